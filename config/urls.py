@@ -1,0 +1,30 @@
+"""HTML routes under /id/ and /en/ (i18n_patterns); the API unprefixed under /api/v1/."""
+
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from mitra.core.views import healthz
+
+urlpatterns = [
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("api/v1/", include("mitra.api.urls")),
+    path("healthz", healthz, name="healthz"),
+]
+urlpatterns += i18n_patterns(
+    path("", include("mitra.portal.urls")),
+    path("accounts/", include("mitra.accounts.urls")),
+    path("dashboard/", include("mitra.dashboard.urls")),
+    path("agreements/", include("mitra.agreements.urls")),
+    path("organizations/", include("mitra.organizations.urls")),
+    path("bodies/", include("mitra.bodies.urls")),
+    path("admin/", admin.site.urls),
+    prefix_default_language=True,
+)
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AccountsConfig(AppConfig):
+    name = "mitra.accounts"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,129 @@
+"""Reading agreements, always scoped to the viewer."""
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import Http404
+
+from mitra.core.dates import add_months, today
+
+from .models import Agreement, AgreementParty, Signatory
+
+
+@dataclass
+class AgreementFilters:
+    status: str = ""
+    type: str = ""
+    partner_kind: str = ""
+    body: int | None = None  # a government party (its agency)
+    province: int | None = None
+    sector: int | None = None
+    period_from: date | None = None  # agreements in force at some point in [from, to]
+    period_to: date | None = None
+    q: str = ""
+    sort: str = "-start_date"
+
+
+SORTS = {"-start_date", "start_date", "end_date", "-end_date", "title"}
+
+
+def agreement_list(*, viewer: Any, filters: AgreementFilters | None = None) -> QuerySet[Agreement]:
+    """Agreements the viewer may see, filtered. The caller paginates."""
+    filters = filters or AgreementFilters()
+    qs = Agreement.objects.visible_to(viewer).select_related("owner")
+    if filters.status:
+        qs = qs.filter(status=filters.status)
+    if filters.type:
+        qs = qs.filter(type=filters.type)
+    if filters.partner_kind:
+        qs = qs.filter(partner_kind=filters.partner_kind)
+    if filters.body:
+        qs = qs.filter(Q(owner_id=filters.body) | Q(parties__agency_id=filters.body)).distinct()
+    if filters.province:
+        qs = qs.filter(provinces__id=filters.province)
+    if filters.sector:
+        qs = qs.filter(sectors__id=filters.sector)
+    if filters.period_from:
+        qs = qs.filter(Q(end_date__isnull=True) | Q(end_date__gte=filters.period_from))
+    if filters.period_to:
+        qs = qs.filter(Q(start_date__isnull=True) | Q(start_date__lte=filters.period_to))
+    if filters.q.strip():
+        qs = qs.filter(search_text__contains=filters.q.strip().lower())
+    sort = filters.sort if filters.sort in SORTS else "-start_date"
+    return qs.order_by(sort, "-id")
+
+
+def agreement_get_for_user(*, user: Any, pk: int) -> Agreement:
+    """SECURITY: the agreement if `user` may see it; Http404 otherwise (existence not leaked)."""
+    agreement = (
+        Agreement.objects.visible_to(user)
+        .select_related("owner", "renews", "created_by")
+        .prefetch_related(
+            Prefetch(
+                "parties",
+                queryset=AgreementParty.objects.select_related("body", "organization", "agency"),
+            ),
+            Prefetch("signatories", queryset=Signatory.objects.select_related("party")),
+            "sectors",
+            "provinces",
+            "regencies",
+            "documents",
+            "shared_with",
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if agreement is None:
+        raise Http404
+    return agreement
+
+
+def agreement_chain(*, agreement: Agreement, viewer: Any) -> list[Agreement]:
+    """The renewal chain the agreement belongs to, oldest first, limited to what viewer sees."""
+    root_id = agreement.chain_root_id or agreement.pk
+    return list(
+        Agreement.objects.visible_to(viewer)
+        .filter(Q(pk=root_id) | Q(chain_root_id=root_id))
+        .order_by("start_date", "id")
+    )
+
+
+def agreements_ending_within(
+    *, viewer: Any, months: int, on: date | None = None
+) -> QuerySet[Agreement]:
+    """Signed or active agreements that end in the next `months` months."""
+    on = on or today()
+    return (
+        Agreement.objects.visible_to(viewer)
+        .filter(
+            status__in=[Agreement.Status.SIGNED, Agreement.Status.ACTIVE],
+            end_date__gte=on,
+            end_date__lte=add_months(on, months),
+        )
+        .select_related("owner")
+        .order_by("end_date", "id")
+    )
+
+
+def agreements_to_renew(*, viewer: Any, on: date | None = None) -> QuerySet[Agreement]:
+    """In their renewal-preparation window and not yet renewed."""
+    from django.conf import settings
+
+    return agreements_ending_within(
+        viewer=viewer, months=settings.MITRA["RENEWAL_LEAD_MONTHS"], on=on
+    ).filter(renewed_by__isnull=True)
+
+
+def agreement_counts(*, viewer: Any) -> dict[str, dict[str, int]]:
+    """Counts by status and by partner kind (two GROUP BY queries)."""
+    qs = Agreement.objects.visible_to(viewer).order_by()
+    by_status = {r["status"]: r["n"] for r in qs.values("status").annotate(n=Count("id"))}
+    by_kind = {
+        r["partner_kind"]: r["n"]
+        for r in qs.filter(status=Agreement.Status.ACTIVE)
+        .values("partner_kind")
+        .annotate(n=Count("id"))
+    }
+    return {"status": by_status, "partner_kind": by_kind}

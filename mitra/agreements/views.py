@@ -1,0 +1,274 @@
+"""Agreement pages. Objects come only through scoped selectors; writes only through services."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views import View
+
+from mitra.audit.selectors import audit_history
+from mitra.core.access import EDITOR, MEMBER, AccessMixin
+from mitra.core.charts import build_timeline
+from mitra.core.dates import today
+from mitra.core.exceptions import ApplicationError
+
+from . import selectors, services
+from .forms import AgreementFilterForm, AgreementForm, DocumentForm, SignatoryForm, TransitionForm
+from .models import Agreement
+from .validation import chain_warnings
+
+
+def _apply_errors(form: Any, error: ApplicationError) -> None:
+    for field_name, messages_ in error.extra.items():
+        for message in messages_:
+            form.add_error(field_name if field_name in form.fields else None, message)
+    if not error.extra:
+        form.add_error(None, error.message)
+
+
+class AgreementListView(AccessMixin, View):
+    access = MEMBER
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        form = AgreementFilterForm(request.GET or None)
+        filters = selectors.AgreementFilters()
+        if form.is_valid():
+            d = form.cleaned_data
+            filters = selectors.AgreementFilters(
+                q=d["q"] or "",
+                status=d["status"] or "",
+                type=d["type"] or "",
+                partner_kind=d["partner_kind"] or "",
+                body=d["body"].pk if d["body"] else None,
+                province=d["province"].pk if d["province"] else None,
+                sector=d["sector"].pk if d["sector"] else None,
+                period_from=d["period_from"],
+                period_to=d["period_to"],
+                sort=request.GET.get("sort", "-start_date"),
+            )
+        qs = selectors.agreement_list(viewer=request.user, filters=filters)
+        page = Paginator(qs, 25).get_page(request.GET.get("page"))
+        params = request.GET.copy()
+        params.pop("page", None)
+        context = {
+            "form": form,
+            "page_obj": page,
+            "agreements": page.object_list,
+            "querystring_without_page": (params.urlencode() + "&") if params else "",
+            "today": today(),
+        }
+        template = "agreements/agreement_list.html"
+        if request.htmx:
+            template += "#results"
+        return render(request, template, context)
+
+
+class AgreementDetailView(AccessMixin, View):
+    access = MEMBER
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        agreement = selectors.agreement_get_for_user(user=request.user, pk=pk)
+        return render(
+            request, "agreements/agreement_detail.html", detail_context(request, agreement)
+        )
+
+
+def detail_context(request: HttpRequest, agreement: Agreement, **extra: Any) -> dict[str, Any]:
+    now = today()
+    chain = selectors.agreement_chain(agreement=agreement, viewer=request.user)
+    rows = [
+        {
+            "label": f"{a.get_type_display().split(' ')[0]} {a.period_label}",
+            "sublabel": f"· {a.get_status_display()}",
+            "start": a.start_date,
+            "end": a.end_date,
+            "css": "timeline__bar--current" if a.pk == agreement.pk else "",
+            "url": a.pk != agreement.pk and f"../{a.pk}/" or "",
+            "window_start": a.renewal_window_start
+            if a.pk == agreement.pk and a.status in ("signed", "active")
+            else None,
+        }
+        for a in chain
+    ]
+    return {
+        "agreement": agreement,
+        "chain": chain,
+        "chain_warnings": chain_warnings(chain),
+        "timeline": build_timeline(rows, today=now, label_width=0),
+        "timeline_title": _("Renewal chain"),
+        "timeline_id": "chain",
+        "history": audit_history(target=agreement),
+        "transitions": services.agreement_available_transitions(
+            agreement=agreement, actor=request.user
+        ),
+        "can_edit": Agreement.objects.editable_by(request.user).filter(pk=agreement.pk).exists(),
+        "days_to_expiry": agreement.days_to_expiry(now),
+        "in_renewal_window": agreement.in_renewal_window(now),
+        "signatory_form": extra.get("signatory_form") or SignatoryForm(agreement=agreement),
+        "document_form": extra.get("document_form") or DocumentForm(),
+        "transition_form": TransitionForm(),
+        **extra,
+    }
+
+
+def _get_editable(request: HttpRequest, pk: int) -> Agreement:
+    """SECURITY: 404 when invisible; 404 too when visible but not editable by this user."""
+    agreement = selectors.agreement_get_for_user(user=request.user, pk=pk)
+    if not Agreement.objects.editable_by(request.user).filter(pk=pk).exists():
+        raise Http404
+    return agreement
+
+
+class AgreementCreateView(AccessMixin, View):
+    access = EDITOR
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        initial = {}
+        renews_id = request.GET.get("renews")
+        if renews_id and renews_id.isdigit():
+            initial["renews"] = int(renews_id)
+        form = AgreementForm(user=request.user, initial=initial)
+        return render(request, "agreements/agreement_form.html", {"form": form})
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        form = AgreementForm(request.POST, user=request.user)
+        if form.is_valid():
+            try:
+                agreement = services.agreement_create(data=form.to_input(), actor=request.user)
+            except ApplicationError as error:
+                _apply_errors(form, error)
+            else:
+                messages.success(request, _("The agreement was saved."))
+                return redirect("agreements:detail", pk=agreement.pk)
+        return render(request, "agreements/agreement_form.html", {"form": form}, status=400)
+
+
+class AgreementUpdateView(AccessMixin, View):
+    access = EDITOR
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        agreement = _get_editable(request, pk)
+        form = AgreementForm(
+            user=request.user, instance=agreement, initial=AgreementForm.initial_from(agreement)
+        )
+        return render(
+            request, "agreements/agreement_form.html", {"form": form, "agreement": agreement}
+        )
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        agreement = _get_editable(request, pk)
+        form = AgreementForm(request.POST, user=request.user, instance=agreement)
+        if form.is_valid():
+            try:
+                services.agreement_update(
+                    agreement_id=agreement.pk, data=form.to_input(), actor=request.user
+                )
+            except ApplicationError as error:
+                _apply_errors(form, error)
+            else:
+                messages.success(request, _("The agreement was saved."))
+                return redirect("agreements:detail", pk=agreement.pk)
+        return render(
+            request,
+            "agreements/agreement_form.html",
+            {"form": form, "agreement": agreement},
+            status=400,
+        )
+
+
+class AgreementTransitionView(AccessMixin, View):
+    access = EDITOR
+
+    def post(self, request: HttpRequest, pk: int, transition: str) -> HttpResponse:
+        agreement = _get_editable(request, pk)
+        form = TransitionForm(request.POST)
+        reason = form.data.get("reason", "") if form.is_valid() else ""
+        try:
+            services.agreement_transition(
+                agreement_id=agreement.pk, transition=transition, actor=request.user, reason=reason
+            )
+        except ApplicationError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("The agreement's status was changed."))
+        return redirect("agreements:detail", pk=agreement.pk)
+
+
+class AgreementSignatoryAddView(AccessMixin, View):
+    access = EDITOR
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        agreement = _get_editable(request, pk)
+        form = SignatoryForm(request.POST, agreement=agreement)
+        if form.is_valid():
+            try:
+                services.agreement_add_signatory(
+                    agreement_id=agreement.pk,
+                    party_id=form.cleaned_data["party"],
+                    title=form.cleaned_data["title"],
+                    name=form.cleaned_data["name"],
+                    signed_on=form.cleaned_data["signed_on"],
+                    actor=request.user,
+                )
+            except ApplicationError as error:
+                _apply_errors(form, error)
+            else:
+                messages.success(request, _("The signatory was added."))
+                return redirect("agreements:detail", pk=agreement.pk)
+        agreement = selectors.agreement_get_for_user(user=request.user, pk=pk)
+        return render(
+            request,
+            "agreements/agreement_detail.html",
+            detail_context(request, agreement, signatory_form=form),
+            status=400,
+        )
+
+
+class AgreementDocumentUploadView(AccessMixin, View):
+    access = EDITOR
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        agreement = _get_editable(request, pk)
+        form = DocumentForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                services.agreement_document_upload(
+                    agreement_id=agreement.pk,
+                    upload=form.cleaned_data["file"],
+                    title=form.cleaned_data["title"],
+                    kind=form.cleaned_data["kind"],
+                    actor=request.user,
+                )
+            except ApplicationError as error:
+                _apply_errors(form, error)
+            else:
+                messages.success(request, _("The document was stored."))
+                return redirect("agreements:detail", pk=agreement.pk)
+        agreement = selectors.agreement_get_for_user(user=request.user, pk=pk)
+        return render(
+            request,
+            "agreements/agreement_detail.html",
+            detail_context(request, agreement, document_form=form),
+            status=400,
+        )
+
+
+class AgreementDocumentDownloadView(AccessMixin, View):
+    access = MEMBER
+
+    def get(self, request: HttpRequest, pk: int, document_pk: int) -> HttpResponse:
+        from django.http import FileResponse
+
+        agreement = selectors.agreement_get_for_user(user=request.user, pk=pk)
+        document = agreement.documents.filter(pk=document_pk).first()
+        if document is None:
+            raise Http404
+        return FileResponse(
+            document.file.open("rb"),
+            as_attachment=True,
+            filename=document.original_name,
+            content_type=document.content_type,
+        )

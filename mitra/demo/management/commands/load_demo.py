@@ -1,0 +1,25 @@
+"""Load the demo data (canonical story, spread, users). Safe to run again: nothing duplicates."""
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from mitra.accounts.models import User
+from mitra.demo.canonical import load_canonical
+from mitra.demo.spread import load_spread
+from mitra.demo.users import DEMO_PASSWORD, ensure_demo_users
+
+
+class Command(BaseCommand):
+    help = "Load the canonical story of 4 April 2024, a spread of other records and demo users."
+
+    def handle(self, *args: object, **options: object) -> None:
+        with transaction.atomic():
+            ensure_demo_users(only={"operator"})
+            actor = User.objects.get(username="operator")
+            load_canonical(actor)
+            spread = load_spread(actor)
+            users = ensure_demo_users()  # after the organizations their members belong to
+        self.stdout.write(f"Demo data ready ({spread} agreements in the spread).")
+        self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
+        for username, role, where in users:
+            self.stdout.write(f"  {username:<18} {role:<40} {where}")

@@ -1,0 +1,337 @@
+"""Finding Indonesian government bodies in text with the gazetteer.
+
+The gazetteer's names, acronyms and aliases are tokenised into a token trie, built once.
+Scanning walks the trie from every token and keeps the longest match, so the cost is
+linear in the text (times the longest name, ~12 tokens). Short all-caps acronyms (BIN,
+KPK, TNI) only match upper-case text, so "bin" in a personal name is not a body.
+
+Regional governments get extra surface forms: "Bupati Bantul" (a head of region stands
+for its government), "Kabupaten Bantul" / "Provinsi Jawa Tengah" (weak: the region may
+just be a place), and bare province names after a regional unit noun ("Bappeda NTB",
+"Dinas Kesehatan Provinsi Jateng"). A mention is resolved to its top-level body (unit ->
+ministry) and to the entry in force on the event date ("Kemenkumham" in 2023 ->
+Kementerian Hukum dan Hak Asasi Manusia).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+from mitra.bodies.gazetteer import PROVINCE_SHORT_NAMES, BodyEntry, all_bodies
+
+TOKEN_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+# Between two tokens of one name only spaces and light punctuation may stand.
+JOINER_RE = re.compile(r"[\s,/&\-–.]{0,4}")
+MAX_FUZZY_TOKENS = 12
+
+STRONG, TITLE, WEAK, BARE = "strong", "title", "weak", "bare"
+
+# Nouns of regional government units: "Dinas ... Kabupaten X" is Pemkab X.
+REGIONAL_UNIT_WORDS = frozenset(
+    "dinas badan bappeda bapelitbangda bappelitbangda bapperida biro bagian sekretariat "
+    "setda kesbangpol dpmptsp bpbd inspektorat satpol rsud bapenda disdukcapil diskominfo "
+    "dinkes disdik kantor upt uptd asisten sekda staf kepala".split()
+)
+# Words that may stand inside a unit name between the unit noun and the region.
+UNIT_NAME_CONNECTORS = frozenset("dan & serta untuk".split())
+# Words after a national name that show it is a foreign body ("Kementerian Luar Negeri
+# dan Perdagangan Selandia Baru", "Kementerian Luar Negeri Jepang").
+FOREIGN_CONTINUATION_MAX_TOKENS = 6
+
+
+@dataclass(frozen=True)
+class BodyMention:
+    start: int
+    end: int
+    entries: tuple[BodyEntry, ...]  # candidates (same surface, different validity)
+    strength: str  # strong | title | weak | bare
+    surface: str
+
+    @property
+    def is_weak(self) -> bool:
+        return self.strength in (WEAK, BARE)
+
+
+def _norm_token(token: str) -> str:
+    return token.lower().replace("’", "'")
+
+
+def _tokens(text: str) -> list[str]:
+    return [_norm_token(m.group()) for m in TOKEN_RE.finditer(text)]
+
+
+def _is_short_acronym(token: str) -> bool:
+    return token.isupper() and len(token) <= 4
+
+
+class Gazetteer:
+    """Index of government bodies for lookup by surface form, key, date."""
+
+    def __init__(self, bodies: Iterable[BodyEntry]):
+        self.entries: dict[str, BodyEntry] = {}
+        for entry in bodies:
+            self.entries[entry.key] = entry
+        # trie node: dict token -> node; terminal data under key None
+        self._trie: dict = {}
+        self._fuzzy_names: dict[str, list[tuple[str, BodyEntry]]] = {}
+        for entry in self.entries.values():
+            for surface, strength in self._surfaces(entry):
+                self._add(surface, entry, strength)
+            if entry.kind not in ("provincial_government", "regency_government",
+                                  "city_government"):
+                for name in (entry.name, *entry.aliases):
+                    toks = _tokens(name)
+                    if len(toks) >= 3:
+                        self._fuzzy_names.setdefault(toks[0], []).append((" ".join(toks), entry))
+
+    # -- building -------------------------------------------------------------------
+    def _surfaces(self, entry: BodyEntry) -> list[tuple[str, str]]:
+        surfaces = [(entry.name, STRONG)]
+        if entry.acronym:
+            surfaces.append((entry.acronym, STRONG))
+        surfaces += [(alias, STRONG) for alias in entry.aliases]
+        if entry.kind == "provincial_government":
+            bare = entry.name.removeprefix("Pemerintah Provinsi ")
+            refs = [bare, *PROVINCE_SHORT_NAMES.get(entry.province_code or "", ())]
+            for ref in refs:
+                for head in ("Gubernur", "Wakil Gubernur", "Wagub", "Sekda Provinsi",
+                             "Sekretaris Daerah Provinsi"):
+                    surfaces.append((f"{head} {ref}", TITLE))
+                surfaces += [(f"Provinsi {ref}", WEAK), (f"Prov. {ref}", WEAK), (ref, BARE)]
+        elif entry.kind in ("regency_government", "city_government"):
+            bare = entry.acronym.split(" ", 1)[1]
+            if entry.kind == "regency_government":
+                heads = ("Bupati", "Wakil Bupati", "Wabup", "Sekda Kabupaten")
+                weak = (f"Kabupaten {bare}", f"Kab. {bare}", f"Kab {bare}")
+            else:
+                heads = ("Wali Kota", "Walikota", "Wakil Wali Kota", "Wakil Walikota",
+                         "Sekda Kota")
+                weak = (f"Kota {bare}",)
+            surfaces += [(f"{head} {bare}", TITLE) for head in heads]
+            surfaces += [(w, WEAK) for w in weak]
+        return surfaces
+
+    def _add(self, surface: str, entry: BodyEntry, strength: str) -> None:
+        raw_tokens = [m.group() for m in TOKEN_RE.finditer(surface)]
+        if not raw_tokens:
+            return
+        if len(raw_tokens) == 1 and len(raw_tokens[0]) <= 2:
+            return  # two-letter acronyms are too ambiguous to match alone
+        node = self._trie
+        for token in raw_tokens:
+            node = node.setdefault(_norm_token(token), {})
+        case_mask = tuple(_is_short_acronym(t) for t in raw_tokens)
+        terminals: list = node.setdefault(None, [])
+        terminals.append((entry, strength, case_mask))
+
+    # -- lookup ---------------------------------------------------------------------
+    def get(self, key: str) -> BodyEntry | None:
+        return self.entries.get(key)
+
+    def top_level(self, entry: BodyEntry) -> BodyEntry:
+        seen = set()
+        while entry.parent and entry.parent in self.entries and entry.key not in seen:
+            seen.add(entry.key)
+            entry = self.entries[entry.parent]
+        return entry
+
+    def resolve(self, entries: Iterable[BodyEntry], on: date | None) -> BodyEntry:
+        """The top-level body for a mention, choosing the entry in force on `on`."""
+        candidates = list(entries)
+        if on is not None:
+            in_force = [e for e in candidates if e.in_force_on(on)]
+            if in_force:
+                candidates = in_force
+            else:
+                # nearest validity window
+                def distance(e: BodyEntry) -> int:
+                    if e.valid_until and on > e.valid_until:
+                        return (on - e.valid_until).days
+                    if e.valid_from and on < e.valid_from:
+                        return (e.valid_from - on).days
+                    return 0
+
+                candidates.sort(key=distance)
+        else:
+            current = [e for e in candidates if e.valid_until is None]
+            candidates = current or candidates
+        top = self.top_level(candidates[0])
+        if on is not None and not top.in_force_on(on):
+            # A unit whose parent was renamed: pick the parent's successor in force.
+            for key in top.successors:
+                successor = self.entries.get(key)
+                if successor and successor.in_force_on(on):
+                    return successor
+        return top
+
+    def lookup(self, name: str, on: date | None = None) -> BodyEntry | None:
+        """Resolve a whole name ("Biro KTLN", "Pemprov Jateng") to its top-level body."""
+        mentions = self.find(name)
+        full = [m for m in mentions if m.start == 0 and m.end >= len(name.rstrip(" .,"))]
+        if not full:
+            return None
+        return self.resolve(full[0].entries, on)
+
+    def find(self, text: str) -> list[BodyMention]:
+        """All longest, non-overlapping body mentions in `text`."""
+        tokens = list(TOKEN_RE.finditer(text))
+        norm = [_norm_token(t.group()) for t in tokens]
+        mentions: list[BodyMention] = []
+        i = 0
+        n = len(tokens)
+        while i < n:
+            best: tuple[int, list] | None = None
+            node = self._trie.get(norm[i])
+            j = i
+            while node is not None:
+                if None in node:
+                    ok = [t for t in node[None] if self._case_ok(tokens, i, t[2])]
+                    if ok:
+                        best = (j, ok)
+                j += 1
+                if j >= n or not self._joined(text, tokens[j - 1].end(), tokens[j].start()):
+                    break
+                node = node.get(norm[j])
+            if best is None:
+                fuzzy = self._fuzzy(text, tokens, norm, i)
+                if fuzzy:
+                    mentions.append(fuzzy)
+                    i = self._token_index_after(tokens, fuzzy.end, i)
+                    continue
+                i += 1
+                continue
+            last, terminals = best
+            strength = _strongest(t[1] for t in terminals)
+            entries = tuple(dict.fromkeys(t[0] for t in terminals if t[1] == strength))
+            start, end = tokens[i].start(), tokens[last].end()
+            mentions.append(BodyMention(start, end, entries, strength, text[start:end]))
+            i = last + 1
+        return [m for m in mentions if not self._foreign_continuation(text, m)]
+
+    @staticmethod
+    def _token_index_after(tokens: list[re.Match[str]], end: int, i: int) -> int:
+        while i < len(tokens) and tokens[i].start() < end:
+            i += 1
+        return i
+
+    @staticmethod
+    def _joined(text: str, left: int, right: int) -> bool:
+        gap = text[left:right]
+        return len(gap) <= 4 and JOINER_RE.fullmatch(gap) is not None and "\n" not in gap
+
+    @staticmethod
+    def _case_ok(tokens: list[re.Match[str]], i: int, mask: tuple[bool, ...]) -> bool:
+        for offset, needs_upper in enumerate(mask):
+            if needs_upper and not tokens[i + offset].group().isupper():
+                return False
+        return True
+
+    def _fuzzy(
+        self, text: str, tokens: list[re.Match[str]], norm: list[str], i: int
+    ) -> BodyMention | None:
+        """Typo-tolerant match of long names ("Kementerian Luara Negeri")."""
+        names = self._fuzzy_names.get(norm[i])
+        if not names or not tokens[i].group()[:1].isupper():
+            return None
+        # The capitalised run starting here (names are written in title case).
+        last = i
+        while (
+            last + 1 < len(tokens)
+            and last + 1 - i < MAX_FUZZY_TOKENS
+            and self._joined(text, tokens[last].end(), tokens[last + 1].start())
+            and (tokens[last + 1].group()[:1].isupper() or norm[last + 1] == "dan")
+        ):
+            last += 1
+        if last - i < 2:
+            return None
+        best: tuple[float, int, BodyEntry] | None = None
+        for size in range(last - i + 1, 2, -1):
+            candidate = " ".join(norm[i : i + size])
+            for name, entry in names:
+                if abs(len(name) - len(candidate)) > 3:
+                    continue
+                matcher = SequenceMatcher(None, name, candidate)
+                if matcher.real_quick_ratio() < 0.9 or matcher.quick_ratio() < 0.9:
+                    continue
+                ratio = matcher.ratio()
+                if ratio >= 0.9 and (best is None or ratio > best[0]):
+                    best = (ratio, i + size - 1, entry)
+            if best:
+                break
+        if best is None:
+            return None
+        start, end = tokens[i].start(), tokens[best[1]].end()
+        return BodyMention(start, end, (best[2],), STRONG, text[start:end])
+
+    def _foreign_continuation(self, text: str, mention: BodyMention) -> bool:
+        """'Kementerian Luar Negeri dan Perdagangan Selandia Baru' is not Kemlu."""
+        if not any(e.kind in ("ministry", "coordinating_ministry", "agency", "unit")
+                   for e in mention.entries):
+            return False
+        following = text[mention.end : mention.end + 80]
+        run = re.match(r"(?:\s(?:dan\s)?[A-Z][\w\-]*){1,6}", following)
+        if not run:
+            return False
+        return contains_country(run.group())
+
+
+def _strongest(strengths: Iterable[str]) -> str:
+    order = {STRONG: 0, TITLE: 1, WEAK: 2, BARE: 3}
+    return min(strengths, key=lambda s: order[s])
+
+
+# Countries (Indonesian names) that mark a body as foreign when they follow its name.
+COUNTRY_NAMES = (
+    "Afghanistan|Afrika Selatan|Aljazair|Amerika Serikat|Amerika|Arab Saudi|Argentina|"
+    "Australia|Austria|Bangladesh|Belanda|Belgia|Brasil|Brazil|Brunei Darussalam|Brunei|"
+    "Bulgaria|Ceko|Chile|Denmark|Mesir|Ethiopia|Filipina|Finlandia|Hongaria|India|Inggris|"
+    "Irak|Iran|Irlandia|Islandia|Italia|Jepang|Jerman|Kamboja|Kanada|Kazakhstan|Kenya|"
+    "Kolombia|Korea Selatan|Korea Utara|Korea|Korsel|Kuba|Kuwait|Laos|Lebanon|Malaysia|"
+    "Maroko|Meksiko|Mesir|Mongolia|Myanmar|Nepal|Nigeria|Norwegia|Pakistan|Palestina|"
+    "Papua Nugini|Peru|Polandia|Portugal|Prancis|Perancis|Qatar|Rumania|Rusia|"
+    "Selandia Baru|Serbia|Singapura|Slovakia|Spanyol|Sri Lanka|Sudan|Suriah|Swedia|Swiss|"
+    "Taiwan|Tanzania|Thailand|Tiongkok|Tiongkok|RRT|Timor Leste|Timor-Leste|Tunisia|Turki|"
+    "Ukraina|Uni Eropa|Uni Emirat Arab|Uruguay|Uzbekistan|Venezuela|Vietnam|Yaman|"
+    "Yordania|Yunani|Zimbabwe|Britania Raya|Kerajaan Inggris|Belarus|Fiji|Samoa|Tonga|"
+    "Vanuatu|Kepulauan Solomon|Kiribati|Tuvalu|Nauru|Palau|Mikronesia|Kepulauan Marshall|"
+    "China|Cina|Japan|Germany|Netherlands|New Zealand|United States|United Kingdom|"
+    "Korea Republic|Republic of Korea|Canada|France|Norway|Sweden|Switzerland|Denmark|"
+    "Singapore|Philippines|Thailand|Viet Nam|Cambodia"
+)
+COUNTRY_RE = re.compile(rf"(?<!\w)(?:{COUNTRY_NAMES})(?!\w)")
+
+
+def contains_country(text: str) -> bool:
+    return COUNTRY_RE.search(text) is not None
+
+
+@lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    """The gazetteer of all bodies, built once per process."""
+    return Gazetteer(all_bodies())
+
+
+def regional_unit_before(text: str, start: int) -> bool:
+    """Whether a regional unit noun heads the noun phrase that ends at `start`.
+
+    Walks back over capitalised words and connectors ("Dinas Pemberdayaan Perempuan dan
+    Perlindungan Anak, ... Kabupaten Bantul") for at most 20 words.
+    """
+    window = text[max(0, start - 160) : start]
+    words = re.findall(r"[^\s,()]+", window)
+    for word in reversed(words[-20:]):
+        bare = word.strip(".,;:\"'“”")
+        if not bare:
+            continue
+        lower = bare.lower()
+        if lower in REGIONAL_UNIT_WORDS and bare[:1].isupper():
+            return True
+        if bare[:1].isupper() or lower in UNIT_NAME_CONNECTORS or bare.isupper():
+            continue
+        return False
+    return False

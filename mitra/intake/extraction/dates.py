@@ -1,0 +1,250 @@
+"""Publication date (a date line in the header) and event date (usually weekday + date).
+
+Phrase families handled:
+* date lines: "04-Apr-2024", "13 Apr 2015 08:02 WIB", "Kamis, 19 Maret 2015 - 09:08 WIB",
+  "04/04/2024" (day first), "April 4, 2024", "- 07 Jul" (year taken from the text);
+* event dates: "Kamis (04/04)", "Senin (5/9/2022)", "pada hari Jumat (10/4)",
+  "Selasa 17 Maret 2015", "Rabu, 3-5 Juni 2024" (first day of a range); a day/month
+  without year takes the publication year (or the year before when the weekday says so).
+All patterns are bounded (no nested quantifiers) so adversarial input stays linear.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+MONTHS: dict[str, int] = {}
+for number, names in enumerate(
+    [
+        "januari january jan",
+        "februari pebruari february feb peb",
+        "maret march mar",
+        "april apr",
+        "mei may",
+        "juni june jun",
+        "juli july jul",
+        "agustus august agu agt ags aug",
+        "september sept sep",
+        "oktober october okt oct",
+        "november nopember nov nop",
+        "desember december des dec",
+    ],
+    start=1,
+):
+    for name in names.split():
+        MONTHS[name] = number
+
+WEEKDAYS: dict[str, int] = {
+    "senin": 0, "monday": 0,
+    "selasa": 1, "tuesday": 1,
+    "rabu": 2, "wednesday": 2,
+    "kamis": 3, "thursday": 3,
+    "jumat": 4, "jum'at": 4, "jum’at": 4, "friday": 4,
+    "sabtu": 5, "saturday": 5,
+    "minggu": 6, "ahad": 6, "sunday": 6,
+}  # fmt: skip
+
+_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WEEKDAY_ALT = "|".join(sorted((re.escape(w) for w in WEEKDAYS), key=len, reverse=True))
+_RANGE_TAIL = r"(?:\s{0,2}(?:-|–|—|s\.?/?d\.?|sampai|hingga|dan)\s{0,2}\d{1,2})?"
+
+# "4 April 2024", "04-Apr-2024", "3-5 Juni 2024", "4 April" (year optional)
+TEXT_DATE = (
+    rf"(?P<d>\d{{1,2}}){_RANGE_TAIL}(?:st|nd|rd|th)?[ \t\-./]{{1,3}}"
+    rf"(?P<m>{_MONTH_ALT})\.?(?![a-z])(?:[ \t\-./,]{{1,3}}(?P<y>\d{{4}}))?"
+)
+# "April 4, 2024" (English order; year required)
+ENGLISH_DATE = rf"(?P<m2>{_MONTH_ALT})\.?\s(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s(?P<y2>\d{{4}})"
+# "04/04/2024", "5/9/2022", "04/04", "3-5/6/2024" (day first)
+NUMERIC_DATE = (
+    r"(?P<d3>\d{1,2})(?:\s?[-–]\s?\d{1,2})?[/.](?P<m3>\d{1,2})(?:[/.](?P<y3>\d{4}|\d{2}))?"
+    r"(?![\d/])"
+)
+ANY_DATE = rf"(?:{TEXT_DATE}|{ENGLISH_DATE}|{NUMERIC_DATE})"
+
+DATE_RE = re.compile(rf"(?<![\w/.]){ANY_DATE}", re.IGNORECASE)
+# ISO dates are unambiguous and common in metadata lines.
+ISO_DATE_RE = re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)")
+
+# A header line that is (mostly) a date: optional bullet, label and weekday, the date,
+# an optional time; little else.
+DATE_LINE_RE = re.compile(
+    r"^[\s\-–|•·]{0,4}"
+    r"(?:(?:diterbitkan|dipublikasikan|diposting|dibuat|posted|published|tanggal|date|"
+    r"updated|diperbarui)(?:\s(?:pada|on))?\s?:?\s{0,3})?"
+    rf"(?:(?P<wd>{_WEEKDAY_ALT}),?\s{{0,3}})?"
+    rf"(?:{ANY_DATE}|(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))"
+    r"(?:[\s,|\-–]{1,4}(?:pukul\s)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s?(?:WIB|WITA|WIT|AM|PM))?)?",
+    re.IGNORECASE,
+)
+
+# Weekday followed by a date: "Kamis (04/04)", "Selasa 17 Maret 2015", "Senin, (5/9/2022)".
+WEEKDAY_DATE_RE = re.compile(
+    rf"(?<!\w)(?P<wd>{_WEEKDAY_ALT})(?:\s{{1,3}}lalu)?,?\s{{0,3}}(?:\(\s?)?"
+    rf"(?:tanggal\s|tgl\.?\s)?(?:{ANY_DATE})",
+    re.IGNORECASE,
+)
+# "pada tanggal 17 Maret 2015", "pada 4 April 2024", "(17/3/2015)" with a year.
+ANCHORED_DATE_RE = re.compile(
+    rf"(?:(?<!\w)(?:pada|tanggal|tgl\.?|on)\s{{1,3}}(?:hari\s)?(?:tanggal\s)?|\()(?:{ANY_DATE})",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    value: date
+    start: int
+    end: int
+    confidence: float
+    rule: str
+
+
+@dataclass(frozen=True)
+class _Parts:
+    day: int
+    month: int
+    year: int | None
+
+
+def _parts(match: re.Match[str]) -> _Parts | None:
+    groups = match.groupdict()
+    try:
+        if groups.get("d"):
+            month = MONTHS.get(groups["m"].lower().rstrip("."))
+            year = int(groups["y"]) if groups.get("y") else None
+            day = int(groups["d"])
+        elif groups.get("d2"):
+            month = MONTHS.get(groups["m2"].lower().rstrip("."))
+            year, day = int(groups["y2"]), int(groups["d2"])
+        elif groups.get("d3"):
+            month, day = int(groups["m3"]), int(groups["d3"])
+            raw_year = groups.get("y3")
+            year = None
+            if raw_year:
+                year = int(raw_year) + (2000 if len(raw_year) == 2 else 0)
+        elif groups.get("iy"):
+            year, month, day = int(groups["iy"]), int(groups["im"]), int(groups["id"])
+        else:
+            return None
+    except (TypeError, ValueError):
+        return None
+    if not month or not 1 <= month <= 12 or not 1 <= day <= 31:
+        return None
+    if year is not None and not 1900 <= year <= 2100:
+        return None
+    return _Parts(day, month, year)
+
+
+def _make(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def first_full_date_year(text: str, start: int = 0) -> int | None:
+    """Year of the first complete (day, month, year) date: the 'unambiguous date'."""
+    for match in DATE_RE.finditer(text, start):
+        parts = _parts(match)
+        if parts and parts.year and _make(parts.year, parts.month, parts.day):
+            return parts.year
+    return None
+
+
+def find_published(
+    text: str, header_lines: list[tuple[int, int]], body_start: int
+) -> tuple[FoundDate | None, set[int]]:
+    """The publication date from a date line; also returns the indexes of date lines."""
+    date_lines: set[int] = set()
+    found: FoundDate | None = None
+    for index, (start, end) in enumerate(header_lines):
+        line = text[start:end]
+        match = DATE_LINE_RE.match(line)
+        if not match:
+            continue
+        rest = line[match.end() :].strip(" \t\r-|–,")
+        if len(rest.split()) > 4:  # a sentence that starts with a date, not a date line
+            continue
+        parts = _parts(match)
+        if parts is None:
+            continue
+        date_lines.add(index)
+        if found is not None:
+            continue
+        year, confidence = parts.year, 0.95
+        if year is None:
+            year, confidence = first_full_date_year(text, body_start), 0.7
+        if year is None:
+            continue
+        value = _make(year, parts.month, parts.day)
+        if value:
+            found = FoundDate(
+                value, start + match.start(), start + match.end(), confidence, "date-line"
+            )
+    return found, date_lines
+
+
+def _resolve_year(
+    parts: _Parts, weekday: int | None, reference: date | None
+) -> tuple[date | None, float]:
+    if parts.year is not None:
+        value = _make(parts.year, parts.month, parts.day)
+        if value is None:
+            return None, 0.0
+        if weekday is not None and value.weekday() != weekday:
+            return value, 0.6  # the text's own year wins, but the weekday disagrees
+        return value, 0.95 if weekday is not None else 0.8
+    if reference is None:
+        return None, 0.0
+    # Day/month only: the reference year, or the year before for a December event
+    # reported in January; the weekday decides when given.
+    candidates = [
+        v
+        for v in (_make(y, parts.month, parts.day) for y in (reference.year, reference.year - 1))
+        if v
+    ]
+    if not candidates:
+        return None, 0.0
+    if weekday is not None:
+        for value in candidates:
+            if value.weekday() == weekday and value <= reference:
+                return value, 0.9
+        return candidates[0], 0.5
+    not_future = [v for v in candidates if v <= reference]
+    return (not_future[0] if not_future else candidates[0]), 0.7
+
+
+def find_event_date(
+    text: str,
+    body_start: int,
+    reference: date | None,
+    skip_spans: list[tuple[int, int]],
+) -> FoundDate | None:
+    """First weekday-anchored date of the body; else the first 'pada <date>' with a year."""
+
+    def skipped(pos: int) -> bool:
+        return any(s <= pos < e for s, e in skip_spans)
+
+    for match in WEEKDAY_DATE_RE.finditer(text, body_start):
+        if skipped(match.start()):
+            continue
+        parts = _parts(match)
+        if parts is None:
+            continue
+        weekday = WEEKDAYS.get(match.group("wd").lower())
+        value, confidence = _resolve_year(parts, weekday, reference)
+        if value:
+            return FoundDate(value, match.start(), match.end(), confidence, "weekday-date")
+    for match in ANCHORED_DATE_RE.finditer(text, body_start):
+        if skipped(match.start()):
+            continue
+        parts = _parts(match)
+        if parts is None or parts.year is None:
+            continue
+        value, confidence = _resolve_year(parts, None, reference)
+        if value:
+            return FoundDate(value, match.start(), match.end(), confidence * 0.8, "anchored-date")
+    return None

@@ -1,0 +1,125 @@
+"""Splits a press item into its parts: source URL, header lines, title, sentences.
+
+Every later stage works on character offsets of the original text, so that spans in
+the evidence point into what the caller passed in.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+URL_LINE = re.compile(r"[ \t]*(https?://\S+)[ \t]*(?:\r?\n|$)")
+LINE = re.compile(r"[^\n]*")
+# A sentence ends at . ! ? (optionally followed by a closing quote/bracket) when the next
+# thing is whitespace, an upper-case letter or the end; or at a line break.
+SENTENCE_END = re.compile(r"[.!?][\"'”’)]?(?=\s|[A-Z“\"]|$)|\n")
+# Abbreviations whose dot does not end a sentence (titles before names, "s.d.", ...).
+NON_FINAL_ABBREVIATIONS = frozenset(
+    [
+        "sdr",
+        "sdri",
+        "ir",
+        "dr",
+        "drs",
+        "dra",
+        "prof",
+        "h",
+        "hj",
+        "st",
+        "mt",
+        "msi",
+        "m.si",
+        "se",
+        "sh",
+        "mh",
+        "no",
+        "tgl",
+        "jl",
+        "kab",
+        "kec",
+        "prov",
+        "pemprov",
+        "pem",
+        "dll",
+        "dsb",
+        "sd",
+        "s.d",
+        "mr",
+        "mrs",
+        "ms",
+        "dkk",
+        "bpk",
+        "ibu",
+        "yth",
+    ]
+)
+HEADER_MAX_LINE = 200  # longer lines belong to the body
+
+
+@dataclass
+class Document:
+    text: str
+    url: str | None = None
+    body_start: int = 0  # offset after the URL line
+    title: tuple[int, int] | None = None
+    header_lines: list[tuple[int, int]] = field(default_factory=list)
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    _sentence_starts: list[int] = field(default_factory=list)
+
+    def sentence_index(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self._sentence_starts, pos) - 1)
+
+    def sentence_span(self, pos: int) -> tuple[int, int]:
+        if not self.sentences:
+            return (0, len(self.text))
+        return self.sentences[self.sentence_index(pos)]
+
+    def in_title(self, pos: int) -> bool:
+        return self.title is not None and self.title[0] <= pos < self.title[1]
+
+
+def _split_sentences(text: str, start: int) -> list[tuple[int, int]]:
+    sentences: list[tuple[int, int]] = []
+    begin = start
+    for match in SENTENCE_END.finditer(text, start):
+        end = match.end()
+        if match.group() != "\n":
+            word = re.search(r"([\w.]+)$", text[max(begin, end - 12) : match.start()])
+            if word and word.group(1).lower() in NON_FINAL_ABBREVIATIONS:
+                continue
+            if word and len(word.group(1)) == 1 and word.group(1).isupper():
+                continue  # an initial: "H. Agus"
+        if text[begin:end].strip():
+            sentences.append((begin, end))
+        begin = end
+    if text[begin:].strip():
+        sentences.append((begin, len(text)))
+    return sentences
+
+
+def parse_document(text: str, is_date_line: object = None) -> Document:
+    """Find the URL line, the header lines (short lines before the body) and sentences."""
+    doc = Document(text=text)
+    match = URL_LINE.match(text)
+    if match:
+        doc.url = match.group(1)
+        doc.body_start = match.end()
+    pos = doc.body_start
+    for line in LINE.finditer(text, pos):
+        if line.start() > pos + 4000 or len(doc.header_lines) >= 10:
+            break
+        stripped = line.group().strip()
+        if not stripped:
+            if line.end() >= len(text):
+                break
+            continue
+        if len(stripped) > HEADER_MAX_LINE:
+            break
+        doc.header_lines.append((line.start(), line.end()))
+        if line.end() >= len(text):
+            break
+    doc.sentences = _split_sentences(text, doc.body_start)
+    doc._sentence_starts = [s for s, _ in doc.sentences]
+    return doc

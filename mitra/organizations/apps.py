@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class OrganizationsConfig(AppConfig):
+    name = "mitra.organizations"
+    default_auto_field = "django.db.models.BigAutoField"

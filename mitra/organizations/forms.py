@@ -1,0 +1,101 @@
+"""Registry forms."""
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from mitra.core.forms import BootstrapFormMixin
+
+from .models import ForeignOrganization, Sector
+from .services import OrganizationInput
+
+
+class OrganizationForm(BootstrapFormMixin, forms.Form):
+    legal_name = forms.CharField(label=_("Legal name"), max_length=255)
+    acronym = forms.CharField(label=_("Acronym"), max_length=60, required=False)
+    aliases = forms.CharField(
+        label=_("Other names"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("One per line."),
+    )
+    kind = forms.ChoiceField(label=_("Kind"), choices=ForeignOrganization.Kind.choices)
+    legal_type = forms.ChoiceField(
+        label=_("Legal type (ormas asing)"),
+        choices=[("", "—")] + ForeignOrganization.LegalType.choices,
+        required=False,
+    )
+    sub_type = forms.ChoiceField(
+        label=_("Sub-type (ormas asing)"),
+        choices=[("", "—")] + ForeignOrganization.SubType.choices,
+        required=False,
+    )
+    country = forms.ChoiceField(label=_("Country of origin"), choices=[("", "—"), *countries])
+    headquarters = forms.CharField(label=_("Headquarters"), max_length=255, required=False)
+    indonesian_office = forms.CharField(
+        label=_("Indonesian office"), max_length=255, required=False
+    )
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+    email = forms.EmailField(label=_("Contact email"), required=False)
+    phone = forms.CharField(label=_("Contact phone"), max_length=40, required=False)
+    description = forms.CharField(label=_("Description"), widget=forms.Textarea, required=False)
+    sectors = forms.ModelMultipleChoiceField(
+        label=_("Sectors"), queryset=Sector.objects.all(), required=False
+    )
+    status = forms.ChoiceField(label=_("Status"), choices=ForeignOrganization.Status.choices)
+    is_published = forms.BooleanField(
+        label=_("Published in the public directory"), required=False, initial=True
+    )
+
+    def to_input(self) -> OrganizationInput:
+        d = self.cleaned_data
+        return OrganizationInput(
+            legal_name=d["legal_name"],
+            acronym=d["acronym"],
+            aliases=[line for line in d["aliases"].splitlines() if line.strip()],
+            kind=d["kind"],
+            legal_type=d["legal_type"],
+            sub_type=d["sub_type"],
+            country=d["country"],
+            headquarters=d["headquarters"],
+            indonesian_office=d["indonesian_office"],
+            website=d["website"],
+            email=d["email"],
+            phone=d["phone"],
+            description=d["description"],
+            sectors=list(d["sectors"]),
+            status=d["status"],
+            is_published=d["is_published"],
+        )
+
+    @classmethod
+    def initial_from(cls, org: ForeignOrganization) -> dict[str, Any]:
+        return {
+            "legal_name": org.legal_name,
+            "acronym": org.acronym,
+            "aliases": "\n".join(org.aliases),
+            "kind": org.kind,
+            "legal_type": org.legal_type,
+            "sub_type": org.sub_type,
+            "country": org.country.code,
+            "headquarters": org.headquarters,
+            "indonesian_office": org.indonesian_office,
+            "website": org.website,
+            "email": org.email,
+            "phone": org.phone,
+            "description": org.description,
+            "sectors": [s.pk for s in org.sectors.all()],
+            "status": org.status,
+            "is_published": org.is_published,
+        }
+
+
+class OrganizationFilterForm(BootstrapFormMixin, forms.Form):
+    q = forms.CharField(label=_("Search by name, acronym or alias"), required=False)
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        choices=[("", _("Any kind"))] + ForeignOrganization.Kind.choices,
+        required=False,
+    )

@@ -1,0 +1,149 @@
+"""Registry of foreign organizations, the people who act for them, and sectors."""
+
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from mitra.core.models import TimeStampedModel
+
+
+class Sector(models.Model):
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name_id = models.CharField(_("Indonesian name"), max_length=100)
+    name_en = models.CharField(_("English name"), max_length=100)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("sector")
+        verbose_name_plural = _("sectors")
+
+    def __str__(self) -> str:
+        from django.utils.translation import get_language
+
+        return self.name_en if (get_language() or "id").startswith("en") else self.name_id
+
+
+class ForeignOrganizationQuerySet(models.QuerySet["ForeignOrganization"]):
+    def public(self) -> "ForeignOrganizationQuerySet":
+        """SECURITY: what the public directory may show: published, not archived."""
+        return self.filter(is_published=True).exclude(status=ForeignOrganization.Status.ARCHIVED)
+
+    def search(self, text: str) -> "ForeignOrganizationQuerySet":
+        """Match any legal name, acronym or alias (case-insensitive substring)."""
+        text = text.strip().lower()
+        return self.filter(search_text__contains=text) if text else self
+
+
+class ForeignOrganization(TimeStampedModel):
+    class Kind(models.TextChoices):
+        FOREIGN_NGO = "foreign_ngo", _("Foreign foundation/NGO (ormas asing)")
+        REGIONAL_ORGANIZATION = "regional_org", _("Regional organization")
+        MULTILATERAL_ORGANIZATION = "multilateral_org", _("Multilateral organization")
+        UN_AGENCY = "un_agency", _("UN agency")
+        FOREIGN_GOVERNMENT_AGENCY = "foreign_gov_agency", _("Foreign government agency")
+        FOREIGN_LOCAL_GOVERNMENT = "foreign_local_gov", _("Foreign local government")
+
+    class LegalType(models.TextChoices):
+        # UU 17/2013 Pasal 43(2); only for ormas asing.
+        A = "a", _("(a) Foreign legal entity (yayasan asing or other name)")
+        B = "b", _("(b) Indonesian yayasan founded by foreign nationals")
+        C = "c", _("(c) Indonesian yayasan founded by foreign and Indonesian nationals")
+
+    class SubType(models.TextChoices):
+        SELF_FUNDED = "self_funded", _("Manages its own funds")
+        DONOR_PROGRAMME = "donor_programme", _("Implements a foreign donor's programmes")
+
+    class Status(models.TextChoices):
+        PROSPECTIVE = "prospective", _("Prospective")
+        REGISTERED = "registered", _("Registered")
+        SUSPENDED = "suspended", _("Suspended")
+        INACTIVE = "inactive", _("Inactive")
+        ARCHIVED = "archived", _("Archived")
+
+    legal_name = models.CharField(_("legal name"), max_length=255)
+    acronym = models.CharField(_("acronym"), max_length=60, blank=True)
+    aliases = models.JSONField(_("aliases"), default=list, blank=True)
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices, db_index=True)
+    legal_type = models.CharField(
+        _("legal type (ormas asing)"), max_length=1, choices=LegalType.choices, blank=True
+    )
+    sub_type = models.CharField(
+        _("sub-type (ormas asing)"), max_length=20, choices=SubType.choices, blank=True
+    )
+    country = CountryField(_("country of origin"), db_index=True)
+    headquarters = models.CharField(_("headquarters"), max_length=255, blank=True)
+    indonesian_office = models.CharField(_("Indonesian office"), max_length=255, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    email = models.EmailField(_("contact email"), blank=True)
+    phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    sectors = models.ManyToManyField(Sector, verbose_name=_("sectors"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.REGISTERED, db_index=True
+    )
+    is_published = models.BooleanField(
+        _("published in the public directory"), default=True, db_index=True
+    )
+    search_text = models.TextField(editable=False, default="")
+
+    objects = ForeignOrganizationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["legal_name"]
+        verbose_name = _("foreign organization")
+        verbose_name_plural = _("foreign organizations")
+        indexes = [models.Index(Lower("legal_name"), name="org_legal_name_lower_idx")]
+
+    def __str__(self) -> str:
+        return self.legal_name
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.legal_name} ({self.acronym})" if self.acronym else self.legal_name
+
+    @property
+    def needs_izin_prinsip(self) -> bool:
+        """Only ormas asing follow the TPOA licensing track (domain.md §2.1)."""
+        return self.kind == self.Kind.FOREIGN_NGO
+
+    def refresh_search_text(self) -> None:
+        parts = [self.legal_name, self.acronym, *self.aliases]
+        self.search_text = " | ".join(p.lower() for p in parts if p)
+
+
+class Person(TimeStampedModel):
+    """Someone who signs or attends: an official of a body or a foreign organization."""
+
+    name = models.CharField(_("name"), max_length=255, blank=True)
+    title = models.CharField(_("position/title"), max_length=255)
+    body = models.ForeignKey(
+        "bodies.GovernmentBody",
+        verbose_name=_("government body"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="people",
+    )
+    organization = models.ForeignKey(
+        ForeignOrganization,
+        verbose_name=_("foreign organization"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="people",
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        constraints = [
+            models.CheckConstraint(
+                condition=~(models.Q(body__isnull=False) & models.Q(organization__isnull=False)),
+                name="person_one_affiliation",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name}, {self.title}" if self.name else self.title

@@ -1,0 +1,165 @@
+"""Writing the registry of foreign organizations."""
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from mitra.audit.services import audit_event_record, model_snapshot, snapshot_diff
+from mitra.core.exceptions import ApplicationError
+
+from .models import ForeignOrganization
+
+AUDITED_FIELDS = [
+    "legal_name", "acronym", "aliases", "kind", "legal_type", "sub_type", "country",
+    "headquarters", "indonesian_office", "website", "email", "phone", "status", "is_published",
+]  # fmt: skip
+
+
+@dataclass
+class OrganizationInput:
+    legal_name: str
+    kind: str
+    country: str
+    acronym: str = ""
+    aliases: list[str] = field(default_factory=list)
+    legal_type: str = ""
+    sub_type: str = ""
+    headquarters: str = ""
+    indonesian_office: str = ""
+    website: str = ""
+    email: str = ""
+    phone: str = ""
+    description: str = ""
+    status: str = ForeignOrganization.Status.REGISTERED
+    is_published: bool = True
+    sectors: list[Any] = field(default_factory=list)
+
+
+def normalise_name(name: str) -> str:
+    """Lower case, no punctuation, single spaces: how duplicates are compared."""
+    return " ".join(re.sub(r"[^\w\s]", " ", name.lower()).split())
+
+
+def organization_find_duplicates(
+    *, legal_name: str, acronym: str = "", exclude_pk: int | None = None
+) -> list[ForeignOrganization]:
+    """Existing organizations that look like the same one: same name or acronym, or a close name.
+
+    Used to refuse duplicates with a suggestion. Compares against names and aliases.
+    """
+    wanted = normalise_name(legal_name)
+    qs = ForeignOrganization.objects.all()
+    if exclude_pk:
+        qs = qs.exclude(pk=exclude_pk)
+    first_word = wanted.split(" ")[0] if wanted else ""
+    candidates = qs.filter(search_text__contains=first_word) if first_word else qs.none()
+    if acronym.strip():
+        candidates = candidates | qs.filter(acronym__iexact=acronym.strip())
+    matches = []
+    for org in candidates[:200]:
+        names = [org.legal_name, *org.aliases]
+        if acronym.strip() and org.acronym.lower() == acronym.strip().lower():
+            matches.append(org)
+            continue
+        for name in names:
+            ratio = difflib.SequenceMatcher(None, wanted, normalise_name(name)).ratio()
+            if ratio >= 0.9:
+                matches.append(org)
+                break
+    return matches
+
+
+def _validate(data: OrganizationInput) -> dict[str, list[str]]:
+    errors: dict[str, list[str]] = {}
+    if not data.legal_name.strip():
+        errors["legal_name"] = [_("Give the legal name.")]
+    if data.kind not in ForeignOrganization.Kind.values:
+        errors["kind"] = [_("Unknown kind of organization.")]
+    from django_countries import countries
+
+    if data.country not in dict(countries):
+        errors["country"] = [_("Unknown country code.")]
+    if data.kind != ForeignOrganization.Kind.FOREIGN_NGO and (data.legal_type or data.sub_type):
+        errors["legal_type"] = [_("Legal type and sub-type apply only to ormas asing.")]
+    if data.legal_type and data.legal_type not in ForeignOrganization.LegalType.values:
+        errors["legal_type"] = [_("Unknown legal type.")]
+    if data.sub_type and data.sub_type not in ForeignOrganization.SubType.values:
+        errors["sub_type"] = [_("Unknown sub-type.")]
+    return errors
+
+
+def _require_editor(actor: Any) -> None:
+    # SECURITY: the registry is shared; government officers and operators maintain it.
+    if actor is None or not actor.can_edit_records:
+        raise ApplicationError(_("You may not change the registry."))
+
+
+def _apply(org: ForeignOrganization, data: OrganizationInput) -> None:
+    for name in AUDITED_FIELDS + ["description"]:
+        if hasattr(data, name):
+            setattr(org, name, getattr(data, name))
+    org.legal_name = data.legal_name.strip()
+    org.aliases = [a.strip() for a in data.aliases if a.strip()]
+    org.refresh_search_text()
+
+
+@transaction.atomic
+def organization_create(*, data: OrganizationInput, actor: Any) -> ForeignOrganization:
+    """Register a foreign organization. Refuses a likely duplicate and names the match."""
+    _require_editor(actor)
+    errors = _validate(data)
+    if errors:
+        raise ApplicationError(_("The organization was not saved."), errors)
+    duplicates = organization_find_duplicates(legal_name=data.legal_name, acronym=data.acronym)
+    if duplicates:
+        match = duplicates[0]
+        raise ApplicationError(
+            _("This organization seems to be registered already: %(name)s.")
+            % {"name": match.display_name},
+            {"legal_name": [_("Possible duplicate of %(name)s.") % {"name": match.display_name}]},
+        )
+    org = ForeignOrganization(created_by=actor)
+    _apply(org, data)
+    org.save()
+    org.sectors.set(data.sectors)
+    audit_event_record(
+        event="organization.registered",
+        target=org,
+        actor=actor,
+        data={"new": model_snapshot(org, AUDITED_FIELDS)},
+    )
+    return org
+
+
+@transaction.atomic
+def organization_update(
+    *, organization_id: int, data: OrganizationInput, actor: Any
+) -> ForeignOrganization:
+    """Change a registry record; audited with before and after."""
+    _require_editor(actor)
+    org = ForeignOrganization.objects.select_for_update().get(pk=organization_id)
+    errors = _validate(data)
+    duplicates = organization_find_duplicates(
+        legal_name=data.legal_name, acronym=data.acronym, exclude_pk=org.pk
+    )
+    if duplicates:
+        errors.setdefault("legal_name", []).append(
+            _("Possible duplicate of %(name)s.") % {"name": duplicates[0].display_name}
+        )
+    if errors:
+        raise ApplicationError(_("The organization was not saved."), errors)
+    before = model_snapshot(org, AUDITED_FIELDS)
+    _apply(org, data)
+    org.save()
+    org.sectors.set(data.sectors)
+    audit_event_record(
+        event="organization.updated",
+        target=org,
+        actor=actor,
+        data=snapshot_diff(before, model_snapshot(org, AUDITED_FIELDS)),
+    )
+    return org

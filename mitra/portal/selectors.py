@@ -1,0 +1,44 @@
+"""Public data only: published organizations and their active agreements, as plain values."""
+
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+
+from mitra.agreements.models import Agreement, AgreementParty
+from mitra.organizations.models import ForeignOrganization
+
+PUBLIC_ORG_FIELDS = (
+    "id", "legal_name", "acronym", "kind", "country", "headquarters",
+    "indonesian_office", "website", "description", "status",
+)  # fmt: skip
+
+
+def public_active_agreements() -> QuerySet[Agreement]:
+    """SECURITY: active agreements only, with public columns only."""
+    return (
+        Agreement.objects.public()
+        .only("id", "title", "type", "start_date", "end_date", "owner__name", "owner__acronym")
+        .select_related("owner")
+        .order_by("end_date", "id")
+    )
+
+
+def public_organization_list(*, q: str = "", kind: str = "") -> QuerySet[ForeignOrganization]:
+    """Published organizations, each with its active agreements prefetched (2 queries)."""
+    qs = ForeignOrganization.objects.public().only(*PUBLIC_ORG_FIELDS)
+    if q:
+        qs = qs.search(q)
+    if kind in ForeignOrganization.Kind.values:
+        qs = qs.filter(kind=kind)
+    active_parties = AgreementParty.objects.filter(
+        agreement__status=Agreement.Status.ACTIVE
+    ).select_related("agreement", "agreement__owner")
+    return qs.order_by("legal_name", "id").prefetch_related(
+        Prefetch("agreement_parties", queryset=active_parties, to_attr="active_parties")
+    )
+
+
+def public_organization_get(*, pk: int) -> ForeignOrganization:
+    org = public_organization_list().filter(pk=pk).first()
+    if org is None:
+        raise Http404
+    return org
