@@ -115,6 +115,18 @@ def _write_parties(agreement: Agreement, data: AgreementInput) -> None:
         )
 
 
+def _rechain_successors(agreement: Agreement) -> None:
+    """After `renews` changed, point every later renewal at the chain's (possibly new) root."""
+    root = agreement.chain_root or agreement
+    node = Agreement.objects.filter(renews=agreement).first()
+    seen = {agreement.pk}
+    while node is not None and node.pk not in seen:
+        seen.add(node.pk)
+        if node.chain_root_id != root.pk:
+            Agreement.objects.filter(pk=node.pk).update(chain_root=root)
+        node = Agreement.objects.filter(renews=node).first()
+
+
 def body_name_on(body: GovernmentBody, on: date | None) -> str:
     """The body's name in force on `on`: a renamed body's predecessor if it was still valid."""
     if on is None or body.valid_from is None or on >= body.valid_from:
@@ -192,6 +204,7 @@ def agreement_update(*, agreement_id: int, data: AgreementInput, actor: Any) -> 
     agreement.title = data.title.strip()
     agreement.chain_root = (data.renews.chain_root or data.renews) if data.renews else None
     agreement.save()
+    _rechain_successors(agreement)
     _write_parties(agreement, data)
     _write_relations(agreement, data)
     _denormalise(agreement)

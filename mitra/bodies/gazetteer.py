@@ -1255,7 +1255,6 @@ def _units() -> list[BodyEntry]:
             (
                 "Pusfasker",
                 "Puskerma",
-                "Pusat Fasilitasi Kerja Sama Kemendagri",
                 "Pusat Fasilitasi Kerjasama",
             ),
             parent="kemendagri-setjen",
@@ -1266,7 +1265,7 @@ def _units() -> list[BodyEntry]:
             "Ditjen Polpum",
             UNIT,
             "Directorate General of Politics and General Government",
-            ("Ditjen Polpum Kemendagri", "Dirjen Polpum"),
+            ("Dirjen Polpum",),
             parent="kemendagri",
         ),
         _b(
@@ -1331,10 +1330,8 @@ def _units() -> list[BodyEntry]:
             UNIT,
             "Bureau for Foreign Technical Cooperation",
             (
-                "KTLN Kemensetneg",
-                "Biro KTLN Kemensetneg",
+                "KTLN",
                 "Biro Kerjasama Teknik Luar Negeri",
-                "Biro KTLN Setneg",
             ),
             parent="kemensetneg-setmen",
         ),

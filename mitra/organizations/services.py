@@ -55,8 +55,10 @@ def organization_find_duplicates(
     qs = ForeignOrganization.objects.all()
     if exclude_pk:
         qs = qs.exclude(pk=exclude_pk)
-    first_word = wanted.split(" ")[0] if wanted else ""
-    candidates = qs.filter(search_text__contains=first_word) if first_word else qs.none()
+    # Narrow by the longest word of the name (rarest in practice: not "the" or "foundation"),
+    # then compare whole names in Python.
+    longest = max(wanted.split(" "), key=len) if wanted else ""
+    candidates = qs.filter(search_text__contains=longest) if longest else qs.none()
     if acronym.strip():
         candidates = candidates | qs.filter(acronym__iexact=acronym.strip())
     matches = []

@@ -1,0 +1,402 @@
+"""Foreign counterparts, and which government bodies are parties vs. attendees.
+
+Foreign organizations are found by phrase families, not by a list of item names:
+* registry / well-known names and acronyms (case-sensitive for short acronyms);
+* a name defined with its acronym in brackets: "Friedrich-Ebert-Stiftung (FES)";
+* names ending in an organization head word: "... Foundation", "... Stiftung",
+  "... International", "... Institute";
+* foreign governments: "Kementerian ... Selandia Baru", "Pemerintah Provinsi X, Korea
+  Selatan" (X not an Indonesian province), "Kedutaan Besar Jepang";
+* a name after a foreign cue: "ormas asing X", "organisasi internasional X".
+A candidate becomes a counterpart when the text links it to the cooperation: a title
+mention, "kerja sama (antara G) dengan F", "G dan F", a signatory, a visit, a foreign cue.
+Organizations only named as attending ("dihadiri perwakilan Kedutaan ...") are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from .bodies import COUNTRY_RE, BodyMention
+from .document import Document
+from .foreign_orgs import WELL_KNOWN
+from .model import KnownOrganization
+
+WORD_RE = re.compile(r"[^\W_](?:[\w'’&]|-(?=\w)|\.(?=\w))*")
+NAME_CONNECTORS = frozenset("of for and the de du des la le für fur zur van von der den & on".split())
+ORG_HEADS = frozenset(
+    "foundation stiftung stichting fondation fundación fund institute institut organization "
+    "organisation international internasional association council society alliance network "
+    "trust agency programme corps mission aid relief federation union partnership partners "
+    "initiative centre center commission secretariat bank aspac conservancy philanthropies "
+    "worldwide global cooperation vision care".split()
+)
+# Leading words that are people's titles, not part of an organization's name.
+TITLE_WORDS = frozenset(
+    "country regional resident executive managing program programme project director "
+    "directors representative representatives coordinator officer manager head chief "
+    "president chairman chair secretary general deputy vice senior junior expert advisor "
+    "adviser team leader ambassador minister governor mayor sekretaris jenderal kepala "
+    "ketua direktur wakil gubernur bupati walikota duta besar perwakilan delegasi staf "
+    "presiden menteri dubes sdr sdri bapak ibu mr mrs ms dr pihak tim para".split()
+)
+# Indonesian words that end a candidate name when read from the left in headlines.
+HEADLINE_STOP = frozenset(
+    "kerja sama kerjasama dengan antara dan minati perpanjang penandatanganan perjanjian "
+    "courtessy courtesy call program penguatan kolaborasi melalui bidang terus perkuat "
+    "dorong hadiri gelar buka ormas asing organisasi lembaga internasional mitra rapat "
+    "pertemuan kunjungan audiensi tahun tentang sosialisasi evaluasi monev".split()
+)
+FOREIGN_CUE_RE = re.compile(
+    r"(?:ormas|organisasi(?:\smasyarakat)?|lembaga|LSM|yayasan|NGO)\s(?:\(ormas\)\s)?asing"
+    r"|organisasi\s(?:non[\s-]?pemerintah\s)?internasional|lembaga\s(?:donor|internasional)"
+    r"|mitra\spembangunan|INGO|NGO\sinternasional|badan\sPBB",
+    re.IGNORECASE,
+)
+FOREIGN_GOV_HEAD_RE = re.compile(
+    r"(?:Pemerintah\s(?:Provinsi|Prov\.|Kota|Kabupaten|Prefektur|Negara\sBagian)|Provinsi|"
+    r"Prefektur|Negara\sBagian|Kementerian|Kedutaan(?:\sBesar)?|Kedubes|Konsulat(?:\sJenderal)?"
+    r"|Pemerintah)\s"
+)
+COOPERATION_RE = re.compile(
+    r"kerja\s?sama|kemitraan|kolaborasi|bermitra|mitra|MoU|MoC|MSP|PKS|LoI|nota\skesepahaman"
+    r"|perjanjian|memorandum|sister\s(?:city|province)|penandatanganan|menandatangani"
+    r"|pertemuan|kunjungan|courtes+y|audiensi",
+    re.IGNORECASE,
+)
+LINK_WORDS_RE = re.compile(r"(?<!\w)(?:dengan|dan|bersama|antara|serta|with|and)(?!\w)|[-–/]")
+ATTEND_RE = re.compile(
+    r"(?<!\w)(?:dihadiri|menghadiri|hadir|diundang|undangan|diikuti|peserta|turut)(?!\w)",
+    re.IGNORECASE,
+)
+ATTEND_AFTER_RE = re.compile(
+    r"^[\s,)(A-Za-z]{0,25}?(?:menghadiri|hadir|turut\shadir|ikut\shadir)(?!\w)", re.IGNORECASE
+)
+VISIT_RE = re.compile(
+    r"(?<!\w)(?:berkunjung|kunjungan|audiensi|courtes+y\scall)(?!\w)", re.IGNORECASE
+)
+VISIT_TO_RE = re.compile(r"(?:berkunjung|kunjungan|audiensi)\s(?:kerja\s)?ke\s(?:kantor\s)?$",
+                         re.IGNORECASE)
+ORGANIZER_VERB_RE = re.compile(
+    r"^[^.;:!?]{0,60}?(?<!\w)(?:menggelar|menyelenggarakan|mengadakan|melaksanakan|menerima|"
+    r"menandatangani|meneken|membuka|memimpin|bermitra|bekerja\s?sama|menjalin|memperkuat|"
+    r"melakukan|menyambut|memfasilitasi|meluncurkan|menjajaki)(?!\w)",
+    re.IGNORECASE,
+)
+LINK_MAX_GAP = 70
+
+
+@dataclass
+class OrgCandidate:
+    """One foreign organization: its surface forms, mentions and role cues."""
+
+    forms: list[str]
+    acronym: str = ""
+    known: KnownOrganization | None = None
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    counterpart_cues: list[str] = field(default_factory=list)
+    attend_cues: int = 0
+    defined_full: str = ""  # full name given with the acronym in brackets
+
+    def display_name(self) -> str:
+        if self.defined_full and self.acronym:
+            return f"{self.defined_full} ({self.acronym})"
+        # the longest organization-like form, without a country-office suffix
+        best = max(self.forms, key=len)
+        return strip_country_suffix(best)
+
+
+def strip_country_suffix(name: str) -> str:
+    stripped = re.sub(r"(?:,?\s(?:di\s)?(?:Indonesia|Korsel))$", "", name)
+    stripped = re.sub(r",\s[^,]{2,30}$", "", stripped) if COUNTRY_RE.search(
+        stripped.rsplit(",", 1)[-1]) and "," in stripped else stripped
+    return stripped.strip() or name
+
+
+def normalise_name(name: str) -> str:
+    name = name.lower().replace("internasional", "international")
+    return re.sub(r"[^a-z0-9]", "", name)
+
+
+def _words(text: str, start: int, end: int) -> list[re.Match[str]]:
+    return list(WORD_RE.finditer(text, start, end))
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper() or word[:1].isdigit()
+
+
+def name_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Maximal runs of capitalised words (with name connectors) inside one line."""
+    runs: list[tuple[int, int]] = []
+    words = _words(text, start, end)
+    i = 0
+    while i < len(words):
+        if not _is_cap(words[i].group()):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(words):
+            gap = text[words[j].end() : words[j + 1].start()]
+            if gap not in (" ", "  ", " - ", "-") and gap.strip() not in ("&",):
+                break
+            nxt = words[j + 1].group()
+            if _is_cap(nxt):
+                j += 1
+                continue
+            if nxt.lower() in NAME_CONNECTORS and j + 2 < len(words) and _is_cap(
+                words[j + 2].group()
+            ):
+                j += 2
+                continue
+            break
+        runs.append((words[i].start(), words[j].end()))
+        i = j + 1
+    return runs
+
+
+def strip_leading_titles(text: str, start: int, end: int) -> int:
+    """Move `start` past title words ("Country Director ...", "Sekretaris Jenderal ...")."""
+    for word in WORD_RE.finditer(text, start, end):
+        if word.group().lower() in TITLE_WORDS or word.group().lower() in HEADLINE_STOP:
+            start = word.end()
+            while start < end and text[start] in " -":
+                start += 1
+            continue
+        break
+    return start
+
+
+class _KnownIndex:
+    """Surface forms of registry and well-known organizations, matched as whole words."""
+
+    def __init__(self, registry: Sequence[KnownOrganization]):
+        self.orgs: list[tuple[KnownOrganization, bool]] = []  # (org, from_registry)
+        self.forms: dict[str, int] = {}
+        self.case_sensitive: dict[str, int] = {}
+        entries = [(org, True) for org in registry]
+        entries += [(KnownOrganization(n, a, al), False) for n, a, al in WELL_KNOWN]
+        for index, (org, _from_registry) in enumerate(entries):
+            self.orgs.append(entries[index])
+            for form in (org.name, org.acronym, *org.aliases):
+                form = (form or "").strip()
+                if len(form) < 2:
+                    continue
+                if form.isupper() and len(form) <= 6 or (len(form) <= 5 and " " not in form):
+                    self.case_sensitive.setdefault(form, index)
+                else:
+                    self.forms.setdefault(normalise_name(form), index)
+        alternatives = sorted(
+            {re.escape(f) for f in self.case_sensitive}, key=len, reverse=True
+        )
+        self.acronym_re = re.compile(
+            rf"(?<![\w-])(?:{'|'.join(alternatives)})(?![\w])" if alternatives else r"(?!x)x"
+        )
+
+    def match_name(self, name: str) -> KnownOrganization | None:
+        key = normalise_name(name)
+        if not key:
+            return None
+        if key in self.forms:
+            return self.orgs[self.forms[key]][0]
+        if name in self.case_sensitive:
+            return self.orgs[self.case_sensitive[name]][0]
+        # spelling variants ("Konrad Adenaur Stiftung"): fuzzy on long names only
+        if len(key) >= 10:
+            for form, index in self.forms.items():
+                if abs(len(form) - len(key)) <= 3 and SequenceMatcher(
+                    None, form, key
+                ).ratio() >= 0.9:
+                    return self.orgs[index][0]
+        return None
+
+
+def _known_index(registry: Sequence[KnownOrganization]) -> _KnownIndex:
+    key = tuple(registry)
+    cached = _INDEX_CACHE.get(key)
+    if cached is None:
+        cached = _KnownIndex(registry)
+        if len(_INDEX_CACHE) > 8:
+            _INDEX_CACHE.clear()
+        _INDEX_CACHE[key] = cached
+    return cached
+
+
+_INDEX_CACHE: dict[tuple[KnownOrganization, ...], _KnownIndex] = {}
+
+
+def _overlaps(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
+    return any(span[0] < e and s < span[1] for s, e in spans)
+
+
+def _looks_foreign(name: str) -> bool:
+    words = [w.lower() for w in WORD_RE.findall(name)]
+    if not words:
+        return False
+    if words[-1] in ORG_HEADS or (len(words) > 1 and words[-2] in ORG_HEADS
+                                   and words[-1] in ("indonesia",)):
+        # "Yayasan ... Internasional" or "... Indonesia" heads stay domestic-sounding only
+        # when the name is Indonesian; English heads are a strong foreign signal.
+        return not (words[0] in ("yayasan", "ikatan", "perkumpulan", "persatuan", "lembaga"))
+    return False
+
+
+def find_foreign_candidates(
+    doc: Document,
+    gov_mentions: list[BodyMention],
+    registry: Sequence[KnownOrganization],
+) -> list[OrgCandidate]:
+    text = doc.text
+    index = _known_index(registry)
+    gov_spans = [(m.start, m.end) for m in gov_mentions]
+    candidates: list[OrgCandidate] = []
+
+    def add(form: str, span: tuple[int, int], known: KnownOrganization | None = None,
+            acronym: str = "", full: str = "") -> None:
+        form = form.strip(" -,")
+        if len(form) < 2 or _overlaps(span, gov_spans) and not full:
+            return
+        key = normalise_name(strip_country_suffix(form))
+        for cand in candidates:
+            same_known = known is not None and cand.known is known
+            if same_known or _same_org(key, cand, acronym):
+                if form not in cand.forms and not (cand.acronym and form == cand.acronym):
+                    cand.forms.append(form)
+                cand.mentions.append(span)
+                cand.known = cand.known or known
+                if acronym and not cand.acronym:
+                    cand.acronym = acronym
+                if full and not cand.defined_full:
+                    cand.defined_full = full
+                return
+        forms = [form] if form != acronym or not full else [full]
+        candidates.append(OrgCandidate(forms, acronym, known, [span], defined_full=full))
+
+    search_from = doc.body_start
+    # 1. Names defined with an acronym in brackets.
+    for match in re.finditer(r"\(\s?([A-Z][A-Za-z0-9\-&. ]{1,24}?)\s?\)", text[search_from:]):
+        acr_start = search_from + match.start(1)
+        acronym = match.group(1).strip()
+        if not any(c.isupper() for c in acronym[1:]) and not acronym.isupper():
+            continue
+        line_start = text.rfind("\n", 0, search_from + match.start()) + 1
+        runs = name_runs(text, line_start, search_from + match.start())
+        if not runs or text[runs[-1][1] : search_from + match.start()].strip():
+            continue
+        run_start = strip_leading_titles(text, *runs[-1])
+        full = text[run_start : runs[-1][1]]
+        if not full or _overlaps((run_start, runs[-1][1]), gov_spans):
+            continue
+        known = index.match_name(full) or index.match_name(acronym)
+        if known or _looks_foreign(full) or _is_foreign_government(full):
+            add(full, (run_start, runs[-1][1]), known, acronym, full)
+            add(acronym, (acr_start, acr_start + len(acronym)), known, acronym, full)
+    # 2. Capitalised runs: known names, org heads, foreign governments, foreign cues.
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text[search_from:])]
+    for line_start, line_end in lines:
+        line_start += search_from
+        line_end += search_from
+        for run_start, run_end in name_runs(text, line_start, line_end):
+            _classify_run(text, run_start, run_end, index, gov_spans, add)
+    # 3. Known acronyms anywhere (case-sensitive).
+    for match in index.acronym_re.finditer(text, search_from):
+        known = index.orgs[index.case_sensitive[match.group()]][0]
+        if not _overlaps(match.span(), gov_spans):
+            add(match.group(), match.span(), known, match.group() if match.group().isupper()
+                else "")
+    _collect_mentions(text, search_from, candidates, gov_spans)
+    return candidates
+
+
+def _same_org(key: str, cand: OrgCandidate, acronym: str) -> bool:
+    if acronym and cand.acronym == acronym:
+        return True
+    for form in cand.forms + ([cand.acronym] if cand.acronym else []):
+        other = normalise_name(strip_country_suffix(form))
+        if not other:
+            continue
+        if other == key:
+            return True
+        short, long_ = sorted((other, key), key=len)
+        if len(short) >= 6 and long_.startswith(short) or len(short) >= 8 and short in long_:
+            return True
+        if len(short) >= 8 and SequenceMatcher(None, short, long_).ratio() >= 0.88:
+            return True
+    return False
+
+
+def _is_foreign_government(name: str) -> bool:
+    return FOREIGN_GOV_HEAD_RE.match(name + " ") is not None and COUNTRY_RE.search(name) is not None
+
+
+def _classify_run(text, run_start, run_end, index, gov_spans, add) -> None:  # noqa: ANN001
+    start = strip_leading_titles(text, run_start, run_end)
+    if start >= run_end:
+        return
+    # Sub-spans of the run that are not government bodies.
+    pieces: list[tuple[int, int]] = []
+    cursor = start
+    for s, e in sorted(gov_spans):
+        if e <= cursor or s >= run_end:
+            continue
+        if s > cursor:
+            pieces.append((cursor, s))
+        cursor = max(cursor, e)
+    if cursor < run_end:
+        pieces.append((cursor, run_end))
+    for s, e in pieces:
+        s = strip_leading_titles(text, s, e)
+        name = text[s:e].strip(" -")
+        if len(name) < 2:
+            continue
+        known = index.match_name(name)
+        preceding = text[max(0, s - 40) : s]
+        cue = FOREIGN_CUE_RE.search(preceding)
+        following = text[e : e + 40]
+        if known:
+            add(name, (s, e), known)
+        elif _looks_foreign(name) or _is_foreign_government(name):
+            add(name, (s, e))
+        elif _foreign_subnational(text, s, e):
+            add(name, (s, e))
+        elif cue and not preceding[cue.end() :].strip(" ()") and len(name) > 2:
+            add(name, (s, e))
+        elif re.match(r"\s?\(", following) is None and COUNTRY_RE.fullmatch(name) is None:
+            continue
+
+
+def _foreign_subnational(text: str, start: int, end: int) -> bool:
+    """'Pemerintah Provinsi X, Korea Selatan', 'Chungcheongbuk-do Korsel' style places."""
+    name = text[start:end]
+    after = text[end : end + 30]
+    if re.match(r"(?:Pemerintah\s)?(?:Provinsi|Prefektur|Negara\sBagian|Kota)\s", name):
+        return COUNTRY_RE.match(after.lstrip(", ")) is not None or COUNTRY_RE.search(
+            name) is not None
+    words = WORD_RE.findall(name)
+    return len(words) >= 2 and COUNTRY_RE.fullmatch(words[-1]) is not None and all(
+        w.lower() not in HEADLINE_STOP for w in words)
+
+
+def _collect_mentions(
+    text: str, start: int, candidates: list[OrgCandidate], gov_spans: list[tuple[int, int]]
+) -> None:
+    """Find every occurrence of every form (the title and later repetitions)."""
+    for cand in candidates:
+        forms = set(cand.forms) | ({cand.acronym} if cand.acronym else set())
+        seen = set(cand.mentions)
+        for form in sorted(forms, key=len, reverse=True):
+            if len(form) < 2:
+                continue
+            pattern = re.compile(rf"(?<![\w-]){re.escape(form)}(?![\w])")
+            for match in pattern.finditer(text, start):
+                span = match.span()
+                if span in seen or _overlaps(span, gov_spans):
+                    continue
+                if any(s <= span[0] and span[1] <= e for s, e in seen):
+                    continue
+                seen.add(span)
+                cand.mentions.append(span)
+        cand.mentions.sort()
