@@ -45,7 +45,7 @@ class BodyDetailView(AccessMixin, View):
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         body = (
             GovernmentBody.objects.select_related("parent", "province", "regency")
-            .prefetch_related("units", "successors", "predecessors")
+            .prefetch_related("units", "successors", "predecessors", "people")
             .filter(pk=pk)
             .first()
         )

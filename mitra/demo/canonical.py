@@ -194,6 +194,7 @@ def load_canonical(actor: Any) -> dict[str, Agreement]:
             ),
             actor=actor,
         )
+    link_signatories_to_people(kemendagri, uclg, ford)
     return {
         "uclg_old": uclg_old,
         "uclg_new": uclg_new,
@@ -201,3 +202,21 @@ def load_canonical(actor: Any) -> dict[str, Agreement]:
         "ford_new": ford_new,
         "draft": draft,
     }
+
+
+def link_signatories_to_people(kemendagri: GovernmentBody, uclg: Any, ford: Any) -> None:
+    """The signing officials as People of the registry, linked from their signatures."""
+    from mitra.agreements.models import Signatory
+    from mitra.organizations.models import Person
+
+    unit = GovernmentBody.objects.filter(key="kemendagri-pusat-fasker").first() or kemendagri
+    people = [
+        ("Kepala Pusat Fasilitasi Kerja Sama", {"body": unit}, {"party__agency": kemendagri}),
+        ("Sekretaris Jenderal", {"organization": uclg}, {"party__organization": uclg}),
+        ("Regional Director", {"organization": ford}, {"party__organization": ford}),
+    ]
+    for title, affiliation, signatory_filter in people:
+        person, _ = Person.objects.get_or_create(title=title, **affiliation)
+        Signatory.objects.filter(
+            title=title, person__isnull=True, agreement__owner=kemendagri, **signatory_filter
+        ).update(person=person)

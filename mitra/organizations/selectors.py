@@ -37,7 +37,7 @@ def organization_visible_qs(viewer: Any) -> Any:
 
 
 def organization_get_for_user(*, user: Any, pk: int) -> ForeignOrganization:
-    org = organization_visible_qs(user).prefetch_related("sectors").filter(pk=pk).first()
+    org = organization_visible_qs(user).prefetch_related("sectors", "people").filter(pk=pk).first()
     if org is None:
         raise Http404
     return org
