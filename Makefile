@@ -100,8 +100,9 @@ extract-eval: deps ## Extract the press dev set and score it
 	$(PY) manage.py extract ../shared/data/press/dev/*.txt --format jsonl > /tmp/mitra-extract.jsonl
 	$(PY) ../shared/tools/score_extraction.py ../shared/data/press/dev/labels.jsonl /tmp/mitra-extract.jsonl
 
-messages: deps ## Refresh locale/id/LC_MESSAGES/django.po from the code
-	$(PY) manage.py makemessages -l id --no-location --ignore=.venv --ignore=node_modules --ignore=staticfiles
+messages: deps ## Refresh locale/id/LC_MESSAGES/django.po from the code and fill in the Indonesian
+	$(PY) manage.py makemessages -l id --no-location --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=e2e --ignore=bench
+	$(PY) scripts/translations_id.py
 
 lock: ## Re-resolve requirements/*.txt from requirements/*.in
 	bash scripts/lock.sh
