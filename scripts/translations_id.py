@@ -27,7 +27,9 @@ DEFAULT_PO = Path(__file__).resolve().parent.parent / "locale" / "id" / "LC_MESS
 TRANSLATIONS: dict[str, str] = {
     # --- Error pages
     "Not found": "Tidak ditemukan",
-    "This page does not exist, or you do not have access to it.": "Halaman ini tidak ada, atau Anda tidak memiliki akses ke halaman ini.",
+    "This page does not exist, or you do not have access to it.": (
+        "Halaman ini tidak ada, atau Anda tidak memiliki akses ke halaman ini."
+    ),
     "Back to the start page": "Kembali ke halaman awal",
     "Not allowed": "Tidak diizinkan",
     "Your role does not allow this action.": "Peran Anda tidak mengizinkan tindakan ini.",
