@@ -160,9 +160,9 @@ class Agreement(FSMModelMixin, TimeStampedModel):
     def activate(self) -> None:
         """Signed → active once the effective start has come."""
 
-    @transition(field=status, source=Status.ACTIVE, target=Status.EXPIRED)
+    @transition(field=status, source=[Status.SIGNED, Status.ACTIVE], target=Status.EXPIRED)
     def expire(self) -> None:
-        """Active → expired after the effective end."""
+        """Active (or signed but never activated) → expired after the effective end."""
 
     @transition(field=status, source=[Status.SIGNED, Status.ACTIVE], target=Status.TERMINATED)
     def terminate(self, reason: str = "") -> None:
@@ -217,6 +217,12 @@ class AgreementParty(models.Model):
         ordering = ["side", "id"]
         verbose_name = _("agreement party")
         verbose_name_plural = _("agreement parties")
+        # Covering indexes for visible_to's `pk IN (SELECT agreement_id … WHERE agency_id = ?)`
+        # (and the organization representative's), read without touching the table.
+        indexes = [
+            models.Index(fields=["agency", "agreement"], name="party_agency_agreement_idx"),
+            models.Index(fields=["organization", "agreement"], name="party_org_agreement_idx"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=(

@@ -308,7 +308,9 @@ def agreement_refresh_statuses(*, on: date | None = None) -> dict[str, int]:
             agreement = Agreement.objects.select_for_update().get(pk=pk)
             _apply(agreement, "activate", None)
             counts["activated"] += 1
-    ended = Agreement.objects.filter(status=Agreement.Status.ACTIVE, end_date__lt=on)
+    ended = Agreement.objects.filter(
+        status__in=[Agreement.Status.SIGNED, Agreement.Status.ACTIVE], end_date__lt=on
+    )
     for pk in list(ended.values_list("pk", flat=True)):
         with transaction.atomic():
             agreement = Agreement.objects.select_for_update().get(pk=pk)

@@ -6,6 +6,7 @@ from mitra.regions.models import Province, Regency
 
 from .gazetteer import all_bodies
 from .models import GovernmentBody
+from .signals import bodies_reloaded
 
 
 @transaction.atomic
@@ -37,4 +38,5 @@ def load_bodies() -> int:
         body.refresh_search_text()
         body.save(update_fields=["parent", "search_text"])
         body.successors.set([by_key[k] for k in entry.successors if k in by_key])
+    bodies_reloaded.send(sender=GovernmentBody)
     return len(entries)

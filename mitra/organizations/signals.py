@@ -1,0 +1,7 @@
+"""Signals for search-index style invalidation only (conventions §3.3): other apps keep copies
+of an organization's names and refresh them when these fire."""
+
+from django.dispatch import Signal
+
+# Sent after an organization's names changed; kwargs: organization_id.
+organization_names_changed = Signal()
