@@ -94,7 +94,7 @@ test: lint check test-sqlite test-postgres e2e ## Every check: lint, migrations,
 	@echo "make test: all checks passed."
 
 bench: deps assets translations ## National-scale benchmark → bench/results/latest.json
-	$(PY) bench/run.py
+	$(PY) bench/run.py $(BENCH_ARGS)
 
 extract-eval: deps ## Extract the press dev set and score it
 	$(PY) manage.py extract ../shared/data/press/dev/*.txt --format jsonl > /tmp/mitra-extract.jsonl
@@ -103,6 +103,11 @@ extract-eval: deps ## Extract the press dev set and score it
 messages: deps ## Refresh locale/id/LC_MESSAGES/django.po from the code and fill in the Indonesian
 	$(PY) manage.py makemessages -l id --no-location --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=e2e --ignore=bench
 	$(PY) scripts/translations_id.py
+
+.PHONY: openapi
+openapi: deps ## Rewrite the OpenAPI snapshot docs/api/openapi.yaml (commit it with API changes)
+	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py spectacular --lang en --validate \
+		--fail-on-warn --file docs/api/openapi.yaml
 
 lock: ## Re-resolve requirements/*.txt from requirements/*.in
 	bash scripts/lock.sh

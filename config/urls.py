@@ -20,6 +20,7 @@ urlpatterns += i18n_patterns(
     path("agreements/", include("mitra.agreements.urls")),
     path("organizations/", include("mitra.organizations.urls")),
     path("bodies/", include("mitra.bodies.urls")),
+    path("intake/", include("mitra.intake.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

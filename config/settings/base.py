@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "rest_framework",  # API v1 (ADR 0005)
     "rest_framework.authtoken",  # token authentication for integrators
     "drf_spectacular",  # OpenAPI schema at /api/v1/schema/
+    "drf_spectacular_sidecar",  # Redoc served from our static files, not a CDN
     "django_filters",  # list filters in the API
     "django_countries",  # ISO 3166 countries
     "django_htmx",  # request.htmx for partial rendering
@@ -141,10 +142,29 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Mitra API",
-    "DESCRIPTION": "Cooperation between the Indonesian government and foreign organizations.",
+    "DESCRIPTION": (
+        "Cooperation between the Indonesian government and foreign organizations.\n\n"
+        "Authenticate with a token from `POST /api/v1/auth/token/` sent as "
+        "`Authorization: Token <token>`. You see and change what the web interface lets you "
+        "see and change; records outside your scope answer 404. Every error has the shape "
+        '`{"message": "...", "extra": {"field": ["..."]}}`; a refused write changes nothing. '
+        "Messages follow `Accept-Language` (`id` by default, or `en`)."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    "REDOC_DIST": "SIDECAR",
+    # One URL may be served by one API class per method (mitra.api.v1.base.route).
+    "DEFAULT_GENERATOR_CLASS": "mitra.api.schema.MitraSchemaGenerator",
+    # Several models have a `kind` or `status`; name each enum after its model.
+    "ENUM_NAME_OVERRIDES": {
+        "AgreementStatusEnum": "mitra.agreements.models.Agreement.Status",
+        "OrganizationStatusEnum": "mitra.organizations.models.ForeignOrganization.Status",
+        "OrganizationKindEnum": "mitra.organizations.models.ForeignOrganization.Kind",
+        "BodyKindEnum": "mitra.bodies.models.GovernmentBody.Kind",
+        "RegencyKindEnum": "mitra.regions.models.Regency.Kind",
+        "DocumentKindEnum": "mitra.agreements.models.AgreementDocument.Kind",
+    },
 }
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -6,6 +6,7 @@ import zipfile
 import filetype
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 from mitra.core.exceptions import ApplicationError
@@ -38,7 +39,7 @@ def check_upload(upload: UploadedFile) -> str:
     limit = settings.MITRA["DOCUMENT_MAX_BYTES"]
     if (upload.size or 0) > limit:
         raise ApplicationError(
-            _("The file is larger than the limit of %(mb).1f MB.") % {"mb": limit / 1048576},
+            _("The file is larger than the limit of %(size)s.") % {"size": filesizeformat(limit)},
             {"file": [_("File too large.")]},
         )
     if not upload.size:

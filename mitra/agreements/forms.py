@@ -55,6 +55,13 @@ class AgreementForm(BootstrapFormMixin, forms.Form):
         label=_("Regencies/cities"), queryset=Regency.objects.all(), required=False
     )
 
+    shared_with = forms.ModelMultipleChoiceField(
+        label=_("Shared with"),
+        queryset=GovernmentBody.objects.none(),
+        required=False,
+        help_text=_("Other agencies that may see this agreement."),
+    )
+
     def __init__(self, *args: Any, user: Any, instance: Agreement | None = None, **kwargs: Any):
         super().__init__(*args, **kwargs)
         self.user = user
@@ -69,6 +76,8 @@ class AgreementForm(BootstrapFormMixin, forms.Form):
             owner_field.initial = user.agency.pk
         other: Any = self.fields["other_government_parties"]
         other.queryset = top_level
+        shared: Any = self.fields["shared_with"]
+        shared.queryset = top_level
         renews: Any = self.fields["renews"]
         candidates = Agreement.objects.editable_by(user).filter(
             status__in=[
@@ -109,6 +118,7 @@ class AgreementForm(BootstrapFormMixin, forms.Form):
             sectors=d["sectors"],
             provinces=d["provinces"],
             regencies=d["regencies"],
+            shared_with=d["shared_with"],
         )
 
     @classmethod
@@ -133,6 +143,7 @@ class AgreementForm(BootstrapFormMixin, forms.Form):
             "sectors": [s.pk for s in agreement.sectors.all()],
             "provinces": [p.pk for p in agreement.provinces.all()],
             "regencies": [r.pk for r in agreement.regencies.all()],
+            "shared_with": [b.pk for b in agreement.shared_with.all()],
         }
 
 

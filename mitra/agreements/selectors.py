@@ -117,13 +117,17 @@ def agreements_to_renew(*, viewer: Any, on: date | None = None) -> QuerySet[Agre
 
 
 def agreement_counts(*, viewer: Any) -> dict[str, dict[str, int]]:
-    """Counts by status and by partner kind (two GROUP BY queries)."""
-    qs = Agreement.objects.visible_to(viewer).order_by()
-    by_status = {r["status"]: r["n"] for r in qs.values("status").annotate(n=Count("id"))}
-    by_kind = {
-        r["partner_kind"]: r["n"]
-        for r in qs.filter(status=Agreement.Status.ACTIVE)
-        .values("partner_kind")
+    """Counts by status, and of active agreements by partner kind (one GROUP BY query)."""
+    rows = (
+        Agreement.objects.visible_to(viewer)
+        .order_by()
+        .values("status", "partner_kind")
         .annotate(n=Count("id"))
-    }
+    )
+    by_status: dict[str, int] = {}
+    by_kind: dict[str, int] = {}
+    for r in rows:
+        by_status[r["status"]] = by_status.get(r["status"], 0) + r["n"]
+        if r["status"] == Agreement.Status.ACTIVE:
+            by_kind[r["partner_kind"]] = by_kind.get(r["partner_kind"], 0) + r["n"]
     return {"status": by_status, "partner_kind": by_kind}

@@ -58,6 +58,11 @@ def check_renewal(
                 return
             seen.add(node.pk)
             node = node.renews
+    if predecessor.status in ("draft", "under_review", "terminated"):
+        check.error(
+            "renews",
+            _("Only a signed, active, expired or superseded agreement can be renewed."),
+        )
     existing = getattr(predecessor, "renewed_by", None) if predecessor.pk else None
     if existing is not None and (agreement is None or existing.pk != agreement.pk):
         check.error(

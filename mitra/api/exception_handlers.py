@@ -4,6 +4,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils.translation import gettext as _
 from rest_framework import exceptions
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
@@ -27,7 +28,36 @@ def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response |
             if isinstance(response.data, dict)
             else {"non_field_errors": response.data}
         )
-        response.data = {"message": "Validation error", "extra": detail}
+        response.data = {"message": _validation_message(detail), "extra": detail}
     elif isinstance(response.data, dict) and "detail" in response.data:
         response.data = {"message": str(response.data["detail"]), "extra": {}}
     return response
+
+
+def _first_error(detail: Any, path: str = "") -> tuple[str, str] | None:
+    """The first message in a DRF error structure and the field path that leads to it."""
+    if isinstance(detail, dict):
+        for key, value in detail.items():
+            found = _first_error(value, f"{path}.{key}" if path else str(key))
+            if found:
+                return found
+    elif isinstance(detail, list):
+        for index, value in enumerate(detail):
+            nested = isinstance(value, (dict, list))
+            found = _first_error(value, f"{path}[{index}]" if nested else path)
+            if found:
+                return found
+    elif detail is not None:
+        return path, str(detail)
+    return None
+
+
+def _validation_message(detail: Any) -> str:
+    """One readable sentence naming the first problem, e.g. "provinces: Unknown province…"."""
+    found = _first_error(detail)
+    if found is None:
+        return _("Validation error")
+    path, message = found
+    if path in ("", "non_field_errors"):
+        return _("Validation error: %(message)s") % {"message": message}
+    return _("Validation error: %(field)s: %(message)s") % {"field": path, "message": message}

@@ -1,0 +1,169 @@
+"""Token authentication, and deny-by-default for anonymous callers."""
+
+from typing import Any
+
+import pytest
+from django.urls import reverse
+from rest_framework.authtoken.models import Token
+
+from mitra.accounts.tests.factories import PASSWORD
+from mitra.audit.models import AuditEvent
+
+pytestmark = pytest.mark.django_db
+TOKEN_URL = "/api/v1/auth/token/"
+
+
+def test_token_for_username_and_password_then_it_authenticates(anon: Any, officer: Any) -> None:
+    response = anon.post(TOKEN_URL, {"username": "kemendagri", "password": PASSWORD})
+    assert response.status_code == 200
+    key = response.json()["token"]
+    assert Token.objects.get(user=officer).key == key
+    assert AuditEvent.objects.filter(event="user.api_token_issued").count() == 1
+
+    # Asking again gives the same token and no second audit event.
+    again = anon.post(TOKEN_URL, {"username": "kemendagri", "password": PASSWORD}, format="json")
+    assert again.json()["token"] == key
+    assert AuditEvent.objects.filter(event="user.api_token_issued").count() == 1
+
+    anon.credentials(HTTP_AUTHORIZATION=f"Token {key}")
+    assert anon.get("/api/v1/agreements/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("username", "password"),
+    [("kemendagri", "wrong-password"), ("nobody", PASSWORD), ("inactive", PASSWORD)],
+)
+def test_bad_credentials_get_one_message(
+    anon: Any, officer: Any, username: str, password: str
+) -> None:
+    from mitra.accounts.tests.factories import UserFactory
+
+    UserFactory(username="inactive", is_active=False)
+    response = anon.post(TOKEN_URL, {"username": username, "password": password})
+    assert response.status_code == 400
+    assert response.json() == {
+        "message": "Unable to log in with the given username and password.",
+        "extra": {},
+    }
+    assert not Token.objects.exists()
+
+
+def test_missing_fields_are_a_validation_error(anon: Any) -> None:
+    response = anon.post(TOKEN_URL, {"username": "kemendagri"})
+    assert response.status_code == 400
+    assert response.json()["extra"] == {"password": ["This field is required."]}
+
+
+def test_a_wrong_token_is_refused(anon: Any, officer: Any) -> None:
+    anon.credentials(HTTP_AUTHORIZATION="Token 0123456789abcdef0123456789abcdef01234567")
+    response = anon.get("/api/v1/agreements/")
+    assert response.status_code == 401
+    assert response.json() == {"message": "Invalid token.", "extra": {}}
+
+
+def test_token_of_a_deactivated_user_no_longer_works(client_for: Any, officer: Any) -> None:
+    client = client_for(officer)
+    officer.is_active = False
+    officer.save()
+    assert client.get("/api/v1/agreements/").status_code == 401
+
+
+def test_password_guessing_is_throttled(anon: Any, officer: Any) -> None:
+    codes = [
+        anon.post(TOKEN_URL, {"username": "kemendagri", "password": "guess"}).status_code
+        for _ in range(25)
+    ]
+    assert codes[0] == 400
+    assert codes[-1] == 429
+
+
+# Every API URL with sample arguments; anonymous callers get 401 on all but schema and docs.
+PROTECTED = [
+    ("get", "api-organization-list", {}),
+    ("post", "api-organization-list", {}),
+    ("get", "api-organization-detail", {"pk": 1}),
+    ("put", "api-organization-detail", {"pk": 1}),
+    ("patch", "api-organization-detail", {"pk": 1}),
+    ("get", "api-body-list", {}),
+    ("get", "api-body-detail", {"pk": 1}),
+    ("get", "api-province-list", {}),
+    ("get", "api-regency-list", {}),
+    ("get", "api-agreement-list", {}),
+    ("post", "api-agreement-list", {}),
+    ("get", "api-agreement-detail", {"pk": 1}),
+    ("put", "api-agreement-detail", {"pk": 1}),
+    ("patch", "api-agreement-detail", {"pk": 1}),
+    ("post", "api-agreement-transition", {"pk": 1, "name": "sign"}),
+    ("post", "api-agreement-signatories", {"pk": 1}),
+    ("get", "api-agreement-documents", {"pk": 1}),
+    ("post", "api-agreement-documents", {"pk": 1}),
+    ("get", "api-agreement-document-download", {"pk": 1, "document_id": 1}),
+]
+
+
+@pytest.mark.parametrize(("method", "name", "kwargs"), PROTECTED)
+def test_anonymous_gets_401_everywhere(
+    anon: Any, kemendagri_draft: Any, method: str, name: str, kwargs: dict[str, Any]
+) -> None:
+    count = AuditEvent.objects.count()
+    response = getattr(anon, method)(reverse(name, kwargs=kwargs), {})
+    assert response.status_code == 401, (method, name)
+    assert response.json() == {
+        "message": "Authentication credentials were not provided.",
+        "extra": {},
+    }
+    assert response["WWW-Authenticate"] == "Token"
+    assert AuditEvent.objects.count() == count
+
+
+def test_every_api_url_is_covered_by_the_walk() -> None:
+    """A new API route must be added to PROTECTED (or be the public schema/docs/token)."""
+    from mitra.api import urls
+
+    public = {"api-schema", "api-docs", "api-auth-token"}
+    walked = {(m.upper(), n) for m, n, _ in PROTECTED}
+    for pattern in urls.urlpatterns:
+        if pattern.name in public:
+            continue
+        operations = getattr(pattern.callback, "method_views", None)
+        methods = (
+            set(operations)
+            if operations
+            else {m.upper() for m in pattern.callback.cls().allowed_methods if m != "OPTIONS"}
+        )
+        for method in methods:
+            assert (method, pattern.name) in walked, (method, pattern.name)
+
+
+def test_schema_and_docs_are_public(anon: Any) -> None:
+    schema = anon.get("/api/v1/schema/")
+    assert schema.status_code == 200
+    assert b"/api/v1/agreements/{id}/transitions/{name}/" in schema.content
+    docs = anon.get("/api/v1/docs/")
+    assert docs.status_code == 200
+
+
+def test_a_method_no_operation_serves_is_405_in_the_error_shape(client_for: Any, officer: Any):
+    response = client_for(officer).delete("/api/v1/agreements/")
+    assert response.status_code == 405
+    assert response.json()["message"] == 'Method "DELETE" not allowed.'
+    assert response["Allow"] == "GET, POST"
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        ("post", "/api/v1/organizations/"),
+        ("post", "/api/v1/agreements/"),
+    ],
+)
+def test_readers_may_not_write(
+    client_for: Any, viewer: Any, ford_rep: Any, method: str, path: str
+) -> None:
+    for user in (viewer, ford_rep):
+        response = getattr(client_for(user), method)(path, {}, format="json")
+        assert response.status_code == 403
+        assert response.json() == {
+            "message": "You do not have permission to perform this action.",
+            "extra": {},
+        }

@@ -1,0 +1,660 @@
+"""Agreements, their lifecycle, signatories and documents. Rules live in the services.
+
+Objects come only through the scoped selectors of mitra.agreements (the same ones the HTML
+views use); writes only through its services. Outside the viewer's scope → 404.
+"""
+
+from typing import Any
+
+from django.http import FileResponse, Http404
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_field,
+    extend_schema_serializer,
+)
+from rest_framework import serializers, status
+from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from mitra.agreements import selectors, services
+from mitra.agreements.models import Agreement, AgreementDocument, AgreementParty
+from mitra.agreements.validation import chain_warnings
+from mitra.api.pagination import StandardPagination
+from mitra.bodies.models import GovernmentBody
+from mitra.core.access import EDITOR, MEMBER
+from mitra.organizations.models import ForeignOrganization, Sector
+from mitra.organizations.selectors import organization_visible_qs
+from mitra.regions.models import Province, Regency
+
+from .base import (
+    DETAIL_ERRORS,
+    READ_ERRORS,
+    WRITE_DETAIL_ERRORS,
+    WRITE_ERRORS,
+    ApiView,
+    CodeField,
+    errors,
+    paginated_response,
+)
+from .organizations import OrganizationRefSerializer
+from .reference import BodyRefSerializer
+
+TAGS = ["agreements"]
+# The statuses an agreement may have to be named as the one a new agreement renews (as the form).
+RENEWABLE = [
+    Agreement.Status.SIGNED,
+    Agreement.Status.ACTIVE,
+    Agreement.Status.EXPIRED,
+    Agreement.Status.SUPERSEDED,
+]
+UNKNOWN_BODY: dict[str, Any] = {"does_not_exist": _("Unknown government body key: {value}.")}
+UNKNOWN_SECTOR: dict[str, Any] = {"does_not_exist": _("Unknown sector code: {value}.")}
+UNKNOWN_PROVINCE: dict[str, Any] = {"does_not_exist": _("Unknown province code: {value}.")}
+UNKNOWN_REGENCY: dict[str, Any] = {"does_not_exist": _("Unknown regency/city code: {value}.")}
+UNKNOWN_ORGANIZATION: dict[str, Any] = {
+    "does_not_exist": _("Unknown foreign organization id: {pk_value}."),
+    "incorrect_type": _("Give foreign organizations by id (a number)."),
+}
+UNKNOWN_RENEWED: dict[str, Any] = {
+    "does_not_exist": _(
+        "Agreement {pk_value} does not exist, is not one you may edit, or is not signed, "
+        "active, expired or superseded."
+    ),
+    "incorrect_type": _("Give the renewed agreement by id (a number)."),
+}
+
+
+def _get_editable(request: Request, pk: int) -> Agreement:
+    """SECURITY: as the HTML views: 404 when invisible, 404 too when visible but not editable."""
+    agreement = selectors.agreement_get_for_user(user=request.user, pk=pk)
+    if not Agreement.objects.editable_by(request.user).filter(pk=pk).exists():
+        raise Http404
+    return agreement
+
+
+# --- output shapes ------------------------------------------------------------------------
+
+
+@extend_schema_serializer(component_name="AgreementSummary")
+class AgreementSummarySerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    reference = serializers.CharField()
+    title = serializers.CharField()
+    type = serializers.ChoiceField(choices=Agreement.Type.choices)
+    status = serializers.ChoiceField(choices=Agreement.Status.choices)
+    owner = BodyRefSerializer(help_text="The lead government body (owner of the record).")
+    partner_names = serializers.CharField()
+    partner_kind = serializers.CharField(help_text="Kind of the first foreign party.")
+    signing_date = serializers.DateField(allow_null=True)
+    start_date = serializers.DateField(allow_null=True)
+    end_date = serializers.DateField(allow_null=True)
+    duration_months = serializers.IntegerField(allow_null=True)
+    renews = serializers.IntegerField(
+        source="renews_id", allow_null=True, help_text="Id of the agreement this one renews."
+    )
+    chain_root = serializers.IntegerField(
+        source="chain_root_id", allow_null=True, help_text="Id of the first of the chain."
+    )
+    sectors = CodeField(slug_field="code", many=True, read_only=True)
+    provinces = CodeField(slug_field="code", many=True, read_only=True)
+    days_to_expiry = serializers.IntegerField(allow_null=True)
+    in_renewal_window = serializers.BooleanField()
+
+
+@extend_schema_serializer(component_name="AgreementParty")
+class PartySerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    side = serializers.ChoiceField(choices=AgreementParty.Side.choices)
+    role = serializers.ChoiceField(choices=AgreementParty.Role.choices)
+    body = BodyRefSerializer(allow_null=True)
+    organization = OrganizationRefSerializer(allow_null=True)
+    name_at_signing = serializers.CharField()
+
+
+@extend_schema_serializer(component_name="Signatory")
+class SignatorySerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    party = serializers.IntegerField(source="party_id")
+    name = serializers.CharField()
+    title = serializers.CharField()
+    signed_on = serializers.DateField(allow_null=True)
+
+
+@extend_schema_serializer(component_name="AgreementDocument")
+class DocumentSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    kind = serializers.ChoiceField(choices=AgreementDocument.Kind.choices)
+    title = serializers.CharField()
+    version = serializers.IntegerField()
+    original_name = serializers.CharField()
+    content_type = serializers.CharField(help_text="Judged from the file's content.")
+    size = serializers.IntegerField()
+    sha256 = serializers.CharField()
+    uploaded_at = serializers.DateTimeField()
+    download_url = serializers.SerializerMethodField()
+
+    def get_download_url(self, document: AgreementDocument) -> str:
+        return reverse(
+            "api-agreement-document-download",
+            kwargs={"pk": document.agreement_id, "document_id": document.pk},
+        )
+
+
+@extend_schema_serializer(component_name="ChainLink")
+class ChainLinkSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    type = serializers.ChoiceField(choices=Agreement.Type.choices)
+    status = serializers.ChoiceField(choices=Agreement.Status.choices)
+    start_date = serializers.DateField(allow_null=True)
+    end_date = serializers.DateField(allow_null=True)
+    renews = serializers.IntegerField(source="renews_id", allow_null=True)
+
+
+@extend_schema_serializer(component_name="Agreement")
+class AgreementDetailSerializer(AgreementSummarySerializer):
+    objective = serializers.CharField()
+    signing_place = serializers.CharField()
+    terminated_reason = serializers.CharField()
+    renewal_window_start = serializers.DateField(
+        allow_null=True, help_text="When preparing the renewal should start."
+    )
+    regencies = CodeField(slug_field="code", many=True, read_only=True)
+    shared_with = BodyRefSerializer(many=True)
+    parties = PartySerializer(many=True)
+    signatories = SignatorySerializer(many=True)
+    documents = DocumentSerializer(many=True)
+    chain = serializers.SerializerMethodField(
+        help_text="The renewal chain, oldest first (only the links you may see)."
+    )
+    chain_warnings = serializers.SerializerMethodField(help_text="Gaps and overlaps.")
+    available_transitions = serializers.SerializerMethodField(
+        help_text="Transitions you may run now (POST …/transitions/{name}/)."
+    )
+    can_edit = serializers.SerializerMethodField()
+    created_at = serializers.DateTimeField()
+    updated_at = serializers.DateTimeField()
+
+    @extend_schema_field(ChainLinkSerializer(many=True))
+    def get_chain(self, agreement: Agreement) -> Any:
+        return ChainLinkSerializer(self.context["chain"], many=True).data
+
+    def get_chain_warnings(self, agreement: Agreement) -> list[str]:
+        return chain_warnings(self.context["chain"])
+
+    def get_available_transitions(self, agreement: Agreement) -> list[str]:
+        return services.agreement_available_transitions(
+            agreement=agreement, actor=self.context["user"]
+        )
+
+    def get_can_edit(self, agreement: Agreement) -> bool:
+        return Agreement.objects.editable_by(self.context["user"]).filter(pk=agreement.pk).exists()
+
+
+def agreement_detail_data(*, user: Any, pk: int) -> Any:
+    agreement = selectors.agreement_get_for_user(user=user, pk=pk)
+    chain = selectors.agreement_chain(agreement=agreement, viewer=user)
+    context = {"user": user, "chain": chain}
+    return AgreementDetailSerializer(agreement, context=context).data
+
+
+# --- input --------------------------------------------------------------------------------
+
+
+@extend_schema_serializer(component_name="Agreement")
+class AgreementInputSerializer(serializers.Serializer):
+    """Parsing only: codes and ids → records within the caller's scope. Rules: the service."""
+
+    title = serializers.CharField(max_length=500)
+    type = serializers.ChoiceField(choices=Agreement.Type.choices)
+    reference = serializers.CharField(max_length=100, required=False, allow_blank=True)
+    owner = CodeField(
+        slug_field="key",
+        queryset=GovernmentBody.objects.all(),
+        required=False,
+        help_text="Key of the lead government body; default: your own agency.",
+        error_messages=UNKNOWN_BODY,
+    )
+    foreign_parties = serializers.PrimaryKeyRelatedField(
+        queryset=ForeignOrganization.objects.none(),
+        many=True,
+        help_text="Ids of the foreign organizations party to it (the first is the lead).",
+        error_messages=UNKNOWN_ORGANIZATION,
+    )
+    other_government_parties = CodeField(
+        slug_field="key",
+        queryset=GovernmentBody.objects.all(),
+        many=True,
+        required=False,
+        help_text="Keys of other government bodies party to it.",
+        error_messages=UNKNOWN_BODY,
+    )
+    signing_date = serializers.DateField(required=False, allow_null=True)
+    signing_place = serializers.CharField(max_length=255, required=False, allow_blank=True)
+    start_date = serializers.DateField(required=False, allow_null=True)
+    end_date = serializers.DateField(required=False, allow_null=True)
+    duration_months = serializers.IntegerField(
+        required=False, allow_null=True, help_text="Used to compute the end when none is given."
+    )
+    renews = serializers.PrimaryKeyRelatedField(
+        queryset=Agreement.objects.none(),
+        required=False,
+        allow_null=True,
+        help_text="Id of the agreement this one renews.",
+        error_messages=UNKNOWN_RENEWED,
+    )
+    objective = serializers.CharField(required=False, allow_blank=True)
+    sectors = CodeField(
+        slug_field="code",
+        queryset=Sector.objects.all(),
+        many=True,
+        required=False,
+        help_text="Sector codes.",
+        error_messages=UNKNOWN_SECTOR,
+    )
+    provinces = CodeField(
+        slug_field="code",
+        queryset=Province.objects.all(),
+        many=True,
+        required=False,
+        help_text='Kemendagri province codes, e.g. "33".',
+        error_messages=UNKNOWN_PROVINCE,
+    )
+    regencies = CodeField(
+        slug_field="code",
+        queryset=Regency.objects.all(),
+        many=True,
+        required=False,
+        help_text='Kemendagri regency/city codes, e.g. "33.74".',
+        error_messages=UNKNOWN_REGENCY,
+    )
+    shared_with = CodeField(
+        slug_field="key",
+        queryset=GovernmentBody.objects.all(),
+        many=True,
+        required=False,
+        help_text="Keys of government bodies the record is shared with.",
+        error_messages=UNKNOWN_BODY,
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        user = self.context.get("user")
+        if user is not None:
+            # SECURITY: only records the caller may see (parties) or edit (renewed agreement).
+            parties: Any = self.fields["foreign_parties"]
+            parties.child_relation.queryset = organization_visible_qs(user)
+            renews: Any = self.fields["renews"]
+            renews.queryset = Agreement.objects.editable_by(user).filter(status__in=RENEWABLE)
+
+
+def agreement_input_from(agreement: Agreement) -> dict[str, Any]:
+    """The stored values as service input, so PATCH changes only what it sends."""
+    parties = list(agreement.parties.all())
+    return {
+        "title": agreement.title,
+        "type": agreement.type,
+        "reference": agreement.reference,
+        "owner": agreement.owner,
+        "foreign_parties": [p.organization for p in parties if p.organization is not None],
+        "other_government_parties": [
+            p.body for p in parties if p.body is not None and p.body_id != agreement.owner_id
+        ],
+        "signing_date": agreement.signing_date,
+        "signing_place": agreement.signing_place,
+        "start_date": agreement.start_date,
+        "end_date": agreement.end_date,
+        "duration_months": agreement.duration_months,
+        "renews": agreement.renews,
+        "objective": agreement.objective,
+        "sectors": list(agreement.sectors.all()),
+        "provinces": list(agreement.provinces.all()),
+        "regencies": list(agreement.regencies.all()),
+        "shared_with": list(agreement.shared_with.all()),
+    }
+
+
+def _owner_or_own_agency(values: dict[str, Any], user: Any) -> None:
+    if values.get("owner") is None:
+        if user.agency is None:
+            raise serializers.ValidationError(
+                {"owner": [_("Give the key of the lead government body.")]}
+            )
+        values["owner"] = user.agency
+
+
+# --- list, create, detail, update ---------------------------------------------------------
+
+
+class AgreementListApi(ApiView):
+    access = MEMBER
+    pagination_class = StandardPagination
+
+    class FilterSerializer(serializers.Serializer):
+        status = serializers.ChoiceField(choices=Agreement.Status.choices, required=False)
+        type = serializers.ChoiceField(choices=Agreement.Type.choices, required=False)
+        partner_kind = serializers.ChoiceField(
+            choices=ForeignOrganization.Kind.choices, required=False
+        )
+        body = CodeField(
+            slug_field="key",
+            queryset=GovernmentBody.objects.all(),
+            required=False,
+            help_text="Key of a government body: agreements it owns or is party to.",
+            error_messages=UNKNOWN_BODY,
+        )
+        province = CodeField(
+            slug_field="code",
+            queryset=Province.objects.all(),
+            required=False,
+            help_text='Kemendagri province code, e.g. "33".',
+            error_messages=UNKNOWN_PROVINCE,
+        )
+        sector = CodeField(
+            slug_field="code",
+            queryset=Sector.objects.all(),
+            required=False,
+            help_text="Sector code.",
+            error_messages=UNKNOWN_SECTOR,
+        )
+        period_from = serializers.DateField(
+            required=False, help_text="In force at some time on or after this date."
+        )
+        period_to = serializers.DateField(
+            required=False, help_text="In force at some time on or before this date."
+        )
+        q = serializers.CharField(
+            required=False, help_text="Title, reference, partner or body name."
+        )
+        ordering = serializers.ChoiceField(
+            choices=sorted(selectors.SORTS), required=False, default="-start_date"
+        )
+
+    @extend_schema(
+        operation_id="agreements_list",
+        tags=TAGS,
+        summary="List the agreements you may see",
+        description="Government users see what their agency owns, is party to or was shared "
+        "with; a foreign organization's representative sees its signed agreements.",
+        parameters=[FilterSerializer],
+        responses={200: AgreementSummarySerializer(many=True), **errors(400, *READ_ERRORS)},
+    )
+    def get(self, request: Request) -> Response:
+        parsed = self.FilterSerializer(data=request.query_params)
+        parsed.is_valid(raise_exception=True)
+        d = parsed.validated_data
+        filters = selectors.AgreementFilters(
+            status=d.get("status", ""),
+            type=d.get("type", ""),
+            partner_kind=d.get("partner_kind", ""),
+            body=d["body"].root().pk if d.get("body") else None,
+            province=d["province"].pk if d.get("province") else None,
+            sector=d["sector"].pk if d.get("sector") else None,
+            period_from=d.get("period_from"),
+            period_to=d.get("period_to"),
+            q=d.get("q", ""),
+            sort=d["ordering"],
+        )
+        qs = selectors.agreement_list(viewer=request.user, filters=filters).prefetch_related(
+            "sectors", "provinces"
+        )
+        return paginated_response(
+            queryset=qs, serializer_class=AgreementSummarySerializer, request=request, view=self
+        )
+
+
+class AgreementCreateApi(ApiView):
+    access = EDITOR
+
+    InputSerializer = AgreementInputSerializer
+
+    @extend_schema(
+        operation_id="agreements_create",
+        tags=TAGS,
+        summary="Record an agreement (status draft)",
+        description="Validated by the same service as the web form: the period, the renewal "
+        "chain (no self-reference, no cycle, starts after its predecessor) and your agency.",
+        request=InputSerializer,
+        responses={201: AgreementDetailSerializer, **errors(*WRITE_ERRORS)},
+    )
+    def post(self, request: Request) -> Response:
+        serializer = self.InputSerializer(data=request.data, context={"user": request.user})
+        serializer.is_valid(raise_exception=True)
+        values = dict(serializer.validated_data)
+        _owner_or_own_agency(values, request.user)
+        agreement = services.agreement_create(
+            data=services.AgreementInput(**values), actor=request.user
+        )
+        data = agreement_detail_data(user=request.user, pk=agreement.pk)
+        return Response(data, status=status.HTTP_201_CREATED)
+
+
+class AgreementDetailApi(ApiView):
+    access = MEMBER
+
+    @extend_schema(
+        operation_id="agreements_retrieve",
+        tags=TAGS,
+        summary="An agreement with its parties, signatories, documents and renewal chain",
+        responses={200: AgreementDetailSerializer, **errors(*DETAIL_ERRORS)},
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        return Response(agreement_detail_data(user=request.user, pk=pk))
+
+
+class AgreementUpdateApi(ApiView):
+    """PUT gives every field (absent optional ones are cleared); PATCH only those that change.
+
+    The status never changes here: use the transitions.
+    """
+
+    access = EDITOR
+
+    InputSerializer = AgreementInputSerializer
+
+    def _update(self, request: Request, pk: int, partial: bool) -> Response:
+        agreement = _get_editable(request, pk)
+        serializer = self.InputSerializer(
+            data=request.data, partial=partial, context={"user": request.user}
+        )
+        serializer.is_valid(raise_exception=True)
+        values = agreement_input_from(agreement) if partial else {"owner": agreement.owner}
+        values.update(serializer.validated_data)
+        _owner_or_own_agency(values, request.user)
+        services.agreement_update(
+            agreement_id=agreement.pk, data=services.AgreementInput(**values), actor=request.user
+        )
+        return Response(agreement_detail_data(user=request.user, pk=pk))
+
+    @extend_schema(
+        operation_id="agreements_update",
+        tags=TAGS,
+        summary="Replace an agreement's fields and parties",
+        request=InputSerializer,
+        responses={200: AgreementDetailSerializer, **errors(*WRITE_DETAIL_ERRORS)},
+    )
+    def put(self, request: Request, pk: int) -> Response:
+        return self._update(request, pk, partial=False)
+
+    @extend_schema(
+        operation_id="agreements_partial_update",
+        tags=TAGS,
+        summary="Change some of an agreement's fields",
+        request=InputSerializer,
+        responses={200: AgreementDetailSerializer, **errors(*WRITE_DETAIL_ERRORS)},
+    )
+    def patch(self, request: Request, pk: int) -> Response:
+        return self._update(request, pk, partial=True)
+
+
+# --- lifecycle and signatories -----------------------------------------------------------
+
+
+class AgreementTransitionApi(ApiView):
+    access = EDITOR
+
+    @extend_schema_serializer(component_name="Transition")
+    class InputSerializer(serializers.Serializer):
+        reason = serializers.CharField(
+            required=False,
+            allow_blank=True,
+            max_length=2000,
+            help_text="Required to terminate; kept in the audit event.",
+        )
+
+    @extend_schema(
+        operation_id="agreements_transition",
+        tags=TAGS,
+        summary="Move an agreement through its lifecycle",
+        description="draft → under_review → signed → active → expired | terminated. Signing "
+        "needs a signing date, activation a start date that has come, termination a reason. "
+        "When a renewal becomes active its predecessor is superseded. Every move is audited.",
+        parameters=[
+            OpenApiParameter(
+                "name",
+                OpenApiTypes.STR,
+                OpenApiParameter.PATH,
+                enum=list(services.TRANSITIONS),
+                description="The transition.",
+            )
+        ],
+        request=InputSerializer,
+        responses={200: AgreementDetailSerializer, **errors(*WRITE_DETAIL_ERRORS)},
+    )
+    def post(self, request: Request, pk: int, name: str) -> Response:
+        agreement = _get_editable(request, pk)
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        services.agreement_transition(
+            agreement_id=agreement.pk,
+            transition=name,
+            actor=request.user,
+            reason=serializer.validated_data.get("reason", ""),
+        )
+        return Response(agreement_detail_data(user=request.user, pk=pk))
+
+
+class AgreementSignatoryCreateApi(ApiView):
+    access = EDITOR
+
+    @extend_schema_serializer(component_name="Signatory")
+    class InputSerializer(serializers.Serializer):
+        party = serializers.IntegerField(help_text="Id of one of the agreement's parties.")
+        title = serializers.CharField(max_length=255, help_text="Position/title.")
+        name = serializers.CharField(max_length=255, required=False, allow_blank=True)
+        signed_on = serializers.DateField(
+            required=False, allow_null=True, help_text="Default: the agreement's signing date."
+        )
+
+    @extend_schema(
+        operation_id="agreements_signatories_create",
+        tags=TAGS,
+        summary="Record who signed for a party",
+        request=InputSerializer,
+        responses={201: SignatorySerializer, **errors(*WRITE_DETAIL_ERRORS)},
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        agreement = _get_editable(request, pk)
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        d = serializer.validated_data
+        signatory = services.agreement_add_signatory(
+            agreement_id=agreement.pk,
+            party_id=d["party"],
+            title=d["title"],
+            name=d.get("name", ""),
+            signed_on=d.get("signed_on"),
+            actor=request.user,
+        )
+        return Response(SignatorySerializer(signatory).data, status=status.HTTP_201_CREATED)
+
+
+# --- documents ----------------------------------------------------------------------------
+
+
+class AgreementDocumentListApi(ApiView):
+    access = MEMBER
+
+    @extend_schema(
+        operation_id="agreements_documents_list",
+        tags=TAGS,
+        summary="The agreement's documents, every version",
+        responses={200: DocumentSerializer(many=True), **errors(*DETAIL_ERRORS)},
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        agreement = selectors.agreement_get_for_user(user=request.user, pk=pk)
+        return Response(DocumentSerializer(agreement.documents.all(), many=True).data)
+
+
+class AgreementDocumentUploadApi(ApiView):
+    access = EDITOR
+    parser_classes = [MultiPartParser, FormParser]
+
+    @extend_schema_serializer(component_name="DocumentUpload")
+    class InputSerializer(serializers.Serializer):
+        file = serializers.FileField(
+            allow_empty_file=True, help_text="PDF, DOCX or ODT (judged by content)."
+        )
+        title = serializers.CharField(
+            max_length=255,
+            required=False,
+            allow_blank=True,
+            help_text="Same title as an earlier document: a new version. Default: file name.",
+        )
+        kind = serializers.ChoiceField(choices=AgreementDocument.Kind.choices)
+
+    @extend_schema(
+        operation_id="agreements_documents_create",
+        tags=TAGS,
+        summary="Upload a document (multipart)",
+        description="The type is judged by the file's content and the size by the configured "
+        "limit; the SHA-256 is stored; a document with the same title becomes a new version.",
+        request={"multipart/form-data": InputSerializer},
+        responses={201: DocumentSerializer, **errors(*WRITE_DETAIL_ERRORS)},
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        agreement = _get_editable(request, pk)
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        d = serializer.validated_data
+        document = services.agreement_document_upload(
+            agreement_id=agreement.pk,
+            upload=d["file"],
+            title=d.get("title", ""),
+            kind=d["kind"],
+            actor=request.user,
+        )
+        return Response(DocumentSerializer(document).data, status=status.HTTP_201_CREATED)
+
+
+class AgreementDocumentDownloadApi(ApiView):
+    access = MEMBER
+
+    @extend_schema(
+        operation_id="agreements_documents_download",
+        tags=TAGS,
+        summary="Download one document version",
+        responses={
+            (200, "application/octet-stream"): OpenApiResponse(
+                OpenApiTypes.BINARY, description="The file, with its stored content type."
+            ),
+            **errors(*DETAIL_ERRORS),
+        },
+    )
+    def get(self, request: Request, pk: int, document_id: int) -> FileResponse:
+        agreement = selectors.agreement_get_for_user(user=request.user, pk=pk)
+        document = next((d for d in agreement.documents.all() if d.pk == document_id), None)
+        if document is None:
+            raise Http404
+        return FileResponse(
+            document.file.open("rb"),
+            as_attachment=True,
+            filename=document.original_name,
+            content_type=document.content_type,
+        )
