@@ -1,0 +1,1 @@
+"""make bench: national-scale data set and page timings (see README.md)."""

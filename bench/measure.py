@@ -1,0 +1,271 @@
+"""What the bench measures: a registry of pages (HTTP requests) and jobs (batch work).
+
+A capability adds its own measurements next to these:
+
+    @page("organization_list", user="kemlu")
+    def _(ctx: Context) -> str:
+        return "/en/organizations/?q=" + ctx.search_word
+
+    @job("permit_expiry_reminders")
+    def _(ctx: Context) -> dict:
+        return {"sent": services.send_reminders()}  # runs in a transaction rolled back after
+
+Pages are requested with django.test.Client (the whole middleware stack and template
+rendering, no network): warm-ups first, their queries counted with CaptureQueriesContext,
+then `repeat` timed requests without query capture. A page marked `optional` whose URL
+answers 404 is recorded as missing instead of failing the run (a capability not built yet).
+"""
+
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import connection, transaction
+from django.db.models import Count
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from mitra.accounts.models import User
+from mitra.agreements.models import Agreement
+from mitra.bodies.models import GovernmentBody
+from mitra.regions.models import Province
+
+from .dataset import SEARCH_WORD
+
+
+@dataclass
+class Context:
+    """Objects the measurements point at, looked up once per run."""
+
+    agreement_with_chain: int
+    province: int
+    search_word: str = SEARCH_WORD
+
+
+@dataclass
+class Page:
+    name: str
+    url: Callable[[Context], str]
+    user: str | None  # a demo username, or None for an anonymous visitor
+    optional: bool = False
+    description: str = ""
+
+
+@dataclass
+class Job:
+    name: str
+    run: Callable[[Context], Any]
+    description: str = ""
+
+
+PAGES: dict[str, Page] = {}
+JOBS: dict[str, Job] = {}
+
+
+def page(name: str, *, user: str | None, optional: bool = False) -> Callable:
+    def register(url: Callable[[Context], str]) -> Callable[[Context], str]:
+        PAGES[name] = Page(name, url, user, optional, (url.__doc__ or "").strip())
+        return url
+
+    return register
+
+
+def job(name: str) -> Callable:
+    def register(run: Callable[[Context], Any]) -> Callable[[Context], Any]:
+        JOBS[name] = Job(name, run, (run.__doc__ or "").strip())
+        return run
+
+    return register
+
+
+# --- pages ----------------------------------------------------------------------------------
+@page("dashboard", user="kemendagri")
+def _dashboard(ctx: Context) -> str:
+    """Kemendagri officer's dashboard (a big agency: thousands of agreements)."""
+    return "/en/dashboard/"
+
+
+@page("agreement_list", user="kemendagri")
+def _agreement_list(ctx: Context) -> str:
+    """Agreement list filtered by status=active and a province, first page."""
+    return f"/en/agreements/?status=active&province={ctx.province}"
+
+
+@page("agreement_search", user="kemendagri")
+def _agreement_search(ctx: Context) -> str:
+    """Agreement list searched for a word of many partners' names."""
+    return f"/en/agreements/?q={ctx.search_word}"
+
+
+@page("agreement_detail", user="kemendagri")
+def _agreement_detail(ctx: Context) -> str:
+    """An agreement at the end of a renewal chain, with its history and forms."""
+    return f"/en/agreements/{ctx.agreement_with_chain}/"
+
+
+@page("public_directory", user=None)
+def _public_directory(ctx: Context) -> str:
+    """Public directory of organizations with their active agreements, anonymous."""
+    return "/en/directory/"
+
+
+@page("api_agreement_list", user="kemendagri", optional=True)
+def _api_agreement_list(ctx: Context) -> str:
+    """REST API list of agreements, first page."""
+    return "/api/v1/agreements/"
+
+
+# --- jobs -----------------------------------------------------------------------------------
+@job("agreement_refresh_statuses")
+def _refresh_statuses(ctx: Context) -> Any:
+    """Daily job: activate signed agreements that started, expire ended ones."""
+    from mitra.agreements.services import agreement_refresh_statuses
+
+    return agreement_refresh_statuses()
+
+
+# --- running --------------------------------------------------------------------------------
+def build_context() -> Context:
+    """The Kemendagri agreement with the longest chain; the province with most agreements."""
+    kemendagri = GovernmentBody.objects.get(key="kemendagri")
+    longest = (
+        Agreement.objects.filter(owner=kemendagri, chain_root__isnull=False)
+        .values("chain_root")
+        .annotate(n=Count("id"))
+        .order_by("-n", "chain_root")
+        .first()
+    )
+    if longest is None:
+        raise RuntimeError("No Kemendagri renewal chain in the data set.")
+    last = (
+        Agreement.objects.filter(chain_root=longest["chain_root"]).order_by("-start_date").first()
+    )
+    province = (
+        Province.objects.annotate(n=Count("agreement")).order_by("-n", "code").values("id").first()
+    )
+    if last is None or province is None:
+        raise RuntimeError("The data set has no agreements or provinces.")
+    return Context(agreement_with_chain=last.pk, province=province["id"])
+
+
+@dataclass
+class PageResult:
+    queries: int | None = None
+    p50_ms: float | None = None
+    p95_ms: float | None = None
+    mean_ms: float | None = None
+    max_ms: float | None = None
+    cpu_p50_ms: float | None = None
+    status: int = 200
+    url: str = ""
+    missing: bool = False
+    slowest_queries: list[dict[str, Any]] = field(default_factory=list)
+
+    def as_dict(self, verbose: bool = False) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "queries": self.queries,
+            "p50_ms": self.p50_ms,
+            "p95_ms": self.p95_ms,
+            "mean_ms": self.mean_ms,
+            "max_ms": self.max_ms,
+            "cpu_p50_ms": self.cpu_p50_ms,
+            "url": self.url,
+        }
+        if self.missing:
+            data = {"missing": True, "status": self.status, "url": self.url}
+        if verbose and self.slowest_queries:
+            data["slowest_queries"] = self.slowest_queries
+        return data
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    """Nearest-rank percentile (p95 of 30 samples is the 29th smallest)."""
+    ordered = sorted(values)
+    rank = max(1, min(len(ordered), round(fraction * len(ordered) + 0.5)))
+    return ordered[rank - 1]
+
+
+def slowest_queries(client: Client, url: str, top: int = 3) -> list[dict[str, Any]]:
+    """Each SELECT of one request run again 5 times, rows fetched (on SQLite the work happens
+    while fetching, which CaptureQueriesContext's timings leave out); the costliest first."""
+    recorded: list[tuple[str, Any]] = []
+
+    def record(execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
+        recorded.append((sql, params))
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(record):
+        client.get(url)
+    costs = []
+    with connection.cursor() as cursor:
+        for sql, params in recorded:
+            if not sql.lstrip().upper().startswith("SELECT"):
+                continue
+            best = float("inf")
+            for _ in range(5):
+                started = time.perf_counter()
+                cursor.execute(sql, params)
+                cursor.fetchall()
+                best = min(best, (time.perf_counter() - started) * 1000)
+            costs.append({"ms": round(best, 2), "sql": sql[:300], "params": repr(params)[:100]})
+    return sorted(costs, key=lambda c: -c["ms"])[:top]
+
+
+def measure_page(
+    p: Page, ctx: Context, *, repeat: int, warmup: int, profile: bool = False
+) -> PageResult:
+    client = Client()
+    if p.user is not None:
+        client.force_login(User.objects.get(username=p.user))
+    url = p.url(ctx)
+    result = PageResult(url=url)
+    counts = []
+    for _ in range(max(1, warmup)):
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url)
+        counts.append(len(captured.captured_queries))
+        if response.status_code == 404 and p.optional:
+            return PageResult(missing=True, status=404, url=url)
+        if response.status_code != 200:
+            raise RuntimeError(f"{p.name}: {url} answered {response.status_code}")
+    if len(set(counts[1:] or counts)) > 1:
+        raise RuntimeError(f"{p.name}: the number of queries varies between requests: {counts}")
+    result.queries = counts[-1]
+    if profile:
+        result.slowest_queries = slowest_queries(client, url)
+    timings, cpu = [], []
+    for _ in range(repeat):
+        started, cpu_started = time.perf_counter(), time.process_time()
+        response = client.get(url)
+        timings.append((time.perf_counter() - started) * 1000)
+        cpu.append((time.process_time() - cpu_started) * 1000)
+        if response.status_code != 200:
+            raise RuntimeError(f"{p.name}: {url} answered {response.status_code}")
+    result.p50_ms = round(statistics.median(timings), 1)
+    result.p95_ms = round(percentile(timings, 0.95), 1)
+    result.mean_ms = round(statistics.fmean(timings), 1)
+    result.max_ms = round(max(timings), 1)
+    result.cpu_p50_ms = round(statistics.median(cpu), 1)
+    return result
+
+
+class _Rollback(Exception):
+    pass
+
+
+def measure_job(j: Job, ctx: Context) -> dict[str, Any]:
+    """Run once inside a transaction that is rolled back, so the data set stays as built."""
+    outcome: dict[str, Any] = {}
+    try:
+        with transaction.atomic(), CaptureQueriesContext(connection) as captured:
+            started = time.perf_counter()
+            value = j.run(ctx)
+            outcome["seconds"] = round(time.perf_counter() - started, 3)
+            outcome["queries"] = len(captured.captured_queries)
+            outcome["result"] = value
+            raise _Rollback
+    except _Rollback:
+        pass
+    return outcome
