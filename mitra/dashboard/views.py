@@ -31,7 +31,13 @@ class DashboardView(AccessMixin, View):
 
             lower, upper = add_months(now, previous_months), add_months(now, months)
             rows = [a for a in ending if a.end_date and lower <= a.end_date <= upper]
-            windows.append({"months": months, "agreements": rows[:10], "count": len(rows)})
+            # Count in the database: `ending` is capped, a big agency has more than the cap.
+            count = (
+                agreement_selectors.agreements_ending_within(viewer=user, months=months)
+                .filter(end_date__gte=lower)
+                .count()
+            )
+            windows.append({"months": months, "agreements": rows[:10], "count": count})
             previous_months = months
         to_renew = list(agreement_selectors.agreements_to_renew(viewer=user)[:20])
         counts = agreement_selectors.agreement_counts(viewer=user)
