@@ -60,4 +60,6 @@ class User(AbstractUser):
     @property
     def can_edit_records(self) -> bool:
         """Officers and operators write; viewers and org representatives only read here."""
-        return self.is_operator or (self.role == self.Role.OFFICER and self.body_id is not None)
+        return self.is_operator or (
+            self.is_active and self.role == self.Role.OFFICER and self.body_id is not None
+        )

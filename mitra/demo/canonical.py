@@ -48,6 +48,7 @@ def ensure_agreement(
             agreement_id=agreement.pk, party_id=parties[side].pk, title=title, actor=actor
         )
     advance(agreement, actor)
+    agreement.refresh_from_db()  # the transitions saved a fresh copy; renewals check the status
     return agreement
 
 

@@ -98,6 +98,8 @@ PROTECTED = [
     ("get", "api-agreement-documents", {"pk": 1}),
     ("post", "api-agreement-documents", {"pk": 1}),
     ("get", "api-agreement-document-download", {"pk": 1, "document_id": 1}),
+    ("post", "api-intake-extract", {}),
+    ("post", "api-intake-confirm", {}),
 ]
 
 

@@ -31,6 +31,8 @@ def url_kwargs(world) -> dict[str, dict[str, object]]:
         "organizations:detail": {"pk": world.ford.pk},
         "organizations:update": {"pk": world.ford.pk},
         "bodies:detail": {"pk": world.kemendagri.pk},
+        "intake:review": {"pk": world.submission.pk},
+        "intake:detail": {"pk": world.submission.pk},
     }
 
 

@@ -7,6 +7,7 @@
   `kemendagri_draft` (with Ford, signing date set so it could be signed), `kemenkes_active`
   (with another organization).
 - Organizations: Ford (published), `other_org` (published), `hidden_org` (unpublished).
+- An intake submission made by the Kemendagri officer.
 """
 
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from mitra.agreements.tests.factories import (
 )
 from mitra.bodies.models import GovernmentBody
 from mitra.bodies.tests.factories import GovernmentBodyFactory
+from mitra.intake.models import IntakeSubmission
 from mitra.organizations.models import ForeignOrganization
 from mitra.organizations.tests.factories import ForeignOrganizationFactory
 
@@ -40,6 +42,7 @@ class World:
     kemendagri_draft: Agreement
     kemenkes_active: Agreement
     document: AgreementDocument
+    submission: IntakeSubmission
     users: dict[str, Any]
 
 
@@ -82,6 +85,9 @@ def build_world() -> World:
             org_representative=True, organization=ford, username="ford"
         ),
     }
+    submission = IntakeSubmission.objects.create(
+        created_by=users["officer"], source_text="Kemendagri dan Ford Foundation menandatangani."
+    )
     return World(
         kemendagri=kemendagri,
         fasker=fasker,
@@ -93,5 +99,6 @@ def build_world() -> World:
         kemendagri_draft=kemendagri_draft,
         kemenkes_active=kemenkes_active,
         document=document,
+        submission=submission,
         users=users,
     )

@@ -33,12 +33,39 @@ STRONG, TITLE, WEAK, BARE = "strong", "title", "weak", "bare"
 
 # Nouns of regional government units: "Dinas ... Kabupaten X" is Pemkab X.
 REGIONAL_UNIT_WORDS = frozenset(
-    "dinas badan bappeda bapelitbangda bappelitbangda bapperida biro bagian sekretariat "
-    "setda kesbangpol dpmptsp bpbd inspektorat satpol rsud bapenda disdukcapil diskominfo "
-    "dinkes disdik kantor upt uptd asisten sekda staf kepala".split()
+    [
+        "dinas",
+        "badan",
+        "bappeda",
+        "bapelitbangda",
+        "bappelitbangda",
+        "bapperida",
+        "biro",
+        "bagian",
+        "sekretariat",
+        "setda",
+        "kesbangpol",
+        "dpmptsp",
+        "bpbd",
+        "inspektorat",
+        "satpol",
+        "rsud",
+        "bapenda",
+        "disdukcapil",
+        "diskominfo",
+        "dinkes",
+        "disdik",
+        "kantor",
+        "upt",
+        "uptd",
+        "asisten",
+        "sekda",
+        "staf",
+        "kepala",
+    ]
 )
 # Words that may stand inside a unit name between the unit noun and the region.
-UNIT_NAME_CONNECTORS = frozenset("dan & serta untuk".split())
+UNIT_NAME_CONNECTORS = frozenset(["dan", "&", "serta", "untuk"])
 # Words after a national name that show it is a foreign body ("Kementerian Luar Negeri
 # dan Perdagangan Selandia Baru", "Kementerian Luar Negeri Jepang").
 FOREIGN_CONTINUATION_MAX_TOKENS = 6
@@ -82,8 +109,7 @@ class Gazetteer:
         for entry in self.entries.values():
             for surface, strength in self._surfaces(entry):
                 self._add(surface, entry, strength)
-            if entry.kind not in ("provincial_government", "regency_government",
-                                  "city_government"):
+            if entry.kind not in ("provincial_government", "regency_government", "city_government"):
                 for name in (entry.name, *entry.aliases):
                     toks = _tokens(name)
                     if len(toks) >= 3:
@@ -99,8 +125,13 @@ class Gazetteer:
             bare = entry.name.removeprefix("Pemerintah Provinsi ")
             refs = [bare, *PROVINCE_SHORT_NAMES.get(entry.province_code or "", ())]
             for ref in refs:
-                for head in ("Gubernur", "Wakil Gubernur", "Wagub", "Sekda Provinsi",
-                             "Sekretaris Daerah Provinsi"):
+                for head in (
+                    "Gubernur",
+                    "Wakil Gubernur",
+                    "Wagub",
+                    "Sekda Provinsi",
+                    "Sekretaris Daerah Provinsi",
+                ):
                     surfaces.append((f"{head} {ref}", TITLE))
                 surfaces += [(f"Provinsi {ref}", WEAK), (f"Prov. {ref}", WEAK), (ref, BARE)]
         elif entry.kind in ("regency_government", "city_government"):
@@ -109,8 +140,7 @@ class Gazetteer:
                 heads = ("Bupati", "Wakil Bupati", "Wabup", "Sekda Kabupaten")
                 weak = (f"Kabupaten {bare}", f"Kab. {bare}", f"Kab {bare}")
             else:
-                heads = ("Wali Kota", "Walikota", "Wakil Wali Kota", "Wakil Walikota",
-                         "Sekda Kota")
+                heads = ("Wali Kota", "Walikota", "Wakil Wali Kota", "Wakil Walikota", "Sekda Kota")
                 weak = (f"Kota {bare}",)
             surfaces += [(f"{head} {bare}", TITLE) for head in heads]
             surfaces += [(w, WEAK) for w in weak]
@@ -270,8 +300,10 @@ class Gazetteer:
 
     def _foreign_continuation(self, text: str, mention: BodyMention) -> bool:
         """'Kementerian Luar Negeri dan Perdagangan Selandia Baru' is not Kemlu."""
-        if not any(e.kind in ("ministry", "coordinating_ministry", "agency", "unit")
-                   for e in mention.entries):
+        if not any(
+            e.kind in ("ministry", "coordinating_ministry", "agency", "unit")
+            for e in mention.entries
+        ):
             return False
         following = text[mention.end : mention.end + 80]
         run = re.match(r"(?:\s(?:dan\s)?[A-Z][\w\-]*){1,6}", following)

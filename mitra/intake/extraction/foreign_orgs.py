@@ -11,8 +11,11 @@ from __future__ import annotations
 WELL_KNOWN: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("United Nations Children's Fund", "UNICEF", ()),
     ("United Nations Development Programme", "UNDP", ()),
-    ("Food and Agriculture Organization of the United Nations", "FAO",
-     ("Food and Agriculture Organization", "Organisasi Pangan dan Pertanian")),
+    (
+        "Food and Agriculture Organization of the United Nations",
+        "FAO",
+        ("Food and Agriculture Organization", "Organisasi Pangan dan Pertanian"),
+    ),
     ("World Health Organization", "WHO", ("Organisasi Kesehatan Dunia",)),
     ("United Nations Population Fund", "UNFPA", ()),
     ("United Nations Educational, Scientific and Cultural Organization", "UNESCO", ()),

@@ -15,6 +15,7 @@ Organizations only named as attending ("dihadiri perwakilan Kedutaan ...") are l
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -26,29 +27,188 @@ from .foreign_orgs import WELL_KNOWN
 from .model import KnownOrganization
 
 WORD_RE = re.compile(r"[^\W_](?:[\w'’&]|-(?=\w)|\.(?=\w))*")
-NAME_CONNECTORS = frozenset("of for and the de du des la le für fur zur van von der den & on".split())
-ORG_HEADS = frozenset(
-    "foundation stiftung stichting fondation fundación fund institute institut organization "
-    "organisation international internasional association council society alliance network "
-    "trust agency programme corps mission aid relief federation union partnership partners "
-    "initiative centre center commission secretariat bank aspac conservancy philanthropies "
-    "worldwide global cooperation vision care".split()
+NAME_CONNECTORS = frozenset(
+    [
+        "of",
+        "for",
+        "and",
+        "the",
+        "de",
+        "du",
+        "des",
+        "la",
+        "le",
+        "für",
+        "fur",
+        "zur",
+        "van",
+        "von",
+        "der",
+        "den",
+        "&",
+        "on",
+    ]
 )
+ORG_HEADS = frozenset(
+    [
+        "foundation",
+        "stiftung",
+        "stichting",
+        "fondation",
+        "fundación",
+        "fund",
+        "institute",
+        "institut",
+        "organization",
+        "organisation",
+        "international",
+        "internasional",
+        "association",
+        "council",
+        "society",
+        "alliance",
+        "network",
+        "trust",
+        "agency",
+        "programme",
+        "corps",
+        "mission",
+        "aid",
+        "relief",
+        "federation",
+        "union",
+        "partnership",
+        "partners",
+        "initiative",
+        "centre",
+        "center",
+        "commission",
+        "secretariat",
+        "bank",
+        "aspac",
+        "conservancy",
+        "philanthropies",
+        "worldwide",
+        "global",
+        "cooperation",
+        "vision",
+        "care",
+    ]
+)
+# Names of ministries and agencies may contain "dan" ("Kementerian Luar Negeri dan
+# Perdagangan Selandia Baru"); other runs split at it.
+DAN_NAME_HEADS = frozenset({"Kementerian", "Departemen", "Badan", "Ministry", "Department"})
 # Leading words that are people's titles, not part of an organization's name.
 TITLE_WORDS = frozenset(
-    "country regional resident executive managing program programme project director "
-    "directors representative representatives coordinator officer manager head chief "
-    "president chairman chair secretary general deputy vice senior junior expert advisor "
-    "adviser team leader ambassador minister governor mayor sekretaris jenderal kepala "
-    "ketua direktur wakil gubernur bupati walikota duta besar perwakilan delegasi staf "
-    "presiden menteri dubes sdr sdri bapak ibu mr mrs ms dr pihak tim para".split()
+    [
+        "country",
+        "regional",
+        "resident",
+        "executive",
+        "managing",
+        "program",
+        "programme",
+        "project",
+        "director",
+        "directors",
+        "representative",
+        "representatives",
+        "coordinator",
+        "officer",
+        "manager",
+        "head",
+        "chief",
+        "president",
+        "chairman",
+        "chair",
+        "secretary",
+        "general",
+        "deputy",
+        "vice",
+        "senior",
+        "junior",
+        "expert",
+        "advisor",
+        "adviser",
+        "team",
+        "leader",
+        "ambassador",
+        "minister",
+        "governor",
+        "mayor",
+        "sekretaris",
+        "jenderal",
+        "kepala",
+        "ketua",
+        "direktur",
+        "wakil",
+        "gubernur",
+        "bupati",
+        "walikota",
+        "duta",
+        "besar",
+        "perwakilan",
+        "delegasi",
+        "staf",
+        "presiden",
+        "menteri",
+        "dubes",
+        "sdr",
+        "sdri",
+        "bapak",
+        "ibu",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "pihak",
+        "tim",
+        "para",
+    ]
 )
 # Indonesian words that end a candidate name when read from the left in headlines.
 HEADLINE_STOP = frozenset(
-    "kerja sama kerjasama dengan antara dan minati perpanjang penandatanganan perjanjian "
-    "courtessy courtesy call program penguatan kolaborasi melalui bidang terus perkuat "
-    "dorong hadiri gelar buka ormas asing organisasi lembaga internasional mitra rapat "
-    "pertemuan kunjungan audiensi tahun tentang sosialisasi evaluasi monev".split()
+    [
+        "kerja",
+        "sama",
+        "kerjasama",
+        "dengan",
+        "antara",
+        "dan",
+        "minati",
+        "perpanjang",
+        "penandatanganan",
+        "perjanjian",
+        "courtessy",
+        "courtesy",
+        "call",
+        "program",
+        "penguatan",
+        "kolaborasi",
+        "melalui",
+        "bidang",
+        "terus",
+        "perkuat",
+        "dorong",
+        "hadiri",
+        "gelar",
+        "buka",
+        "ormas",
+        "asing",
+        "organisasi",
+        "lembaga",
+        "internasional",
+        "mitra",
+        "rapat",
+        "pertemuan",
+        "kunjungan",
+        "audiensi",
+        "tahun",
+        "tentang",
+        "sosialisasi",
+        "evaluasi",
+        "monev",
+    ]
 )
 FOREIGN_CUE_RE = re.compile(
     r"(?:ormas|organisasi(?:\smasyarakat)?|lembaga|LSM|yayasan|NGO)\s(?:\(ormas\)\s)?asing"
@@ -78,14 +238,34 @@ ATTEND_AFTER_RE = re.compile(
 VISIT_RE = re.compile(
     r"(?<!\w)(?:berkunjung|kunjungan|audiensi|courtes+y\scall)(?!\w)", re.IGNORECASE
 )
-VISIT_TO_RE = re.compile(r"(?:berkunjung|kunjungan|audiensi)\s(?:kerja\s)?ke\s(?:kantor\s)?$",
-                         re.IGNORECASE)
-ORGANIZER_VERB_RE = re.compile(
-    r"^[^.;:!?]{0,60}?(?<!\w)(?:menggelar|menyelenggarakan|mengadakan|melaksanakan|menerima|"
-    r"menandatangani|meneken|membuka|memimpin|bermitra|bekerja\s?sama|menjalin|memperkuat|"
-    r"melakukan|menyambut|memfasilitasi|meluncurkan|menjajaki)(?!\w)",
-    re.IGNORECASE,
+VISIT_TO_RE = re.compile(
+    r"(?:berkunjung|kunjungan|audiensi)\s(?:kerja\s)?ke\s(?:kantor\s)?$", re.IGNORECASE
 )
+ORGANIZER_VERBS = frozenset(
+    [
+        "menggelar",
+        "menyelenggarakan",
+        "mengadakan",
+        "melaksanakan",
+        "menerima",
+        "menandatangani",
+        "meneken",
+        "membuka",
+        "memimpin",
+        "bermitra",
+        "bekerjasama",
+        "menjalin",
+        "memperkuat",
+        "melakukan",
+        "menyambut",
+        "memfasilitasi",
+        "meluncurkan",
+        "menjajaki",
+        "mengundang",
+    ]
+)
+# Indonesian verb morphology: the first such word after a subject is its predicate.
+VERB_LIKE_RE = re.compile(r"(?:me|ber|di|ter)[a-z]{3,}")
 LINK_MAX_GAP = 70
 
 
@@ -111,8 +291,11 @@ class OrgCandidate:
 
 def strip_country_suffix(name: str) -> str:
     stripped = re.sub(r"(?:,?\s(?:di\s)?(?:Indonesia|Korsel))$", "", name)
-    stripped = re.sub(r",\s[^,]{2,30}$", "", stripped) if COUNTRY_RE.search(
-        stripped.rsplit(",", 1)[-1]) and "," in stripped else stripped
+    stripped = (
+        re.sub(r",\s[^,]{2,30}$", "", stripped)
+        if COUNTRY_RE.search(stripped.rsplit(",", 1)[-1]) and "," in stripped
+        else stripped
+    )
     return stripped.strip() or name
 
 
@@ -147,9 +330,10 @@ def name_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
             if _is_cap(nxt):
                 j += 1
                 continue
-            if nxt.lower() in NAME_CONNECTORS and j + 2 < len(words) and _is_cap(
-                words[j + 2].group()
-            ):
+            connector = nxt.lower() in NAME_CONNECTORS or (
+                nxt == "dan" and words[i].group() in DAN_NAME_HEADS
+            )
+            if connector and j + 2 < len(words) and _is_cap(words[j + 2].group()):
                 j += 2
                 continue
             break
@@ -189,14 +373,15 @@ class _KnownIndex:
                     self.case_sensitive.setdefault(form, index)
                 else:
                     self.forms.setdefault(normalise_name(form), index)
-        alternatives = sorted(
-            {re.escape(f) for f in self.case_sensitive}, key=len, reverse=True
-        )
+        self.by_prefix: dict[str, list[tuple[str, int]]] = {}
+        for form, index in self.forms.items():
+            self.by_prefix.setdefault(form[:3], []).append((form, index))
+        alternatives = sorted({re.escape(f) for f in self.case_sensitive}, key=len, reverse=True)
         self.acronym_re = re.compile(
             rf"(?<![\w-])(?:{'|'.join(alternatives)})(?![\w])" if alternatives else r"(?!x)x"
         )
 
-    def match_name(self, name: str) -> KnownOrganization | None:
+    def match_name(self, name: str, fuzzy: bool = False) -> KnownOrganization | None:
         key = normalise_name(name)
         if not key:
             return None
@@ -205,11 +390,10 @@ class _KnownIndex:
         if name in self.case_sensitive:
             return self.orgs[self.case_sensitive[name]][0]
         # spelling variants ("Konrad Adenaur Stiftung"): fuzzy on long names only
-        if len(key) >= 10:
-            for form, index in self.forms.items():
-                if abs(len(form) - len(key)) <= 3 and SequenceMatcher(
-                    None, form, key
-                ).ratio() >= 0.9:
+        if fuzzy and len(key) >= 10:
+            # spelling variants keep the first letters ("Konrad Adenaur Stiftung")
+            for form, index in self.by_prefix.get(key[:3], ()):
+                if abs(len(form) - len(key)) <= 3 and _similar(form, key, 0.9):
                     return self.orgs[index][0]
         return None
 
@@ -229,18 +413,21 @@ _INDEX_CACHE: dict[tuple[KnownOrganization, ...], _KnownIndex] = {}
 
 
 def _overlaps(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
-    return any(span[0] < e and s < span[1] for s, e in spans)
+    """`spans` sorted and non-overlapping (gazetteer mentions): binary search."""
+    index = bisect.bisect_left(spans, (span[1], -1))
+    return index > 0 and spans[index - 1][1] > span[0]
 
 
 def _looks_foreign(name: str) -> bool:
     words = [w.lower() for w in WORD_RE.findall(name)]
     if not words:
         return False
-    if words[-1] in ORG_HEADS or (len(words) > 1 and words[-2] in ORG_HEADS
-                                   and words[-1] in ("indonesia",)):
+    if words[-1] in ORG_HEADS or (
+        len(words) > 1 and words[-2] in ORG_HEADS and words[-1] in ("indonesia",)
+    ):
         # "Yayasan ... Internasional" or "... Indonesia" heads stay domestic-sounding only
         # when the name is Indonesian; English heads are a strong foreign signal.
-        return not (words[0] in ("yayasan", "ikatan", "perkumpulan", "persatuan", "lembaga"))
+        return words[0] not in ("yayasan", "ikatan", "perkumpulan", "persatuan", "lembaga")
     return False
 
 
@@ -251,11 +438,16 @@ def find_foreign_candidates(
 ) -> list[OrgCandidate]:
     text = doc.text
     index = _known_index(registry)
-    gov_spans = [(m.start, m.end) for m in gov_mentions]
+    gov_spans = sorted((m.start, m.end) for m in gov_mentions)
     candidates: list[OrgCandidate] = []
 
-    def add(form: str, span: tuple[int, int], known: KnownOrganization | None = None,
-            acronym: str = "", full: str = "") -> None:
+    def add(
+        form: str,
+        span: tuple[int, int],
+        known: KnownOrganization | None = None,
+        acronym: str = "",
+        full: str = "",
+    ) -> None:
         form = form.strip(" -,")
         if len(form) < 2 or _overlaps(span, gov_spans) and not full:
             return
@@ -290,7 +482,7 @@ def find_foreign_candidates(
         full = text[run_start : runs[-1][1]]
         if not full or _overlaps((run_start, runs[-1][1]), gov_spans):
             continue
-        known = index.match_name(full) or index.match_name(acronym)
+        known = index.match_name(full, fuzzy=True) or index.match_name(acronym)
         if known or _looks_foreign(full) or _is_foreign_government(full):
             add(full, (run_start, runs[-1][1]), known, acronym, full)
             add(acronym, (acr_start, acr_start + len(acronym)), known, acronym, full)
@@ -305,8 +497,9 @@ def find_foreign_candidates(
     for match in index.acronym_re.finditer(text, search_from):
         known = index.orgs[index.case_sensitive[match.group()]][0]
         if not _overlaps(match.span(), gov_spans):
-            add(match.group(), match.span(), known, match.group() if match.group().isupper()
-                else "")
+            add(
+                match.group(), match.span(), known, match.group() if match.group().isupper() else ""
+            )
     _collect_mentions(text, search_from, candidates, gov_spans)
     return candidates
 
@@ -323,9 +516,18 @@ def _same_org(key: str, cand: OrgCandidate, acronym: str) -> bool:
         short, long_ = sorted((other, key), key=len)
         if len(short) >= 6 and long_.startswith(short) or len(short) >= 8 and short in long_:
             return True
-        if len(short) >= 8 and SequenceMatcher(None, short, long_).ratio() >= 0.88:
+        if len(short) >= 8 and _similar(short, long_, 0.88):
             return True
     return False
+
+
+def _similar(a: str, b: str, threshold: float) -> bool:
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    return (
+        matcher.real_quick_ratio() >= threshold
+        and matcher.quick_ratio() >= threshold
+        and matcher.ratio() >= threshold
+    )
 
 
 def _is_foreign_government(name: str) -> bool:
@@ -339,8 +541,11 @@ def _classify_run(text, run_start, run_end, index, gov_spans, add) -> None:  # n
     # Sub-spans of the run that are not government bodies.
     pieces: list[tuple[int, int]] = []
     cursor = start
-    for s, e in sorted(gov_spans):
-        if e <= cursor or s >= run_end:
+    first = max(0, bisect.bisect_left(gov_spans, (start, -1)) - 1)
+    for s, e in gov_spans[first:]:
+        if s >= run_end:
+            break
+        if e <= cursor:
             continue
         if s > cursor:
             pieces.append((cursor, s))
@@ -349,23 +554,43 @@ def _classify_run(text, run_start, run_end, index, gov_spans, add) -> None:  # n
         pieces.append((cursor, run_end))
     for s, e in pieces:
         s = strip_leading_titles(text, s, e)
+        e = _cut_at_headline_words(text, s, e)
         name = text[s:e].strip(" -")
         if len(name) < 2:
             continue
-        known = index.match_name(name)
+        looks_foreign = _looks_foreign(name)
+        known = index.match_name(name, fuzzy=looks_foreign)
         preceding = text[max(0, s - 40) : s]
         cue = FOREIGN_CUE_RE.search(preceding)
         following = text[e : e + 40]
         if known:
             add(name, (s, e), known)
-        elif _looks_foreign(name) or _is_foreign_government(name):
-            add(name, (s, e))
-        elif _foreign_subnational(text, s, e):
-            add(name, (s, e))
-        elif cue and not preceding[cue.end() :].strip(" ()") and len(name) > 2:
+        elif (
+            looks_foreign
+            or _is_foreign_government(name)
+            or _foreign_subnational(text, s, e)
+            or cue
+            and not preceding[cue.end() :].strip()
+            and len(name) > 2
+        ):
             add(name, (s, e))
         elif re.match(r"\s?\(", following) is None and COUNTRY_RE.fullmatch(name) is None:
             continue
+
+
+def _cut_at_headline_words(text: str, start: int, end: int) -> int:
+    """In title-case headlines a name ends where Indonesian headline words begin."""
+    words = list(WORD_RE.finditer(text, start, end))
+    for word in words[1:]:
+        if word.group().lower() in HEADLINE_STOP:
+            return _rstrip(text, start, word.start())
+    return end
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in " -":
+        end -= 1
+    return end
 
 
 def _foreign_subnational(text: str, start: int, end: int) -> bool:
@@ -373,11 +598,25 @@ def _foreign_subnational(text: str, start: int, end: int) -> bool:
     name = text[start:end]
     after = text[end : end + 30]
     if re.match(r"(?:Pemerintah\s)?(?:Provinsi|Prefektur|Negara\sBagian|Kota)\s", name):
-        return COUNTRY_RE.match(after.lstrip(", ")) is not None or COUNTRY_RE.search(
-            name) is not None
+        return (
+            COUNTRY_RE.match(after.lstrip(", ")) is not None or COUNTRY_RE.search(name) is not None
+        )
     words = WORD_RE.findall(name)
-    return len(words) >= 2 and COUNTRY_RE.fullmatch(words[-1]) is not None and all(
-        w.lower() not in HEADLINE_STOP for w in words)
+    return (
+        len(words) >= 2
+        and COUNTRY_RE.fullmatch(words[-1]) is not None
+        and all(w.lower() not in HEADLINE_STOP for w in words)
+    )
+
+
+def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _collect_mentions(
@@ -387,6 +626,7 @@ def _collect_mentions(
     for cand in candidates:
         forms = set(cand.forms) | ({cand.acronym} if cand.acronym else set())
         seen = set(cand.mentions)
+        covered = _disjoint(sorted(seen))
         for form in sorted(forms, key=len, reverse=True):
             if len(form) < 2:
                 continue
@@ -395,8 +635,9 @@ def _collect_mentions(
                 span = match.span()
                 if span in seen or _overlaps(span, gov_spans):
                     continue
-                if any(s <= span[0] and span[1] <= e for s, e in seen):
+                if _overlaps(span, covered):
                     continue
                 seen.add(span)
+                bisect.insort(covered, span)
                 cand.mentions.append(span)
         cand.mentions.sort()

@@ -1,0 +1,80 @@
+"""The dependency direction of conventions.md §3.2, checked by reading the imports (ast).
+
+- `mitra.core` and `mitra.audit` import no domain app;
+- no domain app imports the outer apps (`portal`, `api`, `intake`, `demo`).
+Tests and migrations are not application code and are skipped.
+"""
+
+import ast
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+MITRA = Path(settings.BASE_DIR) / "mitra"
+DOMAIN = {"accounts", "regions", "bodies", "organizations", "agreements"}
+OUTER = {"portal", "api", "intake", "demo"}
+RULES = {
+    "core": DOMAIN | OUTER | {"audit", "dashboard"},
+    "audit": DOMAIN | OUTER | {"dashboard"},
+    **dict.fromkeys(DOMAIN, OUTER),
+}
+# Known exceptions, documented in docs/dev/architecture.md ("Two known exceptions"): a command
+# that is never imported by other code. Anything else added here needs the same justification.
+EXCEPTIONS = {"mitra/core/management/commands/load_reference.py"}
+
+
+def imported_apps(path: Path) -> set[tuple[str, int]]:
+    """(app, line) for every `mitra.<app>` this module imports, absolute or relative."""
+    module = ".".join(path.relative_to(MITRA.parent).with_suffix("").parts)
+    package = module.rsplit(".", 1)[0] if path.name != "__init__.py" else module
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
+        names: list[str] = []
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parent = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join([*parent, base] if base else parent)
+            names = [base] + [f"{base}.{alias.name}" for alias in node.names]
+        for name in names:
+            parts = name.split(".")
+            if len(parts) > 1 and parts[0] == "mitra":
+                found.add((parts[1], node.lineno))
+    return found
+
+
+def app_modules(app: str) -> list[Path]:
+    return [
+        p
+        for p in sorted((MITRA / app).rglob("*.py"))
+        if "tests" not in p.parts and "migrations" not in p.parts
+    ]
+
+
+@pytest.mark.parametrize("app", sorted(RULES))
+def test_app_imports_follow_the_dependency_direction(app):
+    modules = app_modules(app)
+    assert modules, f"mitra/{app} has no modules"
+    violations = [
+        f"{path.relative_to(MITRA.parent)}:{line} imports mitra.{target}"
+        for path in modules
+        if str(path.relative_to(MITRA.parent)) not in EXCEPTIONS
+        for target, line in sorted(imported_apps(path))
+        if target in RULES[app]
+    ]
+    assert not violations, "\n".join(violations)
+
+
+def test_the_parser_sees_relative_and_absolute_imports():
+    targets = {app for app, _ in imported_apps(MITRA / "agreements" / "views.py")}
+    assert {"agreements", "core", "audit"} <= targets
+    command = MITRA / "core" / "management" / "commands" / "load_reference.py"
+    assert {"bodies", "organizations", "regions"} <= {app for app, _ in imported_apps(command)}
+
+
+def test_the_exceptions_still_exist():
+    for exception in EXCEPTIONS:
+        assert (MITRA.parent / exception).exists(), f"{exception} is gone: drop the exception"

@@ -1,0 +1,214 @@
+"""Intake API: extract (no write) and confirm (creates the reviewed records).
+
+The same services as the "New from text" pages; the same access level (EDITOR).
+"""
+
+from typing import Any
+
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import serializers, status
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from mitra.api.v1.base import WRITE_ERRORS, ApiView, errors
+from mitra.core.access import EDITOR
+
+from . import services
+
+TAGS = ["intake"]
+
+
+class ExtractInputSerializer(serializers.Serializer):
+    text = serializers.CharField(
+        max_length=services.MAX_TEXT_CHARS,
+        trim_whitespace=False,
+        help_text="The press release or minutes (plain text).",
+    )
+
+
+class EvidenceSerializer(serializers.Serializer):
+    field = serializers.CharField(
+        help_text="Schema field, or `agreements.N.period` / `agreements.N.duration`."
+    )
+    value = serializers.JSONField()
+    start = serializers.IntegerField(help_text="Character offset into the text sent.")
+    end = serializers.IntegerField()
+    confidence = serializers.FloatField()
+    rule = serializers.CharField()
+
+
+class NewPartnerSerializer(serializers.Serializer):
+    legal_name = serializers.CharField(max_length=255, allow_blank=True)
+    acronym = serializers.CharField(max_length=60, allow_blank=True, required=False, default="")
+    kind = serializers.CharField(
+        max_length=30, allow_blank=True, required=False, default="",
+        help_text="A ForeignOrganization kind, e.g. foreign_ngo, un_agency.",
+    )  # fmt: skip
+    country = serializers.CharField(
+        max_length=2, allow_blank=True, required=False, default="", help_text="ISO 3166 code."
+    )
+
+
+class ReviewedAgreementSerializer(serializers.Serializer):
+    action = serializers.ChoiceField(
+        choices=services.ACTIONS,
+        default="create",
+        help_text="create a new agreement, link to the existing one, or skip.",
+    )
+    existing = serializers.IntegerField(
+        required=False, allow_null=True, help_text="Agreement id (for action link)."
+    )
+    partner = serializers.IntegerField(
+        required=False, allow_null=True, help_text="ForeignOrganization id; null = new_partner."
+    )
+    new_partner = NewPartnerSerializer(required=False, allow_null=True)
+    government_body = serializers.CharField(
+        required=False, allow_null=True, allow_blank=True, help_text="GovernmentBody key."
+    )
+    type = serializers.CharField(required=False, default="mou", help_text="Agreement type code.")
+    title = serializers.CharField(required=False, allow_blank=True, default="", max_length=500)
+    start_year = serializers.IntegerField(required=False, allow_null=True)
+    end_year = serializers.IntegerField(required=False, allow_null=True)
+    duration_years = serializers.IntegerField(required=False, allow_null=True)
+    signing_date = serializers.DateField(required=False, allow_null=True)
+    renews = serializers.IntegerField(
+        required=False, allow_null=True, help_text="Id of the agreement this one renews."
+    )
+    government_signatory = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=255
+    )
+    foreign_signatory = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=255
+    )
+
+
+class MeetingSerializer(serializers.Serializer):
+    published = serializers.DateField(required=False, allow_null=True)
+    event_date = serializers.DateField(required=False, allow_null=True)
+    event_types = serializers.ListField(
+        child=serializers.ChoiceField(choices=services.EVENT_TYPES), required=False, default=list
+    )
+    meeting_mode = serializers.ChoiceField(
+        choices=services.MEETING_MODES, required=False, allow_null=True
+    )
+    venue = serializers.CharField(required=False, allow_null=True, allow_blank=True)
+    government_parties = serializers.ListField(
+        child=serializers.JSONField(), required=False, default=list
+    )
+    attending_agencies = serializers.ListField(
+        child=serializers.CharField(), required=False, default=list
+    )
+
+
+class ConfirmInputSerializer(serializers.Serializer):
+    text = serializers.CharField(
+        max_length=services.MAX_TEXT_CHARS,
+        trim_whitespace=False,
+        help_text="The source text (kept with the submission and in the audit trail).",
+    )
+    source_filename = serializers.CharField(
+        max_length=255, required=False, allow_blank=True, default=""
+    )
+    meeting = MeetingSerializer(required=False, default=dict)
+    agreements = ReviewedAgreementSerializer(many=True)
+
+
+class ConfirmOutputSerializer(serializers.Serializer):
+    submission = serializers.IntegerField()
+    status = serializers.CharField()
+    created_records = inline_serializer(
+        "IntakeCreatedRecords",
+        fields={
+            "organizations": serializers.ListField(child=serializers.IntegerField()),
+            "agreements": serializers.ListField(child=serializers.IntegerField()),
+            "linked": serializers.ListField(child=serializers.IntegerField()),
+            "signatories": serializers.ListField(child=serializers.IntegerField()),
+        },
+    )
+
+
+def _plain(value: Any) -> Any:
+    """Validated data as JSON-ready values (dates as ISO strings)."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+class IntakeExtractApi(ApiView):
+    access = EDITOR
+    write_access = EDITOR
+
+    @extend_schema(
+        operation_id="intake_extract",
+        tags=TAGS,
+        summary="Read a press item and propose records (writes nothing)",
+        description="Runs the extractor against the registry. `record` is the press schema; "
+        "`evidence` gives the character span and confidence of every value; `proposal` is "
+        "the input of `intake/confirm/` pre-filled: registry matches, the agreement already "
+        "recorded (action `link`) or the one a renewal extends (`renews`).",
+        request=ExtractInputSerializer,
+        responses={
+            200: inline_serializer(
+                "IntakeExtraction",
+                fields={
+                    "record": serializers.JSONField(),
+                    "evidence": EvidenceSerializer(many=True),
+                    "proposal": inline_serializer(
+                        "IntakeProposal",
+                        fields={
+                            "meeting": MeetingSerializer(),
+                            "agreements": ReviewedAgreementSerializer(many=True),
+                            "signatories": serializers.JSONField(),
+                        },
+                    ),
+                },
+            ),
+            **errors(*WRITE_ERRORS),
+        },
+    )
+    def post(self, request: Request) -> Response:
+        serializer = ExtractInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        return Response(
+            services.intake_analyse(text=serializer.validated_data["text"], actor=request.user)
+        )
+
+
+class IntakeConfirmApi(ApiView):
+    access = EDITOR
+    write_access = EDITOR
+
+    @extend_schema(
+        operation_id="intake_confirm",
+        tags=TAGS,
+        summary="Create the reviewed records in one transaction",
+        description="Send the source text and the reviewed `proposal` of `intake/extract/`. "
+        "Creates new partners, the agreements (owner = the government body; your agency "
+        "unless you are an operator), renewal links and signatories, then signs them when a "
+        "signing date is given and activates them when their start has come. Any refusal "
+        "writes nothing.",
+        request=ConfirmInputSerializer,
+        responses={201: ConfirmOutputSerializer, **errors(*WRITE_ERRORS)},
+    )
+    def post(self, request: Request) -> Response:
+        serializer = ConfirmInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = _plain(dict(serializer.validated_data))
+        submission = services.intake_confirm(
+            reviewed={"meeting": data.get("meeting") or {}, "agreements": data["agreements"]},
+            text=data["text"],
+            filename=data.get("source_filename") or "",
+            actor=request.user,
+        )
+        return Response(
+            {
+                "submission": submission.pk,
+                "status": submission.status,
+                "created_records": submission.created_records,
+            },
+            status=status.HTTP_201_CREATED,
+        )

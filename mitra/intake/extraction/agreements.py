@@ -1,0 +1,118 @@
+"""Agreements: document types, periods, durations, and their partner.
+
+Phrase families:
+* document types: MoU / nota kesepahaman / kesepakatan bersama -> MoU; memorandum saling
+  pengertian -> MSP; perjanjian kerja sama -> PKS; letter of intent -> LoI; MoC, CPAP,
+  grant agreement, RIK, arrangements, reaffirmation -> other;
+* periods: "2024 s.d 2029", "2024-2029", "periode 2022 s.d. 2025", "sejak 2024 s.d 2027",
+  "tahun 2024 sampai dengan 2027"; left out when the text marks them as past
+  ("periode sebelumnya 2011-2015");
+* durations: "selama 5 tahun", "lima tahun ke depan", "tiga (3) tahun", "jangka waktu 2
+  tahun"; left out when they describe how long a relation has already lasted ("telah
+  terjalin selama 19 tahun").
+A period or duration belongs to the nearest foreign partner named before it in the same
+sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+DOCUMENT_TYPES: tuple[tuple[str, str], ...] = (
+    ("MSP", r"memorandum\ssaling\spengertian|(?<![\w-])MSP(?![\w-])"),
+    ("LoI", r"letter\sof\sintent|(?<![\w-])LoI(?![\w-])|surat\spernyataan\sminat"),
+    (
+        "other",
+        r"(?<![\w-])MoC(?![\w-])|memorandum\sof\scooperation|memorandum\skerja\s?sama"
+        r"|(?<![\w-])CPAP(?![\w-])|grant\sagreement|perjanjian\shibah|(?<![\w-])RIK(?![\w-])"
+        r"|rencana\sinduk\skegiatan|(?:implementing|individual)\sarrangement"
+        r"|reaffirmation|(?<![\w-])LoA(?![\w-])|letter\sof\sagreement|exchange\sof\snotes"
+        r"|rencana\skerja\stahunan|(?<![\w-])RKT(?![\w-])",
+    ),
+    (
+        "MoU",
+        r"(?<![\w-])MoU(?![\w-])|nota\skesepahaman|memorandum\sof\sunderstanding"
+        r"|kesepakatan\sbersama",
+    ),
+    ("PKS", r"perjanjian\skerja\s?sama|(?<![\w-])PKS(?![\w-])|cooperation\sagreement"),
+)
+DOCUMENT_RE = re.compile(
+    "|".join(f"(?P<t{i}>{pattern})" for i, (_, pattern) in enumerate(DOCUMENT_TYPES)),
+    re.IGNORECASE,
+)
+GENERIC_DOCUMENT_RE = re.compile(r"dokumen\skerja\s?sama|naskah\skerja\s?sama", re.IGNORECASE)
+
+YEAR = r"(?:19[89]\d|20\d\d)"
+PERIOD_RE = re.compile(
+    rf"(?<!\d)(?P<start>{YEAR})\s{{0,2}}(?:-|–|—|s\.\s?d\.?|s\.?d\.?|s/d|sampai(?:\sdengan)?"
+    rf"|hingga|to|until)\s{{0,2}}(?:tahun\s)?(?P<end>{YEAR})(?!\d)",
+    re.IGNORECASE,
+)
+NUMBER_WORDS = {
+    "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
+    "delapan": 8, "sembilan": 9, "sepuluh": 10, "sebelas": 11, "dua belas": 12,
+    "lima belas": 15, "dua puluh": 20, "one": 1, "two": 2, "three": 3, "four": 4,
+    "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}  # fmt: skip
+_NUMBER = (
+    r"(?P<num>\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+    r"(?:\s?\(\s?\d{1,2}\s?\))?"
+)
+DURATION_RE = re.compile(
+    r"(?<!\w)(?P<lead>(?:selama|jangka\swaktu|masa\sberlaku|berlaku|for|durasi)\s"
+    r"(?:kurang\slebih\s)?)?"
+    rf"{_NUMBER}(?P<unit>\s(?:tahun\ske\sdepan|years?\sahead)|\s(?:tahun|years?)|-year)(?!\w)",
+    re.IGNORECASE,
+)
+PAST_MARKERS_RE = re.compile(
+    r"(?<!\w)(?:sebelumnya|terdahulu|lalu|previous|telah\sterjalin|sudah\sterjalin|"
+    r"telah\sberjalan|sudah\sberjalan|terjalin|genap|pernah)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Found:
+    start: int
+    end: int
+    value: object
+
+
+def document_types(text: str, start: int = 0, end: int | None = None) -> list[Found]:
+    found = []
+    for match in DOCUMENT_RE.finditer(text, start, len(text) if end is None else end):
+        index = int(next(k for k, v in match.groupdict().items() if v)[1:])
+        found.append(Found(match.start(), match.end(), DOCUMENT_TYPES[index][0]))
+    return found
+
+
+def periods(text: str, start: int, end: int) -> list[Found]:
+    found = []
+    for match in PERIOD_RE.finditer(text, start, end):
+        first, last = int(match.group("start")), int(match.group("end"))
+        if not 0 < last - first <= 30:
+            continue
+        around = text[max(start, match.start() - 30) : min(end, match.end() + 15)]
+        if PAST_MARKERS_RE.search(around):
+            continue
+        found.append(Found(match.start(), match.end(), (first, last)))
+    return found
+
+
+def durations(text: str, start: int, end: int) -> list[Found]:
+    found = []
+    for match in DURATION_RE.finditer(text, start, end):
+        unit = match.group("unit").lower()
+        if not match.group("lead") and not (unit.endswith(("depan", "ahead")) or unit == "-year"):
+            continue
+        raw = match.group("num") or ""
+        raw = raw.lower()
+        value = int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw)
+        if not value or value > 30:
+            continue
+        before = text[max(start, match.start() - 30) : match.start()]
+        if PAST_MARKERS_RE.search(before):
+            continue
+        found.append(Found(match.start(), match.end(), value))
+    return found

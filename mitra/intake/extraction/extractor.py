@@ -1,0 +1,373 @@
+"""`extract(text)`: the pipeline that turns a press item into an `Extraction`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from . import agreements as agr
+from . import meetings
+from .bodies import BodyMention, Gazetteer, default_gazetteer, regional_unit_before
+from .dates import find_event_date, find_published
+from .document import Document, parse_document
+from .model import Agreement, Evidence, Extraction, ForeignParty, KnownOrganization, Signatory
+from .parties import OrgCandidate, find_foreign_candidates
+from .roles import BodyRole, classify_bodies, classify_foreign
+from .signatories import find_signatories
+
+# Press items are a few pages; beyond this the rest of an input is not analysed, which
+# bounds the time spent on pathological inputs (a 1 MB dump still returns quickly).
+MAX_TEXT_CHARS = 100_000
+AGREEMENT_SUBJECT_RE = re.compile(
+    r"(?<!\w)(?:kerja\s?sama|kemitraan|MoU|MSP|PKS|nota\skesepahaman|perjanjian|memorandum)"
+    r"(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def extract(
+    text: str,
+    *,
+    gazetteer: Gazetteer | None = None,
+    registry: Sequence[KnownOrganization] = (),
+) -> Extraction:
+    """Extract the cooperation record from a press item (URL line optional)."""
+    if not isinstance(text, str):
+        text = str(text or "")
+    text = text[:MAX_TEXT_CHARS]
+    gazetteer = gazetteer or default_gazetteer()
+    doc = parse_document(text)
+    result = Extraction(url=doc.url)
+    evidence = result.evidence
+
+    # Dates -------------------------------------------------------------------------
+    published, date_lines = find_published(text, doc.header_lines, doc.body_start)
+    doc.title = _title(doc, date_lines)
+    if published:
+        result.published = published.value
+        evidence.append(
+            Evidence(
+                "published",
+                published.value.isoformat(),
+                published.start,
+                published.end,
+                published.confidence,
+                published.rule,
+            )
+        )
+    skip = [doc.header_lines[i] for i in date_lines]
+    reference = published.value if published else _reference_date(text, doc.body_start)
+    event = find_event_date(text, doc.body_start, reference, skip)
+    if event:
+        result.event_date = event.value
+        evidence.append(
+            Evidence(
+                "event_date",
+                event.value.isoformat(),
+                event.start,
+                event.end,
+                event.confidence,
+                event.rule,
+            )
+        )
+    on = result.event_date or result.published
+
+    # Government bodies and foreign organizations --------------------------------------
+    mentions = _body_mentions(gazetteer, text, doc.body_start)
+    roles = _roles(gazetteer, mentions, on)
+    foreign = find_foreign_candidates(doc, mentions, registry)
+    classify_foreign(doc, foreign)
+    classify_bodies(doc, roles, foreign)
+
+    signatories = find_signatories(
+        text,
+        doc.sentences,
+        mentions,
+        [(s, e, text[s:e], str(id(c))) for c in foreign for s, e in c.mentions],
+        lambda m: (gazetteer.resolve(m.entries, on).name, any(e.kind == "unit" for e in m.entries)),
+    )
+    for sig in signatories:
+        for role in roles.values():
+            if role.name == sig.organization:
+                role.party_cues.append(("signatory", sig.start))
+        for cand in foreign:
+            if any(sig.start <= s < sig.end for s, _ in cand.mentions):
+                cand.counterpart_cues.append("signatory")
+
+    parties = [r for r in roles.values() if r.party_cues]
+    if not parties:
+        parties = _host_fallback(roles)
+    party_keys = {r.key for r in parties}
+    result.government_parties = [r.name for r in parties]
+    for role in parties:
+        cue, pos = (role.party_cues or [("most-mentioned", role.first_mention[0])])[0]
+        evidence.append(
+            Evidence(
+                "government_parties",
+                role.name,
+                role.first_mention[0],
+                role.first_mention[1],
+                0.85 if role.party_cues else 0.5,
+                cue,
+            )
+        )
+    for role in roles.values():
+        if (
+            role.key not in party_keys
+            and role.attend_cues
+            and any(not m.is_weak for m in role.mentions)
+        ):
+            result.attending_agencies.append(role.name)
+            evidence.append(
+                Evidence(
+                    "attending_agencies",
+                    role.name,
+                    role.first_mention[0],
+                    role.first_mention[1],
+                    0.75,
+                    role.attend_cues[0][0],
+                )
+            )
+
+    counterparts = [c for c in foreign if c.counterpart_cues]
+    for cand in counterparts:
+        party = ForeignParty(
+            cand.display_name(), cand.known if _from_registry(cand.known, registry) else None
+        )
+        result.foreign_parties.append(party)
+        first = cand.mentions[0]
+        evidence.append(
+            Evidence(
+                "foreign_parties",
+                party.name,
+                first[0],
+                first[1],
+                0.8 if len(set(cand.counterpart_cues)) > 1 else 0.6,
+                cand.counterpart_cues[0],
+            )
+        )
+
+    # Agreements, signatories -------------------------------------------------------
+    gov_party = result.government_parties[0] if result.government_parties else None
+    result.agreements = _agreements(doc, counterparts, gov_party, mentions, evidence)
+    result.signatories = [Signatory(s.title, s.organization) for s in signatories]
+    for sig in signatories:
+        evidence.append(
+            Evidence(
+                "signatories",
+                f"{sig.title} | {sig.organization}",
+                sig.start,
+                sig.end,
+                0.7,
+                "title-before-organization",
+            )
+        )
+
+    # Event types, mode, venue, sectors -------------------------------------------------
+    for name, start, end, confidence in meetings.event_types(text, doc.body_start):
+        result.event_types.append(name)
+        evidence.append(Evidence("event_types", name, start, end, confidence, "trigger"))
+    venue = meetings.venue(text, doc.body_start)
+    if venue:
+        result.venue = venue[0]
+        evidence.append(Evidence("venue", venue[0], venue[1], venue[2], 0.6, "venue-phrase"))
+    has_named_place = venue is not None and venue[0].split()[0] != venue[0]
+    mode = meetings.meeting_mode(text, doc.body_start, has_named_place)
+    if mode:
+        result.meeting_mode = mode[0]
+        evidence.append(Evidence("meeting_mode", mode[0], mode[1], mode[2], mode[3], "cue"))
+    result.sectors = meetings.sectors(text, doc.body_start)
+    return result
+
+
+def _title(doc: Document, date_lines: set[int]) -> tuple[int, int] | None:
+    for index, (start, end) in enumerate(doc.header_lines):
+        if index in date_lines:
+            continue
+        if len(doc.text[start:end].split()) >= 3:
+            return (start, end)
+    return None
+
+
+def _reference_date(text: str, start: int) -> date | None:
+    """Without a publication date, the first complete date of the text sets the year."""
+    from .dates import DATE_RE, _make, _parts
+
+    for match in DATE_RE.finditer(text, start):
+        parts = _parts(match)
+        if parts and parts.year:
+            value = _make(parts.year, parts.month, parts.day)
+            if value:
+                return date(value.year, 12, 31)
+    return None
+
+
+def _body_mentions(gazetteer: Gazetteer, text: str, start: int) -> list[BodyMention]:
+    """Gazetteer mentions; bare province names only count after a regional unit noun."""
+    kept: list[BodyMention] = []
+    for mention in gazetteer.find(text[start:]):
+        mention = BodyMention(
+            mention.start + start,
+            mention.end + start,
+            mention.entries,
+            mention.strength,
+            mention.surface,
+        )
+        if mention.strength in ("weak", "bare"):
+            if regional_unit_before(text, mention.start):
+                mention = BodyMention(
+                    mention.start, mention.end, mention.entries, "strong", mention.surface
+                )
+            elif mention.strength == "bare":
+                continue
+        kept.append(mention)
+    return kept
+
+
+def _roles(
+    gazetteer: Gazetteer, mentions: list[BodyMention], on: date | None
+) -> dict[str, BodyRole]:
+    roles: dict[str, BodyRole] = {}
+    for mention in mentions:
+        body = gazetteer.resolve(mention.entries, on)
+        role = roles.get(body.key)
+        if role is None:
+            role = roles[body.key] = BodyRole(body.key, body.name, (mention.start, mention.end))
+        role.mentions.append(mention)
+    return roles
+
+
+def _host_fallback(roles: dict[str, BodyRole]) -> list[BodyRole]:
+    strong = [
+        r for r in roles.values() if any(not m.is_weak for m in r.mentions) and not r.attend_cues
+    ]
+    if not strong:
+        return []
+    best = max(strong, key=lambda r: (len(r.mentions), -r.first_mention[0]))
+    return [best]
+
+
+def _from_registry(known: KnownOrganization | None, registry: Sequence[KnownOrganization]) -> bool:
+    # Equality, not identity: parties.py caches its index per (equal) registry, so the entry
+    # found may be an equal object from an earlier call with a freshly loaded registry.
+    return known is not None and any(known == k for k in registry)
+
+
+def _agreements(
+    doc: Document,
+    counterparts: list[OrgCandidate],
+    gov_party: str | None,
+    mentions: list[BodyMention],
+    evidence: list[Evidence],
+) -> list[Agreement]:
+    """One agreement per partner tied to a document, period, signing or extension."""
+    text = doc.text
+    results: list[Agreement] = []
+    per_sentence: dict[tuple[int, int], tuple] = {}
+
+    def sentence_facts(s_start: int, s_end: int) -> tuple:
+        facts = per_sentence.get((s_start, s_end))
+        if facts is None:
+            sentence = text[s_start:s_end]
+            facts = per_sentence[(s_start, s_end)] = (
+                agr.document_types(text, s_start, s_end),
+                meetings.SIGNING_RE.search(sentence),
+                meetings.EXTENSION_RE.search(sentence),
+                agr.periods(text, s_start, s_end),
+                agr.durations(text, s_start, s_end),
+            )
+        return facts
+
+    for cand in counterparts:
+        name = cand.display_name()
+        agreement: Agreement | None = None
+        signing_phrases = 0
+        for start, _end in cand.mentions:
+            s_start, s_end = doc.sentence_span(start)
+            docs, signing, extension, all_periods, all_durations = sentence_facts(s_start, s_end)
+            owned = _owned_spans(cand, counterparts, s_start, s_end)
+            periods = [p for p in all_periods if _owns(owned, p.start)]
+            durations = [d for d in all_durations if _owns(owned, d.start)]
+            if not (docs or periods or durations or signing or extension):
+                continue
+            if agreement is None:
+                agreement = Agreement(name, gov_party, None)
+                results.append(agreement)
+                evidence.append(
+                    Evidence(
+                        "agreements", name, s_start, s_end, 0.6, "partner-in-agreement-sentence"
+                    )
+                )
+            if docs and agreement.document_type is None:
+                nearest = min(docs, key=lambda d: abs(d.start - start))
+                agreement.document_type = str(nearest.value)
+            if periods and agreement.start_year is None:
+                agreement.start_year, agreement.end_year = periods[0].value  # type: ignore[misc]
+            if durations and agreement.duration_years is None:
+                agreement.duration_years = int(durations[0].value)  # type: ignore[arg-type]
+            if signing and not doc.in_title(start):
+                signing_phrases = max(
+                    signing_phrases, _distinct_signing_pairs(text, s_start, s_end, cand, mentions)
+                )
+        if agreement is not None and len(counterparts) == 1:
+            _fill_from_partnerless_sentences(doc, cand, agreement, sentence_facts)
+        # Two separate signings with the same partner in one event are two documents.
+        if agreement is not None and signing_phrases > 1:
+            for _ in range(signing_phrases - 1):
+                results.append(Agreement(**agreement.as_dict()))
+    return results
+
+
+def _fill_from_partnerless_sentences(
+    doc: Document, cand: OrgCandidate, agreement: Agreement, sentence_facts
+) -> None:  # noqa: ANN001
+    """With a single partner, "Kerja sama berlaku selama tiga tahun" refers to it."""
+    mentioned = {doc.sentence_span(s) for s, _ in cand.mentions}
+    for s_start, s_end in doc.sentences:
+        if (s_start, s_end) in mentioned:
+            continue
+        if not AGREEMENT_SUBJECT_RE.search(doc.text, s_start, s_end):
+            continue
+        _docs, _signing, _extension, found_periods, found_durations = sentence_facts(s_start, s_end)
+        if found_periods and agreement.start_year is None:
+            agreement.start_year, agreement.end_year = found_periods[0].value
+        if found_durations and agreement.duration_years is None:
+            agreement.duration_years = int(found_durations[0].value)
+
+
+def _owned_spans(
+    cand: OrgCandidate, all_cands: list[OrgCandidate], s_start: int, s_end: int
+) -> list[tuple[int, int, bool]]:
+    """Mentions of all partners in the sentence, marking those of `cand`."""
+    spans = []
+    for other in all_cands:
+        for start, end in other.mentions:
+            if s_start <= start < s_end:
+                spans.append((start, end, other is cand))
+    return sorted(spans)
+
+
+def _owns(spans: list[tuple[int, int, bool]], pos: int) -> bool:
+    """A period/duration belongs to the nearest partner mentioned before it."""
+    before = [s for s in spans if s[1] <= pos]
+    if before:
+        return before[-1][2]
+    return bool(spans) and spans[0][2] and all(s[2] for s in spans)
+
+
+def _distinct_signing_pairs(
+    text: str, s_start: int, s_end: int, cand: OrgCandidate, mentions: list[BodyMention]
+) -> int:
+    """Count 'antara <government side> dengan <cand>' pairs with different government text."""
+    sides: set[str] = set()
+    for match in re.finditer(r"(?<!\w)antara\s", text[s_start:s_end]):
+        pos = s_start + match.end()
+        following = [m for m in mentions if pos <= m.start < pos + 200]
+        partner = [s for s, _ in cand.mentions if pos <= s < s_end]
+        if not following or not partner:
+            continue
+        gov_end = following[0].end
+        if following[0].start < partner[0]:
+            sides.add(text[pos:gov_end].lower())
+    return len(sides)

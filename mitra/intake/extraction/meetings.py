@@ -1,0 +1,198 @@
+"""Event types, meeting mode, venue and sector tags.
+
+Event types come from trigger families: signing (penandatanganan, menandatangani, teken,
+or an agreement document as the object of "mengadakan/dilakukan"), extension
+(perpanjangan / pembaruan / kelanjutan / melanjutkan *of a cooperation or document*, not
+of a permit), meeting (rapat, pertemuan, kunjungan, audiensi, courtesy call),
+negotiation (drafting or discussing a document), evaluation (monev, pemantauan,
+evaluasi as a noun, not when only planned). Meeting mode: online / hybrid only when the
+text says so; offline when people meet in a named place or visit.
+"""
+
+from __future__ import annotations
+
+import re
+
+_I = re.IGNORECASE
+_AGREEMENT_NOUN = (
+    r"(?:kerja\s?sama|kemitraan|MoU|MSP|PKS|MoC|nota\skesepahaman|perjanjian|memorandum|"
+    r"kesepakatan|agreement|periode)"
+)
+SIGNING_RE = re.compile(
+    r"(?<!\w)(?:penandatanganan|menandatangani|ditandatangani|bertanda\s?tangan|tanda\s?tangan"
+    r"|meneken|diteken|teken|signing|signed|sign)(?!\w)"
+    r"|(?<!\w)(?:mengadakan|dilakukan|melakukan|dilaksanakan)\s(?:pembaruan\s|perpanjangan\s)?"
+    r"(?:kerja\s?sama\s)?(?:MoU|MoC|MSP|PKS|nota\skesepahaman|memorandum|perjanjian)",
+    _I,
+)
+EXTENSION_RE = re.compile(
+    rf"(?<!\w)(?:perpanjangan|memperpanjang|diperpanjang|perpanjang|pembaruan|memperbarui|"
+    rf"diperbarui|pembaharuan|kelanjutan|melanjutkan|dilanjutkan|renewal|extension|renew)"
+    rf"\s(?:\w+\s){{0,2}}{_AGREEMENT_NOUN}",
+    _I,
+)
+MEETING_RE = re.compile(
+    r"(?<!\w)(?:rapat|pertemuan|bertemu|kunjungan|berkunjung|audiensi|courtes+y\scall|"
+    r"rakor|rakormanda|dialog|diskusi|konsultasi|meeting|menerima\sdelegasi)(?!\w)",
+    _I,
+)
+NEGOTIATION_RE = re.compile(
+    r"(?<!\w)(?:negosiasi|perundingan|berunding)(?!\w)"
+    r"|(?<!\w)(?:membahas|pembahasan|penyusunan|menyusun|finalisasi|memfinalisasi|merumuskan"
+    r"|perumusan|mereviu|reviu|review)\s(?:\w+\s){0,2}(?:draf|draft|rancangan|naskah|dokumen|"
+    r"MoU|MSP|PKS|nota\skesepahaman|perjanjian|RIK|RKT)",
+    _I,
+)
+EVALUATION_RE = re.compile(r"(?<!\w)(?:monev|evaluasi|pemantauan|monitoring|evaluation)(?!\w)", _I)
+PLANNED_RE = re.compile(r"(?<!\w)(?:akan|berencana|rencana|direncanakan)(?!\w)", _I)
+
+HYBRID_RE = re.compile(
+    r"(?<!\w)(?:hybrid|hibrid|hibrida|blended)(?!\w)"
+    r"|(?:daring|online|virtual)\s(?:dan|maupun|serta|&)\s(?:luring|offline|tatap\smuka|fisik)"
+    r"|(?:luring|offline|tatap\smuka|fisik)\s(?:dan|maupun|serta|&)\s(?:daring|online|virtual)",
+    _I,
+)
+ONLINE_RE = re.compile(
+    r"(?<!\w)(?:daring|zoom|zoom\smeeting|video\s?conference|vicon|konferensi\svideo|"
+    r"webinar|google\smeet|microsoft\steams|ms\steams|webex)(?!\w)"
+    r"|(?:secara|melalui|via)\s(?:online|virtual)",
+    _I,
+)
+OFFLINE_WORD_RE = re.compile(
+    r"(?<!\w)(?:luring|tatap\smuka|secara\slangsung|secara\sfisik|berkunjung|kunjungan|"
+    r"courtes+y\scall|audiensi|menyambut|menerima\sdelegasi)(?!\w)",
+    _I,
+)
+VENUE_HEADS = (
+    r"Gedung|Ruang|Aula|Hotel|Graha|Kantor|Balai|Wisma|Pendopo|Pendapa|Auditorium|Kompleks|"
+    r"Istana|Rumah\sDinas|Pondok|Restoran|Resto|Rumah\sMakan|Convention|Hall|Kampus|Markas|"
+    r"Mabes|Balairung|Sasana|Kediaman|Museum|Gedong|Ballroom|Bandara|Villa|Resort|Plaza"
+)
+VENUE_RE = re.compile(
+    rf"(?<!\w)(?:di|bertempat\sdi|berlokasi\sdi|ke)\s(?:kompleks\s|kantor\s)?(?=(?:{VENUE_HEADS})"
+    rf"(?!\w))",
+    _I,
+)
+VENUE_NAME_RE = re.compile(
+    rf"(?:{VENUE_HEADS})(?:\s(?:[A-Z0-9][\w\-/]*|dan|&|of))"
+    r"{0,9}(?:,\s(?:Kota\s|Kabupaten\s)?[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=[\s.,;)]|$))?",
+)
+TRAILING_CONNECTOR_RE = re.compile(r"(?:\s(?:dan|&|of))+$")
+CITY_AFTER_DATE_RE = re.compile(r"\)\s(?:di|bertempat\sdi)\s([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")
+
+SECTOR_KEYWORDS: tuple[tuple[str, str], ...] = (
+    ("disaster management", r"bencana|disaster"),
+    ("health", r"kesehatan|health"),
+    ("nutrition", r"gizi|nutrisi|nutrition"),
+    ("education", r"pendidikan|education"),
+    ("child protection", r"perlindungan\sanak|hak\sanak|child"),
+    ("agriculture", r"pertanian|agricultur"),
+    ("food security", r"ketahanan\spangan|food\ssecurity"),
+    ("environment", r"lingkungan\shidup|environment|iklim|climate"),
+    ("forestry", r"kehutanan|hutan|forest"),
+    ("investment", r"investasi|penanaman\smodal|investment"),
+    ("economy", r"ekonomi|economic"),
+    ("regional development", r"pembangunan\sdaerah|regional\sdevelopment"),
+    ("sustainable development", r"pembangunan\sberkelanjutan|SDGs?|sustainable"),
+    ("urban development", r"perkotaan|urban"),
+    ("decentralization", r"desentralisasi|decentrali"),
+    ("democratization", r"demokratisasi|demokrasi|democra"),
+    ("human development", r"pembangunan\smanusia|human\sdevelopment"),
+    ("water and sanitation", r"sanitasi|air\sbersih|WASH"),
+    ("tourism", r"pariwisata|tourism"),
+    ("governance", r"tata\skelola|governance"),
+)
+# One alternation with a group per tag: a single pass over the text finds every sector.
+_SECTOR_RE = re.compile(
+    "|".join(rf"(?P<s{i}>(?<!\w)(?:{p}))" for i, (_, p) in enumerate(SECTOR_KEYWORDS)), _I
+)
+
+
+def _sentence_of(text: str, pos: int) -> str:
+    start = max(text.rfind(".", 0, pos), text.rfind("\n", 0, pos)) + 1
+    end_candidates = [i for i in (text.find(".", pos), text.find("\n", pos)) if i != -1]
+    end = min(end_candidates) if end_candidates else len(text)
+    return text[start:end]
+
+
+EVENT_CONTEXT_RE = re.compile(
+    r"(?<!\w)(?:rapat|pertemuan|rakor\w*|forum|acara|kunjungan|monev|workshop|lokakarya|"
+    r"meeting|FGD|diskusi)(?!\w)",
+    _I,
+)
+
+
+def _in_event_sentence(text: str, match: re.Match[str]) -> bool:
+    """Evaluation words count when the sentence is about the event, not about a role."""
+    if match.group().lower() == "monev":
+        return True
+    return EVENT_CONTEXT_RE.search(_sentence_of(text, match.start())) is not None
+
+
+def event_types(text: str, start: int) -> list[tuple[str, int, int, float]]:
+    """(type, span start, span end, confidence) for each type found, in schema order."""
+    found: dict[str, tuple[int, int, float]] = {}
+
+    def first(
+        name: str,
+        pattern: re.Pattern[str],
+        skip_planned: bool = False,
+        confidence: float = 0.8,
+        needs_event_context: bool = False,
+    ) -> None:
+        for match in pattern.finditer(text, start):
+            if needs_event_context and not _in_event_sentence(text, match):
+                continue
+            if skip_planned:
+                before = text[max(start, match.start() - 60) : match.start()]
+                sentence_start = max(before.rfind("."), before.rfind("\n"))
+                if PLANNED_RE.search(before[sentence_start + 1 :]):
+                    continue
+            found[name] = (match.start(), match.end(), confidence)
+            return
+
+    first("meeting", MEETING_RE)
+    first("extension", EXTENSION_RE)
+    first("signing", SIGNING_RE, skip_planned=True)
+    first("negotiation", NEGOTIATION_RE, skip_planned=True, confidence=0.6)
+    first("evaluation", EVALUATION_RE, skip_planned=True, confidence=0.6, needs_event_context=True)
+    if not found:
+        return [("other", start, start, 0.3)]
+    return [(name, *found[name]) for name in found]
+
+
+def meeting_mode(text: str, start: int, has_venue: bool) -> tuple[str, int, int, float] | None:
+    hybrid = HYBRID_RE.search(text, start)
+    if hybrid:
+        return ("hybrid", hybrid.start(), hybrid.end(), 0.9)
+    online = ONLINE_RE.search(text, start)
+    offline = OFFLINE_WORD_RE.search(text, start)
+    if online and offline and offline.group().lower() in ("luring", "tatap muka"):
+        return ("hybrid", online.start(), online.end(), 0.7)
+    if online:
+        return ("online", online.start(), online.end(), 0.8)
+    if offline:
+        return ("offline", offline.start(), offline.end(), 0.7)
+    if has_venue:
+        return ("offline", start, start, 0.7)
+    return None
+
+
+def venue(text: str, start: int) -> tuple[str, int, int] | None:
+    for match in VENUE_RE.finditer(text, start):
+        name = VENUE_NAME_RE.match(text, match.end())
+        if name and len(name.group().split()) >= 2:
+            # A trailing connector ("Gedung F ... dan platform zoom") is not part of the name.
+            value = TRAILING_CONNECTOR_RE.sub("", name.group().strip(" ,"))
+            return (value, name.start(), name.start() + len(value))
+    city = CITY_AFTER_DATE_RE.search(text, start)
+    if city:
+        return (city.group(1), city.start(1), city.end(1))
+    return None
+
+
+def sectors(text: str, start: int) -> list[str]:
+    found: set[int] = set()
+    for match in _SECTOR_RE.finditer(text, start, start + 20000):
+        found.add(int(match.lastgroup[1:]))  # type: ignore[index]
+    return [SECTOR_KEYWORDS[i][0] for i in sorted(found)]

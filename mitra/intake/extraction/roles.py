@@ -1,0 +1,152 @@
+"""Who is a party, who attends: role cues around each mention.
+
+Party cues: the mention is linked to a foreign organization in one cooperation phrase
+("kerja sama antara G dengan F", "G dan F", "F dengan G"), it stands in the headline,
+it is the subject of an organising verb ("G menggelar / menerima / menandatangani"), or
+it signs. Attendance cues: "dihadiri", "turut diundang", "menghadiri" earlier in the
+sentence, "G menghadiri" right after, or being the host of a visit ("berkunjung ke
+kantor G"). A body with any party cue is a party; otherwise attendance makes it an
+attending agency; a body merely named is neither.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .bodies import BodyMention
+from .document import Document
+from .parties import (
+    ATTEND_AFTER_RE,
+    ATTEND_RE,
+    COOPERATION_RE,
+    FOREIGN_CUE_RE,
+    LINK_MAX_GAP,
+    LINK_WORDS_RE,
+    ORGANIZER_VERBS,
+    VERB_LIKE_RE,
+    VISIT_RE,
+    VISIT_TO_RE,
+    OrgCandidate,
+)
+
+
+@dataclass
+class BodyRole:
+    key: str
+    name: str
+    first_mention: tuple[int, int]
+    mentions: list[BodyMention] = field(default_factory=list)
+    party_cues: list[tuple[str, int]] = field(default_factory=list)
+    attend_cues: list[tuple[str, int]] = field(default_factory=list)
+
+
+def _linked(text: str, left_end: int, right_start: int) -> bool:
+    gap = text[left_end:right_start]
+    if len(gap) > LINK_MAX_GAP or any(c in gap for c in ".;\n"):
+        return False
+    return LINK_WORDS_RE.search(gap) is not None
+
+
+def attend_context(doc: Document, start: int, end: int) -> str | None:
+    text = doc.text
+    s_start, _ = doc.sentence_span(start)
+    before = text[s_start:start]
+    if ATTEND_RE.search(before):
+        return "attend-trigger-before"
+    if ATTEND_AFTER_RE.match(text[end : end + 40]):
+        return "attends"
+    if VISIT_TO_RE.search(text[max(s_start, start - 40) : start]):
+        return "visited-host"
+    return None
+
+
+def link_cues(
+    doc: Document, mention: tuple[int, int], foreign: list[OrgCandidate]
+) -> list[OrgCandidate]:
+    """Foreign candidates tied to this mention by a cooperation phrase in one sentence."""
+    text = doc.text
+    s_start, s_end = doc.sentence_span(mention[0])
+    sentence = text[s_start:s_end]
+    if not COOPERATION_RE.search(sentence) and not doc.in_title(mention[0]):
+        return []
+    linked = []
+    for cand in foreign:
+        for f_start, f_end in cand.mentions:
+            if not s_start <= f_start < s_end:
+                continue
+            if f_start >= mention[1] and _linked(text, mention[1], f_start):
+                linked.append(cand)
+                break
+            if f_end <= mention[0] and _linked(text, f_end, mention[0]):
+                linked.append(cand)
+                break
+    return linked
+
+
+def organiser_verb_after(text: str, end: int) -> bool:
+    """Whether the predicate right after a subject is an organising verb."""
+    window = text[end : end + 90]
+    for word in re.findall(r"[^\W\d_]+|[.;:!?]", window):
+        if word in ".;:!?":
+            return False
+        lower = word.lower()
+        if lower == "bekerja" or lower in ORGANIZER_VERBS:
+            return True
+        if word[:1].islower() and VERB_LIKE_RE.fullmatch(lower):
+            return False
+    return False
+
+
+def classify_bodies(
+    doc: Document,
+    roles: dict[str, BodyRole],
+    foreign: list[OrgCandidate],
+) -> None:
+    text = doc.text
+    for role in roles.values():
+        previous_end, previous_attend = -10, None
+        for mention in role.mentions:
+            span = (mention.start, mention.end)
+            attend = attend_context(doc, *span)
+            # "Biro KTLN Kementerian Sekretariat Negara": one phrase, one role.
+            if attend is None and text[previous_end : mention.start].strip(" ,()") == "":
+                attend = previous_attend
+            previous_end, previous_attend = mention.end, attend
+            linked = link_cues(doc, span, foreign)
+            if linked:
+                role.party_cues.append(("cooperation-link", mention.start))
+                for cand in linked:
+                    cand.counterpart_cues.append("cooperation-link")
+            if attend:
+                role.attend_cues.append((attend, mention.start))
+                continue
+            if mention.is_weak:
+                continue
+            if doc.in_title(mention.start):
+                role.party_cues.append(("headline", mention.start))
+            elif organiser_verb_after(text, mention.end):
+                role.party_cues.append(("organiser", mention.start))
+
+
+def classify_foreign(doc: Document, foreign: list[OrgCandidate]) -> None:
+    text = doc.text
+    for cand in foreign:
+        for start, end in cand.mentions:
+            s_start, s_end = doc.sentence_span(start)
+            if doc.in_title(start):
+                cand.counterpart_cues.append("headline")
+            before = text[max(s_start, start - 40) : start]
+            cue = FOREIGN_CUE_RE.search(before)
+            if cue and not before[cue.end() :].strip():
+                cand.counterpart_cues.append("foreign-cue")
+            # "kerja sama dengan F", "Program Kerja Sama RI-F", "bermitra dengan F"
+            tail = before[-45:]
+            if COOPERATION_RE.search(tail) and LINK_WORDS_RE.search(tail[-20:]):
+                cand.counterpart_cues.append("cooperation-with")
+            if VISIT_RE.search(text[max(s_start, start - 30) : start]) or VISIT_RE.search(
+                text[end : end + 30]
+            ):
+                cand.counterpart_cues.append("visit")
+            if attend_context(doc, start, end):
+                cand.attend_cues += 1

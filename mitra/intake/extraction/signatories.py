@@ -1,0 +1,122 @@
+"""Signatories: "<title> <organization>" inside sentences that report a signing.
+
+The title starts with a word of the title lexicon (Kepala, Sekretaris Jenderal, Bupati,
+Country Director, ...) and runs up to the organization: a government body mention
+(units such as "Pusat Fasilitasi Kerja Sama" stay in the title and the organization is
+their ministry) or a foreign organization mention. People's names are never kept.
+Titles after "disaksikan oleh" (witnesses) are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .bodies import BodyMention
+from .meetings import SIGNING_RE
+
+TITLE_START_RE = re.compile(
+    r"(?<![\w-])(?:(?:Wakil|Plt\.?|Pj\.?|Deputy|Acting|Vice)\s)?(?:"
+    r"Kepala|Ketua(?:\sUmum)?|Direktur(?:\sJenderal|\sEksekutif|\sUtama)?|Dirjen|"
+    r"Sekretaris(?:\sJenderal|\sUtama|\sDaerah)?|Sekjen|Sestama|Menteri(?:\sKoordinator)?|"
+    r"Menko|Gubernur|Bupati|Wali\s?[Kk]ota|Walikota|Duta\sBesar|Dubes|Deputi|Asisten|"
+    r"Kapolri|Panglima|Presiden|Rektor|Inspektur\sJenderal|Kabiro|Kapus|"
+    r"(?:Country|Regional|Executive|Managing|Program|Programme|Resident|General|Project)\s"
+    r"(?:Director|Representative|Manager|Coordinator)|"
+    r"Secretary[\s-]General|Director[\s-]General|Director|Representative|President|Chairman|"
+    r"Chairperson|Chief\sExecutive\sOfficer|CEO|Head|Ambassador|Minister|Governor|Mayor)"
+    r"(?![\w-])"
+)
+WITNESS_RE = re.compile(r"(?<!\w)(?:disaksikan|witnessed|menyaksikan)(?!\w)", re.IGNORECASE)
+MAX_TITLE_CHARS = 70
+
+
+@dataclass(frozen=True)
+class FoundSignatory:
+    title: str
+    organization: str
+    start: int
+    end: int
+
+
+def find_signatories(
+    text: str,
+    sentences: list[tuple[int, int]],
+    gov_mentions: list[BodyMention],
+    foreign_mentions: list[tuple[int, int, str, str]],
+    gov_name: Callable[[BodyMention], tuple[str, bool]],
+) -> list[FoundSignatory]:
+    """`gov_name(mention)` -> (organization name, mention is a unit)."""
+    results: list[FoundSignatory] = []
+    seen: set[tuple[str, str]] = set()
+    for s_start, s_end in sentences:
+        sentence = text[s_start:s_end]
+        if not SIGNING_RE.search(sentence):
+            continue
+        witness = WITNESS_RE.search(sentence)
+        limit = s_start + witness.start() if witness else s_end
+        for title in TITLE_START_RE.finditer(text, s_start, limit):
+            found = _organization_after(
+                text, title.start(), title.end(), limit, gov_mentions, foreign_mentions, gov_name
+            )
+            if not found:
+                continue
+            title_text, organization, end, org_key = found
+            key = (title_text.lower(), org_key)
+            if key in seen:
+                continue
+            seen.add(key)
+            results.append(FoundSignatory(title_text, organization, title.start(), end))
+    return results
+
+
+def _organization_after(
+    text: str,
+    title_start: int,
+    title_end: int,
+    limit: int,
+    gov_mentions: list[BodyMention],
+    foreign_mentions: list[tuple[int, int, str, str]],
+    gov_name: Callable[[BodyMention], tuple[str, bool]],
+) -> tuple[str, str, int, str] | None:
+    horizon = min(limit, title_end + MAX_TITLE_CHARS)
+    # Regional heads: "Bupati Bantul" is one mention that carries the title itself.
+    for mention in gov_mentions:
+        if mention.start == title_start and mention.strength == "title":
+            name, _ = gov_name(mention)
+            head = text[title_start:title_end]
+            return head, name, mention.end, name
+    # start, end, name, is unit, is government, identity key
+    candidates: list[tuple[int, int, str, bool, bool, str]] = []
+    for mention in gov_mentions:
+        if title_end <= mention.start < horizon and not mention.is_weak:
+            name, is_unit = gov_name(mention)
+            candidates.append((mention.start, mention.end, name, is_unit, True, name))
+    for start, end, name, key in foreign_mentions:
+        if title_end <= start < horizon:
+            candidates.append((start, end, name, False, False, key))
+    candidates.sort()
+    unit_end: int | None = None
+    for start, end, name, is_unit, is_gov, key in candidates:
+        gap = text[unit_end if unit_end is not None else title_end : start]
+        if not _title_gap_ok(gap):
+            return None
+        if is_gov and is_unit:
+            # keep units in the title; the organization is the ministry (next or resolved)
+            unit_end = end
+            following = [c for c in candidates if c[0] >= end and c[4] and not c[3]]
+            if following and _title_gap_ok(text[end : following[0][0]]):
+                continue
+            return text[title_start:end].strip(), name, end, key
+        title_stop = unit_end if unit_end is not None else start
+        title = text[title_start:title_stop].strip(" ,")
+        return title, name, end, key
+    return None
+
+
+def _title_gap_ok(gap: str) -> bool:
+    """Between a title and its organization only capitalised unit words may stand."""
+    if any(c in gap for c in ".;:\n()") or len(gap) > MAX_TITLE_CHARS:
+        return False
+    return all(w[:1].isupper() or w in ("dan", "&") for w in gap.split())

@@ -1,0 +1,160 @@
+"""New from text: paste or upload a press item, review the proposed records, confirm."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views import View
+
+from mitra.agreements.models import Agreement
+from mitra.core.access import EDITOR, AccessMixin
+from mitra.core.exceptions import ApplicationError
+
+from . import highlight, selectors, services
+from .forms import AgreementReviewFormSet, MeetingReviewForm, SourceForm
+from .models import IntakeSubmission
+
+
+class IntakeNewView(AccessMixin, View):
+    access = EDITOR
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        return render(request, "intake/new.html", {"form": SourceForm()})
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        form = SourceForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                submission = services.intake_submission_create(
+                    text=form.cleaned_data["text"],
+                    filename=form.cleaned_data.get("filename", ""),
+                    actor=request.user,
+                )
+            except ApplicationError as error:
+                form.add_error(None, error.message)
+            else:
+                return redirect("intake:review", pk=submission.pk)
+        return render(request, "intake/new.html", {"form": form}, status=400)
+
+
+def _review_context(
+    request: HttpRequest,
+    submission: IntakeSubmission,
+    meeting_form: MeetingReviewForm,
+    formset: Any,
+    error: ApplicationError | None = None,
+) -> dict[str, Any]:
+    extraction = submission.extraction or {}
+    proposal = extraction.get("proposal") or {}
+    evidence = extraction.get("evidence") or []
+    text = submission.source_text
+    rows = highlight.snippets(text, evidence)
+    by_field: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        by_field.setdefault(row["field"], []).append(row)
+    proposals = proposal.get("agreements") or []
+    agreements = []
+    for index, form in enumerate(formset.forms):
+        item = proposals[index] if index < len(proposals) else {}
+        partner_name = item.get("partner_name", "")
+        ids = {a for a in (item.get("existing"), item.get("renews")) if a}
+        linked = {a.pk: a for a in Agreement.objects.visible_to(request.user).filter(pk__in=ids)}
+        agreements.append(
+            {
+                "form": form,
+                "item": item,
+                "number": index + 1,
+                "existing": linked.get(item.get("existing")),
+                "renews": linked.get(item.get("renews")),
+                "partner_evidence": [
+                    r for r in by_field.get("foreign_parties", []) if r["value"] == partner_name
+                ][:1],
+                "period_evidence": by_field.get(f"agreements.{index}.period", []),
+                "duration_evidence": by_field.get(f"agreements.{index}.duration", []),
+                "sentence_evidence": [
+                    r for r in by_field.get("agreements", []) if r["value"] == partner_name
+                ][:1],
+            }
+        )
+    field_errors = []
+    if error is not None:
+        field_errors = [f"{k}: {' '.join(map(str, v))}" for k, v in error.extra.items()]
+    return {
+        "submission": submission,
+        "meeting_form": meeting_form,
+        "formset": formset,
+        "agreements": agreements,
+        "evidence": by_field,
+        "signatories": proposal.get("signatories") or [],
+        "government_parties": (proposal.get("meeting") or {}).get("government_parties") or [],
+        "segments": highlight.segments(text, evidence),
+        "error": error,
+        "field_errors": field_errors,
+        "confirmed": submission.status == IntakeSubmission.Status.CONFIRMED,
+    }
+
+
+class IntakeReviewView(AccessMixin, View):
+    access = EDITOR
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        submission = selectors.submission_get_for_user(user=request.user, pk=pk)
+        proposal = (submission.extraction or {}).get("proposal") or {}
+        meeting_form = MeetingReviewForm(
+            prefix="meeting", initial=MeetingReviewForm.initial_from(proposal.get("meeting") or {})
+        )
+        formset = AgreementReviewFormSet(
+            prefix="agreements",
+            initial=[
+                AgreementReviewFormSet.form.initial_from(a) for a in proposal.get("agreements", [])
+            ],
+            form_kwargs={"user": request.user},
+        )
+        context = _review_context(request, submission, meeting_form, formset)
+        return render(request, "intake/review.html", context)
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        submission = selectors.submission_get_for_user(user=request.user, pk=pk)
+        meeting_form = MeetingReviewForm(request.POST, prefix="meeting")
+        formset = AgreementReviewFormSet(
+            request.POST, prefix="agreements", form_kwargs={"user": request.user}
+        )
+        error = None
+        if submission.status != IntakeSubmission.Status.DRAFT:
+            error = ApplicationError(_("This submission was already confirmed."))
+        elif meeting_form.is_valid() and formset.is_valid():
+            reviewed = {
+                "meeting": meeting_form.to_reviewed(),
+                "agreements": [form.to_reviewed() for form in formset.forms],
+            }
+            try:
+                services.intake_confirm(
+                    submission_id=submission.pk, reviewed=reviewed, actor=request.user
+                )
+            except ApplicationError as exc:
+                error = exc
+            else:
+                messages.success(request, _("The records were saved."))
+                return redirect("intake:detail", pk=submission.pk)
+        context = _review_context(request, submission, meeting_form, formset, error)
+        return render(request, "intake/review.html", context, status=400)
+
+
+class IntakeDetailView(AccessMixin, View):
+    """What a confirmed submission created or linked to."""
+
+    access = EDITOR
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        submission = selectors.submission_get_for_user(user=request.user, pk=pk)
+        records = submission.created_records or {}
+        visible = Agreement.objects.visible_to(request.user)
+        context = {
+            "submission": submission,
+            "created": list(visible.filter(pk__in=records.get("agreements") or [])),
+            "linked": list(visible.filter(pk__in=records.get("linked") or [])),
+            "organizations": records.get("organizations") or [],
+        }
+        return render(request, "intake/detail.html", context)
