@@ -7,6 +7,7 @@ from typing import Any
 
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers, status
+from rest_framework.parsers import JSONParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -18,7 +19,7 @@ from . import services
 TAGS = ["intake"]
 
 
-class ExtractInputSerializer(serializers.Serializer):
+class IntakeExtractInputSerializer(serializers.Serializer):
     text = serializers.CharField(
         max_length=services.MAX_TEXT_CHARS,
         trim_whitespace=False,
@@ -26,7 +27,7 @@ class ExtractInputSerializer(serializers.Serializer):
     )
 
 
-class EvidenceSerializer(serializers.Serializer):
+class IntakeEvidenceSerializer(serializers.Serializer):
     field = serializers.CharField(
         help_text="Schema field, or `agreements.N.period` / `agreements.N.duration`."
     )
@@ -37,7 +38,7 @@ class EvidenceSerializer(serializers.Serializer):
     rule = serializers.CharField()
 
 
-class NewPartnerSerializer(serializers.Serializer):
+class IntakeNewPartnerSerializer(serializers.Serializer):
     legal_name = serializers.CharField(max_length=255, allow_blank=True)
     acronym = serializers.CharField(max_length=60, allow_blank=True, required=False, default="")
     kind = serializers.CharField(
@@ -49,7 +50,7 @@ class NewPartnerSerializer(serializers.Serializer):
     )
 
 
-class ReviewedAgreementSerializer(serializers.Serializer):
+class IntakeReviewedAgreementSerializer(serializers.Serializer):
     action = serializers.ChoiceField(
         choices=services.ACTIONS,
         default="create",
@@ -61,7 +62,7 @@ class ReviewedAgreementSerializer(serializers.Serializer):
     partner = serializers.IntegerField(
         required=False, allow_null=True, help_text="ForeignOrganization id; null = new_partner."
     )
-    new_partner = NewPartnerSerializer(required=False, allow_null=True)
+    new_partner = IntakeNewPartnerSerializer(required=False, allow_null=True)
     government_body = serializers.CharField(
         required=False, allow_null=True, allow_blank=True, help_text="GovernmentBody key."
     )
@@ -82,7 +83,7 @@ class ReviewedAgreementSerializer(serializers.Serializer):
     )
 
 
-class MeetingSerializer(serializers.Serializer):
+class IntakeMeetingSerializer(serializers.Serializer):
     published = serializers.DateField(required=False, allow_null=True)
     event_date = serializers.DateField(required=False, allow_null=True)
     event_types = serializers.ListField(
@@ -100,7 +101,7 @@ class MeetingSerializer(serializers.Serializer):
     )
 
 
-class ConfirmInputSerializer(serializers.Serializer):
+class IntakeConfirmInputSerializer(serializers.Serializer):
     text = serializers.CharField(
         max_length=services.MAX_TEXT_CHARS,
         trim_whitespace=False,
@@ -109,11 +110,11 @@ class ConfirmInputSerializer(serializers.Serializer):
     source_filename = serializers.CharField(
         max_length=255, required=False, allow_blank=True, default=""
     )
-    meeting = MeetingSerializer(required=False, default=dict)
-    agreements = ReviewedAgreementSerializer(many=True)
+    meeting = IntakeMeetingSerializer(required=False, default=dict)
+    agreements = IntakeReviewedAgreementSerializer(many=True)
 
 
-class ConfirmOutputSerializer(serializers.Serializer):
+class IntakeConfirmOutputSerializer(serializers.Serializer):
     submission = serializers.IntegerField()
     status = serializers.CharField()
     created_records = inline_serializer(
@@ -141,6 +142,7 @@ def _plain(value: Any) -> Any:
 class IntakeExtractApi(ApiView):
     access = EDITOR
     write_access = EDITOR
+    parser_classes = [JSONParser]
 
     @extend_schema(
         operation_id="intake_extract",
@@ -150,18 +152,18 @@ class IntakeExtractApi(ApiView):
         "`evidence` gives the character span and confidence of every value; `proposal` is "
         "the input of `intake/confirm/` pre-filled: registry matches, the agreement already "
         "recorded (action `link`) or the one a renewal extends (`renews`).",
-        request=ExtractInputSerializer,
+        request=IntakeExtractInputSerializer,
         responses={
             200: inline_serializer(
                 "IntakeExtraction",
                 fields={
                     "record": serializers.JSONField(),
-                    "evidence": EvidenceSerializer(many=True),
+                    "evidence": IntakeEvidenceSerializer(many=True),
                     "proposal": inline_serializer(
                         "IntakeProposal",
                         fields={
-                            "meeting": MeetingSerializer(),
-                            "agreements": ReviewedAgreementSerializer(many=True),
+                            "meeting": IntakeMeetingSerializer(),
+                            "agreements": IntakeReviewedAgreementSerializer(many=True),
                             "signatories": serializers.JSONField(),
                         },
                     ),
@@ -171,7 +173,7 @@ class IntakeExtractApi(ApiView):
         },
     )
     def post(self, request: Request) -> Response:
-        serializer = ExtractInputSerializer(data=request.data)
+        serializer = IntakeExtractInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         return Response(
             services.intake_analyse(text=serializer.validated_data["text"], actor=request.user)
@@ -181,6 +183,7 @@ class IntakeExtractApi(ApiView):
 class IntakeConfirmApi(ApiView):
     access = EDITOR
     write_access = EDITOR
+    parser_classes = [JSONParser]
 
     @extend_schema(
         operation_id="intake_confirm",
@@ -191,11 +194,11 @@ class IntakeConfirmApi(ApiView):
         "unless you are an operator), renewal links and signatories, then signs them when a "
         "signing date is given and activates them when their start has come. Any refusal "
         "writes nothing.",
-        request=ConfirmInputSerializer,
-        responses={201: ConfirmOutputSerializer, **errors(*WRITE_ERRORS)},
+        request=IntakeConfirmInputSerializer,
+        responses={201: IntakeConfirmOutputSerializer, **errors(*WRITE_ERRORS)},
     )
     def post(self, request: Request) -> Response:
-        serializer = ConfirmInputSerializer(data=request.data)
+        serializer = IntakeConfirmInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = _plain(dict(serializer.validated_data))
         submission = services.intake_confirm(

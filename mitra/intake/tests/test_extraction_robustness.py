@@ -47,7 +47,9 @@ def test_repetitive_patterns_are_fast():
     ]:
         started = time.process_time()
         extract(piece * 20000)
-        assert time.process_time() - started < 10, piece
+        # A generous CPU-time bound: it catches catastrophic backtracking (minutes or hours),
+        # not ordinary slowness, which `make bench` measures.
+        assert time.process_time() - started < 30, piece
 
 
 def test_empty_binary_and_large_inputs():
