@@ -23,8 +23,9 @@ PRESS_000 = Path(__file__).resolve().parents[2] / "shared" / "data" / "press" / 
 
 @pytest.fixture
 def press_text() -> str:
-    if not PRESS_000.exists():
-        pytest.skip(f"{PRESS_000} is missing")
+    # shared/ lies beside the repository for developers and CI; without it this check must fail,
+    # not pass silently.
+    assert PRESS_000.exists(), f"{PRESS_000} is missing: put the shared folder beside the repo"
     return PRESS_000.read_text(encoding="utf-8")
 
 

@@ -10,7 +10,7 @@ from mitra.core.forms import BootstrapFormMixin
 from mitra.organizations.models import ForeignOrganization, Sector
 from mitra.regions.models import Province, Regency
 
-from .models import Agreement, AgreementDocument
+from .models import RENEWABLE_STATUSES, Agreement, AgreementDocument
 from .services import AgreementInput
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -79,14 +79,7 @@ class AgreementForm(BootstrapFormMixin, forms.Form):
         shared: Any = self.fields["shared_with"]
         shared.queryset = top_level
         renews: Any = self.fields["renews"]
-        candidates = Agreement.objects.editable_by(user).filter(
-            status__in=[
-                Agreement.Status.SIGNED,
-                Agreement.Status.ACTIVE,
-                Agreement.Status.EXPIRED,
-                Agreement.Status.SUPERSEDED,
-            ]
-        )
+        candidates = Agreement.objects.editable_by(user).filter(status__in=RENEWABLE_STATUSES)
         if instance is not None:
             candidates = candidates.exclude(pk=instance.pk)
         renews.queryset = candidates.order_by("-start_date")

@@ -178,6 +178,16 @@ class Agreement(FSMModelMixin, TimeStampedModel):
         """Replaced by its renewal."""
 
 
+# The statuses an agreement may have to be named as the one a new agreement renews. The service
+# (validation.check_renewal) enforces it; forms and the API use it to offer only these.
+RENEWABLE_STATUSES = (
+    Agreement.Status.SIGNED,
+    Agreement.Status.ACTIVE,
+    Agreement.Status.EXPIRED,
+    Agreement.Status.SUPERSEDED,
+)
+
+
 class AgreementParty(models.Model):
     class Side(models.TextChoices):
         GOVERNMENT = "government", _("Indonesian government")

@@ -9,7 +9,7 @@ from django.http import Http404
 
 from mitra.core.dates import add_months, today
 
-from .models import Agreement, AgreementParty, Signatory
+from .models import Agreement, AgreementDocument, AgreementParty, Signatory
 
 
 @dataclass
@@ -78,6 +78,20 @@ def agreement_get_for_user(*, user: Any, pk: int) -> Agreement:
     if agreement is None:
         raise Http404
     return agreement
+
+
+def agreement_document_get_for_user(*, user: Any, pk: int, document_pk: int) -> AgreementDocument:
+    """SECURITY: one document version of an agreement `user` may see; Http404 otherwise."""
+    document = (
+        AgreementDocument.objects.filter(
+            pk=document_pk, agreement__in=Agreement.objects.visible_to(user), agreement_id=pk
+        )
+        .only("id", "file", "original_name", "content_type")
+        .first()
+    )
+    if document is None:
+        raise Http404
+    return document
 
 
 def agreement_chain(*, agreement: Agreement, viewer: Any) -> list[Agreement]:

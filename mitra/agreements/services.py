@@ -19,6 +19,7 @@ from mitra.organizations.models import ForeignOrganization
 
 from . import documents
 from .models import Agreement, AgreementDocument, AgreementParty, Signatory
+from .permissions import agreement_is_editable_by
 from .validation import ChainCheck, check_period, check_renewal, end_from_duration
 
 AUDITED_FIELDS = [
@@ -232,7 +233,7 @@ TRANSITIONS = {
 
 def agreement_available_transitions(*, agreement: Agreement, actor: Any) -> list[str]:
     """Names of the transitions `actor` may run on `agreement` now (for buttons)."""
-    if not Agreement.objects.editable_by(actor).filter(pk=agreement.pk).exists():
+    if not agreement_is_editable_by(user=actor, agreement=agreement):
         return []
     return [name for name in TRANSITIONS if can_proceed(getattr(agreement, name))]
 

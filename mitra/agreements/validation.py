@@ -58,7 +58,9 @@ def check_renewal(
                 return
             seen.add(node.pk)
             node = node.renews
-    if predecessor.status in ("draft", "under_review", "terminated"):
+    from .models import RENEWABLE_STATUSES
+
+    if predecessor.status not in RENEWABLE_STATUSES:
         check.error(
             "renews",
             _("Only a signed, active, expired or superseded agreement can be renewed."),

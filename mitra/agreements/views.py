@@ -4,7 +4,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
@@ -18,6 +18,7 @@ from mitra.core.exceptions import ApplicationError
 from . import selectors, services
 from .forms import AgreementFilterForm, AgreementForm, DocumentForm, SignatoryForm, TransitionForm
 from .models import Agreement
+from .permissions import agreement_get_editable, agreement_is_editable_by
 from .validation import chain_warnings
 
 
@@ -104,7 +105,7 @@ def detail_context(request: HttpRequest, agreement: Agreement, **extra: Any) -> 
         "transitions": services.agreement_available_transitions(
             agreement=agreement, actor=request.user
         ),
-        "can_edit": Agreement.objects.editable_by(request.user).filter(pk=agreement.pk).exists(),
+        "can_edit": agreement_is_editable_by(user=request.user, agreement=agreement),
         "days_to_expiry": agreement.days_to_expiry(now),
         "in_renewal_window": agreement.in_renewal_window(now),
         "signatory_form": extra.get("signatory_form") or SignatoryForm(agreement=agreement),
@@ -115,11 +116,7 @@ def detail_context(request: HttpRequest, agreement: Agreement, **extra: Any) -> 
 
 
 def _get_editable(request: HttpRequest, pk: int) -> Agreement:
-    """SECURITY: 404 when invisible; 404 too when visible but not editable by this user."""
-    agreement = selectors.agreement_get_for_user(user=request.user, pk=pk)
-    if not Agreement.objects.editable_by(request.user).filter(pk=pk).exists():
-        raise Http404
-    return agreement
+    return agreement_get_editable(user=request.user, pk=pk)
 
 
 class AgreementCreateView(AccessMixin, View):
@@ -262,10 +259,9 @@ class AgreementDocumentDownloadView(AccessMixin, View):
     def get(self, request: HttpRequest, pk: int, document_pk: int) -> HttpResponse:
         from django.http import FileResponse
 
-        agreement = selectors.agreement_get_for_user(user=request.user, pk=pk)
-        document = agreement.documents.filter(pk=document_pk).first()
-        if document is None:
-            raise Http404
+        document = selectors.agreement_document_get_for_user(
+            user=request.user, pk=pk, document_pk=document_pk
+        )
         return FileResponse(
             document.file.open("rb"),
             as_attachment=True,

@@ -6,21 +6,13 @@ from typing import Any
 from django.db.models import Q
 from django.http import Http404
 
-from mitra.agreements.models import Agreement
+from mitra.agreements.models import RENEWABLE_STATUSES, Agreement
 from mitra.bodies.models import GovernmentBody
 from mitra.organizations.models import ForeignOrganization
 from mitra.organizations.services import normalise_name
 
 from .extraction import KnownOrganization
 from .models import IntakeSubmission
-
-# Statuses of an agreement that a new one may renew (as the agreement form and API).
-RENEWABLE = [
-    Agreement.Status.SIGNED,
-    Agreement.Status.ACTIVE,
-    Agreement.Status.EXPIRED,
-    Agreement.Status.SUPERSEDED,
-]
 
 
 def intake_registry() -> tuple[KnownOrganization, ...]:
@@ -107,7 +99,7 @@ def agreement_predecessor(
     `start_year` (the one a renewal in that year extends)."""
     return (
         _same_pair(viewer, owner, partner)
-        .filter(start_date__year__lt=start_year, status__in=RENEWABLE)
+        .filter(start_date__year__lt=start_year, status__in=RENEWABLE_STATUSES)
         .filter(Q(end_date__isnull=True) | Q(end_date__year__lte=start_year + 1))
         .order_by("-start_date", "-id")
         .first()
@@ -116,7 +108,7 @@ def agreement_predecessor(
 
 def renewable_for(viewer: Any) -> Any:
     """Agreements the viewer may name as the one a new agreement renews."""
-    return Agreement.objects.editable_by(viewer).filter(status__in=RENEWABLE)
+    return Agreement.objects.editable_by(viewer).filter(status__in=RENEWABLE_STATUSES)
 
 
 def submission_get_for_user(*, user: Any, pk: int) -> IntakeSubmission:

@@ -5,55 +5,8 @@ from datetime import date
 import pytest
 from django.utils import translation
 
-from mitra.accounts.tests.factories import UserFactory
 from mitra.agreements.services import AgreementInput
-from mitra.bodies.models import GovernmentBody
-from mitra.bodies.tests.factories import GovernmentBodyFactory
 from mitra.organizations.tests.factories import ForeignOrganizationFactory
-
-
-@pytest.fixture
-def kemendagri(db):
-    return GovernmentBodyFactory(
-        key="kemendagri", name="Kementerian Dalam Negeri", acronym="Kemendagri"
-    )
-
-
-@pytest.fixture
-def fasker(kemendagri):
-    return GovernmentBodyFactory(
-        key="kemendagri-pusat-fasker",
-        name="Pusat Fasilitasi Kerja Sama",
-        acronym="",
-        kind=GovernmentBody.Kind.UNIT,
-        parent=kemendagri,
-    )
-
-
-@pytest.fixture
-def kemenkes(db):
-    return GovernmentBodyFactory(key="kemenkes", name="Kementerian Kesehatan", acronym="Kemenkes")
-
-
-@pytest.fixture
-def officer(fasker):
-    """The Kemendagri officer, attached to the Pusat Fasker unit (as in the demo)."""
-    return UserFactory(officer=True, body=fasker, username="kemendagri")
-
-
-@pytest.fixture
-def viewer(kemendagri):
-    return UserFactory(viewer=True, body=kemendagri, username="kemendagri_viewer")
-
-
-@pytest.fixture
-def other_officer(kemenkes):
-    return UserFactory(officer=True, body=kemenkes, username="kemenkes")
-
-
-@pytest.fixture
-def operator(db):
-    return UserFactory(operator=True, username="operator")
 
 
 @pytest.fixture

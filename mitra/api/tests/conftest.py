@@ -16,7 +16,6 @@ from mitra.agreements.models import Agreement, AgreementDocument, AgreementParty
 from mitra.agreements.tests.factories import AgreementFactory
 from mitra.audit.models import AuditEvent
 from mitra.bodies.models import GovernmentBody
-from mitra.bodies.tests.factories import GovernmentBodyFactory
 from mitra.organizations.models import ForeignOrganization
 from mitra.organizations.tests.factories import ForeignOrganizationFactory, SectorFactory
 from mitra.regions.tests.factories import ProvinceFactory, RegencyFactory
@@ -29,29 +28,6 @@ def _isolated(settings: Any, tmp_path: Any) -> Iterator[None]:
     cache.clear()
     yield
     cache.clear()
-
-
-@pytest.fixture
-def kemendagri(db: Any) -> GovernmentBody:
-    return GovernmentBodyFactory(
-        key="kemendagri", name="Kementerian Dalam Negeri", acronym="Kemendagri"
-    )
-
-
-@pytest.fixture
-def fasker(kemendagri: GovernmentBody) -> GovernmentBody:
-    return GovernmentBodyFactory(
-        key="kemendagri-pusat-fasker",
-        name="Pusat Fasilitasi Kerja Sama",
-        acronym="",
-        kind=GovernmentBody.Kind.UNIT,
-        parent=kemendagri,
-    )
-
-
-@pytest.fixture
-def kemenkes(db: Any) -> GovernmentBody:
-    return GovernmentBodyFactory(key="kemenkes", name="Kementerian Kesehatan", acronym="Kemenkes")
 
 
 @pytest.fixture
@@ -82,28 +58,6 @@ def uclg(db: Any) -> ForeignOrganization:
         regional=True,
         country="ID",
     )
-
-
-@pytest.fixture
-def operator(db: Any) -> Any:
-    return UserFactory(username="operator", operator=True)
-
-
-@pytest.fixture
-def officer(fasker: GovernmentBody) -> Any:
-    """The Kemendagri officer, in the Pusat Fasker unit (their agency is Kemendagri)."""
-    return UserFactory(username="kemendagri", officer=True, body=fasker)
-
-
-@pytest.fixture
-def viewer(kemendagri: GovernmentBody) -> Any:
-    return UserFactory(username="kemendagri_viewer", viewer=True, body=kemendagri)
-
-
-@pytest.fixture
-def other_officer(kemenkes: GovernmentBody) -> Any:
-    """An officer of another ministry."""
-    return UserFactory(username="kemenkes", officer=True, body=kemenkes)
 
 
 @pytest.fixture

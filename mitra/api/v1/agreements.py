@@ -6,7 +6,7 @@ views use); writes only through its services. Outside the viewer's scope → 404
 
 from typing import Any
 
-from django.http import FileResponse, Http404
+from django.http import FileResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
@@ -23,7 +23,13 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from mitra.agreements import selectors, services
-from mitra.agreements.models import Agreement, AgreementDocument, AgreementParty
+from mitra.agreements.models import (
+    RENEWABLE_STATUSES,
+    Agreement,
+    AgreementDocument,
+    AgreementParty,
+)
+from mitra.agreements.permissions import agreement_get_editable, agreement_is_editable_by
 from mitra.agreements.validation import chain_warnings
 from mitra.api.pagination import StandardPagination
 from mitra.bodies.models import GovernmentBody
@@ -46,13 +52,6 @@ from .organizations import OrganizationRefSerializer
 from .reference import BodyRefSerializer
 
 TAGS = ["agreements"]
-# The statuses an agreement may have to be named as the one a new agreement renews (as the form).
-RENEWABLE = [
-    Agreement.Status.SIGNED,
-    Agreement.Status.ACTIVE,
-    Agreement.Status.EXPIRED,
-    Agreement.Status.SUPERSEDED,
-]
 UNKNOWN_BODY: dict[str, Any] = {"does_not_exist": _("Unknown government body key: {value}.")}
 UNKNOWN_SECTOR: dict[str, Any] = {"does_not_exist": _("Unknown sector code: {value}.")}
 UNKNOWN_PROVINCE: dict[str, Any] = {"does_not_exist": _("Unknown province code: {value}.")}
@@ -71,11 +70,7 @@ UNKNOWN_RENEWED: dict[str, Any] = {
 
 
 def _get_editable(request: Request, pk: int) -> Agreement:
-    """SECURITY: as the HTML views: 404 when invisible, 404 too when visible but not editable."""
-    agreement = selectors.agreement_get_for_user(user=request.user, pk=pk)
-    if not Agreement.objects.editable_by(request.user).filter(pk=pk).exists():
-        raise Http404
-    return agreement
+    return agreement_get_editable(user=request.user, pk=pk)  # the HTML views' check
 
 
 # --- output shapes ------------------------------------------------------------------------
@@ -194,7 +189,7 @@ class AgreementDetailSerializer(AgreementSummarySerializer):
         )
 
     def get_can_edit(self, agreement: Agreement) -> bool:
-        return Agreement.objects.editable_by(self.context["user"]).filter(pk=agreement.pk).exists()
+        return agreement_is_editable_by(user=self.context["user"], agreement=agreement)
 
 
 def agreement_detail_data(*, user: Any, pk: int) -> Any:
@@ -291,7 +286,9 @@ class AgreementInputSerializer(serializers.Serializer):
             parties: Any = self.fields["foreign_parties"]
             parties.child_relation.queryset = organization_visible_qs(user)
             renews: Any = self.fields["renews"]
-            renews.queryset = Agreement.objects.editable_by(user).filter(status__in=RENEWABLE)
+            renews.queryset = Agreement.objects.editable_by(user).filter(
+                status__in=RENEWABLE_STATUSES
+            )
 
 
 def agreement_input_from(agreement: Agreement) -> dict[str, Any]:
@@ -648,10 +645,9 @@ class AgreementDocumentDownloadApi(ApiView):
         },
     )
     def get(self, request: Request, pk: int, document_id: int) -> FileResponse:
-        agreement = selectors.agreement_get_for_user(user=request.user, pk=pk)
-        document = next((d for d in agreement.documents.all() if d.pk == document_id), None)
-        if document is None:
-            raise Http404
+        document = selectors.agreement_document_get_for_user(
+            user=request.user, pk=pk, document_pk=document_id
+        )
         return FileResponse(
             document.file.open("rb"),
             as_attachment=True,

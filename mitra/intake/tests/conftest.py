@@ -14,8 +14,6 @@ from mitra.accounts.tests.factories import UserFactory
 from mitra.agreements.models import Agreement, AgreementParty, Signatory
 from mitra.agreements.tests.factories import AgreementFactory
 from mitra.audit.models import AuditEvent
-from mitra.bodies.models import GovernmentBody
-from mitra.bodies.tests.factories import GovernmentBodyFactory
 from mitra.intake.models import IntakeSubmission
 from mitra.organizations.models import ForeignOrganization
 from mitra.organizations.tests.factories import ForeignOrganizationFactory
@@ -45,49 +43,6 @@ def english() -> Iterator[None]:
 @pytest.fixture
 def press_text() -> str:
     return PRESS_000.read_text(encoding="utf-8") if PRESS_000.exists() else CANONICAL_TEXT
-
-
-@pytest.fixture
-def kemendagri(db: Any) -> GovernmentBody:
-    return GovernmentBodyFactory(
-        key="kemendagri", name="Kementerian Dalam Negeri", acronym="Kemendagri"
-    )
-
-
-@pytest.fixture
-def fasker(kemendagri: GovernmentBody) -> GovernmentBody:
-    return GovernmentBodyFactory(
-        key="kemendagri-pusat-fasker",
-        name="Pusat Fasilitasi Kerja Sama",
-        acronym="",
-        kind=GovernmentBody.Kind.UNIT,
-        parent=kemendagri,
-    )
-
-
-@pytest.fixture
-def kemenkes(db: Any) -> GovernmentBody:
-    return GovernmentBodyFactory(key="kemenkes", name="Kementerian Kesehatan", acronym="Kemenkes")
-
-
-@pytest.fixture
-def officer(fasker: GovernmentBody) -> Any:
-    return UserFactory(username="kemendagri", officer=True, body=fasker)
-
-
-@pytest.fixture
-def viewer(kemendagri: GovernmentBody) -> Any:
-    return UserFactory(username="kemendagri_viewer", viewer=True, body=kemendagri)
-
-
-@pytest.fixture
-def other_officer(kemenkes: GovernmentBody) -> Any:
-    return UserFactory(username="kemenkes", officer=True, body=kemenkes)
-
-
-@pytest.fixture
-def operator(db: Any) -> Any:
-    return UserFactory(username="operator", operator=True)
 
 
 @pytest.fixture

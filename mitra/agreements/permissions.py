@@ -1,0 +1,33 @@
+"""Per-object predicates for agreements. The querysets in querysets.py apply the same rules to
+many rows at once; a test keeps the two in agreement."""
+
+from typing import Any
+
+from django.http import Http404
+
+from .models import Agreement
+
+
+def agreement_is_editable_by(*, user: Any, agreement: Agreement) -> bool:
+    """SECURITY: as `Agreement.objects.editable_by(user)`, for one loaded agreement, no query.
+
+    - nobody signed out, inactive, a viewer or an organization representative;
+    - operators: every agreement;
+    - officers: the agreements their agency (top-level body) owns.
+    """
+    if not getattr(user, "is_authenticated", False) or not user.can_edit_records:
+        return False
+    if user.is_operator:
+        return True
+    return agreement.owner_id == user.agency.pk
+
+
+def agreement_get_editable(*, user: Any, pk: int) -> Agreement:
+    """SECURITY: the agreement if `user` may change it. 404 when it is invisible, and 404 too
+    when visible but not editable, so the page and the API answer alike."""
+    from .selectors import agreement_get_for_user
+
+    agreement = agreement_get_for_user(user=user, pk=pk)
+    if not agreement_is_editable_by(user=user, agreement=agreement):
+        raise Http404
+    return agreement

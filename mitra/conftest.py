@@ -1,0 +1,55 @@
+"""The cast shared by the app test suites: Kemendagri with its Pusat Fasker unit, Kemenkes, and
+one user per government role. App conftests add what only they need."""
+
+from typing import Any
+
+import pytest
+
+from mitra.accounts.tests.factories import UserFactory
+from mitra.bodies.models import GovernmentBody
+from mitra.bodies.tests.factories import GovernmentBodyFactory
+
+
+@pytest.fixture
+def kemendagri(db: Any) -> GovernmentBody:
+    return GovernmentBodyFactory(
+        key="kemendagri", name="Kementerian Dalam Negeri", acronym="Kemendagri"
+    )
+
+
+@pytest.fixture
+def fasker(kemendagri: GovernmentBody) -> GovernmentBody:
+    return GovernmentBodyFactory(
+        key="kemendagri-pusat-fasker",
+        name="Pusat Fasilitasi Kerja Sama",
+        acronym="",
+        kind=GovernmentBody.Kind.UNIT,
+        parent=kemendagri,
+    )
+
+
+@pytest.fixture
+def kemenkes(db: Any) -> GovernmentBody:
+    return GovernmentBodyFactory(key="kemenkes", name="Kementerian Kesehatan", acronym="Kemenkes")
+
+
+@pytest.fixture
+def operator(db: Any) -> Any:
+    return UserFactory(username="operator", operator=True)
+
+
+@pytest.fixture
+def officer(fasker: GovernmentBody) -> Any:
+    """The Kemendagri officer, attached to the Pusat Fasker unit (their agency is Kemendagri)."""
+    return UserFactory(username="kemendagri", officer=True, body=fasker)
+
+
+@pytest.fixture
+def viewer(kemendagri: GovernmentBody) -> Any:
+    return UserFactory(username="kemendagri_viewer", viewer=True, body=kemendagri)
+
+
+@pytest.fixture
+def other_officer(kemenkes: GovernmentBody) -> Any:
+    """An officer of another ministry."""
+    return UserFactory(username="kemenkes", officer=True, body=kemenkes)
