@@ -37,6 +37,12 @@ INSTALLED_APPS = [
     "mitra.bodies",
     "mitra.organizations",
     "mitra.agreements",
+    "mitra.deadlines",  # working days, due dates, reminders, calendar feeds
+    "mitra.meetings",  # TPOA deliberations, rakor, signings, monev visits
+    "mitra.permits",  # TPOA licensing: izin prinsip, reviews, decisions, izin operasional
+    "mitra.sanctions",  # sanction cases (domain.md §3.9)
+    "mitra.workplans",  # RIK/RKT and activities
+    "mitra.monitoring",  # reports, disclosures, monitoring visits, compliance
     "mitra.intake",
     "mitra.dashboard",
     "mitra.portal",

@@ -12,7 +12,10 @@ import pytest
 from django.conf import settings
 
 MITRA = Path(settings.BASE_DIR) / "mitra"
-DOMAIN = {"accounts", "regions", "bodies", "organizations", "agreements"}
+DOMAIN = {
+    "accounts", "regions", "bodies", "organizations", "agreements",
+    "deadlines", "meetings", "permits", "sanctions", "workplans", "monitoring",
+}  # fmt: skip
 OUTER = {"portal", "api", "intake", "demo"}
 RULES = {
     "core": DOMAIN | OUTER | {"audit", "dashboard"},
