@@ -335,6 +335,10 @@ class Builder:
             (through(agreement_id=a, governmentbody_id=b) for a, b in shared),
             "agreements shared",
         )
+        # Who may see what, derived from owner, parties and sharing (as the services do).
+        from mitra.agreements.access import agreement_rebuild_all_access
+
+        agreement_rebuild_all_access()
         self._audit(agreements)
 
     def _agreement(

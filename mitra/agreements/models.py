@@ -303,3 +303,24 @@ class AgreementDocument(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} v{self.version}"
+
+
+class AgreementAccess(models.Model):
+    """SECURITY: the agencies that may see an agreement — its owner, its parties' agencies and
+    the agencies it is shared with — one row each, so `visible_to` is a single index lookup on
+    every database (an OR over three sources cannot use one index on PostgreSQL).
+
+    Derived data: written only by `mitra.agreements.access.agreement_refresh_access`, which the
+    services call after every change of owner, parties or sharing.
+    """
+
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="access")
+    agency = models.ForeignKey("bodies.GovernmentBody", on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        verbose_name = _("agreement access")
+        verbose_name_plural = _("agreement access")
+        constraints = [
+            # Agency first: the index serves `agency = ?` and yields agreement ids directly.
+            models.UniqueConstraint(fields=["agency", "agreement"], name="agreement_access_unique")
+        ]

@@ -19,28 +19,16 @@ class AgreementQuerySet(models.QuerySet["Agreement"]):
           party to, but not drafts under negotiation;
         - anyone else sees nothing here (the public uses `.public()`).
         """
-        from .models import AgreementParty
+        from .models import AgreementAccess, AgreementParty
 
         if not getattr(user, "is_authenticated", False) or not user.is_active:
             return self.none()
         if user.is_operator:
             return self
         if user.is_government and user.agency is not None:
-            agency_id = user.agency.pk
-            # `pk IN (subquery)` rather than correlated EXISTS: each branch is then an index
-            # lookup (SQLite's multi-index OR; PostgreSQL's hashed subplans), not one probe
-            # per agreement row. bench/README.md has the numbers.
-            party_of_agency = AgreementParty.objects.filter(agency_id=agency_id).values(
-                "agreement_id"
-            )
-            shared = self.model.shared_with.through.objects.filter(
-                governmentbody_id=agency_id
-            ).values("agreement_id")
-            return self.filter(
-                models.Q(owner_id=agency_id)
-                | models.Q(pk__in=party_of_agency)
-                | models.Q(pk__in=shared)
-            )
+            # One indexed lookup: AgreementAccess holds owner, party agencies and sharing.
+            readable = AgreementAccess.objects.filter(agency_id=user.agency.pk)
+            return self.filter(pk__in=readable.values("agreement_id"))
         if user.role == user.Role.ORG_REPRESENTATIVE and user.organization_id:
             party_of_org = AgreementParty.objects.filter(
                 organization_id=user.organization_id

@@ -8,6 +8,7 @@ from django.dispatch import receiver
 from mitra.bodies.signals import bodies_reloaded
 from mitra.organizations.signals import organization_names_changed
 
+from .access import agreement_refresh_access
 from .models import Agreement, AgreementParty
 
 
@@ -45,4 +46,5 @@ def on_bodies_reloaded(sender: Any, **kwargs: Any) -> None:
                 party.agency = root
                 party.save(update_fields=["agency"])
                 changed.append(party.agreement_id)
+        agreement_refresh_access(changed)
         refresh_denormalised(changed)

@@ -18,6 +18,7 @@ from mitra.core.exceptions import ApplicationError
 from mitra.organizations.models import ForeignOrganization
 
 from . import documents
+from .access import agreement_refresh_access
 from .models import Agreement, AgreementDocument, AgreementParty, Signatory
 from .permissions import agreement_is_editable_by
 from .validation import ChainCheck, check_period, check_renewal, end_from_duration
@@ -173,6 +174,7 @@ def agreement_create(*, data: AgreementInput, actor: Any) -> Agreement:
     agreement.save()
     _write_parties(agreement, data)
     _write_relations(agreement, data)
+    agreement_refresh_access([agreement.pk])
     _denormalise(agreement)
     agreement.save(update_fields=["partner_names", "partner_kind", "search_text"])
     audit_event_record(
@@ -208,6 +210,7 @@ def agreement_update(*, agreement_id: int, data: AgreementInput, actor: Any) -> 
     _rechain_successors(agreement)
     _write_parties(agreement, data)
     _write_relations(agreement, data)
+    agreement_refresh_access([agreement.pk])
     _denormalise(agreement)
     agreement.save(update_fields=["partner_names", "partner_kind", "search_text"])
     diff = snapshot_diff(before, model_snapshot(agreement, AUDITED_FIELDS))

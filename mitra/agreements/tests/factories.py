@@ -22,6 +22,7 @@ from datetime import date
 import factory
 from factory.django import DjangoModelFactory
 
+from mitra.agreements.access import agreement_refresh_access
 from mitra.agreements.models import Agreement, AgreementDocument, AgreementParty, Signatory
 from mitra.agreements.services import _denormalise
 from mitra.bodies.tests.factories import GovernmentBodyFactory
@@ -115,6 +116,7 @@ class AgreementFactory(DjangoModelFactory):
     @factory.post_generation
     def denormalise(obj: Agreement, create: bool, extracted: object, **kwargs: object):  # type: ignore[no-untyped-def]
         if create:
+            agreement_refresh_access([obj.pk])
             _denormalise(obj)
             obj.save(update_fields=["partner_names", "partner_kind", "search_text"])
 
