@@ -28,10 +28,12 @@ from mitra.organizations.models import ForeignOrganization, Sector
 from mitra.regions.models import Province, Regency
 
 # Bump when the generator changes: a data set of another version is rebuilt.
-VERSION = 1
+VERSION = 2  # 2: work plans, 500,000 activities, 50,000 reports (issue 4 §8)
 REFERENCE_PREFIX = f"BENCH{VERSION}-"
 ORGANIZATIONS = 2_000
 AGREEMENTS = 50_000
+ACTIVITIES = 500_000
+REPORTS = 50_000
 KEMENDAGRI_SHARE = 0.10  # a big agency: 5,000 agreements of its own
 CENTRAL_SHARE = 0.55  # other ministries and agencies; the rest goes to regional governments
 BATCH = 2_000
@@ -135,6 +137,7 @@ class Builder:
             self._load_lookups()
             orgs = self._organizations()
             self._agreements(orgs)
+            MonitoringData(self).build()
         self._reset_sequences()
         with connection.cursor() as cursor:
             # Fresh planner statistics; on PostgreSQL the visibility map too (index-only scans).
@@ -504,13 +507,252 @@ class Builder:
     @staticmethod
     def _reset_sequences() -> None:
         """Explicit ids leave PostgreSQL's sequences behind; move them past the new rows."""
+        from mitra.monitoring.models import FundingDisclosureLine, Report
+        from mitra.workplans.models import Activity, WorkPlan
+
         sql = connection.ops.sequence_reset_sql(
-            no_style(), [ForeignOrganization, Agreement, AgreementParty]
-        )
+            no_style(),
+            [
+                ForeignOrganization, Agreement, AgreementParty,
+                WorkPlan, Activity, Report, FundingDisclosureLine,
+            ],
+        )  # fmt: skip
         if sql:
             with connection.cursor() as cursor:
                 for statement in sql:
                     cursor.execute(statement)
+
+
+@dataclass
+class MonitoringData:
+    """Work plans (an RIK per agreement past drafting, an RKT for its first province),
+    ACTIVITIES activities with provinces, regencies, beneficiaries by sex and age and budgets,
+    and REPORTS periodic reports (on time, late, missing, open) with disclosure lines."""
+
+    builder: Builder
+
+    def build(self) -> None:
+        from mitra.workplans.models import AGE_GROUPS, SEXES
+
+        self.sexes, self.ages = SEXES, AGE_GROUPS
+        b = self.builder
+        rows = list(
+            Agreement.objects.filter(reference__startswith=REFERENCE_PREFIX)
+            .exclude(status__in=[S.DRAFT, S.UNDER_REVIEW])
+            .order_by("id")
+            .values_list("id", "owner_id", "status", "start_date", "end_date")
+        )
+        provinces: dict[int, list[int]] = {}
+        through = Agreement.provinces.through
+        for agreement_id, province_id in through.objects.filter(
+            agreement__reference__startswith=REFERENCE_PREFIX
+        ).values_list("agreement_id", "province_id"):
+            provinces.setdefault(agreement_id, []).append(province_id)
+        self.all_provinces = [p.pk for p in b.provinces]
+        regional = {body.pk for body in b.regional}
+        plans = self._work_plans(rows, provinces, regional)
+        self._activities(plans)
+        self._reports(rows, provinces)
+
+    def _work_plans(
+        self, rows: list[tuple], provinces: dict[int, list[int]], regional: set[int]
+    ) -> list[tuple]:
+        from mitra.workplans.models import WorkPlan
+
+        rng, now = self.builder.rng, self.builder.today
+        next_id = (WorkPlan.objects.aggregate(m=models.Max("id"))["m"] or 0) + 1
+        plans: list[WorkPlan] = []
+        # (plan id, start, end, province ids) for the activities
+        frames: list[tuple] = []
+        for agreement_id, owner_id, _status, start, end in rows:
+            ended = end is not None and end < now
+            state = "closed" if ended else "active" if start <= now else "signed"
+            end = end or start + timedelta(days=1095)
+            rik = WorkPlan(
+                id=next_id, kind="rik", agreement_id=agreement_id, title="RIK", status=state,
+                start_date=start, end_date=end,
+            )  # fmt: skip
+            next_id += 1
+            plans.append(rik)
+            where = provinces.get(agreement_id) or [rng.choice(self.all_provinces)]
+            frames.append((rik.pk, start, end, where))
+            if provinces.get(agreement_id):
+                year = min(max(start.year, now.year - 1), end.year)
+                year_start = max(start, date(year, 1, 1))
+                year_end = min(end, date(year, 12, 31))
+                if year_end >= year_start:
+                    rkt = WorkPlan(
+                        id=next_id, kind="rkt", agreement_id=agreement_id, parent_id=rik.pk,
+                        title=f"RKT {year}", status=state, start_date=year_start,
+                        end_date=year_end, year=year, province_id=where[0],
+                        regional_government_id=owner_id if owner_id in regional else None,
+                    )  # fmt: skip
+                    next_id += 1
+                    plans.append(rkt)
+                    frames.append((rkt.pk, year_start, year_end, where[:1]))
+        self.builder._bulk(WorkPlan, plans, "work plans")
+        return frames
+
+    def _beneficiaries(self, scale: int) -> tuple[dict, int]:
+        rng = self.builder.rng
+        value = {sex: {age: rng.randrange(scale) for age in self.ages} for sex in self.sexes}
+        return value, sum(sum(v.values()) for v in value.values())
+
+    def _activities(self, frames: list[tuple]) -> None:
+        from decimal import Decimal
+
+        from mitra.workplans.models import Activity
+
+        b = self.builder
+        rng, now = b.rng, b.today
+        next_id = (Activity.objects.aggregate(m=models.Max("id"))["m"] or 0) + 1
+        links: list[tuple[int, int]] = []
+        regency_links: list[tuple[int, int]] = []
+        empty = {sex: dict.fromkeys(self.ages, 0) for sex in self.sexes}
+        sector_ids = [sector.pk for sector in b.sectors] or [None]
+
+        def generate() -> Iterable[Activity]:
+            made = 0
+            while made < ACTIVITIES:
+                for plan_id, start, end, where in frames:
+                    for _ in range(rng.randrange(1, 19)):
+                        if made >= ACTIVITIES:
+                            return
+                        span = max((end - start).days, 1)
+                        a_start = start + timedelta(days=rng.randrange(span))
+                        a_end = min(end, a_start + timedelta(days=rng.randrange(14, 200)))
+                        roll = rng.random()
+                        if a_end < now:
+                            status = (
+                                "completed" if roll < 0.8 else "cancelled" if roll < 0.85
+                                else "started" if roll < 0.95 else "planned"
+                            )  # fmt: skip
+                        elif a_start <= now:
+                            status = "started" if roll < 0.7 else "planned"
+                        else:
+                            status = "planned"
+                        planned, planned_total = self._beneficiaries(60)
+                        actual, actual_total = (
+                            self._beneficiaries(60) if status in ("started", "completed")
+                            else (empty, 0)
+                        )  # fmt: skip
+                        currency = "IDR" if roll < 0.6 else "USD" if roll < 0.9 else "EUR"
+                        budget = Decimal(rng.randrange(1, 500) * (1_000_000 if currency == "IDR"
+                                                                  else 100))  # fmt: skip
+                        pk = next_id + made
+                        yield Activity(
+                            id=pk, work_plan_id=plan_id, title=f"Kegiatan {pk}",
+                            sector_id=rng.choice(sector_ids), status=status,
+                            start_date=a_start, end_date=a_end,
+                            actual_start=a_start if status in ("started", "completed") else None,
+                            actual_end=a_end if status == "completed" else None,
+                            planned_beneficiaries=planned, actual_beneficiaries=actual,
+                            planned_total=planned_total, actual_total=actual_total,
+                            currency=currency, planned_budget=budget,
+                            realised_budget=budget if status == "completed" else None,
+                        )  # fmt: skip
+                        province = rng.choice(where)
+                        links.append((pk, province))
+                        if len(where) > 1 and rng.random() < 0.1:
+                            other = rng.choice(where)
+                            if other != province:
+                                links.append((pk, other))
+                        regencies = b.regencies_by_province.get(province)
+                        if regencies and rng.random() < 0.3:
+                            regency_links.append((pk, rng.choice(regencies)))
+                        made += 1
+
+        b._bulk(Activity, generate(), "activities")
+        through = Activity.provinces.through
+        b._bulk(
+            through,
+            (through(activity_id=a, province_id=p) for a, p in links),
+            "activity provinces",
+        )
+        through = Activity.regencies.through
+        b._bulk(
+            through,
+            (through(activity_id=a, regency_id=r) for a, r in regency_links),
+            "activity regencies",
+        )
+
+    def _reports(self, rows: list[tuple], provinces: dict[int, list[int]]) -> None:
+        from decimal import Decimal
+
+        from mitra.monitoring.models import FundingDisclosureLine, Report
+
+        b = self.builder
+        rng, now = b.rng, b.today
+        next_id = (Report.objects.aggregate(m=models.Max("id"))["m"] or 0) + 1
+        eligible = [r for r in rows if r[3] <= now - timedelta(days=200)]
+        rng.shuffle(eligible)
+        reports: list[Report] = []
+        lines: list[FundingDisclosureLine] = []
+        used: set[tuple] = set()
+        while len(reports) < REPORTS and eligible:
+            for agreement_id, _owner, _status, start, end in eligible:
+                if len(reports) >= REPORTS:
+                    break
+                last = min(end or now, now)
+                periods = max(1, (last - start).days // 182)
+                index = rng.randrange(periods)
+                period_start = add_months(start, 6 * index)
+                period_end = add_months(start, 6 * (index + 1)) - timedelta(days=1)
+                kind = rng.choice(["activity_report", "funding_disclosure"])
+                if (agreement_id, kind, period_start) in used:
+                    continue
+                used.add((agreement_id, kind, period_start))
+                due = period_end + timedelta(days=30)
+                roll = rng.random()
+                resubmit = None
+                if due >= now:
+                    status, submitted = ("due", None) if roll < 0.6 else ("submitted", due)
+                    if submitted:
+                        submitted = due - timedelta(days=rng.randrange(1, 25))
+                elif roll < 0.55:
+                    status, submitted = "accepted", due - timedelta(days=rng.randrange(0, 25))
+                elif roll < 0.70:
+                    status, submitted = "accepted", due + timedelta(days=rng.randrange(1, 90))
+                elif roll < 0.75:
+                    status, submitted = "submitted", due + timedelta(days=rng.randrange(1, 60))
+                elif roll < 0.80:
+                    status = "revision_requested"
+                    submitted = due - timedelta(days=rng.randrange(0, 10))
+                    resubmit = submitted + timedelta(days=rng.choice([14, 14, 400]))
+                else:
+                    status, submitted = "due", None
+                if submitted and submitted > now:
+                    submitted = now
+                pk = next_id + len(reports)
+                reports.append(
+                    Report(
+                        id=pk,
+                        agreement_id=agreement_id,
+                        kind=kind,
+                        period_start=period_start,
+                        period_end=period_end,
+                        due_date=due,
+                        status=status,
+                        first_submitted_on=submitted,
+                        resubmit_by=resubmit,
+                    )  # fmt: skip
+                )
+                if kind == "funding_disclosure" and status in ("submitted", "accepted"):
+                    currency = rng.choice(["USD", "USD", "EUR", "IDR"])
+                    where = provinces.get(agreement_id)
+                    lines.append(
+                        FundingDisclosureLine(
+                            report_id=pk,
+                            donor_name="Bench Donor",
+                            donor_country="US",
+                            amount=Decimal(rng.randrange(1, 1000) * 1000),
+                            currency=currency,
+                            programme="Programme",
+                            province_id=where[0] if where else None,
+                        )  # fmt: skip
+                    )
+        b._bulk(Report, reports, "reports")
+        b._bulk(FundingDisclosureLine, lines, "disclosure lines")
 
 
 class _Null:

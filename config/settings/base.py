@@ -1,6 +1,7 @@
 """Settings shared by every environment. Values that differ come from the environment."""
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from django.utils.csp import CSP
@@ -170,6 +171,27 @@ SPECTACULAR_SETTINGS = {
         "BodyKindEnum": "mitra.bodies.models.GovernmentBody.Kind",
         "RegencyKindEnum": "mitra.regions.models.Regency.Kind",
         "DocumentKindEnum": "mitra.agreements.models.AgreementDocument.Kind",
+        "WorkPlanStatusEnum": "mitra.workplans.models.WorkPlan.Status",
+        "WorkPlanKindEnum": "mitra.workplans.models.WorkPlan.Kind",
+        "ActivityStatusEnum": "mitra.workplans.models.Activity.Status",
+        "ReportStatusEnum": "mitra.monitoring.models.Report.Status",
+        "ReportKindEnum": "mitra.monitoring.models.Report.Kind",
+        "FollowUpStatusEnum": "mitra.monitoring.models.FollowUpItem.Status",
+        "FindingSeverityEnum": "mitra.monitoring.models.Finding.Severity",
+        "PermitApplicationStatusEnum": "mitra.permits.models.Application.Status",
+        "PermitApplicationKindEnum": "mitra.permits.models.Application.Kind",
+        "PermitStatusEnum": "mitra.permits.models.Permit.Status",
+        "IzinOperasionalStatusEnum": "mitra.permits.models.IzinOperasional.Status",
+        "ForeignStaffStatusEnum": "mitra.permits.models.ForeignStaffAssignment.Status",
+        "PermitReviewStateEnum": "mitra.permits.models.AgencyReview.State",
+        "MeetingStatusEnum": "mitra.meetings.models.Meeting.Status",
+        "MeetingKindEnum": "mitra.meetings.models.Meeting.Kind",
+        "MeetingModeEnum": "mitra.meetings.models.Meeting.Mode",
+        "MeetingAttendeeRoleEnum": "mitra.meetings.models.Attendee.Role",
+        "SanctionCaseStatusEnum": "mitra.sanctions.models.SanctionCase.Status",
+        "SanctionCaseSourceEnum": "mitra.sanctions.models.SanctionCase.Source",
+        "DeadlineRuleKindEnum": "mitra.deadlines.models.DeadlineRule.Kind",
+        "DeadlineRuleDirectionEnum": "mitra.deadlines.models.DeadlineRule.Direction",
     },
 }
 
@@ -186,7 +208,27 @@ MITRA = {
     "RENEWAL_LEAD_MONTHS": env.int("MITRA_RENEWAL_LEAD_MONTHS", default=6),
     # Upload limit for agreement documents, in bytes.
     "DOCUMENT_MAX_BYTES": env.int("MITRA_DOCUMENT_MAX_BYTES", default=20 * 1024 * 1024),
+    # Days before a deadline when reminders go out (email and in-app), largest first.
+    "REMINDER_OFFSETS_DAYS": env.list(
+        "MITRA_REMINDER_OFFSETS_DAYS", cast=int, default=[90, 60, 30, 7, 1]
+    ),
+    # Sanction ladder: "current" (UU 16/2017: one written warning, 7 working days) or "legacy"
+    # (UU 17/2013 original: three tiered warnings of 30 days each). domain.md §3.9, N10.
+    "SANCTION_LADDER": env("MITRA_SANCTION_LADDER", default="current"),
+    # Key of the government body that is the TPOA secretariat (Kemlu).
+    "TPOA_SECRETARIAT": env("MITRA_TPOA_SECRETARIAT", default="kemlu"),
 }
+
+# The activity map's tile server, e.g. "https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png"
+# (empty: no tiles; the map draws its markers on a plain background). Its host joins img-src.
+MITRA["MAP_TILE_URL"] = env("MITRA_MAP_TILE_URL", default="")
+MITRA["MAP_TILE_ATTRIBUTION"] = env("MITRA_MAP_TILE_ATTRIBUTION", default="")
+if MITRA["MAP_TILE_URL"]:
+    _tiles = urlsplit(MITRA["MAP_TILE_URL"])
+    SECURE_CSP["img-src"] = [
+        *SECURE_CSP["img-src"],
+        f"{_tiles.scheme}://{_tiles.netloc.replace('{s}', '*')}",
+    ]
 
 LOGGING = {
     "version": 1,

@@ -16,12 +16,19 @@ from mitra.bodies.models import GovernmentBody
 from mitra.core.dates import today
 from mitra.core.exceptions import ApplicationError
 from mitra.organizations.models import ForeignOrganization
+from mitra.organizations.selectors import organization_suspension_message
 
 from . import documents
 from .access import agreement_refresh_access
 from .models import Agreement, AgreementDocument, AgreementParty, Signatory
 from .permissions import agreement_is_editable_by
-from .validation import ChainCheck, check_period, check_renewal, end_from_duration
+from .validation import (
+    ChainCheck,
+    check_izin_prinsip,
+    check_period,
+    check_renewal,
+    end_from_duration,
+)
 
 AUDITED_FIELDS = [
     "reference", "title", "type", "status", "objective", "signing_date", "signing_place",
@@ -74,6 +81,13 @@ def _validate(data: AgreementInput, agreement: Agreement | None) -> ChainCheck:
         check.error("duration_months", _("The duration must be at least one month."))
     check_period(check, data.start_date, data.end_date)
     check_renewal(check, agreement=agreement, predecessor=data.renews, start=data.start_date)
+    check_izin_prinsip(
+        check,
+        type=data.type,
+        foreign_parties=list(data.foreign_parties),
+        start=data.start_date,
+        end=data.end_date,
+    )
     return check
 
 
@@ -154,6 +168,11 @@ def agreement_create(*, data: AgreementInput, actor: Any) -> Agreement:
     data.owner = data.owner.root()
     _require_editor(actor, data.owner)
     check = _validate(data, None)
+    suspension = organization_suspension_message(
+        organization_ids=[o.pk for o in data.foreign_parties]
+    )
+    if suspension:
+        check.error("foreign_parties", suspension)
     if check.errors:
         raise ApplicationError(_("The agreement was not saved."), extra=check.errors)
     agreement = Agreement(

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext as _
 
@@ -106,3 +106,42 @@ def chain_warnings(chain: list["Agreement"]) -> list[str]:
                 )
         warnings.extend(check.warnings)
     return warnings
+
+
+def check_izin_prinsip(
+    check: ChainCheck,
+    *,
+    type: str,
+    foreign_parties: "list[Any]",
+    start: date | None,
+    end: date | None,
+) -> None:
+    """An MSP with an ormas asing may not outlast the partner's valid izin prinsip (N3).
+
+    Only checked when the organization holds an izin prinsip valid on the MSP's start; the
+    licensing app owns permits, so it is imported lazily here (agreements must load without
+    reaching into permits at import time).
+    """
+    if type != "msp" or start is None or end is None:
+        return
+    import importlib
+
+    from mitra.core.periods import Period, check_within
+
+    izin_prinsip_period = importlib.import_module("mitra.permits.selectors").izin_prinsip_period
+    for organization in foreign_parties:
+        if not getattr(organization, "needs_izin_prinsip", False):
+            continue
+        period = izin_prinsip_period(organization_id=organization.pk, on=start)
+        if period is None:
+            continue
+        problems = check_within(
+            Period(start, end, _("The MSP")),
+            Period(
+                period[0],
+                period[1],
+                _("the izin prinsip of %(org)s") % {"org": organization.legal_name},
+            ),
+        )
+        for problem in problems:
+            check.error("end_date", problem)

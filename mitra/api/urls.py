@@ -8,7 +8,13 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
 
 from mitra.intake import apis as intake_apis
 
-from .v1 import agreements, auth, organizations, reference
+from .v1 import agreements, auth, organizations, reference, workplans
+from .v1 import deadlines as deadlines_api
+from .v1 import meetings as meetings_api
+from .v1 import monitoring as monitoring_api
+from .v1 import opendata as opendata_api
+from .v1 import permits as permit_apis
+from .v1 import sanctions as sanctions_api
 from .v1.base import route
 
 schema_view = login_not_required(SpectacularAPIView.as_view())
@@ -88,7 +94,211 @@ urlpatterns = [
         agreements.AgreementDocumentDownloadApi.as_view(),
         name="api-agreement-document-download",
     ),
+    # work plans (RIK/RKT) and activities
+    path(
+        "workplans/",
+        route(get=workplans.WorkPlanListApi, post=workplans.WorkPlanCreateApi),
+        name="api-workplan-list",
+    ),
+    path(
+        "workplans/<int:pk>/",
+        route(get=workplans.WorkPlanDetailApi, patch=workplans.WorkPlanUpdateApi),
+        name="api-workplan-detail",
+    ),
+    path(
+        "workplans/<int:pk>/transitions/<slug:name>/",
+        workplans.WorkPlanTransitionApi.as_view(),
+        name="api-workplan-transition",
+    ),
+    path(
+        "workplans/<int:pk>/notifications/",
+        workplans.NotificationCreateApi.as_view(),
+        name="api-workplan-notifications",
+    ),
+    path(
+        "activities/",
+        route(get=workplans.ActivityListApi, post=workplans.ActivityCreateApi),
+        name="api-activity-list",
+    ),
+    path(
+        "activities/<int:pk>/",
+        route(get=workplans.ActivityDetailApi, patch=workplans.ActivityUpdateApi),
+        name="api-activity-detail",
+    ),
+    path(
+        "activities/<int:pk>/transitions/<slug:name>/",
+        workplans.ActivityTransitionApi.as_view(),
+        name="api-activity-transition",
+    ),
+    # licensing (izin prinsip applications, member reviews, permits)
+    path(
+        "permits/applications/",
+        route(get=permit_apis.ApplicationListApi, post=permit_apis.ApplicationCreateApi),
+        name="api-permit-application-list",
+    ),
+    path(
+        "permits/applications/<int:pk>/",
+        route(get=permit_apis.ApplicationDetailApi, patch=permit_apis.ApplicationUpdateApi),
+        name="api-permit-application-detail",
+    ),
+    path(
+        "permits/applications/<int:pk>/actions/<slug:name>/",
+        permit_apis.ApplicationActionApi.as_view(),
+        name="api-permit-application-action",
+    ),
+    path(
+        "permits/applications/<int:pk>/decision/",
+        permit_apis.ApplicationDecisionApi.as_view(),
+        name="api-permit-application-decision",
+    ),
+    path("permits/reviews/", permit_apis.ReviewListApi.as_view(), name="api-permit-review-list"),
+    path(
+        "permits/reviews/<int:pk>/",
+        permit_apis.ReviewDetailApi.as_view(),
+        name="api-permit-review-detail",
+    ),
+    path(
+        "permits/reviews/<int:pk>/decision/",
+        permit_apis.ReviewDecisionApi.as_view(),
+        name="api-permit-review-decision",
+    ),
+    path("permits/permits/", permit_apis.PermitListApi.as_view(), name="api-permit-list"),
+    path(
+        "permits/permits/<int:pk>/", permit_apis.PermitDetailApi.as_view(), name="api-permit-detail"
+    ),
+    path(
+        "permits/permits/<int:pk>/operational/",
+        route(get=permit_apis.OperationalListApi, post=permit_apis.OperationalCreateApi),
+        name="api-permit-operational",
+    ),
+    path(
+        "permits/permits/<int:pk>/staff/",
+        route(get=permit_apis.StaffListApi, post=permit_apis.StaffCreateApi),
+        name="api-permit-staff",
+    ),
+    # meetings
+    path(
+        "meetings/",
+        route(get=meetings_api.MeetingListApi, post=meetings_api.MeetingCreateApi),
+        name="api-meeting-list",
+    ),
+    path(
+        "meetings/<int:pk>/",
+        route(
+            get=meetings_api.MeetingDetailApi,
+            put=meetings_api.MeetingUpdateApi,
+            patch=meetings_api.MeetingUpdateApi,
+        ),
+        name="api-meeting-detail",
+    ),
+    path(
+        "meetings/<int:pk>/transitions/<slug:name>/",
+        meetings_api.MeetingTransitionApi.as_view(),
+        name="api-meeting-transition",
+    ),
+    path(
+        "meetings/<int:pk>/invited/",
+        meetings_api.MeetingInviteApi.as_view(),
+        name="api-meeting-invited",
+    ),
+    path(
+        "meetings/<int:pk>/attendees/",
+        route(get=meetings_api.MeetingAttendeeListApi, post=meetings_api.MeetingAttendeeCreateApi),
+        name="api-meeting-attendees",
+    ),
+    path(
+        "meetings/<int:pk>/minutes/",
+        route(get=meetings_api.MeetingMinutesListApi, post=meetings_api.MeetingMinutesCreateApi),
+        name="api-meeting-minutes",
+    ),
+    path(
+        "meetings/<int:pk>/action-items/",
+        route(
+            get=meetings_api.MeetingActionItemListApi,
+            post=meetings_api.MeetingActionItemCreateApi,
+        ),
+        name="api-meeting-action-items",
+    ),
+    path(
+        "meetings/<int:pk>/action-items/<int:item_id>/",
+        meetings_api.MeetingActionItemUpdateApi.as_view(),
+        name="api-meeting-action-item",
+    ),
+    path(
+        "meetings/<int:pk>/signings/",
+        meetings_api.MeetingSigningApi.as_view(),
+        name="api-meeting-signings",
+    ),
     # intake (press items → proposed records)
     path("intake/extract/", intake_apis.IntakeExtractApi.as_view(), name="api-intake-extract"),
     path("intake/confirm/", intake_apis.IntakeConfirmApi.as_view(), name="api-intake-confirm"),
+    # reports, disclosures and monitoring visits
+    path("reports/", monitoring_api.ReportListApi.as_view(), name="api-report-list"),
+    path("reports/<int:pk>/", monitoring_api.ReportDetailApi.as_view(), name="api-report-detail"),
+    path(
+        "reports/<int:pk>/submit/",
+        monitoring_api.ReportSubmitApi.as_view(),
+        name="api-report-submit",
+    ),
+    path(
+        "reports/<int:pk>/review/",
+        monitoring_api.ReportReviewApi.as_view(),
+        name="api-report-review",
+    ),
+    path(
+        "monitoring-visits/",
+        monitoring_api.MonitoringVisitListApi.as_view(),
+        name="api-monitoring-visit-list",
+    ),
+    path(
+        "monitoring-visits/<int:pk>/",
+        monitoring_api.MonitoringVisitDetailApi.as_view(),
+        name="api-monitoring-visit-detail",
+    ),
+    # sanctions
+    path(
+        "sanctions/",
+        route(get=sanctions_api.SanctionCaseListApi, post=sanctions_api.SanctionCaseCreateApi),
+        name="api-sanction-list",
+    ),
+    path(
+        "sanctions/<int:pk>/",
+        sanctions_api.SanctionCaseDetailApi.as_view(),
+        name="api-sanction-detail",
+    ),
+    path(
+        "sanctions/<int:pk>/actions/<slug:action>/",
+        sanctions_api.SanctionCaseMoveApi.as_view(),
+        name="api-sanction-move",
+    ),
+    # deadlines
+    path("deadlines/", deadlines_api.DeadlineListApi.as_view(), name="api-deadline-list"),
+    path(
+        "deadlines/rules/", deadlines_api.DeadlineRuleListApi.as_view(), name="api-deadline-rules"
+    ),
+    path(
+        "deadlines/compute/",
+        deadlines_api.DeadlineComputeApi.as_view(),
+        name="api-deadline-compute",
+    ),
+    path(
+        "deadlines/notifications/",
+        deadlines_api.NotificationListApi.as_view(),
+        name="api-notification-list",
+    ),
+    path(
+        "deadlines/notifications/<int:pk>/read/",
+        deadlines_api.NotificationReadApi.as_view(),
+        name="api-notification-read",
+    ),
+    # open data (public, streamed): /open/<dataset>/ and /open/<dataset>/changes/
+    *[
+        path(f"open/{slug}/", list_api.as_view(), name=f"api-open-{slug}")
+        for slug, (list_api, _) in opendata_api.APIS.items()
+    ],
+    *[
+        path(f"open/{slug}/changes/", changes_api.as_view(), name=f"api-open-{slug}-changes")
+        for slug, (_, changes_api) in opendata_api.APIS.items()
+        if changes_api is not None
+    ],
 ]

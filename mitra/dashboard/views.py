@@ -9,10 +9,14 @@ from django.views import View
 
 from mitra.agreements import selectors as agreement_selectors
 from mitra.agreements.models import Agreement
-from mitra.core.access import MEMBER, AccessMixin
+from mitra.core.access import GOVERNMENT, MEMBER, AccessMixin
 from mitra.core.charts import build_timeline
 from mitra.core.dates import today
+from mitra.monitoring import selectors as monitoring_selectors
 from mitra.organizations.models import ForeignOrganization
+from mitra.workplans.models import SEX_LABELS
+
+from . import compliance, svg
 
 EXPIRY_WINDOWS = [3, 6, 12]  # months shown as columns of "agreements by expiry window"
 
@@ -76,6 +80,107 @@ class DashboardView(AccessMixin, View):
                 "timeline_title": _("Agreements ending in the next 12 months"),
                 "timeline_id": "ending",
                 "lead_months": settings.MITRA["RENEWAL_LEAD_MONTHS"],
+                "overdue_reports": list(
+                    monitoring_selectors.overdue_reports(viewer=user, on=now)[:20]
+                ),
                 "today": now,
+            },
+        )
+
+
+class ComplianceView(AccessMixin, View):
+    """Reports on time / late / missing, activities against plan, beneficiaries and disclosed
+    funds, grouped by organization, agreement, partner ministry or region (issue 4 §4)."""
+
+    access = GOVERNMENT
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        by = request.GET.get("by", compliance.DEFAULT_DIMENSION)
+        if by not in compliance.DIMENSIONS:
+            by = compliance.DEFAULT_DIMENSION
+        now = today()
+        overview = compliance.compliance_overview(viewer=request.user, by=by, on=now)
+        charted = overview.rows[: compliance.CHART_ROWS]
+        report_chart = svg.stacked_bars(
+            [
+                (r.label, [r.reports.get(k, 0) for k in ("on_time", "late", "missing")])
+                for r in charted
+            ],
+            [
+                ("chart-seg--ok", _("On time")),
+                ("chart-seg--late", _("Late")),
+                ("chart-seg--missing", _("Missing")),
+            ],
+        )
+        activity_chart = svg.stacked_bars(
+            [
+                (
+                    r.label,
+                    [r.activities.get(k, 0) for k in ("completed", "started", "planned")],
+                )
+                for r in charted
+            ],
+            [
+                ("chart-seg--ok", _("Completed")),
+                ("chart-seg--started", _("Started")),
+                ("chart-seg--planned", _("Planned")),
+            ],
+        )
+        sexes = overview.beneficiaries
+        beneficiary_chart = svg.stacked_bars(
+            [
+                (str(label), [sexes["planned"][sex], sexes["actual"][sex]])
+                for sex, label in SEX_LABELS.items()
+            ],
+            [("chart-seg--planned", _("Planned")), ("chart-seg--ok", _("Reached"))],
+            label_width=120,
+        )
+        return render(
+            request,
+            "dashboard/compliance.html",
+            {
+                "by": by,
+                "dimensions": list(compliance.DIMENSIONS.items()),
+                "dimension_label": compliance.DIMENSIONS[by],
+                "overview": overview,
+                "report_chart": report_chart,
+                "activity_chart": activity_chart,
+                "beneficiary_chart": beneficiary_chart,
+                "row_limit": compliance.ROW_LIMIT,
+                "today": now,
+            },
+        )
+
+
+class ActivityMapView(AccessMixin, View):
+    """Activities by province or regency/city on a map (Leaflet, tiles optional) with the same
+    numbers as an SVG drawing and a table, so the page reads without tiles or JavaScript."""
+
+    access = GOVERNMENT
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        level = request.GET.get("level", "province")
+        if level not in ("province", "regency"):
+            level = "province"
+        points = compliance.activity_map_points(viewer=request.user, level=level)
+        return render(
+            request,
+            "dashboard/map.html",
+            {
+                "level": level,
+                "points": points,
+                "total": sum(p["count"] for p in points),
+                "plain_map": svg.plain_map(points),
+                "map_data": {
+                    "level": level,
+                    "tileUrl": settings.MITRA.get("MAP_TILE_URL", ""),
+                    "attribution": settings.MITRA.get("MAP_TILE_ATTRIBUTION", ""),
+                    "labels": {"activities": _("activities")},
+                    "points": [
+                        {k: p[k] for k in ("code", "name", "lat", "lon", "count")}
+                        for p in points
+                        if p["lat"] is not None and p["lon"] is not None
+                    ],
+                },
             },
         )

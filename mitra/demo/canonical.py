@@ -196,13 +196,26 @@ def load_canonical(actor: Any) -> dict[str, Agreement]:
             actor=actor,
         )
     link_signatories_to_people(kemendagri, uclg, ford)
-    return {
+    records = {
         "uclg_old": uclg_old,
         "uclg_new": uclg_new,
         "ford_old": ford_old,
         "ford_new": ford_new,
         "draft": draft,
     }
+    from mitra.meetings.demo import load_meeting_of_4_april_2024
+
+    load_meeting_of_4_april_2024(actor, records)
+    from mitra.workplans.demo import load_workplans
+
+    load_workplans(actor, ford_new)
+    from mitra.permits.demo import load_permits
+
+    load_permits(actor)
+    from mitra.monitoring.demo import load_monitoring
+
+    load_monitoring(actor, records)
+    return records
 
 
 def link_signatories_to_people(kemendagri: GovernmentBody, uclg: Any, ford: Any) -> None:

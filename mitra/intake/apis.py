@@ -93,6 +93,9 @@ class IntakeMeetingSerializer(serializers.Serializer):
         choices=services.MEETING_MODES, required=False, allow_null=True
     )
     venue = serializers.CharField(required=False, allow_null=True, allow_blank=True)
+    online_platform = serializers.CharField(
+        required=False, allow_null=True, allow_blank=True, max_length=100
+    )
     government_parties = serializers.ListField(
         child=serializers.JSONField(), required=False, default=list
     )
@@ -124,6 +127,10 @@ class IntakeConfirmOutputSerializer(serializers.Serializer):
             "agreements": serializers.ListField(child=serializers.IntegerField()),
             "linked": serializers.ListField(child=serializers.IntegerField()),
             "signatories": serializers.ListField(child=serializers.IntegerField()),
+            "meetings": serializers.ListField(child=serializers.IntegerField(), required=False),
+            "linked_meetings": serializers.ListField(
+                child=serializers.IntegerField(), required=False
+            ),
         },
     )
 

@@ -64,7 +64,8 @@ class DateInput(forms.DateInput):
 
 
 class MeetingReviewForm(forms.Form):
-    """The event as read from the text. Meetings are not recorded yet: kept with the submission."""
+    """The event as read from the text: confirming records it as a meeting (or links to the
+    meeting already recorded on that day by the same organizer)."""
 
     published = forms.DateField(label=_("Published"), required=False, widget=DateInput())
     event_date = forms.DateField(label=_("Event date"), required=False, widget=DateInput())
@@ -92,6 +93,12 @@ class MeetingReviewForm(forms.Form):
         ],
     )
     venue = forms.CharField(label=_("Venue"), required=False, max_length=255)
+    online_platform = forms.CharField(
+        label=_("Online platform"),
+        required=False,
+        max_length=100,
+        help_text=_("Online and hybrid meetings need it, for example Zoom."),
+    )
     government_parties = forms.CharField(
         label=_("Government parties (one per line)"),
         required=False,
@@ -116,6 +123,7 @@ class MeetingReviewForm(forms.Form):
             "event_types": meeting.get("event_types") or [],
             "meeting_mode": meeting.get("meeting_mode") or "",
             "venue": meeting.get("venue") or "",
+            "online_platform": meeting.get("online_platform") or "",
             "government_parties": "\n".join(
                 g["name"] for g in meeting.get("government_parties") or []
             ),
@@ -134,6 +142,7 @@ class MeetingReviewForm(forms.Form):
             "event_types": list(d["event_types"]),
             "meeting_mode": d["meeting_mode"] or None,
             "venue": d["venue"] or None,
+            "online_platform": d["online_platform"] or None,
             "government_parties": lines(d["government_parties"]),
             "attending_agencies": lines(d["attending_agencies"]),
         }

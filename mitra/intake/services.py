@@ -9,7 +9,7 @@ review screen or the API) and writes through the agreement and organization serv
 import io
 import re
 import zipfile
-from datetime import date
+from datetime import date, datetime, time
 from typing import Any
 
 from django.conf import settings
@@ -30,6 +30,16 @@ from mitra.audit.services import audit_event_record
 from mitra.bodies.models import GovernmentBody
 from mitra.core import dates
 from mitra.core.exceptions import ApplicationError
+from mitra.meetings.models import Attendee, Meeting
+from mitra.meetings.selectors import meeting_existing
+from mitra.meetings.services import (
+    MeetingInput,
+    meeting_attendee_add,
+    meeting_create,
+    meeting_invite_body,
+    meeting_record_signing,
+    meeting_transition,
+)
 from mitra.organizations.models import ForeignOrganization
 from mitra.organizations.services import OrganizationInput, normalise_name, organization_create
 
@@ -305,16 +315,30 @@ def intake_analyse(*, text: str, actor: Any) -> dict[str, Any]:
                 "foreign_signatory": foreign_signatory,
             }
         )
+    existing_meeting = None
+    organizer = next(
+        (GovernmentBody.objects.get(key=g["body"]) for g in government if g["body"]), None
+    )
+    if organizer is not None and event_date is not None:
+        existing_meeting = meeting_existing(
+            viewer=actor,
+            organizer=organizer,
+            on=event_date,
+            kind=Meeting.Kind.SIGNING if signing else Meeting.Kind.COORDINATION,
+        )
     meeting = {
         "published": record["published"],
         "event_date": record["event_date"],
         "event_types": record["event_types"],
         "meeting_mode": record["meeting_mode"],
         "venue": record["venue"],
+        "online_platform": online_platform_in(text) if record["meeting_mode"] else None,
         "government_parties": government,
         "attending_agencies": record["attending_agencies"],
         "sectors": record["sectors"],
         "url": record["url"],
+        "existing": existing_meeting.pk if existing_meeting else None,
+        "existing_title": existing_meeting.title if existing_meeting else "",
     }
     return {
         "record": record,
@@ -325,6 +349,25 @@ def intake_analyse(*, text: str, actor: Any) -> dict[str, Any]:
             "signatories": record["signatories"],
         },
     }
+
+
+PLATFORMS = (
+    ("zoom", "Zoom"),
+    ("microsoft teams", "Microsoft Teams"),
+    ("ms teams", "Microsoft Teams"),
+    ("google meet", "Google Meet"),
+    ("webex", "Webex"),
+    ("youtube", "YouTube"),
+)
+
+
+def online_platform_in(text: str) -> str | None:
+    """The online meeting platform the text names (Zoom, Teams, Meet, Webex, YouTube)."""
+    lowered = (text or "").lower()
+    for needle, name in PLATFORMS:
+        if re.search(r"\b" + re.escape(needle) + r"\b", lowered):
+            return name
+    return None
 
 
 def partner_names_of(org: ForeignOrganization) -> list[str]:
@@ -547,6 +590,7 @@ def intake_confirm(
         "signatories": [],
     }
     new_orgs: dict[str, ForeignOrganization] = {}
+    outcomes: list[tuple[Agreement, dict[str, Any]]] = []
     for index, item in enumerate(items):
         label = _("Agreement %(n)d") % {"n": index + 1}
         action = item.get("action") or "create"
@@ -565,6 +609,7 @@ def intake_confirm(
                     {f"agreements.{index}.existing": [_("Required.")]},
                 )
             records["linked"].append(existing.pk)
+            outcomes.append((existing, item))
             continue
         try:
             agreement = _create_agreement(
@@ -578,8 +623,19 @@ def intake_confirm(
         except ApplicationError as error:
             raise _prefixed(error, f"agreements.{index}", label) from error
         records["agreements"].append(agreement.pk)
+        outcomes.append((agreement, item))
     if not (records["agreements"] or records["linked"]):
         raise ApplicationError(_("Nothing to record: every agreement was skipped."))
+    try:
+        meeting_record, meeting_is_new = _record_meeting(
+            meeting, outcomes=outcomes, event_date=event_date, actor=actor
+        )
+    except ApplicationError as error:
+        raise _prefixed(error, "meeting", _("Meeting")) from error
+    records["meetings"] = [meeting_record.pk] if meeting_record and meeting_is_new else []
+    records["linked_meetings"] = (
+        [meeting_record.pk] if meeting_record and not meeting_is_new else []
+    )
     submission.extraction = {**submission.extraction, "reviewed": {**reviewed, "meeting": meeting}}
     submission.status = IntakeSubmission.Status.CONFIRMED
     submission.confirmed_at = timezone.now()
@@ -589,6 +645,8 @@ def intake_confirm(
         _audit_created(ForeignOrganization.objects.get(pk=org_id), submission, actor)
     for agreement_id in records["agreements"]:
         _audit_created(Agreement.objects.get(pk=agreement_id), submission, actor)
+    for meeting_id in records["meetings"]:
+        _audit_created(Meeting.objects.get(pk=meeting_id), submission, actor)
     audit_event_record(
         event="intake.confirmed",
         target=submission,
@@ -602,6 +660,133 @@ def intake_confirm(
         },
     )
     return submission
+
+
+MEETING_HOUR = 9  # press items rarely give the time; the meeting is recorded at 09:00 WIB
+
+
+def _meeting_organizer(meeting: dict[str, Any], outcomes: list[Any]) -> GovernmentBody | None:
+    for party in meeting.get("government_parties") or []:
+        if isinstance(party, dict):
+            body = GovernmentBody.objects.filter(key=str(party.get("body") or "")).first()
+            body = body or selectors.body_match(str(party.get("name") or ""))
+        else:
+            body = selectors.body_match(str(party))
+        if body is not None:
+            return body.root()
+    return outcomes[0][0].owner if outcomes else None
+
+
+def _record_meeting(
+    meeting: dict[str, Any],
+    *,
+    outcomes: list[tuple[Agreement, dict[str, Any]]],
+    event_date: date | None,
+    actor: Any,
+) -> tuple[Meeting | None, bool]:
+    """The meeting the text reports, through the meeting services: kind signing when agreements
+    were signed (else coordination), date, mode, venue, invited bodies, the signatories as
+    attendees and the agreements as its outcomes. A meeting already recorded (same day,
+    organizer and kind) is linked instead. No event date or an organizer outside the actor's
+    agency: no meeting (returns None)."""
+    if event_date is None:
+        return None, False
+    organizer = _meeting_organizer(meeting, outcomes)
+    if organizer is None or (not actor.is_operator and organizer.pk != actor.agency.pk):
+        return None, False
+    signing = "signing" in (meeting.get("event_types") or [])
+    kind = Meeting.Kind.SIGNING if signing else Meeting.Kind.COORDINATION
+    agreements = [agreement for agreement, _item in outcomes]
+    # Signed outcomes: the agreements signed (or ready to be: a draft with its signing date).
+    unsigned = set(
+        Agreement.objects.filter(
+            pk__in=[a.pk for a in agreements],
+            status__in=[Agreement.Status.DRAFT, Agreement.Status.UNDER_REVIEW],
+            signing_date__isnull=True,
+        ).values_list("pk", flat=True)
+    )
+    signed = [a for a in agreements if signing and a.pk not in unsigned]
+    editable = set(
+        Agreement.objects.editable_by(actor)
+        .filter(pk__in=[a.pk for a in agreements])
+        .values_list("pk", flat=True)
+    )
+    existing = meeting_existing(viewer=actor, organizer=organizer, on=event_date, kind=kind)
+    if existing is not None:
+        to_sign = [a for a in signed if a.pk in editable]
+        if to_sign and existing.status != Meeting.Status.CANCELLED:
+            meeting_record_signing(meeting=existing, agreements=to_sign, actor=actor)
+        return existing, False
+    venue = str(meeting.get("venue") or "").strip()
+    mode = meeting.get("meeting_mode") or (Meeting.Mode.OFFLINE if venue else None)
+    if mode is None:
+        return None, False  # the text reports no meeting (no mode, no venue)
+    starts_at = timezone.make_aware(datetime.combine(event_date, time(MEETING_HOUR)))
+    unit = (
+        actor.body if actor.body_id and actor.body_id != organizer.pk and
+        actor.body.root().pk == organizer.pk else None
+    )  # fmt: skip
+    partners = [p.organization for a in agreements for p in a.parties.all() if p.organization]
+    title = _("Meeting of %(day)s") % {"day": event_date.isoformat()}
+    if agreements:
+        title = "; ".join(a.title for a in agreements)[:500]
+    record = meeting_create(
+        data=MeetingInput(
+            kind=kind,
+            title=title,
+            starts_at=starts_at,
+            mode=mode,
+            venue=venue,
+            online_platform=str(meeting.get("online_platform") or "").strip(),
+            organizer=organizer,
+            organizer_unit=unit,
+            agreements=agreements,
+            organizations=list(dict.fromkeys(partners)),
+        ),
+        actor=actor,
+    )
+    invited: set[int] = {organizer.pk}
+    for name in meeting.get("attending_agencies") or []:
+        name = str(name).strip()
+        if not name:
+            continue
+        body = selectors.body_match(name)
+        if body is None:
+            meeting_invite_body(meeting_id=record.pk, description=name[:255], actor=actor)
+        elif body.pk not in invited:
+            invited.add(body.pk)
+            meeting_invite_body(meeting_id=record.pk, body=body, actor=actor)
+    seen: set[tuple[str, Any, Any]] = set()
+    for agreement, item in outcomes:
+        leads = {p.side: p for p in agreement.parties.all() if p.role == "lead"}
+        for side, field in (
+            ("government", "government_signatory"),
+            ("foreign", "foreign_signatory"),
+        ):
+            title_ = str(item.get(field) or "").strip()
+            party = leads.get(side)
+            if not title_ or party is None:
+                continue
+            body = (unit or party.body) if side == "government" else None
+            key = (title_, body.pk if body else None, party.organization_id)
+            if key in seen:
+                continue
+            seen.add(key)
+            meeting_attendee_add(
+                meeting_id=record.pk,
+                title=title_,
+                body=body,
+                organization=party.organization if side == "foreign" else None,
+                role=Attendee.Role.SIGNATORY,
+                attended=True,
+                actor=actor,
+            )
+    if starts_at <= timezone.now():
+        meeting_transition(meeting_id=record.pk, transition="hold", actor=actor)
+    to_sign = [a for a in signed if a.pk in editable]
+    if to_sign:
+        meeting_record_signing(meeting=record, agreements=to_sign, actor=actor)
+    return record, True
 
 
 def _audit_created(target: Any, submission: IntakeSubmission, actor: Any) -> None:

@@ -11,6 +11,7 @@ from django.views import View
 from mitra.agreements.models import Agreement
 from mitra.core.access import EDITOR, AccessMixin
 from mitra.core.exceptions import ApplicationError
+from mitra.meetings.models import Meeting
 
 from . import highlight, selectors, services
 from .forms import AgreementReviewFormSet, MeetingReviewForm, SourceForm
@@ -88,6 +89,8 @@ def _review_context(
         "agreements": agreements,
         "evidence": by_field,
         "signatories": proposal.get("signatories") or [],
+        "existing_meeting": (proposal.get("meeting") or {}).get("existing"),
+        "existing_meeting_title": (proposal.get("meeting") or {}).get("existing_title") or "",
         "government_parties": (proposal.get("meeting") or {}).get("government_parties") or [],
         "segments": highlight.segments(text, evidence),
         "error": error,
@@ -156,5 +159,13 @@ class IntakeDetailView(AccessMixin, View):
             "created": list(visible.filter(pk__in=records.get("agreements") or [])),
             "linked": list(visible.filter(pk__in=records.get("linked") or [])),
             "organizations": records.get("organizations") or [],
+            "meetings": list(
+                Meeting.objects.visible_to(request.user).filter(
+                    pk__in=[
+                        *(records.get("meetings") or []),
+                        *(records.get("linked_meetings") or []),
+                    ]
+                )
+            ),
         }
         return render(request, "intake/detail.html", context)

@@ -36,6 +36,21 @@ def organization_visible_qs(viewer: Any) -> Any:
     return ForeignOrganization.objects.none()
 
 
+def organization_suspension_message(*, organization_ids: list[int]) -> str | None:
+    """The refusal for new agreements or work plans when a party is suspended by a sanction's
+    cessation of activities (domain.md §3.9); None when every party may start new work."""
+    from django.utils.translation import gettext as _
+
+    suspended = ForeignOrganization.objects.filter(
+        pk__in=organization_ids, status=ForeignOrganization.Status.SUSPENDED
+    ).first()
+    if suspended is None:
+        return None
+    return _("%(name)s is suspended by a sanction and cannot start new agreements.") % {
+        "name": suspended.display_name
+    }
+
+
 def organization_get_for_user(*, user: Any, pk: int) -> ForeignOrganization:
     org = organization_visible_qs(user).prefetch_related("sectors", "people").filter(pk=pk).first()
     if org is None:

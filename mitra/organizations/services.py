@@ -170,3 +170,30 @@ def organization_update(
         data=snapshot_diff(before, model_snapshot(org, AUDITED_FIELDS)),
     )
     return org
+
+
+@transaction.atomic
+def organization_set_status(
+    *, organization_id: int, status: str, actor: Any, reason: str = ""
+) -> ForeignOrganization:
+    """Change only the registry status (e.g. suspended by a sanction, restored when lifted).
+
+    `actor` None means a system job. Side effect: one `organization.status_changed` event.
+    """
+    if actor is not None and not actor.can_edit_records:
+        raise ApplicationError(_("You may not change the registry."))
+    if status not in ForeignOrganization.Status.values:
+        raise ApplicationError(_("Unknown status."), {"status": [_("Unknown status.")]})
+    org = ForeignOrganization.objects.select_for_update().get(pk=organization_id)
+    old = org.status
+    if old == status:
+        return org
+    org.status = status
+    org.save(update_fields=["status", "updated_at"])
+    audit_event_record(
+        event="organization.status_changed",
+        target=org,
+        actor=actor,
+        data={"old": {"status": old}, "new": {"status": status}, "reason": reason},
+    )
+    return org

@@ -1,4 +1,40 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "permits"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path("applications/", views.ApplicationListView.as_view(), name="application_list"),
+    path("applications/new/", views.ApplicationCreateView.as_view(), name="application_create"),
+    path(
+        "applications/<int:pk>/", views.ApplicationDetailView.as_view(), name="application_detail"
+    ),
+    path(
+        "applications/<int:pk>/edit/", views.ApplicationEditView.as_view(), name="application_edit"
+    ),
+    path(
+        "applications/<int:pk>/documents/",
+        views.ApplicationDocumentView.as_view(),
+        name="application_document",
+    ),
+    path(
+        "applications/<int:pk>/actions/<slug:action>/",
+        views.ApplicationActionView.as_view(),
+        name="application_action",
+    ),
+    path("reviews/", views.ReviewInboxView.as_view(), name="review_inbox"),
+    path("reviews/<int:pk>/", views.ReviewDetailView.as_view(), name="review_detail"),
+    path("permits/", views.PermitListView.as_view(), name="permit_list"),
+    path("permits/<int:pk>/", views.PermitDetailView.as_view(), name="permit_detail"),
+    path("permits/<int:pk>/letter/", views.PermitLetterView.as_view(), name="permit_letter"),
+    path("permits/<int:pk>/extend/", views.PermitExtendView.as_view(), name="permit_extend"),
+    path(
+        "permits/<int:pk>/operational/",
+        views.OperationalCreateView.as_view(),
+        name="operational_create",
+    ),
+    path("permits/<int:pk>/staff/", views.StaffCreateView.as_view(), name="staff_create"),
+    path("status/", views.PublicStatusView.as_view(), name="public_status"),
+    path("statistics/", views.PublicStatisticsView.as_view(), name="public_statistics"),
+]

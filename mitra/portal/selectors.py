@@ -4,7 +4,9 @@ from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
 from mitra.agreements.models import Agreement, AgreementParty
+from mitra.monitoring.selectors import overdue_exists_for_organization, public_non_filers
 from mitra.organizations.models import ForeignOrganization
+from mitra.sanctions.models import SanctionCase
 
 PUBLIC_ORG_FIELDS = (
     "id", "legal_name", "acronym", "kind", "country", "headquarters",
@@ -22,6 +24,17 @@ def public_active_agreements() -> QuerySet[Agreement]:
     )
 
 
+def public_sanction_cases() -> QuerySet[SanctionCase]:
+    """SECURITY: concluded sanction cases (lifted or revoked) with public columns only: the
+    step reached, the public outcome text and the date; never notes, evidence or violations."""
+    return (
+        SanctionCase.objects.public()
+        .only("id", "organization_id", "status", "ladder", "step_index", "reached_status",
+              "public_outcome", "concluded_on")
+        .order_by("-concluded_on", "-id")
+    )  # fmt: skip
+
+
 def public_organization_list(*, q: str = "", kind: str = "") -> QuerySet[ForeignOrganization]:
     """Published organizations, each with its active agreements prefetched (2 queries)."""
     qs = ForeignOrganization.objects.public().only(*PUBLIC_ORG_FIELDS)
@@ -32,8 +45,16 @@ def public_organization_list(*, q: str = "", kind: str = "") -> QuerySet[Foreign
     active_parties = AgreementParty.objects.filter(
         agreement__status=Agreement.Status.ACTIVE
     ).select_related("agreement", "agreement__owner")
-    return qs.order_by("legal_name", "id").prefetch_related(
-        Prefetch("agreement_parties", queryset=active_parties, to_attr="active_parties")
+    return (
+        qs.order_by("legal_name", "id")
+        .prefetch_related(
+            Prefetch("agreement_parties", queryset=active_parties, to_attr="active_parties"),
+            Prefetch(
+                "sanction_cases", queryset=public_sanction_cases(), to_attr="public_sanctions"
+            ),
+        )
+        # Public flag: the organization has a report or disclosure past its deadline.
+        .annotate(reports_overdue=overdue_exists_for_organization())
     )
 
 
@@ -42,3 +63,11 @@ def public_organization_get(*, pk: int) -> ForeignOrganization:
     if org is None:
         raise Http404
     return org
+
+
+def public_non_filers_list() -> QuerySet[ForeignOrganization]:
+    """SECURITY: published organizations with overdue reports; public columns, counts and the
+    oldest missed deadline only (one query)."""
+    return public_non_filers(
+        organizations=ForeignOrganization.objects.public().only(*PUBLIC_ORG_FIELDS)
+    )

@@ -52,3 +52,54 @@ class PublicOrganizationView(View):
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         org = selectors.public_organization_get(pk=pk)
         return render(request, "portal/organization.html", {"organization": org})
+
+
+@public_view
+class NonFilersView(View):
+    """Organizations with activity reports or funding disclosures past their deadline."""
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        page = Paginator(selectors.public_non_filers_list(), 50).get_page(request.GET.get("page"))
+        return render(
+            request,
+            "portal/non_filers.html",
+            {"page_obj": page, "organizations": page.object_list, "querystring_without_page": ""},
+        )
+
+
+# --- open data (mitra/portal/opendata.py) -------------------------------------------------
+
+
+@public_view
+class OpenDataView(View):
+    """The list of open datasets, their columns and download links."""
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        from . import opendata
+
+        return render(
+            request,
+            "portal/opendata.html",
+            {"datasets": list(opendata.DATASETS.values()), "formats": opendata.FORMATS},
+        )
+
+
+@public_view
+class OpenDataDownloadView(View):
+    """One dataset in one format, streamed in constant memory (public data only)."""
+
+    def get(self, request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
+        from django.http import Http404, StreamingHttpResponse
+
+        from . import opendata
+
+        dataset = opendata.dataset_get(slug)
+        if dataset is None or fmt not in opendata.FORMATS:
+            raise Http404
+        response = StreamingHttpResponse(
+            opendata.stream(dataset, fmt), content_type=opendata.CONTENT_TYPES[fmt]
+        )
+        response["Content-Disposition"] = (
+            f'attachment; filename="{opendata.filename(dataset, fmt)}"'
+        )
+        return response

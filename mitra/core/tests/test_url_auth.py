@@ -33,7 +33,15 @@ def url_kwargs(world) -> dict[str, dict[str, object]]:
         "bodies:detail": {"pk": world.kemendagri.pk},
         "intake:review": {"pk": world.submission.pk},
         "intake:detail": {"pk": world.submission.pk},
+        # Public by design: a user's private calendar feed (the token is the secret).
+        "deadlines:calendar_feed": {"token": _calendar_token(world)},
     }
+
+
+def _calendar_token(world) -> str:
+    from mitra.deadlines.models import CalendarToken
+
+    return CalendarToken.objects.get_or_create(user=world.users["officer"])[0].token
 
 
 @pytest.mark.parametrize("language", ["id", "en"])

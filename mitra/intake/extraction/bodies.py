@@ -105,7 +105,9 @@ class Gazetteer:
             self.entries[entry.key] = entry
         # trie node: dict token -> node; terminal data under key None
         self._trie: dict = {}
-        self._fuzzy_names: dict[str, list[tuple[str, BodyEntry]]] = {}
+        # first token -> name length -> [(name, entry)]: a typo-tolerant match compares a
+        # run only with names of nearly its length.
+        self._fuzzy_names: dict[str, dict[int, list[tuple[str, BodyEntry]]]] = {}
         for entry in self.entries.values():
             for surface, strength in self._surfaces(entry):
                 self._add(surface, entry, strength)
@@ -113,7 +115,9 @@ class Gazetteer:
                 for name in (entry.name, *entry.aliases):
                     toks = _tokens(name)
                     if len(toks) >= 3:
-                        self._fuzzy_names.setdefault(toks[0], []).append((" ".join(toks), entry))
+                        joined = " ".join(toks)
+                        by_length = self._fuzzy_names.setdefault(toks[0], {})
+                        by_length.setdefault(len(joined), []).append((joined, entry))
 
     # -- building -------------------------------------------------------------------
     def _surfaces(self, entry: BodyEntry) -> list[tuple[str, str]]:
@@ -212,6 +216,7 @@ class Gazetteer:
         tokens = list(TOKEN_RE.finditer(text))
         norm = [_norm_token(t.group()) for t in tokens]
         mentions: list[BodyMention] = []
+        fuzzy_memo: dict[str, tuple[float, str, BodyEntry] | None] = {}
         i = 0
         n = len(tokens)
         while i < n:
@@ -228,7 +233,7 @@ class Gazetteer:
                     break
                 node = node.get(norm[j])
             if best is None:
-                fuzzy = self._fuzzy(text, tokens, norm, i)
+                fuzzy = self._fuzzy(text, tokens, norm, i, fuzzy_memo)
                 if fuzzy:
                     mentions.append(fuzzy)
                     i = self._token_index_after(tokens, fuzzy.end, i)
@@ -262,11 +267,21 @@ class Gazetteer:
         return True
 
     def _fuzzy(
-        self, text: str, tokens: list[re.Match[str]], norm: list[str], i: int
+        self,
+        text: str,
+        tokens: list[re.Match[str]],
+        norm: list[str],
+        i: int,
+        memo: dict[str, tuple[float, str, BodyEntry] | None],
     ) -> BodyMention | None:
-        """Typo-tolerant match of long names ("Kementerian Luara Negeri")."""
-        names = self._fuzzy_names.get(norm[i])
-        if not names or not tokens[i].group()[:1].isupper():
+        """Typo-tolerant match of long names ("Kementerian Luara Negeri").
+
+        Linear in the text: at most MAX_FUZZY_TOKENS run lengths per position, each compared
+        only with the names of nearly its length, and each distinct run string compared once
+        per scan (`memo`), so repetitive input does not repeat the work.
+        """
+        by_length = self._fuzzy_names.get(norm[i])
+        if not by_length or not tokens[i].group()[:1].isupper():
             return None
         # The capitalised run starting here (names are written in title case).
         last = i
@@ -279,24 +294,37 @@ class Gazetteer:
             last += 1
         if last - i < 2:
             return None
-        best: tuple[float, int, BodyEntry] | None = None
         for size in range(last - i + 1, 2, -1):
             candidate = " ".join(norm[i : i + size])
-            for name, entry in names:
-                if abs(len(name) - len(candidate)) > 3:
-                    continue
-                matcher = SequenceMatcher(None, name, candidate)
-                if matcher.real_quick_ratio() < 0.9 or matcher.quick_ratio() < 0.9:
-                    continue
-                ratio = matcher.ratio()
-                if ratio >= 0.9 and (best is None or ratio > best[0]):
-                    best = (ratio, i + size - 1, entry)
-            if best:
-                break
-        if best is None:
+            if candidate not in memo:
+                memo[candidate] = self._closest_name(candidate, by_length)
+            best = memo[candidate]
+            if best is not None:
+                start, end = tokens[i].start(), tokens[i + size - 1].end()
+                return BodyMention(start, end, (best[2],), STRONG, text[start:end])
+        return None
+
+    @staticmethod
+    def _closest_name(
+        candidate: str, by_length: dict[int, list[tuple[str, BodyEntry]]]
+    ) -> tuple[float, str, BodyEntry] | None:
+        length = len(candidate)
+        names = [
+            named for size in range(length - 3, length + 4) for named in by_length.get(size, ())
+        ]
+        if not names:
             return None
-        start, end = tokens[i].start(), tokens[best[1]].end()
-        return BodyMention(start, end, (best[2],), STRONG, text[start:end])
+        matcher = SequenceMatcher(None)
+        matcher.set_seq2(candidate)  # analysed once, compared with every name
+        best: tuple[float, str, BodyEntry] | None = None
+        for name, entry in names:
+            matcher.set_seq1(name)
+            if matcher.real_quick_ratio() < 0.9 or matcher.quick_ratio() < 0.9:
+                continue
+            ratio = matcher.ratio()
+            if ratio >= 0.9 and (best is None or ratio > best[0]):
+                best = (ratio, name, entry)
+        return best
 
     def _foreign_continuation(self, text: str, mention: BodyMention) -> bool:
         """'Kementerian Luar Negeri dan Perdagangan Selandia Baru' is not Kemlu."""

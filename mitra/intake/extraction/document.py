@@ -67,6 +67,9 @@ class Document:
     header_lines: list[tuple[int, int]] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)
     _sentence_starts: list[int] = field(default_factory=list)
+    # Per-sentence memo of later stages (e.g. where the first attendance cue stands), so
+    # that questions asked for every mention of a sentence cost one scan of the sentence.
+    memo: dict = field(default_factory=dict)
 
     def sentence_index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self._sentence_starts, pos) - 1)

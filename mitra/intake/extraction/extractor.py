@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from datetime import date
@@ -24,6 +25,7 @@ AGREEMENT_SUBJECT_RE = re.compile(
     r"(?!\w)",
     re.IGNORECASE,
 )
+_ANTARA_RE = re.compile(r"(?<!\w)antara\s")
 
 
 def extract(
@@ -279,16 +281,36 @@ def _agreements(
             )
         return facts
 
-    for cand in counterparts:
+    # Mentions of every partner per sentence, built once (sentence start -> sorted spans).
+    in_sentence: dict[int, list[tuple[int, int, int]]] = {}
+    for index, cand in enumerate(counterparts):
+        for start, end in cand.mentions:
+            in_sentence.setdefault(doc.sentence_span(start)[0], []).append((start, end, index))
+    sole_partner: dict[int, int | None] = {}
+    for s_start, spans in in_sentence.items():
+        spans.sort()
+        partners = {who for _, _, who in spans}
+        sole_partner[s_start] = partners.pop() if len(partners) == 1 else None
+    gov_starts = [m.start for m in mentions]  # mentions are in text order
+
+    for index, cand in enumerate(counterparts):
         name = cand.display_name()
         agreement: Agreement | None = None
         signing_phrases = 0
+        seen_sentences: set[int] = set()
         for start, _end in cand.mentions:
             s_start, s_end = doc.sentence_span(start)
+            # Every fact below is a property of the sentence: look at each sentence once.
+            if s_start in seen_sentences:
+                continue
+            seen_sentences.add(s_start)
             docs, signing, extension, all_periods, all_durations = sentence_facts(s_start, s_end)
-            owned = _owned_spans(cand, counterparts, s_start, s_end)
-            periods = [p for p in all_periods if _owns(owned, p.start)]
-            durations = [d for d in all_durations if _owns(owned, d.start)]
+            if not (docs or all_periods or all_durations or signing or extension):
+                continue
+            owned = in_sentence.get(s_start, [])
+            sole = sole_partner.get(s_start) == index
+            periods = [p for p in all_periods if _owns(owned, sole, index, p.start)]
+            durations = [d for d in all_durations if _owns(owned, sole, index, d.start)]
             if not (docs or periods or durations or signing or extension):
                 continue
             if agreement is None:
@@ -308,7 +330,8 @@ def _agreements(
                 agreement.duration_years = int(durations[0].value)  # type: ignore[arg-type]
             if signing and not doc.in_title(start):
                 signing_phrases = max(
-                    signing_phrases, _distinct_signing_pairs(text, s_start, s_end, cand, mentions)
+                    signing_phrases,
+                    _distinct_signing_pairs(text, s_start, s_end, cand, mentions, gov_starts),
                 )
         if agreement is not None and len(counterparts) == 1:
             _fill_from_partnerless_sentences(doc, cand, agreement, sentence_facts)
@@ -336,38 +359,39 @@ def _fill_from_partnerless_sentences(
             agreement.duration_years = int(found_durations[0].value)
 
 
-def _owned_spans(
-    cand: OrgCandidate, all_cands: list[OrgCandidate], s_start: int, s_end: int
-) -> list[tuple[int, int, bool]]:
-    """Mentions of all partners in the sentence, marking those of `cand`."""
-    spans = []
-    for other in all_cands:
-        for start, end in other.mentions:
-            if s_start <= start < s_end:
-                spans.append((start, end, other is cand))
-    return sorted(spans)
+def _owns(spans: list[tuple[int, int, int]], sole: bool, owner: int, pos: int) -> bool:
+    """A period/duration belongs to the nearest partner mentioned before it.
 
-
-def _owns(spans: list[tuple[int, int, bool]], pos: int) -> bool:
-    """A period/duration belongs to the nearest partner mentioned before it."""
-    before = [s for s in spans if s[1] <= pos]
-    if before:
-        return before[-1][2]
-    return bool(spans) and spans[0][2] and all(s[2] for s in spans)
+    `spans`: (start, end, partner index) of every partner mention in the sentence, sorted.
+    With no partner before it, it belongs to `owner` when that is the sentence's `sole` partner.
+    """
+    index = bisect.bisect_left(spans, (pos, -1, -1))  # spans that start before `pos`
+    for i in range(index - 1, -1, -1):
+        if spans[i][1] <= pos:
+            return spans[i][2] == owner
+    return sole
 
 
 def _distinct_signing_pairs(
-    text: str, s_start: int, s_end: int, cand: OrgCandidate, mentions: list[BodyMention]
+    text: str,
+    s_start: int,
+    s_end: int,
+    cand: OrgCandidate,
+    mentions: list[BodyMention],
+    gov_starts: list[int],
 ) -> int:
     """Count 'antara <government side> dengan <cand>' pairs with different government text."""
     sides: set[str] = set()
-    for match in re.finditer(r"(?<!\w)antara\s", text[s_start:s_end]):
-        pos = s_start + match.end()
-        following = [m for m in mentions if pos <= m.start < pos + 200]
-        partner = [s for s, _ in cand.mentions if pos <= s < s_end]
-        if not following or not partner:
+    partner_starts = [s for s, _ in cand.mentions]  # sorted
+    for match in _ANTARA_RE.finditer(text, s_start, s_end):
+        pos = match.end()
+        first_gov = bisect.bisect_left(gov_starts, pos)
+        if first_gov >= len(mentions) or mentions[first_gov].start >= pos + 200:
             continue
-        gov_end = following[0].end
-        if following[0].start < partner[0]:
-            sides.add(text[pos:gov_end].lower())
+        first_partner = bisect.bisect_left(partner_starts, pos)
+        if first_partner >= len(partner_starts) or partner_starts[first_partner] >= s_end:
+            continue
+        following = mentions[first_gov]
+        if following.start < partner_starts[first_partner]:
+            sides.add(text[pos : following.end].lower())
     return len(sides)

@@ -11,6 +11,7 @@ text says so; offline when people meet in a named place or visit.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 _I = re.IGNORECASE
@@ -108,30 +109,44 @@ _SECTOR_RE = re.compile(
 )
 
 
-def _sentence_of(text: str, pos: int) -> str:
-    start = max(text.rfind(".", 0, pos), text.rfind("\n", 0, pos)) + 1
-    end_candidates = [i for i in (text.find(".", pos), text.find("\n", pos)) if i != -1]
-    end = min(end_candidates) if end_candidates else len(text)
-    return text[start:end]
-
-
 EVENT_CONTEXT_RE = re.compile(
     r"(?<!\w)(?:rapat|pertemuan|rakor\w*|forum|acara|kunjungan|monev|workshop|lokakarya|"
     r"meeting|FGD|diskusi)(?!\w)",
     _I,
 )
+_SENTENCE_BREAK_RE = re.compile(r"[.\n]")
 
 
-def _in_event_sentence(text: str, match: re.Match[str]) -> bool:
-    """Evaluation words count when the sentence is about the event, not about a role."""
-    if match.group().lower() == "monev":
-        return True
-    return EVENT_CONTEXT_RE.search(_sentence_of(text, match.start())) is not None
+class _Sentences:
+    """Sentence bounds ('.' or a line break) found once; event-context answers memoised."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.breaks = [m.start() for m in _SENTENCE_BREAK_RE.finditer(text)]
+        self.has_event_context: dict[int, bool] = {}
+
+    def bounds(self, pos: int) -> tuple[int, int]:
+        index = bisect.bisect_left(self.breaks, pos)
+        start = self.breaks[index - 1] + 1 if index > 0 else 0
+        end = self.breaks[index] if index < len(self.breaks) else len(self.text)
+        return start, end
+
+    def in_event_sentence(self, match: re.Match[str]) -> bool:
+        """Evaluation words count when the sentence is about the event, not about a role."""
+        if match.group().lower() == "monev":
+            return True
+        start, end = self.bounds(match.start())
+        found = self.has_event_context.get(start)
+        if found is None:
+            found = EVENT_CONTEXT_RE.search(self.text, start, end) is not None
+            self.has_event_context[start] = found
+        return found
 
 
 def event_types(text: str, start: int) -> list[tuple[str, int, int, float]]:
     """(type, span start, span end, confidence) for each type found, in schema order."""
     found: dict[str, tuple[int, int, float]] = {}
+    sentences: _Sentences | None = None
 
     def first(
         name: str,
@@ -140,9 +155,12 @@ def event_types(text: str, start: int) -> list[tuple[str, int, int, float]]:
         confidence: float = 0.8,
         needs_event_context: bool = False,
     ) -> None:
+        nonlocal sentences
         for match in pattern.finditer(text, start):
-            if needs_event_context and not _in_event_sentence(text, match):
-                continue
+            if needs_event_context:
+                sentences = sentences or _Sentences(text)
+                if not sentences.in_event_sentence(match):
+                    continue
             if skip_planned:
                 before = text[max(start, match.start() - 60) : match.start()]
                 sentence_start = max(before.rfind("."), before.rfind("\n"))

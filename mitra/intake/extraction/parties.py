@@ -267,6 +267,10 @@ ORGANIZER_VERBS = frozenset(
 # Indonesian verb morphology: the first such word after a subject is its predicate.
 VERB_LIKE_RE = re.compile(r"(?:me|ber|di|ter)[a-z]{3,}")
 LINK_MAX_GAP = 70
+# Bounds that keep pathological input linear: how far back a bracketed acronym's full name
+# may start, and how many distinct foreign organizations one item may name.
+NAME_LOOKBACK = 300
+MAX_CANDIDATES = 60
 
 
 @dataclass
@@ -464,6 +468,8 @@ def find_foreign_candidates(
                 if full and not cand.defined_full:
                     cand.defined_full = full
                 return
+        if len(candidates) >= MAX_CANDIDATES:
+            return  # a press item names a handful; beyond this the input is not prose
         forms = [form] if form != acronym or not full else [full]
         candidates.append(OrgCandidate(forms, acronym, known, [span], defined_full=full))
 
@@ -474,7 +480,11 @@ def find_foreign_candidates(
         acronym = match.group(1).strip()
         if not any(c.isupper() for c in acronym[1:]) and not acronym.isupper():
             continue
-        line_start = text.rfind("\n", 0, search_from + match.start()) + 1
+        # A name is at most a few words: look back a bounded distance, not to the line start.
+        bracket = search_from + match.start()
+        line_start = max(
+            text.rfind("\n", bracket - NAME_LOOKBACK, bracket) + 1, bracket - NAME_LOOKBACK, 0
+        )
         runs = name_runs(text, line_start, search_from + match.start())
         if not runs or text[runs[-1][1] : search_from + match.start()].strip():
             continue

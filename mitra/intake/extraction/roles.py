@@ -11,6 +11,7 @@ attending agency; a body merely named is neither.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -50,9 +51,15 @@ def _linked(text: str, left_end: int, right_start: int) -> bool:
 
 def attend_context(doc: Document, start: int, end: int) -> str | None:
     text = doc.text
-    s_start, _ = doc.sentence_span(start)
-    before = text[s_start:start]
-    if ATTEND_RE.search(before):
+    s_start, s_end = doc.sentence_span(start)
+    # The first attendance cue of the sentence, found once per sentence: asking "is there a
+    # cue before this mention?" for every mention must not rescan the sentence each time.
+    key = ("attend", s_start)
+    first_cue_end = doc.memo.get(key)
+    if first_cue_end is None:
+        cue = ATTEND_RE.search(text, s_start, s_end)
+        first_cue_end = doc.memo[key] = cue.end() if cue else s_end + 1
+    if first_cue_end <= start:
         return "attend-trigger-before"
     if ATTEND_AFTER_RE.match(text[end : end + 40]):
         return "attends"
@@ -61,27 +68,55 @@ def attend_context(doc: Document, start: int, end: int) -> str | None:
     return None
 
 
+class ForeignMentionIndex:
+    """Mentions of foreign candidates sorted by position, for window queries."""
+
+    def __init__(self, foreign: list[OrgCandidate]):
+        spans = sorted(
+            (start, end, index)
+            for index, cand in enumerate(foreign)
+            for start, end in cand.mentions
+        )
+        self.foreign = foreign
+        self.spans = spans
+        self.starts = [s for s, _, _ in spans]
+        self.longest = max((e - s for s, e, _ in spans), default=0)
+
+    def near(self, start: int, end: int) -> list[tuple[int, int, int]]:
+        """Mentions that start within LINK_MAX_GAP characters of [start, end)."""
+        low = bisect.bisect_left(self.starts, start - LINK_MAX_GAP - self.longest)
+        high = bisect.bisect_right(self.starts, end + LINK_MAX_GAP)
+        return self.spans[low:high]
+
+
+def _has_cooperation_word(doc: Document, s_start: int, s_end: int) -> bool:
+    key = ("cooperation", s_start)
+    found = doc.memo.get(key)
+    if found is None:
+        found = doc.memo[key] = COOPERATION_RE.search(doc.text, s_start, s_end) is not None
+    return found
+
+
 def link_cues(
-    doc: Document, mention: tuple[int, int], foreign: list[OrgCandidate]
+    doc: Document,
+    mention: tuple[int, int],
+    foreign: list[OrgCandidate],
+    index: ForeignMentionIndex | None = None,
 ) -> list[OrgCandidate]:
     """Foreign candidates tied to this mention by a cooperation phrase in one sentence."""
     text = doc.text
     s_start, s_end = doc.sentence_span(mention[0])
-    sentence = text[s_start:s_end]
-    if not COOPERATION_RE.search(sentence) and not doc.in_title(mention[0]):
+    if not _has_cooperation_word(doc, s_start, s_end) and not doc.in_title(mention[0]):
         return []
-    linked = []
-    for cand in foreign:
-        for f_start, f_end in cand.mentions:
-            if not s_start <= f_start < s_end:
-                continue
-            if f_start >= mention[1] and _linked(text, mention[1], f_start):
-                linked.append(cand)
-                break
-            if f_end <= mention[0] and _linked(text, f_end, mention[0]):
-                linked.append(cand)
-                break
-    return linked
+    index = index or ForeignMentionIndex(foreign)
+    linked: set[int] = set()
+    for f_start, f_end, cand_index in index.near(*mention):
+        if cand_index in linked or not s_start <= f_start < s_end:
+            continue
+        after = f_start >= mention[1] and _linked(text, mention[1], f_start)
+        if after or f_end <= mention[0] and _linked(text, f_end, mention[0]):
+            linked.add(cand_index)
+    return [foreign[i] for i in sorted(linked)]
 
 
 def organiser_verb_after(text: str, end: int) -> bool:
@@ -104,6 +139,7 @@ def classify_bodies(
     foreign: list[OrgCandidate],
 ) -> None:
     text = doc.text
+    index = ForeignMentionIndex(foreign)
     for role in roles.values():
         previous_end, previous_attend = -10, None
         for mention in role.mentions:
@@ -113,7 +149,7 @@ def classify_bodies(
             if attend is None and text[previous_end : mention.start].strip(" ,()") == "":
                 attend = previous_attend
             previous_end, previous_attend = mention.end, attend
-            linked = link_cues(doc, span, foreign)
+            linked = link_cues(doc, span, foreign, index)
             if linked:
                 role.party_cues.append(("cooperation-link", mention.start))
                 for cand in linked:

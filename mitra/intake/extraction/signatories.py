@@ -9,6 +9,7 @@ Titles after "disaksikan oleh" (witnesses) are skipped.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -50,6 +51,10 @@ def find_signatories(
     """`gov_name(mention)` -> (organization name, mention is a unit)."""
     results: list[FoundSignatory] = []
     seen: set[tuple[str, str]] = set()
+    # Sorted by position once, so each title looks only at the mentions right after it.
+    gov_mentions = sorted(gov_mentions, key=lambda m: m.start)
+    foreign_mentions = sorted(foreign_mentions)
+    index = _Positions([m.start for m in gov_mentions], [start for start, *_ in foreign_mentions])
     for s_start, s_end in sentences:
         sentence = text[s_start:s_end]
         if not SIGNING_RE.search(sentence):
@@ -58,7 +63,14 @@ def find_signatories(
         limit = s_start + witness.start() if witness else s_end
         for title in TITLE_START_RE.finditer(text, s_start, limit):
             found = _organization_after(
-                text, title.start(), title.end(), limit, gov_mentions, foreign_mentions, gov_name
+                text,
+                title.start(),
+                title.end(),
+                limit,
+                gov_mentions,
+                foreign_mentions,
+                gov_name,
+                index,
             )
             if not found:
                 continue
@@ -79,23 +91,26 @@ def _organization_after(
     gov_mentions: list[BodyMention],
     foreign_mentions: list[tuple[int, int, str, str]],
     gov_name: Callable[[BodyMention], tuple[str, bool]],
+    index: _Positions,
 ) -> tuple[str, str, int, str] | None:
     horizon = min(limit, title_end + MAX_TITLE_CHARS)
     # Regional heads: "Bupati Bantul" is one mention that carries the title itself.
-    for mention in gov_mentions:
-        if mention.start == title_start and mention.strength == "title":
+    for i in index.gov_between(title_start, title_start + 1):
+        mention = gov_mentions[i]
+        if mention.strength == "title":
             name, _ = gov_name(mention)
             head = text[title_start:title_end]
             return head, name, mention.end, name
     # start, end, name, is unit, is government, identity key
     candidates: list[tuple[int, int, str, bool, bool, str]] = []
-    for mention in gov_mentions:
-        if title_end <= mention.start < horizon and not mention.is_weak:
+    for i in index.gov_between(title_end, horizon):
+        mention = gov_mentions[i]
+        if not mention.is_weak:
             name, is_unit = gov_name(mention)
             candidates.append((mention.start, mention.end, name, is_unit, True, name))
-    for start, end, name, key in foreign_mentions:
-        if title_end <= start < horizon:
-            candidates.append((start, end, name, False, False, key))
+    for i in index.foreign_between(title_end, horizon):
+        start, end, name, key = foreign_mentions[i]
+        candidates.append((start, end, name, False, False, key))
     candidates.sort()
     unit_end: int | None = None
     for start, end, name, is_unit, is_gov, key in candidates:
@@ -113,6 +128,25 @@ def _organization_after(
         title = text[title_start:title_stop].strip(" ,")
         return title, name, end, key
     return None
+
+
+class _Positions:
+    """Start offsets of government and foreign mentions, sorted, for range queries."""
+
+    def __init__(self, gov_starts: list[int], foreign_starts: list[int]):
+        self.gov_starts = gov_starts
+        self.foreign_starts = foreign_starts
+
+    def gov_between(self, start: int, end: int) -> range:
+        return range(
+            bisect.bisect_left(self.gov_starts, start), bisect.bisect_left(self.gov_starts, end)
+        )
+
+    def foreign_between(self, start: int, end: int) -> range:
+        return range(
+            bisect.bisect_left(self.foreign_starts, start),
+            bisect.bisect_left(self.foreign_starts, end),
+        )
 
 
 def _title_gap_ok(gap: str) -> bool:

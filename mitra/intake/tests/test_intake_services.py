@@ -98,7 +98,11 @@ def test_confirm_creates_linked_renewals(officer, earlier, uclg, ford, press_tex
     assert event.data["source_text"] == press_text.replace("\r\n", "\n")[:2000]
     assert sorted(event.data["created"]["agreements"]) == sorted([uclg_new.pk, ford_new.pk])
     marks = AuditEvent.objects.filter(event="intake.record_created")
-    assert {m.target_id for m in marks} == {uclg_new.pk, ford_new.pk}
+    assert {m.target_id for m in marks if m.target_ct.model == "agreement"} == {
+        uclg_new.pk,
+        ford_new.pk,
+    }
+    assert {m.target_ct.model for m in marks} == {"agreement", "meeting"}
     assert all(m.data["submission"] == submission.pk for m in marks)
     assert ForeignOrganization.objects.count() == 2  # no new partner
 

@@ -7,6 +7,7 @@ from mitra.accounts.models import User
 from mitra.demo.canonical import load_canonical
 from mitra.demo.spread import load_spread
 from mitra.demo.users import DEMO_PASSWORD, ensure_demo_users
+from mitra.sanctions.demo import load_sanctions_demo
 
 
 class Command(BaseCommand):
@@ -18,6 +19,7 @@ class Command(BaseCommand):
             actor = User.objects.get(username="operator")
             load_canonical(actor)
             spread = load_spread(actor)
+            load_sanctions_demo(actor)  # after the spread: the case is against Rikolto
             users = ensure_demo_users()  # after the organizations their members belong to
         self.stdout.write(f"Demo data ready ({spread} agreements in the spread).")
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")

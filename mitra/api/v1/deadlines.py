@@ -1,0 +1,175 @@
+"""Deadlines: the caller's deadlines (from every app's provider), rules, notifications."""
+
+from datetime import date
+from typing import Any
+
+from drf_spectacular.utils import extend_schema, extend_schema_serializer
+from rest_framework import serializers
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from mitra.core.access import MEMBER
+from mitra.deadlines import selectors, services
+from mitra.deadlines.engine import due_date, rule_in_force
+from mitra.deadlines.models import DeadlineRule
+
+from .base import READ_ERRORS, WRITE_DETAIL_ERRORS, ApiView, errors, paginated_response
+
+TAGS = ["deadlines"]
+
+
+@extend_schema_serializer(component_name="Deadline")
+class DeadlineSerializer(serializers.Serializer):
+    key = serializers.CharField()
+    title = serializers.CharField()
+    due = serializers.DateField()
+    kind = serializers.ChoiceField(choices=["filer", "regulator"])
+    url = serializers.CharField()
+    description = serializers.CharField()
+    source = serializers.CharField(help_text="The app that provided it.")
+
+
+@extend_schema_serializer(component_name="DeadlineRule")
+class DeadlineRuleSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    version = serializers.IntegerField()
+    name = serializers.CharField()
+    kind = serializers.ChoiceField(choices=DeadlineRule.Kind.choices)
+    amount = serializers.IntegerField()
+    direction = serializers.ChoiceField(choices=DeadlineRule.Direction.choices)
+    anchor = serializers.CharField()
+    valid_from = serializers.DateField()
+    legal_basis = serializers.CharField()
+    confidence = serializers.CharField()
+    uncertain = serializers.BooleanField()
+    active = serializers.BooleanField()
+
+
+@extend_schema_serializer(component_name="Notification")
+class NotificationSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    body = serializers.CharField()
+    url = serializers.CharField()
+    created_at = serializers.DateTimeField()
+    read_at = serializers.DateTimeField(allow_null=True)
+
+
+class DeadlineListApi(ApiView):
+    access = MEMBER
+
+    class FilterSerializer(serializers.Serializer):
+        start = serializers.DateField(required=False, help_text="Default: 30 days ago.")
+        end = serializers.DateField(required=False, help_text="Default: two years ahead.")
+
+    @extend_schema(
+        operation_id="deadlines_list",
+        tags=TAGS,
+        summary="My deadlines",
+        description="The deadlines of records that concern the caller's agency or "
+        "organization, from every app, sorted by due date (the same as the calendar feed).",
+        parameters=[FilterSerializer],
+        responses={200: DeadlineSerializer(many=True), **errors(400, *READ_ERRORS)},
+    )
+    def get(self, request: Request) -> Response:
+        filters = self.FilterSerializer(data=request.query_params)
+        filters.is_valid(raise_exception=True)
+        items = selectors.user_deadlines(
+            user=request.user,
+            start=filters.validated_data.get("start"),
+            end=filters.validated_data.get("end"),
+        )
+        return Response(DeadlineSerializer(items, many=True).data)
+
+
+class DeadlineRuleListApi(ApiView):
+    access = MEMBER
+
+    @extend_schema(
+        operation_id="deadlines_rules_list",
+        tags=TAGS,
+        summary="Deadline rules (every version)",
+        responses={200: DeadlineRuleSerializer(many=True), **errors(*READ_ERRORS)},
+    )
+    def get(self, request: Request) -> Response:
+        return paginated_response(
+            queryset=DeadlineRule.objects.all(),
+            serializer_class=DeadlineRuleSerializer,
+            request=request,
+            view=self,
+        )
+
+
+class DeadlineComputeApi(ApiView):
+    access = MEMBER
+
+    class QuerySerializer(serializers.Serializer):
+        rule = serializers.CharField(help_text="Rule code, e.g. review.member_opinion.")
+        anchor = serializers.DateField()
+        on = serializers.DateField(required=False, help_text="Version in force on (default today).")
+
+    @extend_schema_serializer(component_name="DeadlineComputation")
+    class OutputSerializer(serializers.Serializer):
+        rule = DeadlineRuleSerializer()
+        anchor = serializers.DateField()
+        due = serializers.DateField()
+
+    @extend_schema(
+        operation_id="deadlines_compute",
+        tags=TAGS,
+        summary="Compute a due date",
+        description="Counts calendar days, Indonesian working days (public holidays and "
+        "collective leave) or months from the anchor by the rule version in force.",
+        parameters=[QuerySerializer],
+        responses={200: OutputSerializer, **errors(400, *READ_ERRORS)},
+    )
+    def get(self, request: Request) -> Response:
+        query = self.QuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        data: dict[str, Any] = query.validated_data
+        on: date | None = data.get("on")
+        rule = rule_in_force(data["rule"], on)
+        due = due_date(data["rule"], data["anchor"], on=on)
+        return Response(
+            self.OutputSerializer({"rule": rule, "anchor": data["anchor"], "due": due}).data
+        )
+
+
+class NotificationListApi(ApiView):
+    access = MEMBER
+
+    @extend_schema(
+        operation_id="deadlines_notifications_list",
+        tags=TAGS,
+        summary="My notifications",
+        responses={200: NotificationSerializer(many=True), **errors(*READ_ERRORS)},
+    )
+    def get(self, request: Request) -> Response:
+        return paginated_response(
+            queryset=selectors.notifications_for(user=request.user),
+            serializer_class=NotificationSerializer,
+            request=request,
+            view=self,
+        )
+
+
+class NotificationReadApi(ApiView):
+    access = MEMBER
+
+    @extend_schema(
+        operation_id="deadlines_notifications_read",
+        tags=TAGS,
+        summary="Mark one of my notifications read",
+        request=None,
+        responses={200: NotificationSerializer, **errors(*WRITE_DETAIL_ERRORS)},
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        from django.http import Http404
+
+        from mitra.core.exceptions import ApplicationError
+
+        try:
+            notification = services.notification_mark_read(notification_id=pk, actor=request.user)
+        except ApplicationError:
+            raise Http404 from None
+        return Response(NotificationSerializer(notification).data)

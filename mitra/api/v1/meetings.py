@@ -1,0 +1,702 @@
+"""Meetings: list, create, detail, update, lifecycle, invitations, attendees, minutes, action
+items and signings. Rules live in mitra.meetings.services.
+
+Objects come only through the scoped selectors of mitra.meetings (the ones the HTML views use);
+writes only through its services. Outside the viewer's scope → 404.
+"""
+
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_field,
+    extend_schema_serializer,
+)
+from rest_framework import serializers, status
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from mitra.agreements.models import Agreement
+from mitra.api.pagination import StandardPagination
+from mitra.bodies.models import GovernmentBody
+from mitra.core.access import EDITOR, MEMBER
+from mitra.meetings import selectors, services
+from mitra.meetings.models import ActionItem, Attendee, Meeting
+from mitra.meetings.permissions import meeting_get_editable, meeting_is_editable_by
+from mitra.organizations.models import ForeignOrganization
+from mitra.organizations.selectors import organization_visible_qs
+
+from .base import (
+    DETAIL_ERRORS,
+    READ_ERRORS,
+    WRITE_DETAIL_ERRORS,
+    WRITE_ERRORS,
+    ApiView,
+    CodeField,
+    errors,
+    paginated_response,
+)
+from .organizations import OrganizationRefSerializer
+from .reference import BodyRefSerializer
+
+TAGS = ["meetings"]
+UNKNOWN_BODY: dict[str, Any] = {"does_not_exist": _("Unknown government body key: {value}.")}
+UNKNOWN_AGREEMENT: dict[str, Any] = {
+    "does_not_exist": _("Agreement {pk_value} does not exist or is outside your scope."),
+    "incorrect_type": _("Give agreements by id (a number)."),
+}
+UNKNOWN_ORGANIZATION: dict[str, Any] = {
+    "does_not_exist": _("Unknown foreign organization id: {pk_value}."),
+    "incorrect_type": _("Give foreign organizations by id (a number)."),
+}
+
+
+# --- output shapes ------------------------------------------------------------------------
+
+
+@extend_schema_serializer(component_name="MeetingSummary")
+class MeetingSummarySerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    kind = serializers.ChoiceField(choices=Meeting.Kind.choices)
+    title = serializers.CharField()
+    status = serializers.ChoiceField(choices=Meeting.Status.choices)
+    starts_at = serializers.DateTimeField(help_text="Shown in Asia/Jakarta (+07:00).")
+    ends_at = serializers.DateTimeField(allow_null=True)
+    mode = serializers.ChoiceField(choices=Meeting.Mode.choices)
+    venue = serializers.CharField()
+    online_platform = serializers.CharField()
+    organizer = BodyRefSerializer()
+    organizer_unit = BodyRefSerializer(allow_null=True)
+
+
+@extend_schema_serializer(component_name="MeetingInvitedBody")
+class InvitedSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    body = BodyRefSerializer(allow_null=True)
+    unit = BodyRefSerializer(allow_null=True)
+    description = serializers.CharField()
+
+
+@extend_schema_serializer(component_name="MeetingAttendee")
+class AttendeeSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    title = serializers.CharField()
+    body = BodyRefSerializer(allow_null=True)
+    organization = OrganizationRefSerializer(allow_null=True)
+    role = serializers.ChoiceField(choices=Attendee.Role.choices)
+    represents = serializers.ListField(child=serializers.CharField())
+    attended = serializers.BooleanField(allow_null=True)
+
+
+@extend_schema_serializer(component_name="MeetingAgendaItem")
+class AgendaItemSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    order = serializers.IntegerField()
+    title = serializers.CharField()
+    description = serializers.CharField()
+
+
+@extend_schema_serializer(component_name="MeetingMinutesVersion")
+class MinutesSerializer(serializers.Serializer):
+    number = serializers.IntegerField()
+    text = serializers.CharField()
+    created_at = serializers.DateTimeField()
+    circulated_at = serializers.DateTimeField(allow_null=True)
+    approved_at = serializers.DateTimeField(allow_null=True)
+
+
+@extend_schema_serializer(component_name="MeetingPosition")
+class PositionSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    agenda_item = serializers.IntegerField(source="agenda_item_id", allow_null=True)
+    body = BodyRefSerializer()
+    stance = serializers.CharField()
+    note = serializers.CharField()
+
+
+@extend_schema_serializer(component_name="MeetingDecision")
+class DecisionSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    agenda_item = serializers.IntegerField(source="agenda_item_id", allow_null=True)
+    text = serializers.CharField()
+
+
+@extend_schema_serializer(component_name="MeetingActionItem")
+class ActionItemSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    text = serializers.CharField()
+    owner_body = BodyRefSerializer(allow_null=True)
+    owner_person = serializers.CharField()
+    due_date = serializers.DateField(allow_null=True)
+    status = serializers.ChoiceField(choices=ActionItem.Status.choices)
+
+
+@extend_schema_serializer(component_name="MeetingAgreement")
+class MeetingAgreementSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    status = serializers.ChoiceField(choices=Agreement.Status.choices)
+    signed_here = serializers.BooleanField(help_text="Signed at this meeting.")
+
+
+@extend_schema_serializer(component_name="Meeting")
+class MeetingDetailSerializer(MeetingSummarySerializer):
+    purpose = serializers.CharField()
+    online_link = serializers.CharField()
+    cancelled_reason = serializers.CharField()
+    organizations = OrganizationRefSerializer(many=True)
+    invited = InvitedSerializer(many=True)
+    attendees = AttendeeSerializer(many=True)
+    agenda_items = AgendaItemSerializer(many=True)
+    minutes = MinutesSerializer(many=True, help_text="Every version, newest first.")
+    positions = PositionSerializer(many=True)
+    decisions = DecisionSerializer(many=True)
+    action_items = ActionItemSerializer(many=True)
+    agreements = serializers.SerializerMethodField(help_text="Linked agreements you may see.")
+    available_transitions = serializers.SerializerMethodField()
+    can_edit = serializers.SerializerMethodField()
+    created_at = serializers.DateTimeField()
+    updated_at = serializers.DateTimeField()
+
+    @extend_schema_field(MeetingAgreementSerializer(many=True))
+    def get_agreements(self, meeting: Meeting) -> Any:
+        rows = selectors.meeting_agreements(meeting=meeting, viewer=self.context["user"])
+        return MeetingAgreementSerializer(rows, many=True).data
+
+    def get_available_transitions(self, meeting: Meeting) -> list[str]:
+        return services.meeting_available_transitions(meeting=meeting, actor=self.context["user"])
+
+    def get_can_edit(self, meeting: Meeting) -> bool:
+        return meeting_is_editable_by(user=self.context["user"], meeting=meeting)
+
+
+def meeting_detail_data(*, user: Any, pk: int) -> Any:
+    meeting = selectors.meeting_get_for_user(user=user, pk=pk)
+    return MeetingDetailSerializer(meeting, context={"user": user}).data
+
+
+def _get_editable(request: Request, pk: int) -> Meeting:
+    return meeting_get_editable(user=request.user, pk=pk)
+
+
+# --- input --------------------------------------------------------------------------------
+
+
+@extend_schema_serializer(component_name="MeetingInput")
+class MeetingInputSerializer(serializers.Serializer):
+    """Parsing only; the service validates mode, venue, platform and times."""
+
+    kind = serializers.ChoiceField(choices=Meeting.Kind.choices)
+    title = serializers.CharField(max_length=500)
+    purpose = serializers.CharField(required=False, allow_blank=True, default="")
+    starts_at = serializers.DateTimeField(
+        help_text="ISO 8601; without an offset it is read as Asia/Jakarta time."
+    )
+    ends_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
+    mode = serializers.ChoiceField(choices=Meeting.Mode.choices)
+    venue = serializers.CharField(max_length=255, required=False, allow_blank=True, default="")
+    online_platform = serializers.CharField(
+        max_length=100, required=False, allow_blank=True, default=""
+    )
+    online_link = serializers.URLField(max_length=500, required=False, allow_blank=True, default="")
+    organizer = CodeField(
+        slug_field="key",
+        queryset=GovernmentBody.objects.all(),
+        required=False,
+        help_text="Key of the organizing body (a unit is stored as the organizing unit); "
+        "default: your own agency.",
+        error_messages=UNKNOWN_BODY,
+    )
+    organizer_unit = CodeField(
+        slug_field="key",
+        queryset=GovernmentBody.objects.all(),
+        required=False,
+        allow_null=True,
+        default=None,
+        error_messages=UNKNOWN_BODY,
+    )
+    agreements = serializers.PrimaryKeyRelatedField(
+        queryset=Agreement.objects.none(),
+        many=True,
+        required=False,
+        default=list,
+        help_text="Ids of the agreements discussed (ones you may see).",
+        error_messages=UNKNOWN_AGREEMENT,
+    )
+    organizations = serializers.PrimaryKeyRelatedField(
+        queryset=ForeignOrganization.objects.none(),
+        many=True,
+        required=False,
+        default=list,
+        error_messages=UNKNOWN_ORGANIZATION,
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        user = self.context.get("user")
+        if user is not None:
+            # SECURITY: only records the caller may see.
+            agreements: Any = self.fields["agreements"]
+            agreements.child_relation.queryset = Agreement.objects.visible_to(user)
+            organizations: Any = self.fields["organizations"]
+            organizations.child_relation.queryset = organization_visible_qs(user)
+
+
+def meeting_input_from(meeting: Meeting) -> dict[str, Any]:
+    """The stored values as service input, so PATCH changes only what it sends."""
+    return {
+        "kind": meeting.kind,
+        "title": meeting.title,
+        "purpose": meeting.purpose,
+        "starts_at": meeting.starts_at,
+        "ends_at": meeting.ends_at,
+        "mode": meeting.mode,
+        "venue": meeting.venue,
+        "online_platform": meeting.online_platform,
+        "online_link": meeting.online_link,
+        "organizer": meeting.organizer,
+        "organizer_unit": meeting.organizer_unit,
+        "agreements": list(meeting.agreements.all()),
+        "organizations": list(meeting.organizations.all()),
+    }
+
+
+def _organizer_or_own_agency(values: dict[str, Any], user: Any) -> None:
+    if values.get("organizer") is None:
+        if user.agency is None:
+            raise serializers.ValidationError(
+                {"organizer": [_("Give the key of the organizing body.")]}
+            )
+        values["organizer"] = user.agency
+        if values.get("organizer_unit") is None and user.body_id != user.agency.pk:
+            values["organizer_unit"] = user.body
+
+
+# --- list, create, detail, update ---------------------------------------------------------
+
+
+class MeetingListApi(ApiView):
+    access = MEMBER
+    pagination_class = StandardPagination
+
+    class FilterSerializer(serializers.Serializer):
+        kind = serializers.ChoiceField(choices=Meeting.Kind.choices, required=False)
+        status = serializers.ChoiceField(choices=Meeting.Status.choices, required=False)
+        period_from = serializers.DateField(required=False, help_text="Starting on or after.")
+        period_to = serializers.DateField(required=False, help_text="Starting on or before.")
+        q = serializers.CharField(required=False, help_text="Title or venue.")
+
+    @extend_schema(
+        operation_id="meetings_list",
+        tags=TAGS,
+        summary="List the meetings you may see",
+        description="Government users see meetings their agency organizes, is invited to or "
+        "attends, and meetings linked to agreements they may see; a foreign organization's "
+        "representative sees meetings their organization attends or is linked to.",
+        parameters=[FilterSerializer],
+        responses={200: MeetingSummarySerializer(many=True), **errors(400, *READ_ERRORS)},
+    )
+    def get(self, request: Request) -> Response:
+        parsed = self.FilterSerializer(data=request.query_params)
+        parsed.is_valid(raise_exception=True)
+        d = parsed.validated_data
+        filters = selectors.MeetingFilters(
+            kind=d.get("kind", ""),
+            status=d.get("status", ""),
+            period_from=d.get("period_from"),
+            period_to=d.get("period_to"),
+            q=d.get("q", ""),
+        )
+        qs = selectors.meeting_list(viewer=request.user, filters=filters)
+        return paginated_response(
+            queryset=qs, serializer_class=MeetingSummarySerializer, request=request, view=self
+        )
+
+
+class MeetingCreateApi(ApiView):
+    access = EDITOR
+    InputSerializer = MeetingInputSerializer
+
+    @extend_schema(
+        operation_id="meetings_create",
+        tags=TAGS,
+        summary="Record a meeting (status planned)",
+        description="In-person and hybrid meetings need a venue; online and hybrid ones an "
+        "online platform or a link. Officers record meetings of their own agency.",
+        request=InputSerializer,
+        responses={201: MeetingDetailSerializer, **errors(*WRITE_ERRORS)},
+    )
+    def post(self, request: Request) -> Response:
+        serializer = self.InputSerializer(data=request.data, context={"user": request.user})
+        serializer.is_valid(raise_exception=True)
+        values = dict(serializer.validated_data)
+        _organizer_or_own_agency(values, request.user)
+        meeting = services.meeting_create(data=services.MeetingInput(**values), actor=request.user)
+        return Response(
+            meeting_detail_data(user=request.user, pk=meeting.pk), status=status.HTTP_201_CREATED
+        )
+
+
+class MeetingDetailApi(ApiView):
+    access = MEMBER
+
+    @extend_schema(
+        operation_id="meetings_retrieve",
+        tags=TAGS,
+        summary="A meeting with its participants, agenda, minutes, positions, decisions, "
+        "action items and agreements",
+        responses={200: MeetingDetailSerializer, **errors(*DETAIL_ERRORS)},
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        return Response(meeting_detail_data(user=request.user, pk=pk))
+
+
+class MeetingUpdateApi(ApiView):
+    """PUT gives every field; PATCH only those that change. The status moves by transitions."""
+
+    access = EDITOR
+    InputSerializer = MeetingInputSerializer
+
+    def _update(self, request: Request, pk: int, partial: bool) -> Response:
+        meeting = _get_editable(request, pk)
+        serializer = self.InputSerializer(
+            data=request.data, partial=partial, context={"user": request.user}
+        )
+        serializer.is_valid(raise_exception=True)
+        values = meeting_input_from(meeting) if partial else {"organizer": meeting.organizer}
+        sent = serializer.validated_data
+        values.update({k: v for k, v in sent.items() if not partial or k in request.data})
+        _organizer_or_own_agency(values, request.user)
+        services.meeting_update(
+            meeting_id=meeting.pk, data=services.MeetingInput(**values), actor=request.user
+        )
+        return Response(meeting_detail_data(user=request.user, pk=pk))
+
+    @extend_schema(
+        operation_id="meetings_update",
+        tags=TAGS,
+        summary="Replace a meeting's fields and links",
+        request=InputSerializer,
+        responses={200: MeetingDetailSerializer, **errors(*WRITE_DETAIL_ERRORS)},
+    )
+    def put(self, request: Request, pk: int) -> Response:
+        return self._update(request, pk, partial=False)
+
+    @extend_schema(
+        operation_id="meetings_partial_update",
+        tags=TAGS,
+        summary="Change some of a meeting's fields",
+        request=InputSerializer,
+        responses={200: MeetingDetailSerializer, **errors(*WRITE_DETAIL_ERRORS)},
+    )
+    def patch(self, request: Request, pk: int) -> Response:
+        return self._update(request, pk, partial=True)
+
+
+class MeetingTransitionApi(ApiView):
+    access = EDITOR
+
+    @extend_schema_serializer(component_name="MeetingTransition")
+    class InputSerializer(serializers.Serializer):
+        reason = serializers.CharField(
+            required=False, allow_blank=True, max_length=2000, help_text="Required to cancel."
+        )
+
+    @extend_schema(
+        operation_id="meetings_transition",
+        tags=TAGS,
+        summary="Move a meeting through its lifecycle",
+        description="planned → held → minutes_circulated → minutes_approved, or planned → "
+        "cancelled. Circulating sends the latest minutes version; approving approves it.",
+        parameters=[
+            OpenApiParameter(
+                "name",
+                OpenApiTypes.STR,
+                OpenApiParameter.PATH,
+                enum=list(services.TRANSITIONS),
+                description="The transition.",
+            )
+        ],
+        request=InputSerializer,
+        responses={200: MeetingDetailSerializer, **errors(*WRITE_DETAIL_ERRORS)},
+    )
+    def post(self, request: Request, pk: int, name: str) -> Response:
+        meeting = _get_editable(request, pk)
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        services.meeting_transition(
+            meeting_id=meeting.pk,
+            transition=name,
+            actor=request.user,
+            reason=serializer.validated_data.get("reason", ""),
+        )
+        return Response(meeting_detail_data(user=request.user, pk=pk))
+
+
+# --- sub-resources ------------------------------------------------------------------------
+
+
+class MeetingInviteApi(ApiView):
+    access = EDITOR
+
+    @extend_schema_serializer(component_name="MeetingInvitationInput")
+    class InputSerializer(serializers.Serializer):
+        body = CodeField(
+            slug_field="key",
+            queryset=GovernmentBody.objects.all(),
+            required=False,
+            allow_null=True,
+            default=None,
+            help_text="Key of the invited body (or unit).",
+            error_messages=UNKNOWN_BODY,
+        )
+        description = serializers.CharField(
+            max_length=255, required=False, allow_blank=True, default="",
+            help_text="A group not in the registry, e.g. 'provincial and city governments'.",
+        )  # fmt: skip
+        email = serializers.EmailField(required=False, allow_blank=True, default="")
+
+    @extend_schema(
+        operation_id="meetings_invited_create",
+        tags=TAGS,
+        summary="Invite a body to the meeting",
+        request=InputSerializer,
+        responses={201: InvitedSerializer, **errors(*WRITE_DETAIL_ERRORS)},
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        meeting = _get_editable(request, pk)
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        invited = services.meeting_invite_body(
+            meeting_id=meeting.pk, actor=request.user, **serializer.validated_data
+        )
+        return Response(InvitedSerializer(invited).data, status=status.HTTP_201_CREATED)
+
+
+class MeetingAttendeeListApi(ApiView):
+    access = MEMBER
+
+    @extend_schema(
+        operation_id="meetings_attendees_list",
+        tags=TAGS,
+        summary="The meeting's attendees",
+        responses={200: AttendeeSerializer(many=True), **errors(*DETAIL_ERRORS)},
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        meeting = selectors.meeting_get_for_user(user=request.user, pk=pk)
+        return Response(AttendeeSerializer(meeting.attendees.all(), many=True).data)
+
+
+class MeetingAttendeeCreateApi(ApiView):
+    access = EDITOR
+
+    @extend_schema_serializer(component_name="MeetingAttendeeInput")
+    class InputSerializer(serializers.Serializer):
+        name = serializers.CharField(max_length=255, required=False, allow_blank=True, default="")
+        title = serializers.CharField(max_length=255, required=False, allow_blank=True, default="")
+        body = CodeField(
+            slug_field="key",
+            queryset=GovernmentBody.objects.all(),
+            required=False,
+            allow_null=True,
+            default=None,
+            error_messages=UNKNOWN_BODY,
+        )
+        organization = serializers.PrimaryKeyRelatedField(
+            queryset=ForeignOrganization.objects.none(),
+            required=False,
+            allow_null=True,
+            default=None,
+            error_messages=UNKNOWN_ORGANIZATION,
+        )
+        role = serializers.ChoiceField(choices=Attendee.Role.choices, default="participant")
+        represents = serializers.ListField(
+            child=serializers.CharField(max_length=255), required=False, default=list,
+            help_text='Capacities, e.g. ["TPOA", "Working group on multilateral organizations"].',
+        )  # fmt: skip
+        email = serializers.EmailField(required=False, allow_blank=True, default="")
+        attended = serializers.BooleanField(required=False, allow_null=True, default=None)
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            user = self.context.get("user")
+            if user is not None:
+                field: Any = self.fields["organization"]
+                field.queryset = organization_visible_qs(user)
+
+    @extend_schema(
+        operation_id="meetings_attendees_create",
+        tags=TAGS,
+        summary="Add an attendee",
+        request=InputSerializer,
+        responses={201: AttendeeSerializer, **errors(*WRITE_DETAIL_ERRORS)},
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        meeting = _get_editable(request, pk)
+        serializer = self.InputSerializer(data=request.data, context={"user": request.user})
+        serializer.is_valid(raise_exception=True)
+        attendee = services.meeting_attendee_add(
+            meeting_id=meeting.pk, actor=request.user, **serializer.validated_data
+        )
+        return Response(AttendeeSerializer(attendee).data, status=status.HTTP_201_CREATED)
+
+
+class MeetingMinutesListApi(ApiView):
+    access = MEMBER
+
+    @extend_schema(
+        operation_id="meetings_minutes_list",
+        tags=TAGS,
+        summary="Every version of the minutes, newest first",
+        responses={200: MinutesSerializer(many=True), **errors(*DETAIL_ERRORS)},
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        meeting = selectors.meeting_get_for_user(user=request.user, pk=pk)
+        return Response(MinutesSerializer(meeting.minutes.all(), many=True).data)
+
+
+class MeetingMinutesCreateApi(ApiView):
+    access = EDITOR
+
+    @extend_schema_serializer(component_name="MeetingMinutesInput")
+    class InputSerializer(serializers.Serializer):
+        text = serializers.CharField()
+
+    @extend_schema(
+        operation_id="meetings_minutes_create",
+        tags=TAGS,
+        summary="Write a new version of the minutes",
+        description="Earlier versions are kept. Allowed once the meeting is held and until "
+        "the minutes are approved.",
+        request=InputSerializer,
+        responses={201: MinutesSerializer, **errors(*WRITE_DETAIL_ERRORS)},
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        meeting = _get_editable(request, pk)
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        version = services.meeting_minutes_add(
+            meeting_id=meeting.pk, text=serializer.validated_data["text"], actor=request.user
+        )
+        return Response(MinutesSerializer(version).data, status=status.HTTP_201_CREATED)
+
+
+class MeetingActionItemListApi(ApiView):
+    access = MEMBER
+
+    @extend_schema(
+        operation_id="meetings_action_items_list",
+        tags=TAGS,
+        summary="The meeting's action items",
+        responses={200: ActionItemSerializer(many=True), **errors(*DETAIL_ERRORS)},
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        meeting = selectors.meeting_get_for_user(user=request.user, pk=pk)
+        return Response(ActionItemSerializer(meeting.action_items.all(), many=True).data)
+
+
+class MeetingActionItemCreateApi(ApiView):
+    access = EDITOR
+
+    @extend_schema_serializer(component_name="MeetingActionItemInput")
+    class InputSerializer(serializers.Serializer):
+        text = serializers.CharField()
+        owner_body = CodeField(
+            slug_field="key",
+            queryset=GovernmentBody.objects.all(),
+            required=False,
+            allow_null=True,
+            default=None,
+            error_messages=UNKNOWN_BODY,
+        )
+        owner_person = serializers.CharField(
+            max_length=255, required=False, allow_blank=True, default=""
+        )
+        due_date = serializers.DateField(required=False, allow_null=True, default=None)
+
+    @extend_schema(
+        operation_id="meetings_action_items_create",
+        tags=TAGS,
+        summary="Add an action item (owner and due date feed the deadlines)",
+        request=InputSerializer,
+        responses={201: ActionItemSerializer, **errors(*WRITE_DETAIL_ERRORS)},
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        meeting = _get_editable(request, pk)
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        item = services.meeting_action_item_add(
+            meeting_id=meeting.pk, actor=request.user, **serializer.validated_data
+        )
+        return Response(ActionItemSerializer(item).data, status=status.HTTP_201_CREATED)
+
+
+class MeetingActionItemUpdateApi(ApiView):
+    access = EDITOR
+
+    @extend_schema_serializer(component_name="MeetingActionItemStatus")
+    class InputSerializer(serializers.Serializer):
+        status = serializers.ChoiceField(choices=ActionItem.Status.choices)
+
+    @extend_schema(
+        operation_id="meetings_action_items_partial_update",
+        tags=TAGS,
+        summary="Mark an action item done, cancelled or open",
+        request=InputSerializer,
+        responses={200: ActionItemSerializer, **errors(*WRITE_DETAIL_ERRORS)},
+    )
+    def patch(self, request: Request, pk: int, item_id: int) -> Response:
+        from django.http import Http404
+
+        meeting = _get_editable(request, pk)
+        item = meeting.action_items.filter(pk=item_id).first()
+        if item is None:
+            raise Http404
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        item = services.meeting_action_item_set_status(
+            action_item_id=item.pk, status=serializer.validated_data["status"], actor=request.user
+        )
+        return Response(ActionItemSerializer(item).data)
+
+
+class MeetingSigningApi(ApiView):
+    access = EDITOR
+
+    @extend_schema_serializer(component_name="MeetingSigningInput")
+    class InputSerializer(serializers.Serializer):
+        agreements = serializers.PrimaryKeyRelatedField(
+            queryset=Agreement.objects.none(),
+            many=True,
+            help_text="Ids of the agreements signed at the meeting (ones you may change).",
+            error_messages=UNKNOWN_AGREEMENT,
+        )
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            user = self.context.get("user")
+            if user is not None:
+                field: Any = self.fields["agreements"]
+                field.child_relation.queryset = Agreement.objects.visible_to(user)
+
+    @extend_schema(
+        operation_id="meetings_signings_create",
+        tags=TAGS,
+        summary="Record the agreements signed at the meeting",
+        description="Links them to the meeting and writes `agreement.signed_at_meeting` in "
+        "each agreement's history; a draft with its signing date is marked signed.",
+        request=InputSerializer,
+        responses={200: MeetingDetailSerializer, **errors(*WRITE_DETAIL_ERRORS)},
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        meeting = _get_editable(request, pk)
+        serializer = self.InputSerializer(data=request.data, context={"user": request.user})
+        serializer.is_valid(raise_exception=True)
+        services.meeting_record_signing(
+            meeting=meeting, agreements=serializer.validated_data["agreements"], actor=request.user
+        )
+        return Response(meeting_detail_data(user=request.user, pk=pk))

@@ -1,0 +1,329 @@
+"""Reports, funding disclosures and monitoring visits. Rules live in mitra.monitoring's services.
+
+Objects come only through the scoped selectors the HTML views use; outside scope → 404.
+"""
+
+from typing import Any
+
+from django.http import Http404
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema, extend_schema_serializer
+from rest_framework import serializers
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from mitra.agreements.permissions import agreement_is_editable_by
+from mitra.api.pagination import StandardPagination
+from mitra.core.access import EDITOR, GOVERNMENT, MEMBER
+from mitra.core.exceptions import ApplicationError
+from mitra.monitoring import selectors, services
+from mitra.monitoring.models import Finding, FollowUpItem, Report
+from mitra.monitoring.services import ReportInput
+from mitra.monitoring.validation import LineInput
+from mitra.regions.models import Province, Regency
+
+from .base import (
+    DETAIL_ERRORS,
+    READ_ERRORS,
+    WRITE_DETAIL_ERRORS,
+    ApiView,
+    CodeField,
+    errors,
+    paginated_response,
+)
+from .reference import BodyRefSerializer
+
+TAGS = ["monitoring"]
+
+
+# --- output shapes ------------------------------------------------------------------------
+
+
+@extend_schema_serializer(component_name="DisclosureLine")
+class LineSerializer(serializers.Serializer):
+    donor_name = serializers.CharField(help_text="The original donor.")
+    donor_country = serializers.CharField(help_text="ISO 3166 alpha-2 code.")
+    intermediaries = serializers.ListField(
+        source="chain", child=serializers.CharField(), help_text="Who passed the funds on."
+    )
+    amount = serializers.DecimalField(max_digits=18, decimal_places=2)
+    currency = serializers.CharField(help_text="ISO 4217 code.")
+    programme = serializers.CharField()
+    province = CodeField(slug_field="code", read_only=True, allow_null=True)
+    regency = CodeField(slug_field="code", read_only=True, allow_null=True)
+    local_partner = serializers.CharField()
+
+
+@extend_schema_serializer(component_name="ReportSummary")
+class ReportSummarySerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    agreement = serializers.IntegerField(source="agreement_id")
+    agreement_title = serializers.CharField(source="agreement.title")
+    kind = serializers.ChoiceField(choices=Report.Kind.choices)
+    period_start = serializers.DateField()
+    period_end = serializers.DateField()
+    due_date = serializers.DateField()
+    resubmit_by = serializers.DateField(allow_null=True)
+    status = serializers.ChoiceField(choices=Report.Status.choices)
+    overdue = serializers.BooleanField(help_text="The deadline passed and it was not submitted.")
+    first_submitted_on = serializers.DateField(allow_null=True)
+
+
+@extend_schema_serializer(component_name="Report")
+class ReportDetailSerializer(ReportSummarySerializer):
+    activities = serializers.CharField()
+    outputs = serializers.CharField()
+    problems = serializers.CharField()
+    staffing = serializers.CharField()
+    media_name = serializers.CharField()
+    published_on = serializers.DateField(allow_null=True)
+    publication_url = serializers.CharField()
+    review_reason = serializers.CharField()
+    lines = LineSerializer(many=True)
+
+
+def report_data(*, user: Any, pk: int) -> Any:
+    return ReportDetailSerializer(selectors.report_get_for_user(user=user, pk=pk)).data
+
+
+@extend_schema_serializer(component_name="FollowUpItem")
+class FollowUpSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    description = serializers.CharField()
+    owner = serializers.CharField()
+    due_date = serializers.DateField(allow_null=True)
+    status = serializers.ChoiceField(choices=FollowUpItem.Status.choices)
+
+
+@extend_schema_serializer(component_name="Finding")
+class FindingSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    description = serializers.CharField()
+    severity = serializers.ChoiceField(choices=Finding.Severity.choices)
+    sanction_case = serializers.IntegerField(source="sanction_case_id", allow_null=True)
+    follow_ups = FollowUpSerializer(many=True)
+
+
+@extend_schema_serializer(component_name="MonitoringVisitSummary")
+class VisitSummarySerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    agreement = serializers.IntegerField(source="agreement_id")
+    organization = serializers.IntegerField(source="organization_id")
+    organization_name = serializers.CharField(source="organization.legal_name")
+    start_date = serializers.DateField()
+    end_date = serializers.DateField(allow_null=True)
+    province = CodeField(slug_field="code", read_only=True, allow_null=True)
+    regency = CodeField(slug_field="code", read_only=True, allow_null=True)
+    finding_count = serializers.IntegerField()
+    open_follow_ups = serializers.IntegerField()
+
+
+@extend_schema_serializer(component_name="MonitoringVisit")
+class VisitDetailSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    agreement = serializers.IntegerField(source="agreement_id")
+    organization = serializers.IntegerField(source="organization_id")
+    start_date = serializers.DateField()
+    end_date = serializers.DateField(allow_null=True)
+    province = CodeField(slug_field="code", read_only=True, allow_null=True)
+    regency = CodeField(slug_field="code", read_only=True, allow_null=True)
+    team_bodies = BodyRefSerializer(many=True)
+    summary = serializers.CharField()
+    findings = FindingSerializer(many=True)
+
+
+# --- reports ------------------------------------------------------------------------------
+
+
+class ReportListApi(ApiView):
+    access = MEMBER
+    pagination_class = StandardPagination
+
+    class FilterSerializer(serializers.Serializer):
+        status = serializers.ChoiceField(choices=Report.Status.choices, required=False)
+        kind = serializers.ChoiceField(choices=Report.Kind.choices, required=False)
+        overdue = serializers.BooleanField(required=False, allow_null=True, default=None)
+        agreement = serializers.IntegerField(required=False)
+        period_from = serializers.DateField(required=False, help_text="Periods ending on/after.")
+        period_to = serializers.DateField(required=False, help_text="Periods starting on/before.")
+
+    @extend_schema(
+        operation_id="reports_list",
+        tags=TAGS,
+        summary="List the reports and disclosures you may see",
+        description="Scoped as agreements: government users see their agency's, an "
+        "organization's representative its own. `overdue` is computed against today.",
+        parameters=[FilterSerializer],
+        responses={200: ReportSummarySerializer(many=True), **errors(400, *READ_ERRORS)},
+    )
+    def get(self, request: Request) -> Response:
+        parsed = self.FilterSerializer(data=request.query_params)
+        parsed.is_valid(raise_exception=True)
+        d = parsed.validated_data
+        filters = selectors.ReportFilters(
+            status=d.get("status", ""),
+            kind=d.get("kind", ""),
+            overdue=d.get("overdue"),
+            agreement=d.get("agreement"),
+            period_from=d.get("period_from"),
+            period_to=d.get("period_to"),
+        )
+        return paginated_response(
+            queryset=selectors.report_list(viewer=request.user, filters=filters),
+            serializer_class=ReportSummarySerializer,
+            request=request,
+            view=self,
+        )
+
+
+class ReportDetailApi(ApiView):
+    access = MEMBER
+
+    @extend_schema(
+        operation_id="reports_retrieve",
+        tags=TAGS,
+        summary="One report with its disclosure lines",
+        responses={200: ReportDetailSerializer, **errors(*DETAIL_ERRORS)},
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        return Response(report_data(user=request.user, pk=pk))
+
+
+class ReportSubmitApi(ApiView):
+    access = MEMBER  # the service admits only the organization's representative
+
+    @extend_schema_serializer(component_name="DisclosureLineInput")
+    class LineInputSerializer(serializers.Serializer):
+        donor_name = serializers.CharField(max_length=255)
+        donor_country = serializers.CharField(max_length=2, min_length=2)
+        intermediaries = serializers.CharField(max_length=500, required=False, allow_blank=True)
+        amount = serializers.DecimalField(max_digits=18, decimal_places=2)
+        currency = serializers.CharField(max_length=3, help_text="ISO 4217 code.")
+        programme = serializers.CharField(max_length=255)
+        province = CodeField(
+            slug_field="code", queryset=Province.objects.all(), required=False, allow_null=True
+        )
+        regency = CodeField(
+            slug_field="code", queryset=Regency.objects.all(), required=False, allow_null=True
+        )
+        local_partner = serializers.CharField(max_length=255, required=False, allow_blank=True)
+
+    @extend_schema_serializer(component_name="ReportSubmission")
+    class InputSerializer(serializers.Serializer):
+        activities = serializers.CharField(required=False, allow_blank=True)
+        outputs = serializers.CharField(required=False, allow_blank=True)
+        problems = serializers.CharField(required=False, allow_blank=True)
+        staffing = serializers.CharField(required=False, allow_blank=True)
+        media_name = serializers.CharField(max_length=255, required=False, allow_blank=True)
+        published_on = serializers.DateField(required=False, allow_null=True)
+        publication_url = serializers.URLField(required=False, allow_blank=True)
+        lines = serializers.ListField(child=serializers.DictField(), required=False)
+
+    @extend_schema(
+        operation_id="reports_submit",
+        tags=TAGS,
+        summary="Submit (or resubmit) a report or funding disclosure",
+        description="For the representative of the organization party to the agreement. A "
+        "closed period, missing content or a malformed line is refused and nothing is written.",
+        request=InputSerializer,
+        responses={200: ReportDetailSerializer, **errors(*WRITE_DETAIL_ERRORS)},
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        report = selectors.report_get_for_user(user=request.user, pk=pk)
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        d = dict(serializer.validated_data)
+        raw_lines = d.pop("lines", [])
+        lines = []
+        line_errors: dict[str, Any] = {}
+        for index, raw in enumerate(raw_lines):
+            parsed = self.LineInputSerializer(data=raw)
+            if parsed.is_valid():
+                lines.append(LineInput(**parsed.validated_data))
+            else:
+                for name, messages in parsed.errors.items():
+                    line_errors[f"lines.{index}.{name}"] = messages
+        if line_errors:
+            raise ApplicationError(_("The report was not submitted."), extra=line_errors)
+        services.report_submit(
+            report_id=report.pk, data=ReportInput(**d, lines=lines), actor=request.user
+        )
+        return Response(report_data(user=request.user, pk=pk))
+
+
+class ReportReviewApi(ApiView):
+    access = EDITOR
+
+    @extend_schema_serializer(component_name="ReportReview")
+    class InputSerializer(serializers.Serializer):
+        decision = serializers.ChoiceField(choices=["accept", "request_revision"])
+        reason = serializers.CharField(
+            required=False, allow_blank=True, help_text="Required to request a revision."
+        )
+
+    @extend_schema(
+        operation_id="reports_review",
+        tags=TAGS,
+        summary="Accept a submitted report or request a revision",
+        description="For the partner ministry's officers (the agreement's owner agency).",
+        request=InputSerializer,
+        responses={200: ReportDetailSerializer, **errors(*WRITE_DETAIL_ERRORS)},
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        report = selectors.report_get_for_user(user=request.user, pk=pk)
+        if not agreement_is_editable_by(user=request.user, agreement=report.agreement):
+            raise Http404
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        d = serializer.validated_data
+        if d["decision"] == "accept":
+            services.report_accept(report_id=report.pk, actor=request.user)
+        else:
+            services.report_request_revision(
+                report_id=report.pk, reason=d.get("reason", ""), actor=request.user
+            )
+        return Response(report_data(user=request.user, pk=pk))
+
+
+# --- monitoring visits --------------------------------------------------------------------
+
+
+class MonitoringVisitListApi(ApiView):
+    access = GOVERNMENT
+    pagination_class = StandardPagination
+
+    class FilterSerializer(serializers.Serializer):
+        agreement = serializers.IntegerField(required=False)
+
+    @extend_schema(
+        operation_id="monitoring_visits_list",
+        tags=TAGS,
+        summary="List monitoring visits (government users)",
+        parameters=[FilterSerializer],
+        responses={200: VisitSummarySerializer(many=True), **errors(400, *READ_ERRORS)},
+    )
+    def get(self, request: Request) -> Response:
+        parsed = self.FilterSerializer(data=request.query_params)
+        parsed.is_valid(raise_exception=True)
+        return paginated_response(
+            queryset=selectors.visit_list(
+                viewer=request.user, agreement=parsed.validated_data.get("agreement")
+            ),
+            serializer_class=VisitSummarySerializer,
+            request=request,
+            view=self,
+        )
+
+
+class MonitoringVisitDetailApi(ApiView):
+    access = GOVERNMENT
+
+    @extend_schema(
+        operation_id="monitoring_visits_retrieve",
+        tags=TAGS,
+        summary="One monitoring visit with its findings and follow-up items",
+        responses={200: VisitDetailSerializer, **errors(*DETAIL_ERRORS)},
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        visit = selectors.visit_get_for_user(user=request.user, pk=pk)
+        return Response(VisitDetailSerializer(visit).data)

@@ -1,0 +1,681 @@
+"""Work plans (RIK/RKT), their activities and regional notifications. Rules live in the
+services of mitra.workplans; objects come through its scoped selectors (404 outside scope)."""
+
+from typing import Any
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_field,
+    extend_schema_serializer,
+)
+from rest_framework import serializers, status
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from mitra.core.access import MEMBER
+from mitra.organizations.models import Sector
+from mitra.regions.models import Province, Regency
+from mitra.workplans import selectors, services
+from mitra.workplans.models import Activity, RegionalNotification, WorkPlan
+from mitra.workplans.permissions import (
+    activity_get_for_action,
+    agreement_get_for_workplan_creation,
+    workplan_can,
+    workplan_get_for_action,
+)
+
+from .agreements import UNKNOWN_PROVINCE, UNKNOWN_REGENCY, UNKNOWN_SECTOR
+from .base import (
+    DETAIL_ERRORS,
+    READ_ERRORS,
+    WRITE_DETAIL_ERRORS,
+    ApiView,
+    CodeField,
+    errors,
+    paginated_response,
+)
+from .reference import BodyRefSerializer
+
+TAGS = ["work plans"]
+
+
+# --- output shapes ------------------------------------------------------------------------
+
+
+class BeneficiaryGroupsSerializer(serializers.Serializer):
+    child = serializers.IntegerField(min_value=0, required=False, default=0)
+    youth = serializers.IntegerField(min_value=0, required=False, default=0)
+    adult = serializers.IntegerField(min_value=0, required=False, default=0)
+    elderly = serializers.IntegerField(min_value=0, required=False, default=0)
+
+
+@extend_schema_serializer(component_name="Beneficiaries")
+class BeneficiariesSerializer(serializers.Serializer):
+    female = BeneficiaryGroupsSerializer(required=False)
+    male = BeneficiaryGroupsSerializer(required=False)
+
+
+@extend_schema_serializer(component_name="LocalPartner")
+class LocalPartnerSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=255)
+    type = serializers.CharField(max_length=100, required=False, allow_blank=True)
+    registration = serializers.CharField(max_length=100, required=False, allow_blank=True)
+
+
+@extend_schema_serializer(component_name="WorkPlanSummary")
+class WorkPlanSummarySerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    kind = serializers.ChoiceField(choices=WorkPlan.Kind.choices)
+    title = serializers.CharField()
+    status = serializers.ChoiceField(choices=WorkPlan.Status.choices)
+    agreement = serializers.IntegerField(source="agreement_id")
+    parent = serializers.IntegerField(source="parent_id", allow_null=True, help_text="The RIK.")
+    start_date = serializers.DateField()
+    end_date = serializers.DateField()
+    year = serializers.IntegerField(allow_null=True)
+    province = CodeField(slug_field="code", read_only=True, allow_null=True)
+    regency = CodeField(slug_field="code", read_only=True, allow_null=True)
+    regional_government = BodyRefSerializer(allow_null=True)
+    activity_count = serializers.IntegerField()
+
+
+@extend_schema_serializer(component_name="RegionalNotification")
+class NotificationSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    recipient = serializers.ChoiceField(choices=RegionalNotification.Recipient.choices)
+    notified_body = BodyRefSerializer()
+    province = CodeField(slug_field="code", read_only=True)
+    regency = CodeField(slug_field="code", read_only=True, allow_null=True)
+    activity = serializers.IntegerField(source="activity_id", allow_null=True)
+    notified_on = serializers.DateField()
+    reference = serializers.CharField()
+
+
+@extend_schema_serializer(component_name="Activity")
+class ActivitySerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    work_plan = serializers.IntegerField(source="work_plan_id")
+    title = serializers.CharField()
+    description = serializers.CharField()
+    sector = CodeField(slug_field="code", read_only=True, allow_null=True)
+    status = serializers.ChoiceField(choices=Activity.Status.choices)
+    provinces = CodeField(slug_field="code", many=True, read_only=True)
+    regencies = CodeField(slug_field="code", many=True, read_only=True)
+    start_date = serializers.DateField()
+    end_date = serializers.DateField()
+    actual_start = serializers.DateField(allow_null=True)
+    actual_end = serializers.DateField(allow_null=True)
+    local_partners = LocalPartnerSerializer(many=True)
+    planned_beneficiaries = BeneficiariesSerializer()
+    actual_beneficiaries = BeneficiariesSerializer()
+    planned_total = serializers.IntegerField()
+    actual_total = serializers.IntegerField()
+    currency = serializers.CharField(help_text="ISO 4217 code.")
+    planned_budget = serializers.DecimalField(max_digits=18, decimal_places=2)
+    realised_budget = serializers.DecimalField(max_digits=18, decimal_places=2, allow_null=True)
+    available_transitions = serializers.SerializerMethodField()
+
+    def get_available_transitions(self, activity: Activity) -> list[str]:
+        user = self.context.get("user") or self.context["request"].user
+        return services.activity_available_transitions(activity=activity, actor=user)
+
+
+@extend_schema_serializer(component_name="WorkPlan")
+class WorkPlanDetailSerializer(WorkPlanSummarySerializer):
+    objectives = serializers.CharField()
+    approved_on = serializers.DateField(allow_null=True)
+    signed_on = serializers.DateField(allow_null=True)
+    activities = serializers.SerializerMethodField()
+    notifications = NotificationSerializer(many=True)
+    containment_problems = serializers.SerializerMethodField(
+        help_text="How the plan leaves its RIK, agreement or izin prinsip (empty: it fits)."
+    )
+    available_transitions = serializers.SerializerMethodField(
+        help_text="Transitions you may run now (POST …/transitions/{name}/)."
+    )
+    can_edit = serializers.SerializerMethodField()
+
+    @extend_schema_field(ActivitySerializer(many=True))
+    def get_activities(self, work_plan: WorkPlan) -> Any:
+        return ActivitySerializer(work_plan.activities.all(), many=True, context=self.context).data
+
+    def get_containment_problems(self, work_plan: WorkPlan) -> list[str]:
+        from mitra.workplans.validation import workplan_containment
+
+        return workplan_containment(
+            kind=work_plan.kind,
+            agreement=work_plan.agreement,
+            parent=work_plan.parent,
+            start=work_plan.start_date,
+            end=work_plan.end_date,
+        )
+
+    def get_available_transitions(self, work_plan: WorkPlan) -> list[str]:
+        return services.workplan_available_transitions(
+            work_plan=work_plan, actor=self.context["user"]
+        )
+
+    def get_can_edit(self, work_plan: WorkPlan) -> bool:
+        return (
+            workplan_can(user=self.context["user"], work_plan=work_plan, action="edit")
+            and work_plan.status == WorkPlan.Status.DRAFT
+        )
+
+
+def workplan_detail_data(*, user: Any, pk: int) -> Any:
+    work_plan = selectors.workplan_get_for_user(user=user, pk=pk)
+    work_plan.activity_count = len(work_plan.activities.all())  # type: ignore[attr-defined]
+    return WorkPlanDetailSerializer(work_plan, context={"user": user}).data
+
+
+def activity_detail_data(*, user: Any, pk: int) -> Any:
+    activity = selectors.activity_get_for_user(user=user, pk=pk)
+    return ActivitySerializer(activity, context={"user": user}).data
+
+
+# --- work plans ---------------------------------------------------------------------------
+
+
+@extend_schema_serializer(component_name="WorkPlanInput")
+class WorkPlanInputSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=WorkPlan.Kind.choices, required=False)
+    agreement = serializers.IntegerField(required=False, help_text="Id of the MSP or MoU.")
+    parent = serializers.IntegerField(
+        required=False, allow_null=True, help_text="An RKT: id of its RIK."
+    )
+    title = serializers.CharField(max_length=500)
+    start_date = serializers.DateField()
+    end_date = serializers.DateField()
+    province = CodeField(
+        slug_field="code",
+        queryset=Province.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text='An RKT: Kemendagri province code, e.g. "33".',
+        error_messages=UNKNOWN_PROVINCE,
+    )
+    regency = CodeField(
+        slug_field="code",
+        queryset=Regency.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text='An RKT (optional): regency/city code, e.g. "33.74".',
+        error_messages=UNKNOWN_REGENCY,
+    )
+    objectives = serializers.CharField(required=False, allow_blank=True)
+
+
+def _workplan_input(values: dict[str, Any], agreement: Any, kind: str) -> services.WorkPlanInput:
+    parent = None
+    if values.get("parent"):
+        # SECURITY: the RIK is looked up within the same agreement only.
+        parent = (
+            selectors.rik_choices(agreement_id=agreement.pk).filter(pk=values["parent"]).first()
+        )
+        if parent is None:
+            raise serializers.ValidationError({"parent": ["Unknown RIK of this agreement."]})
+    return services.WorkPlanInput(
+        kind=kind,
+        agreement=agreement,
+        title=values["title"],
+        start_date=values["start_date"],
+        end_date=values["end_date"],
+        parent=parent,
+        province=values.get("province"),
+        regency=values.get("regency"),
+        objectives=values.get("objectives", ""),
+    )
+
+
+class WorkPlanListApi(ApiView):
+    access = MEMBER
+
+    class FilterSerializer(serializers.Serializer):
+        kind = serializers.ChoiceField(choices=WorkPlan.Kind.choices, required=False)
+        status = serializers.ChoiceField(choices=WorkPlan.Status.choices, required=False)
+        agreement = serializers.IntegerField(required=False)
+        province = CodeField(
+            slug_field="code",
+            queryset=Province.objects.all(),
+            required=False,
+            error_messages=UNKNOWN_PROVINCE,
+        )
+        year = serializers.IntegerField(required=False)
+        q = serializers.CharField(required=False)
+
+    @extend_schema(
+        operation_id="workplans_list",
+        tags=TAGS,
+        summary="List the work plans you may see",
+        description="Work plans of the agreements you may see, and (regional governments) "
+        "the RKTs your government signs.",
+        parameters=[FilterSerializer],
+        responses={200: WorkPlanSummarySerializer(many=True), **errors(400, *READ_ERRORS)},
+    )
+    def get(self, request: Request) -> Response:
+        parsed = self.FilterSerializer(data=request.query_params)
+        parsed.is_valid(raise_exception=True)
+        d = parsed.validated_data
+        filters = selectors.WorkPlanFilters(
+            q=d.get("q", ""),
+            kind=d.get("kind", ""),
+            status=d.get("status", ""),
+            agreement=d.get("agreement"),
+            province=d["province"].pk if d.get("province") else None,
+            year=d.get("year"),
+        )
+        qs = selectors.workplan_list(viewer=request.user, filters=filters)
+        return paginated_response(
+            queryset=qs, serializer_class=WorkPlanSummarySerializer, request=request, view=self
+        )
+
+
+class WorkPlanCreateApi(ApiView):
+    access = MEMBER  # the partner organization's representatives draft too; the service decides
+
+    @extend_schema(
+        operation_id="workplans_create",
+        tags=TAGS,
+        summary="Draft an RIK or an RKT",
+        description="Validated by the same service as the web form: RKT ⊆ RIK ⊆ agreement ⊆ "
+        "izin prinsip, one calendar year and one region per RKT, one RKT per agreement, year "
+        "and region. Nothing is written when a rule fails.",
+        request=WorkPlanInputSerializer,
+        responses={201: WorkPlanDetailSerializer, **errors(*WRITE_DETAIL_ERRORS)},
+    )
+    def post(self, request: Request) -> Response:
+        serializer = WorkPlanInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        values = serializer.validated_data
+        missing = {k: ["This field is required."] for k in ("kind", "agreement") if k not in values}
+        if missing:
+            raise serializers.ValidationError(missing)
+        agreement = agreement_get_for_workplan_creation(user=request.user, pk=values["agreement"])
+        work_plan = services.workplan_create(
+            data=_workplan_input(values, agreement, values["kind"]), actor=request.user
+        )
+        data = workplan_detail_data(user=request.user, pk=work_plan.pk)
+        return Response(data, status=status.HTTP_201_CREATED)
+
+
+class WorkPlanDetailApi(ApiView):
+    access = MEMBER
+
+    @extend_schema(
+        operation_id="workplans_retrieve",
+        tags=TAGS,
+        summary="A work plan with its activities, notifications and containment status",
+        responses={200: WorkPlanDetailSerializer, **errors(*DETAIL_ERRORS)},
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        return Response(workplan_detail_data(user=request.user, pk=pk))
+
+
+class WorkPlanUpdateApi(ApiView):
+    access = MEMBER
+
+    @extend_schema(
+        operation_id="workplans_partial_update",
+        tags=TAGS,
+        summary="Change a draft work plan",
+        request=WorkPlanInputSerializer(partial=True),
+        responses={200: WorkPlanDetailSerializer, **errors(*WRITE_DETAIL_ERRORS)},
+    )
+    def patch(self, request: Request, pk: int) -> Response:
+        work_plan = workplan_get_for_action(user=request.user, pk=pk, action="edit")
+        serializer = WorkPlanInputSerializer(data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        values = {
+            "title": work_plan.title,
+            "start_date": work_plan.start_date,
+            "end_date": work_plan.end_date,
+            "parent": work_plan.parent_id,
+            "province": work_plan.province,
+            "regency": work_plan.regency,
+            "objectives": work_plan.objectives,
+            **serializer.validated_data,
+        }
+        services.workplan_update(
+            work_plan_id=work_plan.pk,
+            data=_workplan_input(values, work_plan.agreement, work_plan.kind),
+            actor=request.user,
+        )
+        return Response(workplan_detail_data(user=request.user, pk=pk))
+
+
+class WorkPlanTransitionApi(ApiView):
+    access = MEMBER
+
+    @extend_schema_serializer(component_name="WorkPlanTransition")
+    class InputSerializer(serializers.Serializer):
+        on = serializers.DateField(
+            required=False, allow_null=True, help_text="Approval or signing date; default today."
+        )
+
+    @extend_schema(
+        operation_id="workplans_transition",
+        tags=TAGS,
+        summary="Move a work plan through its lifecycle",
+        description="draft → approved (the partner ministry) → signed (an RKT: the regional "
+        "government) → active → reported → closed; approved → draft for changes.",
+        parameters=[
+            OpenApiParameter(
+                "name",
+                OpenApiTypes.STR,
+                OpenApiParameter.PATH,
+                enum=list(services.WORKPLAN_TRANSITIONS),
+                description="The transition.",
+            )
+        ],
+        request=InputSerializer,
+        responses={200: WorkPlanDetailSerializer, **errors(*WRITE_DETAIL_ERRORS)},
+    )
+    def post(self, request: Request, pk: int, name: str) -> Response:
+        from django.http import Http404
+
+        if name not in services.WORKPLAN_TRANSITIONS:
+            raise Http404
+        work_plan = workplan_get_for_action(user=request.user, pk=pk, action=name)
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        services.workplan_transition(
+            work_plan_id=work_plan.pk,
+            transition=name,
+            actor=request.user,
+            on=serializer.validated_data.get("on"),
+        )
+        return Response(workplan_detail_data(user=request.user, pk=pk))
+
+
+class NotificationCreateApi(ApiView):
+    access = MEMBER
+
+    @extend_schema_serializer(component_name="RegionalNotificationInput")
+    class InputSerializer(serializers.Serializer):
+        recipient = serializers.ChoiceField(choices=RegionalNotification.Recipient.choices)
+        province = CodeField(
+            slug_field="code", queryset=Province.objects.all(), error_messages=UNKNOWN_PROVINCE
+        )
+        regency = CodeField(
+            slug_field="code",
+            queryset=Regency.objects.all(),
+            required=False,
+            allow_null=True,
+            error_messages=UNKNOWN_REGENCY,
+        )
+        activity = serializers.IntegerField(required=False, allow_null=True)
+        notified_on = serializers.DateField()
+        reference = serializers.CharField(max_length=255)
+
+    @extend_schema(
+        operation_id="workplans_notifications_create",
+        tags=TAGS,
+        summary="Record that Kemendagri or a regional government was notified",
+        description="Activities start in a region only after both were notified (rule N5).",
+        request=InputSerializer,
+        responses={201: NotificationSerializer, **errors(*WRITE_DETAIL_ERRORS)},
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        work_plan = workplan_get_for_action(user=request.user, pk=pk, action="implement")
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        d = serializer.validated_data
+        activity = None
+        if d.get("activity"):
+            activity = work_plan.activities.filter(pk=d["activity"]).first()
+            if activity is None:
+                raise serializers.ValidationError({"activity": ["Unknown activity of this plan."]})
+        notification = services.notification_record(
+            work_plan_id=work_plan.pk,
+            data=services.NotificationInput(
+                recipient=d["recipient"],
+                province=d["province"],
+                regency=d.get("regency"),
+                activity=activity,
+                notified_on=d["notified_on"],
+                reference=d["reference"],
+            ),
+            actor=request.user,
+        )
+        return Response(NotificationSerializer(notification).data, status=status.HTTP_201_CREATED)
+
+
+# --- activities ---------------------------------------------------------------------------
+
+
+@extend_schema_serializer(component_name="ActivityInput")
+class ActivityInputSerializer(serializers.Serializer):
+    work_plan = serializers.IntegerField(required=False, help_text="Id of the (draft) work plan.")
+    title = serializers.CharField(max_length=500)
+    description = serializers.CharField(required=False, allow_blank=True)
+    sector = CodeField(
+        slug_field="code",
+        queryset=Sector.objects.all(),
+        required=False,
+        allow_null=True,
+        error_messages=UNKNOWN_SECTOR,
+    )
+    start_date = serializers.DateField()
+    end_date = serializers.DateField()
+    provinces = CodeField(
+        slug_field="code",
+        queryset=Province.objects.all(),
+        many=True,
+        required=False,
+        error_messages=UNKNOWN_PROVINCE,
+    )
+    regencies = CodeField(
+        slug_field="code",
+        queryset=Regency.objects.all(),
+        many=True,
+        required=False,
+        error_messages=UNKNOWN_REGENCY,
+    )
+    local_partners = LocalPartnerSerializer(many=True, required=False)
+    planned_beneficiaries = BeneficiariesSerializer(required=False)
+    currency = serializers.CharField(max_length=3, required=False, default="IDR")
+    planned_budget = serializers.DecimalField(max_digits=18, decimal_places=2)
+
+
+def _activity_input(values: dict[str, Any]) -> services.ActivityInput:
+    return services.ActivityInput(
+        title=values["title"],
+        description=values.get("description", ""),
+        sector=values.get("sector"),
+        start_date=values["start_date"],
+        end_date=values["end_date"],
+        provinces=list(values.get("provinces", [])),
+        regencies=list(values.get("regencies", [])),
+        local_partners=[dict(p) for p in values.get("local_partners", [])],
+        planned_beneficiaries={
+            sex: dict(groups)
+            for sex, groups in dict(values.get("planned_beneficiaries", {})).items()
+        },
+        currency=values.get("currency", "IDR"),
+        planned_budget=values["planned_budget"],
+    )
+
+
+class ActivityListApi(ApiView):
+    access = MEMBER
+
+    class FilterSerializer(serializers.Serializer):
+        work_plan = serializers.IntegerField(required=False)
+        status = serializers.ChoiceField(choices=Activity.Status.choices, required=False)
+        province = CodeField(
+            slug_field="code",
+            queryset=Province.objects.all(),
+            required=False,
+            error_messages=UNKNOWN_PROVINCE,
+        )
+
+    @extend_schema(
+        operation_id="activities_list",
+        tags=TAGS,
+        summary="List the activities you may see",
+        parameters=[FilterSerializer],
+        responses={200: ActivitySerializer(many=True), **errors(400, *READ_ERRORS)},
+    )
+    def get(self, request: Request) -> Response:
+        parsed = self.FilterSerializer(data=request.query_params)
+        parsed.is_valid(raise_exception=True)
+        d = parsed.validated_data
+        qs = (
+            Activity.objects.visible_to(request.user)
+            .select_related("sector", "work_plan__agreement")
+            .prefetch_related("provinces", "regencies")
+            .order_by("start_date", "id")
+        )
+        if d.get("work_plan"):
+            qs = qs.filter(work_plan_id=d["work_plan"])
+        if d.get("status"):
+            qs = qs.filter(status=d["status"])
+        if d.get("province"):
+            qs = qs.filter(provinces=d["province"])
+        return paginated_response(
+            queryset=qs, serializer_class=ActivitySerializer, request=request, view=self
+        )
+
+
+class ActivityCreateApi(ApiView):
+    access = MEMBER
+
+    @extend_schema(
+        operation_id="activities_create",
+        tags=TAGS,
+        summary="Plan an activity in a draft work plan",
+        request=ActivityInputSerializer,
+        responses={201: ActivitySerializer, **errors(*WRITE_DETAIL_ERRORS)},
+    )
+    def post(self, request: Request) -> Response:
+        serializer = ActivityInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        values = serializer.validated_data
+        if not values.get("work_plan"):
+            raise serializers.ValidationError({"work_plan": ["This field is required."]})
+        work_plan = workplan_get_for_action(
+            user=request.user, pk=values["work_plan"], action="edit"
+        )
+        activity = services.activity_create(
+            work_plan_id=work_plan.pk, data=_activity_input(values), actor=request.user
+        )
+        data = activity_detail_data(user=request.user, pk=activity.pk)
+        return Response(data, status=status.HTTP_201_CREATED)
+
+
+class ActivityDetailApi(ApiView):
+    access = MEMBER
+
+    @extend_schema(
+        operation_id="activities_retrieve",
+        tags=TAGS,
+        summary="An activity",
+        responses={200: ActivitySerializer, **errors(*DETAIL_ERRORS)},
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        return Response(activity_detail_data(user=request.user, pk=pk))
+
+
+class ActivityUpdateApi(ApiView):
+    access = MEMBER
+
+    @extend_schema(
+        operation_id="activities_partial_update",
+        tags=TAGS,
+        summary="Change a planned activity, or record its actuals",
+        description="While the work plan is a draft: the planned fields. Once the activity "
+        "started: `actual_beneficiaries` and `realised_budget` (rule N5 applies).",
+        request=ActivityInputSerializer(partial=True),
+        responses={200: ActivitySerializer, **errors(*WRITE_DETAIL_ERRORS)},
+    )
+    def patch(self, request: Request, pk: int) -> Response:
+        actuals = {"actual_beneficiaries", "realised_budget"} & set(request.data)
+        if actuals:
+            activity = activity_get_for_action(user=request.user, pk=pk, action="implement")
+            parsed = ActualsInputSerializer(data=request.data)
+            parsed.is_valid(raise_exception=True)
+            d = parsed.validated_data
+            services.activity_record_actuals(
+                activity_id=activity.pk,
+                actual_beneficiaries={
+                    sex: dict(g) for sex, g in dict(d.get("actual_beneficiaries", {})).items()
+                },
+                realised_budget=d.get("realised_budget"),
+                actor=request.user,
+            )
+            return Response(activity_detail_data(user=request.user, pk=pk))
+        activity = activity_get_for_action(user=request.user, pk=pk, action="edit")
+        serializer = ActivityInputSerializer(data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        values = {
+            "title": activity.title,
+            "description": activity.description,
+            "sector": activity.sector,
+            "start_date": activity.start_date,
+            "end_date": activity.end_date,
+            "provinces": list(activity.provinces.all()),
+            "regencies": list(activity.regencies.all()),
+            "local_partners": activity.local_partners,
+            "planned_beneficiaries": activity.planned_beneficiaries,
+            "currency": activity.currency,
+            "planned_budget": activity.planned_budget,
+            **serializer.validated_data,
+        }
+        services.activity_update(
+            activity_id=activity.pk, data=_activity_input(values), actor=request.user
+        )
+        return Response(activity_detail_data(user=request.user, pk=pk))
+
+
+@extend_schema_serializer(component_name="ActivityActualsInput")
+class ActualsInputSerializer(serializers.Serializer):
+    actual_beneficiaries = BeneficiariesSerializer(required=False)
+    realised_budget = serializers.DecimalField(
+        max_digits=18, decimal_places=2, required=False, allow_null=True
+    )
+
+
+class ActivityTransitionApi(ApiView):
+    access = MEMBER
+
+    @extend_schema_serializer(component_name="ActivityTransition")
+    class InputSerializer(serializers.Serializer):
+        on = serializers.DateField(
+            required=False, allow_null=True, help_text="Actual start or end; default today."
+        )
+
+    @extend_schema(
+        operation_id="activities_transition",
+        tags=TAGS,
+        summary="Start, complete or cancel an activity",
+        description="Starting needs the work plan signed or active and rule N5: Kemendagri and "
+        "each region's government notified on or before the start.",
+        parameters=[
+            OpenApiParameter(
+                "name",
+                OpenApiTypes.STR,
+                OpenApiParameter.PATH,
+                enum=list(services.ACTIVITY_TRANSITIONS),
+                description="The transition.",
+            )
+        ],
+        request=InputSerializer,
+        responses={200: ActivitySerializer, **errors(*WRITE_DETAIL_ERRORS)},
+    )
+    def post(self, request: Request, pk: int, name: str) -> Response:
+        from django.http import Http404
+
+        if name not in services.ACTIVITY_TRANSITIONS:
+            raise Http404
+        activity = activity_get_for_action(user=request.user, pk=pk, action="implement")
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        services.activity_transition(
+            activity_id=activity.pk,
+            transition=name,
+            actor=request.user,
+            on=serializer.validated_data.get("on"),
+        )
+        return Response(activity_detail_data(user=request.user, pk=pk))

@@ -1,0 +1,150 @@
+"""Working-day calendar data, versioned deadline rules, reminders and in-app notifications."""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class CollectiveLeaveDay(models.Model):
+    """A cuti bersama day (SKB 3 Menteri): not a public holiday, but government offices close.
+
+    Operators keep these in the admin; `calendar` reads them next to the `holidays` package.
+    """
+
+    date = models.DateField(_("date"), unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    source = models.CharField(_("source"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["date"]
+        verbose_name = _("collective leave day")
+        verbose_name_plural = _("collective leave days")
+
+    def __str__(self) -> str:
+        return f"{self.date:%Y-%m-%d} {self.name}"
+
+
+class DeadlineRule(models.Model):
+    """One version of a deadline rule. The version in force on a day is the active one with the
+    latest `valid_from` on or before that day (ties: the higher version)."""
+
+    class Kind(models.TextChoices):
+        CALENDAR_DAYS = "calendar_days", _("Calendar days")
+        WORKING_DAYS = "working_days", _("Working days")
+        MONTHS = "months", _("Months")
+
+    class Direction(models.TextChoices):
+        BEFORE = "before", _("Before the anchor")
+        AFTER = "after", _("After the anchor")
+
+    class Confidence(models.TextChoices):
+        # The grades of domain.md: A law text, B secondary source, C bill stage, D design choice.
+        A = "A", _("A: statutory text")
+        B = "B", _("B: secondary source")
+        C = "C", _("C: draft or bill stage")
+        D = "D", _("D: design default (uncertain)")
+
+    code = models.SlugField(_("code"), max_length=80)
+    version = models.PositiveIntegerField(_("version"), default=1)
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    amount = models.PositiveIntegerField(_("amount"))
+    direction = models.CharField(
+        _("direction"), max_length=6, choices=Direction.choices, default=Direction.AFTER
+    )
+    anchor = models.CharField(
+        _("anchor"), max_length=200, help_text=_("What the count starts from.")
+    )
+    valid_from = models.DateField(_("valid from"))
+    legal_basis = models.CharField(_("legal basis"), max_length=300, blank=True)
+    confidence = models.CharField(
+        _("confidence"), max_length=1, choices=Confidence.choices, default=Confidence.D
+    )
+    uncertain = models.BooleanField(_("uncertain (configurable default)"), default=False)
+    active = models.BooleanField(_("active"), default=True)
+    notes = models.TextField(_("notes"), blank=True)
+
+    class Meta:
+        ordering = ["code", "-valid_from", "-version"]
+        verbose_name = _("deadline rule")
+        verbose_name_plural = _("deadline rules")
+        constraints = [
+            models.UniqueConstraint(fields=["code", "version"], name="deadline_rule_version_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} v{self.version}"
+
+    @property
+    def summary(self) -> str:
+        return f"{self.amount} {self.get_kind_display()} {self.get_direction_display()}"
+
+
+class Notification(models.Model):
+    """An in-app notice for one user (the bell in the navbar)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    title = models.CharField(_("title"), max_length=300)
+    body = models.TextField(_("text"), blank=True)
+    url = models.CharField(_("link"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    read_at = models.DateTimeField(_("read"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        indexes = [models.Index(fields=["user", "read_at"], name="notification_user_read_idx")]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class SentReminder(models.Model):
+    """Proof that a reminder went out: the unique constraint makes a second send impossible.
+
+    `deadline_key` is the registry key with the due date ("agreement:12:end@2027-04-03"), so a
+    moved deadline is reminded again while the same one never is.
+    """
+
+    deadline_key = models.CharField(max_length=200)
+    due_date = models.DateField()
+    offset_days = models.PositiveIntegerField()
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    sent_at = models.DateTimeField(auto_now_add=True)
+    emailed = models.BooleanField(default=False)
+
+    class Meta:
+        verbose_name = _("sent reminder")
+        verbose_name_plural = _("sent reminders")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["deadline_key", "offset_days", "user"],
+                name="sent_reminder_once",
+            )
+        ]
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class CalendarToken(models.Model):
+    """The secret in a user's private calendar-feed URL. Regenerating it kills the old URL."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_token"
+    )
+    token = models.CharField(max_length=64, unique=True, default=new_token)
+    created_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("calendar token")
+        verbose_name_plural = _("calendar tokens")
+
+    def __str__(self) -> str:
+        return f"calendar token of {self.user_id}"

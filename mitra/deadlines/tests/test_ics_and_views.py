@@ -1,0 +1,152 @@
+"""The private calendar feed (RFC 5545, token privacy), my deadlines, notifications."""
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from mitra.agreements.tests.factories import AgreementFactory
+from mitra.audit.models import AuditEvent
+from mitra.core.tests.helpers import freeze_today
+from mitra.deadlines import registry
+from mitra.deadlines.ics import build_calendar, escape_text, fold
+from mitra.deadlines.models import CalendarToken, Notification
+from mitra.deadlines.services import calendar_token_regenerate, notification_create
+from mitra.organizations.tests.factories import ForeignOrganizationFactory
+
+pytestmark = pytest.mark.django_db
+TODAY = date(2026, 11, 29)
+
+
+@pytest.fixture
+def agreements(kemendagri, kemenkes):
+    ford = ForeignOrganizationFactory(legal_name="Ford Foundation")
+    mine = AgreementFactory(
+        owner=kemendagri,
+        foreign_parties=[ford],
+        active=True,
+        start_date=date(2024, 4, 4),
+        end_date=date(2027, 4, 3),
+        title="MSP Kemendagri, Ford; phase 2",
+    )
+    theirs = AgreementFactory(
+        owner=kemenkes,
+        active=True,
+        start_date=date(2024, 1, 1),
+        end_date=date(2027, 3, 1),
+        title="Kemenkes secret programme",
+    )
+    return mine, theirs
+
+
+def test_escaping_and_folding():
+    assert escape_text("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne"
+    line = "SUMMARY:" + "é" * 80
+    folded = fold(line)
+    assert all(len(part.encode()) <= 75 for part in folded.split("\r\n"))
+    assert folded.replace("\r\n ", "") == line
+
+
+def test_calendar_structure_uses_crlf():
+    deadline = registry.Deadline(key="x:1", title="T, with; specials", due=date(2027, 1, 4))
+    text = build_calendar([deadline], name="Mitra")
+    assert text.startswith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n")
+    assert text.endswith("END:VCALENDAR\r\n")
+    assert "\n" not in text.replace("\r\n", "")
+    assert "DTSTART;VALUE=DATE:20270104\r\n" in text
+    assert "DTEND;VALUE=DATE:20270105\r\n" in text
+    assert "SUMMARY:T\\, with\\; specials\r\n" in text
+
+
+def test_the_feed_holds_my_deadlines_only_and_needs_no_login(client, officer, agreements):
+    token = calendar_token_regenerate(actor=officer).token
+    with freeze_today(date(2026, 9, 15)):
+        response = client.get(reverse("deadlines:calendar_feed", args=[token]))
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/calendar")
+    assert "no-store" in response["Cache-Control"]
+    body = response.content.decode()
+    assert "MSP Kemendagri\\, Ford\\; phase 2" in body.replace("\r\n ", "")
+    assert "DTSTART;VALUE=DATE:20270403" in body  # the end
+    assert "DTSTART;VALUE=DATE:20261003" in body  # the renewal window (6 months before)
+    assert "Kemenkes secret programme" not in body
+
+
+def test_a_wrong_replaced_or_deactivated_token_is_404(client, officer, agreements):
+    old = calendar_token_regenerate(actor=officer).token
+    new = calendar_token_regenerate(actor=officer).token
+    assert old != new
+    assert len(new) >= 40
+    assert client.get(reverse("deadlines:calendar_feed", args=[old])).status_code == 404
+    assert client.get(reverse("deadlines:calendar_feed", args=["guess"])).status_code == 404
+    assert client.get(reverse("deadlines:calendar_feed", args=[new])).status_code == 200
+    officer.is_active = False
+    officer.save()
+    assert client.get(reverse("deadlines:calendar_feed", args=[new])).status_code == 404
+    events = AuditEvent.objects.filter(event__startswith="calendar_token.")
+    assert events.count() == 2
+    assert all(new not in str(e.data) for e in events)  # the secret is never logged
+
+
+def test_my_deadlines_page_draws_the_timeline_and_offers_the_feed(client, officer, agreements):
+    client.force_login(officer)
+    with freeze_today(TODAY):
+        page = client.get(reverse("deadlines:mine"))
+        assert page.status_code == 200
+        html = page.content.decode()
+        assert "<svg" in html
+        assert "MSP Kemendagri" in html
+        assert "Kemenkes secret programme" not in html
+        assert "feed-url" not in html
+        client.post(reverse("deadlines:calendar_token"))
+        html = client.get(reverse("deadlines:mine")).content.decode()
+    token = CalendarToken.objects.get(user=officer).token
+    assert f"/deadlines/calendar/{token}.ics" in html
+
+
+def test_a_missing_or_broken_provider_contributes_nothing(officer, agreements):
+    def broken(**kwargs):
+        raise RuntimeError("boom")
+
+    registry.register_provider("zz_broken", broken)
+    try:
+        found = registry.deadlines_for_user(
+            user=officer, start=date(2026, 1, 1), end=date(2028, 1, 1)
+        )
+    finally:
+        registry.unregister_provider("zz_broken")
+    assert {d.source for d in found} >= {"agreements"}
+    assert registry.deadlines_for_user(user=None, start=TODAY, end=TODAY) == []
+
+
+def test_bell_count_notifications_page_and_mark_read(client, officer, other_officer):
+    mine = notification_create(user=officer, title="Mine", url="/id/deadlines/")
+    theirs = notification_create(user=other_officer, title="Theirs")
+    client.force_login(officer)
+    html = client.get(reverse("deadlines:notifications")).content.decode()
+    assert 'id="notification-count">1' in html
+    assert "Mine" in html
+    assert "Theirs" not in html
+    # Someone else's notification: 404, unchanged.
+    assert client.post(reverse("deadlines:notification_read", args=[theirs.pk])).status_code == 404
+    theirs.refresh_from_db()
+    assert theirs.read_at is None
+    response = client.post(reverse("deadlines:notification_read", args=[mine.pk]), {"follow": "1"})
+    assert response.status_code == 302
+    assert response["Location"] == "/id/deadlines/"
+    assert Notification.objects.get(pk=mine.pk).read_at is not None
+    notification_create(user=officer, title="Another")
+    client.post(reverse("deadlines:notifications_read_all"))
+    assert not Notification.objects.filter(user=officer, read_at__isnull=True).exists()
+
+
+def test_notification_list_queries_stay_constant(client, officer, django_assert_max_num_queries):
+    client.force_login(officer)
+    for index in range(3):
+        notification_create(user=officer, title=f"n{index}")
+    with django_assert_max_num_queries(12) as small:
+        client.get(reverse("deadlines:notifications"))
+    for index in range(12):
+        notification_create(user=officer, title=f"m{index}")
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        client.get(reverse("deadlines:notifications"))

@@ -1,0 +1,99 @@
+"""Every deadlines URL × every role (the shape of core's test_role_url_matrix)."""
+
+from typing import Any
+
+import pytest
+from django.urls import reverse
+
+from mitra.audit.models import AuditEvent
+from mitra.core.tests.urlwalk import html_routes
+from mitra.core.tests.world import ROLES, World, build_world
+from mitra.deadlines.models import CalendarToken, Notification
+from mitra.deadlines.services import calendar_token_regenerate, notification_create
+
+from .url_matrix import GET
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world() -> World:
+    return build_world()
+
+
+def targets(world: World) -> dict[str, dict[str, Any]]:
+    officer = world.users["officer"]
+    token = calendar_token_regenerate(actor=officer).token
+    note = notification_create(user=officer, title="Reminder")
+    return {
+        "": {},
+        "officer_token": {"token": token},
+        "wrong_token": {"token": "not-a-real-token"},
+        "officer_notification": {"pk": note.pk},
+    }
+
+
+def login(client: Any, world: World, role: str) -> None:
+    if world.users[role] is not None:
+        client.force_login(world.users[role])
+
+
+def test_every_deadlines_route_has_a_row():
+    names = {r.name for r in html_routes() if r.name.startswith("deadlines:")}
+    assert names == {name for name, _ in GET}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_get_matrix(client, world, role):
+    kwargs = targets(world)
+    login(client, world, role)
+    routes = {route.name: route for route in html_routes()}
+    column = ROLES.index(role)
+    wrong = {}
+    for (name, target), statuses in GET.items():
+        got = client.get(routes[name].path(kwargs[target])).status_code
+        if got != statuses[column]:
+            wrong[(name, target)] = (got, statuses[column])
+    assert not wrong, f"{role}: (got, expected) {wrong}"
+
+
+def snapshot() -> dict[str, Any]:
+    return {
+        "read": sorted(Notification.objects.values_list("pk", "read_at")),
+        "tokens": sorted(CalendarToken.objects.values_list("user_id", "token")),
+        "audit": AuditEvent.objects.count(),
+    }
+
+
+@pytest.mark.parametrize("role", ["anonymous", "viewer", "other_officer", "org_representative"])
+def test_marking_someone_elses_notification_changes_nothing(client, world, role):
+    kwargs = targets(world)
+    login(client, world, role)
+    before = snapshot()
+    url = reverse("deadlines:notification_read", kwargs=kwargs["officer_notification"])
+    response = client.post(url)
+    assert response.status_code == (302 if role == "anonymous" else 404)
+    assert snapshot() == before
+
+
+@pytest.mark.parametrize(
+    "role", ["operator", "officer", "viewer", "other_officer", "org_representative"]
+)
+def test_each_role_creates_its_own_calendar_link_with_audit(client, world, role):
+    targets(world)
+    login(client, world, role)
+    before = snapshot()
+    assert client.post(reverse("deadlines:calendar_token")).status_code == 302
+    after = snapshot()
+    assert after["tokens"] != before["tokens"]
+    assert after["audit"] == before["audit"] + 1
+    assert CalendarToken.objects.filter(user=world.users[role]).exists()
+
+
+def test_anonymous_cannot_create_a_link(client, world):
+    targets(world)
+    before = snapshot()
+    response = client.post(reverse("deadlines:calendar_token"))
+    assert response.status_code == 302
+    assert "/accounts/login/" in response["Location"]
+    assert snapshot() == before

@@ -1,0 +1,691 @@
+"""Writing meetings: create, change, move, invitations, attendance, agenda, minutes, positions,
+decisions, action items and outcomes (agreements signed at the meeting). Each writes audit."""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_fsm import can_proceed
+
+from mitra.agreements.models import Agreement
+from mitra.audit.services import audit_event_record, model_snapshot, snapshot_diff
+from mitra.bodies.models import GovernmentBody
+from mitra.core.exceptions import ApplicationError
+from mitra.organizations.models import ForeignOrganization
+
+from .models import (
+    ActionItem,
+    AgendaItem,
+    Attendee,
+    Decision,
+    InvitedBody,
+    Meeting,
+    MinutesVersion,
+    Position,
+)
+from .permissions import meeting_is_editable_by
+from .validation import check_meeting
+
+AUDITED_FIELDS = [
+    "kind", "title", "purpose", "starts_at", "ends_at", "mode", "venue", "online_platform",
+    "online_link", "organizer", "organizer_unit", "status",
+]  # fmt: skip
+
+
+@dataclass
+class MeetingInput:
+    """What a form, an API call, the intake or the demo provides for a meeting."""
+
+    kind: str
+    title: str
+    starts_at: datetime | None
+    mode: str
+    organizer: GovernmentBody
+    organizer_unit: GovernmentBody | None = None
+    purpose: str = ""
+    ends_at: datetime | None = None
+    venue: str = ""
+    online_platform: str = ""
+    online_link: str = ""
+    agreements: Sequence[Agreement] = field(default_factory=list)
+    organizations: Sequence[ForeignOrganization] = field(default_factory=list)
+
+
+def _snapshot(meeting: Meeting) -> dict[str, Any]:
+    """The audited fields; times in Asia/Jakarta, however the value was loaded."""
+    snapshot = model_snapshot(meeting, AUDITED_FIELDS)
+    for name in ("starts_at", "ends_at"):
+        value = getattr(meeting, name)
+        snapshot[name] = timezone.localtime(value).isoformat() if value else None
+    return snapshot
+
+
+def _require_editor(actor: Any, organizer: GovernmentBody) -> None:
+    """SECURITY: officers write meetings of their own agency only; operators any."""
+    if actor is None or not getattr(actor, "can_edit_records", False):
+        raise ApplicationError(_("You may not change meetings."))
+    if not actor.is_operator and actor.agency.pk != organizer.root().pk:
+        raise ApplicationError(_("You may only record meetings your own agency organizes."))
+
+
+def _locked(meeting_id: int, actor: Any) -> Meeting:
+    meeting = Meeting.objects.select_for_update().filter(pk=meeting_id).first()
+    if meeting is None or not meeting_is_editable_by(user=actor, meeting=meeting):
+        raise ApplicationError(_("You may not change this meeting."))
+    return meeting
+
+
+def _not_cancelled(meeting: Meeting) -> None:
+    if meeting.status == Meeting.Status.CANCELLED:
+        raise ApplicationError(_("A cancelled meeting can no longer change."))
+
+
+def _aware(value: datetime | None) -> datetime | None:
+    if value is not None and timezone.is_naive(value):
+        return timezone.make_aware(value)
+    return value
+
+
+def _validate(data: MeetingInput) -> None:
+    data.starts_at = _aware(data.starts_at)
+    data.ends_at = _aware(data.ends_at)
+    errors = check_meeting(
+        title=data.title,
+        kind=data.kind,
+        mode=data.mode,
+        venue=data.venue,
+        online_platform=data.online_platform,
+        online_link=data.online_link,
+        starts_at=data.starts_at,
+        ends_at=data.ends_at,
+    )
+    if data.organizer_unit is not None and data.organizer_unit.root().pk != data.organizer.pk:
+        errors.setdefault("organizer_unit", []).append(
+            _("The unit must belong to the organizing body.")
+        )
+    if errors:
+        raise ApplicationError(_("The meeting was not saved."), extra=errors)
+
+
+def _organizer(data: MeetingInput) -> None:
+    """Store the top-level body as organizer; a unit given as organizer becomes the unit."""
+    if data.organizer.parent_id is not None and data.organizer_unit is None:
+        data.organizer_unit = data.organizer
+    data.organizer = data.organizer.root()
+
+
+@transaction.atomic
+def meeting_create(*, data: MeetingInput, actor: Any) -> Meeting:
+    """Record a meeting (status planned). Validates mode, venue, platform and times.
+
+    Side effects: linked agreements and organizations; one `meeting.created` audit event.
+    """
+    _organizer(data)
+    _require_editor(actor, data.organizer)
+    _validate(data)
+    meeting = Meeting(
+        kind=data.kind,
+        title=data.title.strip(),
+        purpose=data.purpose,
+        starts_at=data.starts_at,
+        ends_at=data.ends_at,
+        mode=data.mode,
+        venue=data.venue.strip(),
+        online_platform=data.online_platform.strip(),
+        online_link=data.online_link.strip(),
+        organizer=data.organizer,
+        organizer_unit=data.organizer_unit,
+        organizer_agency=data.organizer,
+        created_by=actor,
+    )
+    meeting.save()
+    meeting.agreements.set(list(data.agreements))
+    meeting.organizations.set(list(data.organizations))
+    audit_event_record(
+        event="meeting.created",
+        target=meeting,
+        actor=actor,
+        data={
+            "new": _snapshot(meeting),
+            "agreements": [a.pk for a in data.agreements],
+            "organizations": [o.pk for o in data.organizations],
+        },
+    )
+    return meeting
+
+
+@transaction.atomic
+def meeting_update(*, meeting_id: int, data: MeetingInput, actor: Any) -> Meeting:
+    """Change a meeting's fields and links. The status moves only by transitions."""
+    meeting = _locked(meeting_id, actor)
+    _not_cancelled(meeting)
+    _organizer(data)
+    _require_editor(actor, data.organizer)
+    _validate(data)
+    before = _snapshot(meeting)
+    for name in ["kind", "purpose", "starts_at", "ends_at", "mode", "organizer_unit"]:
+        setattr(meeting, name, getattr(data, name))
+    meeting.title = data.title.strip()
+    meeting.venue = data.venue.strip()
+    meeting.online_platform = data.online_platform.strip()
+    meeting.online_link = data.online_link.strip()
+    meeting.organizer = data.organizer
+    meeting.organizer_agency = data.organizer
+    meeting.save()
+    # Agreements signed at the meeting stay linked whatever the form says.
+    signed = list(meeting.signed_agreements.all())
+    meeting.agreements.set({*data.agreements, *signed})
+    meeting.organizations.set(list(data.organizations))
+    diff = snapshot_diff(before, _snapshot(meeting))
+    audit_event_record(event="meeting.updated", target=meeting, actor=actor, data=diff)
+    return meeting
+
+
+# Transitions a user may ask for by name, and the audit event each one writes.
+TRANSITIONS = {
+    "hold": "meeting.held",
+    "circulate_minutes": "meeting.minutes_circulated",
+    "approve_minutes": "meeting.minutes_approved",
+    "cancel": "meeting.cancelled",
+}
+
+
+def meeting_available_transitions(*, meeting: Meeting, actor: Any) -> list[str]:
+    if not meeting_is_editable_by(user=actor, meeting=meeting):
+        return []
+    return [name for name in TRANSITIONS if can_proceed(getattr(meeting, name))]
+
+
+@transaction.atomic
+def meeting_transition(
+    *, meeting_id: int, transition: str, actor: Any, reason: str = ""
+) -> Meeting:
+    """Move a meeting through planned → held → minutes circulated → minutes approved (or
+    cancelled). Circulating needs a minutes version; approving approves the circulated one."""
+    if transition not in TRANSITIONS:
+        raise ApplicationError(_("Unknown status change."))
+    meeting = _locked(meeting_id, actor)
+    method = getattr(meeting, transition)
+    if not can_proceed(method):
+        raise ApplicationError(
+            _("A meeting that is %(status)s cannot do that.")
+            % {"status": meeting.get_status_display().lower()}
+        )
+    latest = meeting.minutes.order_by("-number").first()
+    now = timezone.now()
+    data: dict[str, Any] = {"old": {"status": meeting.status}}
+    if transition == "hold" and meeting.starts_at > now:
+        raise ApplicationError(_("A meeting cannot be marked held before it starts."))
+    if transition == "cancel":
+        if not reason.strip():
+            raise ApplicationError(_("Give the reason for cancelling."), {"reason": ["?"]})
+        method(reason=reason.strip())
+    elif transition == "circulate_minutes":
+        if latest is None:
+            raise ApplicationError(_("Write the minutes before circulating them."))
+        if latest.circulated_at is not None:
+            raise ApplicationError(_("This version was circulated already; add a new version."))
+        method()
+        MinutesVersion.objects.filter(pk=latest.pk).update(circulated_at=now)
+        data["minutes_version"] = latest.number
+    elif transition == "approve_minutes":
+        if latest is None or latest.circulated_at is None:
+            raise ApplicationError(_("Circulate the latest minutes version before approving."))
+        method()
+        MinutesVersion.objects.filter(pk=latest.pk).update(approved_at=now)
+        data["minutes_version"] = latest.number
+    else:
+        method()
+    meeting.save()
+    data["new"] = {"status": meeting.status}
+    if reason:
+        data["reason"] = reason
+    audit_event_record(event=TRANSITIONS[transition], target=meeting, actor=actor, data=data)
+    return meeting
+
+
+# --- participants -------------------------------------------------------------------------
+
+
+@transaction.atomic
+def meeting_invite_body(
+    *,
+    meeting_id: int,
+    actor: Any,
+    body: GovernmentBody | None = None,
+    unit: GovernmentBody | None = None,
+    description: str = "",
+    email: str = "",
+) -> InvitedBody:
+    """Invite a body (with its unit), or a group named in words, to the meeting."""
+    meeting = _locked(meeting_id, actor)
+    _not_cancelled(meeting)
+    if body is None and unit is not None:
+        body = unit.root()
+    if body is not None and unit is None and body.parent_id is not None:
+        body, unit = body.root(), body
+    if body is None and not description.strip():
+        raise ApplicationError(
+            _("Choose the invited body or describe the group."), {"body": [_("Required.")]}
+        )
+    if unit is not None and body is not None and unit.root().pk != body.root().pk:
+        raise ApplicationError(
+            _("The unit must belong to the invited body."), {"unit": [_("Wrong unit.")]}
+        )
+    if body is not None and meeting.invited.filter(body=body, unit=unit).exists():
+        raise ApplicationError(_("This body is invited already."), {"body": [_("Duplicate.")]})
+    invited = InvitedBody.objects.create(
+        meeting=meeting,
+        body=body.root() if body else None,
+        unit=unit,
+        agency=body.root() if body else None,
+        description=description.strip(),
+        email=email.strip(),
+    )
+    audit_event_record(
+        event="meeting.body_invited",
+        target=meeting,
+        actor=actor,
+        data={"new": {"invited": str(invited), "email": invited.email}},
+    )
+    return invited
+
+
+def _capacities(represents: Iterable[str] | str) -> list[str]:
+    if isinstance(represents, str):
+        represents = represents.replace(";", "\n").splitlines()
+    return [r.strip() for r in represents if r and r.strip()]
+
+
+@transaction.atomic
+def meeting_attendee_add(
+    *,
+    meeting_id: int,
+    actor: Any,
+    name: str = "",
+    title: str = "",
+    body: GovernmentBody | None = None,
+    organization: ForeignOrganization | None = None,
+    role: str = Attendee.Role.PARTICIPANT,
+    represents: Iterable[str] | str = (),
+    email: str = "",
+    attended: bool | None = None,
+    person: Any = None,
+) -> Attendee:
+    """Add a person to the meeting: with their body or organization, role and capacities."""
+    meeting = _locked(meeting_id, actor)
+    _not_cancelled(meeting)
+    errors: dict[str, list[str]] = {}
+    if not (name or "").strip() and not (title or "").strip():
+        errors["name"] = [_("Give the person's name or position.")]
+    if body is not None and organization is not None:
+        errors["organization"] = [_("Choose a government body or an organization, not both.")]
+    if role not in Attendee.Role.values:
+        errors["role"] = [_("Unknown role.")]
+    if errors:
+        raise ApplicationError(_("The attendee was not added."), extra=errors)
+    attendee = Attendee.objects.create(
+        meeting=meeting,
+        name=(name or "").strip(),
+        title=(title or "").strip(),
+        person=person,
+        body=body,
+        agency=body.root() if body else None,
+        organization=organization,
+        role=role,
+        represents=_capacities(represents),
+        email=(email or "").strip(),
+        attended=attended,
+    )
+    audit_event_record(
+        event="meeting.attendee_added",
+        target=meeting,
+        actor=actor,
+        data={
+            "new": {
+                "attendee": str(attendee),
+                "affiliation": attendee.affiliation,
+                "role": attendee.role,
+                "represents": attendee.represents,
+            }
+        },
+    )
+    return attendee
+
+
+@transaction.atomic
+def meeting_attendance_record(*, meeting_id: int, attended: dict[int, bool], actor: Any) -> Meeting:
+    """Record who attended: {attendee id: True/False}. Only changed rows are written."""
+    meeting = _locked(meeting_id, actor)
+    _not_cancelled(meeting)
+    old: dict[str, Any] = {}
+    new: dict[str, Any] = {}
+    for attendee in meeting.attendees.all():
+        if attendee.pk not in attended or attendee.attended == attended[attendee.pk]:
+            continue
+        old[str(attendee)] = attendee.attended
+        new[str(attendee)] = attended[attendee.pk]
+        attendee.attended = attended[attendee.pk]
+        attendee.save(update_fields=["attended"])
+    if new:
+        audit_event_record(
+            event="meeting.attendance_recorded",
+            target=meeting,
+            actor=actor,
+            data={"old": old, "new": new},
+        )
+    return meeting
+
+
+# --- agenda, minutes, positions, decisions, action items ------------------------------------
+
+
+@transaction.atomic
+def meeting_agenda_item_add(
+    *,
+    meeting_id: int,
+    title: str,
+    actor: Any,
+    description: str = "",
+    agreement: Agreement | None = None,
+) -> AgendaItem:
+    meeting = _locked(meeting_id, actor)
+    _not_cancelled(meeting)
+    if not title.strip():
+        raise ApplicationError(_("Give the agenda item a title."), {"title": [_("Required.")]})
+    order = meeting.agenda_items.count() + 1
+    item = AgendaItem.objects.create(
+        meeting=meeting,
+        order=order,
+        title=title.strip(),
+        description=description,
+        agreement=agreement,
+    )
+    audit_event_record(
+        event="meeting.agenda_item_added",
+        target=meeting,
+        actor=actor,
+        data={"new": {"agenda_item": str(item)}},
+    )
+    return item
+
+
+@transaction.atomic
+def meeting_minutes_add(*, meeting_id: int, text: str, actor: Any) -> MinutesVersion:
+    """Write a new minutes version. Earlier versions are kept unchanged; approved minutes are
+    final."""
+    meeting = _locked(meeting_id, actor)
+    if meeting.status not in (Meeting.Status.HELD, Meeting.Status.MINUTES_CIRCULATED):
+        raise ApplicationError(
+            _("Minutes are written after the meeting is held and before they are approved.")
+        )
+    if not text.strip():
+        raise ApplicationError(_("The minutes are empty."), {"text": [_("Required.")]})
+    number = (meeting.minutes.order_by("-number").values_list("number", flat=True).first()) or 0
+    version = MinutesVersion.objects.create(
+        meeting=meeting, number=number + 1, text=text.strip(), created_by=actor
+    )
+    audit_event_record(
+        event="meeting.minutes_written",
+        target=meeting,
+        actor=actor,
+        data={"new": {"minutes_version": version.number}},
+    )
+    return version
+
+
+@transaction.atomic
+def meeting_position_record(
+    *,
+    meeting_id: int,
+    body: GovernmentBody,
+    stance: str,
+    actor: Any,
+    agenda_item_id: int | None = None,
+    note: str = "",
+) -> Position:
+    """A body's position (support / object / note / abstain) on an agenda item."""
+    meeting = _locked(meeting_id, actor)
+    _not_cancelled(meeting)
+    if stance not in Position.Stance.values:
+        raise ApplicationError(_("Unknown position."), {"stance": [_("Required.")]})
+    item = None
+    if agenda_item_id is not None:
+        item = meeting.agenda_items.filter(pk=agenda_item_id).first()
+        if item is None:
+            raise ApplicationError(
+                _("Choose an agenda item of this meeting."), {"agenda_item": ["?"]}
+            )
+    position = Position.objects.create(
+        meeting=meeting, agenda_item=item, body=body, stance=stance, note=note.strip()
+    )
+    audit_event_record(
+        event="meeting.position_recorded",
+        target=meeting,
+        actor=actor,
+        data={
+            "new": {
+                "body": str(body),
+                "agenda_item": str(item) if item else "",
+                "position": stance,
+            }
+        },
+    )
+    return position
+
+
+@transaction.atomic
+def meeting_decision_add(
+    *, meeting_id: int, text: str, actor: Any, agenda_item_id: int | None = None
+) -> Decision:
+    meeting = _locked(meeting_id, actor)
+    _not_cancelled(meeting)
+    if not text.strip():
+        raise ApplicationError(_("The decision is empty."), {"text": [_("Required.")]})
+    item = None
+    if agenda_item_id is not None:
+        item = meeting.agenda_items.filter(pk=agenda_item_id).first()
+        if item is None:
+            raise ApplicationError(
+                _("Choose an agenda item of this meeting."), {"agenda_item": ["?"]}
+            )
+    decision = Decision.objects.create(meeting=meeting, agenda_item=item, text=text.strip())
+    audit_event_record(
+        event="meeting.decision_recorded",
+        target=meeting,
+        actor=actor,
+        data={"new": {"decision": decision.text[:200]}},
+    )
+    return decision
+
+
+@transaction.atomic
+def meeting_action_item_add(
+    *,
+    meeting_id: int,
+    text: str,
+    actor: Any,
+    owner_body: GovernmentBody | None = None,
+    owner_person: str = "",
+    due_date: date | None = None,
+) -> ActionItem:
+    """A follow-up task with an owner and a due date (it feeds the deadline engine)."""
+    meeting = _locked(meeting_id, actor)
+    _not_cancelled(meeting)
+    errors: dict[str, list[str]] = {}
+    if not text.strip():
+        errors["text"] = [_("Describe the action.")]
+    if owner_body is None and not owner_person.strip():
+        errors["owner_body"] = [_("Name the body or the person responsible.")]
+    if errors:
+        raise ApplicationError(_("The action item was not saved."), extra=errors)
+    item = ActionItem.objects.create(
+        meeting=meeting,
+        text=text.strip(),
+        owner_body=owner_body,
+        owner_person=owner_person.strip(),
+        due_date=due_date,
+    )
+    audit_event_record(
+        event="meeting.action_item_added",
+        target=meeting,
+        actor=actor,
+        data={
+            "new": {
+                "action_item": item.text[:200],
+                "owner": str(owner_body or owner_person),
+                "due_date": due_date.isoformat() if due_date else None,
+            }
+        },
+    )
+    return item
+
+
+@transaction.atomic
+def meeting_action_item_set_status(*, action_item_id: int, status: str, actor: Any) -> ActionItem:
+    """Mark an action item done or cancelled (or open again)."""
+    item = ActionItem.objects.select_for_update().filter(pk=action_item_id).first()
+    if item is None:
+        raise ApplicationError(_("You may not change this meeting."))
+    _locked(item.meeting_id, actor)
+    if status not in ActionItem.Status.values:
+        raise ApplicationError(_("Unknown status."), {"status": ["?"]})
+    if item.status == status:
+        return item
+    old = item.status
+    item.status = status
+    item.save(update_fields=["status"])
+    audit_event_record(
+        event="meeting.action_item_status_changed",
+        target=item.meeting,
+        actor=actor,
+        data={"action_item": item.pk, "old": {"status": old}, "new": {"status": status}},
+    )
+    return item
+
+
+# --- outcomes -----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def meeting_record_signing(
+    *, meeting: Meeting | int, agreements: Iterable[Agreement], actor: Any
+) -> list[Agreement]:
+    """Record the agreements signed at the meeting: they are linked to it, each agreement's
+    history shows the meeting (`agreement.signed_at_meeting`), and a draft or an agreement
+    under review that has its signing date is marked signed through the agreement service.
+
+    SECURITY: the actor must be able to edit the meeting and each agreement.
+    """
+    from mitra.agreements.services import agreement_transition
+
+    meeting_id = meeting.pk if isinstance(meeting, Meeting) else meeting
+    locked = _locked(meeting_id, actor)
+    if locked.status == Meeting.Status.CANCELLED:
+        raise ApplicationError(_("Nothing can be signed at a cancelled meeting."))
+    wanted = [a.pk for a in agreements]
+    if not wanted:
+        raise ApplicationError(_("Choose the agreements signed."), {"agreements": ["?"]})
+    editable = list(Agreement.objects.editable_by(actor).filter(pk__in=wanted).order_by("id"))
+    if len(editable) != len(set(wanted)):
+        raise ApplicationError(
+            _("You may only record signings of agreements you may change."),
+            {"agreements": [_("Not allowed.")]},
+        )
+    already = set(locked.signed_agreements.values_list("pk", flat=True))
+    done = []
+    on = timezone.localtime(locked.starts_at).date()
+    for agreement in editable:
+        if agreement.pk in already:
+            continue
+        if (
+            agreement.status in (Agreement.Status.DRAFT, Agreement.Status.UNDER_REVIEW)
+            and agreement.signing_date is not None
+        ):
+            agreement = agreement_transition(
+                agreement_id=agreement.pk, transition="sign", actor=actor
+            )
+        locked.agreements.add(agreement)
+        locked.signed_agreements.add(agreement)
+        audit_event_record(
+            event="agreement.signed_at_meeting",
+            target=agreement,
+            actor=actor,
+            data={
+                "meeting": locked.pk,
+                "meeting_title": locked.title,
+                "meeting_date": on.isoformat(),
+                "new": {"meeting": f"{locked.title} ({on.isoformat()})"},
+            },
+        )
+        done.append(agreement)
+    if done:
+        audit_event_record(
+            event="meeting.signing_recorded",
+            target=locked,
+            actor=actor,
+            data={"agreements": [a.pk for a in done], "new": {"signed": [str(a) for a in done]}},
+        )
+    return done
+
+
+# --- invitations --------------------------------------------------------------------------
+
+
+def meeting_invitation_recipients(meeting: Meeting) -> list[str]:
+    emails = [i.email for i in meeting.invited.all() if i.email]
+    emails += [a.email for a in meeting.attendees.all() if a.email]
+    return sorted(set(emails), key=emails.index)
+
+
+@transaction.atomic
+def meeting_send_invitations(*, meeting_id: int, actor: Any) -> list[str]:
+    """Email the invitation, with an ICS calendar file, to every invited body and attendee
+    with an address. The mail leaves after the transaction commits (a background task)."""
+    from .tasks import deliver_meeting_invitations
+
+    meeting = _locked(meeting_id, actor)
+    if meeting.status != Meeting.Status.PLANNED:
+        raise ApplicationError(_("Invitations are sent for planned meetings only."))
+    recipients = meeting_invitation_recipients(meeting)
+    if not recipients:
+        raise ApplicationError(
+            _("No invited body or attendee has an email address."), {"email": ["?"]}
+        )
+    audit_event_record(
+        event="meeting.invitations_sent",
+        target=meeting,
+        actor=actor,
+        data={"recipients": recipients},
+    )
+    transaction.on_commit(
+        lambda: deliver_meeting_invitations.enqueue(meeting_id=meeting.pk, recipients=recipients)
+    )
+    return recipients
+
+
+def meeting_invitations_deliver(*, meeting_id: int, recipients: list[str]) -> int:
+    """Send the invitation emails (called by the task). Writes nothing."""
+    from django.conf import settings
+    from django.core.mail import EmailMessage
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    from .ics import meeting_ics
+
+    meeting = Meeting.objects.select_related("organizer", "organizer_unit").get(pk=meeting_id)
+    ics = meeting_ics(meeting, attendees=recipients)
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {"meeting": meeting, "starts_at": timezone.localtime(meeting.starts_at)}
+        subject = render_to_string("meetings/emails/invitation_subject.txt", context).strip()
+        body = render_to_string("meetings/emails/invitation_body.txt", context)
+    sent = 0
+    for address in recipients:
+        message = EmailMessage(subject=subject, body=body, to=[address])
+        message.attach("invitation.ics", ics, "text/calendar; method=REQUEST; charset=utf-8")
+        sent += message.send()
+    return sent

@@ -1,0 +1,464 @@
+"""Meeting pages. Objects come only through scoped selectors; writes only through services."""
+
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views import View
+
+from mitra.audit.selectors import audit_history
+from mitra.core.access import EDITOR, MEMBER, AccessMixin
+from mitra.core.exceptions import ApplicationError
+
+from . import selectors, services
+from .forms import (
+    ActionItemForm,
+    ActionItemStatusForm,
+    AgendaItemForm,
+    AttendeeForm,
+    DecisionForm,
+    InviteForm,
+    MeetingFilterForm,
+    MeetingForm,
+    MinutesForm,
+    PositionForm,
+    SigningForm,
+    TransitionForm,
+)
+from .ics import meeting_ics
+from .models import Meeting
+from .permissions import meeting_get_editable, meeting_is_editable_by
+
+
+def _apply_errors(form: Any, error: ApplicationError) -> None:
+    placed = False
+    for field_name, messages_ in error.extra.items():
+        for message in messages_:
+            if field_name in form.fields:
+                form.add_error(field_name, message)
+                placed = True
+            elif message and message != "?":
+                form.add_error(None, message)
+                placed = True
+    if not placed:
+        form.add_error(None, error.message)
+
+
+class MeetingListView(AccessMixin, View):
+    access = MEMBER
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        form = MeetingFilterForm(request.GET or None)
+        filters = selectors.MeetingFilters()
+        if form.is_valid():
+            d = form.cleaned_data
+            filters = selectors.MeetingFilters(
+                q=d["q"] or "",
+                kind=d["kind"] or "",
+                status=d["status"] or "",
+                period_from=d["period_from"],
+                period_to=d["period_to"],
+            )
+        qs = selectors.meeting_list(viewer=request.user, filters=filters)
+        page = Paginator(qs, 25).get_page(request.GET.get("page"))
+        params = request.GET.copy()
+        params.pop("page", None)
+        context = {
+            "form": form,
+            "page_obj": page,
+            "meetings": page.object_list,
+            "querystring_without_page": (params.urlencode() + "&") if params else "",
+        }
+        return render(request, "meetings/meeting_list.html", context)
+
+
+def detail_context(request: HttpRequest, meeting: Meeting, **extra: Any) -> dict[str, Any]:
+    can_edit = meeting_is_editable_by(user=request.user, meeting=meeting)
+    context: dict[str, Any] = {
+        "meeting": meeting,
+        "can_edit": can_edit,
+        "agreements": selectors.meeting_agreements(meeting=meeting, viewer=request.user),
+        "history": audit_history(target=meeting),
+        "transitions": services.meeting_available_transitions(meeting=meeting, actor=request.user),
+    }
+    if can_edit:
+        context.update(
+            invite_form=InviteForm(),
+            attendee_form=AttendeeForm(),
+            agenda_form=AgendaItemForm(),
+            minutes_form=MinutesForm(),
+            position_form=PositionForm(meeting=meeting),
+            decision_form=DecisionForm(meeting=meeting),
+            action_item_form=ActionItemForm(),
+            signing_form=SigningForm(user=request.user, meeting=meeting),
+        )
+    context.update(extra)
+    return context
+
+
+class MeetingDetailView(AccessMixin, View):
+    access = MEMBER
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        meeting = selectors.meeting_get_for_user(user=request.user, pk=pk)
+        return render(request, "meetings/meeting_detail.html", detail_context(request, meeting))
+
+
+class MeetingPrintView(AccessMixin, View):
+    """The minutes and outcomes, laid out for printing (or saving as PDF from the browser)."""
+
+    access = MEMBER
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        meeting = selectors.meeting_get_for_user(user=request.user, pk=pk)
+        return render(
+            request,
+            "meetings/meeting_print.html",
+            {
+                "meeting": meeting,
+                "minutes": next(iter(meeting.minutes.all()), None),
+                "agreements": selectors.meeting_agreements(meeting=meeting, viewer=request.user),
+            },
+        )
+
+
+class MeetingIcsView(AccessMixin, View):
+    access = MEMBER
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        meeting = selectors.meeting_get_for_user(user=request.user, pk=pk)
+        response = HttpResponse(
+            meeting_ics(meeting, method="PUBLISH"), content_type="text/calendar; charset=utf-8"
+        )
+        response["Content-Disposition"] = f'attachment; filename="meeting-{meeting.pk}.ics"'
+        return response
+
+
+class MeetingCreateView(AccessMixin, View):
+    access = EDITOR
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        form = MeetingForm(user=request.user)
+        return render(request, "meetings/meeting_form.html", {"form": form})
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        form = MeetingForm(request.POST, user=request.user)
+        if form.is_valid():
+            try:
+                meeting = services.meeting_create(data=form.to_input(), actor=request.user)
+            except ApplicationError as error:
+                _apply_errors(form, error)
+            else:
+                messages.success(request, _("The meeting was saved."))
+                return redirect("meetings:detail", pk=meeting.pk)
+        return render(request, "meetings/meeting_form.html", {"form": form}, status=400)
+
+
+class MeetingUpdateView(AccessMixin, View):
+    access = EDITOR
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        meeting = meeting_get_editable(user=request.user, pk=pk)
+        form = MeetingForm(user=request.user, initial=MeetingForm.initial_from(meeting))
+        return render(request, "meetings/meeting_form.html", {"form": form, "meeting": meeting})
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        meeting = meeting_get_editable(user=request.user, pk=pk)
+        form = MeetingForm(request.POST, user=request.user)
+        if form.is_valid():
+            try:
+                services.meeting_update(
+                    meeting_id=meeting.pk, data=form.to_input(), actor=request.user
+                )
+            except ApplicationError as error:
+                _apply_errors(form, error)
+            else:
+                messages.success(request, _("The meeting was saved."))
+                return redirect("meetings:detail", pk=meeting.pk)
+        return render(
+            request,
+            "meetings/meeting_form.html",
+            {"form": form, "meeting": meeting},
+            status=400,
+        )
+
+
+class MeetingTransitionView(AccessMixin, View):
+    access = EDITOR
+
+    def post(self, request: HttpRequest, pk: int, transition: str) -> HttpResponse:
+        meeting = meeting_get_editable(user=request.user, pk=pk)
+        form = TransitionForm(request.POST)
+        reason = form.data.get("reason", "") if form.is_valid() else ""
+        try:
+            services.meeting_transition(
+                meeting_id=meeting.pk, transition=transition, actor=request.user, reason=reason
+            )
+        except ApplicationError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("The meeting's status was changed."))
+        return redirect("meetings:detail", pk=meeting.pk)
+
+
+class _MeetingFormPostView(AccessMixin, View):
+    """POST one of the detail page's forms; on an error, the page again with the messages."""
+
+    access = EDITOR
+    form_name = ""
+    success = ""
+    anchor = ""
+
+    def make_form(self, request: HttpRequest, meeting: Meeting) -> forms.Form:
+        raise NotImplementedError
+
+    def perform(self, request: HttpRequest, meeting: Meeting, data: dict[str, Any]) -> None:
+        raise NotImplementedError
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        meeting = meeting_get_editable(user=request.user, pk=pk)
+        form = self.make_form(request, meeting)
+        if form.is_valid():
+            try:
+                self.perform(request, meeting, form.cleaned_data)
+            except ApplicationError as error:
+                _apply_errors(form, error)
+            else:
+                messages.success(request, self.success_message())
+                return redirect(f"{meeting_url(meeting)}#{self.anchor}")
+        meeting = selectors.meeting_get_for_user(user=request.user, pk=pk)
+        return render(
+            request,
+            "meetings/meeting_detail.html",
+            detail_context(request, meeting, **{self.form_name: form, "open_form": self.form_name}),
+            status=400,
+        )
+
+    def success_message(self) -> str:
+        return _("Saved.")
+
+
+def meeting_url(meeting: Meeting) -> str:
+    from django.urls import reverse
+
+    return reverse("meetings:detail", args=[meeting.pk])
+
+
+def _agenda_id(value: Any) -> int | None:
+    return int(value) if value not in (None, "") else None
+
+
+class MeetingInviteView(_MeetingFormPostView):
+    form_name, anchor = "invite_form", "invited-heading"
+
+    def make_form(self, request: HttpRequest, meeting: Meeting) -> forms.Form:
+        return InviteForm(request.POST)
+
+    def perform(self, request: HttpRequest, meeting: Meeting, data: dict[str, Any]) -> None:
+        services.meeting_invite_body(
+            meeting_id=meeting.pk,
+            body=data["body"],
+            description=data["description"],
+            email=data["email"],
+            actor=request.user,
+        )
+
+    def success_message(self) -> str:
+        return _("The body was invited.")
+
+
+class MeetingAttendeeAddView(_MeetingFormPostView):
+    form_name, anchor = "attendee_form", "attendees-heading"
+
+    def make_form(self, request: HttpRequest, meeting: Meeting) -> forms.Form:
+        return AttendeeForm(request.POST)
+
+    def perform(self, request: HttpRequest, meeting: Meeting, data: dict[str, Any]) -> None:
+        services.meeting_attendee_add(
+            meeting_id=meeting.pk,
+            name=data["name"],
+            title=data["title"],
+            body=data["body"],
+            organization=data["organization"],
+            role=data["role"],
+            represents=data["represents"],
+            email=data["email"],
+            attended=True if data["attended"] else None,
+            actor=request.user,
+        )
+
+    def success_message(self) -> str:
+        return _("The attendee was added.")
+
+
+class MeetingAttendanceView(AccessMixin, View):
+    """Record who attended: one checkbox per attendee (`attended` = the ids present)."""
+
+    access = EDITOR
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        meeting = meeting_get_editable(user=request.user, pk=pk)
+        present = {int(v) for v in request.POST.getlist("attended") if v.isdigit()}
+        try:
+            services.meeting_attendance_record(
+                meeting_id=meeting.pk,
+                attended={a.pk: a.pk in present for a in meeting.attendees.all()},
+                actor=request.user,
+            )
+        except ApplicationError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("The attendance was recorded."))
+        return redirect(meeting_url(meeting) + "#attendees-heading")
+
+
+class MeetingAgendaItemAddView(_MeetingFormPostView):
+    form_name, anchor = "agenda_form", "agenda-heading"
+
+    def make_form(self, request: HttpRequest, meeting: Meeting) -> forms.Form:
+        return AgendaItemForm(request.POST)
+
+    def perform(self, request: HttpRequest, meeting: Meeting, data: dict[str, Any]) -> None:
+        services.meeting_agenda_item_add(
+            meeting_id=meeting.pk,
+            title=data["title"],
+            description=data["description"],
+            actor=request.user,
+        )
+
+    def success_message(self) -> str:
+        return _("The agenda item was added.")
+
+
+class MeetingMinutesAddView(_MeetingFormPostView):
+    form_name, anchor = "minutes_form", "minutes-heading"
+
+    def make_form(self, request: HttpRequest, meeting: Meeting) -> forms.Form:
+        return MinutesForm(request.POST)
+
+    def perform(self, request: HttpRequest, meeting: Meeting, data: dict[str, Any]) -> None:
+        services.meeting_minutes_add(meeting_id=meeting.pk, text=data["text"], actor=request.user)
+
+    def success_message(self) -> str:
+        return _("A new version of the minutes was saved.")
+
+
+class MeetingPositionAddView(_MeetingFormPostView):
+    form_name, anchor = "position_form", "positions-heading"
+
+    def make_form(self, request: HttpRequest, meeting: Meeting) -> forms.Form:
+        return PositionForm(request.POST, meeting=meeting)
+
+    def perform(self, request: HttpRequest, meeting: Meeting, data: dict[str, Any]) -> None:
+        services.meeting_position_record(
+            meeting_id=meeting.pk,
+            agenda_item_id=_agenda_id(data["agenda_item"]),
+            body=data["body"],
+            stance=data["stance"],
+            note=data["note"],
+            actor=request.user,
+        )
+
+    def success_message(self) -> str:
+        return _("The position was recorded.")
+
+
+class MeetingDecisionAddView(_MeetingFormPostView):
+    form_name, anchor = "decision_form", "decisions-heading"
+
+    def make_form(self, request: HttpRequest, meeting: Meeting) -> forms.Form:
+        return DecisionForm(request.POST, meeting=meeting)
+
+    def perform(self, request: HttpRequest, meeting: Meeting, data: dict[str, Any]) -> None:
+        services.meeting_decision_add(
+            meeting_id=meeting.pk,
+            agenda_item_id=_agenda_id(data["agenda_item"]),
+            text=data["text"],
+            actor=request.user,
+        )
+
+    def success_message(self) -> str:
+        return _("The decision was recorded.")
+
+
+class MeetingActionItemAddView(_MeetingFormPostView):
+    form_name, anchor = "action_item_form", "action-items-heading"
+
+    def make_form(self, request: HttpRequest, meeting: Meeting) -> forms.Form:
+        return ActionItemForm(request.POST)
+
+    def perform(self, request: HttpRequest, meeting: Meeting, data: dict[str, Any]) -> None:
+        services.meeting_action_item_add(
+            meeting_id=meeting.pk,
+            text=data["text"],
+            owner_body=data["owner_body"],
+            owner_person=data["owner_person"],
+            due_date=data["due_date"],
+            actor=request.user,
+        )
+
+    def success_message(self) -> str:
+        return _("The action item was added.")
+
+
+class MeetingActionItemStatusView(AccessMixin, View):
+    access = EDITOR
+
+    def post(self, request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+        meeting = meeting_get_editable(user=request.user, pk=pk)
+        item = meeting.action_items.filter(pk=item_pk).first()
+        form = ActionItemStatusForm(request.POST)
+        if item is None:
+            from django.http import Http404
+
+            raise Http404
+        if not form.is_valid():
+            messages.error(request, _("Unknown status."))
+        else:
+            try:
+                services.meeting_action_item_set_status(
+                    action_item_id=item.pk, status=form.cleaned_data["status"], actor=request.user
+                )
+            except ApplicationError as error:
+                messages.error(request, error.message)
+            else:
+                messages.success(request, _("The action item was updated."))
+        return redirect(meeting_url(meeting) + "#action-items-heading")
+
+
+class MeetingSigningView(_MeetingFormPostView):
+    form_name, anchor = "signing_form", "outcomes-heading"
+
+    def make_form(self, request: HttpRequest, meeting: Meeting) -> forms.Form:
+        return SigningForm(request.POST, user=request.user, meeting=meeting)
+
+    def perform(self, request: HttpRequest, meeting: Meeting, data: dict[str, Any]) -> None:
+        services.meeting_record_signing(
+            meeting=meeting, agreements=list(data["agreements"]), actor=request.user
+        )
+
+    def success_message(self) -> str:
+        return _("The signing was recorded on the agreements.")
+
+
+class MeetingSendInvitationsView(AccessMixin, View):
+    access = EDITOR
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        meeting = meeting_get_editable(user=request.user, pk=pk)
+        try:
+            recipients = services.meeting_send_invitations(
+                meeting_id=meeting.pk, actor=request.user
+            )
+        except ApplicationError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(
+                request,
+                _("Invitations were sent to %(n)d addresses.") % {"n": len(recipients)},
+            )
+        return redirect(meeting_url(meeting) + "#invited-heading")

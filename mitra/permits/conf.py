@@ -1,0 +1,66 @@
+"""Licensing settings: read from settings.MITRA with the documented defaults (domain.md §7)."""
+
+from typing import Any
+
+from django.conf import settings
+
+# Indonesia has no diplomatic relations with these (override the whole list with
+# settings.MITRA["DIPLOMATIC_RELATIONS"], a list of ISO 3166 alpha-2 codes).
+NO_RELATIONS = {"IL", "TW", "XK", "EH"}
+
+DEFAULTS: dict[str, Any] = {
+    # The agency (top-level body key) whose officers run the TPOA secretariat.
+    "TPOA_SECRETARIAT": "kemlu",
+    # Statutory TPOA members (PP 59/2016 Ps 5(1)) plus practice; technical ministries are
+    # added per application.
+    "TPOA_MEMBERS": ["kemlu", "kemhan", "kemendagri", "kemenkeu", "kemensetneg", "polri", "bin"],
+    # The multilateral working group: Biro KTLN's ministry (with the partner ministry).
+    "MULTILATERAL_SECRETARIAT": "kemensetneg",
+    # The agency whose officers record KTLN approval of foreign staff.
+    "STAFF_APPROVER": "kemensetneg",
+    "DIPLOMATIC_RELATIONS": None,  # None: every country except NO_RELATIONS
+    "QUERY_DEADLINE_WORKING_DAYS": 15,
+    "REVIEW_DUE_WORKING_DAYS": 15,
+    # When True, a member review still open after its due date counts as "no objection".
+    "DEEMED_NO_OBJECTION": False,
+    # "objection_blocks": an unresolved objection blocks approval unless overridden with a
+    # recorded reason; "recommendation": the deliberation's recommendation alone decides.
+    "DECISION_RULE": "objection_blocks",
+    "IZIN_PRINSIP_MAX_MONTHS": 36,
+    "EXTENSION_LEAD_MONTHS": 3,
+    "EXTENSION_LATE_BLOCKS": False,
+    "STAFF_MAX_ACTIVE": 3,
+    "STAFF_MAX_YEARS": 5,
+}
+
+
+def setting(name: str) -> Any:
+    return getattr(settings, "MITRA", {}).get(name, DEFAULTS[name])
+
+
+def diplomatic_relations() -> set[str]:
+    configured = setting("DIPLOMATIC_RELATIONS")
+    if configured is not None:
+        return {code.upper() for code in configured}
+    from django_countries import countries
+
+    return {code for code, _name in countries} - NO_RELATIONS
+
+
+def add_working_days(start: Any, days: int) -> Any:
+    """`start` + `days` Indonesian working days. Uses the deadlines app's calendar (holidays
+    and collective leave) when it exists; until then, skips weekends only."""
+    try:
+        from mitra.deadlines.calendar import add_working_days as calendar_add
+    except ImportError:
+        calendar_add = None
+    if calendar_add is not None:
+        return calendar_add(start, days)
+    from datetime import timedelta
+
+    day, left = start, days
+    while left > 0:
+        day += timedelta(days=1)
+        if day.weekday() < 5:
+            left -= 1
+    return day

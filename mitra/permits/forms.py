@@ -1,0 +1,223 @@
+"""Licensing forms: parsing only; the services hold the rules."""
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from mitra.bodies.models import GovernmentBody
+from mitra.core.forms import BootstrapFormMixin
+from mitra.regions.models import Province
+
+from .models import DOCUMENT_ITEMS, AgencyReview, Deliberation, QueryReason, RejectionReason
+from .services import PROFILE_FIELDS, ApplicationInput
+
+DATE = forms.DateInput(attrs={"type": "date"})
+
+
+def _ministries() -> Any:
+    return GovernmentBody.objects.filter(parent__isnull=True).order_by("name")
+
+
+class ApplicationForm(BootstrapFormMixin, forms.Form):
+    legal_name = forms.CharField(label=_("Legal name"), required=False, max_length=255)
+    country = forms.CharField(label=_("Country (ISO code)"), required=False, max_length=2)
+    headquarters = forms.CharField(label=_("Headquarters address"), required=False)
+    indonesian_office = forms.CharField(label=_("Indonesian office address"), required=False)
+    representative_name = forms.CharField(label=_("Head of representative"), required=False)
+    representative_nationality = forms.CharField(
+        label=_("Nationality of the head of representative"), required=False
+    )
+    vision_mission = forms.CharField(
+        label=_("Vision and mission"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    programmes = forms.CharField(
+        label=_("Planned programmes"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    provinces = forms.ModelMultipleChoiceField(
+        label=_("Regions (provinces)"), queryset=Province.objects.all(), required=False
+    )
+    partner_ministry = forms.ModelChoiceField(
+        label=_("Proposed partner ministry"), queryset=_ministries(), required=False
+    )
+    funding_sources = forms.CharField(
+        label=_("Sources of funds"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    funding_amount = forms.DecimalField(
+        label=_("Amount of funds"), required=False, max_digits=16, decimal_places=2
+    )
+    funding_currency = forms.CharField(label=_("Currency"), required=False, max_length=3)
+    local_partners = forms.CharField(
+        label=_("Local partners (one per line)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    changes_summary = forms.CharField(
+        label=_("What changed since the current izin prinsip"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args: Any, extension: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["partner_ministry"].queryset = _ministries()
+        if not extension:
+            del self.fields["changes_summary"]
+
+    @staticmethod
+    def initial_from(application: Any) -> dict[str, Any]:
+        initial = {k: (application.profile or {}).get(k, "") for k in PROFILE_FIELDS}
+        initial.update(
+            programmes=application.programmes,
+            provinces=list(application.provinces.all()),
+            partner_ministry=application.partner_ministry,
+            funding_sources=application.funding_sources,
+            funding_amount=application.funding_amount,
+            funding_currency=application.funding_currency,
+            local_partners=application.local_partners,
+            changes_summary=application.changes_summary,
+        )
+        return initial
+
+    def to_input(self) -> ApplicationInput:
+        d = self.cleaned_data
+        return ApplicationInput(
+            profile={k: d.get(k) or "" for k in PROFILE_FIELDS},
+            programmes=d["programmes"],
+            provinces=list(d["provinces"]),
+            partner_ministry=d["partner_ministry"],
+            funding_sources=d["funding_sources"],
+            funding_amount=d["funding_amount"],
+            funding_currency=d["funding_currency"] or "",
+            local_partners=d["local_partners"],
+            changes_summary=d.get("changes_summary", ""),
+        )
+
+
+class DocumentForm(BootstrapFormMixin, forms.Form):
+    item = forms.ChoiceField(
+        label=_("Checklist item"), choices=[(code, label) for code, label, _r in DOCUMENT_ITEMS]
+    )
+    file = forms.FileField(label=_("File (PDF, DOCX or ODT)"))
+
+
+class ReturnForm(BootstrapFormMixin, forms.Form):
+    reasons = forms.MultipleChoiceField(
+        label=_("Reasons"), choices=QueryReason.choices, widget=forms.CheckboxSelectMultiple
+    )
+    text = forms.CharField(label=_("What is needed"), widget=forms.Textarea(attrs={"rows": 3}))
+    deadline = forms.DateField(
+        label=_("Answer by (default: 15 working days)"), required=False, widget=DATE
+    )
+
+
+class AnswerForm(BootstrapFormMixin, forms.Form):
+    response_text = forms.CharField(label=_("Answer"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class CirculateForm(BootstrapFormMixin, forms.Form):
+    technical_ministries = forms.ModelMultipleChoiceField(
+        label=_("Technical ministries (besides the standing members)"),
+        queryset=GovernmentBody.objects.none(),
+        required=False,
+    )
+    due_date = forms.DateField(
+        label=_("Opinions due (default: 15 working days)"), required=False, widget=DATE
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["technical_ministries"].queryset = _ministries()
+
+
+class ReviewForm(BootstrapFormMixin, forms.Form):
+    state = forms.ChoiceField(
+        label=_("Opinion"),
+        choices=[
+            (AgencyReview.State.NO_OBJECTION, AgencyReview.State.NO_OBJECTION.label),
+            (AgencyReview.State.OBJECTION, AgencyReview.State.OBJECTION.label),
+            (
+                AgencyReview.State.INFORMATION_REQUESTED,
+                AgencyReview.State.INFORMATION_REQUESTED.label,
+            ),
+        ],
+    )
+    reason_code = forms.ChoiceField(
+        label=_("Reason"),
+        choices=[c for c in AgencyReview.Reason.choices if c[0] != AgencyReview.Reason.DEEMED],
+    )
+    text = forms.CharField(
+        label=_("Opinion text"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class DeliberationForm(BootstrapFormMixin, forms.Form):
+    held_on = forms.DateField(label=_("Meeting date"), widget=DATE)
+    agencies_present = forms.ModelMultipleChoiceField(
+        label=_("Agencies present"), queryset=GovernmentBody.objects.none()
+    )
+    recommendation = forms.ChoiceField(
+        label=_("Recommendation"), choices=Deliberation.Recommendation.choices
+    )
+    notes = forms.CharField(
+        label=_("Minutes"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    override_reason = forms.CharField(
+        label=_("Reason for overriding an objection"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["agencies_present"].queryset = _ministries()
+
+
+class DecisionForm(BootstrapFormMixin, forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"), choices=[("approve", _("Approve")), ("reject", _("Reject"))]
+    )
+    decided_on = forms.DateField(label=_("Decision date"), required=False, widget=DATE)
+    valid_from = forms.DateField(label=_("Valid from"), required=False, widget=DATE)
+    valid_until = forms.DateField(
+        label=_("Valid until (at most 3 years)"), required=False, widget=DATE
+    )
+    conditions = forms.CharField(
+        label=_("Conditions"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    legal_basis = forms.CharField(label=_("Legal basis"), required=False)
+    reasons = forms.MultipleChoiceField(
+        label=_("Reasons for rejection"),
+        choices=RejectionReason.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    text = forms.CharField(
+        label=_("Decision notes"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    override_reason = forms.CharField(label=_("Reason for overriding an objection"), required=False)
+
+
+class WithdrawForm(BootstrapFormMixin, forms.Form):
+    reason = forms.CharField(label=_("Reason"), required=False)
+
+
+class OperationalForm(BootstrapFormMixin, forms.Form):
+    number = forms.CharField(label=_("Number"), max_length=60)
+    agreement = forms.IntegerField(label=_("MSP"), widget=forms.Select)
+    valid_from = forms.DateField(label=_("Valid from"), widget=DATE)
+    valid_until = forms.DateField(label=_("Valid until"), widget=DATE)
+
+    def __init__(self, *args: Any, agreements: Any = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["agreement"].widget.choices = [(a.pk, a.title) for a in agreements]
+
+
+class StaffForm(BootstrapFormMixin, forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=255)
+    nationality = forms.CharField(label=_("Nationality (ISO code)"), max_length=2)
+    position = forms.CharField(label=_("Position"), max_length=255)
+    start_date = forms.DateField(label=_("Start"), widget=DATE)
+    end_date = forms.DateField(label=_("End (at most 5 years)"), widget=DATE)
+    ktln_approval_number = forms.CharField(label=_("KTLN approval number"), max_length=80)
+    ktln_approved_on = forms.DateField(label=_("KTLN approved on"), widget=DATE)

@@ -1,0 +1,80 @@
+"""Licensing querysets: who may see what. Every view and API reads through these."""
+
+from typing import Any
+
+from django.db import models
+
+
+class ApplicationQuerySet(models.QuerySet):
+    def visible_to(self, user: Any) -> "ApplicationQuerySet":
+        """SECURITY: deny by default. One condition per line:
+
+        - operators see everything;
+        - the applicant (the organization's representative) sees its own applications;
+        - a secretariat agency sees its track's applications once submitted (not drafts);
+        - a member agency sees applications it was asked to review;
+        - the proposed partner ministry sees applications proposing it, once submitted;
+        - anyone else sees nothing (the public uses the status page's own selector).
+        """
+        from .models import AgencyReview
+        from .roles import secretariat_tracks
+
+        if not getattr(user, "is_authenticated", False) or not user.is_active:
+            return self.none()
+        if user.is_operator:
+            return self
+        if user.role == user.Role.ORG_REPRESENTATIVE and user.organization_id:
+            return self.filter(organization_id=user.organization_id)
+        if not user.is_government or user.agency is None:
+            return self.none()
+        agency_id = user.agency.pk
+        submitted = ~models.Q(status="draft")
+        reviewed = AgencyReview.objects.filter(agency_id=agency_id).values("application_id")
+        condition = models.Q(pk__in=reviewed) | (
+            submitted & models.Q(partner_ministry_id=agency_id)
+        )
+        tracks = secretariat_tracks(user)
+        if tracks:
+            condition |= submitted & models.Q(track__in=tracks)
+        return self.filter(condition)
+
+    def public(self) -> "ApplicationQuerySet":
+        """SECURITY: what the public status page may show: submitted applications only."""
+        return self.exclude(status="draft")
+
+
+class AgencyReviewQuerySet(models.QuerySet):
+    def visible_to(self, user: Any) -> "AgencyReviewQuerySet":
+        """SECURITY: operators all; a secretariat its track's reviews; an agency its own."""
+        from .roles import secretariat_tracks
+
+        if not getattr(user, "is_authenticated", False) or not user.is_active:
+            return self.none()
+        if user.is_operator:
+            return self
+        if not user.is_government or user.agency is None:
+            return self.none()
+        condition = models.Q(agency_id=user.agency.pk)
+        tracks = secretariat_tracks(user)
+        if tracks:
+            condition |= models.Q(application__track__in=tracks)
+        return self.filter(condition)
+
+    def open(self) -> "AgencyReviewQuerySet":
+        return self.filter(state__in=["requested", "in_progress"])
+
+
+class PermitQuerySet(models.QuerySet):
+    def visible_to(self, user: Any) -> "PermitQuerySet":
+        """SECURITY: operators and government users all permits (shared reference data, like
+        the registry); a representative its own organization's; anyone else none."""
+        if not getattr(user, "is_authenticated", False) or not user.is_active:
+            return self.none()
+        if user.is_operator or (user.is_government and user.agency is not None):
+            return self
+        if user.role == user.Role.ORG_REPRESENTATIVE and user.organization_id:
+            return self.filter(organization_id=user.organization_id)
+        return self.none()
+
+    def valid_on(self, day: Any) -> "PermitQuerySet":
+        return self.filter(status="active", valid_from__lte=day, valid_until__gte=day)

@@ -1,0 +1,246 @@
+"""Reading licensing records, always scoped to the viewer; the public status and statistics
+read only public columns."""
+
+import statistics
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import Http404
+
+from mitra.core.dates import today
+
+from . import roles
+from .models import AgencyReview, Application, Permit, StageVisit
+
+
+def izin_prinsip_period(
+    *, organization_id: int, on: date | None = None
+) -> tuple[date, date] | None:
+    """The period of the organization's izin prinsip valid on `on` (default today), extended
+    through the extensions that follow it without a gap; None when none is valid then."""
+    on = on or today()
+    permits = list(
+        Permit.objects.filter(organization_id=organization_id, status=Permit.Status.ACTIVE)
+        .order_by("valid_from")
+        .values_list("valid_from", "valid_until")
+    )
+    current = next(((s, e) for s, e in permits if s <= on <= e), None)
+    if current is None:
+        return None
+    start, end = current
+    for s, e in permits:
+        if s <= end + (date.resolution) and e > end:
+            end = e
+    return start, end
+
+
+def application_list(*, viewer: Any, status: str = "", track: str = "") -> QuerySet[Application]:
+    qs = Application.objects.visible_to(viewer).select_related("organization", "partner_ministry")
+    if status:
+        qs = qs.filter(status=status)
+    if track:
+        qs = qs.filter(track=track)
+    return qs.annotate(
+        open_reviews=Count("reviews", filter=Q(reviews__state__in=AgencyReview.OPEN_STATES))
+    ).order_by("-stage_since", "-id")
+
+
+def secretariat_queue(*, viewer: Any) -> QuerySet[Application]:
+    """Submitted and in-progress applications of the viewer's tracks, oldest stage first."""
+    return (
+        application_list(viewer=viewer)
+        .exclude(status__in=["draft", "approved", "rejected", "withdrawn"])
+        .order_by("stage_since", "id")
+    )
+
+
+def application_get_for_user(*, user: Any, pk: int) -> Application:
+    """SECURITY: the application if `user` may see it; Http404 otherwise."""
+    application = (
+        Application.objects.visible_to(user)
+        .select_related("organization", "partner_ministry", "extends")
+        .prefetch_related(
+            "provinces",
+            "technical_ministries",
+            "documents",
+            Prefetch("reviews", queryset=AgencyReview.objects.select_related("agency")),
+            "deliberations__agencies_present",
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if application is None:
+        raise Http404
+    return application
+
+
+def review_inbox(*, viewer: Any) -> QuerySet[AgencyReview]:
+    """The viewer's agency's open reviews, soonest due first."""
+    if not getattr(viewer, "is_authenticated", False) or viewer.agency is None:
+        if getattr(viewer, "is_operator", False):
+            qs = AgencyReview.objects.all()
+        else:
+            return AgencyReview.objects.none()
+    else:
+        qs = AgencyReview.objects.filter(agency_id=viewer.agency.pk)
+    return (
+        qs.open()
+        .filter(application__status=Application.Status.REVIEW)
+        .select_related("application__organization", "agency")
+        .order_by("due_date", "id")
+    )
+
+
+def review_get_for_user(*, user: Any, pk: int) -> AgencyReview:
+    review = (
+        AgencyReview.objects.visible_to(user)
+        .select_related("application__organization", "agency", "decided_by")
+        .filter(pk=pk)
+        .first()
+    )
+    if review is None:
+        raise Http404
+    return review
+
+
+def review_text_visible(*, review: AgencyReview, user: Any, application: Application) -> bool:
+    """SECURITY: an agency never sees another agency's opinion text unless the secretariat
+    shared it; the secretariat and operators see all; the applicant sees none."""
+    if roles.is_secretariat(user, application.track):
+        return True
+    if not getattr(user, "is_government", False) or user.agency is None:
+        return False
+    return review.agency_id == user.agency.pk or application.opinions_shared
+
+
+def permit_list(*, viewer: Any, status: str = "") -> QuerySet[Permit]:
+    qs = Permit.objects.visible_to(viewer).select_related("organization", "partner_ministry")
+    if status:
+        qs = qs.filter(status=status)
+    return qs.order_by("valid_until", "id")
+
+
+def permit_get_for_user(*, user: Any, pk: int) -> Permit:
+    permit = (
+        Permit.objects.visible_to(user)
+        .select_related("organization", "partner_ministry", "application", "previous")
+        .filter(pk=pk)
+        .first()
+    )
+    if permit is None:
+        raise Http404
+    return permit
+
+
+# --- public -----------------------------------------------------------------------------
+
+
+@dataclass
+class PublicStatus:
+    reference: str
+    kind_label: str
+    track_label: str
+    stage: str
+    stage_label: str
+    submitted_on: date | None
+    stage_since: date | None
+    holder: str
+    waiting_on: list[str]
+    decided_on: date | None
+
+
+def public_status(*, reference: str) -> PublicStatus | None:
+    """SECURITY: only the stage and who holds it: no names, texts, documents or opinions."""
+    application = (
+        Application.objects.public()
+        .filter(reference=reference.strip().upper())
+        .only(
+            "id",
+            "reference",
+            "kind",
+            "track",
+            "status",
+            "submitted_on",
+            "stage_since",
+            "decided_on",
+        )
+        .first()
+    )
+    if application is None:
+        return None
+    from django.utils.translation import gettext as _
+
+    waiting = []
+    S = Application.Status
+    if application.status in (S.SUBMITTED, S.VERIFICATION, S.DELIBERATION, S.DECISION_PENDING):
+        holder = (
+            _("TPOA secretariat (Kemlu)")
+            if application.track == "tpoa"
+            else _("Multilateral working group (Biro KTLN)")
+        )
+        if application.status == S.DECISION_PENDING and application.track == "tpoa":
+            holder = _("The Minister for Foreign Affairs")
+    elif application.status == S.RETURNED:
+        holder = _("The applicant (information requested)")
+    elif application.status == S.REVIEW:
+        holder = _("Member agencies")
+        waiting = sorted(
+            AgencyReview.objects.open()
+            .filter(application_id=application.pk)
+            .values_list("agency__acronym", flat=True)
+        )
+    else:
+        holder = _("Closed")
+    return PublicStatus(
+        reference=application.reference,
+        kind_label=str(Application.Kind(application.kind).label),
+        track_label=str(dict(Application._meta.get_field("track").choices)[application.track]),
+        stage=application.status,
+        stage_label=str(S(application.status).label),
+        submitted_on=application.submitted_on,
+        stage_since=application.stage_since.date() if application.stage_since else None,
+        holder=str(holder),
+        waiting_on=[w for w in waiting if w],
+        decided_on=application.decided_on,
+    )
+
+
+def _percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    if len(ordered) == 1:
+        return ordered[0]
+    k = (len(ordered) - 1) * p
+    lower = int(k)
+    upper = min(lower + 1, len(ordered) - 1)
+    return ordered[lower] + (ordered[upper] - ordered[lower]) * (k - lower)
+
+
+def processing_statistics() -> list[dict[str, Any]]:
+    """Median and 90th percentile of days spent per stage, by case type (kind and track),
+    over finished stage visits. One query."""
+    rows = (
+        StageVisit.objects.filter(left_at__isnull=False)
+        .exclude(stage="draft")
+        .values_list("application__kind", "application__track", "stage", "entered_at", "left_at")
+    )
+    groups: dict[tuple[str, str, str], list[float]] = {}
+    for kind, track, stage, entered, left in rows.iterator(chunk_size=5000):
+        groups.setdefault((kind, track, stage), []).append((left - entered).total_seconds() / 86400)
+    order = [s for s, _ in Application.Status.choices]
+    result = []
+    for (kind, track, stage), days in sorted(
+        groups.items(), key=lambda item: (item[0][1], item[0][0], order.index(item[0][2]))
+    ):
+        result.append(
+            {
+                "kind": str(Application.Kind(kind).label),
+                "track": str(dict(Application._meta.get_field("track").choices)[track]),
+                "stage": str(Application.Status(stage).label),
+                "count": len(days),
+                "median": round(statistics.median(days), 1),
+                "p90": round(_percentile(days, 0.9), 1),
+            }
+        )
+    return result

@@ -1,0 +1,629 @@
+"""Licensing pages. Objects come only through scoped selectors; writes only through services."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views import View
+
+from mitra.audit.selectors import audit_history
+from mitra.core.access import EDITOR, GOVERNMENT, MEMBER, AccessMixin, public_view
+from mitra.core.charts import build_timeline
+from mitra.core.dates import today
+from mitra.core.exceptions import ApplicationError
+
+from . import forms, roles, selectors, services, validation
+from .models import DOCUMENT_ITEMS, AgencyReview, Application, IzinOperasional, Permit
+
+
+def _error_message(error: ApplicationError) -> str:
+    parts = [error.message]
+    for messages_ in error.extra.values():
+        parts.extend(str(m) for m in (messages_ if isinstance(messages_, list) else [messages_]))
+    return " ".join(parts)
+
+
+def _apply_errors(form: Any, error: ApplicationError) -> None:
+    for field_name, messages_ in error.extra.items():
+        for message in messages_ if isinstance(messages_, list) else [messages_]:
+            form.add_error(field_name if field_name in form.fields else None, message)
+    if not error.extra:
+        form.add_error(None, error.message)
+
+
+class HomeView(AccessMixin, View):
+    """Licensing: what concerns the signed-in user (applicant, secretariat or member)."""
+
+    access = MEMBER
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        user = request.user
+        context = {
+            "is_applicant": user.role == user.Role.ORG_REPRESENTATIVE and user.organization_id,
+            "secretariat_tracks": roles.secretariat_tracks(user),
+            "applications": selectors.application_list(viewer=user)[:10],
+            "reviews": selectors.review_inbox(viewer=user)[:10],
+            "permits": selectors.permit_list(viewer=user)[:10],
+            "today": today(),
+        }
+        return render(request, "permits/home.html", context)
+
+
+class ApplicationListView(AccessMixin, View):
+    """The secretariat queue (and everyone's list of the applications they may see)."""
+
+    access = MEMBER
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        status = request.GET.get("status", "")
+        if status and status not in Application.Status.values:
+            status = ""
+        if status:
+            qs = selectors.application_list(viewer=request.user, status=status)
+        else:
+            qs = selectors.secretariat_queue(viewer=request.user)
+        page = Paginator(qs, 25).get_page(request.GET.get("page"))
+        return render(
+            request,
+            "permits/application_list.html",
+            {
+                "page_obj": page,
+                "applications": page.object_list,
+                "status": status,
+                "statuses": Application.Status.choices,
+            },
+        )
+
+
+class ApplicationCreateView(AccessMixin, View):
+    """An organization's representative starts an application (draft)."""
+
+    access = MEMBER
+
+    def _organization(self, request: HttpRequest) -> Any:
+        user = request.user
+        if user.role != user.Role.ORG_REPRESENTATIVE or not user.organization_id:
+            raise PermissionDenied
+        return user.organization
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        organization = self._organization(request)
+        initial = services.initial_from_organization(organization)
+        form = forms.ApplicationForm(initial=initial.profile)
+        return render(request, "permits/application_form.html", {"form": form})
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        organization = self._organization(request)
+        form = forms.ApplicationForm(request.POST)
+        if form.is_valid():
+            try:
+                application = services.application_create(
+                    organization=organization, data=form.to_input(), actor=request.user
+                )
+            except ApplicationError as error:
+                _apply_errors(form, error)
+            else:
+                messages.success(request, _("The draft was saved."))
+                return redirect("permits:application_detail", pk=application.pk)
+        return render(request, "permits/application_form.html", {"form": form}, status=400)
+
+
+def _get_own_application(request: HttpRequest, pk: int) -> Application:
+    """SECURITY: visible and the user's own organization's (or an operator): else 404."""
+    application = selectors.application_get_for_user(user=request.user, pk=pk)
+    if not (
+        request.user.is_operator or roles.is_applicant(request.user, application.organization_id)
+    ):
+        raise Http404
+    return application
+
+
+class ApplicationEditView(AccessMixin, View):
+    access = MEMBER
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        application = _get_own_application(request, pk)
+        form = forms.ApplicationForm(
+            initial=forms.ApplicationForm.initial_from(application),
+            extension=application.kind == Application.Kind.EXTENSION,
+        )
+        return render(
+            request, "permits/application_form.html", {"form": form, "application": application}
+        )
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        application = _get_own_application(request, pk)
+        form = forms.ApplicationForm(
+            request.POST, extension=application.kind == Application.Kind.EXTENSION
+        )
+        if form.is_valid():
+            try:
+                services.application_update(
+                    application_id=application.pk, data=form.to_input(), actor=request.user
+                )
+            except ApplicationError as error:
+                _apply_errors(form, error)
+            else:
+                messages.success(request, _("The draft was saved."))
+                return redirect("permits:application_detail", pk=application.pk)
+        return render(
+            request,
+            "permits/application_form.html",
+            {"form": form, "application": application},
+            status=400,
+        )
+
+
+def detail_context(request: HttpRequest, application: Application) -> dict[str, Any]:
+    user = request.user
+    secretariat = roles.can_act_for_secretariat(user, application.track)
+    applicant = user.is_operator or roles.is_applicant(user, application.organization_id)
+    reviews = list(application.reviews.all())
+    docs: dict[str, Any] = {}
+    for document in application.documents.all():
+        current = docs.get(document.item)
+        if current is None or document.version > current.version:
+            docs[document.item] = document
+    checklist = [
+        {"code": code, "label": label, "required": required, "document": docs.get(code)}
+        for code, label, required in DOCUMENT_ITEMS
+    ]
+    review_rows = [
+        {
+            "review": r,
+            "text_visible": selectors.review_text_visible(
+                review=r, user=user, application=application
+            ),
+        }
+        for r in reviews
+    ]
+    return {
+        "application": application,
+        "sections": validation.section_status(application),
+        "checklist": checklist,
+        "review_rows": review_rows,
+        "is_secretariat": secretariat,
+        "is_applicant": applicant,
+        "sees_reviews": user.is_government or user.is_operator,
+        "document_form": forms.DocumentForm(),
+        "return_form": forms.ReturnForm(),
+        "answer_form": forms.AnswerForm(),
+        "circulate_form": forms.CirculateForm(),
+        "deliberation_form": forms.DeliberationForm(initial={"held_on": today()}),
+        "decision_form": forms.DecisionForm(),
+        "withdraw_form": forms.WithdrawForm(),
+        "objections": services.unresolved_objections(application),
+        "history": audit_history(target=application),
+        "today": today(),
+    }
+
+
+class ApplicationDetailView(AccessMixin, View):
+    access = MEMBER
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        application = selectors.application_get_for_user(user=request.user, pk=pk)
+        return render(
+            request, "permits/application_detail.html", detail_context(request, application)
+        )
+
+
+class ApplicationDocumentView(AccessMixin, View):
+    access = MEMBER
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        application = _get_own_application(request, pk)
+        form = forms.DocumentForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                services.application_document_upload(
+                    application_id=application.pk,
+                    item=form.cleaned_data["item"],
+                    upload=form.cleaned_data["file"],
+                    actor=request.user,
+                )
+            except ApplicationError as error:
+                messages.error(request, _error_message(error))
+            else:
+                messages.success(request, _("The document was stored."))
+        else:
+            messages.error(request, _("Choose a checklist item and a file."))
+        return redirect("permits:application_detail", pk=application.pk)
+
+
+APPLICANT_ACTIONS = {"submit", "answer", "withdraw"}
+SECRETARIAT_ACTIONS = {
+    "open_verification",
+    "return",
+    "circulate",
+    "share_opinions",
+    "open_deliberation",
+    "deliberate",
+    "decide",
+}
+
+
+class ApplicationActionView(AccessMixin, View):
+    """One POST endpoint per move; the service re-checks the actor and the state."""
+
+    access = MEMBER
+
+    def post(self, request: HttpRequest, pk: int, action: str) -> HttpResponse:
+        application = selectors.application_get_for_user(user=request.user, pk=pk)
+        user = request.user
+        if action in APPLICANT_ACTIONS:
+            if not (user.is_operator or roles.is_applicant(user, application.organization_id)):
+                raise Http404
+        elif action in SECRETARIAT_ACTIONS:
+            if not roles.can_act_for_secretariat(user, application.track):
+                raise Http404
+        else:
+            raise Http404
+        try:
+            self._run(request, application, action)
+        except ApplicationError as error:
+            messages.error(request, _error_message(error))
+        else:
+            messages.success(request, _("Done."))
+        return redirect("permits:application_detail", pk=application.pk)
+
+    def _run(self, request: HttpRequest, application: Application, action: str) -> None:
+        user, pk = request.user, application.pk
+        if action == "submit":
+            services.application_submit(application_id=pk, actor=user)
+        elif action == "withdraw":
+            services.application_withdraw(
+                application_id=pk, actor=user, reason=request.POST.get("reason", "")
+            )
+        elif action == "answer":
+            services.application_resubmit(
+                application_id=pk, actor=user, response_text=request.POST.get("response_text", "")
+            )
+        elif action == "open_verification":
+            services.application_open_verification(application_id=pk, actor=user)
+        elif action == "share_opinions":
+            services.application_share_opinions(application_id=pk, actor=user)
+        elif action == "open_deliberation":
+            services.application_open_deliberation(application_id=pk, actor=user)
+        else:
+            form_class = {
+                "return": forms.ReturnForm,
+                "circulate": forms.CirculateForm,
+                "deliberate": forms.DeliberationForm,
+                "decide": forms.DecisionForm,
+            }[action]
+            form = form_class(request.POST)
+            if not form.is_valid():
+                raise ApplicationError(
+                    _("Check the form."),
+                    {k: [str(m) for m in v] for k, v in form.errors.items()},
+                )
+            d = form.cleaned_data
+            if action == "return":
+                services.application_return(
+                    application_id=pk,
+                    reasons=d["reasons"],
+                    text=d["text"],
+                    deadline=d["deadline"],
+                    actor=user,
+                )
+            elif action == "circulate":
+                services.application_circulate(
+                    application_id=pk,
+                    technical_ministries=d["technical_ministries"],
+                    due_date=d["due_date"],
+                    actor=user,
+                )
+            elif action == "deliberate":
+                services.deliberation_record(
+                    application_id=pk,
+                    held_on=d["held_on"],
+                    agencies_present=d["agencies_present"],
+                    recommendation=d["recommendation"],
+                    notes=d["notes"],
+                    override_reason=d["override_reason"],
+                    actor=user,
+                )
+            else:
+                services.application_decide(
+                    application_id=pk,
+                    approve=d["decision"] == "approve",
+                    valid_from=d["valid_from"],
+                    valid_until=d["valid_until"],
+                    conditions=d["conditions"],
+                    legal_basis=d["legal_basis"],
+                    reasons=d["reasons"],
+                    text=d["text"],
+                    override_reason=d["override_reason"],
+                    decided_on=d["decided_on"],
+                    actor=user,
+                )
+
+
+class ReviewInboxView(AccessMixin, View):
+    """A member agency's open reviews with their due dates."""
+
+    access = GOVERNMENT
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        qs = selectors.review_inbox(viewer=request.user)
+        page = Paginator(qs, 25).get_page(request.GET.get("page"))
+        return render(
+            request,
+            "permits/review_inbox.html",
+            {"page_obj": page, "reviews": page.object_list, "today": today()},
+        )
+
+
+class ReviewDetailView(AccessMixin, View):
+    access = GOVERNMENT
+
+    def _context(self, request: HttpRequest, review: AgencyReview, form: Any = None) -> Any:
+        application = review.application
+        own = request.user.is_operator or (
+            request.user.agency is not None and request.user.agency.pk == review.agency_id
+        )
+        return {
+            "review": review,
+            "application": application,
+            "text_visible": selectors.review_text_visible(
+                review=review, user=request.user, application=application
+            ),
+            "can_decide": own and request.user.can_edit_records and not review.is_decided,
+            "can_reopen": review.is_decided
+            and not hasattr(review, "superseded_by")
+            and request.user.can_edit_records
+            and (own or roles.can_act_for_secretariat(request.user, application.track)),
+            "form": form or forms.ReviewForm(),
+            "today": today(),
+        }
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        review = selectors.review_get_for_user(user=request.user, pk=pk)
+        return render(request, "permits/review_detail.html", self._context(request, review))
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        review = selectors.review_get_for_user(user=request.user, pk=pk)
+        operation = request.POST.get("operation", "decide")
+        try:
+            if operation == "start":
+                services.review_start(review_id=review.pk, actor=request.user)
+            elif operation == "reopen":
+                new = services.review_reopen(review_id=review.pk, actor=request.user)
+                messages.success(request, _("A new review was opened."))
+                return redirect("permits:review_detail", pk=new.pk)
+            else:
+                form = forms.ReviewForm(request.POST)
+                if not form.is_valid():
+                    return render(
+                        request,
+                        "permits/review_detail.html",
+                        self._context(request, review, form),
+                        status=400,
+                    )
+                services.review_decide(review_id=review.pk, actor=request.user, **form.cleaned_data)
+        except ApplicationError as error:
+            messages.error(request, _error_message(error))
+        else:
+            messages.success(request, _("The opinion was recorded."))
+        return redirect("permits:review_detail", pk=review.pk)
+
+
+class PermitListView(AccessMixin, View):
+    access = MEMBER
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        status = request.GET.get("status", "")
+        if status not in Permit.Status.values:
+            status = ""
+        qs = selectors.permit_list(viewer=request.user, status=status)
+        page = Paginator(qs, 25).get_page(request.GET.get("page"))
+        return render(
+            request,
+            "permits/permit_list.html",
+            {"page_obj": page, "permits": page.object_list, "status": status, "today": today()},
+        )
+
+
+def _permit_context(request: HttpRequest, permit: Permit, **extra: Any) -> dict[str, Any]:
+    from mitra.agreements.models import Agreement
+
+    now = today()
+    chain = [permit]
+    node = permit
+    while node.previous_id and len(chain) < 20:
+        node = node.previous
+        chain.insert(0, node)
+    node = permit
+    while hasattr(node, "extended_by") and len(chain) < 20:
+        node = node.extended_by
+        chain.append(node)
+    rows = [
+        {
+            "label": p.number,
+            "sublabel": f"· {p.get_status_display()}",
+            "start": p.valid_from,
+            "end": p.valid_until,
+            "css": "timeline__bar--current" if p.pk == permit.pk else "",
+            "url": "",
+            "window_start": validation.extension_deadline(p.valid_until)
+            if p.pk == permit.pk and p.status == Permit.Status.ACTIVE
+            else None,
+        }
+        for p in chain
+    ]
+    operational = list(
+        IzinOperasional.objects.filter(permit__organization_id=permit.organization_id)
+        .select_related("agreement", "issuer")
+        .order_by("-valid_from")
+    )
+    rows += [
+        {
+            "label": io.number,
+            "sublabel": f"· {io.get_status_display()}",
+            "start": io.valid_from,
+            "end": io.valid_until,
+            "css": "",
+            "url": "",
+        }
+        for io in operational
+    ]
+    user = request.user
+    msps = Agreement.objects.none()
+    if user.can_edit_records:
+        msps = Agreement.objects.editable_by(user).filter(
+            type=Agreement.Type.MSP, parties__organization_id=permit.organization_id
+        )
+    extension_open = Application.objects.filter(extends=permit, status__in=Application.OPEN).first()
+    return {
+        "permit": permit,
+        "timeline": build_timeline(rows, today=now),
+        "timeline_title": _("Izin prinsip and izin operasional"),
+        "timeline_id": "permit-timeline",
+        "operational": operational,
+        "staff": list(permit.organization.foreign_staff.all()),
+        "extension_deadline": validation.extension_deadline(permit.valid_until),
+        "extension_late": validation.extension_is_late(permit.valid_until, now),
+        "extension_open": extension_open,
+        "can_extend": roles.is_applicant(user, permit.organization_id)
+        and permit.status in (Permit.Status.ACTIVE, Permit.Status.SUSPENDED)
+        and not hasattr(permit, "extended_by")
+        and extension_open is None,
+        "operational_form": extra.get("operational_form") or forms.OperationalForm(agreements=msps),
+        "can_add_operational": msps.exists() and permit.status == Permit.Status.ACTIVE,
+        "staff_form": extra.get("staff_form") or forms.StaffForm(),
+        "can_add_staff": user.is_operator
+        or (user.can_edit_records and roles.agency_key(user) == services.setting("STAFF_APPROVER")),
+        "history": audit_history(target=permit),
+        "today": now,
+    }
+
+
+class PermitDetailView(AccessMixin, View):
+    access = MEMBER
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        permit = selectors.permit_get_for_user(user=request.user, pk=pk)
+        return render(request, "permits/permit_detail.html", _permit_context(request, permit))
+
+
+class PermitLetterView(AccessMixin, View):
+    """The decision letter, styled for printing."""
+
+    access = MEMBER
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        permit = selectors.permit_get_for_user(user=request.user, pk=pk)
+        return render(request, "permits/permit_letter.html", {"permit": permit})
+
+
+class PermitExtendView(AccessMixin, View):
+    """The applicant starts an extension, pre-filled from the current record."""
+
+    access = MEMBER
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        permit = selectors.permit_get_for_user(user=request.user, pk=pk)
+        if not roles.is_applicant(request.user, permit.organization_id):
+            raise Http404
+        try:
+            application = services.application_create(
+                organization=permit.organization, extends=permit, actor=request.user
+            )
+        except ApplicationError as error:
+            messages.error(request, _error_message(error))
+            return redirect("permits:permit_detail", pk=permit.pk)
+        messages.success(request, _("The extension was started from the current record."))
+        return redirect("permits:application_edit", pk=application.pk)
+
+
+class OperationalCreateView(AccessMixin, View):
+    access = EDITOR
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        from mitra.agreements.models import Agreement
+
+        permit = selectors.permit_get_for_user(user=request.user, pk=pk)
+        msps = Agreement.objects.editable_by(request.user).filter(type=Agreement.Type.MSP)
+        form = forms.OperationalForm(request.POST, agreements=msps)
+        if form.is_valid():
+            agreement = msps.filter(pk=form.cleaned_data["agreement"]).first()
+            if agreement is None:
+                raise Http404
+            try:
+                services.izin_operasional_create(
+                    permit_id=permit.pk,
+                    data=services.OperationalInput(
+                        number=form.cleaned_data["number"],
+                        agreement=agreement,
+                        valid_from=form.cleaned_data["valid_from"],
+                        valid_until=form.cleaned_data["valid_until"],
+                    ),
+                    actor=request.user,
+                )
+            except ApplicationError as error:
+                _apply_errors(form, error)
+            else:
+                messages.success(request, _("The izin operasional was recorded."))
+                return redirect("permits:permit_detail", pk=permit.pk)
+        return render(
+            request,
+            "permits/permit_detail.html",
+            _permit_context(request, permit, operational_form=form),
+            status=400,
+        )
+
+
+class StaffCreateView(AccessMixin, View):
+    access = EDITOR
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        permit = selectors.permit_get_for_user(user=request.user, pk=pk)
+        form = forms.StaffForm(request.POST)
+        if form.is_valid():
+            try:
+                services.staff_assignment_create(
+                    organization_id=permit.organization_id,
+                    data=services.StaffInput(**form.cleaned_data),
+                    actor=request.user,
+                )
+            except ApplicationError as error:
+                _apply_errors(form, error)
+            else:
+                messages.success(request, _("The assignment was recorded."))
+                return redirect("permits:permit_detail", pk=permit.pk)
+        return render(
+            request,
+            "permits/permit_detail.html",
+            _permit_context(request, permit, staff_form=form),
+            status=400,
+        )
+
+
+@public_view
+class PublicStatusView(View):
+    """Reference number → stage and who holds it. Nothing confidential."""
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        reference = request.GET.get("reference", "").strip()[:30]
+        status = selectors.public_status(reference=reference) if reference else None
+        return render(
+            request,
+            "permits/public_status.html",
+            {"reference": reference, "status": status, "searched": bool(reference)},
+            status=404 if reference and status is None else 200,
+        )
+
+
+@public_view
+class PublicStatisticsView(View):
+    def get(self, request: HttpRequest) -> HttpResponse:
+        return render(
+            request,
+            "permits/public_statistics.html",
+            {"rows": selectors.processing_statistics()},
+        )

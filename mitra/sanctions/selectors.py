@@ -1,0 +1,94 @@
+"""Reading sanction cases, always scoped to the viewer."""
+
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+
+from .models import SanctionCase, SanctionEvidence, SanctionStep
+from .querysets import is_secretariat
+
+
+def sanction_case_list(*, viewer: Any, status: str = "", q: str = "") -> QuerySet[SanctionCase]:
+    qs = SanctionCase.objects.visible_to(viewer).select_related("organization")
+    if status in SanctionCase.Status.values:
+        qs = qs.filter(status=status)
+    if q.strip():
+        qs = qs.filter(organization__search_text__contains=q.strip().lower())
+    return qs.order_by("-reported_on", "-id")
+
+
+def sanction_case_get_for_user(*, user: Any, pk: int) -> SanctionCase:
+    """SECURITY: the case if `user` may see it, else 404."""
+    case = (
+        SanctionCase.objects.visible_to(user)
+        .select_related("organization", "reported_by_agency")
+        .prefetch_related(
+            Prefetch(
+                "steps",
+                queryset=SanctionStep.objects.select_related("authority").prefetch_related(
+                    "notified_bodies"
+                ),
+            )
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if case is None:
+        raise Http404
+    return case
+
+
+def sanction_case_get_editable(*, user: Any, pk: int) -> SanctionCase:
+    """SECURITY: visible and movable by `user` (the secretariat, operators), else 404."""
+    case = sanction_case_get_for_user(user=user, pk=pk)
+    if not SanctionCase.objects.editable_by(user).filter(pk=pk).exists():
+        raise Http404
+    return case
+
+
+def sees_internal(user: Any) -> bool:
+    """SECURITY: internal assessment notes and internal evidence are for government users."""
+    return bool(getattr(user, "is_operator", False) or getattr(user, "is_government", False))
+
+
+def can_move(user: Any) -> bool:
+    return bool(
+        getattr(user, "can_edit_records", False) and (user.is_operator or is_secretariat(user))
+    )
+
+
+def sanction_evidence_for_user(*, user: Any, case: SanctionCase) -> QuerySet[SanctionEvidence]:
+    qs = case.evidence.all()
+    return qs if sees_internal(user) else qs.filter(internal=False)
+
+
+def sanction_evidence_get_for_user(*, user: Any, pk: int, evidence_pk: int) -> SanctionEvidence:
+    case = sanction_case_get_for_user(user=user, pk=pk)
+    evidence = sanction_evidence_for_user(user=user, case=case).filter(pk=evidence_pk).first()
+    if evidence is None:
+        raise Http404
+    return evidence
+
+
+def public_outcomes_for(*, organization_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    """Public outcome of concluded cases per organization (public columns only)."""
+    found: dict[int, list[dict[str, Any]]] = {}
+    rows = (
+        SanctionCase.objects.public()
+        .filter(organization_id__in=organization_ids)
+        .only("id", "organization_id", "status", "ladder", "step_index", "reached_status",
+              "public_outcome", "concluded_on")
+        .order_by("-concluded_on", "-id")
+    )  # fmt: skip
+    for case in rows:
+        found.setdefault(case.organization_id, []).append(
+            {
+                "status": case.get_status_display(),
+                "status_code": case.status,
+                "reached": case.reached_label,
+                "outcome": case.public_outcome,
+                "concluded_on": case.concluded_on,
+            }
+        )
+    return found

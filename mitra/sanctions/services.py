@@ -1,0 +1,382 @@
+"""Writing sanction cases: open, assess, escalate along the ladder, lift, dismiss, evidence.
+
+Every move goes through `sanction_case_move`, which records a `SanctionStep` (legal basis,
+authority, dates, parties notified), writes audit and applies the effects:
+- cessation of activities → the organization is suspended (it cannot start new agreements or
+  work plans); lifting from cessation restores its previous status;
+- revocation → its permits end (`mitra.permits.services.permit_revoke_for_sanction` when the
+  permits app provides it; otherwise the effect is recorded for the secretariat to carry out).
+"""
+
+import hashlib
+import importlib
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django_fsm import TransitionNotAllowed, can_proceed
+
+from mitra.agreements import documents
+from mitra.audit.services import audit_event_record
+from mitra.bodies.models import GovernmentBody
+from mitra.core.dates import today
+from mitra.core.exceptions import ApplicationError
+from mitra.deadlines.engine import due_date
+from mitra.organizations.models import ForeignOrganization
+from mitra.organizations.services import organization_set_status
+
+from . import ladder
+from .models import SanctionCase, SanctionEvidence, SanctionStep
+from .querysets import REPRESENTATIVE_STATUSES, is_secretariat
+
+logger = logging.getLogger(__name__)
+
+ACTIONS = ("assess", "escalate", "lift", "dismiss")
+EVENTS = {
+    "assess": "sanction_case.assessed",
+    "escalate": "sanction_case.escalated",
+    "lift": "sanction_case.lifted",
+    "dismiss": "sanction_case.dismissed",
+}
+
+
+def _require_reporter(actor: Any) -> None:
+    """SECURITY: any officer or operator may report a violation (actor None: a system job)."""
+    if actor is not None and not actor.can_edit_records:
+        raise ApplicationError(_("You may not report sanction cases."))
+
+
+def _require_secretariat(actor: Any) -> None:
+    """SECURITY: only the TPOA secretariat's officers and operators move cases."""
+    if actor is None or not actor.can_edit_records:
+        raise ApplicationError(_("You may not change sanction cases."))
+    if not (actor.is_operator or is_secretariat(actor)):
+        raise ApplicationError(_("Only the TPOA secretariat moves sanction cases."))
+
+
+@transaction.atomic
+def sanction_case_open(
+    *,
+    organization: ForeignOrganization,
+    violation: str,
+    source: str,
+    actor: Any,
+    articles: str = "",
+    source_detail: str = "",
+    reported_on: date | None = None,
+) -> SanctionCase:
+    """Record a reported violation (status reported), on the ladder configured now."""
+    _require_reporter(actor)
+    errors: dict[str, list[str]] = {}
+    if not violation.strip():
+        errors["violation"] = [_("Describe the violation.")]
+    if source not in SanctionCase.Source.values:
+        errors["source"] = [_("Unknown source.")]
+    if errors:
+        raise ApplicationError(_("The sanction case was not saved."), errors)
+    agency = getattr(actor, "agency", None) if actor is not None else None
+    case = SanctionCase.objects.create(
+        organization=organization,
+        violation=violation.strip(),
+        articles=articles.strip(),
+        source=source,
+        source_detail=source_detail.strip(),
+        reported_on=reported_on or today(),
+        reported_by_agency=agency,
+        ladder=ladder.configured_ladder(),
+        created_by=actor,
+    )
+    case.reference = f"SC-{case.reported_on.year}-{case.pk:05d}"
+    case.save(update_fields=["reference"])
+    SanctionStep.objects.create(
+        case=case,
+        action="report",
+        status_from="",
+        status_to=case.status,
+        label=str(SanctionCase.Status.REPORTED.label),
+        issued_on=case.reported_on,
+        notes=source_detail,
+        actor=actor,
+    )
+    audit_event_record(
+        event="sanction_case.opened",
+        target=case,
+        actor=actor,
+        data={
+            "new": {
+                "organization": organization.pk,
+                "source": source,
+                "ladder": case.ladder,
+                "status": case.status,
+            }
+        },
+    )
+    return case
+
+
+def sanction_case_open_from_finding(
+    *, organization: ForeignOrganization, finding_text: str, actor: Any, source: str | None = None
+) -> SanctionCase:
+    """For the monitoring app: a monitoring finding becomes a reported violation."""
+    return sanction_case_open(
+        organization=organization,
+        violation=finding_text,
+        source=source or SanctionCase.Source.MONITORING,
+        source_detail=_("Monitoring finding"),
+        actor=actor,
+    )
+
+
+@dataclass
+class MoveInput:
+    action: str
+    legal_basis: str = ""
+    authority: GovernmentBody | None = None
+    issued_on: date | None = None
+    notes: str = ""
+    notified_bodies: Iterable[GovernmentBody] = field(default_factory=list)
+    parties_notified: str = ""
+    immigration_referral: bool = False
+    criminal_referral: bool = False
+
+
+def sanction_case_available_actions(*, case: SanctionCase, actor: Any) -> list[str]:
+    """The moves `actor` may make on `case` now (for buttons)."""
+    if not SanctionCase.objects.editable_by(actor).filter(pk=case.pk).exists():
+        return []
+    return [name for name in ACTIONS if can_proceed(getattr(case, name))]
+
+
+def _validate_move(case: SanctionCase, data: MoveInput, on: date) -> dict[str, list[str]]:
+    errors: dict[str, list[str]] = {}
+    if data.action == "escalate":
+        step = case.next_step
+        if not data.legal_basis.strip():
+            errors["legal_basis"] = [_("Give the legal basis (article) of this step.")]
+        if step is not None and step.status != ladder.PERSUASION and data.authority is None:
+            errors["authority"] = [_("Name the issuing authority.")]
+        if case.compliance_due and on <= case.compliance_due:
+            errors["issued_on"] = [
+                _("The compliance period runs until %(day)s; escalate only after it.")
+                % {"day": case.compliance_due.isoformat()}
+            ]
+    if data.action in ("lift", "dismiss") and not data.notes.strip():
+        errors["notes"] = [_("Explain the reason.")]
+    if on > today():
+        errors["issued_on"] = [_("The date cannot be in the future.")]
+    return errors
+
+
+def _effects(case: SanctionCase, old_status: str, actor: Any) -> list[dict[str, Any]]:
+    """Apply what the new status means for the organization and its permits."""
+    effects: list[dict[str, Any]] = []
+    org = case.organization
+    if case.status == SanctionCase.Status.CESSATION:
+        previous = org.status
+        organization_set_status(
+            organization_id=org.pk,
+            status=ForeignOrganization.Status.SUSPENDED,
+            actor=actor,
+            reason=_("Sanction case %(ref)s: cessation of activities") % {"ref": case.reference},
+        )
+        effects.append({"effect": "organization_suspended", "previous_status": previous})
+    elif case.status == SanctionCase.Status.LIFTED and old_status == SanctionCase.Status.CESSATION:
+        previous = _previous_org_status(case)
+        organization_set_status(
+            organization_id=org.pk,
+            status=previous,
+            actor=actor,
+            reason=_("Sanction case %(ref)s lifted") % {"ref": case.reference},
+        )
+        effects.append({"effect": "organization_restored", "status": previous})
+    elif case.status == SanctionCase.Status.REVOKED:
+        effects.append(_revoke_permits(case, actor))
+    return effects
+
+
+def _previous_org_status(case: SanctionCase) -> str:
+    for step in case.steps.order_by("-id"):
+        for effect in step.effects or []:
+            if effect.get("effect") == "organization_suspended":
+                return effect.get("previous_status") or ForeignOrganization.Status.REGISTERED
+    return ForeignOrganization.Status.REGISTERED
+
+
+def _revoke_permits(case: SanctionCase, actor: Any) -> dict[str, Any]:
+    """Revocation ends the organization's permits through the permits app when it offers
+    `permit_revoke_for_sanction`; otherwise the effect is recorded to be carried out."""
+    try:
+        module = importlib.import_module("mitra.permits.services")
+        revoke = getattr(module, "permit_revoke_for_sanction", None)
+    except ImportError:
+        revoke = None
+    if revoke is None:
+        return {"effect": "permits_to_revoke", "done": False}
+    result = revoke(organization=case.organization, case=case, actor=actor)
+    count = result if isinstance(result, int) else len(result or [])
+    return {"effect": "permits_revoked", "done": True, "count": count}
+
+
+@transaction.atomic
+def sanction_case_move(*, case_id: int, data: MoveInput, actor: Any) -> SanctionCase:
+    """Move a case (assess, escalate, lift, dismiss). The one entry point for status changes.
+
+    Refuses (nothing written) when the actor is not the secretariat, the FSM does not allow the
+    move, a sanction step lacks its legal basis or authority, or the compliance period of the
+    current step has not run out. Escalating to a step with a compliance period computes its
+    deadline with the deadline engine from the issue date.
+    """
+    _require_secretariat(actor)
+    if data.action not in ACTIONS:
+        raise ApplicationError(_("Unknown action."))
+    case = SanctionCase.objects.select_for_update().select_related("organization").get(pk=case_id)
+    on = data.issued_on or today()
+    if not can_proceed(getattr(case, data.action)):
+        raise ApplicationError(
+            _("This action is not possible while the case is %(status)s.")
+            % {"status": case.get_status_display()}
+        )
+    errors = _validate_move(case, data, on)
+    if errors:
+        raise ApplicationError(_("The case was not changed."), errors)
+    old = case.status
+    step_def = case.next_step if data.action == "escalate" else None
+    compliance_due = (
+        due_date(step_def.rule_code, on, on=on) if step_def and step_def.rule_code else None
+    )
+    try:
+        if data.action == "escalate":
+            case.escalate(compliance_due=compliance_due, on=on)
+        elif data.action == "assess":
+            case.assess()
+        else:
+            getattr(case, data.action)(on=on)
+    except TransitionNotAllowed as exc:  # pragma: no cover - can_proceed checked above
+        raise ApplicationError(_("This action is not possible now.")) from exc
+    case.immigration_referral = case.immigration_referral or data.immigration_referral
+    case.criminal_referral = case.criminal_referral or data.criminal_referral
+    case.save()
+    label = str(step_def.label) if step_def else str(SanctionCase.Status(case.status).label)
+    step = SanctionStep.objects.create(
+        case=case,
+        action=data.action,
+        status_from=old,
+        status_to=case.status,
+        label=label,
+        legal_basis=data.legal_basis.strip(),
+        authority=data.authority,
+        issued_on=on,
+        compliance_due=compliance_due,
+        notes=data.notes.strip(),
+        parties_notified=data.parties_notified.strip(),
+        actor=actor,
+    )
+    step.notified_bodies.set(list(data.notified_bodies))
+    step.effects = _effects(case, old, actor)
+    step.save(update_fields=["effects"])
+    audit_event_record(
+        event=EVENTS[data.action],
+        target=case,
+        actor=actor,
+        data={
+            "old": {"status": old},
+            "new": {"status": case.status, "compliance_due": str(compliance_due or "")},
+            "step": label,
+            "legal_basis": step.legal_basis,
+            "effects": step.effects,
+        },
+    )
+    _notify(case, step)
+    return case
+
+
+def _notify(case: SanctionCase, step: SanctionStep) -> None:
+    """In-app notices to the organization's representatives and the bodies notified."""
+    from django.contrib.auth import get_user_model
+
+    from mitra.deadlines.services import notification_create
+
+    if case.status not in REPRESENTATIVE_STATUSES:
+        return
+    User = get_user_model()
+    body_ids = [b.pk for b in step.notified_bodies.all()]
+    users = User.objects.filter(is_active=True).filter(
+        Q(organization_id=case.organization_id, role=User.Role.ORG_REPRESENTATIVE)
+        | Q(body_id__in=body_ids)
+        | Q(body__parent_id__in=body_ids)
+    )
+    title = _("Sanction case %(ref)s: %(step)s") % {"ref": case.reference, "step": step.label}
+    for user in users:
+        notification_create(user=user, title=title, url=reverse("sanctions:detail", args=[case.pk]))
+
+
+@transaction.atomic
+def sanction_case_update_notes(
+    *, case_id: int, assessment_notes: str, public_outcome: str, actor: Any
+) -> SanctionCase:
+    """The secretariat's internal notes and the public outcome text."""
+    _require_secretariat(actor)
+    case = SanctionCase.objects.select_for_update().get(pk=case_id)
+    old = {"assessment_notes": case.assessment_notes, "public_outcome": case.public_outcome}
+    case.assessment_notes = assessment_notes.strip()
+    case.public_outcome = public_outcome.strip()
+    case.save(update_fields=["assessment_notes", "public_outcome", "updated_at"])
+    new = {"assessment_notes": case.assessment_notes, "public_outcome": case.public_outcome}
+    audit_event_record(
+        event="sanction_case.updated",
+        target=case,
+        actor=actor,
+        data={
+            "old": {k: v for k, v in old.items() if v != new[k]},
+            "new": {k: v for k, v in new.items() if v != old[k]},
+        },
+    )
+    return case
+
+
+def sanction_evidence_upload(
+    *,
+    case_id: int,
+    upload: UploadedFile,
+    title: str,
+    actor: Any,
+    internal: bool = True,
+    step_id: int | None = None,
+) -> SanctionEvidence:
+    """Store an evidence document (PDF/DOCX/ODT judged by content; size limit as agreements)."""
+    content_type = documents.check_upload(upload)
+    digest = hashlib.sha256()
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    with transaction.atomic():
+        _require_secretariat(actor)
+        case = SanctionCase.objects.select_for_update().get(pk=case_id)
+        step = case.steps.filter(pk=step_id).first() if step_id else case.steps.last()
+        evidence = SanctionEvidence(
+            case=case,
+            step=step,
+            title=(title.strip() or upload.name or "document")[:255],
+            original_name=(upload.name or "document")[:255],
+            content_type=content_type,
+            size=upload.size or 0,
+            sha256=digest.hexdigest(),
+            internal=internal,
+            uploaded_by=actor,
+        )
+        evidence.file.save(documents.safe_name(upload.name or "document"), upload, save=False)
+        evidence.save()
+        audit_event_record(
+            event="sanction_case.evidence_uploaded",
+            target=case,
+            actor=actor,
+            data={"new": {"document": evidence.title, "sha256": evidence.sha256}},
+        )
+    return evidence

@@ -1,0 +1,179 @@
+"""Every sanctions URL × every role, refused writes change nothing, allowed writes audit."""
+
+from datetime import date
+from typing import Any
+
+import pytest
+from django.urls import reverse
+
+from mitra.accounts.tests.factories import UserFactory
+from mitra.agreements.tests import files
+from mitra.audit.models import AuditEvent
+from mitra.bodies.tests.factories import GovernmentBodyFactory
+from mitra.core.tests.urlwalk import html_routes
+from mitra.core.tests.world import ROLES, World, build_world
+from mitra.sanctions import services
+from mitra.sanctions.models import SanctionCase, SanctionEvidence
+
+from .conftest import move
+from .url_matrix import GET
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+@pytest.fixture
+def world() -> World:
+    w = build_world()
+    kemlu = GovernmentBodyFactory(key="kemlu", name="Kementerian Luar Negeri", acronym="Kemlu")
+    w.users["secretariat"] = UserFactory(username="kemlu", officer=True, body=kemlu)
+    return w
+
+
+def cases(world: World) -> dict[str, Any]:
+    secretariat = world.users["secretariat"]
+
+    def opened(org):
+        return services.sanction_case_open(
+            organization=org,
+            violation="Breach.",
+            source="monitoring",
+            reported_on=date(2026, 1, 5),
+            actor=secretariat,
+        )
+
+    ford_case = move(opened(world.ford), "assess", secretariat, date(2026, 1, 6))
+    ford_case = move(ford_case, "escalate", secretariat, date(2026, 1, 7))
+    public = services.sanction_evidence_upload(
+        case_id=ford_case.pk,
+        upload=files.pdf(),
+        title="Letter",
+        internal=False,
+        actor=secretariat,
+    )
+    internal = services.sanction_evidence_upload(
+        case_id=ford_case.pk, upload=files.pdf(), title="Memo", actor=secretariat
+    )
+    return {
+        "ford_case": ford_case,
+        "ford_reported": opened(world.ford),
+        "path_case": opened(world.other_org),
+        "public": public,
+        "internal": internal,
+    }
+
+
+def kwargs_for(c: dict[str, Any], target: str) -> dict[str, Any]:
+    return {
+        "": {},
+        "ford_case": {"pk": c["ford_case"].pk},
+        "ford_reported": {"pk": c["ford_reported"].pk},
+        "path_case": {"pk": c["path_case"].pk},
+        "ford_public_evidence": {"pk": c["ford_case"].pk, "evidence_pk": c["public"].pk},
+        "ford_internal_evidence": {"pk": c["ford_case"].pk, "evidence_pk": c["internal"].pk},
+        "path_case_with_ford_evidence": {"pk": c["path_case"].pk, "evidence_pk": c["public"].pk},
+        "ford_case_lift": {"pk": c["ford_case"].pk, "action": "lift"},
+    }[target]
+
+
+def login(client: Any, world: World, role: str) -> None:
+    if world.users[role] is not None:
+        client.force_login(world.users[role])
+
+
+def test_every_sanctions_route_has_a_row():
+    names = {r.name for r in html_routes() if r.name.startswith("sanctions:")}
+    assert names == {name for name, _ in GET}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_get_matrix(client, world, role):
+    c = cases(world)
+    login(client, world, role)
+    routes = {route.name: route for route in html_routes()}
+    column = ROLES.index(role)
+    wrong = {}
+    for (name, target), statuses in GET.items():
+        got = client.get(routes[name].path(kwargs_for(c, target))).status_code
+        if got != statuses[column]:
+            wrong[(name, target)] = (got, statuses[column])
+    assert not wrong, f"{role}: (got, expected) {wrong}"
+
+
+def post_cases(world: World, c: dict[str, Any]) -> dict[str, tuple[str, Any, tuple]]:
+    ford_case = c["ford_case"]
+    return {
+        "report a violation": (
+            reverse("sanctions:create"),
+            {"organization": world.ford.pk, "violation": "Fundraising.", "source": "public"},
+            (302, 302, 302, 403, 302, 403),
+        ),
+        "save notes": (
+            reverse("sanctions:notes", args=[ford_case.pk]),
+            {"assessment_notes": "Changed", "public_outcome": "Changed"},
+            (302, 302, 404, 403, 404, 403),
+        ),
+        "upload evidence": (
+            reverse("sanctions:evidence_add", args=[ford_case.pk]),
+            lambda: {"title": "More", "file": files.pdf()},
+            (302, 302, 404, 403, 404, 403),
+        ),
+        "lift the warning": (
+            reverse("sanctions:move", args=[ford_case.pk, "lift"]),
+            {"notes": "Complied."},
+            (302, 302, 404, 403, 404, 403),
+        ),
+    }
+
+
+def snapshot() -> dict[str, Any]:
+    return {
+        "cases": sorted(
+            SanctionCase.objects.values_list("pk", "status", "assessment_notes", "public_outcome")
+        ),
+        "evidence": SanctionEvidence.objects.count(),
+        "audit": AuditEvent.objects.count(),
+    }
+
+
+@pytest.mark.parametrize(
+    "role", ["anonymous", "officer", "viewer", "other_officer", "org_representative"]
+)
+def test_refused_writes_change_nothing(client, world, role):
+    c = cases(world)
+    login(client, world, role)
+    column = ROLES.index(role)
+    for case, (url, data, statuses) in post_cases(world, c).items():
+        expected = statuses[column]
+        if expected == 302 and role != "anonymous":
+            continue
+        before = snapshot()
+        response = client.post(url, data() if callable(data) else data)
+        assert response.status_code == expected, f"{role} / {case}"
+        assert snapshot() == before, f"{role} / {case} changed data"
+
+
+@pytest.mark.parametrize("role", ["operator", "secretariat"])
+def test_allowed_writes_audit(client, world, role):
+    c = cases(world)
+    client.force_login(world.users[role])
+    for case, (url, data, _statuses) in post_cases(world, c).items():
+        before = snapshot()
+        response = client.post(url, data() if callable(data) else data)
+        assert response.status_code == 302, f"{role} / {case}: {response.status_code}"
+        after = snapshot()
+        assert after["audit"] > before["audit"], f"{role} / {case} wrote no audit event"
+    assert SanctionCase.objects.get(pk=c["ford_case"].pk).status == "lifted"
+
+
+def test_officers_report_violations(client, world):
+    c = cases(world)
+    login(client, world, "other_officer")
+    url, data, _ = post_cases(world, c)["report a violation"]
+    before = snapshot()
+    assert client.post(url, data).status_code == 302
+    assert snapshot()["audit"] == before["audit"] + 1

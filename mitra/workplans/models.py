@@ -1,0 +1,316 @@
+"""Work plans (RIK: the whole agreement period; RKT: one year and one region), their
+activities, and the regional notifications that must precede activities (domain.md §3.5, §4.4,
+§4.5, §5 N5 and N7)."""
+
+from decimal import Decimal
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_fsm import FSMField, FSMModelMixin, transition
+
+from mitra.core.models import TimeStampedModel
+
+from .querysets import ActivityQuerySet, WorkPlanQuerySet
+
+SEXES = ("female", "male")
+AGE_GROUPS = ("child", "youth", "adult", "elderly")
+SEX_LABELS = {"female": _("Female"), "male": _("Male")}
+AGE_LABELS = {
+    "child": _("Children"),
+    "youth": _("Youth"),
+    "adult": _("Adults"),
+    "elderly": _("Elderly"),
+}
+
+
+def empty_beneficiaries() -> dict[str, dict[str, int]]:
+    """{"female": {"child": 0, …}, "male": {…}}: the one shape beneficiary counts take."""
+    return {sex: dict.fromkeys(AGE_GROUPS, 0) for sex in SEXES}
+
+
+class WorkPlan(FSMModelMixin, TimeStampedModel):
+    class Kind(models.TextChoices):
+        RIK = "rik", _("RIK (master activity plan)")
+        RKT = "rkt", _("RKT (annual work plan)")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        APPROVED = "approved", _("Approved")
+        SIGNED = "signed", _("Signed")
+        ACTIVE = "active", _("Active")
+        REPORTED = "reported", _("Reported")
+        CLOSED = "closed", _("Closed")
+
+    kind = models.CharField(_("kind"), max_length=3, choices=Kind.choices, db_index=True)
+    agreement = models.ForeignKey(
+        "agreements.Agreement",
+        verbose_name=_("agreement"),
+        on_delete=models.PROTECT,
+        related_name="work_plans",
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("RIK"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="annual_plans",
+        help_text=_("The RIK an RKT belongs to."),
+    )
+    title = models.CharField(_("title"), max_length=500)
+    status = FSMField(
+        _("status"), default=Status.DRAFT, choices=Status.choices, protected=True, db_index=True
+    )
+    start_date = models.DateField(_("start"))
+    end_date = models.DateField(_("end"))
+    # RKT only: the year and the region it covers, and the regional government that signs it.
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True, db_index=True)
+    province = models.ForeignKey(
+        "regions.Province",
+        verbose_name=_("province"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    regency = models.ForeignKey(
+        "regions.Regency",
+        verbose_name=_("regency/city"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # SECURITY: officers of this body see and sign the RKT (see querysets.visible_to).
+    regional_government = models.ForeignKey(
+        "bodies.GovernmentBody",
+        verbose_name=_("regional government"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="work_plans",
+    )
+    objectives = models.TextField(_("objectives and expected results"), blank=True)
+    approved_on = models.DateField(_("approved on"), null=True, blank=True)
+    signed_on = models.DateField(_("signed on"), null=True, blank=True)
+
+    objects = WorkPlanQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["agreement_id", "kind", "start_date", "id"]
+        verbose_name = _("work plan")
+        verbose_name_plural = _("work plans")
+        indexes = [
+            models.Index(fields=["regional_government", "kind"], name="wp_regional_gov_idx"),
+            models.Index(fields=["agreement", "kind", "year"], name="wp_agreement_kind_year_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_date__gte=models.F("start_date")),
+                name="workplan_end_after_start",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(kind="rik", parent__isnull=True, province__isnull=True)
+                | models.Q(kind="rkt", parent__isnull=False, province__isnull=False),
+                name="workplan_kind_shape",
+            ),
+            # N7: one RKT per agreement, year and region (province, or province + regency).
+            models.UniqueConstraint(
+                fields=["agreement", "year", "province"],
+                condition=models.Q(kind="rkt", regency__isnull=True),
+                name="workplan_one_rkt_per_province_year",
+            ),
+            models.UniqueConstraint(
+                fields=["agreement", "year", "province", "regency"],
+                condition=models.Q(kind="rkt", regency__isnull=False),
+                name="workplan_one_rkt_per_regency_year",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_rkt(self) -> bool:
+        return self.kind == self.Kind.RKT
+
+    @property
+    def region_label(self) -> str:
+        if self.regency_id:
+            return f"{self.regency}, {self.province}"
+        return str(self.province) if self.province_id else ""
+
+    @property
+    def period_label(self) -> str:
+        return f"{self.start_date.isoformat()} – {self.end_date.isoformat()}"
+
+    # --- the state graph (no side effects: services check actors, rules and audit) ---------
+    @transition(field=status, source=Status.DRAFT, target=Status.APPROVED)
+    def approve(self, on=None) -> None:  # type: ignore[no-untyped-def]
+        """Approved by the partner ministry (the agreement's owner agency)."""
+        self.approved_on = on
+
+    @transition(field=status, source=Status.APPROVED, target=Status.DRAFT)
+    def return_to_draft(self) -> None:
+        """Back to the drafters for changes."""
+        self.approved_on = None
+
+    @transition(field=status, source=Status.APPROVED, target=Status.SIGNED)
+    def sign(self, on=None) -> None:  # type: ignore[no-untyped-def]
+        """Signed (an RKT by the head of region and the organization)."""
+        self.signed_on = on
+
+    @transition(field=status, source=Status.SIGNED, target=Status.ACTIVE)
+    def activate(self) -> None:
+        """Implementation under way."""
+
+    @transition(field=status, source=Status.ACTIVE, target=Status.REPORTED)
+    def report(self) -> None:
+        """The organization reported on the plan's activities."""
+
+    @transition(field=status, source=Status.REPORTED, target=Status.CLOSED)
+    def close(self) -> None:
+        """The report was accepted; the plan is closed."""
+
+
+class Activity(FSMModelMixin, TimeStampedModel):
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        STARTED = "started", _("Started")
+        COMPLETED = "completed", _("Completed")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    work_plan = models.ForeignKey(
+        WorkPlan, verbose_name=_("work plan"), on_delete=models.PROTECT, related_name="activities"
+    )
+    title = models.CharField(_("title"), max_length=500)
+    description = models.TextField(_("description"), blank=True)
+    sector = models.ForeignKey(
+        "organizations.Sector",
+        verbose_name=_("sector"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    status = FSMField(
+        _("status"), default=Status.PLANNED, choices=Status.choices, protected=True, db_index=True
+    )
+    provinces = models.ManyToManyField(
+        "regions.Province", verbose_name=_("provinces"), related_name="+"
+    )
+    regencies = models.ManyToManyField(
+        "regions.Regency", verbose_name=_("regencies/cities"), blank=True, related_name="+"
+    )
+    start_date = models.DateField(_("planned start"))
+    end_date = models.DateField(_("planned end"))
+    actual_start = models.DateField(_("actual start"), null=True, blank=True)
+    actual_end = models.DateField(_("actual end"), null=True, blank=True)
+    # [{"name": ..., "type": ..., "registration": ...}] (domain.md §4.11, in short).
+    local_partners = models.JSONField(_("local partners"), default=list, blank=True)
+    planned_beneficiaries = models.JSONField(
+        _("planned beneficiaries"), default=empty_beneficiaries
+    )
+    actual_beneficiaries = models.JSONField(_("actual beneficiaries"), default=empty_beneficiaries)
+    # Totals of the two JSON values, kept by the services for sums in SQL.
+    planned_total = models.PositiveIntegerField(default=0, editable=False)
+    actual_total = models.PositiveIntegerField(default=0, editable=False)
+    currency = models.CharField(_("currency"), max_length=3, default="IDR")
+    planned_budget = models.DecimalField(
+        _("planned budget"), max_digits=18, decimal_places=2, default=Decimal("0")
+    )
+    realised_budget = models.DecimalField(
+        _("realised budget"), max_digits=18, decimal_places=2, null=True, blank=True
+    )
+
+    objects = ActivityQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["start_date", "id"]
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_date__gte=models.F("start_date")),
+                name="activity_end_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @transition(field=status, source=Status.PLANNED, target=Status.STARTED)
+    def start(self, on=None) -> None:  # type: ignore[no-untyped-def]
+        self.actual_start = on
+
+    @transition(field=status, source=Status.STARTED, target=Status.COMPLETED)
+    def complete(self, on=None) -> None:  # type: ignore[no-untyped-def]
+        self.actual_end = on
+
+    @transition(field=status, source=Status.PLANNED, target=Status.CANCELLED)
+    def cancel(self) -> None:
+        """Dropped before it started."""
+
+
+class RegionalNotification(TimeStampedModel):
+    """The organization told Kemendagri or a regional government that it will work in a region
+    (PP 59/2016 Ps 19(2); domain.md §5 N5). Attached to a work plan, optionally to one activity;
+    a notification without an activity covers every activity of the agreement's work plans."""
+
+    class Recipient(models.TextChoices):
+        KEMENDAGRI = "kemendagri", _("Ministry of Home Affairs (Kemendagri)")
+        REGIONAL_GOVERNMENT = "regional_government", _("Regional government")
+
+    work_plan = models.ForeignKey(
+        WorkPlan,
+        verbose_name=_("work plan"),
+        on_delete=models.PROTECT,
+        related_name="notifications",
+    )
+    activity = models.ForeignKey(
+        Activity,
+        verbose_name=_("activity"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="notifications",
+    )
+    # Copied from the work plan so "notified in this region for this agreement" is one lookup.
+    agreement = models.ForeignKey(
+        "agreements.Agreement", on_delete=models.PROTECT, editable=False, related_name="+"
+    )
+    recipient = models.CharField(_("notified"), max_length=20, choices=Recipient.choices)
+    notified_body = models.ForeignKey(
+        "bodies.GovernmentBody",
+        verbose_name=_("notified body"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    province = models.ForeignKey(
+        "regions.Province", verbose_name=_("province"), on_delete=models.PROTECT, related_name="+"
+    )
+    regency = models.ForeignKey(
+        "regions.Regency",
+        verbose_name=_("regency/city"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Empty: the notification covers the whole province."),
+    )
+    notified_on = models.DateField(_("date"))
+    reference = models.CharField(_("reference letter"), max_length=255)
+
+    class Meta:
+        ordering = ["notified_on", "id"]
+        verbose_name = _("regional notification")
+        verbose_name_plural = _("regional notifications")
+        indexes = [
+            models.Index(
+                fields=["agreement", "province", "recipient"], name="notification_region_idx"
+            )
+        ]
+
+    def __str__(self) -> str:
+        region = self.regency or self.province
+        return f"{self.get_recipient_display()} · {region} · {self.reference}"

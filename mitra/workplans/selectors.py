@@ -1,0 +1,257 @@
+"""Reading work plans and activities, always scoped to the viewer; aggregates for the
+compliance dashboard and the activity map."""
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.http import Http404
+
+from mitra.core.charts import Timeline, build_timeline
+
+from . import validation
+from .models import Activity, RegionalNotification, WorkPlan
+
+
+@dataclass
+class WorkPlanFilters:
+    q: str = ""
+    kind: str = ""
+    status: str = ""
+    agreement: int | None = None
+    province: int | None = None
+    year: int | None = None
+
+
+def workplan_list(*, viewer: Any, filters: WorkPlanFilters | None = None) -> QuerySet[WorkPlan]:
+    """Work plans the viewer may see, filtered, with their activity count (constant queries)."""
+    filters = filters or WorkPlanFilters()
+    qs = WorkPlan.objects.visible_to(viewer).select_related(
+        "agreement", "province", "regency", "regional_government", "parent"
+    )
+    if filters.q.strip():
+        term = filters.q.strip()
+        qs = qs.filter(Q(title__icontains=term) | Q(agreement__title__icontains=term))
+    if filters.kind:
+        qs = qs.filter(kind=filters.kind)
+    if filters.status:
+        qs = qs.filter(status=filters.status)
+    if filters.agreement:
+        qs = qs.filter(agreement_id=filters.agreement)
+    if filters.province:
+        qs = qs.filter(province_id=filters.province)
+    if filters.year:
+        qs = qs.filter(
+            Q(year=filters.year)
+            | Q(kind=WorkPlan.Kind.RIK, start_date__year__lte=filters.year)
+            & Q(end_date__year__gte=filters.year)
+        )
+    return qs.annotate(activity_count=Count("activities")).order_by("-start_date", "kind", "-id")
+
+
+def workplan_get_for_user(*, user: Any, pk: int) -> WorkPlan:
+    """SECURITY: the work plan if `user` may see it; Http404 otherwise."""
+    work_plan = (
+        WorkPlan.objects.visible_to(user)
+        .select_related("agreement__owner", "parent", "province", "regency", "regional_government")
+        .prefetch_related(
+            Prefetch(
+                "activities",
+                queryset=Activity.objects.select_related("sector").prefetch_related(
+                    "provinces", "regencies"
+                ),
+            ),
+            Prefetch(
+                "notifications",
+                queryset=RegionalNotification.objects.select_related(
+                    "notified_body", "province", "regency", "activity"
+                ),
+            ),
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if work_plan is None:
+        raise Http404
+    return work_plan
+
+
+def activity_get_for_user(*, user: Any, pk: int) -> Activity:
+    """SECURITY: the activity if `user` may see its work plan; Http404 otherwise."""
+    activity = (
+        Activity.objects.visible_to(user)
+        .select_related("work_plan__agreement", "work_plan__province", "sector")
+        .prefetch_related("provinces", "regencies")
+        .filter(pk=pk)
+        .first()
+    )
+    if activity is None:
+        raise Http404
+    return activity
+
+
+def workplans_for_agreement(*, viewer: Any, agreement_id: int) -> list[WorkPlan]:
+    """The agreement's work plans the viewer may see: the RIK first, then RKTs by year."""
+    return list(
+        WorkPlan.objects.visible_to(viewer)
+        .filter(agreement_id=agreement_id)
+        .select_related("province", "regency")
+        .annotate(activity_count=Count("activities"))
+        .order_by("kind", "year", "province__code", "id")
+    )
+
+
+def rik_choices(*, agreement_id: int) -> QuerySet[WorkPlan]:
+    """The RIKs an RKT of this agreement may belong to (the form offers them)."""
+    return WorkPlan.objects.filter(agreement_id=agreement_id, kind=WorkPlan.Kind.RIK)
+
+
+# --- containment status for the detail page -------------------------------------------------
+
+
+@dataclass
+class Containment:
+    timeline: Timeline
+    problems: list[str]
+
+
+def workplan_containment_status(*, work_plan: WorkPlan, on: date) -> Containment:
+    """The frame of a work plan (izin prinsip / agreement / RIK / RKT) as timeline bars, and
+    what breaks it (the same rule as the services: validation.workplan_containment)."""
+    agreement = work_plan.agreement
+    outers = validation.outer_periods(
+        kind=work_plan.kind, agreement=agreement, parent=work_plan.parent, on=work_plan.start_date
+    )
+    problems = validation.workplan_containment(
+        kind=work_plan.kind,
+        agreement=agreement,
+        parent=work_plan.parent,
+        start=work_plan.start_date,
+        end=work_plan.end_date,
+    )
+    rows = []
+    for outer in reversed(outers):  # widest first: izin prinsip, agreement, RIK
+        rows.append(
+            {
+                "label": str(outer.label).capitalize(),
+                "sublabel": f"{_fmt(outer.start)} – {_fmt(outer.end)}",
+                "start": outer.start,
+                "end": outer.end,
+                "css": "timeline__bar--other",
+            }
+        )
+    broken = bool(problems)
+    rows.append(
+        {
+            "label": work_plan.get_kind_display().split(" ")[0],
+            "sublabel": f"{_fmt(work_plan.start_date)} – {_fmt(work_plan.end_date)}",
+            "start": work_plan.start_date,
+            "end": work_plan.end_date,
+            "css": "timeline__bar--outside" if broken else "timeline__bar--current",
+        }
+    )
+    return Containment(timeline=build_timeline(rows, today=on), problems=problems)
+
+
+def _fmt(day: date | None) -> str:
+    return day.isoformat() if day else "?"
+
+
+# --- aggregates for the compliance dashboard and the map ------------------------------------
+
+
+def activities_by_region(
+    *, viewer: Any, agreement_ids: list[int] | None = None, year: int | None = None
+) -> dict[str, dict[str, Any]]:
+    """Province code → {name, count, planned_beneficiaries, actual_beneficiaries,
+    budget: {currency: {planned, realised}}}, for the activities the viewer may see.
+
+    One GROUP BY query over the activity–province link: an activity in two provinces counts
+    (with its beneficiaries and budget) in both. Cancelled activities are left out.
+    """
+    Link = Activity.provinces.through
+    links = Link.objects.filter(
+        activity_id__in=Activity.objects.visible_to(viewer)
+        .exclude(status=Activity.Status.CANCELLED)
+        .filter(**({"work_plan__agreement_id__in": agreement_ids} if agreement_ids else {}))
+        .filter(**({"start_date__year": year} if year else {}))
+        .values("pk")
+    )
+    rows = (
+        links.order_by()
+        .values("province__code", "province__name", "activity__currency")
+        .annotate(
+            count=Count("activity_id"),
+            planned_beneficiaries=Sum("activity__planned_total"),
+            actual_beneficiaries=Sum("activity__actual_total"),
+            planned_budget=Sum("activity__planned_budget"),
+            realised_budget=Sum("activity__realised_budget"),
+        )
+    )
+    result: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        entry = result.setdefault(
+            row["province__code"],
+            {
+                "name": row["province__name"],
+                "count": 0,
+                "planned_beneficiaries": 0,
+                "actual_beneficiaries": 0,
+                "budget": {},
+            },
+        )
+        entry["count"] += row["count"]
+        entry["planned_beneficiaries"] += row["planned_beneficiaries"] or 0
+        entry["actual_beneficiaries"] += row["actual_beneficiaries"] or 0
+        entry["budget"][row["activity__currency"]] = {
+            "planned": row["planned_budget"] or Decimal("0"),
+            "realised": row["realised_budget"] or Decimal("0"),
+        }
+    return result
+
+
+def activities_against_plan(
+    *, viewer: Any, agreement_ids: list[int] | None = None
+) -> dict[int, dict[str, Any]]:
+    """Agreement id → {planned, started, completed, cancelled (counts), planned_beneficiaries,
+    actual_beneficiaries, budget: {currency: {planned, realised}}}. One GROUP BY query."""
+    qs = Activity.objects.visible_to(viewer)
+    if agreement_ids:
+        qs = qs.filter(work_plan__agreement_id__in=agreement_ids)
+    rows = (
+        qs.order_by()
+        .values("work_plan__agreement_id", "status", "currency")
+        .annotate(
+            n=Count("id"),
+            planned_beneficiaries=Sum("planned_total"),
+            actual_beneficiaries=Sum("actual_total"),
+            planned_budget=Sum("planned_budget"),
+            realised_budget=Sum("realised_budget"),
+        )
+    )
+    result: dict[int, dict[str, Any]] = {}
+    for row in rows:
+        entry = result.setdefault(
+            row["work_plan__agreement_id"],
+            {
+                **dict.fromkeys(Activity.Status.values, 0),
+                "total": 0,
+                "planned_beneficiaries": 0,
+                "actual_beneficiaries": 0,
+                "budget": {},
+            },
+        )
+        entry[row["status"]] += row["n"]
+        entry["total"] += row["n"]
+        if row["status"] == Activity.Status.CANCELLED:
+            continue
+        entry["planned_beneficiaries"] += row["planned_beneficiaries"] or 0
+        entry["actual_beneficiaries"] += row["actual_beneficiaries"] or 0
+        money = entry["budget"].setdefault(
+            row["currency"], {"planned": Decimal("0"), "realised": Decimal("0")}
+        )
+        money["planned"] += row["planned_budget"] or Decimal("0")
+        money["realised"] += row["realised_budget"] or Decimal("0")
+    return result

@@ -1,0 +1,633 @@
+"""Writing work plans, activities and regional notifications. Each writes audit; a broken rule
+raises ApplicationError (per-field `extra`) and writes nothing."""
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django_fsm import TransitionNotAllowed, can_proceed
+
+from mitra.agreements.models import Agreement
+from mitra.audit.services import audit_event_record, model_snapshot, snapshot_diff
+from mitra.core.dates import today
+from mitra.core.exceptions import ApplicationError
+from mitra.core.periods import Period, check_within
+from mitra.organizations.selectors import organization_suspension_message
+
+from . import validation
+from .models import Activity, RegionalNotification, WorkPlan
+from .permissions import workplan_can, workplan_can_create
+
+WORKPLAN_AUDITED = [
+    "kind", "agreement", "parent", "title", "status", "start_date", "end_date", "year",
+    "province", "regency", "regional_government", "objectives", "approved_on", "signed_on",
+]  # fmt: skip
+ACTIVITY_AUDITED = [
+    "title", "description", "sector", "status", "start_date", "end_date", "actual_start",
+    "actual_end", "currency", "planned_budget", "realised_budget", "planned_total",
+    "actual_total",
+]  # fmt: skip
+# Agreements work plans may hang from, and the statuses they must have for a new plan.
+PLAN_AGREEMENT_TYPES = (Agreement.Type.MSP, Agreement.Type.MOU)
+PLAN_AGREEMENT_STATUSES = (Agreement.Status.SIGNED, Agreement.Status.ACTIVE)
+
+
+def _refuse(message: str, extra: dict[str, list[str]] | None = None) -> ApplicationError:
+    return ApplicationError(message, extra=extra or {})
+
+
+# --- work plans -----------------------------------------------------------------------------
+
+
+@dataclass
+class WorkPlanInput:
+    kind: str
+    agreement: Agreement
+    title: str
+    start_date: date | None
+    end_date: date | None
+    parent: WorkPlan | None = None
+    province: Any = None
+    regency: Any = None
+    objectives: str = ""
+
+
+def _validate_workplan(data: WorkPlanInput, work_plan: WorkPlan | None) -> validation.Check:
+    check = validation.Check()
+    agreement = data.agreement
+    if data.kind not in WorkPlan.Kind.values:
+        check.error("kind", _("Choose RIK or RKT."))
+        return check
+    if not data.title.strip():
+        check.error("title", _("Give the work plan a title."))
+    if data.start_date is None:
+        check.error("start_date", _("Give the start date."))
+    if data.end_date is None:
+        check.error("end_date", _("Give the end date."))
+    if agreement.type not in PLAN_AGREEMENT_TYPES:
+        check.error("agreement", _("Work plans belong to an MSP or an MoU."))
+    if work_plan is None and agreement.status not in PLAN_AGREEMENT_STATUSES:
+        check.error(
+            "agreement",
+            _("Work plans are drafted for a signed or active agreement (this one is %(s)s).")
+            % {"s": agreement.get_status_display()},
+        )
+    if data.kind == WorkPlan.Kind.RKT:
+        parent = data.parent
+        if (
+            parent is None
+            or parent.kind != WorkPlan.Kind.RIK
+            or parent.agreement_id != agreement.pk
+        ):
+            check.error("parent", _("An RKT belongs to an RIK of the same agreement."))
+            return check
+        if data.start_date:
+            validation.check_rkt_region(
+                check,
+                province=data.province,
+                regency=data.regency,
+                agreement=agreement,
+                year=data.start_date.year,
+                exclude_pk=work_plan.pk if work_plan else None,
+            )
+        if data.province is not None and not check.errors.get("regency"):
+            body = validation.regional_government_of(province=data.province, regency=data.regency)
+            if body is None:
+                check.error(
+                    "province",
+                    _("No regional government is recorded for this region; it signs the RKT."),
+                )
+    else:
+        if data.parent is not None or data.province is not None or data.regency is not None:
+            check.error("kind", _("An RIK covers the whole agreement: no RIK or region."))
+        rivals = WorkPlan.objects.filter(kind=WorkPlan.Kind.RIK, agreement=agreement)
+        if work_plan is not None:
+            rivals = rivals.exclude(pk=work_plan.pk)
+        if rivals.exists():
+            check.error("kind", _("This agreement already has an RIK."))
+    if data.start_date and data.end_date:
+        check.extend(
+            validation.PERIOD,
+            validation.workplan_containment(
+                kind=data.kind,
+                agreement=agreement,
+                parent=data.parent,
+                start=data.start_date,
+                end=data.end_date,
+            ),
+        )
+    return check
+
+
+def _fill(work_plan: WorkPlan, data: WorkPlanInput) -> None:
+    work_plan.kind = data.kind
+    work_plan.agreement = data.agreement
+    work_plan.title = data.title.strip()
+    work_plan.start_date = data.start_date  # type: ignore[assignment]
+    work_plan.end_date = data.end_date  # type: ignore[assignment]
+    work_plan.objectives = data.objectives
+    if data.kind == WorkPlan.Kind.RKT:
+        work_plan.parent = data.parent
+        work_plan.province = data.province
+        work_plan.regency = data.regency
+        work_plan.year = data.start_date.year if data.start_date else None
+        work_plan.regional_government = validation.regional_government_of(
+            province=data.province, regency=data.regency
+        )
+    else:
+        work_plan.parent = None
+        work_plan.province = work_plan.regency = work_plan.regional_government = None
+        work_plan.year = None
+
+
+@transaction.atomic
+def workplan_create(*, data: WorkPlanInput, actor: Any) -> WorkPlan:
+    """Draft a new RIK or RKT for an agreement.
+
+    Allowed: operators, the owner agency's officers, the partner organization's representatives.
+    Rules: validation.workplan_containment (RKT ⊆ RIK ⊆ agreement ⊆ izin prinsip), one RIK per
+    agreement, one RKT per agreement, year and region. Audit: `workplan.created`.
+    """
+    if not workplan_can_create(user=actor, agreement=data.agreement):
+        raise _refuse(_("You may not draft work plans for this agreement."))
+    Agreement.objects.select_for_update().filter(pk=data.agreement.pk).first()  # serialise
+    check = _validate_workplan(data, None)
+    suspension = organization_suspension_message(
+        organization_ids=list(
+            data.agreement.parties.filter(organization__isnull=False).values_list(
+                "organization_id", flat=True
+            )
+        )
+    )
+    if suspension:
+        check.errors.setdefault("agreement", []).append(suspension)
+    if check.errors:
+        raise _refuse(_("The work plan was not saved."), check.errors)
+    work_plan = WorkPlan(created_by=actor if actor and actor.pk else None)
+    _fill(work_plan, data)
+    work_plan.save()
+    audit_event_record(
+        event="workplan.created",
+        target=work_plan,
+        actor=actor,
+        data={"new": model_snapshot(work_plan, WORKPLAN_AUDITED)},
+    )
+    return work_plan
+
+
+@transaction.atomic
+def workplan_update(*, work_plan_id: int, data: WorkPlanInput, actor: Any) -> WorkPlan:
+    """Change a draft work plan. Its kind and agreement stay. Audit: `workplan.updated`."""
+    work_plan = (
+        WorkPlan.objects.select_for_update(of=("self",))
+        .select_related("agreement")
+        .get(pk=work_plan_id)
+    )
+    if not workplan_can(user=actor, work_plan=work_plan, action="edit"):
+        raise _refuse(_("You may not change this work plan."))
+    if work_plan.status != WorkPlan.Status.DRAFT:
+        raise _refuse(_("Only a draft work plan can be changed; return it to draft first."))
+    data.kind, data.agreement = work_plan.kind, work_plan.agreement
+    check = _validate_workplan(data, work_plan)
+    if work_plan.kind == WorkPlan.Kind.RIK and data.start_date and data.end_date:
+        for child in work_plan.annual_plans.all():
+            check.extend(
+                validation.PERIOD,
+                check_within(
+                    Period(child.start_date, child.end_date, child.title),
+                    Period(data.start_date, data.end_date, _("the RIK")),
+                ),
+            )
+    if check.errors:
+        raise _refuse(_("The work plan was not saved."), check.errors)
+    before = model_snapshot(work_plan, WORKPLAN_AUDITED)
+    _fill(work_plan, data)
+    work_plan.save()
+    audit_event_record(
+        event="workplan.updated",
+        target=work_plan,
+        actor=actor,
+        data=snapshot_diff(before, model_snapshot(work_plan, WORKPLAN_AUDITED)),
+    )
+    return work_plan
+
+
+WORKPLAN_TRANSITIONS = {
+    "approve": "workplan.approved",
+    "return_to_draft": "workplan.returned_to_draft",
+    "sign": "workplan.signed",
+    "activate": "workplan.activated",
+    "report": "workplan.reported",
+    "close": "workplan.closed",
+}
+
+
+def workplan_available_transitions(*, work_plan: WorkPlan, actor: Any) -> list[str]:
+    """The moves `actor` may make now (for buttons)."""
+    return [
+        name
+        for name in WORKPLAN_TRANSITIONS
+        if can_proceed(getattr(work_plan, name))
+        and workplan_can(user=actor, work_plan=work_plan, action=name)
+    ]
+
+
+@transaction.atomic
+def workplan_transition(
+    *, work_plan_id: int, transition: str, actor: Any, on: date | None = None
+) -> WorkPlan:
+    """Move a work plan: draft → approved (partner ministry) → signed (an RKT: the regional
+    government) → active → reported → closed; approved → draft for changes.
+
+    Rules: an RKT is approved only once its RIK is signed; containment is checked again on
+    approval; signing records the date (`on`, default today). Audit: `workplan.<moved>`.
+    """
+    if transition not in WORKPLAN_TRANSITIONS:
+        raise _refuse(_("Unknown action."))
+    work_plan = (
+        WorkPlan.objects.select_for_update(of=("self",))
+        .select_related("agreement", "parent")
+        .get(pk=work_plan_id)
+    )
+    if not workplan_can(user=actor, work_plan=work_plan, action=transition):
+        raise _refuse(_("You may not do this to this work plan."))
+    on = on or today()
+    if transition == "approve":
+        if work_plan.is_rkt and work_plan.parent.status not in (  # type: ignore[union-attr]
+            WorkPlan.Status.SIGNED,
+            WorkPlan.Status.ACTIVE,
+        ):
+            raise _refuse(_("An RKT is approved after its RIK is signed."))
+        problems = validation.workplan_containment(
+            kind=work_plan.kind,
+            agreement=work_plan.agreement,
+            parent=work_plan.parent,
+            start=work_plan.start_date,
+            end=work_plan.end_date,
+        )
+        if problems:
+            raise _refuse(_("The work plan does not fit its frame."), {validation.PERIOD: problems})
+    old = work_plan.status
+    method = getattr(work_plan, transition)
+    try:
+        method(on) if transition in ("approve", "sign") else method()
+    except TransitionNotAllowed as exc:
+        raise _refuse(
+            _("This action is not possible while the work plan is %(status)s.")
+            % {"status": work_plan.get_status_display()}
+        ) from exc
+    work_plan.save()
+    audit_event_record(
+        event=WORKPLAN_TRANSITIONS[transition],
+        target=work_plan,
+        actor=actor,
+        data={"old": {"status": old}, "new": {"status": work_plan.status}},
+    )
+    return work_plan
+
+
+# --- activities -----------------------------------------------------------------------------
+
+
+@dataclass
+class ActivityInput:
+    title: str
+    start_date: date | None
+    end_date: date | None
+    provinces: list[Any] = field(default_factory=list)
+    regencies: list[Any] = field(default_factory=list)
+    sector: Any = None
+    description: str = ""
+    local_partners: Any = None
+    planned_beneficiaries: Any = None
+    currency: str = "IDR"
+    planned_budget: Decimal = Decimal("0")
+
+
+def _validate_activity(
+    data: ActivityInput, work_plan: WorkPlan
+) -> tuple[validation.Check, dict[str, Any]]:
+    check = validation.Check()
+    if not data.title.strip():
+        check.error("title", _("Give the activity a title."))
+    if data.start_date is None:
+        check.error("start_date", _("Give the start date."))
+    if data.end_date is None:
+        check.error("end_date", _("Give the end date."))
+    check.extend(
+        validation.PERIOD,
+        validation.activity_containment(
+            work_plan=work_plan, start=data.start_date, end=data.end_date
+        ),
+    )
+    provinces = validation.check_locations(
+        check, work_plan=work_plan, provinces=list(data.provinces), regencies=list(data.regencies)
+    )
+    data.currency = (data.currency or "").strip().upper()
+    validation.check_currency(check, data.currency)
+    validation.check_amount(check, "planned_budget", data.planned_budget)
+    cleaned = {
+        "provinces": provinces,
+        "local_partners": validation.clean_local_partners(data.local_partners, check),
+        "planned": validation.clean_beneficiaries(
+            data.planned_beneficiaries, "planned_beneficiaries", check
+        ),
+    }
+    return check, cleaned
+
+
+def _require_plan_editable(work_plan: WorkPlan, actor: Any) -> None:
+    if not workplan_can(user=actor, work_plan=work_plan, action="edit"):
+        raise _refuse(_("You may not change the activities of this work plan."))
+    if work_plan.status != WorkPlan.Status.DRAFT:
+        raise _refuse(_("Activities are planned while the work plan is a draft."))
+
+
+def _write_activity(activity: Activity, data: ActivityInput, cleaned: dict[str, Any]) -> None:
+    activity.title = data.title.strip()
+    activity.description = data.description
+    activity.sector = data.sector
+    activity.start_date = data.start_date  # type: ignore[assignment]
+    activity.end_date = data.end_date  # type: ignore[assignment]
+    activity.local_partners = cleaned["local_partners"]
+    activity.planned_beneficiaries = cleaned["planned"]
+    activity.planned_total = validation.beneficiaries_total(cleaned["planned"])
+    activity.currency = data.currency
+    activity.planned_budget = data.planned_budget
+    activity.save()
+    activity.provinces.set(cleaned["provinces"])
+    activity.regencies.set(list(data.regencies))
+
+
+@transaction.atomic
+def activity_create(*, work_plan_id: int, data: ActivityInput, actor: Any) -> Activity:
+    """Plan an activity in a draft work plan. Rules: dates ⊆ the work plan, places inside an
+    RKT's region, ISO 4217 currency, counts by sex and age group. Audit: `activity.created`."""
+    work_plan = (
+        WorkPlan.objects.select_for_update(of=("self",))
+        .select_related("agreement")
+        .get(pk=work_plan_id)
+    )
+    _require_plan_editable(work_plan, actor)
+    check, cleaned = _validate_activity(data, work_plan)
+    if check.errors:
+        raise _refuse(_("The activity was not saved."), check.errors)
+    activity = Activity(work_plan=work_plan, created_by=actor if actor and actor.pk else None)
+    _write_activity(activity, data, cleaned)
+    audit_event_record(
+        event="activity.created",
+        target=activity,
+        actor=actor,
+        data={"new": model_snapshot(activity, ACTIVITY_AUDITED), "work_plan": work_plan.pk},
+    )
+    return activity
+
+
+@transaction.atomic
+def activity_update(*, activity_id: int, data: ActivityInput, actor: Any) -> Activity:
+    """Change a planned activity of a draft work plan. Audit: `activity.updated`."""
+    activity = Activity.objects.select_for_update().get(pk=activity_id)
+    work_plan = WorkPlan.objects.select_related("agreement").get(pk=activity.work_plan_id)
+    _require_plan_editable(work_plan, actor)
+    check, cleaned = _validate_activity(data, work_plan)
+    if check.errors:
+        raise _refuse(_("The activity was not saved."), check.errors)
+    before = model_snapshot(activity, ACTIVITY_AUDITED)
+    _write_activity(activity, data, cleaned)
+    audit_event_record(
+        event="activity.updated",
+        target=activity,
+        actor=actor,
+        data=snapshot_diff(before, model_snapshot(activity, ACTIVITY_AUDITED)),
+    )
+    return activity
+
+
+ACTIVITY_TRANSITIONS = {
+    "start": "activity.started",
+    "complete": "activity.completed",
+    "cancel": "activity.cancelled",
+}
+IMPLEMENTING = (WorkPlan.Status.SIGNED, WorkPlan.Status.ACTIVE)
+
+
+def activity_available_transitions(*, activity: Activity, actor: Any) -> list[str]:
+    if not workplan_can(user=actor, work_plan=activity.work_plan, action="implement"):
+        return []
+    return [name for name in ACTIVITY_TRANSITIONS if can_proceed(getattr(activity, name))]
+
+
+def _require_implementing(activity: Activity, actor: Any) -> WorkPlan:
+    work_plan = activity.work_plan
+    if not workplan_can(user=actor, work_plan=work_plan, action="implement"):
+        raise _refuse(_("You may not record the implementation of this work plan."))
+    if work_plan.status not in IMPLEMENTING:
+        raise _refuse(
+            _("Activities are implemented while the work plan is signed or active (it is %(s)s).")
+            % {"s": work_plan.get_status_display()}
+        )
+    return work_plan
+
+
+def _require_notified(activity: Activity, on: date) -> None:
+    """N5 (domain.md §5): Kemendagri and the region's government were notified by `on`."""
+    problems = validation.missing_notifications(activity=activity, on=on)
+    if problems:
+        raise _refuse(problems[0], {"notifications": problems})
+
+
+@transaction.atomic
+def activity_transition(
+    *, activity_id: int, transition: str, actor: Any, on: date | None = None
+) -> Activity:
+    """Start, complete or cancel an activity.
+
+    Starting needs the work plan signed or active, an actual start (`on`, default today) not in
+    the future and within the work plan, and rule N5: Kemendagri and each region's government
+    notified on or before that day. Audit: `activity.<moved>`.
+    """
+    if transition not in ACTIVITY_TRANSITIONS:
+        raise _refuse(_("Unknown action."))
+    activity = (
+        Activity.objects.select_for_update(of=("self",))
+        .select_related("work_plan__agreement")
+        .get(pk=activity_id)
+    )
+    work_plan = _require_implementing(activity, actor)
+    on = on or today()
+    if transition in ("start", "complete"):
+        if on > today():
+            raise _refuse(_("Record what happened: the date cannot be in the future."))
+        problems = check_within(
+            Period(on, on, _("The date given")),
+            Period(work_plan.start_date, work_plan.end_date, _("the work plan")),
+        )
+        if activity.actual_start and transition == "complete" and on < activity.actual_start:
+            problems.append(_("The activity cannot end before it started."))
+        if problems:
+            raise _refuse(problems[0], {validation.PERIOD: problems})
+    if transition == "start":
+        _require_notified(activity, on)
+    old = activity.status
+    method = getattr(activity, transition)
+    try:
+        method(on) if transition in ("start", "complete") else method()
+    except TransitionNotAllowed as exc:
+        raise _refuse(
+            _("This action is not possible while the activity is %(status)s.")
+            % {"status": activity.get_status_display()}
+        ) from exc
+    activity.save()
+    audit_event_record(
+        event=ACTIVITY_TRANSITIONS[transition],
+        target=activity,
+        actor=actor,
+        data={
+            "old": {"status": old},
+            "new": {"status": activity.status, "date": on.isoformat()},
+        },
+    )
+    return activity
+
+
+@transaction.atomic
+def activity_record_actuals(
+    *,
+    activity_id: int,
+    actual_beneficiaries: Any,
+    realised_budget: Decimal | None,
+    actor: Any,
+) -> Activity:
+    """Report who was reached and what was spent. Only for a started or completed activity,
+    and (N5 again) only where Kemendagri and the regional governments were notified.
+    Audit: `activity.actuals_recorded`."""
+    activity = (
+        Activity.objects.select_for_update(of=("self",))
+        .select_related("work_plan__agreement")
+        .get(pk=activity_id)
+    )
+    _require_implementing(activity, actor)
+    if activity.status not in (Activity.Status.STARTED, Activity.Status.COMPLETED):
+        raise _refuse(_("Actuals are recorded once the activity has started."))
+    _require_notified(activity, activity.actual_start or today())
+    check = validation.Check()
+    actual = validation.clean_beneficiaries(actual_beneficiaries, "actual_beneficiaries", check)
+    validation.check_amount(check, "realised_budget", realised_budget)
+    if check.errors:
+        raise _refuse(_("The actuals were not saved."), check.errors)
+    before = model_snapshot(activity, ACTIVITY_AUDITED)
+    activity.actual_beneficiaries = actual
+    activity.actual_total = validation.beneficiaries_total(actual)
+    activity.realised_budget = realised_budget
+    activity.save()
+    audit_event_record(
+        event="activity.actuals_recorded",
+        target=activity,
+        actor=actor,
+        data={
+            **snapshot_diff(before, model_snapshot(activity, ACTIVITY_AUDITED)),
+            "actual_beneficiaries": actual,
+        },
+    )
+    return activity
+
+
+# --- notifications --------------------------------------------------------------------------
+
+
+@dataclass
+class NotificationInput:
+    recipient: str
+    province: Any
+    notified_on: date | None
+    reference: str
+    regency: Any = None
+    activity: Activity | None = None
+    notified_body: Any = None  # resolved from the recipient and region when not given
+
+
+@transaction.atomic
+def notification_record(
+    *, work_plan_id: int, data: NotificationInput, actor: Any
+) -> RegionalNotification:
+    """Record that Kemendagri or a regional government was notified of work in a region
+    (domain.md §5 N5). Audit: `workplan.notification_recorded` on the work plan."""
+    work_plan = (
+        WorkPlan.objects.select_for_update(of=("self",))
+        .select_related("agreement")
+        .get(pk=work_plan_id)
+    )
+    if not workplan_can(user=actor, work_plan=work_plan, action="implement"):
+        raise _refuse(_("You may not record notifications for this work plan."))
+    if work_plan.status == WorkPlan.Status.CLOSED:
+        raise _refuse(_("The work plan is closed."))
+    check = validation.Check()
+    if data.recipient not in RegionalNotification.Recipient.values:
+        check.error("recipient", _("Choose Kemendagri or the regional government."))
+    if data.province is None:
+        check.error("province", _("Choose the province."))
+    elif data.regency is not None and data.regency.province_id != data.province.pk:
+        check.error(
+            "regency",
+            _("%(regency)s is not in %(province)s.")
+            % {"regency": data.regency, "province": data.province},
+        )
+    elif work_plan.is_rkt and data.province.pk != work_plan.province_id:
+        check.error(
+            "province",
+            _("The RKT covers %(region)s only.") % {"region": work_plan.region_label},
+        )
+    if data.notified_on is None:
+        check.error("notified_on", _("Give the date of the notification."))
+    elif data.notified_on > today():
+        check.error("notified_on", _("A notification cannot be dated in the future."))
+    if not data.reference.strip():
+        check.error("reference", _("Give the reference number of the letter."))
+    if data.activity is not None and data.activity.work_plan_id != work_plan.pk:
+        check.error("activity", _("Choose an activity of this work plan."))
+    body = data.notified_body
+    if not check.errors:
+        expected = (
+            validation.kemendagri_body()
+            if data.recipient == RegionalNotification.Recipient.KEMENDAGRI
+            else validation.regional_government_of(province=data.province, regency=data.regency)
+        )
+        if expected is None:
+            check.error("recipient", _("That body is not in the register of government bodies."))
+        elif body is None:
+            body = expected
+        elif body.root().pk != expected.pk:
+            check.error(
+                "notified_body", _("The notified body must be %(body)s.") % {"body": expected}
+            )
+    if check.errors:
+        raise _refuse(_("The notification was not saved."), check.errors)
+    notification = RegionalNotification.objects.create(
+        work_plan=work_plan,
+        activity=data.activity,
+        agreement=work_plan.agreement,
+        recipient=data.recipient,
+        notified_body=body,
+        province=data.province,
+        regency=data.regency,
+        notified_on=data.notified_on,
+        reference=data.reference.strip(),
+        created_by=actor if actor and actor.pk else None,
+    )
+    audit_event_record(
+        event="workplan.notification_recorded",
+        target=work_plan,
+        actor=actor,
+        data={
+            "new": {
+                "notification": str(notification),
+                "notified_body": str(body),
+                "notified_on": notification.notified_on.isoformat(),
+                "activity": data.activity.pk if data.activity else None,
+            }
+        },
+    )
+    return notification

@@ -1,0 +1,134 @@
+"""The cast of the work plan tests: the Kemendagri–Ford MSP 2024–2027 with its RIK, Jawa
+Tengah with Kota Semarang and their governments, and the users around them."""
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import pytest
+
+from mitra.accounts.tests.factories import UserFactory
+from mitra.agreements.tests.factories import AgreementFactory
+from mitra.bodies.models import GovernmentBody
+from mitra.bodies.tests.factories import GovernmentBodyFactory
+from mitra.organizations.tests.factories import ForeignOrganizationFactory
+from mitra.regions.tests.factories import ProvinceFactory, RegencyFactory
+from mitra.workplans import services
+from mitra.workplans.models import RegionalNotification, WorkPlan
+
+
+@dataclass
+class Cast:
+    kemendagri: Any
+    jateng: Any
+    semarang: Any
+    diy: Any
+    pemprov: Any
+    pemkot: Any
+    pemprov_diy: Any
+    ford: Any
+    msp: Any
+    rik: WorkPlan
+    users: dict[str, Any]
+
+
+def build_cast(kemendagri: Any, officer: Any, operator: Any) -> Cast:
+    jateng = ProvinceFactory(code="33", name="Jawa Tengah")
+    semarang = RegencyFactory(code="33.74", province=jateng, name="Kota Semarang", kind="city")
+    diy = ProvinceFactory(code="34", name="DI Yogyakarta")
+    pemprov = GovernmentBodyFactory(
+        key="pemprov-33",
+        name="Pemerintah Provinsi Jawa Tengah",
+        acronym="Pemprov Jateng",
+        kind=GovernmentBody.Kind.PROVINCIAL_GOVERNMENT,
+        province=jateng,
+    )
+    pemkot = GovernmentBodyFactory(
+        key="pemkot-33.74",
+        name="Pemerintah Kota Semarang",
+        acronym="Pemkot Semarang",
+        kind=GovernmentBody.Kind.CITY_GOVERNMENT,
+        province=jateng,
+        regency=semarang,
+    )
+    pemprov_diy = GovernmentBodyFactory(
+        key="pemprov-34",
+        name="Pemerintah Daerah DIY",
+        acronym="Pemda DIY",
+        kind=GovernmentBody.Kind.PROVINCIAL_GOVERNMENT,
+        province=diy,
+    )
+    ford = ForeignOrganizationFactory(legal_name="Ford Foundation")
+    msp = AgreementFactory(
+        owner=kemendagri,
+        foreign_parties=[ford],
+        active=True,
+        start_date=date(2024, 4, 4),
+        end_date=date(2027, 4, 3),
+    )
+    users = {
+        "operator": operator,
+        "officer": officer,
+        "ford": UserFactory(org_representative=True, organization=ford, username="ford"),
+        "jateng": UserFactory(officer=True, body=pemprov, username="jateng"),
+        "jateng_viewer": UserFactory(viewer=True, body=pemprov, username="jateng_viewer"),
+    }
+    rik = services.workplan_create(
+        data=services.WorkPlanInput(
+            kind=WorkPlan.Kind.RIK,
+            agreement=msp,
+            title="RIK 2024–2027",
+            start_date=msp.start_date,
+            end_date=msp.end_date,
+        ),
+        actor=operator,
+    )
+    for move in ("approve", "sign", "activate"):
+        services.workplan_transition(work_plan_id=rik.pk, transition=move, actor=operator)
+    rik.refresh_from_db()
+    return Cast(
+        kemendagri, jateng, semarang, diy, pemprov, pemkot, pemprov_diy, ford, msp, rik, users
+    )
+
+
+@pytest.fixture
+def cast(kemendagri: Any, officer: Any, operator: Any) -> Cast:
+    return build_cast(kemendagri, officer, operator)
+
+
+def rkt_input(cast: Cast, **overrides: Any) -> services.WorkPlanInput:
+    values: dict[str, Any] = {
+        "kind": WorkPlan.Kind.RKT,
+        "agreement": cast.msp,
+        "parent": cast.rik,
+        "title": "RKT 2025 Jawa Tengah",
+        "province": cast.jateng,
+        "start_date": date(2025, 1, 1),
+        "end_date": date(2025, 12, 31),
+    }
+    values.update(overrides)
+    return services.WorkPlanInput(**values)
+
+
+def make_rkt(cast: Cast, status: str = "active", **overrides: Any) -> WorkPlan:
+    actor = cast.users["operator"]
+    rkt = services.workplan_create(data=rkt_input(cast, **overrides), actor=actor)
+    moves = {"draft": [], "approved": ["approve"], "signed": ["approve", "sign"]}
+    for move in moves.get(status, ["approve", "sign", "activate"]):
+        services.workplan_transition(work_plan_id=rkt.pk, transition=move, actor=actor)
+    rkt.refresh_from_db()
+    return rkt
+
+
+def notify(cast: Cast, rkt: WorkPlan, recipient: str, **kw: Any) -> RegionalNotification:
+    return services.notification_record(
+        work_plan_id=rkt.pk,
+        data=services.NotificationInput(
+            recipient=recipient,
+            province=kw.pop("province", cast.jateng),
+            notified_on=kw.pop("notified_on", date(2025, 2, 1)),
+            reference=kw.pop("reference", f"B/{recipient}/{rkt.pk}"),
+            **kw,
+        ),
+        actor=cast.users["operator"],
+    )

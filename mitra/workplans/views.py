@@ -1,0 +1,385 @@
+"""Work plan pages. Objects come only through scoped selectors and the per-action checks of
+permissions.py (404 outside them); writes only through services."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views import View
+
+from mitra.audit.selectors import audit_history
+from mitra.core.access import MEMBER, AccessMixin
+from mitra.core.dates import today
+from mitra.core.exceptions import ApplicationError
+
+from . import selectors, services, validation
+from .forms import (
+    ActivityForm,
+    ActivityTransitionForm,
+    ActualsForm,
+    NotificationForm,
+    WorkPlanFilterForm,
+    WorkPlanForm,
+)
+from .models import Activity, WorkPlan
+from .permissions import (
+    activity_get_for_action,
+    agreement_get_for_workplan_creation,
+    workplan_can,
+    workplan_get_for_action,
+)
+
+
+def _apply_errors(form: Any, error: ApplicationError) -> None:
+    for field_name, messages_ in error.extra.items():
+        for message in messages_:
+            form.add_error(field_name if field_name in form.fields else None, message)
+    if not error.extra:
+        form.add_error(None, error.message)
+
+
+class WorkPlanListView(AccessMixin, View):
+    access = MEMBER
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        form = WorkPlanFilterForm(request.GET or None)
+        filters = selectors.WorkPlanFilters()
+        if form.is_valid():
+            d = form.cleaned_data
+            filters = selectors.WorkPlanFilters(
+                q=d["q"] or "",
+                kind=d["kind"] or "",
+                status=d["status"] or "",
+                province=d["province"].pk if d["province"] else None,
+                year=d["year"],
+            )
+        qs = selectors.workplan_list(viewer=request.user, filters=filters)
+        page = Paginator(qs, 25).get_page(request.GET.get("page"))
+        params = request.GET.copy()
+        params.pop("page", None)
+        return render(
+            request,
+            "workplans/workplan_list.html",
+            {
+                "form": form,
+                "page_obj": page,
+                "work_plans": page.object_list,
+                "querystring_without_page": (params.urlencode() + "&") if params else "",
+            },
+        )
+
+
+def detail_context(request: HttpRequest, work_plan: WorkPlan, **extra: Any) -> dict[str, Any]:
+    user = request.user
+    now = today()
+    containment = selectors.workplan_containment_status(work_plan=work_plan, on=now)
+    activities = list(work_plan.activities.all())
+    can_implement = workplan_can(user=user, work_plan=work_plan, action="implement")
+    waiting: dict[int, list[str]] = {}
+    if work_plan.status in services.IMPLEMENTING:
+        for activity in activities:
+            if activity.status == Activity.Status.PLANNED:
+                activity.work_plan = work_plan  # already loaded: no query per activity
+                waiting[activity.pk] = validation.missing_notifications(activity=activity, on=now)
+    rows = [(a, waiting.get(a.pk, [])) for a in activities]
+    return {
+        "work_plan": work_plan,
+        "agreement": work_plan.agreement,
+        "activity_rows": rows,
+        "notifications": list(work_plan.notifications.all()),
+        "containment": containment,
+        "timeline": containment.timeline,
+        "timeline_title": _("Containment: izin prinsip, agreement, RIK, RKT"),
+        "timeline_id": "containment",
+        "transitions": services.workplan_available_transitions(work_plan=work_plan, actor=user),
+        "can_edit": workplan_can(user=user, work_plan=work_plan, action="edit")
+        and work_plan.status == WorkPlan.Status.DRAFT,
+        "can_implement": can_implement and work_plan.status != WorkPlan.Status.CLOSED,
+        "history": audit_history(target=work_plan),
+        **extra,
+    }
+
+
+class WorkPlanDetailView(AccessMixin, View):
+    access = MEMBER
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        work_plan = selectors.workplan_get_for_user(user=request.user, pk=pk)
+        return render(request, "workplans/workplan_detail.html", detail_context(request, work_plan))
+
+
+class WorkPlanCreateView(AccessMixin, View):
+    access = MEMBER  # organization representatives draft work plans too; the service decides
+
+    def get(self, request: HttpRequest, agreement_pk: int) -> HttpResponse:
+        agreement = agreement_get_for_workplan_creation(user=request.user, pk=agreement_pk)
+        initial = {"kind": request.GET.get("kind", WorkPlan.Kind.RKT)}
+        form = WorkPlanForm(agreement=agreement, initial=initial)
+        return render(
+            request, "workplans/workplan_form.html", {"form": form, "agreement": agreement}
+        )
+
+    def post(self, request: HttpRequest, agreement_pk: int) -> HttpResponse:
+        agreement = agreement_get_for_workplan_creation(user=request.user, pk=agreement_pk)
+        form = WorkPlanForm(request.POST, agreement=agreement)
+        if form.is_valid():
+            try:
+                work_plan = services.workplan_create(data=form.to_input(), actor=request.user)
+            except ApplicationError as error:
+                _apply_errors(form, error)
+            else:
+                messages.success(request, _("The work plan was saved."))
+                return redirect("workplans:detail", pk=work_plan.pk)
+        return render(
+            request,
+            "workplans/workplan_form.html",
+            {"form": form, "agreement": agreement},
+            status=400,
+        )
+
+
+class WorkPlanUpdateView(AccessMixin, View):
+    access = MEMBER
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        work_plan = workplan_get_for_action(user=request.user, pk=pk, action="edit")
+        form = WorkPlanForm(
+            agreement=work_plan.agreement,
+            instance=work_plan,
+            initial=WorkPlanForm.initial_from(work_plan),
+        )
+        context = {"form": form, "agreement": work_plan.agreement, "work_plan": work_plan}
+        return render(request, "workplans/workplan_form.html", context)
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        work_plan = workplan_get_for_action(user=request.user, pk=pk, action="edit")
+        form = WorkPlanForm(
+            request.POST,
+            agreement=work_plan.agreement,
+            instance=work_plan,
+            initial=WorkPlanForm.initial_from(work_plan),
+        )
+        if form.is_valid():
+            try:
+                services.workplan_update(
+                    work_plan_id=work_plan.pk, data=form.to_input(), actor=request.user
+                )
+            except ApplicationError as error:
+                _apply_errors(form, error)
+            else:
+                messages.success(request, _("The work plan was saved."))
+                return redirect("workplans:detail", pk=work_plan.pk)
+        context = {"form": form, "agreement": work_plan.agreement, "work_plan": work_plan}
+        return render(request, "workplans/workplan_form.html", context, status=400)
+
+
+class WorkPlanTransitionView(AccessMixin, View):
+    access = MEMBER
+
+    def post(self, request: HttpRequest, pk: int, transition: str) -> HttpResponse:
+        if transition not in services.WORKPLAN_TRANSITIONS:
+            raise Http404
+        work_plan = workplan_get_for_action(user=request.user, pk=pk, action=transition)
+        try:
+            services.workplan_transition(
+                work_plan_id=work_plan.pk, transition=transition, actor=request.user
+            )
+        except ApplicationError as error:
+            messages.error(request, error.message)
+            for problems in error.extra.values():
+                for problem in problems:
+                    messages.error(request, problem)
+        else:
+            messages.success(request, _("The work plan's status was changed."))
+        return redirect("workplans:detail", pk=work_plan.pk)
+
+
+class ActivityCreateView(AccessMixin, View):
+    access = MEMBER
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        work_plan = workplan_get_for_action(user=request.user, pk=pk, action="edit")
+        form = ActivityForm(work_plan=work_plan)
+        return render(
+            request, "workplans/activity_form.html", {"form": form, "work_plan": work_plan}
+        )
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        work_plan = workplan_get_for_action(user=request.user, pk=pk, action="edit")
+        form = ActivityForm(request.POST, work_plan=work_plan)
+        if form.is_valid():
+            try:
+                activity = services.activity_create(
+                    work_plan_id=work_plan.pk, data=form.to_input(), actor=request.user
+                )
+            except ApplicationError as error:
+                _apply_errors(form, error)
+            else:
+                messages.success(request, _("The activity was saved."))
+                return redirect("workplans:activity_detail", pk=activity.pk)
+        return render(
+            request,
+            "workplans/activity_form.html",
+            {"form": form, "work_plan": work_plan},
+            status=400,
+        )
+
+
+class ActivityUpdateView(AccessMixin, View):
+    access = MEMBER
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        activity = activity_get_for_action(user=request.user, pk=pk, action="edit")
+        form = ActivityForm(
+            work_plan=activity.work_plan, initial=ActivityForm.initial_from(activity)
+        )
+        context = {"form": form, "work_plan": activity.work_plan, "activity": activity}
+        return render(request, "workplans/activity_form.html", context)
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        activity = activity_get_for_action(user=request.user, pk=pk, action="edit")
+        form = ActivityForm(request.POST, work_plan=activity.work_plan)
+        if form.is_valid():
+            try:
+                services.activity_update(
+                    activity_id=activity.pk, data=form.to_input(), actor=request.user
+                )
+            except ApplicationError as error:
+                _apply_errors(form, error)
+            else:
+                messages.success(request, _("The activity was saved."))
+                return redirect("workplans:activity_detail", pk=activity.pk)
+        context = {"form": form, "work_plan": activity.work_plan, "activity": activity}
+        return render(request, "workplans/activity_form.html", context, status=400)
+
+
+def activity_context(request: HttpRequest, activity: Activity, **extra: Any) -> dict[str, Any]:
+    user = request.user
+    work_plan = activity.work_plan
+    can_implement = workplan_can(user=user, work_plan=work_plan, action="implement")
+    waiting = []
+    if activity.status == Activity.Status.PLANNED and work_plan.status in services.IMPLEMENTING:
+        waiting = validation.missing_notifications(activity=activity, on=today())
+    actuals_form = extra.pop("actuals_form", None) or ActualsForm(
+        initial={
+            "realised_budget": activity.realised_budget,
+            **{
+                f"actual_{sex}_{group}": count
+                for sex, groups in activity.actual_beneficiaries.items()
+                for group, count in groups.items()
+            },
+        }
+    )
+    return {
+        "activity": activity,
+        "work_plan": work_plan,
+        "waiting": waiting,
+        "transitions": services.activity_available_transitions(activity=activity, actor=user),
+        "transition_form": ActivityTransitionForm(initial={"on": today()}),
+        "can_edit": workplan_can(user=user, work_plan=work_plan, action="edit")
+        and work_plan.status == WorkPlan.Status.DRAFT,
+        "can_record_actuals": can_implement
+        and activity.status in (Activity.Status.STARTED, Activity.Status.COMPLETED),
+        "actuals_form": actuals_form,
+        "history": audit_history(target=activity),
+        **extra,
+    }
+
+
+class ActivityDetailView(AccessMixin, View):
+    access = MEMBER
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        activity = selectors.activity_get_for_user(user=request.user, pk=pk)
+        return render(
+            request, "workplans/activity_detail.html", activity_context(request, activity)
+        )
+
+
+class ActivityTransitionView(AccessMixin, View):
+    access = MEMBER
+
+    def post(self, request: HttpRequest, pk: int, transition: str) -> HttpResponse:
+        if transition not in services.ACTIVITY_TRANSITIONS:
+            raise Http404
+        activity = activity_get_for_action(user=request.user, pk=pk, action="implement")
+        form = ActivityTransitionForm(request.POST)
+        on = form.cleaned_data.get("on") if form.is_valid() else None
+        try:
+            services.activity_transition(
+                activity_id=activity.pk, transition=transition, actor=request.user, on=on
+            )
+        except ApplicationError as error:
+            for problems in error.extra.values():
+                for problem in problems:
+                    messages.error(request, problem)
+            if not error.extra:
+                messages.error(request, error.message)
+        else:
+            messages.success(request, _("The activity's status was changed."))
+        return redirect("workplans:activity_detail", pk=activity.pk)
+
+
+class ActivityActualsView(AccessMixin, View):
+    access = MEMBER
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        activity = activity_get_for_action(user=request.user, pk=pk, action="implement")
+        form = ActualsForm(request.POST)
+        if form.is_valid():
+            try:
+                services.activity_record_actuals(
+                    activity_id=activity.pk,
+                    actual_beneficiaries=form.actual_beneficiaries(),
+                    realised_budget=form.cleaned_data["realised_budget"],
+                    actor=request.user,
+                )
+            except ApplicationError as error:
+                _apply_errors(form, error)
+            else:
+                messages.success(request, _("The actuals were saved."))
+                return redirect("workplans:activity_detail", pk=activity.pk)
+        activity = selectors.activity_get_for_user(user=request.user, pk=pk)
+        return render(
+            request,
+            "workplans/activity_detail.html",
+            activity_context(request, activity, actuals_form=form),
+            status=400,
+        )
+
+
+class NotificationCreateView(AccessMixin, View):
+    access = MEMBER
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        work_plan = workplan_get_for_action(user=request.user, pk=pk, action="implement")
+        initial: dict[str, Any] = {"notified_on": today()}
+        if work_plan.is_rkt:
+            initial |= {"province": work_plan.province_id, "regency": work_plan.regency_id}
+        form = NotificationForm(work_plan=work_plan, initial=initial)
+        return render(
+            request, "workplans/notification_form.html", {"form": form, "work_plan": work_plan}
+        )
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        work_plan = workplan_get_for_action(user=request.user, pk=pk, action="implement")
+        form = NotificationForm(request.POST, work_plan=work_plan)
+        if form.is_valid():
+            try:
+                services.notification_record(
+                    work_plan_id=work_plan.pk, data=form.to_input(), actor=request.user
+                )
+            except ApplicationError as error:
+                _apply_errors(form, error)
+            else:
+                messages.success(request, _("The notification was recorded."))
+                return redirect("workplans:detail", pk=work_plan.pk)
+        return render(
+            request,
+            "workplans/notification_form.html",
+            {"form": form, "work_plan": work_plan},
+            status=400,
+        )
