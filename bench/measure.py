@@ -162,16 +162,24 @@ _EXPORT: dict[str, Any] = {}
 
 
 def _export_activities() -> dict[str, Any]:
-    """Stream the public activities export (CSV) to /dev/null once; rows and tracemalloc peak."""
+    """Stream the activities export (CSV, the open data writer and columns) of EVERY activity
+    (not only the public ones, so the size is the data set's 500,000) to /dev/null once;
+    rows written and the tracemalloc peak."""
     if not _EXPORT:
         import tracemalloc
 
         from mitra.portal import opendata
+        from mitra.workplans.models import Activity
 
         tracemalloc.start()
         try:
             with open("/dev/null", "wb") as sink:
-                rows = opendata.count_rows(opendata.DATASETS["activities"], "csv", sink)
+                rows = opendata.count_rows(
+                    opendata.DATASETS["activities"],
+                    "csv",
+                    sink,
+                    queryset=opendata._activities(Activity.objects.all()),
+                )
             peak = tracemalloc.get_traced_memory()[1]
         finally:
             tracemalloc.stop()

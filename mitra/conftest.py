@@ -1,13 +1,23 @@
 """The cast shared by the app test suites: Kemendagri with its Pusat Fasker unit, Kemenkes, and
 one user per government role. App conftests add what only they need."""
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from django.utils import translation
 
 from mitra.accounts.tests.factories import UserFactory
 from mitra.bodies.models import GovernmentBody
 from mitra.bodies.tests.factories import GovernmentBodyFactory
+
+
+@pytest.fixture(autouse=True)
+def _english_messages() -> Iterator[None]:
+    """Messages raised by services are asserted in English (the msgids) whatever the
+    default language is; pages under /id/ and /en/ still render in their URL's language."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

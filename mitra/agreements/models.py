@@ -98,6 +98,8 @@ class Agreement(FSMModelMixin, TimeStampedModel):
             models.Index(fields=["status", "end_date"], name="agr_status_end_idx"),
             models.Index(fields=["partner_kind", "status"], name="agr_partner_kind_idx"),
             models.Index(Lower("title"), name="agr_title_lower_idx"),
+            # The open-data change feed: active agreements changed since a moment, in order.
+            models.Index(fields=["status", "updated_at", "id"], name="agr_status_updated_idx"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -11,15 +11,14 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, F, IntegerField, Q, Sum
-from django.db.models.fields.json import KT
-from django.db.models.functions import Cast, Coalesce
+from django.db.models import Count, F, Func, IntegerField, Q, Sum
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from mitra.core.dates import today
 from mitra.monitoring import selectors as monitoring_selectors
 from mitra.monitoring.models import Report
-from mitra.workplans.models import AGE_GROUPS, SEXES, Activity
+from mitra.workplans.models import AGE_GROUPS, Activity
 
 DIMENSIONS = {
     "organization": _("Organization"),
@@ -43,67 +42,96 @@ def _visible_activities(viewer: Any) -> Any:
     return Activity.objects.visible_to(viewer).exclude(status=Activity.Status.CANCELLED)
 
 
-def _progress_aggregates(on: date, prefix: str = "") -> dict[str, Any]:
-    """Counts per status, those behind plan and beneficiary sums, for rows that reach the
-    activity through `prefix` ("" from the activity itself)."""
-    status = f"{prefix}status"
-    pk = f"{prefix}id" if prefix else "id"
-    behind = Q(**{f"{prefix}end_date__lt": on, f"{status}__in": ["planned", "started"]})
+def _progress_aggregates(on: date) -> dict[str, Any]:
+    """Counts per status, those behind plan (planned end passed, not completed) and
+    beneficiary sums, over activities."""
+    status, pk = "status", "id"
+    behind = Q(end_date__lt=on, status__in=["planned", "started"])
     return {
         "total": Count(pk),
         "planned": Count(pk, filter=Q(**{status: Activity.Status.PLANNED})),
         "started": Count(pk, filter=Q(**{status: Activity.Status.STARTED})),
         "completed": Count(pk, filter=Q(**{status: Activity.Status.COMPLETED})),
         "behind": Count(pk, filter=behind),
-        "planned_beneficiaries": Sum(f"{prefix}planned_total"),
-        "actual_beneficiaries": Sum(f"{prefix}actual_total"),
+        # Not named after the JSON fields: an annotation would shadow them for F().
+        "planned_sum": Sum("planned_total"),
+        "actual_sum": Sum("actual_total"),
     }
 
 
-def activity_progress(*, viewer: Any, by: str, on: date | None = None) -> list[dict[str, Any]]:
+def _female_sum(side: str) -> Any:
+    parts = [Coalesce(JsonInt(f"{side}_beneficiaries", "female", age), 0) for age in AGE_GROUPS]
+    expression = parts[0]
+    for part in parts[1:]:
+        expression = expression + part
+    return Sum(expression)
+
+
+def activity_progress(
+    *, viewer: Any, by: str, on: date | None = None, with_sex: bool = False
+) -> list[dict[str, Any]]:
     """Per `by`: activities by status (cancelled ones left out), those behind plan (planned
     end passed, not completed), planned and actual beneficiaries. One GROUP BY query.
 
-    Region: the activity's provinces (an activity in two provinces counts in both)."""
+    Region: the activity's provinces (an activity in two provinces counts in both).
+    `with_sex`: also `planned_female` and `actual_female` (read from the JSON counts)."""
     on = on or today()
-    if by == "region":
-        link = Activity.provinces.through
+    aggregates = _progress_aggregates(on)
+    if with_sex:
+        aggregates |= {f"{side}_female": _female_sum(side) for side in ("planned", "actual")}
+    if by == "region":  # driven from the activities (their index), joined to the link
         return list(
-            link.objects.filter(activity_id__in=_visible_activities(viewer).values("pk"))
+            _visible_activities(viewer)
             .order_by()
-            .values(key_id=F("province_id"), label=F("province__name"))
-            .annotate(**_progress_aggregates(on, "activity__"))
+            .filter(provinces__isnull=False)
+            .values(key_id=F("provinces"), label=F("provinces__name"))
+            .annotate(**aggregates)
         )
     key, label = _ACTIVITY_KEYS[by]
     qs = _visible_activities(viewer).order_by()
     if by == "organization":
         qs = qs.filter(work_plan__agreement__parties__organization__isnull=False)
-    return list(
-        qs.values(key_id=F(key), label=F(f"{key}__{label}")).annotate(**_progress_aggregates(on))
-    )
+    return list(qs.values(key_id=F(key), label=F(f"{key}__{label}")).annotate(**aggregates))
+
+
+class JsonInt(Func):
+    """An integer at `path` inside a JSON column, read once (Django's key transform on SQLite
+    reads each key three times through JSON_TYPE/JSON_EXTRACT; this is one JSON_EXTRACT)."""
+
+    output_field = IntegerField()
+
+    def __init__(self, column: str, *path: str) -> None:
+        self.path = path
+        super().__init__(F(column))
+
+    def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, list]:
+        column, params = compiler.compile(self.source_expressions[0])
+        if connection.vendor == "postgresql":
+            return f"(({column} #>> %s)::integer)", [*params, "{" + ",".join(self.path) + "}"]
+        return f"JSON_EXTRACT({column}, %s)", [*params, "$." + ".".join(self.path)]
 
 
 def beneficiaries_by_sex(*, viewer: Any) -> dict[str, dict[str, int]]:
     """{"planned": {"female": n, "male": n}, "actual": {...}} over the viewer's activities
-    (cancelled ones left out). One aggregate query reading the JSON counts."""
-    sums = {}
+    (cancelled ones left out). One aggregate query: the women and girls are read from the JSON
+    counts, the men and boys are the stored total (`planned_total`/`actual_total`, which the
+    services keep as the sum of the JSON) minus them."""
+    sums: dict[str, Any] = {}
     for side in ("planned", "actual"):
-        for sex in SEXES:
-            parts = [
-                Coalesce(
-                    Cast(KT(f"{side}_beneficiaries__{sex}__{age}"), IntegerField()),
-                    0,
-                )
-                for age in AGE_GROUPS
-            ]
-            expression = parts[0]
-            for part in parts[1:]:
-                expression = expression + part
-            sums[f"{side}_{sex}"] = Sum(expression)
-    row = _visible_activities(viewer).aggregate(**sums)
-    return {
-        side: {sex: row[f"{side}_{sex}"] or 0 for sex in SEXES} for side in ("planned", "actual")
-    }
+        sums[f"{side}_female"] = _female_sum(side)
+        sums[f"{side}_sum"] = Sum(f"{side}_total")
+    return _by_sex([_visible_activities(viewer).aggregate(**sums)])
+
+
+def _by_sex(rows: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
+    """Rows of {side}_female and {side}_sum (the total), summed into female and male
+    counts (male = total - female)."""
+    result = {}
+    for side in ("planned", "actual"):
+        female = sum(r.get(f"{side}_female") or 0 for r in rows)
+        total = sum(r.get(f"{side}_sum") or 0 for r in rows)
+        result[side] = {"female": female, "male": max(total - female, 0)}
+    return result
 
 
 def report_totals(*, viewer: Any, on: date | None = None) -> dict[str, int]:
@@ -168,22 +196,20 @@ def compliance_overview(*, viewer: Any, by: str, on: date | None = None) -> Comp
         if r["key_id"] is not None:
             row = row_for(r["key_id"], r["label"])
             row.funds[r["currency"]] = row.funds.get(r["currency"], Decimal(0)) + r["total"]
-        if by == "agreement":  # each line counted once only in this dimension
+        if by in ("agreement", "ministry"):  # each line in exactly one group
             funds[r["currency"]] = funds.get(r["currency"], Decimal(0)) + r["total"]
-    totals = dict.fromkeys(
-        ("total", "completed", "behind", "planned_beneficiaries", "actual_beneficiaries"), 0
-    )
-    for r in activity_progress(viewer=viewer, by=by, on=on):
+    keys = ("total", "planned", "started", "completed", "behind", "planned_sum", "actual_sum")
+    totals = dict.fromkeys(keys, 0)
+    partition = by in ("agreement", "ministry")  # each activity in exactly one group
+    progress = activity_progress(viewer=viewer, by=by, on=on, with_sex=partition)
+    for r in progress:
         if r["key_id"] is None:
             continue
-        row_for(r["key_id"], r["label"]).activities = {
-            k: r[k] or 0
-            for k in (
-                "total", "planned", "started", "completed", "behind",
-                "planned_beneficiaries", "actual_beneficiaries",
-            )
-        }  # fmt: skip
-        if by in ("agreement", "ministry"):  # each activity in exactly one group
+        counts = {k: r[k] or 0 for k in keys}
+        counts["planned_beneficiaries"] = counts.pop("planned_sum")
+        counts["actual_beneficiaries"] = counts.pop("actual_sum")
+        row_for(r["key_id"], r["label"]).activities = counts
+        if partition:
             for k in totals:
                 totals[k] += r[k] or 0
     ordered = sorted(rows.values(), key=lambda r: (-r.weight, r.label, r.key_id))
@@ -192,7 +218,7 @@ def compliance_overview(*, viewer: Any, by: str, on: date | None = None) -> Comp
         rows=ordered[:ROW_LIMIT],
         group_count=len(ordered),
         reports=report_totals(viewer=viewer, on=on),
-        beneficiaries=beneficiaries_by_sex(viewer=viewer),
+        beneficiaries=_by_sex(progress) if partition else beneficiaries_by_sex(viewer=viewer),
         activities=totals if by in ("agreement", "ministry") else {},
         funds=funds,
     )
@@ -206,24 +232,18 @@ def activity_map_points(*, viewer: Any, level: str = "province") -> list[dict[st
     may see: {code, name, lat, lon, count, planned, actual}. One GROUP BY query over the
     activity–region link, joined to the region's centroid; regions without a centroid are
     still listed (lat/lon None) so the table beside the map stays complete."""
-    if level == "regency":
-        link, column = Activity.regencies.through, "regency"
-    else:
-        link, column = Activity.provinces.through, "province"
+    column = "regencies" if level == "regency" else "provinces"
     rows = (
-        link.objects.filter(activity_id__in=_visible_activities(viewer).values("pk"))
+        _visible_activities(viewer)
         .order_by()
+        .filter(**{f"{column}__isnull": False})
         .values(
             code=F(f"{column}__code"),
             name=F(f"{column}__name"),
             lat=F(f"{column}__latitude"),
             lon=F(f"{column}__longitude"),
         )
-        .annotate(
-            count=Count("activity_id"),
-            planned=Sum("activity__planned_total"),
-            actual=Sum("activity__actual_total"),
-        )
+        .annotate(count=Count("id"), planned=Sum("planned_total"), actual=Sum("actual_total"))
     )
     points = [
         {

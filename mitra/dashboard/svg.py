@@ -39,9 +39,9 @@ def stacked_bars(
     items: list[tuple[str, list[float]]],
     series: list[tuple[str, str]],
     *,
-    width: int = 760,
-    label_width: int = 260,
-    row_height: int = 22,
+    width: int = 560,
+    label_width: int = 190,
+    row_height: int = 24,
 ) -> BarChart:
     """Horizontal stacked bars: items = [(label, [value per series])], series = [(css, label)].
     Every bar is scaled to the largest row total."""

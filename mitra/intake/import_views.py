@@ -26,7 +26,8 @@ MAX_KEPT_ERRORS = 2000
 def may_import(user: Any) -> bool:
     """SECURITY: officers and operators, and foreign organizations' representatives."""
     return bool(
-        user.can_edit_records or (user.role == user.Role.ORG_REPRESENTATIVE and user.organization_id)
+        user.can_edit_records
+        or (user.role == user.Role.ORG_REPRESENTATIVE and user.organization_id)
     )
 
 

@@ -65,7 +65,7 @@ REQUIRED = {
 SAMPLES: dict[str, list[list[str]]] = {
     "activities": [
         ["001/MSP/2024", "12", "Pelatihan perencanaan daerah", "governance", "33",
-         "33.74;33.01", "2025-03-01", "2025-03-31", "0", "10", "25", "0", "0", "12", "20", "0",
+         "33.74", "2025-03-01", "2025-03-31", "0", "10", "25", "0", "0", "12", "20", "0",
          "IDR", "150000000", "Tiga hari di Semarang"],
     ],
     "reports": [
@@ -121,7 +121,9 @@ def read_table(upload: UploadedFile) -> tuple[list[str], Iterator[list[Any]]]:
     data = upload.read()
     if data.startswith(b"PK\x03\x04"):
         return _read_xlsx(data)
-    if b"\x00" in data:
+    import filetype
+
+    if b"\x00" in data or filetype.guess(data[:8192]) is not None:  # PDF, images, …
         raise _wrong_type()
     try:
         text = data.decode("utf-8-sig")
@@ -241,9 +243,7 @@ class _Lookups:
     def agreement(self, reference: str) -> Agreement:
         """SECURITY: only agreements the user may see (visible_to); anything else is unknown."""
         if reference not in self.agreements:
-            found = list(
-                Agreement.objects.visible_to(self.user).filter(reference=reference)[:2]
-            )
+            found = list(Agreement.objects.visible_to(self.user).filter(reference=reference)[:2])
             if not found:
                 raise CellError(
                     "agreement_reference",
@@ -344,9 +344,7 @@ def _activity_input(row: dict[str, Any], lookups: _Lookups) -> tuple[WorkPlan, A
             raise CellError("sector", _("Unknown sector code “%(c)s”.") % {"c": code})
     provinces = [lookups.province(c, "province_codes") for c in _codes(row, "province_codes")]
     regencies = [lookups.regency(c, "regency_codes") for c in _codes(row, "regency_codes")]
-    beneficiaries = {
-        sex: {age: _count(row, f"{sex}_{age}") for age in AGE_GROUPS} for sex in SEXES
-    }
+    beneficiaries = {sex: {age: _count(row, f"{sex}_{age}") for age in AGE_GROUPS} for sex in SEXES}
     return work_plan, ActivityInput(
         title=_text(row, "title"),
         start_date=_date(row, "start_date"),
@@ -447,7 +445,7 @@ def _import_reports(
         except ApplicationError as error:
             for found in _application_errors(first_number, error, REPORT_FIELD_COLUMNS):
                 if found.column.startswith("lines."):  # lines.<n>.<field> → that row, column
-                    _, index, name = found.column.split(".", 2)
+                    _prefix, index, name = found.column.split(".", 2)
                     found.row = members[int(index)][0] if int(index) < len(members) else found.row
                     found.column = REPORT_FIELD_COLUMNS.get(name, name)
                 result.errors.append(found)

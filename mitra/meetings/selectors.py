@@ -1,7 +1,7 @@
 """Reading meetings, always scoped to the viewer."""
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
@@ -35,7 +35,7 @@ def meeting_list(*, viewer: Any, filters: MeetingFilters | None = None) -> Query
     if filters.period_from:
         qs = qs.filter(starts_at__gte=_start_of(filters.period_from))
     if filters.period_to:
-        qs = qs.filter(starts_at__lt=_start_of(filters.period_to) + timezone.timedelta(days=1))
+        qs = qs.filter(starts_at__lt=_start_of(filters.period_to) + timedelta(days=1))
     if filters.q.strip():
         words = filters.q.strip()
         qs = qs.filter(Q(title__icontains=words) | Q(venue__icontains=words))
@@ -107,14 +107,14 @@ def meeting_existing(
     qs = Meeting.objects.visible_to(viewer).filter(
         organizer_agency_id=organizer.root().pk,
         starts_at__gte=_start_of(on),
-        starts_at__lt=_start_of(on) + timezone.timedelta(days=1),
+        starts_at__lt=_start_of(on) + timedelta(days=1),
     )
     if kind:
         qs = qs.filter(kind=kind)
     return qs.order_by("id").first()
 
 
-def open_action_items_due(*, viewer: Any, until: date) -> QuerySet[ActionItem]:
+def open_action_items_due(viewer: Any, until: date) -> QuerySet[ActionItem]:
     """Open action items of meetings the viewer may see, due on or before `until` (overdue
     ones included), soonest first. The deadline engine reads these."""
     return (

@@ -93,7 +93,11 @@ class ForeignOrganization(TimeStampedModel):
         ordering = ["legal_name"]
         verbose_name = _("foreign organization")
         verbose_name_plural = _("foreign organizations")
-        indexes = [models.Index(Lower("legal_name"), name="org_legal_name_lower_idx")]
+        indexes = [
+            models.Index(Lower("legal_name"), name="org_legal_name_lower_idx"),
+            # The open-data change feed reads `updated_at > since ORDER BY updated_at, id`.
+            models.Index(fields=["updated_at", "id"], name="org_updated_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.legal_name

@@ -97,7 +97,7 @@ def _asia_application(asia: ForeignOrganization, partner: Any, actor: Any) -> Ap
             profile={
                 "legal_name": asia.legal_name,
                 "country": "US",
-                "headquarters": asia.headquarters,
+                "headquarters": asia.headquarters or "San Francisco, United States",
                 "indonesian_office": "Jakarta",
                 "representative_name": "Country Representative",
                 "representative_nationality": "US",

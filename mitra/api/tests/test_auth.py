@@ -181,7 +181,8 @@ def test_every_api_url_is_covered_by_the_walk() -> None:
     public = {"api-schema", "api-docs", "api-auth-token"}
     walked = {(m.upper(), n) for m, n, _ in PROTECTED}
     for pattern in urls.urlpatterns:
-        if pattern.name in public:
+        # Open data is public by design (issue 4 §5); test_open_data_is_public checks it.
+        if pattern.name in public or pattern.name.startswith("api-open-"):
             continue
         operations = getattr(pattern.callback, "method_views", None)
         methods = (
@@ -225,3 +226,12 @@ def test_readers_may_not_write(
             "message": "You do not have permission to perform this action.",
             "extra": {},
         }
+
+
+def test_open_data_is_public(anon: Any) -> None:
+    """The only API routes besides schema, docs and token that answer without credentials."""
+    from mitra.api import urls
+
+    names = [p.name for p in urls.urlpatterns if p.name.startswith("api-open-")]
+    assert "api-open-organizations" in names
+    assert anon.get("/api/v1/open/organizations/").status_code == 200

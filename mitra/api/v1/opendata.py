@@ -104,8 +104,11 @@ def _stream_feed(dataset: opendata.Dataset, rows: Any, limit: int) -> Any:
     following = None
     if last is not None and count == limit:
         following = "?" + urlencode(
-            {"since": last[names.index("updated_at")].isoformat(), "after_id": last[-1],
-             "limit": limit}  # fmt: skip
+            {
+                "since": last[names.index("updated_at")].isoformat(),
+                "after_id": last[-1],
+                "limit": limit,
+            }  # fmt: skip
         )
     yield '],"next":' + opendata.json.dumps(following) + "}"
 

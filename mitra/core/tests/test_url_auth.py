@@ -22,6 +22,7 @@ def url_kwargs(world) -> dict[str, dict[str, object]]:
     a = world.kemendagri_active
     return {
         "portal:organization": {"pk": world.ford.pk},
+        "portal:opendata_download": {"slug": "organizations", "fmt": "csv"},
         "agreements:detail": {"pk": a.pk},
         "agreements:update": {"pk": a.pk},
         "agreements:transition": {"pk": world.kemendagri_draft.pk, "transition": "sign"},

@@ -53,11 +53,13 @@ def populate(kemendagri, *, agreements: int = 1, province=None, regency=None):
         )  # fmt: skip
         ActivityFactory(**common, status="cancelled", planned_total=99)
         ReportFactory(
-            agreement=agreement, status=Report.Status.ACCEPTED, period_start=date(2024, 1, 1), period_end=date(2024, 6, 30),
+            agreement=agreement, status=Report.Status.ACCEPTED,
+            period_start=date(2024, 1, 1), period_end=date(2024, 6, 30),
             due_date=date(2024, 7, 30), first_submitted_on=date(2024, 7, 1),
         )  # fmt: skip
         ReportFactory(
-            agreement=agreement, status=Report.Status.SUBMITTED, period_start=date(2024, 7, 1), period_end=date(2024, 12, 31),
+            agreement=agreement, status=Report.Status.SUBMITTED,
+            period_start=date(2024, 7, 1), period_end=date(2024, 12, 31),
             due_date=date(2025, 1, 30), first_submitted_on=date(2025, 3, 1),
         )  # fmt: skip
         ReportFactory(
@@ -127,11 +129,14 @@ def test_map_points(kemendagri, officer):
     regency = RegencyFactory(code="33.74", province=province, latitude=-7.0, longitude=110.4)
     populate(kemendagri, agreements=2, province=province, regency=regency)
     [point] = activity_map_points(viewer=officer)
-    assert point["code"] == "33" and point["count"] == 4
+    assert point["code"] == "33"
+    assert point["count"] == 4
     assert (point["lat"], point["lon"]) == (-7.1, 110.2)
-    assert point["planned"] == 60 and point["actual"] == 16
+    assert point["planned"] == 60
+    assert point["actual"] == 16
     [point] = activity_map_points(viewer=officer, level="regency")
-    assert point["code"] == "33.74" and point["count"] == 4
+    assert point["code"] == "33.74"
+    assert point["count"] == 4
 
 
 def _count_queries(client, django_assert_max_num_queries, url, limit):

@@ -33,7 +33,7 @@ DOCUMENT_TYPES: tuple[tuple[str, str], ...] = (
     (
         "MoU",
         r"(?<![\w-])MoU(?![\w-])|nota\skesepahaman|memorandum\sof\sunderstanding"
-        r"|kesepakatan\sbersama",
+        r"|kesepakatan\sbersama|nota\skesepakatan",
     ),
     ("PKS", r"perjanjian\skerja\s?sama|(?<![\w-])PKS(?![\w-])|cooperation\sagreement"),
 )
@@ -45,7 +45,7 @@ GENERIC_DOCUMENT_RE = re.compile(r"dokumen\skerja\s?sama|naskah\skerja\s?sama", 
 
 YEAR = r"(?:19[89]\d|20\d\d)"
 PERIOD_RE = re.compile(
-    rf"(?<!\d)(?P<start>{YEAR})\s{{0,2}}(?:-|–|—|s\.\s?d\.?|s\.?d\.?|s/d|sampai(?:\sdengan)?"
+    rf"(?<!\d)(?P<start>{YEAR})\s{{0,2}}(?:-|–|—|/|s\.\s?d\.?|s\.?d\.?|s/d|sampai(?:\sdengan)?"
     rf"|hingga|to|until)\s{{0,2}}(?:tahun\s)?(?P<end>{YEAR})(?!\d)",
     re.IGNORECASE,
 )
@@ -57,12 +57,18 @@ NUMBER_WORDS = {
 }  # fmt: skip
 _NUMBER = (
     r"(?P<num>\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
-    r"(?:\s?\(\s?\d{1,2}\s?\))?"
+    r"(?:\s?\(\s?(?:\d{1,2}|[a-z]{3,9}(?:\s[a-z]{4,6})?)\s?\))?"
 )
 DURATION_RE = re.compile(
-    r"(?<!\w)(?P<lead>(?:selama|jangka\swaktu|masa\sberlaku|berlaku|for|durasi)\s"
-    r"(?:kurang\slebih\s)?)?"
+    r"(?<!\w)(?P<lead>(?:selama|jangka\swaktu|masa\sberlaku|berlaku(?:\suntuk)?|for"
+    r"|for\sa\speriod\sof|durasi|(?:dalam|untuk)\s(?:jangka|kurun|masa)(?:\swaktu)?"
+    r"|untuk\smasa|berdurasi)\s(?:kurang\slebih\s|sekitar\s)?)?"
     rf"{_NUMBER}(?P<unit>\s(?:tahun\ske\sdepan|years?\sahead)|\s(?:tahun|years?)|-year)(?!\w)",
+    re.IGNORECASE,
+)
+# "selama 3 tahun terakhir": how long something has been going on, not a term.
+PAST_AFTER_RE = re.compile(
+    r"[\s,]{0,2}(?:terakhir|belakangan|silam|lalu|yang\slalu|sebelumnya|last|past)(?!\w)",
     re.IGNORECASE,
 )
 PAST_MARKERS_RE = re.compile(
@@ -112,7 +118,7 @@ def durations(text: str, start: int, end: int) -> list[Found]:
         if not value or value > 30:
             continue
         before = text[max(start, match.start() - 30) : match.start()]
-        if PAST_MARKERS_RE.search(before):
+        if PAST_MARKERS_RE.search(before) or PAST_AFTER_RE.match(text, match.end(), end):
             continue
         found.append(Found(match.start(), match.end(), value))
     return found

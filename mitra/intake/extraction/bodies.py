@@ -24,6 +24,8 @@ from functools import lru_cache
 
 from mitra.bodies.gazetteer import PROVINCE_SHORT_NAMES, BodyEntry, all_bodies
 
+from .limits import FUZZY_BODY_COMPARISONS, Budget
+
 TOKEN_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 # Between two tokens of one name only spaces and light punctuation may stand.
 JOINER_RE = re.compile(r"[\s,/&\-–.]{0,4}")
@@ -217,6 +219,7 @@ class Gazetteer:
         norm = [_norm_token(t.group()) for t in tokens]
         mentions: list[BodyMention] = []
         fuzzy_memo: dict[str, tuple[float, str, BodyEntry] | None] = {}
+        budget = Budget(FUZZY_BODY_COMPARISONS)
         i = 0
         n = len(tokens)
         while i < n:
@@ -233,7 +236,7 @@ class Gazetteer:
                     break
                 node = node.get(norm[j])
             if best is None:
-                fuzzy = self._fuzzy(text, tokens, norm, i, fuzzy_memo)
+                fuzzy = self._fuzzy(text, tokens, norm, i, fuzzy_memo, budget)
                 if fuzzy:
                     mentions.append(fuzzy)
                     i = self._token_index_after(tokens, fuzzy.end, i)
@@ -273,12 +276,14 @@ class Gazetteer:
         norm: list[str],
         i: int,
         memo: dict[str, tuple[float, str, BodyEntry] | None],
+        budget: Budget,
     ) -> BodyMention | None:
         """Typo-tolerant match of long names ("Kementerian Luara Negeri").
 
         Linear in the text: at most MAX_FUZZY_TOKENS run lengths per position, each compared
         only with the names of nearly its length, and each distinct run string compared once
-        per scan (`memo`), so repetitive input does not repeat the work.
+        per scan (`memo`), so repetitive input does not repeat the work; `budget` caps the
+        comparisons of one scan (see limits.py).
         """
         by_length = self._fuzzy_names.get(norm[i])
         if not by_length or not tokens[i].group()[:1].isupper():
@@ -297,7 +302,7 @@ class Gazetteer:
         for size in range(last - i + 1, 2, -1):
             candidate = " ".join(norm[i : i + size])
             if candidate not in memo:
-                memo[candidate] = self._closest_name(candidate, by_length)
+                memo[candidate] = self._closest_name(candidate, by_length, budget)
             best = memo[candidate]
             if best is not None:
                 start, end = tokens[i].start(), tokens[i + size - 1].end()
@@ -306,13 +311,13 @@ class Gazetteer:
 
     @staticmethod
     def _closest_name(
-        candidate: str, by_length: dict[int, list[tuple[str, BodyEntry]]]
+        candidate: str, by_length: dict[int, list[tuple[str, BodyEntry]]], budget: Budget
     ) -> tuple[float, str, BodyEntry] | None:
         length = len(candidate)
         names = [
             named for size in range(length - 3, length + 4) for named in by_length.get(size, ())
         ]
-        if not names:
+        if not names or not budget.spend(len(names)):
             return None
         matcher = SequenceMatcher(None)
         matcher.set_seq2(candidate)  # analysed once, compared with every name

@@ -5,7 +5,8 @@ Phrase families handled:
   "04/04/2024" (day first), "April 4, 2024", "- 07 Jul" (year taken from the text);
 * event dates: "Kamis (04/04)", "Senin (5/9/2022)", "pada hari Jumat (10/4)",
   "Selasa 17 Maret 2015", "Rabu, 3-5 Juni 2024" (first day of a range); a day/month
-  without year takes the publication year (or the year before when the weekday says so).
+  without year takes the publication year (or the year before when the weekday says so);
+  fallbacks: "pada 12 Februari 2024", then a bare "(12/2)" or "pada 12 Februari".
 All patterns are bounded (no nested quantifiers) so adversarial input stays linear.
 """
 
@@ -247,4 +248,16 @@ def find_event_date(
         value, confidence = _resolve_year(parts, None, reference)
         if value:
             return FoundDate(value, match.start(), match.end(), confidence * 0.8, "anchored-date")
+    # Day and month only, without a weekday: "Jakarta (12/2) -", "pada 12 Februari lalu";
+    # the year comes from the publication date (or the year before for a later month).
+    if reference is not None:
+        for match in ANCHORED_DATE_RE.finditer(text, body_start):
+            if skipped(match.start()):
+                continue
+            parts = _parts(match)
+            if parts is None or parts.year is not None:
+                continue
+            value, confidence = _resolve_year(parts, None, reference)
+            if value:
+                return FoundDate(value, match.start(), match.end(), confidence * 0.7, "day-month")
     return None

@@ -9,28 +9,111 @@ from __future__ import annotations
 
 # (name, acronym, aliases)
 WELL_KNOWN: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("United Nations Children's Fund", "UNICEF", ()),
-    ("United Nations Development Programme", "UNDP", ()),
+    # United Nations agencies, with the Indonesian names the press uses for them.
+    (
+        "United Nations Children's Fund",
+        "UNICEF",
+        ("Dana Anak-Anak PBB", "Dana Anak-Anak Perserikatan Bangsa-Bangsa", "Badan PBB untuk Anak"),
+    ),
+    (
+        "United Nations Development Programme",
+        "UNDP",
+        ("Program Pembangunan PBB", "Program Pembangunan Perserikatan Bangsa-Bangsa"),
+    ),
     (
         "Food and Agriculture Organization of the United Nations",
         "FAO",
-        ("Food and Agriculture Organization", "Organisasi Pangan dan Pertanian"),
+        (
+            "Food and Agriculture Organization",
+            "Organisasi Pangan dan Pertanian",
+            "Organisasi Pangan dan Pertanian PBB",
+            "Organisasi Pangan dan Pertanian Perserikatan Bangsa-Bangsa",
+        ),
     ),
-    ("World Health Organization", "WHO", ("Organisasi Kesehatan Dunia",)),
-    ("United Nations Population Fund", "UNFPA", ()),
-    ("United Nations Educational, Scientific and Cultural Organization", "UNESCO", ()),
-    ("United Nations High Commissioner for Refugees", "UNHCR", ()),
-    ("World Food Programme", "WFP", ("Program Pangan Dunia",)),
-    ("International Labour Organization", "ILO", ("International Labor Organization",)),
-    ("International Organization for Migration", "IOM", ()),
-    ("United Nations Office on Drugs and Crime", "UNODC", ()),
-    ("UN Women", "", ()),
-    ("United Nations Environment Programme", "UNEP", ()),
-    ("United Nations Industrial Development Organization", "UNIDO", ()),
+    (
+        "World Health Organization",
+        "WHO",
+        ("Organisasi Kesehatan Dunia", "Badan Kesehatan Dunia", "Organisasi Kesehatan Dunia PBB"),
+    ),
+    (
+        "United Nations Population Fund",
+        "UNFPA",
+        ("Dana Kependudukan PBB", "Badan Kependudukan PBB", "United Nations Fund for Population"),
+    ),
+    (
+        "United Nations Educational, Scientific and Cultural Organization",
+        "UNESCO",
+        ("Organisasi Pendidikan, Ilmu Pengetahuan, dan Kebudayaan PBB",),
+    ),
+    (
+        "United Nations High Commissioner for Refugees",
+        "UNHCR",
+        (
+            "Badan Pengungsi PBB",
+            "Komisariat Tinggi PBB untuk Pengungsi",
+            "Badan PBB untuk Pengungsi",
+        ),
+    ),
+    (
+        "World Food Programme",
+        "WFP",
+        ("Program Pangan Dunia", "Program Pangan Dunia PBB", "Badan Pangan Dunia PBB"),
+    ),
+    (
+        "International Labour Organization",
+        "ILO",
+        (
+            "International Labor Organization",
+            "Organisasi Perburuhan Internasional",
+            "Organisasi Buruh Internasional",
+        ),
+    ),
+    (
+        "International Organization for Migration",
+        "IOM",
+        ("Organisasi Internasional untuk Migrasi",),
+    ),
+    (
+        "United Nations Office on Drugs and Crime",
+        "UNODC",
+        ("Kantor PBB untuk Narkoba dan Kejahatan",),
+    ),
+    ("UN Women", "", ("United Nations Entity for Gender Equality and the Empowerment of Women",)),
+    (
+        "United Nations Environment Programme",
+        "UNEP",
+        ("Program Lingkungan PBB", "Program Lingkungan Hidup PBB"),
+    ),
+    (
+        "United Nations Industrial Development Organization",
+        "UNIDO",
+        ("Organisasi Pengembangan Industri PBB",),
+    ),
     ("Joint United Nations Programme on HIV/AIDS", "UNAIDS", ()),
-    ("United Nations Office for the Coordination of Humanitarian Affairs", "OCHA", ()),
+    (
+        "United Nations Office for the Coordination of Humanitarian Affairs",
+        "OCHA",
+        ("Kantor PBB untuk Koordinasi Urusan Kemanusiaan",),
+    ),
     ("United Nations Office for Project Services", "UNOPS", ()),
-    ("International Fund for Agricultural Development", "IFAD", ()),
+    (
+        "United Nations Human Settlements Programme",
+        "",
+        ("UN-Habitat", "UN Habitat", "Program Permukiman PBB"),
+    ),
+    (
+        "International Fund for Agricultural Development",
+        "IFAD",
+        ("Dana Internasional untuk Pembangunan Pertanian",),
+    ),
+    ("International Atomic Energy Agency", "IAEA", ("Badan Tenaga Atom Internasional",)),
+    ("World Meteorological Organization", "WMO", ("Organisasi Meteorologi Dunia",)),
+    (
+        "United Nations Economic and Social Commission for Asia and the Pacific",
+        "ESCAP",
+        ("UNESCAP",),
+    ),
+    ("United Nations Capital Development Fund", "UNCDF", ()),
     ("Perserikatan Bangsa-Bangsa", "PBB", ("United Nations",)),
     ("World Bank", "", ("Bank Dunia",)),
     ("Asian Development Bank", "ADB", ("Bank Pembangunan Asia",)),

@@ -47,16 +47,20 @@ NEGOTIATION_RE = re.compile(
 EVALUATION_RE = re.compile(r"(?<!\w)(?:monev|evaluasi|pemantauan|monitoring|evaluation)(?!\w)", _I)
 PLANNED_RE = re.compile(r"(?<!\w)(?:akan|berencana|rencana|direncanakan)(?!\w)", _I)
 
+_IN_PERSON = r"(?:luring|offline|tatap\smuka|fisik|(?:secara\s)?langsung|in[\s-]person)"
+_REMOTE = r"(?:daring|online|virtual|(?:secara\s)?(?:daring|virtual|online))"
 HYBRID_RE = re.compile(
     r"(?<!\w)(?:hybrid|hibrid|hibrida|blended)(?!\w)"
-    r"|(?:daring|online|virtual)\s(?:dan|maupun|serta|&)\s(?:luring|offline|tatap\smuka|fisik)"
-    r"|(?:luring|offline|tatap\smuka|fisik)\s(?:dan|maupun|serta|&)\s(?:daring|online|virtual)",
+    rf"|{_REMOTE}\s(?:dan|maupun|serta|&|atau)\s{_IN_PERSON}"
+    rf"|{_IN_PERSON}\s(?:dan|maupun|serta|&|atau)\s{_REMOTE}",
     _I,
 )
 ONLINE_RE = re.compile(
     r"(?<!\w)(?:daring|zoom|zoom\smeeting|video\s?conference|vicon|konferensi\svideo|"
     r"webinar|google\smeet|microsoft\steams|ms\steams|webex)(?!\w)"
-    r"|(?:secara|melalui|via)\s(?:online|virtual)",
+    r"|(?:secara|melalui|via)\s(?:online|virtual)"
+    r"|(?<!\w)(?:rapat|pertemuan|meeting|konferensi|diskusi|audiensi|kunjungan|seminar|forum)"
+    r"\s(?:virtual|online)(?!\w)|(?<!\w)(?:virtual|online)\s(?:meeting|conference)(?!\w)",
     _I,
 )
 OFFLINE_WORD_RE = re.compile(
@@ -104,8 +108,11 @@ SECTOR_KEYWORDS: tuple[tuple[str, str], ...] = (
     ("governance", r"tata\skelola|governance"),
 )
 # One alternation with a group per tag: a single pass over the text finds every sector.
+# The word-start check is done in Python: a lookbehind in front of every alternative stops
+# the regex engine from skipping ahead by first letter, which made this pass slow.
+# It runs on lower-cased text without IGNORECASE, which lets the engine skip by first letter.
 _SECTOR_RE = re.compile(
-    "|".join(rf"(?P<s{i}>(?<!\w)(?:{p}))" for i, (_, p) in enumerate(SECTOR_KEYWORDS)), _I
+    "|".join(rf"(?P<s{i}>{p.lower()})" for i, (_, p) in enumerate(SECTOR_KEYWORDS))
 )
 
 
@@ -211,6 +218,9 @@ def venue(text: str, start: int) -> tuple[str, int, int] | None:
 
 def sectors(text: str, start: int) -> list[str]:
     found: set[int] = set()
-    for match in _SECTOR_RE.finditer(text, start, start + 20000):
+    lowered = text[max(0, start - 1) : start + 20000].lower()
+    for match in _SECTOR_RE.finditer(lowered, 1 if start > 0 else 0):
+        if match.start() > 0 and lowered[match.start() - 1].isalnum():
+            continue  # inside a word
         found.add(int(match.lastgroup[1:]))  # type: ignore[index]
     return [SECTOR_KEYWORDS[i][0] for i in sorted(found)]

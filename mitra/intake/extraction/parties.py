@@ -20,10 +20,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from .bodies import COUNTRY_RE, BodyMention
 from .document import Document
 from .foreign_orgs import WELL_KNOWN
+from .limits import FUZZY_ORG_COMPARISONS, PAIRWISE_ORG_COMPARISONS, Budget
 from .model import KnownOrganization
 
 WORD_RE = re.compile(r"[^\W_](?:[\w'’&]|-(?=\w)|\.(?=\w))*")
@@ -97,7 +99,9 @@ ORG_HEADS = frozenset(
 )
 # Names of ministries and agencies may contain "dan" ("Kementerian Luar Negeri dan
 # Perdagangan Selandia Baru"); other runs split at it.
-DAN_NAME_HEADS = frozenset({"Kementerian", "Departemen", "Badan", "Ministry", "Department"})
+DAN_NAME_HEADS = frozenset(
+    {"Kementerian", "Departemen", "Badan", "Ministry", "Department", "Organisasi", "Dana"}
+)
 # Leading words that are people's titles, not part of an organization's name.
 TITLE_WORDS = frozenset(
     [
@@ -267,10 +271,11 @@ ORGANIZER_VERBS = frozenset(
 # Indonesian verb morphology: the first such word after a subject is its predicate.
 VERB_LIKE_RE = re.compile(r"(?:me|ber|di|ter)[a-z]{3,}")
 LINK_MAX_GAP = 70
-# Bounds that keep pathological input linear: how far back a bracketed acronym's full name
-# may start, and how many distinct foreign organizations one item may name.
-NAME_LOOKBACK = 300
+# Bound that keeps pathological input linear: how many distinct foreign organizations one
+# item may name.
 MAX_CANDIDATES = 60
+MAX_FORMS = 8  # surface forms kept per organization
+MAX_NAME_WORDS = 12  # longest organization name looked up as a whole
 
 
 @dataclass
@@ -385,7 +390,9 @@ class _KnownIndex:
             rf"(?<![\w-])(?:{'|'.join(alternatives)})(?![\w])" if alternatives else r"(?!x)x"
         )
 
-    def match_name(self, name: str, fuzzy: bool = False) -> KnownOrganization | None:
+    def match_name(
+        self, name: str, fuzzy: bool = False, budget: Budget | None = None
+    ) -> KnownOrganization | None:
         key = normalise_name(name)
         if not key:
             return None
@@ -397,7 +404,7 @@ class _KnownIndex:
         if fuzzy and len(key) >= 10:
             # spelling variants keep the first letters ("Konrad Adenaur Stiftung")
             for form, index in self.by_prefix.get(key[:3], ()):
-                if abs(len(form) - len(key)) <= 3 and _similar(form, key, 0.9):
+                if abs(len(form) - len(key)) <= 3 and _similar(form, key, 0.9, budget):
                     return self.orgs[index][0]
         return None
 
@@ -444,6 +451,29 @@ def find_foreign_candidates(
     index = _known_index(registry)
     gov_spans = sorted((m.start, m.end) for m in gov_mentions)
     candidates: list[OrgCandidate] = []
+    budget = Budget(FUZZY_ORG_COMPARISONS)
+    pairs = Budget(PAIRWISE_ORG_COMPARISONS)
+    # Exact keys of every form and acronym, and registry entries: the lookup used once
+    # the pairwise budget is spent.
+    exact: dict[str, OrgCandidate] = {}
+    by_known: dict[int, OrgCandidate] = {}
+
+    def remember(cand: OrgCandidate, *forms: str) -> None:
+        for form in forms:
+            if form:
+                exact.setdefault(_form_key(form), cand)
+        if cand.known is not None:
+            by_known.setdefault(id(cand.known), cand)
+
+    def same(key: str, known: KnownOrganization | None, acronym: str) -> OrgCandidate | None:
+        if pairs.spend(len(candidates)):
+            for cand in candidates:
+                same_known = known is not None and cand.known is known
+                if same_known or _same_org(key, cand, acronym, budget):
+                    return cand
+            return None
+        found = by_known.get(id(known)) if known is not None else None
+        return found or exact.get(key) or (exact.get(_form_key(acronym)) if acronym else None)
 
     def add(
         form: str,
@@ -455,58 +485,71 @@ def find_foreign_candidates(
         form = form.strip(" -,")
         if len(form) < 2 or _overlaps(span, gov_spans) and not full:
             return
-        key = normalise_name(strip_country_suffix(form))
-        for cand in candidates:
-            same_known = known is not None and cand.known is known
-            if same_known or _same_org(key, cand, acronym):
-                if form not in cand.forms and not (cand.acronym and form == cand.acronym):
-                    cand.forms.append(form)
-                cand.mentions.append(span)
-                cand.known = cand.known or known
-                if acronym and not cand.acronym:
-                    cand.acronym = acronym
-                if full and not cand.defined_full:
-                    cand.defined_full = full
-                return
+        key = _form_key(form)
+        cand = same(key, known, acronym)
+        if cand is not None:
+            if (
+                form not in cand.forms
+                and not (cand.acronym and form == cand.acronym)
+                and len(cand.forms) < MAX_FORMS
+            ):
+                cand.forms.append(form)
+            cand.mentions.append(span)
+            cand.known = cand.known or known
+            if acronym and not cand.acronym:
+                cand.acronym = acronym
+            if full and not cand.defined_full:
+                cand.defined_full = full
+            remember(cand, form, acronym)
+            return
         if len(candidates) >= MAX_CANDIDATES:
             return  # a press item names a handful; beyond this the input is not prose
         forms = [form] if form != acronym or not full else [full]
-        candidates.append(OrgCandidate(forms, acronym, known, [span], defined_full=full))
+        cand = OrgCandidate(forms, acronym, known, [span], defined_full=full)
+        candidates.append(cand)
+        remember(cand, *forms, acronym)
 
     search_from = doc.body_start
+    # Capitalised runs of every line, computed once (runs never cross a bracket).
+    all_runs: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n]+", text[search_from:]):
+        all_runs += name_runs(text, search_from + line.start(), search_from + line.end())
+    run_ends = [end for _, end in all_runs]
     # 1. Names defined with an acronym in brackets.
     for match in re.finditer(r"\(\s?([A-Z][A-Za-z0-9\-&. ]{1,24}?)\s?\)", text[search_from:]):
         acr_start = search_from + match.start(1)
         acronym = match.group(1).strip()
         if not any(c.isupper() for c in acronym[1:]) and not acronym.isupper():
             continue
-        # A name is at most a few words: look back a bounded distance, not to the line start.
         bracket = search_from + match.start()
-        line_start = max(
-            text.rfind("\n", bracket - NAME_LOOKBACK, bracket) + 1, bracket - NAME_LOOKBACK, 0
-        )
-        runs = name_runs(text, line_start, search_from + match.start())
-        if not runs or text[runs[-1][1] : search_from + match.start()].strip():
-            continue
-        run_start = strip_leading_titles(text, *runs[-1])
+        last = bisect.bisect_right(run_ends, bracket) - 1  # the last run ending before it
+        gap = text[run_ends[last] : bracket] if last >= 0 else "\n"
+        if len(gap) > 3 or gap.strip() or "\n" in gap:
+            continue  # the name must stand right before the bracket, on the same line
+        runs = [all_runs[last]]
+        # A known name may begin with a word that otherwise reads as a title or headline
+        # word ("Organisasi Kesehatan Dunia (WHO)", "Program Pembangunan PBB (UNDP)").
+        run_start, known = _known_suffix(text, *runs[-1], index)
+        if known is None:
+            run_start = strip_leading_titles(text, *runs[-1])
         full = text[run_start : runs[-1][1]]
         if not full or _overlaps((run_start, runs[-1][1]), gov_spans):
             continue
-        known = index.match_name(full, fuzzy=True) or index.match_name(acronym)
+        known = (
+            known or index.match_name(full, fuzzy=True, budget=budget) or index.match_name(acronym)
+        )
         if known or _looks_foreign(full) or _is_foreign_government(full):
             add(full, (run_start, runs[-1][1]), known, acronym, full)
             add(acronym, (acr_start, acr_start + len(acronym)), known, acronym, full)
     # 2. Capitalised runs: known names, org heads, foreign governments, foreign cues.
-    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text[search_from:])]
-    for line_start, line_end in lines:
-        line_start += search_from
-        line_end += search_from
-        for run_start, run_end in name_runs(text, line_start, line_end):
-            _classify_run(text, run_start, run_end, index, gov_spans, add)
-    # 3. Known acronyms anywhere (case-sensitive).
+    for run_start, run_end in all_runs:
+        _classify_run(text, run_start, run_end, index, gov_spans, add, budget)
+    # 3. Known acronyms anywhere (case-sensitive), unless part of a longer name ("PBB" in
+    # "Dana Kependudukan PBB").
+    named = _disjoint(sorted(span for cand in candidates for span in cand.mentions))
     for match in index.acronym_re.finditer(text, search_from):
         known = index.orgs[index.case_sensitive[match.group()]][0]
-        if not _overlaps(match.span(), gov_spans):
+        if not _overlaps(match.span(), gov_spans) and not _overlaps(match.span(), named):
             add(
                 match.group(), match.span(), known, match.group() if match.group().isupper() else ""
             )
@@ -514,11 +557,23 @@ def find_foreign_candidates(
     return candidates
 
 
-def _same_org(key: str, cand: OrgCandidate, acronym: str) -> bool:
+def _known_suffix(
+    text: str, start: int, end: int, index: _KnownIndex
+) -> tuple[int, KnownOrganization | None]:
+    """The longest tail of a name run that is a known organization's name (exact forms)."""
+    words = list(WORD_RE.finditer(text, start, end))[-MAX_NAME_WORDS:]
+    for word in words:
+        known = index.match_name(text[word.start() : end])
+        if known is not None:
+            return word.start(), known
+    return start, None
+
+
+def _same_org(key: str, cand: OrgCandidate, acronym: str, budget: Budget | None = None) -> bool:
     if acronym and cand.acronym == acronym:
         return True
     for form in cand.forms + ([cand.acronym] if cand.acronym else []):
-        other = normalise_name(strip_country_suffix(form))
+        other = _form_key(form)
         if not other:
             continue
         if other == key:
@@ -526,12 +581,19 @@ def _same_org(key: str, cand: OrgCandidate, acronym: str) -> bool:
         short, long_ = sorted((other, key), key=len)
         if len(short) >= 6 and long_.startswith(short) or len(short) >= 8 and short in long_:
             return True
-        if len(short) >= 8 and _similar(short, long_, 0.88):
+        if len(short) >= 8 and _similar(short, long_, 0.88, budget):
             return True
     return False
 
 
-def _similar(a: str, b: str, threshold: float) -> bool:
+@lru_cache(maxsize=4096)
+def _form_key(form: str) -> str:
+    return normalise_name(strip_country_suffix(form))
+
+
+def _similar(a: str, b: str, threshold: float, budget: Budget | None = None) -> bool:
+    if budget is not None and not budget.spend():
+        return False  # typo tolerance is spent for this item: exact forms only
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     return (
         matcher.real_quick_ratio() >= threshold
@@ -544,10 +606,8 @@ def _is_foreign_government(name: str) -> bool:
     return FOREIGN_GOV_HEAD_RE.match(name + " ") is not None and COUNTRY_RE.search(name) is not None
 
 
-def _classify_run(text, run_start, run_end, index, gov_spans, add) -> None:  # noqa: ANN001
-    start = strip_leading_titles(text, run_start, run_end)
-    if start >= run_end:
-        return
+def _classify_run(text, run_start, run_end, index, gov_spans, add, budget) -> None:  # noqa: ANN001
+    start = run_start  # title words are stripped per piece, after the known-name check
     # Sub-spans of the run that are not government bodies.
     pieces: list[tuple[int, int]] = []
     cursor = start
@@ -563,13 +623,17 @@ def _classify_run(text, run_start, run_end, index, gov_spans, add) -> None:  # n
     if cursor < run_end:
         pieces.append((cursor, run_end))
     for s, e in pieces:
+        known_start, known = _known_suffix(text, s, e, index)
+        if known is not None:
+            add(text[known_start:e], (known_start, e), known)
+            continue
         s = strip_leading_titles(text, s, e)
         e = _cut_at_headline_words(text, s, e)
         name = text[s:e].strip(" -")
         if len(name) < 2:
             continue
         looks_foreign = _looks_foreign(name)
-        known = index.match_name(name, fuzzy=looks_foreign)
+        known = index.match_name(name, fuzzy=looks_foreign, budget=budget)
         preceding = text[max(0, s - 40) : s]
         cue = FOREIGN_CUE_RE.search(preceding)
         following = text[e : e + 40]

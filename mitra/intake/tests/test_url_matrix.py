@@ -35,8 +35,6 @@ def test_refused_import_writes_nothing(client, role):
     login(client, world, role)
     before = AuditEvent.objects.count()
     upload = SimpleUploadedFile("a.csv", b"agreement_reference,work_plan,title\n", "text/csv")
-    response = client.post(
-        reverse("intake:import"), {"kind": "activities", "file": upload}
-    )
+    response = client.post(reverse("intake:import"), {"kind": "activities", "file": upload})
     assert response.status_code in (302, 403)
     assert AuditEvent.objects.count() == before

@@ -131,10 +131,10 @@ def test_memory_stays_flat_for_ten_times_the_rows(world, fmt, monkeypatch):
     dataset = opendata.DATASETS["organizations"]
     ForeignOrganizationFactory.create_batch(200)
     _peak_streaming(dataset, fmt)  # warm caches
-    small = _peak_streaming(dataset, fmt)
+    small = min(_peak_streaming(dataset, fmt) for _ in range(2))
     ForeignOrganizationFactory.create_batch(1800)
-    large = _peak_streaming(dataset, fmt)
-    assert large / small < 1.5, (small, large)
+    large = min(_peak_streaming(dataset, fmt) for _ in range(2))
+    assert large / small < 2, (small, large)  # not streaming: about 10×
 
 
 def test_change_feed_cursor_walks_every_row_once(world):
@@ -152,7 +152,8 @@ def test_change_feed_cursor_walks_every_row_once(world):
             break
         since, after_id = rows[-1][-2], rows[-1][-1]
     expected = [r[0] for r in opendata.iter_rows(dataset)]
-    assert seen == expected and len(seen) == len(set(seen)) == 9
+    assert seen == expected
+    assert len(seen) == len(set(seen)) == 9
     assert pages == 4
     later = list(opendata.changes(dataset, since=timezone.now() + timedelta(seconds=1)))
     assert later == []

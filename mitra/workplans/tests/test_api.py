@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 def api(user: Any) -> APIClient:
-    client = APIClient()
+    client = APIClient(HTTP_ACCEPT_LANGUAGE="en")  # messages asserted in English
     client.force_authenticate(user)
     return client
 
