@@ -4,3 +4,11 @@ from django.apps import AppConfig
 class MeetingsConfig(AppConfig):
     name = "mitra.meetings"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        # Contribute this app's due dates to the deadline engine (reminders, calendars).
+        from mitra.deadlines.registry import register_provider
+
+        from .deadline_providers import action_item_deadlines
+
+        register_provider("meetings", action_item_deadlines)
