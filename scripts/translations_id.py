@@ -1985,6 +1985,14 @@ TRANSLATIONS: dict[str, str] = {
     "Registry": "Registri",
     "Applications and permits": "Permohonan dan izin",
     "Activity map": "Peta kegiatan",
+    # --- Deadline providers of the new apps (My deadlines, reminders)
+    "Action from %(meeting)s: %(text)s": "Tindak lanjut dari %(meeting)s: %(text)s",
+    "%(kind)s due for %(title)s": "%(kind)s untuk %(title)s jatuh tempo",
+    "File the extension of izin prinsip %(number)s": "Ajukan perpanjangan izin prinsip %(number)s",
+    "An extension is filed at least 3 months before expiry.": "Perpanjangan diajukan sekurang-kurangnya 3 bulan sebelum masa berlaku berakhir.",
+    "Izin prinsip %(number)s expires": "Izin prinsip %(number)s berakhir",
+    "Answer the query on application %(reference)s": "Jawab pertanyaan atas permohonan %(reference)s",
+    "Give your agency's opinion on application %(reference)s": "Berikan pertimbangan instansi Anda atas permohonan %(reference)s",
 }
 
 # Header fields written into the catalogue; makemessages' other header fields stay as they are.

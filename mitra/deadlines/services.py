@@ -183,9 +183,18 @@ def _send_one(
             )
             notification_create(user=user, title=subject, body=body, url=deadline.url)
             if user.email:
-                transaction.on_commit(
-                    lambda: send_mail(subject, body, None, [user.email], fail_silently=True)
-                )
+                transaction.on_commit(lambda: _email_quietly(subject, body, user.email))
     except IntegrityError:
         return False  # another run sent it first
     return True
+
+
+def _email_quietly(subject: str, body: str, to: str) -> None:
+    """A reminder email that cannot be delivered must not undo the recorded reminder: the
+    in-app notification stands, and the failure is logged for the operators."""
+    import logging
+
+    try:
+        send_mail(subject, body, None, [to])
+    except Exception:  # noqa: BLE001 - any transport error; the reminder itself is kept
+        logging.getLogger(__name__).exception("reminder email to %s failed", to)
