@@ -11,14 +11,13 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, F, Func, IntegerField, Q, Sum
-from django.db.models.functions import Coalesce
+from django.db.models import Count, F, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
 from mitra.core.dates import today
 from mitra.monitoring import selectors as monitoring_selectors
 from mitra.monitoring.models import Report
-from mitra.workplans.models import AGE_GROUPS, Activity
+from mitra.workplans.models import Activity, ActivityRegionTally
 
 DIMENSIONS = {
     "organization": _("Organization"),
@@ -59,14 +58,6 @@ def _progress_aggregates(on: date) -> dict[str, Any]:
     }
 
 
-def _female_sum(side: str) -> Any:
-    parts = [Coalesce(JsonInt(f"{side}_beneficiaries", "female", age), 0) for age in AGE_GROUPS]
-    expression = parts[0]
-    for part in parts[1:]:
-        expression = expression + part
-    return Sum(expression)
-
-
 def activity_progress(
     *, viewer: Any, by: str, on: date | None = None, with_sex: bool = False
 ) -> list[dict[str, Any]]:
@@ -74,11 +65,11 @@ def activity_progress(
     end passed, not completed), planned and actual beneficiaries. One GROUP BY query.
 
     Region: the activity's provinces (an activity in two provinces counts in both).
-    `with_sex`: also `planned_female` and `actual_female` (read from the JSON counts)."""
+    `with_sex`: also `planned_female` and `actual_female` (women and girls)."""
     on = on or today()
     aggregates = _progress_aggregates(on)
     if with_sex:
-        aggregates |= {f"{side}_female": _female_sum(side) for side in ("planned", "actual")}
+        aggregates |= {f"{side}_female": Sum(f"{side}_female") for side in ("planned", "actual")}
     if by == "region":  # driven from the activities (their index), joined to the link
         return list(
             _visible_activities(viewer)
@@ -94,31 +85,13 @@ def activity_progress(
     return list(qs.values(key_id=F(key), label=F(f"{key}__{label}")).annotate(**aggregates))
 
 
-class JsonInt(Func):
-    """An integer at `path` inside a JSON column, read once (Django's key transform on SQLite
-    reads each key three times through JSON_TYPE/JSON_EXTRACT; this is one JSON_EXTRACT)."""
-
-    output_field = IntegerField()
-
-    def __init__(self, column: str, *path: str) -> None:
-        self.path = path
-        super().__init__(F(column))
-
-    def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, list]:
-        column, params = compiler.compile(self.source_expressions[0])
-        if connection.vendor == "postgresql":
-            return f"(({column} #>> %s)::integer)", [*params, "{" + ",".join(self.path) + "}"]
-        return f"JSON_EXTRACT({column}, %s)", [*params, "$." + ".".join(self.path)]
-
-
 def beneficiaries_by_sex(*, viewer: Any) -> dict[str, dict[str, int]]:
     """{"planned": {"female": n, "male": n}, "actual": {...}} over the viewer's activities
-    (cancelled ones left out). One aggregate query: the women and girls are read from the JSON
-    counts, the men and boys are the stored total (`planned_total`/`actual_total`, which the
-    services keep as the sum of the JSON) minus them."""
+    (cancelled ones left out). One aggregate query over the sums the activity keeps
+    (`Activity.set_planned_beneficiaries`): men and boys are everyone minus women and girls."""
     sums: dict[str, Any] = {}
     for side in ("planned", "actual"):
-        sums[f"{side}_female"] = _female_sum(side)
+        sums[f"{side}_female"] = Sum(f"{side}_female")
         sums[f"{side}_sum"] = Sum(f"{side}_total")
     return _by_sex([_visible_activities(viewer).aggregate(**sums)])
 
@@ -230,20 +203,21 @@ def compliance_overview(*, viewer: Any, by: str, on: date | None = None) -> Comp
 def activity_map_points(*, viewer: Any, level: str = "province") -> list[dict[str, Any]]:
     """Markers for the map: one per province (or regency/city) with activities the viewer
     may see: {code, name, lat, lon, count, planned, actual}. One GROUP BY query over the
-    activity–region link, joined to the region's centroid; regions without a centroid are
-    still listed (lat/lon None) so the table beside the map stays complete."""
-    column = "regencies" if level == "regency" else "provinces"
+    activity tally (`ActivityRegionTally`: per work plan and region), joined to the region's
+    centroid; regions without a centroid are still listed (lat/lon None) so the table beside
+    the map stays complete."""
+    region = "regency" if level == "regency" else "province"
     rows = (
-        _visible_activities(viewer)
+        ActivityRegionTally.objects.visible_to(viewer)
+        .filter(regency__isnull=region == "province")
         .order_by()
-        .filter(**{f"{column}__isnull": False})
         .values(
-            code=F(f"{column}__code"),
-            name=F(f"{column}__name"),
-            lat=F(f"{column}__latitude"),
-            lon=F(f"{column}__longitude"),
+            code=F(f"{region}__code"),
+            name=F(f"{region}__name"),
+            lat=F(f"{region}__latitude"),
+            lon=F(f"{region}__longitude"),
         )
-        .annotate(count=Count("id"), planned=Sum("planned_total"), actual=Sum("actual_total"))
+        .annotate(count=Sum("activities"), planned_sum=Sum("planned"), actual_sum=Sum("actual"))
     )
     points = [
         {
@@ -252,8 +226,8 @@ def activity_map_points(*, viewer: Any, level: str = "province") -> list[dict[st
             "lat": r["lat"],
             "lon": r["lon"],
             "count": r["count"],
-            "planned": r["planned"] or 0,
-            "actual": r["actual"] or 0,
+            "planned": r["planned_sum"] or 0,
+            "actual": r["actual_sum"] or 0,
         }
         for r in rows
     ]

@@ -10,7 +10,7 @@ from django_fsm import FSMField, FSMModelMixin, transition
 
 from mitra.core.models import TimeStampedModel
 
-from .querysets import ActivityQuerySet, WorkPlanQuerySet
+from .querysets import ActivityQuerySet, ActivityRegionTallyQuerySet, WorkPlanQuerySet
 
 SEXES = ("female", "male")
 AGE_GROUPS = ("child", "youth", "adult", "elderly")
@@ -26,6 +26,12 @@ AGE_LABELS = {
 def empty_beneficiaries() -> dict[str, dict[str, int]]:
     """{"female": {"child": 0, …}, "male": {…}}: the one shape beneficiary counts take."""
     return {sex: dict.fromkeys(AGE_GROUPS, 0) for sex in SEXES}
+
+
+def beneficiary_sums(counts: dict[str, dict[str, int]]) -> tuple[int, int]:
+    """(everyone, women and girls) in beneficiary counts."""
+    total = sum(sum(groups.values()) for groups in counts.values())
+    return total, sum(counts.get("female", {}).values())
 
 
 class WorkPlan(FSMModelMixin, TimeStampedModel):
@@ -181,7 +187,11 @@ class Activity(FSMModelMixin, TimeStampedModel):
         CANCELLED = "cancelled", _("Cancelled")
 
     work_plan = models.ForeignKey(
-        WorkPlan, verbose_name=_("work plan"), on_delete=models.PROTECT, related_name="activities"
+        WorkPlan,
+        verbose_name=_("work plan"),
+        on_delete=models.PROTECT,
+        related_name="activities",
+        db_index=False,  # activity_dashboard_cover_idx leads with it
     )
     title = models.CharField(_("title"), max_length=500)
     description = models.TextField(_("description"), blank=True)
@@ -212,9 +222,13 @@ class Activity(FSMModelMixin, TimeStampedModel):
         _("planned beneficiaries"), default=empty_beneficiaries
     )
     actual_beneficiaries = models.JSONField(_("actual beneficiaries"), default=empty_beneficiaries)
-    # Totals of the two JSON values, kept by the services for sums in SQL.
+    # Sums of the two JSON values (everyone, and women and girls), kept by
+    # `set_planned_beneficiaries`/`set_actual_beneficiaries` so dashboards add up plain
+    # integer columns: reading the JSON of 50,000 rows took 75 ms on PostgreSQL.
     planned_total = models.PositiveIntegerField(default=0, editable=False)
     actual_total = models.PositiveIntegerField(default=0, editable=False)
+    planned_female = models.PositiveIntegerField(default=0, editable=False)
+    actual_female = models.PositiveIntegerField(default=0, editable=False)
     currency = models.CharField(_("currency"), max_length=3, default="IDR")
     planned_budget = models.DecimalField(
         _("planned budget"), max_digits=18, decimal_places=2, default=Decimal("0")
@@ -229,6 +243,19 @@ class Activity(FSMModelMixin, TimeStampedModel):
         ordering = ["start_date", "id"]
         verbose_name = _("activity")
         verbose_name_plural = _("activities")
+        indexes = [
+            # Leads with the work plan (so it is also the foreign key's index) and holds every
+            # column the compliance dashboard and the map read: they answer from the index
+            # alone (index-only scans) on PostgreSQL and SQLite. Key columns, not INCLUDE,
+            # because SQLite has no INCLUDE.
+            models.Index(
+                fields=[
+                    "work_plan", "status", "end_date", "planned_total", "actual_total",
+                    "planned_female", "actual_female", "id",
+                ],
+                name="activity_dashboard_cover_idx",
+            ),
+        ]  # fmt: skip
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(end_date__gte=models.F("start_date")),
@@ -238,6 +265,15 @@ class Activity(FSMModelMixin, TimeStampedModel):
 
     def __str__(self) -> str:
         return self.title
+
+    def set_planned_beneficiaries(self, counts: dict[str, dict[str, int]]) -> None:
+        """The planned counts (the shape of `empty_beneficiaries`) and their sums."""
+        self.planned_beneficiaries = counts
+        self.planned_total, self.planned_female = beneficiary_sums(counts)
+
+    def set_actual_beneficiaries(self, counts: dict[str, dict[str, int]]) -> None:
+        self.actual_beneficiaries = counts
+        self.actual_total, self.actual_female = beneficiary_sums(counts)
 
     @transition(field=status, source=Status.PLANNED, target=Status.STARTED)
     def start(self, on=None) -> None:  # type: ignore[no-untyped-def]
@@ -314,3 +350,54 @@ class RegionalNotification(TimeStampedModel):
     def __str__(self) -> str:
         region = self.regency or self.province
         return f"{self.get_recipient_display()} · {region} · {self.reference}"
+
+
+class ActivityRegionTally(models.Model):
+    """Per work plan and region: how many of its activities (cancelled ones left out) work
+    there, and their planned and reached beneficiaries. A province row has no regency; a
+    regency row names its province too. An activity in two provinces counts in both.
+
+    Derived data, like `AgreementAccess`: written only by `mitra.workplans.tally`, which
+    receivers call on every change of an activity or of its regions. The activity map reads it:
+    a GROUP BY over about 10,000 rows at national scale, where joining the activities a ministry
+    sees (46,000) with the province links (500,000) took 110 ms on PostgreSQL.
+    """
+
+    work_plan = models.ForeignKey(
+        WorkPlan, on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    province = models.ForeignKey("regions.Province", on_delete=models.CASCADE, related_name="+")
+    regency = models.ForeignKey(
+        "regions.Regency", on_delete=models.CASCADE, null=True, related_name="+"
+    )
+    activities = models.PositiveIntegerField()
+    planned = models.PositiveBigIntegerField()  # sum of the activities' planned_total
+    actual = models.PositiveBigIntegerField()  # sum of their actual_total
+
+    objects = ActivityRegionTallyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("activity count by region")
+        verbose_name_plural = _("activity counts by region")
+        indexes = [
+            # Work plan first (the viewer's plans), then every column the map reads.
+            models.Index(
+                fields=["work_plan", "regency", "province", "activities", "planned", "actual"],
+                name="activity_tally_cover_idx",
+            ),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["work_plan", "province"],
+                condition=models.Q(regency__isnull=True),
+                name="activity_tally_one_province_row",
+            ),
+            models.UniqueConstraint(
+                fields=["work_plan", "regency"],
+                condition=models.Q(regency__isnull=False),
+                name="activity_tally_one_regency_row",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.work_plan_id} · {self.regency_id or self.province_id}: {self.activities}"

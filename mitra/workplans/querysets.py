@@ -5,37 +5,64 @@ from typing import Any
 from django.db import models
 
 
+def visible_work_plan_ids(user: Any) -> models.QuerySet:
+    """SECURITY: deny by default. The ids of the work plans `user` may see, as a subquery.
+    One condition per line:
+
+    - anyone sees the work plans of the agreements they may see
+      (`Agreement.objects.visible_to`: owner, party or shared agency; the partner
+      organization's representative for agreements past drafting);
+    - a government user also sees the RKTs their agency signs as the regional government
+      (the Pemprov officer sees the RKTs of their province);
+    - anyone else sees nothing. (Operators, who see everything, never get here.)
+    """
+    from mitra.agreements.models import Agreement
+
+    from .models import WorkPlan
+
+    of_visible_agreements = WorkPlan.objects.filter(
+        agreement_id__in=Agreement.objects.visible_to(user).values("pk")
+    ).values("pk")
+    if not (user.is_government and user.agency is not None):
+        return of_visible_agreements
+    signed_as_region = WorkPlan.objects.filter(
+        kind="rkt", regional_government_id=user.agency.pk
+    ).values("pk")
+    # A UNION, not an OR: for an OR PostgreSQL cannot estimate how many plans match (at
+    # national scale it guessed three times too many) and reads the whole activity table
+    # instead of its work plan index (bench/README.md, "What the numbers taught").
+    return of_visible_agreements.union(signed_as_region)
+
+
+def _anonymous_or_inactive(user: Any) -> bool:
+    return not getattr(user, "is_authenticated", False) or not user.is_active
+
+
 class WorkPlanQuerySet(models.QuerySet["WorkPlan"]):  # type: ignore[name-defined]  # noqa: F821
     def visible_to(self, user: Any) -> "WorkPlanQuerySet":
-        """SECURITY: deny by default. One condition per line:
-
-        - operators see everything;
-        - anyone sees the work plans of the agreements they may see
-          (`Agreement.objects.visible_to`: owner, party or shared agency; the partner
-          organization's representative for agreements past drafting);
-        - a government user also sees the RKTs their agency signs as the regional government
-          (the Pemprov officer sees the RKTs of their province);
-        - anyone else sees nothing.
-        """
-        from mitra.agreements.models import Agreement
-
-        if not getattr(user, "is_authenticated", False) or not user.is_active:
+        """SECURITY: operators see everything; others `visible_work_plan_ids`; deny by default."""
+        if _anonymous_or_inactive(user):
             return self.none()
         if user.is_operator:
             return self
-        condition = models.Q(agreement_id__in=Agreement.objects.visible_to(user).values("pk"))
-        if user.is_government and user.agency is not None:
-            condition |= models.Q(kind="rkt", regional_government_id=user.agency.pk)
-        return self.filter(condition)
+        return self.filter(pk__in=visible_work_plan_ids(user))
 
 
 class ActivityQuerySet(models.QuerySet["Activity"]):  # type: ignore[name-defined]  # noqa: F821
     def visible_to(self, user: Any) -> "ActivityQuerySet":
         """SECURITY: the activities of the work plans `user` may see (nothing else)."""
-        from .models import WorkPlan
-
-        if not getattr(user, "is_authenticated", False) or not user.is_active:
+        if _anonymous_or_inactive(user):
             return self.none()
         if user.is_operator:
             return self
-        return self.filter(work_plan_id__in=WorkPlan.objects.visible_to(user).values("pk"))
+        return self.filter(work_plan_id__in=visible_work_plan_ids(user))
+
+
+class ActivityRegionTallyQuerySet(models.QuerySet["ActivityRegionTally"]):  # type: ignore[name-defined]  # noqa: F821
+    def visible_to(self, user: Any) -> "ActivityRegionTallyQuerySet":
+        """SECURITY: the counts of the work plans `user` may see (nothing else)."""
+        if _anonymous_or_inactive(user):
+            return self.none()
+        if user.is_operator:
+            return self
+        return self.filter(work_plan_id__in=visible_work_plan_ids(user))

@@ -353,8 +353,7 @@ def _write_activity(activity: Activity, data: ActivityInput, cleaned: dict[str, 
     activity.start_date = data.start_date  # type: ignore[assignment]
     activity.end_date = data.end_date  # type: ignore[assignment]
     activity.local_partners = cleaned["local_partners"]
-    activity.planned_beneficiaries = cleaned["planned"]
-    activity.planned_total = validation.beneficiaries_total(cleaned["planned"])
+    activity.set_planned_beneficiaries(cleaned["planned"])
     activity.currency = data.currency
     activity.planned_budget = data.planned_budget
     activity.save()
@@ -519,8 +518,7 @@ def activity_record_actuals(
     if check.errors:
         raise _refuse(_("The actuals were not saved."), check.errors)
     before = model_snapshot(activity, ACTIVITY_AUDITED)
-    activity.actual_beneficiaries = actual
-    activity.actual_total = validation.beneficiaries_total(actual)
+    activity.set_actual_beneficiaries(actual)
     activity.realised_budget = realised_budget
     activity.save()
     audit_event_record(

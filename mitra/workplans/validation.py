@@ -191,10 +191,6 @@ def clean_beneficiaries(value: Any, field_name: str, check: Check) -> dict[str, 
     return result
 
 
-def beneficiaries_total(value: dict[str, dict[str, int]]) -> int:
-    return sum(sum(groups.values()) for groups in value.values())
-
-
 def clean_local_partners(value: Any, check: Check) -> list[dict[str, str]]:
     """A list of {"name", "type", "registration"}; the name is required."""
     if value in (None, ""):

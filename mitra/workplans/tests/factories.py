@@ -12,7 +12,19 @@ from decimal import Decimal
 import factory
 from factory.django import DjangoModelFactory
 
-from mitra.workplans.models import Activity, RegionalNotification, WorkPlan
+from mitra.workplans.models import (
+    Activity,
+    RegionalNotification,
+    WorkPlan,
+    beneficiary_sums,
+    empty_beneficiaries,
+)
+
+
+def adults(female: int, male: int) -> dict[str, dict[str, int]]:
+    counts = empty_beneficiaries()
+    counts["female"]["adult"], counts["male"]["adult"] = female, male
+    return counts
 
 
 class WorkPlanFactory(DjangoModelFactory):
@@ -42,7 +54,13 @@ class ActivityFactory(DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Kegiatan uji {n}")
     start_date = factory.LazyAttribute(lambda o: o.work_plan.start_date)
     end_date = factory.LazyAttribute(lambda o: o.work_plan.end_date)
-    planned_total = 10
+    planned_beneficiaries = factory.LazyFunction(lambda: adults(6, 4))
+    actual_beneficiaries = factory.LazyFunction(empty_beneficiaries)
+    # The sums follow the counts, as `Activity.set_planned_beneficiaries` keeps them.
+    planned_total = factory.LazyAttribute(lambda o: beneficiary_sums(o.planned_beneficiaries)[0])
+    planned_female = factory.LazyAttribute(lambda o: beneficiary_sums(o.planned_beneficiaries)[1])
+    actual_total = factory.LazyAttribute(lambda o: beneficiary_sums(o.actual_beneficiaries)[0])
+    actual_female = factory.LazyAttribute(lambda o: beneficiary_sums(o.actual_beneficiaries)[1])
     planned_budget = Decimal("1000")
     currency = "IDR"
 

@@ -249,7 +249,7 @@ def test_an_activity_is_planned_with_its_province_totals_and_audit(cast):
         work_plan_id=rkt.pk, data=activity_input(cast), actor=cast.users["ford"]
     )
     assert list(activity.provinces.all()) == [cast.jateng]
-    assert activity.planned_total == 65
+    assert (activity.planned_total, activity.planned_female) == (65, 40)
     assert activity.planned_beneficiaries["female"] == {
         "child": 0,
         "youth": 10,
@@ -363,7 +363,8 @@ def test_actuals_need_a_started_activity_and_are_audited(cast):
         realised_budget=Decimal("900000"),
         actor=ford,
     )
-    assert (activity.actual_total, activity.realised_budget) == (62, Decimal("900000"))
+    assert (activity.actual_total, activity.actual_female) == (62, 40)
+    assert activity.realised_budget == Decimal("900000")
     assert AuditEvent.objects.filter(event="activity.actuals_recorded").count() == 1
 
 

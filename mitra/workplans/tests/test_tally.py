@@ -1,0 +1,171 @@
+"""The activity tally (per work plan and region) stays equal to the activities it counts,
+whatever path changed them: services, factories, region changes, cancellation, the bulk
+rebuild and the backfill migration. The expected rows are counted here in Python, apart from
+the SQL that `mitra.workplans.tally` uses."""
+
+import importlib
+from collections import Counter
+from datetime import date
+
+import pytest
+from django.apps import apps as django_apps
+from django.contrib.auth.models import AnonymousUser
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from mitra.regions.tests.factories import ProvinceFactory, RegencyFactory
+from mitra.workplans import services
+from mitra.workplans.models import Activity, ActivityRegionTally, WorkPlan
+from mitra.workplans.tally import rebuild_all_tallies, refresh_tally
+
+from .conftest import make_rkt
+from .factories import ActivityFactory, adults
+
+pytestmark = pytest.mark.django_db
+
+
+def stored() -> dict[tuple, tuple[int, int, int]]:
+    return {
+        (t.work_plan_id, t.province_id, t.regency_id): (t.activities, t.planned, t.actual)
+        for t in ActivityRegionTally.objects.all()
+    }
+
+
+def counted_in_python() -> dict[tuple, tuple[int, int, int]]:
+    sums: dict[tuple, Counter] = {}
+    for activity in Activity.objects.prefetch_related("provinces", "regencies"):
+        if activity.status == Activity.Status.CANCELLED:
+            continue
+        keys = [(activity.work_plan_id, p.pk, None) for p in activity.provinces.all()]
+        keys += [(activity.work_plan_id, r.province_id, r.pk) for r in activity.regencies.all()]
+        for key in keys:
+            sums.setdefault(key, Counter()).update(
+                activities=1, planned=activity.planned_total, actual=activity.actual_total
+            )
+    return {k: (c["activities"], c["planned"], c["actual"]) for k, c in sums.items()}
+
+
+def test_services_keep_the_tally(cast):
+    rkt = make_rkt(cast, status="draft")
+    ford = cast.users["ford"]
+    data = services.ActivityInput(
+        title="Sekolah anggaran",
+        start_date=date(2025, 3, 1),
+        end_date=date(2025, 6, 30),
+        regencies=[cast.semarang],
+        planned_beneficiaries={"female": {"adult": 30}, "male": {"adult": 25}},
+    )
+    first = services.activity_create(work_plan_id=rkt.pk, data=data, actor=ford)
+    second = services.activity_create(work_plan_id=rkt.pk, data=data, actor=ford)
+    assert stored() == {
+        (rkt.pk, cast.jateng.pk, None): (2, 110, 0),
+        (rkt.pk, cast.jateng.pk, cast.semarang.pk): (2, 110, 0),
+    }
+    data.regencies, data.provinces = [], [cast.jateng]
+    services.activity_update(activity_id=second.pk, data=data, actor=ford)
+    assert stored()[(rkt.pk, cast.jateng.pk, cast.semarang.pk)] == (1, 55, 0)
+    for move in ("approve", "sign"):  # activities are cancelled once the plan is signed
+        services.workplan_transition(
+            work_plan_id=rkt.pk, transition=move, actor=cast.users["operator"]
+        )
+    services.activity_transition(activity_id=first.pk, transition="cancel", actor=ford)
+    assert stored() == {(rkt.pk, cast.jateng.pk, None): (1, 55, 0)}
+    assert stored() == counted_in_python()
+
+
+def test_regions_added_and_removed_through_the_link_keep_the_tally(cast):
+    activity = ActivityFactory(work_plan=cast.rik, provinces=[cast.jateng])
+    activity.provinces.add(cast.diy)
+    activity.regencies.add(cast.semarang)
+    assert stored() == counted_in_python()
+    assert len(stored()) == 3
+    activity.provinces.remove(cast.jateng)
+    activity.regencies.clear()
+    assert stored() == {(cast.rik.pk, cast.diy.pk, None): (1, 10, 0)}
+
+
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(
+        st.tuples(
+            st.booleans(),  # in the RIK or in a second plan
+            st.sets(st.integers(0, 2), max_size=3),  # provinces
+            st.sets(st.integers(0, 2), max_size=2),  # regencies (one per province)
+            st.sampled_from(["planned", "started", "completed", "cancelled"]),
+            st.integers(0, 50),
+            st.integers(0, 50),
+        ),
+        max_size=8,
+    )
+)
+def test_any_mix_of_activities_is_counted_right(cast, specs):
+    Activity.objects.all().delete()  # the examples share the test's transaction
+    ActivityRegionTally.objects.all().delete()
+    provinces = [cast.jateng, cast.diy, ProvinceFactory()]
+    regencies = [cast.semarang, RegencyFactory(province=cast.diy), RegencyFactory()]
+    rkt = WorkPlan.objects.filter(kind=WorkPlan.Kind.RKT).first() or make_rkt(cast, "draft")
+    plans = [cast.rik, rkt]
+    for in_rik, p, r, status, female, male in specs:
+        ActivityFactory(
+            work_plan=plans[0 if in_rik else 1],
+            status=status,
+            provinces=[provinces[i] for i in p],
+            regencies=[regencies[i] for i in r],
+            planned_beneficiaries=adults(female, male),
+            actual_beneficiaries=adults(male, female),
+        )
+    assert stored() == counted_in_python()
+
+
+def test_the_bulk_rebuild_and_a_refresh_agree_with_the_receivers(cast):
+    for _ in range(3):
+        ActivityFactory(work_plan=cast.rik, provinces=[cast.jateng], regencies=[cast.semarang])
+    ActivityFactory(work_plan=cast.rik, provinces=[cast.diy], status="cancelled")
+    kept = stored()
+    assert kept == counted_in_python()
+    ActivityRegionTally.objects.update(activities=99)  # stale rows
+    refresh_tally([cast.rik.pk])
+    assert stored() == kept
+    ActivityRegionTally.objects.all().delete()
+    assert rebuild_all_tallies() == 2
+    assert stored() == kept
+
+
+def test_the_migrations_fill_what_the_services_would_have(cast):
+    ActivityFactory(
+        work_plan=cast.rik,
+        provinces=[cast.jateng],
+        regencies=[cast.semarang],
+        planned_beneficiaries=adults(7, 3),
+        actual_beneficiaries=adults(2, 2),
+    )
+    kept = stored()
+    female_sums = importlib.import_module(
+        "mitra.workplans.migrations.0002_activity_female_sums_and_dashboard_index"
+    )
+    tally = importlib.import_module("mitra.workplans.migrations.0003_activity_region_tally")
+    Activity.objects.update(planned_female=0, actual_female=0)
+    ActivityRegionTally.objects.all().delete()
+    female_sums.fill_female_sums(django_apps, None)
+    tally.fill_tally(django_apps, None)
+    assert list(Activity.objects.values_list("planned_female", "actual_female")) == [(7, 2)]
+    assert stored() == kept
+
+
+def test_each_viewer_reads_only_the_counts_of_plans_they_see(cast, other_officer):
+    rkt = make_rkt(cast, status="draft")
+    ActivityFactory(work_plan=cast.rik, provinces=[cast.diy])
+    ActivityFactory(work_plan=rkt, provinces=[cast.jateng])
+
+    def plans_seen(user):
+        return set(
+            ActivityRegionTally.objects.visible_to(user).values_list("work_plan_id", flat=True)
+        )
+
+    assert plans_seen(cast.users["officer"]) == {cast.rik.pk, rkt.pk}
+    assert plans_seen(cast.users["operator"]) == {cast.rik.pk, rkt.pk}
+    assert plans_seen(cast.users["jateng"]) == {rkt.pk}  # the RKT it signs, not the RIK
+    assert plans_seen(other_officer) == set()
+    assert plans_seen(AnonymousUser()) == set()
