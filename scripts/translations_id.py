@@ -1869,6 +1869,8 @@ TRANSLATIONS: dict[str, str] = {
     "reference letter": "nomor surat",
     "regional notification": "pemberitahuan daerah",
     "regional notifications": "pemberitahuan daerah",
+    "activity tally": "rekap kegiatan",
+    "activity tallies": "rekap kegiatan",
     "Choose RIK or RKT.": "Pilih RIK atau RKT.",
     "Give the work plan a title.": "Isi judul rencana kerja.",
     "Give the start date.": "Isi tanggal mulai.",

@@ -8,6 +8,31 @@ if TYPE_CHECKING:
     pass
 
 
+def _readable_by_agency(agency_id: int) -> models.QuerySet:
+    from .models import AgreementAccess
+
+    return AgreementAccess.objects.filter(agency_id=agency_id).values("agreement_id")
+
+
+def visible_agreement_ids(user: Any) -> models.QuerySet:
+    """SECURITY: the ids of the agreements `user` may see (exactly `visible_to`), as the
+    leanest subquery for `agreement_id__in=`: for a government user the access rows alone.
+    (Through `visible_to` PostgreSQL also read the whole agreement key index, 6 ms at
+    national scale, in every query of a dashboard.)"""
+    from .models import Agreement
+
+    is_government_user = (
+        getattr(user, "is_authenticated", False)
+        and user.is_active
+        and not user.is_operator
+        and user.is_government
+        and user.agency is not None
+    )
+    if is_government_user:
+        return _readable_by_agency(user.agency.pk)
+    return Agreement.objects.visible_to(user).values("pk")
+
+
 class AgreementQuerySet(models.QuerySet["Agreement"]):
     def visible_to(self, user: Any) -> "AgreementQuerySet":
         """SECURITY: deny by default. One condition per line:
@@ -19,7 +44,7 @@ class AgreementQuerySet(models.QuerySet["Agreement"]):
           party to, but not drafts under negotiation;
         - anyone else sees nothing here (the public uses `.public()`).
         """
-        from .models import AgreementAccess, AgreementParty
+        from .models import AgreementParty
 
         if not getattr(user, "is_authenticated", False) or not user.is_active:
             return self.none()
@@ -27,8 +52,7 @@ class AgreementQuerySet(models.QuerySet["Agreement"]):
             return self
         if user.is_government and user.agency is not None:
             # One indexed lookup: AgreementAccess holds owner, party agencies and sharing.
-            readable = AgreementAccess.objects.filter(agency_id=user.agency.pk)
-            return self.filter(pk__in=readable.values("agreement_id"))
+            return self.filter(pk__in=_readable_by_agency(user.agency.pk))
         if user.role == user.Role.ORG_REPRESENTATIVE and user.organization_id:
             party_of_org = AgreementParty.objects.filter(
                 organization_id=user.organization_id

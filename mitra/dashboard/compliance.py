@@ -2,8 +2,9 @@
 
 Pure reads, each one GROUP BY (or one aggregate) query over what the viewer may see; the number
 of queries never depends on the data. Report counts and disclosed funds come from
-`mitra.monitoring.selectors`; activity aggregates that the work plan app does not offer per
-dimension live here.
+`mitra.monitoring.selectors`; activity counts come from the tally the work plan app keeps
+(`mitra.workplans.models.ActivityTally`, per work plan and region), so their cost follows the
+number of work plans the viewer sees, not the number of activities.
 """
 
 from dataclasses import dataclass, field
@@ -11,13 +12,14 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from mitra.core.dates import today
 from mitra.monitoring import selectors as monitoring_selectors
 from mitra.monitoring.models import Report
-from mitra.workplans.models import Activity, ActivityRegionTally
+from mitra.workplans.models import Activity, ActivityTally
 
 DIMENSIONS = {
     "organization": _("Organization"),
@@ -26,84 +28,108 @@ DIMENSIONS = {
     "region": _("Region (province)"),
 }
 DEFAULT_DIMENSION = "ministry"
+# The dimensions whose groups never overlap: every activity, report and disclosure line is in
+# exactly one of them (an agreement has one owner). Organizations and regions overlap.
+PARTITIONS = ("agreement", "ministry")
 ROW_LIMIT = 50  # rows of the table (the busiest groups); the count of all groups is shown
 CHART_ROWS = 12
 
-# Activity → the grouped thing, and that thing's label.
-_ACTIVITY_KEYS = {
+# The grouped thing, and that thing's label, reached from a tally row.
+_TALLY_KEYS = {
     "organization": ("work_plan__agreement__parties__organization", "legal_name"),
     "agreement": ("work_plan__agreement", "title"),
     "ministry": ("work_plan__agreement__owner", "name"),
+    "region": ("province", "name"),
+}
+OPEN_STATUSES = (Activity.Status.PLANNED, Activity.Status.STARTED)
+# Result name → the tally's column it sums. Not named after the tally's fields: an
+# annotation may not shadow a field.
+_TALLY_SUMS = {
+    "total": "activities",
+    "planned": "planned_count",
+    "started": "started_count",
+    "completed": "completed_count",
+    "planned_sum": "planned_beneficiaries",
+    "actual_sum": "actual_beneficiaries",
+    "planned_female_sum": "planned_female",
+    "actual_female_sum": "actual_female",
 }
 
 
-def _visible_activities(viewer: Any) -> Any:
-    return Activity.objects.visible_to(viewer).exclude(status=Activity.Status.CANCELLED)
+def _tally_sums() -> dict[str, Any]:
+    return {name: Sum(column) for name, column in _TALLY_SUMS.items()}
 
 
-def _progress_aggregates(on: date) -> dict[str, Any]:
-    """Counts per status, those behind plan (planned end passed, not completed) and
-    beneficiary sums, over activities."""
-    status, pk = "status", "id"
-    behind = Q(end_date__lt=on, status__in=["planned", "started"])
-    return {
-        "total": Count(pk),
-        "planned": Count(pk, filter=Q(**{status: Activity.Status.PLANNED})),
-        "started": Count(pk, filter=Q(**{status: Activity.Status.STARTED})),
-        "completed": Count(pk, filter=Q(**{status: Activity.Status.COMPLETED})),
-        "behind": Count(pk, filter=behind),
-        # Not named after the JSON fields: an annotation would shadow them for F().
-        "planned_sum": Sum("planned_total"),
-        "actual_sum": Sum("actual_total"),
-    }
+_PROVINCE_ROWS = {"province__isnull": False, "regency__isnull": True}
 
 
-def activity_progress(
-    *, viewer: Any, by: str, on: date | None = None, with_sex: bool = False
-) -> list[dict[str, Any]]:
+def _tallies(viewer: Any, by: str) -> Any:
+    """The viewer's tally rows that count each activity once per group of `by`: the plan
+    rows, or for regions the province rows."""
+    rows = ActivityTally.objects.visible_to(viewer).order_by()
+    if by == "region":
+        return rows.filter(**_PROVINCE_ROWS)
+    rows = rows.filter(province__isnull=True)
+    if by == "organization":
+        rows = rows.filter(work_plan__agreement__parties__organization__isnull=False)
+    return rows
+
+
+def _behind_per_plan_row(on: date) -> Any:
+    """Per plan row of the tally: its activities behind plan (open, planned end before `on`),
+    counted in SQL beside the row by an index-only probe (`activity_dashboard_cover_idx`).
+    The tally cannot hold them: they change with the day, not with the activities."""
+    behind = Activity.objects.filter(
+        work_plan_id=OuterRef("work_plan_id"), status__in=OPEN_STATUSES, end_date__lt=on
+    )
+    count = behind.order_by().values("work_plan_id").annotate(n=Count("id")).values("n")
+    return Sum(Coalesce(Subquery(count, output_field=IntegerField()), 0))
+
+
+def _behind_per_province(viewer: Any, on: date) -> dict[int, int]:
+    """Province id → the viewer's activities there behind plan. Its own query: probing the
+    province links beside each tally row was three times slower at national scale."""
+    rows = (
+        Activity.objects.visible_to(viewer)
+        .filter(status__in=OPEN_STATUSES, end_date__lt=on, provinces__isnull=False)
+        .order_by()
+        .values(key_id=F("provinces"))
+        .annotate(behind=Count("id"))
+    )
+    return {r["key_id"]: r["behind"] for r in rows}
+
+
+def activity_progress(*, viewer: Any, by: str, on: date | None = None) -> list[dict[str, Any]]:
     """Per `by`: activities by status (cancelled ones left out), those behind plan (planned
-    end passed, not completed), planned and actual beneficiaries. One GROUP BY query.
+    end passed, not completed), planned and reached beneficiaries and the women and girls
+    among them. One GROUP BY query over the tally (`ActivityTally`); for regions a second one
+    for the activities behind plan.
 
     Region: the activity's provinces (an activity in two provinces counts in both).
-    `with_sex`: also `planned_female` and `actual_female` (women and girls)."""
+    Organization: each foreign party of the activity's agreement."""
     on = on or today()
-    aggregates = _progress_aggregates(on)
-    if with_sex:
-        aggregates |= {f"{side}_female": Sum(f"{side}_female") for side in ("planned", "actual")}
-    if by == "region":  # driven from the activities (their index), joined to the link
-        return list(
-            _visible_activities(viewer)
-            .order_by()
-            .filter(provinces__isnull=False)
-            .values(key_id=F("provinces"), label=F("provinces__name"))
-            .annotate(**aggregates)
-        )
-    key, label = _ACTIVITY_KEYS[by]
-    qs = _visible_activities(viewer).order_by()
-    if by == "organization":
-        qs = qs.filter(work_plan__agreement__parties__organization__isnull=False)
-    return list(qs.values(key_id=F(key), label=F(f"{key}__{label}")).annotate(**aggregates))
+    key, label = _TALLY_KEYS[by]
+    rows = _tallies(viewer, by).values(key_id=F(key), label=F(f"{key}__{label}"))
+    if by != "region":
+        return list(rows.annotate(**_tally_sums(), behind=_behind_per_plan_row(on)))
+    behind = _behind_per_province(viewer, on)
+    return [r | {"behind": behind.get(r["key_id"], 0)} for r in rows.annotate(**_tally_sums())]
 
 
-def beneficiaries_by_sex(*, viewer: Any) -> dict[str, dict[str, int]]:
-    """{"planned": {"female": n, "male": n}, "actual": {...}} over the viewer's activities
-    (cancelled ones left out). One aggregate query over the sums the activity keeps
-    (`Activity.set_planned_beneficiaries`): men and boys are everyone minus women and girls."""
-    sums: dict[str, Any] = {}
-    for side in ("planned", "actual"):
-        sums[f"{side}_female"] = Sum(f"{side}_female")
-        sums[f"{side}_sum"] = Sum(f"{side}_total")
-    return _by_sex([_visible_activities(viewer).aggregate(**sums)])
+def activity_totals(*, viewer: Any) -> dict[str, int]:
+    """All the viewer's activities (cancelled ones left out), each counted once: by status,
+    and beneficiaries planned and reached, with the women and girls among them. One query."""
+    totals = _tallies(viewer, "ministry").aggregate(**_tally_sums())
+    return {name: value or 0 for name, value in totals.items()}
 
 
-def _by_sex(rows: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
-    """Rows of {side}_female and {side}_sum (the total), summed into female and male
-    counts (male = total - female)."""
+def _by_sex(totals: dict[str, int]) -> dict[str, dict[str, int]]:
+    """Female and male counts from the sums of women and girls and of everyone
+    (male = everyone - female)."""
     result = {}
     for side in ("planned", "actual"):
-        female = sum(r.get(f"{side}_female") or 0 for r in rows)
-        total = sum(r.get(f"{side}_sum") or 0 for r in rows)
-        result[side] = {"female": female, "male": max(total - female, 0)}
+        female, everyone = totals[f"{side}_female_sum"], totals[f"{side}_sum"]
+        result[side] = {"female": female, "male": max(everyone - female, 0)}
     return result
 
 
@@ -146,8 +172,9 @@ class Compliance:
 
 
 def compliance_overview(*, viewer: Any, by: str, on: date | None = None) -> Compliance:
-    """The dashboard for one dimension: five queries whatever the data size (report counts,
-    disclosed funds, activity progress per group; report totals; beneficiaries by sex)."""
+    """The dashboard for one dimension: five or six queries whatever the data size (report
+    counts, disclosed funds, activity counts and those behind plan per group; report totals;
+    for overlapping dimensions, activity totals with beneficiaries by sex)."""
     if by not in DIMENSIONS:
         by = DEFAULT_DIMENSION
     on = on or today()
@@ -169,30 +196,35 @@ def compliance_overview(*, viewer: Any, by: str, on: date | None = None) -> Comp
         if r["key_id"] is not None:
             row = row_for(r["key_id"], r["label"])
             row.funds[r["currency"]] = row.funds.get(r["currency"], Decimal(0)) + r["total"]
-        if by in ("agreement", "ministry"):  # each line in exactly one group
+        if by in PARTITIONS:
             funds[r["currency"]] = funds.get(r["currency"], Decimal(0)) + r["total"]
-    keys = ("total", "planned", "started", "completed", "behind", "planned_sum", "actual_sum")
-    totals = dict.fromkeys(keys, 0)
-    partition = by in ("agreement", "ministry")  # each activity in exactly one group
-    progress = activity_progress(viewer=viewer, by=by, on=on, with_sex=partition)
+    progress = activity_progress(viewer=viewer, by=by, on=on)
     for r in progress:
         if r["key_id"] is None:
             continue
-        counts = {k: r[k] or 0 for k in keys}
-        counts["planned_beneficiaries"] = counts.pop("planned_sum")
-        counts["actual_beneficiaries"] = counts.pop("actual_sum")
+        counts = {k: r[k] or 0 for k in ("total", "planned", "started", "completed", "behind")}
+        counts["planned_beneficiaries"] = r["planned_sum"] or 0
+        counts["actual_beneficiaries"] = r["actual_sum"] or 0
         row_for(r["key_id"], r["label"]).activities = counts
-        if partition:
-            for k in totals:
-                totals[k] += r[k] or 0
+    if by in PARTITIONS:  # the groups add up to the totals: no query for them
+        totals = {k: sum(r[k] or 0 for r in progress) for k in _TALLY_SUMS}
+    else:
+        totals = activity_totals(viewer=viewer)
     ordered = sorted(rows.values(), key=lambda r: (-r.weight, r.label, r.key_id))
     return Compliance(
         by=by,
         rows=ordered[:ROW_LIMIT],
         group_count=len(ordered),
         reports=report_totals(viewer=viewer, on=on),
-        beneficiaries=_by_sex(progress) if partition else beneficiaries_by_sex(viewer=viewer),
-        activities=totals if by in ("agreement", "ministry") else {},
+        beneficiaries=_by_sex(totals),
+        activities={
+            "total": totals["total"],
+            "planned": totals["planned"],
+            "started": totals["started"],
+            "completed": totals["completed"],
+            "planned_beneficiaries": totals["planned_sum"],
+            "actual_beneficiaries": totals["actual_sum"],
+        },
         funds=funds,
     )
 
@@ -203,13 +235,13 @@ def compliance_overview(*, viewer: Any, by: str, on: date | None = None) -> Comp
 def activity_map_points(*, viewer: Any, level: str = "province") -> list[dict[str, Any]]:
     """Markers for the map: one per province (or regency/city) with activities the viewer
     may see: {code, name, lat, lon, count, planned, actual}. One GROUP BY query over the
-    activity tally (`ActivityRegionTally`: per work plan and region), joined to the region's
+    activity tally (`ActivityTally`: its rows per work plan and region), joined to the region's
     centroid; regions without a centroid are still listed (lat/lon None) so the table beside
     the map stays complete."""
     region = "regency" if level == "regency" else "province"
     rows = (
-        ActivityRegionTally.objects.visible_to(viewer)
-        .filter(regency__isnull=region == "province")
+        ActivityTally.objects.visible_to(viewer)
+        .filter(**({"regency__isnull": False} if region == "regency" else _PROVINCE_ROWS))
         .order_by()
         .values(
             code=F(f"{region}__code"),
@@ -217,7 +249,11 @@ def activity_map_points(*, viewer: Any, level: str = "province") -> list[dict[st
             lat=F(f"{region}__latitude"),
             lon=F(f"{region}__longitude"),
         )
-        .annotate(count=Sum("activities"), planned_sum=Sum("planned"), actual_sum=Sum("actual"))
+        .annotate(
+            count=Sum("activities"),
+            planned_sum=Sum("planned_beneficiaries"),
+            actual_sum=Sum("actual_beneficiaries"),
+        )
     )
     points = [
         {

@@ -6,6 +6,7 @@ from typing import Any
 from django.db import models
 
 from mitra.agreements.models import Agreement
+from mitra.agreements.querysets import visible_agreement_ids
 from mitra.core.dates import today
 
 
@@ -26,7 +27,7 @@ class ReportQuerySet(models.QuerySet["Report"]):  # type: ignore[name-defined]  
         """SECURITY: a report is visible exactly when its agreement is (deny by default):
         operators all; government users their agency's agreements (owner, party, shared);
         representatives their organization's signed agreements; nobody else anything."""
-        return self.filter(agreement_id__in=Agreement.objects.visible_to(user).values("pk"))
+        return self.filter(agreement_id__in=visible_agreement_ids(user))
 
     def reviewable_by(self, user: Any) -> "ReportQuerySet":
         """SECURITY: the partner ministry's officers (the agreement's owner) and operators."""
@@ -54,7 +55,7 @@ class MonitoringVisitQuerySet(models.QuerySet["MonitoringVisit"]):  # type: igno
             return self.none()
         if not (user.is_operator or user.is_government):
             return self.none()
-        return self.filter(agreement_id__in=Agreement.objects.visible_to(user).values("pk"))
+        return self.filter(agreement_id__in=visible_agreement_ids(user))
 
     def editable_by(self, user: Any) -> "MonitoringVisitQuerySet":
         """SECURITY: the owning agency's officers and operators."""

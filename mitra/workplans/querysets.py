@@ -16,12 +16,12 @@ def visible_work_plan_ids(user: Any) -> models.QuerySet:
       (the Pemprov officer sees the RKTs of their province);
     - anyone else sees nothing. (Operators, who see everything, never get here.)
     """
-    from mitra.agreements.models import Agreement
+    from mitra.agreements.querysets import visible_agreement_ids
 
     from .models import WorkPlan
 
     of_visible_agreements = WorkPlan.objects.filter(
-        agreement_id__in=Agreement.objects.visible_to(user).values("pk")
+        agreement_id__in=visible_agreement_ids(user)
     ).values("pk")
     if not (user.is_government and user.agency is not None):
         return of_visible_agreements
@@ -30,7 +30,7 @@ def visible_work_plan_ids(user: Any) -> models.QuerySet:
     ).values("pk")
     # A UNION, not an OR: for an OR PostgreSQL cannot estimate how many plans match (at
     # national scale it guessed three times too many) and reads the whole activity table
-    # instead of its work plan index (bench/README.md, "What the numbers taught").
+    # instead of its work plan index (ADR 0013).
     return of_visible_agreements.union(signed_as_region)
 
 
@@ -58,8 +58,8 @@ class ActivityQuerySet(models.QuerySet["Activity"]):  # type: ignore[name-define
         return self.filter(work_plan_id__in=visible_work_plan_ids(user))
 
 
-class ActivityRegionTallyQuerySet(models.QuerySet["ActivityRegionTally"]):  # type: ignore[name-defined]  # noqa: F821
-    def visible_to(self, user: Any) -> "ActivityRegionTallyQuerySet":
+class ActivityTallyQuerySet(models.QuerySet["ActivityTally"]):  # type: ignore[name-defined]  # noqa: F821
+    def visible_to(self, user: Any) -> "ActivityTallyQuerySet":
         """SECURITY: the counts of the work plans `user` may see (nothing else)."""
         if _anonymous_or_inactive(user):
             return self.none()

@@ -1,48 +1,72 @@
-"""Keeping ActivityRegionTally (activities per work plan and region) equal to the activities.
+"""Keeping ActivityTally (activities per work plan, and per plan and region) equal to the
+activities.
 
 `refresh_tally(work_plan_ids)` recomputes the rows of some work plans; the receivers in
 `receivers.py` call it whenever an activity or its regions change (services, imports, the demo
 and the test factories all pass through them). Bulk loads that bypass the ORM's signals (the
-benchmark) call `rebuild_all_tallies()` once at the end.
+benchmark) call `rebuild_all_tallies()` once at the end. The backfill migration
+(0003_activity_tally) repeats these queries against the historical models.
 """
 
 from collections.abc import Iterable
 from itertools import batched
+from typing import Any
 
 from django.db import transaction
-from django.db.models import Count, F, QuerySet, Sum
+from django.db.models import Count, F, Q, QuerySet, Sum
 
-from .models import Activity, ActivityRegionTally, WorkPlan
+from .models import Activity, ActivityTally, WorkPlan
 
 BATCH = 5_000
+STATUS_COUNTS = {
+    "planned_count": Activity.Status.PLANNED,
+    "started_count": Activity.Status.STARTED,
+    "completed_count": Activity.Status.COMPLETED,
+}
+SUMS = {
+    "planned_beneficiaries": "planned_total",
+    "actual_beneficiaries": "actual_total",
+    "planned_female": "planned_female",
+    "actual_female": "actual_female",
+}
+# The three kinds of row: what an activity is grouped by (besides its work plan).
+GROUPINGS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
+    "plan": ({}, {}),
+    "province": ({"provinces__isnull": False}, {"province_id": F("provinces")}),
+    "regency": (
+        {"regencies__isnull": False},
+        {"province_id": F("regencies__province_id"), "regency_id": F("regencies")},
+    ),
+}
 
 
-def _counted(activities: QuerySet[Activity], region: str) -> QuerySet:
-    """Per work plan and province (or regency): activities not cancelled and their sums."""
-    keys = {"province_id": F("provinces"), "regency_id": None}
-    if region == "regency":
-        keys = {"province_id": F("regencies__province_id"), "regency_id": F("regencies")}
-    links = {"provinces__isnull": False} if region == "province" else {"regencies__isnull": False}
+def _counted(activities: QuerySet[Activity], grouping: str) -> QuerySet:
+    links, keys = GROUPINGS[grouping]
     return (
         activities.exclude(status=Activity.Status.CANCELLED)
         .filter(**links)
         .order_by()
-        .values("work_plan_id", **{k: v for k, v in keys.items() if v is not None})
-        .annotate(activities=Count("id"), planned=Sum("planned_total"), actual=Sum("actual_total"))
+        .values("work_plan_id", **keys)
+        .annotate(
+            activities=Count("id"),
+            **{name: Count("id", filter=Q(status=s)) for name, s in STATUS_COUNTS.items()},
+            # Prefixed: an annotation may not take the name of one of the activity's fields.
+            **{f"sum_{name}": Sum(column) for name, column in SUMS.items()},
+        )
     )
 
 
-def expected_tally(activities: QuerySet[Activity]) -> Iterable[ActivityRegionTally]:
-    """The rows the tally must hold for these activities (province rows, then regency rows)."""
-    for region in ("province", "regency"):
-        for row in _counted(activities, region).iterator(chunk_size=BATCH):
-            yield ActivityRegionTally(
+def expected_tally(activities: QuerySet[Activity]) -> Iterable[ActivityTally]:
+    """The rows the tally must hold for these activities' work plans."""
+    for grouping in GROUPINGS:
+        for row in _counted(activities, grouping).iterator(chunk_size=BATCH):
+            yield ActivityTally(
                 work_plan_id=row["work_plan_id"],
-                province_id=row["province_id"],
+                province_id=row.get("province_id"),
                 regency_id=row.get("regency_id"),
                 activities=row["activities"],
-                planned=row["planned"] or 0,
-                actual=row["actual"] or 0,
+                **{name: row[name] for name in STATUS_COUNTS},
+                **{name: row[f"sum_{name}"] or 0 for name in SUMS},
             )
 
 
@@ -55,17 +79,15 @@ def refresh_tally(work_plan_ids: Iterable[int]) -> None:
     # The plans' rows are locked first so two refreshes of one plan run one after the other
     # (otherwise both could delete, then both insert the same rows).
     list(WorkPlan.objects.select_for_update().filter(pk__in=ids).values_list("pk", flat=True))
-    ActivityRegionTally.objects.filter(work_plan_id__in=ids).delete()
-    ActivityRegionTally.objects.bulk_create(
-        expected_tally(Activity.objects.filter(work_plan_id__in=ids)), batch_size=BATCH
-    )
+    ActivityTally.objects.filter(work_plan_id__in=ids).delete()
+    ActivityTally.objects.bulk_create(expected_tally(Activity.objects.filter(work_plan_id__in=ids)))
 
 
 @transaction.atomic
 def rebuild_all_tallies() -> int:
     """Recompute every row from scratch (after bulk loads that bypass the signals)."""
-    ActivityRegionTally.objects.all().delete()
+    ActivityTally.objects.all().delete()
     written = 0
     for batch in batched(expected_tally(Activity.objects.all()), BATCH):  # constant memory
-        written += len(ActivityRegionTally.objects.bulk_create(batch))
+        written += len(ActivityTally.objects.bulk_create(batch))
     return written

@@ -12,6 +12,7 @@ from mitra.monitoring.models import Report
 from mitra.monitoring.tests.factories import FundingDisclosureLineFactory, ReportFactory
 from mitra.organizations.tests.factories import ForeignOrganizationFactory
 from mitra.regions.tests.factories import ProvinceFactory, RegencyFactory
+from mitra.workplans.models import Activity
 from mitra.workplans.tests.factories import ActivityFactory, WorkPlanFactory
 
 from ..compliance import activity_map_points, activity_progress, compliance_overview
@@ -113,6 +114,27 @@ def test_overview_other_dimensions(kemendagri, officer, by):
     assert totals == 2
     assert sum(r.activities.get("total", 0) for r in overview.rows) == 4
     assert len(overview.rows) == (2 if by == "agreement" else 1)
+
+
+@pytest.mark.parametrize("by", ["ministry", "organization", "agreement", "region"])
+def test_totals_count_each_activity_once_in_every_dimension(kemendagri, officer, by):
+    """An activity in two provinces is in two region rows but once in the totals."""
+    [agreement] = populate(kemendagri)
+    second = ProvinceFactory()
+    for activity in Activity.objects.filter(work_plan__agreement=agreement):
+        activity.provinces.add(second)
+    overview = compliance_overview(viewer=officer, by=by, on=ON)
+    assert overview.activities == {
+        "total": 2, "planned": 0, "started": 1, "completed": 1,
+        "planned_beneficiaries": 30, "actual_beneficiaries": 8,
+    }  # fmt: skip
+    assert overview.beneficiaries == {
+        "planned": {"female": 16, "male": 14},
+        "actual": {"female": 5, "male": 3},
+    }
+    rows = sum(r.activities.get("total", 0) for r in overview.rows)
+    assert rows == (4 if by == "region" else 2)
+    assert sum(r.activities.get("behind", 0) for r in overview.rows) == rows // 2
 
 
 def test_scoped_to_the_viewer(kemendagri, other_officer, officer):

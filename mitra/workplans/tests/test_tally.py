@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from mitra.regions.tests.factories import ProvinceFactory, RegencyFactory
 from mitra.workplans import services
-from mitra.workplans.models import Activity, ActivityRegionTally, WorkPlan
+from mitra.workplans.models import Activity, ActivityTally, WorkPlan
 from mitra.workplans.tally import rebuild_all_tallies, refresh_tally
 
 from .conftest import make_rkt
@@ -24,25 +24,45 @@ from .factories import ActivityFactory, adults
 pytestmark = pytest.mark.django_db
 
 
-def stored() -> dict[tuple, tuple[int, int, int]]:
+COLUMNS = (
+    "activities", "planned_count", "started_count", "completed_count", "planned_beneficiaries",
+    "actual_beneficiaries", "planned_female", "actual_female",
+)  # fmt: skip
+
+
+def stored() -> dict[tuple, tuple[int, ...]]:
+    """(work plan, province, regency) → the row's columns."""
     return {
-        (t.work_plan_id, t.province_id, t.regency_id): (t.activities, t.planned, t.actual)
-        for t in ActivityRegionTally.objects.all()
+        (t.work_plan_id, t.province_id, t.regency_id): tuple(getattr(t, c) for c in COLUMNS)
+        for t in ActivityTally.objects.all()
     }
 
 
-def counted_in_python() -> dict[tuple, tuple[int, int, int]]:
+def counted_in_python() -> dict[tuple, tuple[int, ...]]:
     sums: dict[tuple, Counter] = {}
     for activity in Activity.objects.prefetch_related("provinces", "regencies"):
         if activity.status == Activity.Status.CANCELLED:
             continue
-        keys = [(activity.work_plan_id, p.pk, None) for p in activity.provinces.all()]
-        keys += [(activity.work_plan_id, r.province_id, r.pk) for r in activity.regencies.all()]
+        plan = activity.work_plan_id
+        keys = [(plan, None, None)]
+        keys += [(plan, p.pk, None) for p in activity.provinces.all()]
+        keys += [(plan, r.province_id, r.pk) for r in activity.regencies.all()]
         for key in keys:
             sums.setdefault(key, Counter()).update(
-                activities=1, planned=activity.planned_total, actual=activity.actual_total
+                {
+                    "activities": 1,
+                    f"{activity.status}_count": 1,
+                    "planned_beneficiaries": activity.planned_total,
+                    "actual_beneficiaries": activity.actual_total,
+                    "planned_female": activity.planned_female,
+                    "actual_female": activity.actual_female,
+                }
             )
-    return {k: (c["activities"], c["planned"], c["actual"]) for k, c in sums.items()}
+    return {k: tuple(c[name] for name in COLUMNS) for k, c in sums.items()}
+
+
+def plan_row(store: dict, work_plan: WorkPlan) -> tuple[int, ...]:
+    return store[(work_plan.pk, None, None)]
 
 
 def test_services_keep_the_tally(cast):
@@ -57,19 +77,25 @@ def test_services_keep_the_tally(cast):
     )
     first = services.activity_create(work_plan_id=rkt.pk, data=data, actor=ford)
     second = services.activity_create(work_plan_id=rkt.pk, data=data, actor=ford)
+    two_planned = (2, 2, 0, 0, 110, 0, 60, 0)
     assert stored() == {
-        (rkt.pk, cast.jateng.pk, None): (2, 110, 0),
-        (rkt.pk, cast.jateng.pk, cast.semarang.pk): (2, 110, 0),
+        (rkt.pk, None, None): two_planned,
+        (rkt.pk, cast.jateng.pk, None): two_planned,
+        (rkt.pk, cast.jateng.pk, cast.semarang.pk): two_planned,
     }
     data.regencies, data.provinces = [], [cast.jateng]
     services.activity_update(activity_id=second.pk, data=data, actor=ford)
-    assert stored()[(rkt.pk, cast.jateng.pk, cast.semarang.pk)] == (1, 55, 0)
+    assert stored()[(rkt.pk, cast.jateng.pk, cast.semarang.pk)] == (1, 1, 0, 0, 55, 0, 30, 0)
     for move in ("approve", "sign"):  # activities are cancelled once the plan is signed
         services.workplan_transition(
             work_plan_id=rkt.pk, transition=move, actor=cast.users["operator"]
         )
     services.activity_transition(activity_id=first.pk, transition="cancel", actor=ford)
-    assert stored() == {(rkt.pk, cast.jateng.pk, None): (1, 55, 0)}
+    one_planned = (1, 1, 0, 0, 55, 0, 30, 0)
+    assert stored() == {
+        (rkt.pk, None, None): one_planned,
+        (rkt.pk, cast.jateng.pk, None): one_planned,
+    }
     assert stored() == counted_in_python()
 
 
@@ -78,10 +104,11 @@ def test_regions_added_and_removed_through_the_link_keep_the_tally(cast):
     activity.provinces.add(cast.diy)
     activity.regencies.add(cast.semarang)
     assert stored() == counted_in_python()
-    assert len(stored()) == 3
+    assert len(stored()) == 4  # the plan, two provinces, one city
     activity.provinces.remove(cast.jateng)
     activity.regencies.clear()
-    assert stored() == {(cast.rik.pk, cast.diy.pk, None): (1, 10, 0)}
+    assert set(stored()) == {(cast.rik.pk, None, None), (cast.rik.pk, cast.diy.pk, None)}
+    assert stored() == counted_in_python()
 
 
 @settings(
@@ -102,7 +129,7 @@ def test_regions_added_and_removed_through_the_link_keep_the_tally(cast):
 )
 def test_any_mix_of_activities_is_counted_right(cast, specs):
     Activity.objects.all().delete()  # the examples share the test's transaction
-    ActivityRegionTally.objects.all().delete()
+    ActivityTally.objects.all().delete()
     provinces = [cast.jateng, cast.diy, ProvinceFactory()]
     regencies = [cast.semarang, RegencyFactory(province=cast.diy), RegencyFactory()]
     rkt = WorkPlan.objects.filter(kind=WorkPlan.Kind.RKT).first() or make_rkt(cast, "draft")
@@ -125,11 +152,11 @@ def test_the_bulk_rebuild_and_a_refresh_agree_with_the_receivers(cast):
     ActivityFactory(work_plan=cast.rik, provinces=[cast.diy], status="cancelled")
     kept = stored()
     assert kept == counted_in_python()
-    ActivityRegionTally.objects.update(activities=99)  # stale rows
+    ActivityTally.objects.update(activities=99)  # stale rows
     refresh_tally([cast.rik.pk])
     assert stored() == kept
-    ActivityRegionTally.objects.all().delete()
-    assert rebuild_all_tallies() == 2
+    ActivityTally.objects.all().delete()
+    assert rebuild_all_tallies() == 3  # the plan, Jawa Tengah, Kota Semarang (DIY: cancelled)
     assert stored() == kept
 
 
@@ -145,9 +172,9 @@ def test_the_migrations_fill_what_the_services_would_have(cast):
     female_sums = importlib.import_module(
         "mitra.workplans.migrations.0002_activity_female_sums_and_dashboard_index"
     )
-    tally = importlib.import_module("mitra.workplans.migrations.0003_activity_region_tally")
+    tally = importlib.import_module("mitra.workplans.migrations.0003_activity_tally")
     Activity.objects.update(planned_female=0, actual_female=0)
-    ActivityRegionTally.objects.all().delete()
+    ActivityTally.objects.all().delete()
     female_sums.fill_female_sums(django_apps, None)
     tally.fill_tally(django_apps, None)
     assert list(Activity.objects.values_list("planned_female", "actual_female")) == [(7, 2)]
@@ -160,9 +187,7 @@ def test_each_viewer_reads_only_the_counts_of_plans_they_see(cast, other_officer
     ActivityFactory(work_plan=rkt, provinces=[cast.jateng])
 
     def plans_seen(user):
-        return set(
-            ActivityRegionTally.objects.visible_to(user).values_list("work_plan_id", flat=True)
-        )
+        return set(ActivityTally.objects.visible_to(user).values_list("work_plan_id", flat=True))
 
     assert plans_seen(cast.users["officer"]) == {cast.rik.pk, rkt.pk}
     assert plans_seen(cast.users["operator"]) == {cast.rik.pk, rkt.pk}
