@@ -172,9 +172,10 @@ class Compliance:
 
 
 def compliance_overview(*, viewer: Any, by: str, on: date | None = None) -> Compliance:
-    """The dashboard for one dimension: five or six queries whatever the data size (report
-    counts, disclosed funds, activity counts and those behind plan per group; report totals;
-    for overlapping dimensions, activity totals with beneficiaries by sex)."""
+    """The dashboard for one dimension, in four to six queries whatever the data size: report
+    counts, disclosed funds, activity counts with those behind plan per group (for regions,
+    those behind plan apart), report totals, and for overlapping dimensions the activity
+    totals with beneficiaries by sex."""
     if by not in DIMENSIONS:
         by = DEFAULT_DIMENSION
     on = on or today()

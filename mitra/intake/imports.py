@@ -39,6 +39,7 @@ from mitra.organizations.models import Sector
 from mitra.regions.models import Province, Regency
 from mitra.workplans.models import AGE_GROUPS, SEXES, WorkPlan
 from mitra.workplans.services import ActivityInput, activity_create
+from mitra.workplans.tally import refreshes_deferred
 
 MAX_ROWS = 5000
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
@@ -315,10 +316,12 @@ def import_file(*, upload: UploadedFile, kind: str, actor: Any) -> ImportResult:
         return result
     lookups = _Lookups(actor)
     with transaction.atomic():
-        if kind == "activities":
-            _import_activities(rows, lookups, actor, result)
-        else:
-            _import_reports(rows, lookups, actor, result)
+        # The activity tally is recomputed once per work plan, after the last row.
+        with refreshes_deferred():
+            if kind == "activities":
+                _import_activities(rows, lookups, actor, result)
+            else:
+                _import_reports(rows, lookups, actor, result)
         if result.errors:
             transaction.set_rollback(True)
             result.created = 0

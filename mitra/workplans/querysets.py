@@ -20,6 +20,8 @@ def visible_work_plan_ids(user: Any) -> models.QuerySet:
 
     from .models import WorkPlan
 
+    if _anonymous_or_inactive(user):
+        return WorkPlan.objects.none().values("pk")
     of_visible_agreements = WorkPlan.objects.filter(
         agreement_id__in=visible_agreement_ids(user)
     ).values("pk")

@@ -17,7 +17,7 @@ from mitra.core.exceptions import ApplicationError
 from mitra.core.periods import Period, check_within
 from mitra.organizations.selectors import organization_suspension_message
 
-from . import validation
+from . import tally, validation
 from .models import Activity, RegionalNotification, WorkPlan
 from .permissions import workplan_can, workplan_can_create
 
@@ -356,9 +356,10 @@ def _write_activity(activity: Activity, data: ActivityInput, cleaned: dict[str, 
     activity.set_planned_beneficiaries(cleaned["planned"])
     activity.currency = data.currency
     activity.planned_budget = data.planned_budget
-    activity.save()
-    activity.provinces.set(cleaned["provinces"])
-    activity.regencies.set(list(data.regencies))
+    with tally.refreshes_deferred():  # the row and its two links: one refresh
+        activity.save()
+        activity.provinces.set(cleaned["provinces"])
+        activity.regencies.set(list(data.regencies))
 
 
 @transaction.atomic

@@ -2,13 +2,17 @@
 activities.
 
 `refresh_tally(work_plan_ids)` recomputes the rows of some work plans; the receivers in
-`receivers.py` call it whenever an activity or its regions change (services, imports, the demo
-and the test factories all pass through them). Bulk loads that bypass the ORM's signals (the
+`receivers.py` ask for it (`activity_changed`) whenever an activity or its regions change
+(services, imports, the demo and the test factories all pass through them); services that
+change several things at once wrap them in `refreshes_deferred()` so each plan is recomputed
+once. Bulk loads that bypass the ORM's signals (the
 benchmark) call `rebuild_all_tallies()` once at the end. The backfill migration
 (0003_activity_tally) repeats these queries against the historical models.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from itertools import batched
 from typing import Any
 
@@ -68,6 +72,38 @@ def expected_tally(activities: QuerySet[Activity]) -> Iterable[ActivityTally]:
                 **{name: row[name] for name in STATUS_COUNTS},
                 **{name: row[f"sum_{name}"] or 0 for name in SUMS},
             )
+
+
+# Inside `refreshes_deferred()`: the plans whose activities changed, refreshed once at the end.
+_deferred: ContextVar[set[int] | None] = ContextVar("activity_tally_deferred", default=None)
+
+
+def activity_changed(work_plan_id: int) -> None:
+    """An activity of this plan, or its regions, changed: refresh now, or at the end of the
+    enclosing `refreshes_deferred()` block."""
+    pending = _deferred.get()
+    if pending is None:
+        refresh_tally([work_plan_id])
+    else:
+        pending.add(work_plan_id)
+
+
+@contextmanager
+def refreshes_deferred() -> Iterator[None]:
+    """Refresh each changed plan once, when the block ends, instead of after every save and
+    link change (an activity's creation is a save and two link changes; an import is hundreds
+    of creations in few plans). Nested blocks leave the refresh to the outermost. When the
+    block raises, nothing is refreshed: the transaction it runs in is rolled back."""
+    if _deferred.get() is not None:
+        yield
+        return
+    token = _deferred.set(set())
+    try:
+        yield
+        pending = _deferred.get() or set()
+    finally:
+        _deferred.reset(token)
+    refresh_tally(pending)
 
 
 @transaction.atomic

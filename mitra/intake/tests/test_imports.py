@@ -17,7 +17,7 @@ from mitra.monitoring.models import Report
 from mitra.monitoring.tests.factories import ReportFactory
 from mitra.organizations.tests.factories import SectorFactory
 from mitra.regions.tests.factories import ProvinceFactory, RegencyFactory
-from mitra.workplans.models import Activity
+from mitra.workplans.models import Activity, ActivityTally
 from mitra.workplans.tests.factories import WorkPlanFactory
 
 pytestmark = pytest.mark.django_db
@@ -72,6 +72,9 @@ def test_good_activities_file_creates_everything_with_audit(client, world):
     assert first.sector.code == "governance"
     events = AuditEvent.objects.filter(event="activity.created")
     assert events.count() == 2
+    # The dashboards' tally, recomputed once at the end of the import, counts both.
+    plan_row = ActivityTally.objects.get(work_plan=world.plan, province__isnull=True)
+    assert (plan_row.activities, plan_row.planned_beneficiaries) == (2, 134)
 
 
 def test_one_bad_row_changes_nothing_and_yields_the_error_report(client, world):

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mitra.regions.tests.factories import ProvinceFactory, RegencyFactory
-from mitra.workplans import services
+from mitra.workplans import services, tally
 from mitra.workplans.models import Activity, ActivityTally, WorkPlan
 from mitra.workplans.tally import rebuild_all_tallies, refresh_tally
 
@@ -194,3 +194,36 @@ def test_each_viewer_reads_only_the_counts_of_plans_they_see(cast, other_officer
     assert plans_seen(cast.users["jateng"]) == {rkt.pk}  # the RKT it signs, not the RIK
     assert plans_seen(other_officer) == set()
     assert plans_seen(AnonymousUser()) == set()
+
+
+def test_a_deferred_block_refreshes_each_plan_once_at_its_end(cast, monkeypatch):
+    refreshed: list[set[int]] = []
+    real = tally.refresh_tally
+    monkeypatch.setattr(tally, "refresh_tally", lambda ids: (refreshed.append(set(ids)), real(ids)))
+    with tally.refreshes_deferred():
+        with tally.refreshes_deferred():  # nested: the outer block refreshes
+            ActivityFactory(work_plan=cast.rik, provinces=[cast.jateng])
+        ActivityFactory(work_plan=cast.rik, provinces=[cast.diy], regencies=[cast.semarang])
+        assert refreshed == []
+    assert refreshed == [{cast.rik.pk}]
+    assert stored() == counted_in_python()
+
+    def fails_half_way() -> None:
+        with tally.refreshes_deferred():
+            ActivityFactory(work_plan=cast.rik, provinces=[cast.jateng])
+            raise RuntimeError  # the transaction around would roll back: no refresh
+
+    with pytest.raises(RuntimeError):
+        fails_half_way()
+    assert len(refreshed) == 1
+    ActivityFactory(work_plan=cast.rik, provinces=[cast.jateng])  # outside: at once
+    assert len(refreshed) > 1
+
+
+def test_deleting_an_activity_takes_it_out_of_the_tally(cast):
+    kept = ActivityFactory(work_plan=cast.rik, provinces=[cast.jateng])
+    dropped = ActivityFactory(work_plan=cast.rik, provinces=[cast.diy])
+    dropped.delete()
+    assert stored() == counted_in_python()
+    assert set(stored()) == {(cast.rik.pk, None, None), (cast.rik.pk, cast.jateng.pk, None)}
+    assert kept.pk
