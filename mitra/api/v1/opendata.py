@@ -9,6 +9,7 @@ from typing import Any
 
 from django.http import StreamingHttpResponse
 from django.utils.dateparse import parse_datetime
+from django.utils.text import format_lazy
 from django.utils.timezone import is_naive, make_aware
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -29,7 +30,7 @@ DATE_COLUMNS = {"start_date", "end_date"}
 
 
 def _field(column: opendata.Column) -> serializers.Field:
-    text = str(column.description)
+    text = column.description  # lazy: translated when the schema is rendered, in its language
     if column.name in INTEGER_COLUMNS:
         return serializers.IntegerField(help_text=text)
     if column.name in DATE_COLUMNS:
@@ -124,10 +125,15 @@ def make_apis(dataset: opendata.Dataset) -> tuple[type[ApiView], type[ApiView] |
             operation_id=f"open_{dataset.slug.replace('-', '_')}_list",
             tags=["open data"],
             summary=f"Open data: {dataset.slug} (all rows, streamed JSON array)",
-            description=(
-                f"{dataset.description} Public data only; no login. The whole dataset as one "
-                f"JSON array, streamed in constant memory. Columns: {columns}. CSV and XLSX: "
-                f"/<lang>/portal/open-data/{dataset.slug}.csv (or .xlsx)."
+            # Lazy: the dataset's description is translated when the schema is rendered (in
+            # the schema's language), not in whatever language was active at import.
+            description=format_lazy(
+                "{} Public data only; no login. The whole dataset as one JSON array, streamed "
+                "in constant memory. Columns: {}. CSV and XLSX: "
+                "/<lang>/portal/open-data/{}.csv (or .xlsx).",
+                dataset.description,
+                columns,
+                dataset.slug,
             ),
             responses={200: OpenApiResponse(row(many=True), description="Every row.")},
         )
