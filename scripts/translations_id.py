@@ -798,6 +798,11 @@ TRANSLATIONS: dict[str, str] = {
     "Unread:": "Belum dibaca:",
     "Text": "Teks",
     "Open": "Terbuka",
+    # With a context (pgettext): the same English word, another Indonesian one.
+    "verb\x04Open": "Buka",
+    "job\x04Position": "Jabatan",
+    "section filled in\x04Complete": "Lengkap",
+    "verb\x04Complete": "Selesaikan",
     "Mark as read": "Tandai sudah dibaca",
     "No notifications.": "Tidak ada notifikasi.",
     "Your calendar link was created. Any earlier link no longer works.": "Tautan kalender Anda telah dibuat. Tautan sebelumnya tidak berlaku lagi.",
@@ -2079,6 +2084,13 @@ class Entry:
         return self.fields.get("msgid", "")
 
     @property
+    def key(self) -> str:
+        """The dictionary key: the msgid, or "context\x04msgid" (as gettext joins them) for
+        a msgid with a context (pgettext)."""
+        context = self.fields.get("msgctxt")
+        return self.msgid if context is None else f"{context}\x04{self.msgid}"
+
+    @property
     def plural(self) -> bool:
         return "msgid_plural" in self.fields
 
@@ -2186,13 +2198,13 @@ def fill(path: Path = DEFAULT_PO) -> int:
     for e in entries:
         if e.obsolete or not e.msgid:
             continue
-        text = TRANSLATIONS.get(e.msgid)
+        text = TRANSLATIONS.get(e.key)
         if text is None:
             if not e.translated():
-                missing.append(e.msgid)
+                missing.append(e.key.replace("\x04", " | "))
             continue
         if placeholders(text) != placeholders(e.msgid):
-            mismatched.append(e.msgid)
+            mismatched.append(e.key.replace("\x04", " | "))
             continue
         changed += e.set_translation(text)
     header = next((e for e in entries if not e.obsolete and not e.msgid), None)

@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from mitra.bodies.models import GovernmentBody
 from mitra.core.forms import BootstrapFormMixin
@@ -216,7 +217,7 @@ class OperationalForm(BootstrapFormMixin, forms.Form):
 class StaffForm(BootstrapFormMixin, forms.Form):
     name = forms.CharField(label=_("Name"), max_length=255)
     nationality = forms.CharField(label=_("Nationality (ISO code)"), max_length=2)
-    position = forms.CharField(label=_("Position"), max_length=255)
+    position = forms.CharField(label=pgettext_lazy("job", "Position"), max_length=255)
     start_date = forms.DateField(label=_("Start"), widget=DATE)
     end_date = forms.DateField(label=_("End (at most 5 years)"), widget=DATE)
     ktln_approval_number = forms.CharField(label=_("KTLN approval number"), max_length=80)

@@ -100,3 +100,22 @@ def test_language_switcher_keeps_the_page(client, start, language, landing):
     final = response.redirect_chain[-1][0]
     assert final == landing
     assert f'<html lang="{language}">' in response.text
+
+
+@pytest.mark.parametrize(
+    ("context", "english", "indonesian"),
+    [
+        (None, "Open", "Terbuka"),  # a state: an open follow-up item
+        ("verb", "Open", "Buka"),  # a button: open the notification's page
+        ("job", "Position", "Jabatan"),  # a foreign staff member's post
+        (None, "Position", "Posisi"),  # a body's position on an agenda item
+        ("section filled in", "Complete", "Lengkap"),  # an application section
+        ("verb", "Complete", "Selesaikan"),  # the button that completes an activity
+    ],
+)
+def test_one_english_word_two_indonesian_ones(context, english, indonesian):
+    with translation.override("id"):
+        if context is None:
+            assert translation.gettext(english) == indonesian
+        else:
+            assert translation.pgettext(context, english) == indonesian
