@@ -7,6 +7,23 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+class AppendOnlyQuerySet(models.QuerySet["AuditEvent"]):
+    """Refuses the bulk changes that would bypass `AuditEvent.save`/`delete`. (Deleting a user
+    still nulls `actor` through Django's collector, which does not call these.)"""
+
+    def update(self, **kwargs):  # type: ignore[no-untyped-def]
+        raise RuntimeError("Audit events are append-only.")
+
+    def delete(self):  # type: ignore[no-untyped-def]
+        raise RuntimeError("Audit events are append-only.")
+
+    def bulk_update(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        raise RuntimeError("Audit events are append-only.")
+
+    def update_or_create(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        raise RuntimeError("Audit events are append-only.")
+
+
 class AuditEvent(models.Model):
     event = models.CharField(_("event"), max_length=80)
     occurred_at = models.DateTimeField(_("occurred at"), auto_now_add=True)
@@ -20,6 +37,8 @@ class AuditEvent(models.Model):
     target_id = models.BigIntegerField()
     target_label = models.CharField(max_length=255, blank=True)
     data = models.JSONField(default=dict, encoder=DjangoJSONEncoder)
+
+    objects = AppendOnlyQuerySet.as_manager()
 
     class Meta:
         ordering = ["-occurred_at", "-id"]

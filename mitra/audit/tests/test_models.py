@@ -27,6 +27,30 @@ def test_a_stored_event_cannot_be_deleted():
     assert AuditEvent.objects.filter(pk=event.pk).exists()
 
 
+def test_bulk_changes_are_refused_too():
+    event = AuditEventFactory()
+    events = AuditEvent.objects.filter(pk=event.pk)
+    with pytest.raises(RuntimeError):
+        events.update(event="tampered")
+    with pytest.raises(RuntimeError):
+        events.delete()
+    event.event = "tampered"
+    with pytest.raises(RuntimeError):
+        AuditEvent.objects.bulk_update([event], ["event"])
+    assert AuditEvent.objects.get(pk=event.pk).event == "test.recorded"
+
+
+def test_deleting_a_user_keeps_their_events_with_the_name():
+    user = UserFactory(first_name="Rina", last_name="Wulandari")
+    event = audit_event_record(event="test.recorded", target=user, actor=user)
+    other = UserFactory()
+    audit_event_record(event="test.recorded", target=other, actor=user)
+    user.delete()  # Django's collector nulls `actor` without QuerySet.update
+    kept = AuditEvent.objects.get(pk=event.pk)
+    assert kept.actor_id is None
+    assert kept.actor_name
+
+
 def test_record_denormalises_the_actor_and_target():
     body = GovernmentBodyFactory(acronym="Kemendagri", name="Kementerian Dalam Negeri")
     unit = GovernmentBodyFactory(unit=True, parent=body)
