@@ -197,25 +197,24 @@ SPECTACULAR_SETTINGS = {
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+
 # Email (Django 6.1 mailers; EMAIL_BACKEND and the other EMAIL_* settings are deprecated).
-# DJANGO_EMAIL_BACKEND picks the backend (console by default: mail is printed). With SMTP,
-# DJANGO_EMAIL_HOST, _PORT, _HOST_USER, _HOST_PASSWORD and _USE_TLS say where to send it.
-_MAIL_BACKEND = env(
-    "DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend"
-)
-_SMTP_OPTIONS = {
-    "host": env("DJANGO_EMAIL_HOST", default="localhost"),
-    "port": env.int("DJANGO_EMAIL_PORT", default=25),
-    "username": env("DJANGO_EMAIL_HOST_USER", default=""),
-    "password": env("DJANGO_EMAIL_HOST_PASSWORD", default=""),
-    "use_tls": env.bool("DJANGO_EMAIL_USE_TLS", default=False),
-}
-MAILERS = {
-    "default": {
-        "BACKEND": _MAIL_BACKEND,
-        "OPTIONS": _SMTP_OPTIONS if _MAIL_BACKEND.endswith("smtp.EmailBackend") else {},
+# DJANGO_EMAIL_BACKEND picks the backend: console here (mail is printed), SMTP in production.
+# With SMTP, DJANGO_EMAIL_HOST, _PORT, _HOST_USER, _HOST_PASSWORD and _USE_TLS say where to.
+def mailers_from_env(default_backend: str) -> dict:
+    backend = env("DJANGO_EMAIL_BACKEND", default=default_backend)
+    smtp = {
+        "host": env("DJANGO_EMAIL_HOST", default="localhost"),
+        "port": env.int("DJANGO_EMAIL_PORT", default=25),
+        "username": env("DJANGO_EMAIL_HOST_USER", default=""),
+        "password": env("DJANGO_EMAIL_HOST_PASSWORD", default=""),
+        "use_tls": env.bool("DJANGO_EMAIL_USE_TLS", default=False),
     }
-}
+    options = smtp if backend.endswith("smtp.EmailBackend") else {}
+    return {"default": {"BACKEND": backend, "OPTIONS": options}}
+
+
+MAILERS = mailers_from_env("django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="mitra@localhost")
 
 # Domain configuration (rules domain.md marks as uncertain are settings with documented defaults).

@@ -17,3 +17,4 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 CONN_MAX_AGE = env.int("DJANGO_CONN_MAX_AGE", default=60)  # noqa: F405
+MAILERS = mailers_from_env("django.core.mail.backends.smtp.EmailBackend")  # noqa: F405
