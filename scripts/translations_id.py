@@ -23,6 +23,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 DEFAULT_PO = Path(__file__).resolve().parent.parent / "locale" / "id" / "LC_MESSAGES" / "django.po"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from translations_id_countries import COUNTRY_TRANSLATIONS  # noqa: E402  (country_names.py)
 
 TRANSLATIONS: dict[str, str] = {
     # --- Intake and later additions
@@ -2189,6 +2191,10 @@ def _update_header(header: Entry, changed: bool) -> None:
         header.raw.pop("msgstr", None)
         # gettext writes the header one field per line
         header.raw["msgstr"] = ['msgstr ""'] + [_quote(f"{n}: {fields[n]}\n") for n in order]
+
+
+# Country names (django-countries has no Indonesian catalogue); the UI's own words win.
+TRANSLATIONS = {**COUNTRY_TRANSLATIONS, **TRANSLATIONS}
 
 
 def fill(path: Path = DEFAULT_PO) -> int:

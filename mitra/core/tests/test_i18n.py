@@ -49,6 +49,8 @@ def test_public_directory_in_indonesian(client):
     assert "Yayasan/LSM asing (ormas asing)" in html  # a model choice label
     assert "Public directory" not in html
     assert "Ford Foundation" in html
+    assert "Amerika Serikat" in html  # its country, from our catalogue
+    assert "United States" not in html
 
 
 def test_public_directory_in_english(client):
@@ -119,3 +121,18 @@ def test_one_english_word_two_indonesian_ones(context, english, indonesian):
             assert translation.gettext(english) == indonesian
         else:
             assert translation.pgettext(context, english) == indonesian
+
+
+def test_every_country_name_is_listed_for_the_catalogue():
+    """After a django-countries upgrade, run scripts/country_names.py (see its docstring)."""
+    from django_countries import data
+    from django_countries.base import CountriesBase
+
+    from mitra.core.country_names import COUNTRY_NAMES
+
+    with translation.override("en"):
+        shown = {str(n) for t in (data.COUNTRIES, CountriesBase.COMMON_NAMES) for n in t.values()}
+    assert shown - set(COUNTRY_NAMES) == set()
+    with translation.override("id"):
+        assert translation.gettext("United States of America") == "Amerika Serikat"
+        assert translation.gettext("Palestine") == "Palestina"
