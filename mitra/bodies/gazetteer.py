@@ -1567,6 +1567,20 @@ def _read_gz_csv(filename: str) -> list[dict[str, str]]:
         return list(csv.DictReader(text))
 
 
+# How some provinces' governments name themselves, beside "Pemerintah Provinsi …": DIY's and
+# Aceh's special-autonomy laws (UU 13/2012, UU 11/2006) call them "Pemerintah Daerah DIY" and
+# "Pemerintah Aceh", and the press writes "Pemerintah Daerah Istimewa Yogyakarta".
+PROVINCE_OWN_NAMES = {
+    "11": ("Pemerintah Aceh",),
+    "34": (
+        "Pemerintah Daerah Daerah Istimewa Yogyakarta",
+        "Pemerintah Daerah Istimewa Yogyakarta",
+        "Pemerintah Daerah DIY",
+        "Pemda Daerah Istimewa Yogyakarta",
+    ),
+}
+
+
 def _province_acronym(code: str, name: str) -> str:
     # The first short name is the one in common use ("Pemprov Jateng", "Pemprov NTB").
     short = PROVINCE_SHORT_NAMES.get(code, ())
@@ -1590,6 +1604,7 @@ def _regional_governments() -> tuple[BodyEntry, ...]:
         }
         for s in short:
             aliases |= {f"Pemprov {s}", f"Pemerintah Provinsi {s}", f"Pemda {s}"}
+        aliases |= set(PROVINCE_OWN_NAMES.get(code, ()))
         aliases.discard(acronym)
         entries.append(
             BodyEntry(

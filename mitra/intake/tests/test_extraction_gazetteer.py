@@ -68,6 +68,16 @@ def test_regional_abbreviations_and_heads():
     assert gazetteer.lookup("Depdagri").name == "Kementerian Dalam Negeri"
 
 
+def test_special_regions_under_their_own_names():
+    gazetteer = default_gazetteer()
+    diy = gazetteer.lookup("Pemerintah Daerah Istimewa Yogyakarta")
+    assert diy.key == "pemprov-34"
+    assert gazetteer.lookup("Pemerintah Daerah DIY").key == "pemprov-34"
+    assert gazetteer.lookup("Pemerintah Aceh").key == "pemprov-11"
+    found = gazetteer.find("ditandatangani bersama Pemerintah Daerah Istimewa Yogyakarta pada")
+    assert [m.surface for m in found] == ["Pemerintah Daerah Istimewa Yogyakarta"]
+
+
 def test_short_acronyms_are_case_sensitive():
     gazetteer = default_gazetteer()
     assert gazetteer.find("Ahmad bin Salim") == []
