@@ -805,6 +805,8 @@ TRANSLATIONS: dict[str, str] = {
     "job\x04Position": "Jabatan",
     "section filled in\x04Complete": "Lengkap",
     "verb\x04Complete": "Selesaikan",
+    "Enter an izin prinsip application": "Masukkan permohonan izin prinsip",
+    "Entered by the secretariat on behalf of %(org)s.": "Dimasukkan oleh sekretariat atas nama %(org)s.",
     "Mark as read": "Tandai sudah dibaca",
     "No notifications.": "Tidak ada notifikasi.",
     "Your calendar link was created. Any earlier link no longer works.": "Tautan kalender Anda telah dibuat. Tautan sebelumnya tidak berlaku lagi.",

@@ -15,6 +15,7 @@ from mitra.core.access import EDITOR, GOVERNMENT, MEMBER, AccessMixin, public_vi
 from mitra.core.charts import build_timeline
 from mitra.core.dates import today
 from mitra.core.exceptions import ApplicationError
+from mitra.organizations.selectors import organization_get_for_user
 
 from . import forms, roles, selectors, services, validation
 from .models import DOCUMENT_ITEMS, AgencyReview, Application, IzinOperasional, Permit
@@ -80,21 +81,35 @@ class ApplicationListView(AccessMixin, View):
 
 
 class ApplicationCreateView(AccessMixin, View):
-    """An organization's representative starts an application (draft)."""
+    """An organization's representative starts an application (draft) for their organization;
+    an operator (the secretariat, entering an application that came on paper) for the
+    organization named by `?organization=<pk>`, as the organization detail page links it."""
 
     access = MEMBER
 
     def _organization(self, request: HttpRequest) -> Any:
+        """SECURITY: a representative only ever their own organization (any `organization`
+        parameter is ignored); an operator the one named; everyone else 403."""
         user = request.user
-        if user.role != user.Role.ORG_REPRESENTATIVE or not user.organization_id:
+        if user.role == user.Role.ORG_REPRESENTATIVE and user.organization_id:
+            return user.organization
+        if not user.is_operator:
             raise PermissionDenied
-        return user.organization
+        pk = request.POST.get("organization") or request.GET.get("organization") or ""
+        if not pk.isdigit():
+            raise Http404
+        return organization_get_for_user(user=user, pk=int(pk))
+
+    def _context(self, request: HttpRequest, organization: Any, form: Any) -> dict[str, Any]:
+        on_behalf = None if organization.pk == request.user.organization_id else organization
+        return {"form": form, "on_behalf_of": on_behalf}
 
     def get(self, request: HttpRequest) -> HttpResponse:
         organization = self._organization(request)
         initial = services.initial_from_organization(organization)
         form = forms.ApplicationForm(initial=initial.profile)
-        return render(request, "permits/application_form.html", {"form": form})
+        context = self._context(request, organization, form)
+        return render(request, "permits/application_form.html", context)
 
     def post(self, request: HttpRequest) -> HttpResponse:
         organization = self._organization(request)
@@ -109,7 +124,8 @@ class ApplicationCreateView(AccessMixin, View):
             else:
                 messages.success(request, _("The draft was saved."))
                 return redirect("permits:application_detail", pk=application.pk)
-        return render(request, "permits/application_form.html", {"form": form}, status=400)
+        context = self._context(request, organization, form)
+        return render(request, "permits/application_form.html", context, status=400)
 
 
 def _get_own_application(request: HttpRequest, pk: int) -> Application:

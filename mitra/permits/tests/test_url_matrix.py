@@ -206,3 +206,47 @@ def test_list_pages_keep_a_constant_number_of_queries(client, world, django_asse
     for url in urls:
         with django_assert_max_num_queries(small[url]):
             assert client.get(url).status_code == 200
+
+
+def test_an_operator_enters_an_application_on_behalf_of_an_organization(client, world):
+    """The secretariat types in an application that came on paper: from the organization's
+    page, for that organization, as a draft the organization then sees as its own."""
+    w, objects = world
+    client.force_login(w.users["operator"])
+    registry_page = client.get(f"/en/organizations/{w.ford.pk}/").content.decode()
+    assert f"/en/permits/applications/new/?organization={w.ford.pk}" in registry_page
+    form = client.get(f"/en/permits/applications/new/?organization={w.ford.pk}")
+    assert form.status_code == 200
+    assert "on behalf of Ford Foundation" in form.content.decode()
+    # Ford's open application would block a second one of the same kind.
+    services.application_withdraw(application_id=objects["app"].pk, actor=w.users["operator"])
+    response = client.post(
+        "/en/permits/applications/new/",
+        {"organization": str(w.ford.pk), "legal_name": "Ford Foundation", "country": "US"},
+    )
+    created = Application.objects.get(organization=w.ford, status=Application.Status.DRAFT)
+    assert response.status_code == 302
+    created_event = AuditEvent.objects.get(event="permit_application.created", target_id=created.pk)
+    assert created_event.actor == w.users["operator"]
+    assert client.get("/en/permits/applications/new/?organization=999999").status_code == 404
+    assert client.get("/en/permits/applications/new/?organization=x").status_code == 404
+
+
+def test_a_representative_cannot_apply_for_another_organization(client, world):
+    w, _ = world
+    rep = w.users["org_representative"]
+    client.force_login(rep)
+    before = Application.objects.filter(organization=w.other_org).count()
+    client.post(
+        "/en/permits/applications/new/",
+        {"organization": str(w.other_org.pk), "legal_name": "Other"},
+    )
+    assert Application.objects.filter(organization=w.other_org).count() == before
+    page = client.get(f"/en/permits/applications/new/?organization={w.other_org.pk}")
+    assert w.other_org.legal_name not in page.content.decode()  # their own form, not the other's
+    assert 'name="organization"' not in page.content.decode()
+    client.force_login(UserFactory(officer=True, body=w.kemendagri))
+    assert (
+        client.get(f"/en/organizations/{w.ford.pk}/").content.decode().count("applications/new/")
+        == 0
+    )

@@ -11,7 +11,8 @@ Kemendagri and a Kemhan review); `other_draft` = another organization's draft;
 GET = {
     ("permits:home", ""): (302, 200, 200, 200, 200, 200),
     ("permits:application_list", ""): (302, 200, 200, 200, 200, 200),
-    ("permits:application_create", ""): (302, 403, 403, 403, 403, 200),
+    # An operator names the organization (?organization=…): without it, 404.
+    ("permits:application_create", ""): (302, 404, 403, 403, 403, 200),
     ("permits:application_detail", "app"): (302, 200, 200, 200, 404, 200),
     ("permits:application_detail", "other_draft"): (302, 200, 404, 404, 404, 404),
     ("permits:application_edit", "app"): (302, 200, 404, 404, 404, 200),
