@@ -243,6 +243,18 @@ class AgreementParty(models.Model):
                 ),
                 name="party_matches_side",
             ),
+            # A body or an organization is a party to an agreement once (a second row would
+            # count it twice in the partner names and the compliance dashboard).
+            models.UniqueConstraint(
+                fields=["agreement", "body"],
+                condition=models.Q(body__isnull=False),
+                name="party_body_once",
+            ),
+            models.UniqueConstraint(
+                fields=["agreement", "organization"],
+                condition=models.Q(organization__isnull=False),
+                name="party_organization_once",
+            ),
         ]
 
     def __str__(self) -> str:

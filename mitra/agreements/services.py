@@ -75,6 +75,12 @@ def _validate(data: AgreementInput, agreement: Agreement | None) -> ChainCheck:
         check.error("type", _("Unknown agreement type."))
     if not data.foreign_parties and data.type not in (Agreement.Type.RKT,):
         check.error("foreign_parties", _("Name at least one foreign party."))
+    organization_ids = [o.pk for o in data.foreign_parties]
+    if len(organization_ids) != len(set(organization_ids)):
+        check.error("foreign_parties", _("Name each foreign party once."))
+    body_ids = [b.pk for b in data.other_government_parties]
+    if len(body_ids) != len(set(body_ids)):
+        check.error("other_government_parties", _("Name each government party once."))
     if data.end_date is None and data.start_date and data.duration_months:
         data.end_date = end_from_duration(data.start_date, data.duration_months)
     if data.duration_months is not None and data.duration_months <= 0:

@@ -137,6 +137,23 @@ def test_bad_input_is_refused_and_nothing_is_written(
     assert body["message"]
 
 
+@pytest.mark.parametrize(
+    ("field", "text"),
+    [
+        ("foreign_parties", "Name each foreign party once."),
+        ("other_government_parties", "Name each government party once."),
+    ],
+)
+def test_a_party_named_twice_is_refused(
+    client_for: Any, officer: Any, payload: dict[str, Any], field: str, text: str
+) -> None:
+    twice = payload["foreign_parties"] * 2 if field == "foreign_parties" else ["kemenkes"] * 2
+    with nothing_written():
+        response = client_for(officer).post(URL, {**payload, field: twice}, format="json")
+    assert response.status_code == 400
+    assert text in " ".join(response.json()["extra"][field])
+
+
 def test_renewal_starting_before_its_predecessor_is_refused(
     client_for: Any, officer: Any, payload: dict[str, Any], ford_msp_2021: Agreement
 ) -> None:

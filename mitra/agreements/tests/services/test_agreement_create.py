@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+from django.db import IntegrityError, transaction
 
 from mitra.agreements.models import Agreement, AgreementParty
 from mitra.agreements.services import agreement_create
@@ -156,3 +157,12 @@ def test_an_officer_may_not_record_for_another_agency(other_officer, make_input)
 
 def test_an_operator_records_for_any_agency(operator, make_input, kemendagri):
     assert agreement_create(data=make_input(), actor=operator).owner == kemendagri
+
+
+def test_a_party_named_twice_is_refused_and_the_database_refuses_it_too(officer, make_input, ford):
+    assert_refused(make_input(foreign_parties=[ford, ford]), officer, "foreign_parties")
+    agreement = agreement_create(data=make_input(), actor=officer)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        AgreementParty.objects.create(
+            agreement=agreement, side=AgreementParty.Side.FOREIGN, organization=ford
+        )
