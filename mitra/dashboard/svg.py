@@ -40,11 +40,13 @@ def stacked_bars(
     series: list[tuple[str, str]],
     *,
     width: int = 560,
-    label_width: int = 190,
+    label_width: int = 230,
     row_height: int = 24,
 ) -> BarChart:
     """Horizontal stacked bars: items = [(label, [value per series])], series = [(css, label)].
-    Every bar is scaled to the largest row total."""
+    Every bar is scaled to the largest row total. The default label column fits the 28
+    characters the template keeps of a label ("Daerah Istimewa Yogyakarta", "Kementerian Dalam
+    Negeri") at the chart's 13px; longer labels end in "…" and show whole on hover."""
     plot = width - label_width - 60
     biggest = max([sum(values) for _label, values in items] + [1])
     rows = []

@@ -72,6 +72,9 @@ def load_canonical(actor: Any) -> dict[str, Agreement]:
     kemendagri = GovernmentBody.objects.get(key="kemendagri")
     sectors = {s.code: s for s in Sector.objects.all()}
     jakarta = Province.objects.filter(code="31").first()
+    # Where the Ford Foundation's renewed programme works (its RKTs and disclosed funds):
+    # Jawa Tengah, DI Yogyakarta, Nusa Tenggara Barat.
+    ford_regions = list(Province.objects.filter(code__in=["33", "34", "52"]).order_by("code"))
     uclg = ensure_organization(
         OrganizationInput(
             legal_name="United Cities and Local Governments Asia-Pacific",
@@ -156,6 +159,7 @@ def load_canonical(actor: Any) -> dict[str, Agreement]:
             renews=uclg_old,
             objective="Continued cooperation on local government capacity for five years.",
             sectors=[sectors["local-government"], sectors["urban"]],
+            provinces=[jakarta] if jakarta else [],
         ),
         actor,
         [("government", head), ("foreign", "Sekretaris Jenderal")],
@@ -176,6 +180,7 @@ def load_canonical(actor: Any) -> dict[str, Agreement]:
             renews=ford_old,
             objective="Continued inclusive governance programmes for three years.",
             sectors=[sectors["governance"], sectors["human-rights"]],
+            provinces=ford_regions,
         ),
         actor,
         [("government", head), ("foreign", "Regional Director")],
