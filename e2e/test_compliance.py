@@ -25,6 +25,8 @@ def test_compliance_dashboard_and_map(site: Any) -> None:
     rows = page.locator("#map-table tbody tr[data-code]")
     assert rows.count() >= 1
     assert markers.count() == rows.count()
+    # Without tiles, faint dots at the 514 regencies' and cities' centres draw the archipelago.
+    assert page.locator("#activity-map path").count() >= markers.count() + 500
     site.screenshot("activity-map")
 
     with page.expect_navigation():
@@ -47,5 +49,6 @@ def test_activity_map_without_javascript_keeps_the_plain_map(site: Any, browser:
             page.locator("circle.plain-map__marker").count()
             == page.locator("#map-table tbody tr[data-code]").count()
         )
+        assert page.locator("circle.plain-map__context").count() >= 500
     finally:
         context.close()

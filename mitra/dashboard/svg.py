@@ -83,19 +83,30 @@ class MapMarker:
     count: int
 
 
-def plain_map(points: list[dict[str, Any]], *, width: int = 760, height: int = 300) -> dict:
+def plain_map(
+    points: list[dict[str, Any]],
+    *,
+    context: list[tuple[float, float]] = (),  # type: ignore[assignment]
+    width: int = 760,
+    height: int = 300,
+) -> dict:
     """Markers placed on a plain equirectangular frame of Indonesia, radius by activity count
-    (area proportional). Points without a centroid are left out (the table lists them)."""
+    (area proportional), over faint dots at every region's centre (`context`) that draw the
+    archipelago's shape. Points without a centroid are left out (the table lists them)."""
+
+    def place(lat: float, lon: float) -> tuple[float, float]:
+        x = (lon - WEST) / (EAST - WEST) * width
+        y = (NORTH - lat) / (NORTH - SOUTH) * height
+        return round(x, 1), round(y, 1)
+
     biggest = max([p["count"] for p in points] + [1])
     markers = []
     for p in points:
         if p["lat"] is None or p["lon"] is None:
             continue
-        x = (p["lon"] - WEST) / (EAST - WEST) * width
-        y = (NORTH - p["lat"]) / (NORTH - SOUTH) * height
+        x, y = place(p["lat"], p["lon"])
         r = 3 + 17 * (p["count"] / biggest) ** 0.5
-        markers.append(
-            MapMarker(p["code"], p["name"], round(x, 1), round(y, 1), round(r, 1), p["count"])
-        )
+        markers.append(MapMarker(p["code"], p["name"], x, y, round(r, 1), p["count"]))
     markers.sort(key=lambda m: -m.r)  # big circles first, small ones drawn on top
-    return {"width": width, "height": height, "markers": markers}
+    dots = [place(lat, lon) for lat, lon in context]
+    return {"width": width, "height": height, "markers": markers, "context": dots}

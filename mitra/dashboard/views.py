@@ -14,6 +14,7 @@ from mitra.core.charts import build_timeline
 from mitra.core.dates import today
 from mitra.monitoring import selectors as monitoring_selectors
 from mitra.organizations.models import ForeignOrganization
+from mitra.regions.selectors import region_centroids
 from mitra.workplans.models import SEX_LABELS
 
 from . import compliance, svg
@@ -163,6 +164,8 @@ class ActivityMapView(AccessMixin, View):
         if level not in ("province", "regency"):
             level = "province"
         points = compliance.activity_map_points(viewer=request.user, level=level)
+        # The 514 regencies' and cities' centres draw the archipelago better than 38 provinces'.
+        context_dots = region_centroids(level="regency")
         return render(
             request,
             "dashboard/map.html",
@@ -170,12 +173,13 @@ class ActivityMapView(AccessMixin, View):
                 "level": level,
                 "points": points,
                 "total": sum(p["count"] for p in points),
-                "plain_map": svg.plain_map(points),
+                "plain_map": svg.plain_map(points, context=context_dots),
                 "map_data": {
                     "level": level,
                     "tileUrl": settings.MITRA.get("MAP_TILE_URL", ""),
                     "attribution": settings.MITRA.get("MAP_TILE_ATTRIBUTION", ""),
                     "labels": {"activities": _("activities")},
+                    "context": context_dots,
                     "points": [
                         {k: p[k] for k in ("code", "name", "lat", "lon", "count")}
                         for p in points

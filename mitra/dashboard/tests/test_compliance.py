@@ -203,3 +203,13 @@ def test_svg_numbers_have_no_decimal_comma(client, kemendagri, officer):
         body = client.get(url.replace("/en/", "/id/")).content.decode()
         assert "<svg" in body
         assert not re.search(r'(?:x|y|width|r|cx|cy)="\d+,\d', body), url
+
+
+def test_the_map_draws_every_regency_centre_as_context(client, kemendagri, officer):
+    province = ProvinceFactory(latitude=-7.0, longitude=110.0)
+    RegencyFactory(province=province, latitude=-7.1, longitude=110.4)
+    RegencyFactory(province=province, latitude=None, longitude=None)  # no centre: left out
+    client.force_login(officer)
+    response = client.get(reverse("dashboard:activity_map"))
+    assert response.context["map_data"]["context"] == [(-7.1, 110.4)]
+    assert response.content.decode().count('class="plain-map__context"') == 1

@@ -22,6 +22,16 @@
       L.tileLayer(data.tileUrl, { maxZoom: 12, attribution: data.attribution || "" }).addTo(map);
       L.control.attribution({ prefix: false }).addTo(map);
     }
+    // Faint dots at every region's centre: without tiles they draw the archipelago's shape.
+    (data.context || []).forEach(function (c) {
+      L.circleMarker(c, {
+        radius: 2,
+        stroke: false,
+        fillColor: "#6c757d",
+        fillOpacity: 0.5,
+        interactive: false,
+      }).addTo(map);
+    });
     var biggest = 1;
     data.points.forEach(function (p) {
       biggest = Math.max(biggest, p.count);
@@ -37,22 +47,27 @@
         fillOpacity: 0.5,
         className: "activity-map__marker",
       });
-      var text = p.name + ": " + p.count + " " + data.labels.activities;
+      // The name on hover; on the map only the count, as names of neighbouring provinces
+      // (Jawa Tengah, DI Yogyakarta) would overlap at the national view. The table has both.
+      marker.bindTooltip(p.name + ": " + p.count + " " + data.labels.activities);
       if (data.level === "province") {
-        marker.bindTooltip(p.name + " " + p.count, {
+        L.tooltip({
           permanent: true,
-          direction: "top",
-          className: "map-label",
-        });
-      } else {
-        marker.bindTooltip(text);
+          direction: "center",
+          className: "map-count",
+          interactive: false,
+        })
+          .setLatLng([p.lat, p.lon])
+          .setContent(String(p.count))
+          .addTo(map);
       }
       marker.addTo(layer);
     });
     layer.addTo(map);
-    if (data.points.length) {
+    if (data.points.length && data.tileUrl) {
       map.fitBounds(layer.getBounds(), { padding: [30, 30], maxZoom: 8 });
     } else {
+      // No tiles: the whole country, so the dots give the markers their place.
       map.fitBounds([[-11, 95], [6, 141]]);
     }
   }
