@@ -806,6 +806,7 @@ TRANSLATIONS: dict[str, str] = {
     "section filled in\x04Complete": "Lengkap",
     "verb\x04Complete": "Selesaikan",
     "Enter an izin prinsip application": "Masukkan permohonan izin prinsip",
+    "%(n)s day past the deadline": "%(n)s hari melewati tenggat",
     "Name each foreign party once.": "Sebutkan setiap pihak asing satu kali saja.",
     "Name each government party once.": "Sebutkan setiap pihak pemerintah satu kali saja.",
     "Entered by the secretariat on behalf of %(org)s.": "Dimasukkan oleh sekretariat atas nama %(org)s.",

@@ -160,6 +160,7 @@ def _report_context(request: HttpRequest, report: Report, **extra: Any) -> dict[
     agreement = report.agreement
     can_review = agreement_is_editable_by(user=request.user, agreement=agreement)
     can_submit = services.user_may_submit(user=request.user, agreement=agreement)
+    on = today()
     return {
         "report": report,
         "agreement": agreement,
@@ -170,7 +171,9 @@ def _report_context(request: HttpRequest, report: Report, **extra: Any) -> dict[
         "revision_form": extra.pop("revision_form", None) or RevisionForm(),
         "attachment_form": extra.pop("attachment_form", None) or AttachmentForm(),
         "history": audit_history(target=report),
-        "today": today(),
+        "today": on,
+        # Counted from the deadline in force (the resubmission date after a revision request).
+        "days_overdue": (on - report.deadline).days if report.overdue else 0,
         **extra,
     }
 

@@ -183,3 +183,14 @@ def test_a_representative_sees_only_their_reports_in_the_list(client, msp, ford_
     assert len(list(client.get(reverse("monitoring:reports")).context["reports"])) == 1
     user = UserFactory(org_representative=True)
     assert not Report.objects.visible_to(user).exists()
+
+
+def test_an_overdue_report_says_how_long_past_its_deadline(client, msp, officer):
+    overdue = ReportFactory(agreement=msp, due_date=date(2026, 11, 1))
+    not_yet = ReportFactory(agreement=msp, due_date=date(2026, 12, 31), kind="funding_disclosure")
+    client.force_login(officer)
+    with freeze_today(date(2026, 11, 29)):
+        page = client.get(reverse("monitoring:report_detail", args=[overdue.pk]))
+        calm = client.get(reverse("monitoring:report_detail", args=[not_yet.pk]))
+    assert "28 days past the deadline" in page.content.decode()
+    assert 'id="days-overdue"' not in calm.content.decode()
