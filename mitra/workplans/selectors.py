@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.http import Http404
+from django.utils.text import capfirst
 
 from mitra.core.charts import Timeline, build_timeline
 
@@ -135,7 +136,7 @@ def workplan_containment_status(*, work_plan: WorkPlan, on: date) -> Containment
     for outer in reversed(outers):  # widest first: izin prinsip, agreement, RIK
         rows.append(
             {
-                "label": str(outer.label).capitalize(),
+                "label": capfirst(str(outer.label)),  # not .capitalize(): "RIK", not "Rik"
                 "sublabel": f"{_fmt(outer.start)} – {_fmt(outer.end)}",
                 "start": outer.start,
                 "end": outer.end,

@@ -107,3 +107,17 @@ def test_activities_by_region_and_against_plan_in_one_query_each(
     assert selectors.activities_by_region(viewer=other_officer) == {}
     assert selectors.activities_against_plan(viewer=other_officer) == {}
     assert selectors.activities_by_region(viewer=officer, year=2099) == {}
+
+
+def test_the_plan_page_reads_well_money_grouped_and_rik_in_capitals(client, cast):
+    rkt = make_rkt(cast, status="draft")
+    ActivityFactory(
+        work_plan=rkt,
+        provinces=[cast.jateng],
+        planned_budget=Decimal("850000000"),
+        realised_budget=Decimal("43120.50"),
+    )
+    client.force_login(cast.users["officer"])
+    html = client.get(reverse("workplans:detail", args=[rkt.pk])).content.decode()
+    assert "850,000,000 / 43,120.5" in html
+    assert "The RIK 2024-04-04" in html  # the timeline's bar for the RIK ("The rik" before)
