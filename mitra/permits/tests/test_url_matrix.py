@@ -250,3 +250,11 @@ def test_a_representative_cannot_apply_for_another_organization(client, world):
         client.get(f"/en/organizations/{w.ford.pk}/").content.decode().count("applications/new/")
         == 0
     )
+
+
+def test_the_licensing_home_shows_agency_reviews_only_to_agencies(client, world):
+    w, _ = world
+    client.force_login(w.users["org_representative"])
+    assert 'id="reviews-heading"' not in client.get("/en/permits/").content.decode()
+    client.force_login(w.users["officer"])
+    assert 'id="reviews-heading"' in client.get("/en/permits/").content.decode()
