@@ -803,6 +803,7 @@ TRANSLATIONS: dict[str, str] = {
     # With a context (pgettext): the same English word, another Indonesian one.
     "verb\x04Open": "Buka",
     "job\x04Position": "Jabatan",
+    "job\x04position": "jabatan",
     "section filled in\x04Complete": "Lengkap",
     "verb\x04Complete": "Selesaikan",
     "Enter an izin prinsip application": "Masukkan permohonan izin prinsip",

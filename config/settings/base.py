@@ -200,16 +200,23 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # Email (Django 6.1 mailers; EMAIL_BACKEND and the other EMAIL_* settings are deprecated).
 # DJANGO_EMAIL_BACKEND picks the backend: console here (mail is printed), SMTP in production.
-# With SMTP, DJANGO_EMAIL_HOST, _PORT, _HOST_USER, _HOST_PASSWORD and _USE_TLS say where to.
+# With SMTP, DJANGO_EMAIL_HOST, _PORT, _HOST_USER, _HOST_PASSWORD, _USE_TLS, _USE_SSL and
+# _TIMEOUT say where to.
 def mailers_from_env(default_backend: str) -> dict:
     backend = env("DJANGO_EMAIL_BACKEND", default=default_backend)
+    use_tls = env.bool("DJANGO_EMAIL_USE_TLS", default=False)
+    use_ssl = env.bool("DJANGO_EMAIL_USE_SSL", default=False)
     smtp = {
         "host": env("DJANGO_EMAIL_HOST", default="localhost"),
-        "port": env.int("DJANGO_EMAIL_PORT", default=25),
+        "port": env.int("DJANGO_EMAIL_PORT", default=465 if use_ssl else 587 if use_tls else 25),
         "username": env("DJANGO_EMAIL_HOST_USER", default=""),
         "password": env("DJANGO_EMAIL_HOST_PASSWORD", default=""),
-        "use_tls": env.bool("DJANGO_EMAIL_USE_TLS", default=False),
+        "use_tls": use_tls,
+        "use_ssl": use_ssl,
+        # Seconds: a mail server that hangs must not hold a worker (reminders, invitations).
+        "timeout": env.int("DJANGO_EMAIL_TIMEOUT", default=30),
     }
+    # Django's SMTP backend (or a subclass named so); other backends take no such options.
     options = smtp if backend.endswith("smtp.EmailBackend") else {}
     return {"default": {"BACKEND": backend, "OPTIONS": options}}
 

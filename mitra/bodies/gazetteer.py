@@ -1567,11 +1567,11 @@ def _read_gz_csv(filename: str) -> list[dict[str, str]]:
         return list(csv.DictReader(text))
 
 
-# How some provinces' governments name themselves, beside "Pemerintah Provinsi …": DIY's and
-# Aceh's special-autonomy laws (UU 13/2012, UU 11/2006) call them "Pemerintah Daerah DIY" and
-# "Pemerintah Aceh", and the press writes "Pemerintah Daerah Istimewa Yogyakarta".
+# How DIY's government names itself, beside "Pemerintah Provinsi …": its special-autonomy law
+# (UU 13/2012) calls it "Pemerintah Daerah DIY", and the press writes "Pemerintah Daerah
+# Istimewa Yogyakarta". (Not Aceh's "Pemerintah Aceh": it is the start of "Pemerintah Aceh
+# Besar" and the other Aceh regencies' names, and the longest match would take it.)
 PROVINCE_OWN_NAMES = {
-    "11": ("Pemerintah Aceh",),
     "34": (
         "Pemerintah Daerah Daerah Istimewa Yogyakarta",
         "Pemerintah Daerah Istimewa Yogyakarta",

@@ -4,6 +4,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_fsm import FSMField, FSMModelMixin, transition
 
 from mitra.core.models import TimeStampedModel
@@ -531,7 +532,7 @@ class ForeignStaffAssignment(TimeStampedModel):
     )
     name = models.CharField(_("name"), max_length=255)
     nationality = models.CharField(_("nationality"), max_length=2)
-    position = models.CharField(_("position"), max_length=255)
+    position = models.CharField(pgettext_lazy("job", "position"), max_length=255)
     start_date = models.DateField(_("start"))
     end_date = models.DateField(_("end"))
     ktln_approval_number = models.CharField(_("KTLN approval number"), max_length=80)

@@ -96,7 +96,7 @@ class ApplicationCreateView(AccessMixin, View):
         if not user.is_operator:
             raise PermissionDenied
         pk = request.POST.get("organization") or request.GET.get("organization") or ""
-        if not pk.isdigit():
+        if not (pk.isascii() and pk.isdigit()):  # "²" is a digit that int() refuses
             raise Http404
         return organization_get_for_user(user=user, pk=int(pk))
 

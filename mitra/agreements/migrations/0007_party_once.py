@@ -19,8 +19,10 @@ def refuse_duplicates(apps, schema_editor):
         twice += [f"agreement {r['agreement_id']}: {column} {r[column]} ×{r['n']}" for r in rows]
     if twice:
         raise RuntimeError(
-            "Parties named twice on one agreement; remove the extra rows, then migrate:\n"
-            + "\n".join(twice)
+            "Parties named twice on one agreement. For each, keep one row: first move the "
+            "signatories of the others to it (Signatory.party cascades: deleting a party "
+            "deletes its signatories), then delete the others and save the agreement again "
+            "(its partner names), then migrate:\n" + "\n".join(twice)
         )
 
 

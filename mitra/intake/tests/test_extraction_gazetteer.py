@@ -73,7 +73,10 @@ def test_special_regions_under_their_own_names():
     diy = gazetteer.lookup("Pemerintah Daerah Istimewa Yogyakarta")
     assert diy.key == "pemprov-34"
     assert gazetteer.lookup("Pemerintah Daerah DIY").key == "pemprov-34"
-    assert gazetteer.lookup("Pemerintah Aceh").key == "pemprov-11"
+    assert gazetteer.lookup("Pemerintah Provinsi Aceh").key == "pemprov-11"
+    # "Pemerintah Aceh Besar" is a regency's government: the province only as a bare "Aceh".
+    [mention] = gazetteer.find("bersama Pemerintah Aceh Besar")
+    assert (mention.surface, mention.strength) == ("Aceh", "bare")
     found = gazetteer.find("ditandatangani bersama Pemerintah Daerah Istimewa Yogyakarta pada")
     assert [m.surface for m in found] == ["Pemerintah Daerah Istimewa Yogyakarta"]
 

@@ -230,6 +230,7 @@ def test_an_operator_enters_an_application_on_behalf_of_an_organization(client, 
     assert created_event.actor == w.users["operator"]
     assert client.get("/en/permits/applications/new/?organization=999999").status_code == 404
     assert client.get("/en/permits/applications/new/?organization=x").status_code == 404
+    assert client.get("/en/permits/applications/new/?organization=²").status_code == 404
 
 
 def test_a_representative_cannot_apply_for_another_organization(client, world):

@@ -22,8 +22,8 @@
       L.tileLayer(data.tileUrl, { maxZoom: 12, attribution: data.attribution || "" }).addTo(map);
       L.control.attribution({ prefix: false }).addTo(map);
     }
-    // Faint dots at every region's centre: without tiles they draw the archipelago's shape.
-    (data.context || []).forEach(function (c) {
+    // Without tiles, faint dots at every regency's centre draw the archipelago's shape.
+    (data.tileUrl ? [] : data.context || []).forEach(function (c) {
       L.circleMarker(c, {
         radius: 2,
         stroke: false,
