@@ -10,6 +10,8 @@ from typing import Any
 from axe_playwright_python.sync_playwright import Axe
 
 from mitra.agreements.models import Agreement
+from mitra.monitoring.models import Report
+from mitra.workplans.models import WorkPlan
 
 from .conftest import Site
 
@@ -39,14 +41,24 @@ def test_key_pages_have_no_serious_accessibility_violations(site: Site) -> None:
         problems += blocking_violations(page)
 
     site.login("kemendagri")
+    meeting = ford.meetings.get()  # the signing of 4 April 2024
+    rkt = WorkPlan.objects.filter(agreement=ford, kind=WorkPlan.Kind.RKT).first()
+    report = Report.objects.filter(agreement=ford).order_by("due_date").last()
     for path in [
         "/id/dashboard/",
         "/id/agreements/",
         f"/id/agreements/{ford.pk}/",
         "/id/agreements/new/",
         f"/en/agreements/{ford.pk}/",
+        # Coordination and monitoring (issue 4).
+        "/id/dashboard/compliance/?by=region",
+        "/id/dashboard/map/",
+        f"/id/workplans/{rkt.pk}/",
+        f"/id/monitoring/reports/{report.pk}/",
+        f"/id/meetings/{meeting.pk}/",
     ]:
-        site.goto(path)
+        response = site.goto(path)
+        assert response.status == 200, path  # axe on an error page would prove nothing
         problems += blocking_violations(page)
         # axe ran inside the page despite the CSP (its results came from the page itself).
         assert page.evaluate("typeof axe.run") == "function"
