@@ -148,6 +148,12 @@ def test_the_directory_flags_organizations_with_overdue_reports(
     with freeze_today(date(2026, 10, 1)):  # before Ford's deadline: the six others only
         earlier = client.get(reverse("portal:directory")).content.decode()
     assert earlier.count("reports-overdue-flag") == 6
+    # Ford's own public page carries the flag too; the punctual organization's does not.
+    with freeze_today(PINNED):
+        ford_page = client.get(reverse("portal:organization", args=[ford.pk])).content.decode()
+        punctual_page = client.get(reverse("portal:organization", args=[punctual.pk]))
+    assert "reports-overdue-flag" in ford_page
+    assert "reports-overdue-flag" not in punctual_page.content.decode()
 
 
 def test_the_public_non_filers_list(client, msp, ford):
