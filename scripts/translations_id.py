@@ -807,6 +807,7 @@ TRANSLATIONS: dict[str, str] = {
     "section filled in\x04Complete": "Lengkap",
     "verb\x04Complete": "Selesaikan",
     "Enter an izin prinsip application": "Masukkan permohonan izin prinsip",
+    "Application lapsed (query not answered in time)": "Permohonan gugur (pertanyaan tidak dijawab tepat waktu)",
     "%(n)s day past the deadline": "%(n)s hari melewati tenggat",
     "Name each foreign party once.": "Sebutkan setiap pihak asing satu kali saja.",
     "Name each government party once.": "Sebutkan setiap pihak pemerintah satu kali saja.",

@@ -79,6 +79,7 @@ EVENT_LABELS = {
     "permit_application.submitted": _("Application submitted"),
     "permit_application.resubmitted": _("Query answered, application resubmitted"),
     "permit_application.withdrawn": _("Application withdrawn"),
+    "permit_application.lapsed": _("Application lapsed (query not answered in time)"),
     "permit_application.verification_opened": _("Verification started"),
     "permit_application.returned": _("Returned for revision"),
     "permit_application.circulated": _("Circulated to the member agencies"),

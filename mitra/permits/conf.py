@@ -20,6 +20,10 @@ DEFAULTS: dict[str, Any] = {
     "STAFF_APPROVER": "kemensetneg",
     "DIPLOMATIC_RELATIONS": None,  # None: every country except NO_RELATIONS
     "QUERY_DEADLINE_WORKING_DAYS": 15,
+    # When True, the daily job withdraws an application returned for completion whose query
+    # deadline passed without a resubmission (domain.md §3.2, row 3a: "lapse → WITHDRAWN",
+    # marked uncertain, hence off by default: the secretariat then withdraws by hand).
+    "RETURNED_LAPSES": False,
     "REVIEW_DUE_WORKING_DAYS": 15,
     # When True, a member review still open after its due date counts as "no objection".
     "DEEMED_NO_OBJECTION": False,

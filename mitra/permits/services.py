@@ -1012,11 +1012,34 @@ def review_apply_deemed(*, on: date | None = None) -> int:
     return count
 
 
+def application_lapse_returned(*, on: date | None = None) -> int:
+    """Daily, when configured (RETURNED_LAPSES): applications returned for completion whose
+    query deadline passed without a resubmission are withdrawn, by no one (the job), with
+    the deadline in the audit event `permit_application.lapsed`."""
+    if not setting("RETURNED_LAPSES"):
+        return 0
+    on = on or today()
+    count = 0
+    lapsed = Application.objects.filter(status=S.RETURNED, query_deadline__lt=on)
+    for pk in list(lapsed.values_list("pk", flat=True)):
+        with transaction.atomic():
+            application = _lock(pk)
+            deadline = application.query_deadline
+            if application.status != S.RETURNED or deadline is None or deadline >= on:
+                continue  # resubmitted, or given more time, meanwhile
+            data = {"deadline": deadline.isoformat()}
+            _move(application, "withdraw", None, "permit_application.lapsed", data)
+            count += 1
+    return count
+
+
 def permits_daily(*, on: date | None = None) -> dict[str, int]:
-    """The daily licensing job: deemed opinions (if configured), then expiries."""
+    """The daily licensing job: deemed opinions and lapsed queries (each if configured), then
+    expiries."""
     on = on or today()
     counts = permit_expire_due(on=on)
     counts["deemed"] = review_apply_deemed(on=on)
+    counts["lapsed"] = application_lapse_returned(on=on)
     return counts
 
 

@@ -1,4 +1,5 @@
-"""Daily: deemed no-objection (if configured) and expiry of izin prinsip with its cascade."""
+"""Daily: deemed no-objection and lapsed queries (each if configured) and expiry of izin
+prinsip with its cascade."""
 
 from django.core.management.base import BaseCommand
 
@@ -6,7 +7,10 @@ from mitra.permits.services import permits_daily
 
 
 class Command(BaseCommand):
-    help = "Apply deemed member opinions (when configured) and expire ended izin prinsip."
+    help = (
+        "Apply deemed member opinions and lapse unanswered queries (each when configured) and "
+        "expire ended izin prinsip."
+    )
 
     def handle(self, *args: object, **options: object) -> None:
         counts = permits_daily()

@@ -329,3 +329,28 @@ def test_multilateral_track_clears_without_permit(agencies, officers, province):
         "kemensetneg",
         "kemendagri",
     }
+
+
+def test_an_unanswered_query_lapses_only_when_configured_and_only_after_its_deadline(
+    draft, ngo, rep, secretariat, settings
+):
+    with freeze_today(TODAY):
+        services.application_submit(application_id=draft.pk, actor=rep)
+        services.application_open_verification(application_id=draft.pk, actor=secretariat)
+        services.application_return(
+            application_id=draft.pk, reasons=["missing_document"], text="Legalise the deed.",
+            actor=secretariat,
+        )  # fmt: skip
+    deadline = date(2026, 12, 18)
+    after = deadline + timedelta(days=1)
+    assert services.permits_daily(on=after)["lapsed"] == 0  # off by default
+    settings.MITRA = {**settings.MITRA, "RETURNED_LAPSES": True}
+    assert services.application_lapse_returned(on=deadline) == 0  # the last day still counts
+    assert services.permits_daily(on=after)["lapsed"] == 1
+    draft.refresh_from_db()
+    assert draft.status == S.WITHDRAWN
+    event = AuditEvent.objects.get(event="permit_application.lapsed", target_id=draft.pk)
+    assert (event.actor, event.data["deadline"]) == (None, "2026-12-18")
+    assert services.application_lapse_returned(on=after) == 0  # never twice
+    # The organization may apply again.
+    assert services.application_create(organization=ngo, actor=rep).status == S.DRAFT
