@@ -1034,8 +1034,8 @@ def application_lapse_returned(*, on: date | None = None) -> int:
 
 
 def permits_daily(*, on: date | None = None) -> dict[str, int]:
-    """The daily licensing job: deemed opinions and lapsed queries (each if configured), then
-    expiries."""
+    """The daily licensing job: expiries, then deemed opinions and lapsed queries (each if
+    configured)."""
     on = on or today()
     counts = permit_expire_due(on=on)
     counts["deemed"] = review_apply_deemed(on=on)
