@@ -807,6 +807,7 @@ TRANSLATIONS: dict[str, str] = {
     "section filled in\x04Complete": "Lengkap",
     "verb\x04Complete": "Selesaikan",
     "Enter an izin prinsip application": "Masukkan permohonan izin prinsip",
+    "Application %(ref)s lapsed: the query was not answered by %(date)s.": "Permohonan %(ref)s gugur: pertanyaan tidak dijawab sampai %(date)s.",
     "Application lapsed (query not answered in time)": "Permohonan gugur (pertanyaan tidak dijawab tepat waktu)",
     "%(n)s day past the deadline": "%(n)s hari melewati tenggat",
     "Name each foreign party once.": "Sebutkan setiap pihak asing satu kali saja.",

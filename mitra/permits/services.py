@@ -1029,8 +1029,32 @@ def application_lapse_returned(*, on: date | None = None) -> int:
                 continue  # resubmitted, or given more time, meanwhile
             data = {"deadline": deadline.isoformat()}
             _move(application, "withdraw", None, "permit_application.lapsed", data)
+            _tell_representatives_it_lapsed(application)
             count += 1
     return count
+
+
+def _tell_representatives_it_lapsed(application: Application) -> None:
+    """An in-app notice to the organization's representatives (the job has no one to ask)."""
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+    from django.utils.formats import date_format
+
+    from mitra.deadlines.services import notification_create
+
+    User = get_user_model()
+    representatives = User.objects.filter(
+        is_active=True,
+        role=User.Role.ORG_REPRESENTATIVE,
+        organization_id=application.organization_id,
+    )
+    title = _("Application %(ref)s lapsed: the query was not answered by %(date)s.") % {
+        "ref": application.reference,
+        "date": date_format(application.query_deadline, "j F Y"),  # in the active language
+    }
+    url = reverse("permits:application_detail", args=[application.pk])
+    for user in representatives:
+        notification_create(user=user, title=title, url=url)
 
 
 def permits_daily(*, on: date | None = None) -> dict[str, int]:

@@ -9,6 +9,7 @@ import pytest
 from mitra.audit.models import AuditEvent
 from mitra.core.exceptions import ApplicationError
 from mitra.core.tests.helpers import freeze_today
+from mitra.deadlines.models import Notification
 from mitra.permits import services
 from mitra.permits.models import (
     AgencyReview,
@@ -351,6 +352,9 @@ def test_an_unanswered_query_lapses_only_when_configured_and_only_after_its_dead
     assert draft.status == S.WITHDRAWN
     event = AuditEvent.objects.get(event="permit_application.lapsed", target_id=draft.pk)
     assert (event.actor, event.data["deadline"]) == (None, "2026-12-18")
+    [notice] = Notification.objects.filter(user=rep)
+    assert draft.reference in notice.title
+    assert "18 December 2026" in notice.title
     assert services.application_lapse_returned(on=after) == 0  # never twice
     # The organization may apply again.
     assert services.application_create(organization=ngo, actor=rep).status == S.DRAFT
