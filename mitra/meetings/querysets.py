@@ -16,7 +16,7 @@ class MeetingQuerySet(models.QuerySet["Meeting"]):
           or is linked to;
         - anyone else sees nothing.
         """
-        from mitra.agreements.models import Agreement
+        from mitra.agreements.querysets import visible_agreement_ids
 
         from .models import Attendee, InvitedBody
 
@@ -29,7 +29,7 @@ class MeetingQuerySet(models.QuerySet["Meeting"]):
             invited = InvitedBody.objects.filter(agency_id=agency_id).values("meeting_id")
             attending = Attendee.objects.filter(agency_id=agency_id).values("meeting_id")
             via_agreement = self.model.agreements.through.objects.filter(
-                agreement_id__in=Agreement.objects.visible_to(user).values("pk")
+                agreement_id__in=visible_agreement_ids(user)
             ).values("meeting_id")
             return self.filter(
                 models.Q(organizer_agency_id=agency_id)

@@ -20,9 +20,11 @@ DEFAULTS: dict[str, Any] = {
     "STAFF_APPROVER": "kemensetneg",
     "DIPLOMATIC_RELATIONS": None,  # None: every country except NO_RELATIONS
     "QUERY_DEADLINE_WORKING_DAYS": 15,
-    # When True, the daily job withdraws an application returned for completion whose query
-    # deadline passed without a resubmission (domain.md §3.2, row 3a: "lapse → WITHDRAWN",
-    # marked uncertain, hence off by default: the secretariat then withdraws by hand).
+    # When True, the daily job withdraws an application returned to the applicant (for
+    # completion by the secretariat, or for more information from the deliberation: both are
+    # state 3a) whose query deadline passed without an answer (domain.md §3.2, row 3a: "lapse →
+    # WITHDRAWN", marked uncertain, hence off by default: the applicant or an operator then
+    # withdraws it).
     "RETURNED_LAPSES": False,
     "REVIEW_DUE_WORKING_DAYS": 15,
     # When True, a member review still open after its due date counts as "no objection".

@@ -1013,9 +1013,10 @@ def review_apply_deemed(*, on: date | None = None) -> int:
 
 
 def application_lapse_returned(*, on: date | None = None) -> int:
-    """Daily, when configured (RETURNED_LAPSES): applications returned for completion whose
-    query deadline passed without a resubmission are withdrawn, by no one (the job), with
-    the deadline in the audit event `permit_application.lapsed`."""
+    """Daily, when configured (RETURNED_LAPSES): applications returned to the applicant
+    (for completion, or for more information from the deliberation) whose query deadline
+    passed without an answer are withdrawn, by no one (the job), with the deadline in the
+    audit event `permit_application.lapsed`."""
     if not setting("RETURNED_LAPSES"):
         return 0
     on = on or today()
@@ -1035,9 +1036,11 @@ def application_lapse_returned(*, on: date | None = None) -> int:
 
 
 def _tell_representatives_it_lapsed(application: Application) -> None:
-    """An in-app notice to the organization's representatives (the job has no one to ask)."""
+    """An in-app notice to the organization's active representatives, each in their own
+    language (the job runs in the default one)."""
     from django.contrib.auth import get_user_model
     from django.urls import reverse
+    from django.utils import translation
     from django.utils.formats import date_format
 
     from mitra.deadlines.services import notification_create
@@ -1048,12 +1051,13 @@ def _tell_representatives_it_lapsed(application: Application) -> None:
         role=User.Role.ORG_REPRESENTATIVE,
         organization_id=application.organization_id,
     )
-    title = _("Application %(ref)s lapsed: the query was not answered by %(date)s.") % {
-        "ref": application.reference,
-        "date": date_format(application.query_deadline, "j F Y"),  # in the active language
-    }
-    url = reverse("permits:application_detail", args=[application.pk])
     for user in representatives:
+        with translation.override(user.preferred_language):
+            title = _("Application %(ref)s lapsed: the query was not answered by %(date)s.") % {
+                "ref": application.reference,
+                "date": date_format(application.query_deadline, "j F Y"),
+            }
+            url = reverse("permits:application_detail", args=[application.pk])
         notification_create(user=user, title=title, url=url)
 
 

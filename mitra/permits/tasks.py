@@ -1,4 +1,5 @@
-"""Background work: the daily licensing job (deemed opinions when configured, expiries)."""
+"""Background work: the daily licensing job (expiries; deemed opinions and lapsed queries when
+configured)."""
 
 from django.tasks import task
 

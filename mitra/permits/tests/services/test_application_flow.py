@@ -335,6 +335,14 @@ def test_multilateral_track_clears_without_permit(agencies, officers, province):
 def test_an_unanswered_query_lapses_only_when_configured_and_only_after_its_deadline(
     draft, ngo, rep, secretariat, settings
 ):
+    from mitra.accounts.tests.factories import UserFactory
+    from mitra.organizations.tests.factories import ForeignOrganizationFactory
+
+    colleague = UserFactory(org_representative=True, organization=ngo, preferred_language="id")
+    former = UserFactory(org_representative=True, organization=ngo, is_active=False)
+    stranger = UserFactory(org_representative=True, organization=ForeignOrganizationFactory())
+    rep.preferred_language = "en"
+    rep.save(update_fields=["preferred_language"])
     with freeze_today(TODAY):
         services.application_submit(application_id=draft.pk, actor=rep)
         services.application_open_verification(application_id=draft.pk, actor=secretariat)
@@ -355,6 +363,10 @@ def test_an_unanswered_query_lapses_only_when_configured_and_only_after_its_dead
     [notice] = Notification.objects.filter(user=rep)
     assert draft.reference in notice.title
     assert "18 December 2026" in notice.title
+    [in_indonesian] = Notification.objects.filter(user=colleague)
+    assert "18 Desember 2026" in in_indonesian.title
+    assert in_indonesian.url.startswith("/id/")
+    assert not Notification.objects.filter(user__in=[former, stranger]).exists()
     assert services.application_lapse_returned(on=after) == 0  # never twice
     # The organization may apply again.
     assert services.application_create(organization=ngo, actor=rep).status == S.DRAFT
