@@ -8,8 +8,8 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from mitra.agreements.models import Agreement
+from mitra.core.currencies import is_currency
 
-from .currencies import is_currency
 from .models import DEFAULT_GRACE_DAYS, Report, setting
 
 ENDED = (Agreement.Status.TERMINATED, Agreement.Status.SUPERSEDED, Agreement.Status.EXPIRED)

@@ -20,9 +20,9 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from mitra.core.currencies import is_currency
 from mitra.core.periods import Period, check_within
 
-from .currencies import ISO_4217
 from .models import AGE_GROUPS, SEXES, Activity, RegionalNotification, WorkPlan
 
 PERIOD = "period"  # the key containment messages are filed under (shown above the form)
@@ -214,7 +214,7 @@ def clean_local_partners(value: Any, check: Check) -> list[dict[str, str]]:
 
 
 def check_currency(check: Check, currency: str) -> None:
-    if currency not in ISO_4217:
+    if not is_currency(currency):
         check.error(
             "currency",
             _("%(code)s is not an ISO 4217 currency code.") % {"code": currency or "—"},

@@ -1,4 +1,7 @@
-"""ISO 4217 alphabetic codes of the currencies in use (no funds codes, metals or test codes)."""
+"""ISO 4217 currency codes in use (active codes; funds, precious metals and test codes left out).
+
+One list for every app that takes an amount (activity budgets, funding disclosures). Kept here
+rather than adding a dependency: the list changes rarely, and a test checks a few."""
 
 ISO_4217 = frozenset(
     [
@@ -145,6 +148,7 @@ ISO_4217 = frozenset(
         "USD",
         "UYU",
         "UZS",
+        "VED",
         "VES",
         "VND",
         "VUV",
@@ -160,3 +164,7 @@ ISO_4217 = frozenset(
         "ZWG",
     ]
 )
+
+
+def is_currency(code: str) -> bool:
+    return code in ISO_4217
