@@ -129,6 +129,12 @@ def _activity_map(ctx: Context) -> str:
     return "/en/dashboard/map/"
 
 
+@page("notification_list", user="kemendagri")
+def _notification_list(ctx: Context) -> str:
+    """Kemendagri officer's notifications, first page (25,000 of their own among 200,000)."""
+    return "/en/notifications/"
+
+
 # --- jobs -----------------------------------------------------------------------------------
 @job("agreement_refresh_statuses")
 def _refresh_statuses(ctx: Context) -> Any:
@@ -199,6 +205,69 @@ def _export_peak_mb(ctx: Context) -> Any:
     return _export_activities()["peak_mb"]
 
 
+NOTIFY_JOB_NOTICES = 10_000
+_NOTIFY: dict[str, Any] = {}
+
+
+def _deliver_10k() -> dict[str, Any]:
+    """10,000 pending notices emailed through the task worker: queued in batches of 500
+    (as notify() queues them on commit) and run by `db_worker --batch` (django-tasks-db), the
+    email built and handed to a backend that drops it (no SMTP server here). Seconds and the
+    tracemalloc peak."""
+    if not _NOTIFY:
+        import tracemalloc
+
+        from django.core.management import call_command
+        from django.test import override_settings
+
+        from mitra.notifications.models import Notice
+        from mitra.notifications.services import enqueue_delivery
+
+        users = list(User.objects.filter(is_active=True).exclude(email="").order_by("pk"))
+        notices = Notice.objects.bulk_create(
+            Notice(
+                user=users[i % len(users)],
+                event="bench.delivery",
+                key=f"bench.delivery:{i}",
+                title=f"Bench notice {i}",
+                url="/en/dashboard/",
+            )
+            for i in range(NOTIFY_JOB_NOTICES)
+        )
+        ids = [n.pk for n in notices]
+        dropped = {"default": {"BACKEND": "django.core.mail.backends.dummy.EmailBackend"}}
+        database = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+        with override_settings(TASKS=database, MAILERS=dropped):
+            tracemalloc.start()
+            started = time.perf_counter()
+            try:
+                enqueue_delivery(ids)
+                call_command(
+                    "db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0
+                )
+                seconds = time.perf_counter() - started
+                peak = tracemalloc.get_traced_memory()[1]
+            finally:
+                tracemalloc.stop()
+        sent = Notice.objects.filter(pk__in=ids, email_status=Notice.Email.SENT).count()
+        if sent != len(ids):
+            raise RuntimeError(f"notify_10k: {sent} of {len(ids)} notices were emailed")
+        _NOTIFY.update(seconds=round(seconds, 1), peak_mb=round(peak / (1024 * 1024), 2))
+    return _NOTIFY
+
+
+@job("notify_10k_s")
+def _notify_10k_s(ctx: Context) -> Any:
+    """Seconds to deliver 10,000 notices through the worker (target < 60 s)."""
+    return _deliver_10k()["seconds"]
+
+
+@job("notify_10k_peak_mb")
+def _notify_10k_peak_mb(ctx: Context) -> Any:
+    """Peak Python memory (tracemalloc, MB) while the worker delivers the 10,000 notices."""
+    return _deliver_10k()["peak_mb"]
+
+
 # --- running --------------------------------------------------------------------------------
 def build_context() -> Context:
     """The Kemendagri agreement with the longest chain; the province with most agreements."""
@@ -220,7 +289,53 @@ def build_context() -> Context:
     )
     if last is None or province is None:
         raise RuntimeError("The data set has no agreements or provinces.")
+    ensure_notices()
     return Context(agreement_with_chain=last.pk, province=province["id"])
+
+
+NOTICES_TOTAL = 200_000
+NOTICES_KEMENDAGRI = 25_000
+
+
+def ensure_notices() -> None:
+    """National-scale notices (once, kept with the data set): 200,000 in all, 25,000 of them
+    the Kemendagri officer's, a third unread, spread over two years."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from mitra.notifications.models import Notice
+
+    if Notice.objects.filter(event="bench.seed").count() >= NOTICES_TOTAL:
+        return
+    Notice.objects.filter(event="bench.seed").delete()
+    officer = User.objects.get(username="kemendagri")
+    others = list(User.objects.exclude(pk=officer.pk).order_by("pk"))
+    now = timezone.now()
+
+    def rows():  # type: ignore[no-untyped-def]
+        for i in range(NOTICES_TOTAL):
+            user = officer if i < NOTICES_KEMENDAGRI else others[i % len(others)]
+            created = now - timedelta(minutes=5 * i)
+            yield Notice(
+                user=user,
+                event="bench.seed",
+                key=f"bench.seed:{i}",
+                title=f"Application BENCH/{i} was submitted",
+                url="/en/permits/",
+                created_at=created,
+                read_at=None if i % 3 == 0 else created,
+                email_status=Notice.Email.SENT,
+            )
+
+    batch: list = []
+    with transaction.atomic():
+        for notice in rows():
+            batch.append(notice)
+            if len(batch) == 5000:
+                Notice.objects.bulk_create(batch)
+                batch = []
+        Notice.objects.bulk_create(batch)
 
 
 @dataclass

@@ -25,6 +25,7 @@ urlpatterns += i18n_patterns(
     path("monitoring/", include("mitra.monitoring.urls")),
     path("permits/", include("mitra.permits.urls")),
     path("deadlines/", include("mitra.deadlines.urls")),
+    path("notifications/", include("mitra.notifications.urls")),
     path("sanctions/", include("mitra.sanctions.urls")),
     path("intake/", include("mitra.intake.urls")),
     path("admin/", admin.site.urls),

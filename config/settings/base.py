@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "mitra.bodies",
     "mitra.organizations",
     "mitra.agreements",
+    "mitra.notifications",  # the event registry, in-app notices, email (issue 9)
     "mitra.deadlines",  # working days, due dates, reminders, calendar feeds
     "mitra.meetings",  # TPOA deliberations, rakor, signings, monev visits
     "mitra.permits",  # TPOA licensing: izin prinsip, reviews, decisions, izin operasional
@@ -223,6 +224,8 @@ def mailers_from_env(default_backend: str) -> dict:
 
 MAILERS = mailers_from_env("django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="mitra@localhost")
+# Where Mitra is reached from outside: the links in emails start with it (no trailing slash).
+MITRA_SITE_URL = env("MITRA_SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 # Domain configuration (rules domain.md marks as uncertain are settings with documented defaults).
 MITRA = {
@@ -234,6 +237,9 @@ MITRA = {
     "REMINDER_OFFSETS_DAYS": env.list(
         "MITRA_REMINDER_OFFSETS_DAYS", cast=int, default=[90, 60, 30, 7, 1]
     ),
+    # Days after an unmet deadline during which the daily job still sends its one overdue
+    # notice (older ones stay listed as overdue, but a first run sends no burst of notices).
+    "OVERDUE_NOTICE_DAYS": env.int("MITRA_OVERDUE_NOTICE_DAYS", default=7),
     # Sanction ladder: "current" (UU 16/2017: one written warning, 7 working days) or "legacy"
     # (UU 17/2013 original: three tiered warnings of 30 days each). domain.md §3.9, N10.
     "SANCTION_LADDER": env("MITRA_SANCTION_LADDER", default="current"),

@@ -18,3 +18,8 @@ STORAGES = {
 }
 CONN_MAX_AGE = env.int("DJANGO_CONN_MAX_AGE", default=60)  # noqa: F405
 MAILERS = mailers_from_env("django.core.mail.backends.smtp.EmailBackend")  # noqa: F405
+# Links in emails: MITRA_SITE_URL, else the first allowed host over HTTPS.
+MITRA_SITE_URL = env(  # noqa: F405
+    "MITRA_SITE_URL",
+    default=f"https://{ALLOWED_HOSTS[0]}" if ALLOWED_HOSTS else "",  # noqa: F405
+).rstrip("/")

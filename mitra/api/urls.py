@@ -12,6 +12,7 @@ from .v1 import agreements, auth, organizations, reference, workplans
 from .v1 import deadlines as deadlines_api
 from .v1 import meetings as meetings_api
 from .v1 import monitoring as monitoring_api
+from .v1 import notifications as notifications_api
 from .v1 import opendata as opendata_api
 from .v1 import permits as permit_apis
 from .v1 import sanctions as sanctions_api
@@ -114,6 +115,12 @@ urlpatterns = [
         "workplans/<int:pk>/notifications/",
         workplans.NotificationCreateApi.as_view(),
         name="api-workplan-notifications",
+    ),
+    path("workplans/n5-inbox/", workplans.N5InboxApi.as_view(), name="api-workplan-n5-inbox"),
+    path(
+        "workplans/n5-inbox/<int:pk>/acknowledge/",
+        workplans.N5AcknowledgeApi.as_view(),
+        name="api-workplan-n5-acknowledge",
     ),
     path(
         "activities/",
@@ -281,15 +288,17 @@ urlpatterns = [
         deadlines_api.DeadlineComputeApi.as_view(),
         name="api-deadline-compute",
     ),
+    # notifications
+    path("notifications/", notifications_api.NoticeListApi.as_view(), name="api-notice-list"),
     path(
-        "deadlines/notifications/",
-        deadlines_api.NotificationListApi.as_view(),
-        name="api-notification-list",
+        "notifications/<int:pk>/read/",
+        notifications_api.NoticeReadApi.as_view(),
+        name="api-notice-read",
     ),
     path(
-        "deadlines/notifications/<int:pk>/read/",
-        deadlines_api.NotificationReadApi.as_view(),
-        name="api-notification-read",
+        "notifications/preference/",
+        route(get=notifications_api.PreferenceGetApi, put=notifications_api.PreferenceSetApi),
+        name="api-notice-preference",
     ),
     # open data (public, streamed): /open/<dataset>/ and /open/<dataset>/changes/
     *[

@@ -1,5 +1,7 @@
 """The signed-in user's dashboard: what is due next for their body."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -12,6 +14,7 @@ from mitra.agreements.models import Agreement
 from mitra.core.access import GOVERNMENT, MEMBER, AccessMixin
 from mitra.core.charts import build_timeline
 from mitra.core.dates import today
+from mitra.deadlines import selectors as deadline_selectors
 from mitra.monitoring import selectors as monitoring_selectors
 from mitra.organizations.models import ForeignOrganization
 from mitra.regions.selectors import region_centroids
@@ -19,6 +22,7 @@ from mitra.workplans.models import SEX_LABELS
 
 from . import compliance, svg
 
+DEADLINES_SHOWN = 10  # overdue first, then the next ones; the rest on "My deadlines"
 EXPIRY_WINDOWS = [3, 6, 12]  # months shown as columns of "agreements by expiry window"
 
 
@@ -69,10 +73,20 @@ class DashboardView(AccessMixin, View):
             }
             for a in ending[:15]
         ]
+        # The same set as "My deadlines" and the calendar feed (deadlines.selectors).
+        deadlines = deadline_selectors.user_deadlines(user=user, on=now)
+        overdue = [d for d in deadlines if d.due < now and not d.window]
+        soon = [d for d in deadlines if now <= d.due <= now + timedelta(days=30)]
         return render(
             request,
             "dashboard/home.html",
             {
+                "deadlines_overdue": overdue,
+                "deadlines_soon_count": len(soon),
+                "deadlines_total": len(deadlines),
+                "deadlines_shown": (overdue + [d for d in deadlines if d not in overdue])[
+                    :DEADLINES_SHOWN
+                ],
                 "windows": windows,
                 "to_renew": to_renew,
                 "status_rows": status_rows,

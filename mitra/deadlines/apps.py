@@ -10,10 +10,12 @@ class DeadlinesConfig(AppConfig):
 
         from .calendar import clear_cache
         from .models import CollectiveLeaveDay
+        from .notices import register as register_events
         from .providers import agreement_deadlines
         from .registry import register_provider
 
         register_provider("agreements", agreement_deadlines)
+        register_events()
 
         def _clear(**kwargs: object) -> None:
             # Cache invalidation only (conventions: signals never drive the workflow).

@@ -1,4 +1,6 @@
-"""Working-day calendar data, versioned deadline rules, reminders and in-app notifications."""
+"""Working-day calendar data, versioned deadline rules and calendar-feed tokens.
+
+Notices and reminders are the notifications app's (`mitra.notifications`)."""
 
 import secrets
 
@@ -80,53 +82,6 @@ class DeadlineRule(models.Model):
     @property
     def summary(self) -> str:
         return f"{self.amount} {self.get_kind_display()} {self.get_direction_display()}"
-
-
-class Notification(models.Model):
-    """An in-app notice for one user (the bell in the navbar)."""
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
-    )
-    title = models.CharField(_("title"), max_length=300)
-    body = models.TextField(_("text"), blank=True)
-    url = models.CharField(_("link"), max_length=500, blank=True)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    read_at = models.DateTimeField(_("read"), null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at", "-id"]
-        verbose_name = _("notification")
-        verbose_name_plural = _("notifications")
-        indexes = [models.Index(fields=["user", "read_at"], name="notification_user_read_idx")]
-
-    def __str__(self) -> str:
-        return self.title
-
-
-class SentReminder(models.Model):
-    """Proof that a reminder went out: the unique constraint makes a second send impossible.
-
-    `deadline_key` is the registry key with the due date ("agreement:12:end@2027-04-03"), so a
-    moved deadline is reminded again while the same one never is.
-    """
-
-    deadline_key = models.CharField(max_length=200)
-    due_date = models.DateField()
-    offset_days = models.PositiveIntegerField()
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    sent_at = models.DateTimeField(auto_now_add=True)
-    emailed = models.BooleanField(default=False)
-
-    class Meta:
-        verbose_name = _("sent reminder")
-        verbose_name_plural = _("sent reminders")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["deadline_key", "offset_days", "user"],
-                name="sent_reminder_once",
-            )
-        ]
 
 
 def new_token() -> str:

@@ -5,7 +5,7 @@ from datetime import date
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -14,19 +14,23 @@ from mitra.core.dates import add_months
 from .registry import FILER, REGULATOR, Deadline
 
 
-def agreement_deadlines(*, start: date, end: date, user: Any = None) -> Iterator[Deadline]:
-    """Signed and active agreements: the start of the renewal window and the end date."""
+def agreement_deadlines(
+    *, end: date, start: date | None = None, user: Any = None
+) -> Iterator[Deadline]:
+    """Signed and active agreements: the start of the renewal window (met once a renewal is
+    recorded) and the end date (gone once the agreement is no longer signed or active)."""
     from mitra.agreements.models import Agreement, AgreementParty
 
     lead = settings.MITRA["RENEWAL_LEAD_MONTHS"]
     qs = Agreement.objects.visible_to(user) if user is not None else Agreement.objects.all()
-    # An end in [start, end] or a renewal window opening in [start, end].
+    # Every signed or active agreement whose renewal window opens by `end`: its window (unless
+    # renewed) and its end (when that falls by `end`). However old: unmet stays listed.
     qs = (
         qs.filter(
             status__in=[Agreement.Status.SIGNED, Agreement.Status.ACTIVE],
-            end_date__gte=start,
             end_date__lte=add_months(end, lead),
         )
+        .annotate(renewed=Exists(Agreement.objects.filter(renews=OuterRef("pk"))))
         .only("id", "title", "end_date", "owner_id", "status")
         .prefetch_related(
             Prefetch(
@@ -53,16 +57,17 @@ def agreement_deadlines(*, start: date, end: date, user: Any = None) -> Iterator
             "agencies": agencies,
             "organizations": organizations,
         }
-        if start <= window <= end:
+        if window <= end and not agreement.renewed:
             yield Deadline(
                 key=f"agreement:{agreement.pk}:renewal_window",
                 title=_("Prepare the renewal of %(title)s") % {"title": agreement.title},
                 due=window,
                 kind=REGULATOR,
                 description=_("The renewal-preparation window opens."),
+                window=True,
                 **common,
             )
-        if start <= agreement.end_date <= end:
+        if agreement.end_date <= end:
             yield Deadline(
                 key=f"agreement:{agreement.pk}:end",
                 title=_("%(title)s ends") % {"title": agreement.title},

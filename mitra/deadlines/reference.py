@@ -194,6 +194,18 @@ DEFAULT_RULES: list[tuple[str, str, str, int, str, str, date, str, str, bool]] =
         "A",
         False,
     ),
+    (
+        "n5.acknowledgement",
+        "Regional government's acknowledgement of an N5 notice",
+        K.WORKING_DAYS,
+        14,
+        AFTER,
+        "N5 notice sent",
+        UU_17_2013,
+        "Practice; no period in PP 59/2016 Ps 19(2); domain.md N5, issue 9 §3",
+        "D",
+        True,
+    ),
 ]
 
 

@@ -1,15 +1,16 @@
 """The deadline registry: apps register providers; viewers, reminders and feeds read them.
 
-A provider is a function `provider(*, start, end, user=None) -> Iterable[Deadline]` yielding the
-deadlines due between `start` and `end` (inclusive). With `user` it yields only records that
-user may see (through the app's own scoped querysets); without it (the reminder job) it yields
-all. Register in your AppConfig.ready():
+A provider is a function `provider(*, start, end, user=None) -> Iterable[Deadline]` yielding
+every UNMET deadline due on or before `end`, however long ago it fell due: an obligation that is
+met (filed, decided, acknowledged, done) is never yielded, and one that is not stays until it
+is. `start` is a hint for providers that can use it to skip work; `collect` applies it. With
+`user` a provider yields only records that user may see (through the app's own scoped
+querysets); without it (the reminder job) it yields all. Register in your AppConfig.ready():
 
     from mitra.deadlines.registry import register_provider
     register_provider("permits", permit_deadlines)
 
-An app that is not installed registers nothing, so it simply contributes no deadlines; a
-provider that fails is logged and skipped, so one broken app never hides the others.
+A provider that fails is logged and skipped, so one broken app never hides the others.
 """
 
 import logging
@@ -36,6 +37,15 @@ class Deadline:
     organizations: list[int] = field(default_factory=list)  # ForeignOrganization ids concerned
     description: str = ""
     source: str = ""  # the provider's name, set by the registry
+    # The notification events the reminder job sends for this deadline: before it falls due
+    # (at the reminder offsets) and once when it has passed unmet. A provider may name its own
+    # registered events (with their own recipients) instead of the generic ones.
+    due_event: str = "deadlines.reminder"
+    overdue_event: str = "deadlines.overdue"
+    # True when the date opens a window (renewal preparation, extension filing) instead of
+    # closing one: no reminders before it, one `opened_event` notice from the day it opens.
+    window: bool = False
+    opened_event: str = "deadlines.window_opened"
 
     def concerns(self, user: Any) -> bool:
         """SECURITY: whether `user` is among the deadline's agencies or organizations."""
@@ -65,8 +75,9 @@ def providers() -> dict[str, Provider]:
     return dict(_providers)
 
 
-def collect(*, start: date, end: date, user: Any = None) -> Iterator[Deadline]:
-    """Every registered provider's deadlines in [start, end], sorted by due date."""
+def collect(*, end: date, start: date | None = None, user: Any = None) -> Iterator[Deadline]:
+    """Every registered provider's unmet deadlines due on or before `end` (and on or after
+    `start` when given), sorted by due date."""
     found: list[Deadline] = []
     for name, provider in sorted(_providers.items()):
         try:
@@ -75,15 +86,16 @@ def collect(*, start: date, end: date, user: Any = None) -> Iterator[Deadline]:
             logger.exception("deadline provider %s failed", name)
             continue
         for item in items:
-            if start <= item.due <= end:
+            if item.due <= end and (start is None or item.due >= start):
                 item.source = item.source or name
                 found.append(item)
     found.sort(key=lambda d: (d.due, d.key))
     yield from found
 
 
-def deadlines_for_user(*, user: Any, start: date, end: date) -> list[Deadline]:
-    """The deadlines that concern `user` (their agency's or organization's), in their scope."""
+def deadlines_for_user(*, user: Any, end: date, start: date | None = None) -> list[Deadline]:
+    """The unmet deadlines that concern `user` (their agency's or organization's), in their
+    scope: overdue ones however old, and those due up to `end`."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return []
     return [d for d in collect(start=start, end=end, user=user) if d.concerns(user)]

@@ -1,37 +1,26 @@
-"""Reading in the deadlines app: a user's deadlines, notifications and calendar feed."""
+"""Reading in the deadlines app: a user's deadlines and calendar feed."""
 
 from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import QuerySet
 from django.http import Http404
 
 from mitra.core.dates import today
 
-from .models import CalendarToken, Notification
+from .models import CalendarToken
 from .registry import Deadline, deadlines_for_user
 
-FEED_PAST_DAYS = 30
-FEED_FUTURE_DAYS = 2 * 366
+# How far ahead "my deadlines", the dashboard, the calendar feed and the API look. Behind,
+# they have no limit: an unmet deadline stays listed, however overdue, until it is met.
+HORIZON_DAYS = 2 * 366
 
 
-def user_deadlines(
-    *, user: Any, start: date | None = None, end: date | None = None
-) -> list[Deadline]:
-    start = start or today() - timedelta(days=FEED_PAST_DAYS)
-    end = end or today() + timedelta(days=FEED_FUTURE_DAYS)
-    return deadlines_for_user(user=user, start=start, end=end)
-
-
-def notifications_for(*, user: Any) -> QuerySet[Notification]:
-    """SECURITY: only the user's own notifications."""
-    return Notification.objects.filter(user=user)
-
-
-def unread_notification_count(*, user: Any) -> int:
-    if not getattr(user, "is_authenticated", False):
-        return 0
-    return Notification.objects.filter(user=user, read_at__isnull=True).count()
+def user_deadlines(*, user: Any, on: date | None = None) -> list[Deadline]:
+    """SECURITY: the one set of a user's deadlines every page shows: each unmet deadline of
+    their agency or organization, overdue ones first (oldest first), then those due within the
+    horizon."""
+    on = on or today()
+    return deadlines_for_user(user=user, end=on + timedelta(days=HORIZON_DAYS))
 
 
 def calendar_token_for(*, user: Any) -> CalendarToken | None:

@@ -7,15 +7,4 @@ urlpatterns = [
     path("", views.MyDeadlinesView.as_view(), name="mine"),
     path("calendar/token/", views.CalendarTokenRegenerateView.as_view(), name="calendar_token"),
     path("calendar/<str:token>.ics", views.CalendarFeedView.as_view(), name="calendar_feed"),
-    path("notifications/", views.NotificationListView.as_view(), name="notifications"),
-    path(
-        "notifications/read-all/",
-        views.NotificationReadAllView.as_view(),
-        name="notifications_read_all",
-    ),
-    path(
-        "notifications/<int:pk>/read/",
-        views.NotificationReadView.as_view(),
-        name="notification_read",
-    ),
 ]

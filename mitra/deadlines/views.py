@@ -1,19 +1,16 @@
-"""Deadline pages: my deadlines (agenda + timeline), notifications, the private calendar feed."""
-
-from datetime import timedelta
+"""Deadline pages: my deadlines (agenda + timeline) and the private calendar feed."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views import View
 
 from mitra.core.access import MEMBER, AccessMixin, public_view
 from mitra.core.charts import build_timeline
 from mitra.core.dates import today
-from mitra.core.exceptions import ApplicationError
 
 from . import selectors, services
 from .ics import build_calendar
@@ -26,20 +23,22 @@ class MyDeadlinesView(AccessMixin, View):
 
     def get(self, request: HttpRequest) -> HttpResponse:
         now = today()
-        deadlines = selectors.user_deadlines(
-            user=request.user, start=now - timedelta(days=30), end=now + timedelta(days=366)
-        )
-        upcoming = [d for d in deadlines if d.due >= now]
+        deadlines = selectors.user_deadlines(user=request.user, on=now)
+        # A window that has opened (renewal preparation, extension filing) is open, not overdue.
+        opened = [d for d in deadlines if d.window and d.due <= now]
+        overdue = [d for d in deadlines if d.due < now and not d.window]
+        upcoming = [d for d in deadlines if d.due >= now and not (d.window and d.due <= now)]
+        # Overdue bars run red from the missed day to today; upcoming ones from today to the day.
         rows = [
             {
                 "label": d.title,
-                "sublabel": f"· {d.due:%d-%m-%Y}",
+                "sublabel": f"· {date_format(d.due, 'j M Y')}",
                 "start": min(now, d.due),
                 "end": max(now, d.due),
-                "css": "timeline__bar--other" if d.due < now else "",
+                "css": "timeline__bar--outside" if d.due < now else "",
                 "url": d.url,
             }
-            for d in (upcoming[:TIMELINE_ROWS])
+            for d in (overdue[:TIMELINE_ROWS] + upcoming)[:TIMELINE_ROWS]
         ]
         token = selectors.calendar_token_for(user=request.user)
         feed_url = (
@@ -48,17 +47,19 @@ class MyDeadlinesView(AccessMixin, View):
             else ""
         )
         months: dict[str, list] = {}
-        for deadline in deadlines:
+        for deadline in upcoming:
             months.setdefault(deadline.due.strftime("%Y-%m"), []).append(deadline)
         return render(
             request,
             "deadlines/deadline_list.html",
             {
                 "deadlines": deadlines,
+                "overdue": [(d, (now - d.due).days) for d in overdue],
+                "opened": opened,
                 "months": [(items[0].due, items) for items in months.values()],
                 "today": now,
                 "timeline": build_timeline(rows, today=now),
-                "timeline_title": _("Upcoming deadlines"),
+                "timeline_title": _("Overdue and upcoming deadlines"),
                 "timeline_id": "deadlines",
                 "feed_url": feed_url,
             },
@@ -94,39 +95,3 @@ class CalendarFeedView(View):
         response["X-Robots-Tag"] = "noindex"
         response["Referrer-Policy"] = "no-referrer"
         return response
-
-
-class NotificationListView(AccessMixin, View):
-    access = MEMBER
-
-    def get(self, request: HttpRequest) -> HttpResponse:
-        qs = selectors.notifications_for(user=request.user)
-        page = Paginator(qs, 25).get_page(request.GET.get("page"))
-        return render(
-            request,
-            "deadlines/notification_list.html",
-            {"page_obj": page, "notifications": page.object_list, "querystring_without_page": ""},
-        )
-
-
-class NotificationReadView(AccessMixin, View):
-    access = MEMBER
-
-    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
-        try:
-            notification = services.notification_mark_read(notification_id=pk, actor=request.user)
-        except ApplicationError:
-            from django.http import Http404
-
-            raise Http404 from None
-        if request.POST.get("follow") and notification.url.startswith("/"):
-            return redirect(notification.url)
-        return redirect("deadlines:notifications")
-
-
-class NotificationReadAllView(AccessMixin, View):
-    access = MEMBER
-
-    def post(self, request: HttpRequest) -> HttpResponse:
-        services.notification_mark_all_read(actor=request.user)
-        return redirect("deadlines:notifications")

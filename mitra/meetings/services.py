@@ -15,6 +15,8 @@ from mitra.agreements.models import Agreement
 from mitra.audit.services import audit_event_record, model_snapshot, snapshot_diff
 from mitra.bodies.models import GovernmentBody
 from mitra.core.exceptions import ApplicationError
+from mitra.notifications.registry import event_recipients
+from mitra.notifications.services import notify
 from mitra.organizations.models import ForeignOrganization
 
 from .models import (
@@ -27,6 +29,7 @@ from .models import (
     MinutesVersion,
     Position,
 )
+from .notices import invitation_addresses, invitation_key
 from .permissions import meeting_is_editable_by
 from .validation import check_meeting
 
@@ -245,6 +248,14 @@ def meeting_transition(
     if reason:
         data["reason"] = reason
     audit_event_record(event=TRANSITIONS[transition], target=meeting, actor=actor, data=data)
+    if transition == "approve_minutes":
+        notify(
+            event="meetings.minutes_approved",
+            subject=meeting,
+            actor=actor,
+            context={"version": data["minutes_version"]},
+            key=f"v{data['minutes_version']}",
+        )
     return meeting
 
 
@@ -513,7 +524,8 @@ def meeting_action_item_add(
     owner_person: str = "",
     due_date: date | None = None,
 ) -> ActionItem:
-    """A follow-up task with an owner and a due date (it feeds the deadline engine)."""
+    """A follow-up task with an owner and a due date (it feeds the deadline engine). The
+    responsible body's officials are told (`meetings.action_item_assigned`)."""
     meeting = _locked(meeting_id, actor)
     _not_cancelled(meeting)
     errors: dict[str, list[str]] = {}
@@ -542,6 +554,8 @@ def meeting_action_item_add(
             }
         },
     )
+    if owner_body is not None:
+        notify(event="meetings.action_item_assigned", subject=item, actor=actor)
     return item
 
 
@@ -637,55 +651,39 @@ def meeting_record_signing(
 
 
 def meeting_invitation_recipients(meeting: Meeting) -> list[str]:
-    emails = [i.email for i in meeting.invited.all() if i.email]
-    emails += [a.email for a in meeting.attendees.all() if a.email]
-    return sorted(set(emails), key=emails.index)
+    """The addresses an invitation goes to without an account (invited bodies, attendees)."""
+    return invitation_addresses(meeting)
 
 
 @transaction.atomic
 def meeting_send_invitations(*, meeting_id: int, actor: Any) -> list[str]:
-    """Email the invitation, with an ICS calendar file, to every invited body and attendee
-    with an address. The mail leaves after the transaction commits (a background task)."""
-    from .tasks import deliver_meeting_invitations
+    """Send the invitation (the `meetings.invitation` notice) to the invited bodies' officials,
+    the attendees with an account and every invited body's and attendee's address; each email
+    carries the ICS calendar file. Email leaves through the worker after the commit.
 
+    Sending again tells only those not yet invited to the meeting as it now stands (a double
+    click sends nothing); after the time, place or link changed, everyone is invited again.
+    Returns who was invited now (their addresses, or usernames for those without one).
+    """
     meeting = _locked(meeting_id, actor)
     if meeting.status != Meeting.Status.PLANNED:
         raise ApplicationError(_("Invitations are sent for planned meetings only."))
-    recipients = meeting_invitation_recipients(meeting)
-    if not recipients:
+    users = [u for u in event_recipients("meetings.invitation", meeting) if u.pk != actor.pk]
+    if not users and not meeting_invitation_recipients(meeting):
         raise ApplicationError(
             _("No invited body or attendee has an email address."), {"email": ["?"]}
         )
+    key = invitation_key(meeting)
+    notices = notify(event="meetings.invitation", subject=meeting, actor=actor, key=key)
+    if not notices:
+        raise ApplicationError(
+            _("Everyone was invited already. Invite someone else or change the meeting first.")
+        )
+    recipients = [n.address or n.user.email or n.user.get_username() for n in notices]
     audit_event_record(
         event="meeting.invitations_sent",
         target=meeting,
         actor=actor,
-        data={"recipients": recipients},
-    )
-    transaction.on_commit(
-        lambda: deliver_meeting_invitations.enqueue(meeting_id=meeting.pk, recipients=recipients)
+        data={"recipients": recipients, "invitation": key},
     )
     return recipients
-
-
-def meeting_invitations_deliver(*, meeting_id: int, recipients: list[str]) -> int:
-    """Send the invitation emails (called by the task). Writes nothing."""
-    from django.conf import settings
-    from django.core.mail import EmailMessage
-    from django.template.loader import render_to_string
-    from django.utils import translation
-
-    from .ics import meeting_ics
-
-    meeting = Meeting.objects.select_related("organizer", "organizer_unit").get(pk=meeting_id)
-    ics = meeting_ics(meeting, attendees=recipients)
-    with translation.override(settings.LANGUAGE_CODE):
-        context = {"meeting": meeting, "starts_at": timezone.localtime(meeting.starts_at)}
-        subject = render_to_string("meetings/emails/invitation_subject.txt", context).strip()
-        body = render_to_string("meetings/emails/invitation_body.txt", context)
-    sent = 0
-    for address in recipients:
-        message = EmailMessage(subject=subject, body=body, to=[address])
-        message.attach("invitation.ics", ics, "text/calendar; method=REQUEST; charset=utf-8")
-        sent += message.send()
-    return sent

@@ -459,6 +459,6 @@ class MeetingSendInvitationsView(AccessMixin, View):
         else:
             messages.success(
                 request,
-                _("Invitations were sent to %(n)d addresses.") % {"n": len(recipients)},
+                _("Invitations were sent to %(n)d recipients.") % {"n": len(recipients)},
             )
         return redirect(meeting_url(meeting) + "#invited-heading")

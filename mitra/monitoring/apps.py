@@ -6,9 +6,12 @@ class MonitoringConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        # Contribute this app's due dates to the deadline engine (reminders, calendars).
+        # Contribute this app's due dates to the deadline engine (reminders, calendars), and
+        # declare its notification events.
         from mitra.deadlines.registry import register_provider
 
         from .deadline_providers import report_deadlines
+        from .notices import register as register_events
 
+        register_events()
         register_provider("monitoring", report_deadlines)

@@ -1,4 +1,10 @@
-"""Reporting deadlines for the deadline engine: the filer's clock per report."""
+"""Reporting deadlines for the deadline engine: the filer's clock per report.
+
+A report's deadline is unmet while the report is `due` (its due date) or `revision_requested`
+(its resubmission date); it is met, and leaves every list, once the report is submitted (and
+stays gone when it is accepted). An unmet deadline is listed however long ago it passed: the
+provider has no lower bound (the registry applies `start` when a caller wants a window).
+"""
 
 from collections.abc import Iterator
 from datetime import date
@@ -13,20 +19,29 @@ from mitra.deadlines.registry import FILER, Deadline
 
 from .models import Report
 
+# The statuses in which the organization still owes the report.
+UNMET = (Report.Status.DUE, Report.Status.REVISION_REQUESTED)
+DUE_EVENT = "monitoring.report_due"
+OVERDUE_EVENT = "monitoring.report_overdue"
 
-def report_deadlines(*, start: date, end: date, user: Any = None) -> Iterator[Deadline]:
-    """Reports not yet submitted whose due date falls in range, and reports sent back for
-    revision whose resubmission date does."""
+
+def unmet_reports_q(end: date) -> Q:
+    """Reports still owed whose deadline (`Report.deadline`) is on or before `end`."""
+    return (
+        Q(status=Report.Status.DUE, due_date__lte=end)
+        | Q(status=Report.Status.REVISION_REQUESTED, resubmit_by__lte=end)
+        | Q(status=Report.Status.REVISION_REQUESTED, resubmit_by__isnull=True, due_date__lte=end)
+    )
+
+
+def report_deadlines(
+    *, start: date | None = None, end: date, user: Any = None
+) -> Iterator[Deadline]:
+    """Every report still owed (due, or sent back for revision) whose deadline is on or before
+    `end`, overdue ones however old. `start` is not a bound here (see the module docstring)."""
     reports = Report.objects.visible_to(user) if user is not None else Report.objects.all()
     reports = (
-        reports.filter(
-            Q(status=Report.Status.DUE, due_date__gte=start, due_date__lte=end)
-            | Q(
-                status=Report.Status.REVISION_REQUESTED,
-                resubmit_by__gte=start,
-                resubmit_by__lte=end,
-            )
-        )
+        reports.filter(unmet_reports_q(end))
         .select_related("agreement")
         .prefetch_related(
             Prefetch(
@@ -42,9 +57,7 @@ def report_deadlines(*, start: date, end: date, user: Any = None) -> Iterator[De
             key=f"report:{report.pk}:due",
             title=_("%(kind)s due for %(title)s")
             % {"kind": report.get_kind_display(), "title": agreement.title},
-            due=report.resubmit_by
-            if report.status == Report.Status.REVISION_REQUESTED
-            else report.due_date,
+            due=report.deadline,
             kind=FILER,
             url=reverse("monitoring:report_detail", args=[report.pk]),
             record=report,
@@ -52,4 +65,6 @@ def report_deadlines(*, start: date, end: date, user: Any = None) -> Iterator[De
             organizations=sorted(
                 {p.organization_id for p in agreement.parties.all() if p.organization_id}
             ),
+            due_event=DUE_EVENT,
+            overdue_event=OVERDUE_EVENT,
         )

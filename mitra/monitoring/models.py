@@ -170,7 +170,7 @@ class Report(FSMModelMixin, TimeStampedModel):
         if self.status == self.Status.DUE:
             return self.due_date < on
         if self.status == self.Status.REVISION_REQUESTED:
-            return self.resubmit_by is not None and self.resubmit_by < on
+            return self.deadline < on  # the resubmission date, else the due date
         return False
 
     @property

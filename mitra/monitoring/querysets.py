@@ -14,11 +14,20 @@ def overdue_q(on: date, prefix: str = "") -> models.Q:
     """THE overdue rule, as a filter: a report still expected whose deadline has passed.
 
     - status `due` and its due date is before `on`;
-    - status `revision_requested` and the resubmission deadline is before `on`.
+    - status `revision_requested` and the resubmission deadline is before `on` (without one,
+      the due date still holds: `Report.deadline`).
     Submitted and accepted reports are never overdue (a late submission counts as late).
     """
-    return models.Q(**{f"{prefix}status": "due", f"{prefix}due_date__lt": on}) | models.Q(
-        **{f"{prefix}status": "revision_requested", f"{prefix}resubmit_by__lt": on}
+    return (
+        models.Q(**{f"{prefix}status": "due", f"{prefix}due_date__lt": on})
+        | models.Q(**{f"{prefix}status": "revision_requested", f"{prefix}resubmit_by__lt": on})
+        | models.Q(
+            **{
+                f"{prefix}status": "revision_requested",
+                f"{prefix}resubmit_by__isnull": True,
+                f"{prefix}due_date__lt": on,
+            }
+        )
     )
 
 

@@ -20,6 +20,7 @@ from mitra.agreements.permissions import agreement_is_editable_by
 from mitra.audit.services import audit_event_record, model_snapshot, snapshot_diff
 from mitra.core.dates import today
 from mitra.core.exceptions import ApplicationError
+from mitra.notifications.services import notify
 
 from .models import (
     DEFAULT_RESUBMIT_DAYS,
@@ -337,7 +338,7 @@ def report_submit(
             for line in data.lines
         )
     diff = snapshot_diff(before, model_snapshot(report, REPORT_CONTENT_FIELDS))
-    audit_event_record(
+    recorded = audit_event_record(
         event="report.submitted",
         target=report,
         actor=actor,
@@ -348,6 +349,8 @@ def report_submit(
             "lines": len(data.lines),
         },
     )
+    # The partner ministry is told of each submission (a resubmission is news again).
+    notify(event="monitoring.report_received", subject=report, actor=actor, key=str(recorded.pk))
     return report
 
 

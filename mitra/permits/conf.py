@@ -34,6 +34,9 @@ DEFAULTS: dict[str, Any] = {
     "DECISION_RULE": "objection_blocks",
     "IZIN_PRINSIP_MAX_MONTHS": 36,
     "EXTENSION_LEAD_MONTHS": 3,
+    # Months before the end when the extension window opens: the holder is told to prepare
+    # the filing (domain.md N2: reminders from T-6 months; like agreements' RENEWAL_LEAD_MONTHS).
+    "EXTENSION_WINDOW_MONTHS": 6,
     "EXTENSION_LATE_BLOCKS": False,
     "STAFF_MAX_ACTIVE": 3,
     "STAFF_MAX_YEARS": 5,

@@ -1,18 +1,23 @@
-"""Licensing deadlines for the deadline engine: the filer's and the regulator's clocks."""
+"""Licensing deadlines for the deadline engine: the filer's and the regulator's clocks. A
+deadline is listed until its obligation is met, however overdue (issue 9 §4)."""
 
 from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from mitra.bodies.models import GovernmentBody
+from mitra.core.dates import add_months
 from mitra.deadlines.registry import FILER, REGULATOR, Deadline
 
+from .conf import setting
 from .models import AgencyReview, Application, Permit
 from .roles import secretariat_key
-from .validation import extension_deadline
+from .validation import extension_deadline, extension_window_opens
 
 
 def _secretariat_id(track: str, cache: dict[str, int | None]) -> int | None:
@@ -25,12 +30,34 @@ def _agency_id(key: str, cache: dict[str, int | None]) -> int | None:
     return cache[key]
 
 
-def permit_deadlines(*, start: date, end: date, user: Any = None) -> Iterator[Deadline]:
-    """Izin prinsip: the last day to file its extension, and its expiry. Open applications:
-    the applicant's answer to a query. Member reviews: each agency's opinion due date."""
+def _permits(user: Any) -> Any:
     permits = Permit.objects.visible_to(user) if user is not None else Permit.objects.all()
+    filed = Application.objects.filter(extends=OuterRef("pk")).exclude(
+        status__in=[Application.Status.DRAFT, Application.Status.WITHDRAWN]
+    )
+    return permits.annotate(
+        extension_filed=Exists(filed),
+        extended=Exists(Permit.objects.filter(previous=OuterRef("pk"))),
+    )
+
+
+def permit_deadlines(*, start: date | None, end: date, user: Any = None) -> Iterator[Deadline]:
+    """Every unmet licensing deadline due on or before `end`, however overdue (`start` is not
+    used: the registry's `collect` applies it).
+
+    Izin prinsip: the day its extension window opens and the last day to file the extension
+    (both met once an extension is filed, i.e. submitted and not withdrawn, or the permit was
+    extended), and its expiry (gone once the permit is extended or no longer active).
+    Returned applications: the applicant's answer to the query (met once answered). Member
+    reviews: each agency's opinion (met once given; moot once the application left review).
+    """
     secretariats: dict[str, int | None] = {}
-    for permit in permits.filter(status=Permit.Status.ACTIVE).select_related("organization"):
+    lead = max(setting("EXTENSION_WINDOW_MONTHS"), setting("EXTENSION_LEAD_MONTHS"))
+    current = _permits(user).filter(
+        status__in=[Permit.Status.ACTIVE, Permit.Status.SUSPENDED],
+        valid_until__lte=add_months(end, lead + 1),  # a month's margin; exact below
+    )
+    for permit in current.select_related("organization"):
         # The partner ministry and Kemendagri are told of an izin prinsip's end (issue 3 §3).
         kemendagri = _agency_id("kemendagri", secretariats)
         agencies = sorted({a for a in [permit.partner_ministry_id, kemendagri] if a})
@@ -41,17 +68,36 @@ def permit_deadlines(*, start: date, end: date, user: Any = None) -> Iterator[De
             "organizations": [permit.organization_id],
         }
         filing = extension_deadline(permit.valid_until)
-        if start <= filing <= end:
-            yield Deadline(
-                key=f"permit:{permit.pk}:extension_filing",
-                title=_("File the extension of izin prinsip %(number)s")
-                % {"number": permit.number},
-                due=filing,
-                kind=FILER,
-                description=_("An extension is filed at least 3 months before expiry."),
-                **common,
-            )
-        if start <= permit.valid_until <= end:
+        if not (permit.extension_filed or permit.extended):
+            opens = extension_window_opens(permit.valid_until)
+            if opens <= end:
+                yield Deadline(
+                    key=f"permit:{permit.pk}:extension_window",
+                    title=_("Extension window open for izin prinsip %(number)s: file by %(date)s")
+                    % {"number": permit.number, "date": date_format(filing, "j F Y")},
+                    due=opens,
+                    kind=FILER,
+                    description=_("An extension is filed at least 3 months before expiry."),
+                    # A window: one notice the day it opens, no countdown before it.
+                    window=True,
+                    opened_event="permits.extension_window_opened",
+                    **{**common, "agencies": []},
+                )
+            if filing <= end:
+                yield Deadline(
+                    key=f"permit:{permit.pk}:extension_filing",
+                    title=_("File the extension of izin prinsip %(number)s")
+                    % {"number": permit.number},
+                    due=filing,
+                    kind=FILER,
+                    description=_("An extension is filed at least 3 months before expiry."),
+                    **common,
+                )
+        if (
+            permit.status == Permit.Status.ACTIVE
+            and not permit.extended
+            and permit.valid_until <= end
+        ):
             yield Deadline(
                 key=f"permit:{permit.pk}:expiry",
                 title=_("Izin prinsip %(number)s expires") % {"number": permit.number},
@@ -63,7 +109,9 @@ def permit_deadlines(*, start: date, end: date, user: Any = None) -> Iterator[De
         Application.objects.visible_to(user) if user is not None else Application.objects.all()
     )
     returned = applications.filter(
-        status=Application.Status.RETURNED, query_deadline__gte=start, query_deadline__lte=end
+        status=Application.Status.RETURNED,
+        query_deadline__isnull=False,
+        query_deadline__lte=end,
     )
     for application in returned:
         secretariat = _secretariat_id(application.track, secretariats)
@@ -82,10 +130,10 @@ def permit_deadlines(*, start: date, end: date, user: Any = None) -> Iterator[De
         AgencyReview.objects.visible_to(user) if user is not None else AgencyReview.objects.all()
     )
     open_reviews = reviews.filter(
-        state__in=[AgencyReview.State.REQUESTED, AgencyReview.State.IN_PROGRESS],
-        due_date__gte=start,
+        state__in=AgencyReview.OPEN_STATES,
+        application__status=Application.Status.REVIEW,
         due_date__lte=end,
-    ).select_related("application")
+    ).select_related("application", "agency")
     for review in open_reviews:
         yield Deadline(
             key=f"review:{review.pk}:opinion",
@@ -96,4 +144,6 @@ def permit_deadlines(*, start: date, end: date, user: Any = None) -> Iterator[De
             url=reverse("permits:review_detail", args=[review.pk]),
             record=review,
             agencies=[review.agency_id],
+            due_event="permits.review_due",
+            overdue_event="permits.review_overdue",
         )

@@ -20,9 +20,10 @@ from mitra.bodies.models import GovernmentBody
 from mitra.core.dates import today
 from mitra.core.exceptions import ApplicationError
 from mitra.core.periods import Period, check_within
+from mitra.notifications.services import notify
 from mitra.organizations.models import ForeignOrganization
 
-from . import roles, validation
+from . import notices, roles, validation
 from .conf import add_working_days, setting
 from .models import (
     DOCUMENT_LABELS,
@@ -353,6 +354,7 @@ def application_submit(*, application_id: int, actor: Any) -> Application:
     application.late_filing = late
     application.submitted_on = today()
     _move(application, "submit", actor, "permit_application.submitted", {"late_filing": late})
+    notify(event=notices.APPLICATION_SUBMITTED, subject=application, actor=actor)
     return application
 
 
@@ -372,6 +374,12 @@ def application_resubmit(*, application_id: int, response_text: str, actor: Any)
         raise ApplicationError(_("The application is not complete."), problems)
     application.response_text = response_text.strip()
     _move(application, "resubmit", actor, "permit_application.resubmitted")
+    notify(
+        event=notices.APPLICATION_ANSWERED,
+        subject=application,
+        actor=actor,
+        key=str(_query_number(application)),
+    )
     return application
 
 
@@ -435,7 +443,18 @@ def _return(
         "permit_application.returned",
         {"reasons": list(reasons), "deadline": deadline.isoformat()},
     )
+    notify(
+        event=notices.APPLICATION_RETURNED,
+        subject=application,
+        actor=actor,
+        key=str(_query_number(application)),
+    )
     return application
+
+
+def _query_number(application: Application) -> int:
+    """How many times the application was returned with a query (the current one's number)."""
+    return application.stage_visits.filter(stage=S.RETURNED).count()
 
 
 def member_agencies(application: Application) -> list[GovernmentBody]:
@@ -498,6 +517,14 @@ def application_circulate(
         "permit_application.circulated",
         {"agencies": [r.agency.key for r in created], "due_date": due.isoformat()},
     )
+    if created:
+        notify(
+            event=notices.APPLICATION_CIRCULATED,
+            subject=application,
+            actor=actor,
+            context={"agencies": [r.agency_id for r in created], "due_date": due},
+            key=str(created[0].pk),
+        )
     return created
 
 
@@ -523,6 +550,8 @@ def application_open_deliberation(*, application_id: int, actor: Any) -> Applica
     if application.reviews.filter(state__in=AgencyReview.OPEN_STATES).exists():
         raise ApplicationError(_("Some member agencies have not given their opinion yet."))
     _move(application, "open_deliberation", actor, "permit_application.deliberation_opened")
+    rounds = application.stage_visits.filter(stage=S.DELIBERATION).count()
+    notify(event=notices.DELIBERATION_SCHEDULED, subject=application, actor=actor, key=str(rounds))
     return application
 
 
@@ -659,6 +688,7 @@ def application_decide(
         application.decision_text = text.strip()
         application.decided_on = decided_on
         _move(application, "reject", actor, "permit_application.rejected", {"reasons": reasons})
+        notify(event=notices.APPLICATION_REJECTED, subject=application, actor=actor)
         return None
     errors = _decision_rule_errors(application, override_reason)
     if application.track == Track.TPOA:
@@ -708,6 +738,7 @@ def application_decide(
             },
         )
         izin_operasional_recheck(organization_id=application.organization_id, actor=actor)
+    notify(event=notices.APPLICATION_APPROVED, subject=application, actor=actor)
     return permit
 
 
@@ -802,6 +833,7 @@ def review_decide(
         actor=actor,
         data={"new": {"agency": review.agency.key, "state": review.state, "reason": reason_code}},
     )
+    notify(event=notices.OPINION_RECORDED, subject=review, actor=actor)
     return review
 
 
@@ -838,6 +870,13 @@ def review_reopen(*, review_id: int, actor: Any, due_date: date | None = None) -
         target=application,
         actor=actor,
         data={"new": {"agency": review.agency.key, "supersedes": review.pk}},
+    )
+    notify(
+        event=notices.APPLICATION_CIRCULATED,
+        subject=application,
+        actor=actor,
+        context={"agencies": [new.agency_id], "due_date": due},
+        key=str(new.pk),
     )
     return new
 
@@ -946,12 +985,7 @@ def _cascade_end(permit: Permit, actor: Any) -> dict[str, int]:
             event="foreign_staff.flagged", target=staff, actor=actor, data={"flag": staff.flag}
         )
         counts["staff"] += 1
-    from mitra.agreements.models import Agreement
-
-    dependants = Agreement.objects.filter(
-        parties__organization_id=permit.organization_id,
-        status__in=[Agreement.Status.SIGNED, Agreement.Status.ACTIVE],
-    ).distinct()
+    dependants = list(notices.dependent_agreements(permit))
     for agreement in dependants:
         audit_event_record(
             event="agreement.parent_permit_ended",
@@ -960,9 +994,13 @@ def _cascade_end(permit: Permit, actor: Any) -> dict[str, int]:
             data={"permit": permit.number, "permit_status": permit.status},
         )
         counts["agreements"] += 1
-    from .notifications import notify_permit_ended
-
-    notify_permit_ended(permit=permit, agreements=list(dependants))
+    notify(
+        event=notices.PERMIT_ENDED,
+        subject=permit,
+        actor=actor,
+        context={"agreements": dependants},
+        key=permit.status,
+    )
     return counts
 
 
@@ -1008,6 +1046,7 @@ def review_apply_deemed(*, on: date | None = None) -> int:
                 actor=None,
                 data={"new": {"agency": review.agency.key, "state": review.state}},
             )
+            notify(event=notices.OPINION_RECORDED, subject=review)
             count += 1
     return count
 
@@ -1030,35 +1069,9 @@ def application_lapse_returned(*, on: date | None = None) -> int:
                 continue  # resubmitted, or given more time, meanwhile
             data = {"deadline": deadline.isoformat()}
             _move(application, "withdraw", None, "permit_application.lapsed", data)
-            _tell_representatives_it_lapsed(application)
+            notify(event=notices.APPLICATION_LAPSED, subject=application)
             count += 1
     return count
-
-
-def _tell_representatives_it_lapsed(application: Application) -> None:
-    """An in-app notice to the organization's active representatives, each in their own
-    language (the job runs in the default one)."""
-    from django.contrib.auth import get_user_model
-    from django.urls import reverse
-    from django.utils import translation
-    from django.utils.formats import date_format
-
-    from mitra.deadlines.services import notification_create
-
-    User = get_user_model()
-    representatives = User.objects.filter(
-        is_active=True,
-        role=User.Role.ORG_REPRESENTATIVE,
-        organization_id=application.organization_id,
-    )
-    for user in representatives:
-        with translation.override(user.preferred_language):
-            title = _("Application %(ref)s lapsed: the query was not answered by %(date)s.") % {
-                "ref": application.reference,
-                "date": date_format(application.query_deadline, "j F Y"),
-            }
-            url = reverse("permits:application_detail", args=[application.pk])
-        notification_create(user=user, title=title, url=url)
 
 
 def permits_daily(*, on: date | None = None) -> dict[str, int]:

@@ -41,6 +41,13 @@ def extension_deadline(valid_until: date) -> date:
     return add_months(valid_until, -setting("EXTENSION_LEAD_MONTHS"))
 
 
+def extension_window_opens(valid_until: date) -> date:
+    """The day the extension window opens (EXTENSION_WINDOW_MONTHS before the end, never
+    after the filing deadline): the holder is told to prepare the filing."""
+    months = max(setting("EXTENSION_WINDOW_MONTHS"), setting("EXTENSION_LEAD_MONTHS"))
+    return add_months(valid_until, -months)
+
+
 def extension_is_late(valid_until: date, filed_on: date) -> bool:
     return filed_on > extension_deadline(valid_until)
 

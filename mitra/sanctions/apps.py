@@ -8,6 +8,8 @@ class SanctionsConfig(AppConfig):
     def ready(self) -> None:
         from mitra.deadlines.registry import register_provider
 
+        from .notices import register as register_events
         from .providers import sanction_deadlines
 
         register_provider("sanctions", sanction_deadlines)
+        register_events()

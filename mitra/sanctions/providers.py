@@ -1,4 +1,11 @@
-"""Deadlines of sanction cases for the deadline registry: compliance periods running."""
+"""Deadlines of sanction cases for the deadline registry: compliance periods running.
+
+A case's compliance deadline is listed while the case stands at the step that set it (a
+persuasion, warning or cessation with a compliance date), however long ago the date passed:
+the secretariat still owes the decision. It is gone once the case moves on: lifted because the
+organization complied, escalated to the next step (which lists its own deadline, if any),
+revoked or dismissed.
+"""
 
 from collections.abc import Iterator
 from datetime import date
@@ -14,10 +21,16 @@ from .models import SanctionCase
 from .querysets import secretariat_key
 
 
-def sanction_deadlines(*, start: date, end: date, user: Any = None) -> Iterator[Deadline]:
+def sanction_deadlines(
+    *, start: date | None = None, end: date, user: Any = None
+) -> Iterator[Deadline]:
+    """Every running compliance deadline due on or before `end` (`start` is no lower bound;
+    the registry applies it)."""
     qs = SanctionCase.objects.visible_to(user) if user is not None else SanctionCase.objects.all()
     qs = qs.filter(
-        status__in=SanctionCase.ACTIVE_STATES, compliance_due__gte=start, compliance_due__lte=end
+        status__in=SanctionCase.ACTIVE_STATES,
+        compliance_due__isnull=False,
+        compliance_due__lte=end,
     ).select_related("organization")
     secretariat = GovernmentBody.objects.filter(key=secretariat_key()).values_list("pk", flat=True)
     agencies = list(secretariat)

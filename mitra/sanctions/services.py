@@ -18,8 +18,6 @@ from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_fsm import TransitionNotAllowed, can_proceed
 
@@ -29,12 +27,13 @@ from mitra.bodies.models import GovernmentBody
 from mitra.core.dates import today
 from mitra.core.exceptions import ApplicationError
 from mitra.deadlines.engine import due_date
+from mitra.notifications.services import notify
 from mitra.organizations.models import ForeignOrganization
 from mitra.organizations.services import organization_set_status
 
 from . import ladder
 from .models import SanctionCase, SanctionEvidence, SanctionStep
-from .querysets import REPRESENTATIVE_STATUSES, is_secretariat
+from .querysets import is_secretariat
 
 logger = logging.getLogger(__name__)
 
@@ -231,7 +230,9 @@ def sanction_case_move(*, case_id: int, data: MoveInput, actor: Any) -> Sanction
     Refuses (nothing written) when the actor is not the secretariat, the FSM does not allow the
     move, a sanction step lacks its legal basis or authority, or the compliance period of the
     current step has not run out. Escalating to a step with a compliance period computes its
-    deadline with the deadline engine from the issue date.
+    deadline with the deadline engine from the issue date. The organization's representatives
+    and the notified bodies' officials are told (`sanctions.step_issued`) once the organization
+    has been approached.
     """
     _require_secretariat(actor)
     if data.action not in ACTIONS:
@@ -293,28 +294,14 @@ def sanction_case_move(*, case_id: int, data: MoveInput, actor: Any) -> Sanction
             "effects": step.effects,
         },
     )
-    _notify(case, step)
-    return case
-
-
-def _notify(case: SanctionCase, step: SanctionStep) -> None:
-    """In-app notices to the organization's representatives and the bodies notified."""
-    from django.contrib.auth import get_user_model
-
-    from mitra.deadlines.services import notification_create
-
-    if case.status not in REPRESENTATIVE_STATUSES:
-        return
-    User = get_user_model()
-    body_ids = [b.pk for b in step.notified_bodies.all()]
-    users = User.objects.filter(is_active=True).filter(
-        Q(organization_id=case.organization_id, role=User.Role.ORG_REPRESENTATIVE)
-        | Q(body_id__in=body_ids)
-        | Q(body__parent_id__in=body_ids)
+    notify(
+        event="sanctions.step_issued",
+        subject=case,
+        actor=actor,
+        context={"step": step},
+        key=f"step:{step.pk}",
     )
-    title = _("Sanction case %(ref)s: %(step)s") % {"ref": case.reference, "step": step.label}
-    for user in users:
-        notification_create(user=user, title=title, url=reverse("sanctions:detail", args=[case.pk]))
+    return case
 
 
 @transaction.atomic

@@ -298,3 +298,15 @@ class WorkPlanFilterForm(BootstrapFormMixin, forms.Form):
         label=_("Province"), queryset=Province.objects.all(), required=False
     )
     year = forms.IntegerField(label=_("Year"), required=False, min_value=2000, max_value=2100)
+
+
+class N5InboxFilterForm(BootstrapFormMixin, forms.Form):
+    state = forms.ChoiceField(
+        label=_("Show"),
+        choices=[
+            ("", _("All notices")),
+            ("awaiting", _("Awaiting acknowledgement")),
+            ("acknowledged", _("Acknowledged")),
+        ],
+        required=False,
+    )

@@ -4,13 +4,19 @@ activities, and the regional notifications that must precede activities (domain.
 
 from decimal import Decimal
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, FSMModelMixin, transition
 
 from mitra.core.models import TimeStampedModel
 
-from .querysets import ActivityQuerySet, ActivityTallyQuerySet, WorkPlanQuerySet
+from .querysets import (
+    ActivityQuerySet,
+    ActivityTallyQuerySet,
+    RegionalNotificationQuerySet,
+    WorkPlanQuerySet,
+)
 
 SEXES = ("female", "male")
 AGE_GROUPS = ("child", "youth", "adult", "elderly")
@@ -336,6 +342,28 @@ class RegionalNotification(TimeStampedModel):
     )
     notified_on = models.DateField(_("date"))
     reference = models.CharField(_("reference letter"), max_length=255)
+    # The notified body's acknowledgement (issue 9 §3): when, by whom, and for which body (the
+    # acknowledging officer's body then, so a later move of the officer does not rewrite it).
+    # Set once by `regional_notification_acknowledge`; empty while it is awaited.
+    acknowledged_at = models.DateTimeField(_("acknowledged at"), null=True, blank=True)
+    acknowledged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("acknowledged by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    acknowledging_body = models.ForeignKey(
+        "bodies.GovernmentBody",
+        verbose_name=_("acknowledged for"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    objects = RegionalNotificationQuerySet.as_manager()
 
     class Meta:
         ordering = ["notified_on", "id"]
@@ -344,12 +372,21 @@ class RegionalNotification(TimeStampedModel):
         indexes = [
             models.Index(
                 fields=["agreement", "province", "recipient"], name="notification_region_idx"
-            )
+            ),
+            # The N5 inbox: a body's notices, the unacknowledged first.
+            models.Index(
+                fields=["notified_body", "acknowledged_at", "notified_on"],
+                name="notification_inbox_idx",
+            ),
         ]
 
     def __str__(self) -> str:
         region = self.regency or self.province
         return f"{self.get_recipient_display()} · {region} · {self.reference}"
+
+    @property
+    def is_acknowledged(self) -> bool:
+        return self.acknowledged_at is not None
 
 
 class ActivityTally(models.Model):

@@ -68,3 +68,58 @@ class ActivityTallyQuerySet(models.QuerySet["ActivityTally"]):  # type: ignore[n
         if user.is_operator:
             return self
         return self.filter(work_plan_id__in=visible_work_plan_ids(user))
+
+
+def addressed_body_ids(user: Any) -> set[int]:
+    """SECURITY: the bodies whose N5 notices reach `user` (the N5 inbox): their own body, the
+    units beneath it and the bodies above it (their agency). Read the other way round: a notice
+    addressed to a body is for the officials of that body, of its units and of its parent
+    agency (a Pemprov's notice reaches its Kesbangpol; Kemendagri's reaches its directorates).
+    Government users only; anyone else: nothing. One query (the tree has a few hundred rows)."""
+    from mitra.bodies.models import GovernmentBody
+
+    if _anonymous_or_inactive(user) or not user.is_government:
+        return set()
+    parents = dict(GovernmentBody.objects.values_list("pk", "parent_id"))
+    children: dict[int, list[int]] = {}
+    for pk, parent_id in parents.items():
+        if parent_id is not None:
+            children.setdefault(parent_id, []).append(pk)
+    found: set[int] = set()
+    stack = [user.body_id]
+    while stack:  # the body and its units
+        pk = stack.pop()
+        if pk not in found:
+            found.add(pk)
+            stack.extend(children.get(pk, []))
+    above = parents.get(user.body_id)
+    while above is not None and above not in found:  # its parents, up to the agency
+        found.add(above)
+        above = parents.get(above)
+    return found
+
+
+class RegionalNotificationQuerySet(models.QuerySet["RegionalNotification"]):  # type: ignore[name-defined]  # noqa: F821
+    def addressed_to(self, user: Any) -> "RegionalNotificationQuerySet":
+        """SECURITY: the N5 inbox. Deny by default: operators see every notice; a government
+        user the notices addressed to their body, its units or its agency
+        (`addressed_body_ids`); anyone else nothing."""
+        if _anonymous_or_inactive(user):
+            return self.none()
+        if user.is_operator:
+            return self
+        return self.filter(notified_body_id__in=addressed_body_ids(user))
+
+    def visible_to(self, user: Any) -> "RegionalNotificationQuerySet":
+        """SECURITY: the notices of the work plans `user` may see, and those addressed to them."""
+        if _anonymous_or_inactive(user):
+            return self.none()
+        if user.is_operator:
+            return self
+        return self.filter(
+            models.Q(work_plan_id__in=visible_work_plan_ids(user))
+            | models.Q(notified_body_id__in=addressed_body_ids(user))
+        )
+
+    def unacknowledged(self) -> "RegionalNotificationQuerySet":
+        return self.filter(acknowledged_at__isnull=True)

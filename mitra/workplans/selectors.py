@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum
 from django.http import Http404
 from django.utils.text import capfirst
 
@@ -67,7 +67,7 @@ def workplan_get_for_user(*, user: Any, pk: int) -> WorkPlan:
             Prefetch(
                 "notifications",
                 queryset=RegionalNotification.objects.select_related(
-                    "notified_body", "province", "regency", "activity"
+                    "notified_body", "province", "regency", "activity", "acknowledging_body"
                 ),
             ),
         )
@@ -102,6 +102,45 @@ def workplans_for_agreement(*, viewer: Any, agreement_id: int) -> list[WorkPlan]
         .annotate(activity_count=Count("activities"))
         .order_by("kind", "year", "province__code", "id")
     )
+
+
+# --- the N5 inbox ---------------------------------------------------------------------------
+
+N5_STATES = ("awaiting", "acknowledged")
+
+
+def n5_inbox(*, viewer: Any, state: str = "") -> QuerySet[RegionalNotification]:
+    """SECURITY: the N5 notices addressed to the viewer's body, its units or its agency
+    (operators: all): awaiting ones first, the oldest (most overdue) on top, then the
+    acknowledged ones, latest first; `state` "awaiting" or "acknowledged" narrows it. Rows
+    carry what the inbox shows (constant queries)."""
+    qs = RegionalNotification.objects.addressed_to(viewer).select_related(
+        "agreement",
+        "work_plan",
+        "activity",
+        "province",
+        "regency",
+        "notified_body",
+        "acknowledging_body",
+    )
+    if state == "awaiting":
+        qs = qs.unacknowledged()
+    elif state == "acknowledged":
+        qs = qs.filter(acknowledged_at__isnull=False)
+    return qs.order_by(F("acknowledged_at").desc(nulls_first=True), "notified_on", "id")
+
+
+def n5_notice_get_for_user(*, user: Any, pk: int) -> RegionalNotification:
+    """SECURITY: an N5 notice addressed to `user` (their inbox); Http404 otherwise."""
+    notice = RegionalNotification.objects.addressed_to(user).filter(pk=pk).first()
+    if notice is None:
+        raise Http404
+    return notice
+
+
+def visible_work_plan_ids_among(*, viewer: Any, ids: list[int]) -> set[int]:
+    """Which of these work plans the viewer may open (one query), to link only those."""
+    return set(WorkPlan.objects.visible_to(viewer).filter(pk__in=ids).values_list("pk", flat=True))
 
 
 def rik_choices(*, agreement_id: int) -> QuerySet[WorkPlan]:

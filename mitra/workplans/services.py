@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_fsm import TransitionNotAllowed, can_proceed
 
@@ -15,11 +16,13 @@ from mitra.audit.services import audit_event_record, model_snapshot, snapshot_di
 from mitra.core.dates import today
 from mitra.core.exceptions import ApplicationError
 from mitra.core.periods import Period, check_within
+from mitra.notifications.services import notify
 from mitra.organizations.selectors import organization_suspension_message
 
 from . import tally, validation
 from .models import Activity, RegionalNotification, WorkPlan
 from .permissions import workplan_can, workplan_can_create
+from .querysets import addressed_body_ids
 
 WORKPLAN_AUDITED = [
     "kind", "agreement", "parent", "title", "status", "start_date", "end_date", "year",
@@ -175,6 +178,9 @@ def workplan_create(*, data: WorkPlanInput, actor: Any) -> WorkPlan:
         actor=actor,
         data={"new": model_snapshot(work_plan, WORKPLAN_AUDITED)},
     )
+    if work_plan.is_rkt:
+        # A new RKT waits for the partner ministry's approval (there is no separate "submit").
+        notify(event="workplans.rkt_submitted", subject=work_plan, actor=actor)
     return work_plan
 
 
@@ -280,12 +286,15 @@ def workplan_transition(
             % {"status": work_plan.get_status_display()}
         ) from exc
     work_plan.save()
-    audit_event_record(
+    recorded = audit_event_record(
         event=WORKPLAN_TRANSITIONS[transition],
         target=work_plan,
         actor=actor,
         data={"old": {"status": old}, "new": {"status": work_plan.status}},
     )
+    if transition == "approve" and work_plan.is_rkt:
+        # An RKT may be approved again after a return to draft: each approval is news.
+        notify(event="workplans.rkt_approved", subject=work_plan, actor=actor, key=str(recorded.pk))
     return work_plan
 
 
@@ -629,4 +638,62 @@ def notification_record(
             }
         },
     )
+    notify(event="workplans.n5_sent", subject=notification, actor=actor)
+    return notification
+
+
+def notification_may_acknowledge(*, user: Any, notification: RegionalNotification) -> bool:
+    """SECURITY: an officer of the notified body, of one of its units or of its parent agency
+    (`querysets.addressed_body_ids`). Operators read the inbox but do not acknowledge for a
+    government; viewers and representatives never do."""
+    if not getattr(user, "is_authenticated", False) or not user.can_edit_records:
+        return False
+    return notification.notified_body_id in addressed_body_ids(user)
+
+
+@transaction.atomic
+def regional_notification_acknowledge(*, notification_id: int, actor: Any) -> RegionalNotification:
+    """The notified body acknowledges an N5 notice (issue 9 §3), once.
+
+    Allowed: an officer of the notified body, its units or its parent agency. Refused: anyone
+    else, and a notice already acknowledged. Records when, by whom and for which body (the
+    officer's body). Audit: `workplan.notification_acknowledged` on the work plan; the
+    organization's representatives are notified (`workplans.n5_acknowledged`).
+    """
+    notification = (
+        RegionalNotification.objects.select_for_update(of=("self",))
+        .select_related("work_plan", "agreement", "notified_body", "province", "regency")
+        .filter(pk=notification_id)
+        .first()
+    )
+    if notification is None or not notification_may_acknowledge(
+        user=actor, notification=notification
+    ):
+        raise _refuse(_("You may not acknowledge this notice."))
+    if notification.acknowledged_at is not None:
+        raise _refuse(
+            _("This notice was already acknowledged on %(date)s.")
+            % {"date": timezone.localdate(notification.acknowledged_at).isoformat()}
+        )
+    notification.acknowledged_at = timezone.now()
+    notification.acknowledged_by = actor
+    notification.acknowledging_body = actor.body
+    notification.save(
+        update_fields=["acknowledged_at", "acknowledged_by", "acknowledging_body", "updated_at"]
+    )
+    audit_event_record(
+        event="workplan.notification_acknowledged",
+        target=notification.work_plan,
+        actor=actor,
+        data={
+            "old": {"acknowledged_at": None},
+            "new": {
+                "notification": notification.pk,
+                "reference": notification.reference,
+                "acknowledged_at": notification.acknowledged_at.isoformat(),
+                "acknowledging_body": str(actor.body),
+            },
+        },
+    )
+    notify(event="workplans.n5_acknowledged", subject=notification, actor=actor)
     return notification

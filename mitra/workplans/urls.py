@@ -19,6 +19,8 @@ urlpatterns = [
         views.NotificationCreateView.as_view(),
         name="notification_create",
     ),
+    path("n5/", views.N5InboxView.as_view(), name="n5_inbox"),
+    path("n5/<int:pk>/acknowledge/", views.N5AcknowledgeView.as_view(), name="n5_acknowledge"),
     path("activities/<int:pk>/", views.ActivityDetailView.as_view(), name="activity_detail"),
     path("activities/<int:pk>/edit/", views.ActivityUpdateView.as_view(), name="activity_update"),
     path(

@@ -11,15 +11,17 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from mitra.audit.selectors import audit_history
-from mitra.core.access import MEMBER, AccessMixin
+from mitra.core.access import EDITOR, GOVERNMENT, MEMBER, AccessMixin
 from mitra.core.dates import today
 from mitra.core.exceptions import ApplicationError
 
 from . import selectors, services, validation
+from .deadline_providers import acknowledgement_states
 from .forms import (
     ActivityForm,
     ActivityTransitionForm,
     ActualsForm,
+    N5InboxFilterForm,
     NotificationForm,
     WorkPlanFilterForm,
     WorkPlanForm,
@@ -85,11 +87,14 @@ def detail_context(request: HttpRequest, work_plan: WorkPlan, **extra: Any) -> d
                 activity.work_plan = work_plan  # already loaded: no query per activity
                 waiting[activity.pk] = validation.missing_notifications(activity=activity, on=now)
     rows = [(a, waiting.get(a.pk, [])) for a in activities]
+    notifications = list(work_plan.notifications.all())
+    acknowledgements = acknowledgement_states(notifications, on=now)
     return {
         "work_plan": work_plan,
         "agreement": work_plan.agreement,
         "activity_rows": rows,
-        "notifications": list(work_plan.notifications.all()),
+        "notifications": notifications,
+        "notification_rows": [(n, acknowledgements[n.pk]) for n in notifications],
         "containment": containment,
         "timeline": containment.timeline,
         "timeline_title": _("Containment: izin prinsip, agreement, RIK, RKT"),
@@ -383,3 +388,59 @@ class NotificationCreateView(AccessMixin, View):
             {"form": form, "work_plan": work_plan},
             status=400,
         )
+
+
+# --- the N5 inbox ---------------------------------------------------------------------------
+
+
+class N5InboxView(AccessMixin, View):
+    """The N5 notices addressed to the viewer's government (issue 9 §3), each acknowledged or
+    awaited (overdue past the `n5.acknowledgement` period). Officers acknowledge from here."""
+
+    access = GOVERNMENT
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        form = N5InboxFilterForm(request.GET or None)
+        state = form.cleaned_data["state"] if form.is_valid() else ""
+        qs = selectors.n5_inbox(viewer=request.user, state=state)
+        page = Paginator(qs, 25).get_page(request.GET.get("page"))
+        notices = list(page.object_list)
+        states = acknowledgement_states(notices)
+        openable = selectors.visible_work_plan_ids_among(
+            viewer=request.user, ids=[n.work_plan_id for n in notices]
+        )
+        params = request.GET.copy()
+        params.pop("page", None)
+        return render(
+            request,
+            "workplans/n5_inbox.html",
+            {
+                "form": form,
+                "page_obj": page,
+                "rows": [(n, states[n.pk], n.work_plan_id in openable) for n in notices],
+                # Every row is addressed to a government viewer's body (or its units or
+                # agency), so its officers may acknowledge each; operators only read here.
+                "can_acknowledge": request.user.is_government and request.user.can_edit_records,
+                "querystring_without_page": (params.urlencode() + "&") if params else "",
+            },
+        )
+
+
+class N5AcknowledgeView(AccessMixin, View):
+    access = EDITOR
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        notice = selectors.n5_notice_get_for_user(user=request.user, pk=pk)
+        try:
+            services.regional_notification_acknowledge(
+                notification_id=notice.pk, actor=request.user
+            )
+        except ApplicationError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(
+                request,
+                _("You acknowledged the N5 notice %(reference)s.")
+                % {"reference": notice.reference},
+            )
+        return redirect("workplans:n5_inbox")

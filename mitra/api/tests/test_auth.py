@@ -154,8 +154,12 @@ PROTECTED = [
     ("get", "api-deadline-list", {}),
     ("get", "api-deadline-rules", {}),
     ("get", "api-deadline-compute", {}),
-    ("get", "api-notification-list", {}),
-    ("post", "api-notification-read", {"pk": 1}),
+    ("get", "api-notice-list", {}),
+    ("post", "api-notice-read", {"pk": 1}),
+    ("get", "api-notice-preference", {}),
+    ("put", "api-notice-preference", {}),
+    ("get", "api-workplan-n5-inbox", {}),
+    ("post", "api-workplan-n5-acknowledge", {"pk": 1}),
 ]
 
 

@@ -1,4 +1,4 @@
-"""Deadlines: the caller's deadlines (from every app's provider), rules, notifications."""
+"""Deadlines: the caller's deadlines (from every app's provider) and the rules."""
 
 from datetime import date
 from typing import Any
@@ -9,11 +9,11 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from mitra.core.access import MEMBER
-from mitra.deadlines import selectors, services
+from mitra.deadlines import selectors
 from mitra.deadlines.engine import due_date, rule_in_force
 from mitra.deadlines.models import DeadlineRule
 
-from .base import READ_ERRORS, WRITE_DETAIL_ERRORS, ApiView, errors, paginated_response
+from .base import READ_ERRORS, ApiView, errors, paginated_response
 
 TAGS = ["deadlines"]
 
@@ -45,40 +45,21 @@ class DeadlineRuleSerializer(serializers.Serializer):
     active = serializers.BooleanField()
 
 
-@extend_schema_serializer(component_name="Notification")
-class NotificationSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    title = serializers.CharField()
-    body = serializers.CharField()
-    url = serializers.CharField()
-    created_at = serializers.DateTimeField()
-    read_at = serializers.DateTimeField(allow_null=True)
-
-
 class DeadlineListApi(ApiView):
     access = MEMBER
-
-    class FilterSerializer(serializers.Serializer):
-        start = serializers.DateField(required=False, help_text="Default: 30 days ago.")
-        end = serializers.DateField(required=False, help_text="Default: two years ahead.")
 
     @extend_schema(
         operation_id="deadlines_list",
         tags=TAGS,
         summary="My deadlines",
-        description="The deadlines of records that concern the caller's agency or "
-        "organization, from every app, sorted by due date (the same as the calendar feed).",
-        parameters=[FilterSerializer],
-        responses={200: DeadlineSerializer(many=True), **errors(400, *READ_ERRORS)},
+        description="The unmet deadlines of records that concern the caller's agency or "
+        "organization, from every app, sorted by due date: every overdue one however old, and "
+        "those due in the next two years (the same set as the page, the dashboard and the "
+        "calendar feed).",
+        responses={200: DeadlineSerializer(many=True), **errors(*READ_ERRORS)},
     )
     def get(self, request: Request) -> Response:
-        filters = self.FilterSerializer(data=request.query_params)
-        filters.is_valid(raise_exception=True)
-        items = selectors.user_deadlines(
-            user=request.user,
-            start=filters.validated_data.get("start"),
-            end=filters.validated_data.get("end"),
-        )
+        items = selectors.user_deadlines(user=request.user)
         return Response(DeadlineSerializer(items, many=True).data)
 
 
@@ -133,43 +114,3 @@ class DeadlineComputeApi(ApiView):
         return Response(
             self.OutputSerializer({"rule": rule, "anchor": data["anchor"], "due": due}).data
         )
-
-
-class NotificationListApi(ApiView):
-    access = MEMBER
-
-    @extend_schema(
-        operation_id="deadlines_notifications_list",
-        tags=TAGS,
-        summary="My notifications",
-        responses={200: NotificationSerializer(many=True), **errors(*READ_ERRORS)},
-    )
-    def get(self, request: Request) -> Response:
-        return paginated_response(
-            queryset=selectors.notifications_for(user=request.user),
-            serializer_class=NotificationSerializer,
-            request=request,
-            view=self,
-        )
-
-
-class NotificationReadApi(ApiView):
-    access = MEMBER
-
-    @extend_schema(
-        operation_id="deadlines_notifications_read",
-        tags=TAGS,
-        summary="Mark one of my notifications read",
-        request=None,
-        responses={200: NotificationSerializer, **errors(*WRITE_DETAIL_ERRORS)},
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        from django.http import Http404
-
-        from mitra.core.exceptions import ApplicationError
-
-        try:
-            notification = services.notification_mark_read(notification_id=pk, actor=request.user)
-        except ApplicationError:
-            raise Http404 from None
-        return Response(NotificationSerializer(notification).data)

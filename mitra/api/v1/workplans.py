@@ -14,7 +14,7 @@ from rest_framework import serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from mitra.core.access import MEMBER
+from mitra.core.access import EDITOR, GOVERNMENT, MEMBER
 from mitra.organizations.models import Sector
 from mitra.regions.models import Province, Regency
 from mitra.workplans import selectors, services
@@ -91,6 +91,10 @@ class NotificationSerializer(serializers.Serializer):
     activity = serializers.IntegerField(source="activity_id", allow_null=True)
     notified_on = serializers.DateField()
     reference = serializers.CharField()
+    acknowledged_at = serializers.DateTimeField(
+        allow_null=True, help_text="When the notified body acknowledged it (null: awaiting)."
+    )
+    acknowledging_body = BodyRefSerializer(allow_null=True)
 
 
 @extend_schema_serializer(component_name="Activity")
@@ -679,3 +683,50 @@ class ActivityTransitionApi(ApiView):
             on=serializer.validated_data.get("on"),
         )
         return Response(activity_detail_data(user=request.user, pk=pk))
+
+
+class N5InboxApi(ApiView):
+    access = GOVERNMENT
+
+    class FilterSerializer(serializers.Serializer):
+        state = serializers.ChoiceField(choices=["awaiting", "acknowledged"], required=False)
+
+    @extend_schema(
+        operation_id="workplans_n5_inbox",
+        tags=TAGS,
+        summary="N5 notices addressed to my body (the regional government's inbox)",
+        description="Notices of work in a region addressed to the caller's body, its units or "
+        "its agency (rule N5): awaiting ones first, the oldest on top.",
+        parameters=[FilterSerializer],
+        responses={200: NotificationSerializer(many=True), **errors(400, *READ_ERRORS)},
+    )
+    def get(self, request: Request) -> Response:
+        filters = self.FilterSerializer(data=request.query_params)
+        filters.is_valid(raise_exception=True)
+        return paginated_response(
+            queryset=selectors.n5_inbox(
+                viewer=request.user, state=filters.validated_data.get("state", "")
+            ),
+            serializer_class=NotificationSerializer,
+            request=request,
+            view=self,
+        )
+
+
+class N5AcknowledgeApi(ApiView):
+    access = EDITOR
+
+    @extend_schema(
+        operation_id="workplans_n5_acknowledge",
+        tags=TAGS,
+        summary="Acknowledge an N5 notice addressed to my body",
+        description="Once per notice; the organization's representatives are told.",
+        request=None,
+        responses={200: NotificationSerializer, **errors(*WRITE_DETAIL_ERRORS)},
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        notice = selectors.n5_notice_get_for_user(user=request.user, pk=pk)
+        notice = services.regional_notification_acknowledge(
+            notification_id=notice.pk, actor=request.user
+        )
+        return Response(NotificationSerializer(notice).data)

@@ -10,8 +10,8 @@ from mitra.audit.models import AuditEvent
 from mitra.core.tests.helpers import freeze_today
 from mitra.deadlines import registry
 from mitra.deadlines.ics import build_calendar, escape_text, fold
-from mitra.deadlines.models import CalendarToken, Notification
-from mitra.deadlines.services import calendar_token_regenerate, notification_create
+from mitra.deadlines.models import CalendarToken
+from mitra.deadlines.services import calendar_token_regenerate
 from mitra.organizations.tests.factories import ForeignOrganizationFactory
 
 pytestmark = pytest.mark.django_db
@@ -117,36 +117,3 @@ def test_a_missing_or_broken_provider_contributes_nothing(officer, agreements):
         registry.unregister_provider("zz_broken")
     assert {d.source for d in found} >= {"agreements"}
     assert registry.deadlines_for_user(user=None, start=TODAY, end=TODAY) == []
-
-
-def test_bell_count_notifications_page_and_mark_read(client, officer, other_officer):
-    mine = notification_create(user=officer, title="Mine", url="/id/deadlines/")
-    theirs = notification_create(user=other_officer, title="Theirs")
-    client.force_login(officer)
-    html = client.get(reverse("deadlines:notifications")).content.decode()
-    assert 'id="notification-count">1' in html
-    assert "Mine" in html
-    assert "Theirs" not in html
-    # Someone else's notification: 404, unchanged.
-    assert client.post(reverse("deadlines:notification_read", args=[theirs.pk])).status_code == 404
-    theirs.refresh_from_db()
-    assert theirs.read_at is None
-    response = client.post(reverse("deadlines:notification_read", args=[mine.pk]), {"follow": "1"})
-    assert response.status_code == 302
-    assert response["Location"] == "/id/deadlines/"
-    assert Notification.objects.get(pk=mine.pk).read_at is not None
-    notification_create(user=officer, title="Another")
-    client.post(reverse("deadlines:notifications_read_all"))
-    assert not Notification.objects.filter(user=officer, read_at__isnull=True).exists()
-
-
-def test_notification_list_queries_stay_constant(client, officer, django_assert_max_num_queries):
-    client.force_login(officer)
-    for index in range(3):
-        notification_create(user=officer, title=f"n{index}")
-    with django_assert_max_num_queries(12) as small:
-        client.get(reverse("deadlines:notifications"))
-    for index in range(12):
-        notification_create(user=officer, title=f"m{index}")
-    with django_assert_max_num_queries(len(small.captured_queries)):
-        client.get(reverse("deadlines:notifications"))

@@ -6,12 +6,9 @@ Columns: anonymous, operator, officer (Kemendagri, on a unit), viewer (Kemendagr
 
 GET = {
     ("deadlines:mine", ""): (302, 200, 200, 200, 200, 200),
-    ("deadlines:notifications", ""): (302, 200, 200, 200, 200, 200),
     # The feed is public by design (calendar clients cannot sign in): the token is the secret.
     ("deadlines:calendar_feed", "officer_token"): (200, 200, 200, 200, 200, 200),
     ("deadlines:calendar_feed", "wrong_token"): (404, 404, 404, 404, 404, 404),
     # POST only.
     ("deadlines:calendar_token", ""): (302, 405, 405, 405, 405, 405),
-    ("deadlines:notifications_read_all", ""): (302, 405, 405, 405, 405, 405),
-    ("deadlines:notification_read", "officer_notification"): (302, 405, 405, 405, 405, 405),
 }

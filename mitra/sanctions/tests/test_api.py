@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from rest_framework.test import APIClient
 
-from mitra.deadlines.services import notification_create
+from mitra.notifications.models import Notice
 from mitra.sanctions import services
 from mitra.sanctions.models import SanctionCase
 
@@ -86,13 +86,12 @@ def test_deadline_endpoints(officer, other_officer):
         == 400
     )
     assert api(officer).get("/api/v1/deadlines/").status_code == 200
-    note = notification_create(user=officer, title="Hello")
-    listed = api(officer).get("/api/v1/deadlines/notifications/").json()
-    assert [n["title"] for n in listed["results"]] == ["Hello"]
-    assert (
-        api(other_officer).post(f"/api/v1/deadlines/notifications/{note.pk}/read/").status_code
-        == 404
+    note = Notice.objects.create(
+        user=officer, event="tests.hello", key="tests.hello:1", title="Hello"
     )
-    read = api(officer).post(f"/api/v1/deadlines/notifications/{note.pk}/read/")
+    listed = api(officer).get("/api/v1/notifications/").json()
+    assert [n["title"] for n in listed["results"]] == ["Hello"]
+    assert api(other_officer).post(f"/api/v1/notifications/{note.pk}/read/").status_code == 404
+    read = api(officer).post(f"/api/v1/notifications/{note.pk}/read/")
     assert read.status_code == 200
     assert read.json()["read_at"]

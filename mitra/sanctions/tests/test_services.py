@@ -9,7 +9,7 @@ import pytest
 from mitra.agreements.services import AgreementInput, agreement_create
 from mitra.audit.models import AuditEvent
 from mitra.core.exceptions import ApplicationError
-from mitra.deadlines.models import Notification
+from mitra.notifications.models import Notice
 from mitra.organizations.models import ForeignOrganization
 from mitra.sanctions import services
 from mitra.sanctions.models import SanctionCase, SanctionEvidence
@@ -107,8 +107,9 @@ def test_each_step_records_basis_authority_dates_and_notified(
     assert step.parties_notified == "Ford Jakarta office"
     assert case.immigration_referral
     # The representative and the notified body's users (on a unit too) get a notice.
-    assert Notification.objects.filter(user=ford_rep).exists()
-    assert Notification.objects.filter(user=officer).exists()
+    told = Notice.objects.filter(event="sanctions.step_issued")
+    assert told.filter(user=ford_rep).exists()
+    assert told.filter(user=officer).exists()
     event = AuditEvent.objects.filter(event="sanction_case.escalated").last()
     assert event.data["old"]["status"] == "assessed"
     assert event.data["new"]["status"] == "persuasion"

@@ -132,3 +132,56 @@ def notify(cast: Cast, rkt: WorkPlan, recipient: str, **kw: Any) -> RegionalNoti
         ),
         actor=cast.users["operator"],
     )
+
+
+@dataclass
+class N5Cast:
+    """The N5 cast on top of `cast`: Pemprov Jawa Tengah's Kesbangpol and Bappeda units,
+    Kemendagri's Ditjen Polpum (with Dit. Ormas), their users, an active RKT 2025 Jawa Tengah,
+    and two N5 notices of it: to Pemprov Jawa Tengah and to Kemendagri (both 2025-02-03)."""
+
+    kesbangpol: Any
+    bappeda: Any
+    polpum: Any
+    ormas: Any
+    rkt: WorkPlan
+    to_pemprov: RegionalNotification
+    to_kemendagri: RegionalNotification
+    users: dict[str, Any]
+
+
+def build_n5(cast: Cast) -> N5Cast:
+    unit = GovernmentBody.Kind.UNIT
+    kesbangpol = GovernmentBodyFactory(
+        key="pemprov-33-kesbangpol", name="Badan Kesbangpol Jawa Tengah", kind=unit,
+        parent=cast.pemprov,
+    )  # fmt: skip
+    bappeda = GovernmentBodyFactory(
+        key="pemprov-33-bappeda", name="Bappeda Jawa Tengah", kind=unit, parent=cast.pemprov
+    )
+    polpum = GovernmentBodyFactory(
+        key="kemendagri-ditjen-polpum", name="Ditjen Polpum", kind=unit, parent=cast.kemendagri
+    )
+    ormas = GovernmentBodyFactory(
+        key="kemendagri-dit-ormas", name="Dit. Ormas", kind=unit, parent=polpum
+    )
+    users = {
+        "kesbangpol": UserFactory(officer=True, body=kesbangpol, username="kesbangpol"),
+        "bappeda": UserFactory(officer=True, body=bappeda, username="bappeda"),
+        "polpum": UserFactory(officer=True, body=polpum, username="polpum"),
+        "ormas": UserFactory(viewer=True, body=ormas, username="ormas"),
+        "diy": UserFactory(officer=True, body=cast.pemprov_diy, username="diy"),
+    }
+    rkt = make_rkt(cast)
+    to_pemprov = notify(
+        cast, rkt, RegionalNotification.Recipient.REGIONAL_GOVERNMENT, notified_on=date(2025, 2, 3)
+    )
+    to_kemendagri = notify(
+        cast, rkt, RegionalNotification.Recipient.KEMENDAGRI, notified_on=date(2025, 2, 3)
+    )
+    return N5Cast(kesbangpol, bappeda, polpum, ormas, rkt, to_pemprov, to_kemendagri, users)
+
+
+@pytest.fixture
+def n5(cast: Cast) -> N5Cast:
+    return build_n5(cast)

@@ -4,7 +4,8 @@ Kemendagri viewer, Kemenkes officer, Ford Foundation's representative.
 
 Objects (see test_url_matrix.extend_world): on the Kemendagri–Ford MSP an active RIK (`rik`), a
 draft RKT for Jawa Tengah (`rkt`) with a planned activity (`activity`); on the Kemenkes
-agreement an RIK (`k_rik`) with an activity (`k_activity`).
+agreement an RIK (`k_rik`) with an activity (`k_activity`); an N5 notice to Kemendagri on the
+RIK (`n5`): Kemendagri's officer (of a unit) may acknowledge it, its viewer only reads it.
 """
 
 GET = {
@@ -24,4 +25,7 @@ GET = {
     ("workplans:activity_update", "activity"): (302, 200, 200, 404, 404, 200),
     ("workplans:activity_transition", "activity_start"): (302, 405, 405, 405, 405, 405),
     ("workplans:activity_actuals", "activity"): (302, 405, 405, 405, 405, 405),  # POST only
+    # The N5 inbox: government users and operators (each sees only what is addressed to them).
+    ("workplans:n5_inbox", ""): (302, 200, 200, 200, 200, 403),
+    ("workplans:n5_acknowledge", "n5"): (302, 405, 405, 403, 405, 403),  # POST only, officers
 }

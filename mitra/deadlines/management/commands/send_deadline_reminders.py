@@ -24,6 +24,7 @@ class Command(BaseCommand):
             return
         counts = reminders_send(on=options.get("on"))  # type: ignore[arg-type]
         self.stdout.write(
-            f"Deadlines in range {counts['deadlines']}, reminders sent {counts['sent']} "
-            f"(emails {counts['emails']}), already sent {counts['skipped']}."
+            f"Deadlines in range {counts['deadlines']}: reminders {counts['sent']}, overdue "
+            f"notices {counts['overdue']}, windows opened {counts['opened']} (new notices; "
+            "emails are queued to the worker)."
         )

@@ -345,6 +345,9 @@ def test_a_publication_needs_the_media_name(msp, ford_rep):
         (S.ACCEPTED, date(2026, 1, 1), None, False),
         (S.REVISION_REQUESTED, date(2026, 1, 1), date(2026, 11, 28), True),
         (S.REVISION_REQUESTED, date(2026, 1, 1), date(2026, 12, 5), False),
+        # No resubmission date recorded: the due date still holds (Report.deadline).
+        (S.REVISION_REQUESTED, date(2026, 1, 1), None, True),
+        (S.REVISION_REQUESTED, date(2026, 12, 31), None, False),
     ],
 )
 def test_overdue_in_python_and_in_sql_agree(msp, status, due, resubmit_by, overdue):

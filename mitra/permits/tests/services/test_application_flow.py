@@ -9,7 +9,7 @@ import pytest
 from mitra.audit.models import AuditEvent
 from mitra.core.exceptions import ApplicationError
 from mitra.core.tests.helpers import freeze_today
-from mitra.deadlines.models import Notification
+from mitra.notifications.models import Notice
 from mitra.permits import services
 from mitra.permits.models import (
     AgencyReview,
@@ -360,13 +360,15 @@ def test_an_unanswered_query_lapses_only_when_configured_and_only_after_its_dead
     assert draft.status == S.WITHDRAWN
     event = AuditEvent.objects.get(event="permit_application.lapsed", target_id=draft.pk)
     assert (event.actor, event.data["deadline"]) == (None, "2026-12-18")
-    [notice] = Notification.objects.filter(user=rep)
+    [notice] = Notice.objects.filter(user=rep, event="permits.application_lapsed")
     assert draft.reference in notice.title
     assert "18 December 2026" in notice.title
-    [in_indonesian] = Notification.objects.filter(user=colleague)
+    [in_indonesian] = Notice.objects.filter(user=colleague, event="permits.application_lapsed")
     assert "18 Desember 2026" in in_indonesian.title
     assert in_indonesian.url.startswith("/id/")
-    assert not Notification.objects.filter(user__in=[former, stranger]).exists()
+    assert not Notice.objects.filter(
+        user__in=[former, stranger], event="permits.application_lapsed"
+    ).exists()
     assert services.application_lapse_returned(on=after) == 0  # never twice
     # The organization may apply again.
     assert services.application_create(organization=ngo, actor=rep).status == S.DRAFT

@@ -14,6 +14,7 @@ from mitra.agreements.tests.factories import AgreementFactory
 from mitra.audit.models import AuditEvent
 from mitra.core.exceptions import ApplicationError
 from mitra.core.tests.helpers import freeze_today
+from mitra.notifications.models import Notice
 from mitra.permits import services, validation
 from mitra.permits.models import ForeignStaffAssignment, IzinOperasional, Permit
 from mitra.permits.selectors import izin_prinsip_period
@@ -97,7 +98,9 @@ def test_izin_operasional_by_another_ministry_is_refused(permit, msp, other_offi
     assert not IzinOperasional.objects.exists()
 
 
-def test_expiry_ends_dependents_and_notifies(permit, msp, officer, ngo):
+def test_expiry_ends_dependents_and_notifies(
+    permit, msp, officer, ngo, django_capture_on_commit_callbacks
+):
     io = services.izin_operasional_create(
         permit_id=permit.pk,
         data=services.OperationalInput(
@@ -105,15 +108,17 @@ def test_expiry_ends_dependents_and_notifies(permit, msp, officer, ngo):
         ),
         actor=officer,
     )
-    counts = services.permits_daily(on=date(2027, 4, 4))
+    with django_capture_on_commit_callbacks(execute=True):
+        counts = services.permits_daily(on=date(2027, 4, 4))
     assert counts["expired"] == 1
     permit.refresh_from_db()
     io.refresh_from_db()
     assert permit.status == "expired"
     assert io.status == "ended_by_parent"
     assert AuditEvent.objects.filter(event="agreement.parent_permit_ended").count() == 1
-    assert mail.outbox
-    assert officer.email in mail.outbox[0].to
+    # Told through the notifications app: an in-app notice, emailed by the worker.
+    assert Notice.objects.filter(user=officer, event="permits.permit_ended").count() == 1
+    assert any(officer.email in message.to for message in mail.outbox)
     assert services.permits_daily(on=date(2027, 4, 5))["expired"] == 0
 
 

@@ -1,0 +1,77 @@
+"""The sanctions app's notification event: a step of a case was issued.
+
+The subject is the case and the context names the step (`{"step": step}`; without it, the
+case's latest step). The organization's representatives and the officials of the bodies the
+step notified (with their units) are told, but only once the organization has been approached
+(`REPRESENTATIVE_STATUSES`): an assessment or a dismissed report tells nobody.
+"""
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+from mitra.notifications.recipients import nobody, officials_of, representatives_of
+from mitra.notifications.registry import Event, register_event
+
+from . import ladder
+from .models import SanctionCase, SanctionStep
+from .querysets import REPRESENTATIVE_STATUSES
+
+
+def _step(case: SanctionCase, context: dict[str, Any]) -> SanctionStep | None:
+    return context.get("step") or case.steps.order_by("-issued_on", "-id").first()
+
+
+def step_recipients(case: SanctionCase, context: dict[str, Any]) -> QuerySet[Any]:
+    """SECURITY: told only when the step leaves the case where its organization sees it."""
+    step = _step(case, context)
+    if step is None or step.status_to not in REPRESENTATIVE_STATUSES:
+        return nobody()
+    body_ids = list(step.notified_bodies.values_list("pk", flat=True))
+    return representatives_of([case.organization_id]) | officials_of(body_ids)
+
+
+def step_label(step: SanctionStep) -> str:
+    """The step's name in the active language (the stored label is in the actor's)."""
+    if step.action == "escalate":
+        index = step.case.steps.filter(action="escalate", pk__lte=step.pk).count() - 1
+        found = ladder.current_step(step.case.ladder, index)
+        if found is not None:
+            return str(found.label)
+    if step.status_to in SanctionCase.Status.values:
+        return str(SanctionCase.Status(step.status_to).label)
+    return step.label
+
+
+def _params(case: SanctionCase, context: dict[str, Any]) -> dict[str, Any]:
+    step = _step(case, context)
+    return {
+        "ref": case.reference,
+        "step": step_label(step) if step is not None else "",
+        "organization": case.organization.display_name,
+        "issued_on": date_format(step.issued_on, "j F Y") if step is not None else "",
+        "legal_basis": step.legal_basis if step is not None else "",
+        "authority": str(step.authority or "") if step is not None else "",
+        "compliance_due": (
+            date_format(step.compliance_due, "j F Y")
+            if step is not None and step.compliance_due
+            else ""
+        ),
+    }
+
+
+def register() -> None:
+    register_event(
+        Event(
+            name="sanctions.step_issued",
+            label=_("Sanction step issued"),
+            recipients=step_recipients,
+            title=_("Sanction case %(ref)s: %(step)s"),
+            params=_params,
+            url=lambda case, context: reverse("sanctions:detail", args=[case.pk]),
+            body_template="sanctions/notifications/step_issued.txt",
+        )
+    )
