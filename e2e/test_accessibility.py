@@ -56,6 +56,11 @@ def test_key_pages_have_no_serious_accessibility_violations(site: Site) -> None:
         f"/id/workplans/{rkt.pk}/",
         f"/id/monitoring/reports/{report.pk}/",
         f"/id/meetings/{meeting.pk}/",
+        # Notifications and deadlines (issue 9).
+        "/id/notifications/",
+        "/id/notifications/settings/",
+        "/id/workplans/n5/",
+        "/id/deadlines/",
     ]:
         response = site.goto(path)
         assert response.status == 200, path  # axe on an error page would prove nothing

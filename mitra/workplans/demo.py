@@ -276,3 +276,29 @@ def load_workplans(actor: Any, ford_msp: Any) -> dict[str, WorkPlan]:
 
 
 REGENCY_CODES = ["33.74", "33.07", "33.02", "34.71"]
+
+
+# The 2025 notices were acknowledged by the governments told (issue 9 §3); those of 2026 wait in
+# their inboxes. Run after the demo users exist (load_demo calls it last).
+DEMO_ACKNOWLEDGEMENTS = {
+    "DEMO/FORD/2025/KEMENDAGRI-33": "kemendagri",
+    "DEMO/FORD/2025/PEMPROV-33": "jateng",
+}
+
+
+def acknowledge_demo_notices() -> int:
+    from django.contrib.auth import get_user_model
+
+    from .services import regional_notification_acknowledge
+
+    User = get_user_model()
+    done = 0
+    for reference, username in DEMO_ACKNOWLEDGEMENTS.items():
+        notice = RegionalNotification.objects.filter(
+            reference=reference, acknowledged_at__isnull=True
+        ).first()
+        officer = User.objects.filter(username=username, is_active=True).first()
+        if notice is not None and officer is not None:
+            regional_notification_acknowledge(notification_id=notice.pk, actor=officer)
+            done += 1
+    return done

@@ -4,10 +4,12 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from mitra.accounts.models import User
+from mitra.deadlines.services import reminders_send
 from mitra.demo.canonical import load_canonical
 from mitra.demo.spread import load_spread
 from mitra.demo.users import DEMO_PASSWORD, ensure_demo_users
 from mitra.sanctions.demo import load_sanctions_demo
+from mitra.workplans.demo import acknowledge_demo_notices
 
 
 class Command(BaseCommand):
@@ -21,6 +23,10 @@ class Command(BaseCommand):
             spread = load_spread(actor)
             load_sanctions_demo(actor)  # after the spread: the case is against Rikolto
             users = ensure_demo_users()  # after the organizations their members belong to
+            # After the users: acknowledgements by Kemendagri and Jateng, and what is due today
+            # (reminders, overdue notices, opened windows) reaches the demo users' bells.
+            acknowledge_demo_notices()
+            reminders_send()
         self.stdout.write(f"Demo data ready ({spread} agreements in the spread).")
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
         for username, role, where in users:

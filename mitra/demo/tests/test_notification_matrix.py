@@ -1,0 +1,149 @@
+"""Issue 9 §5: who is told of each event, over the demo cast (the demo users of the README).
+
+Each row names a registered event, a record of the demo and the demo users its rule must reach;
+every other demo user must not be reached. Together the rows cover every registered event."""
+
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+
+from mitra.core.tests.helpers import freeze_today
+from mitra.deadlines.registry import Deadline, collect
+from mitra.meetings.models import ActionItem, Meeting
+from mitra.monitoring.models import Report
+from mitra.notifications.registry import event_recipients, events
+from mitra.permits.models import AgencyReview, Application, Permit
+from mitra.sanctions.models import SanctionCase
+from mitra.workplans.models import RegionalNotification, WorkPlan
+
+TODAY = date(2026, 11, 29)
+CAST = {
+    "operator",
+    "kemendagri",
+    "kemendagri_viewer",
+    "kemlu",
+    "ktln",
+    "kemenkes",
+    "jateng",
+    "ford",
+}
+KEMENDAGRI = {"kemendagri", "kemendagri_viewer"}
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup: Any, django_db_blocker: Any) -> Any:
+    with django_db_blocker.unblock(), freeze_today(TODAY):
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            call_command("load_reference", verbosity=0, stdout=None)
+            call_command("load_demo", verbosity=0, stdout=None)
+            yield
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+def asia() -> Application:
+    return Application.objects.get(organization__legal_name="The Asia Foundation")
+
+
+def ford_extension() -> Application:
+    return Application.objects.get(extends__number="IP-2024-0007")
+
+
+def deadline(key_start: str) -> tuple[Any, dict[str, Any]]:
+    found: Deadline = next(
+        d for d in collect(end=TODAY + timedelta(days=800)) if d.key.startswith(key_start)
+    )
+    return found.record, {"deadline": found, "titles": {}, "days_left": 0}
+
+
+def plain(record: Callable[[], Any]) -> Callable[[], tuple[Any, dict[str, Any]]]:
+    return lambda: (record(), {})
+
+
+def n5(reference: str) -> Callable[[], tuple[Any, dict[str, Any]]]:
+    return plain(lambda: RegionalNotification.objects.get(reference=reference))
+
+
+RKT_JATENG = "RKT 2026 Jawa Tengah – Ford Foundation"
+MEETING_4_APRIL = plain(lambda: Meeting.objects.get(starts_at__date=date(2024, 4, 4)))
+ROWS: list[tuple[str, Callable[[], tuple[Any, dict[str, Any]]], set[str]]] = [
+    # Licensing: the secretariat (Kemlu), the reviewers, the applicant, the partner ministry.
+    ("permits.application_submitted", plain(ford_extension), {"kemlu"}),
+    ("permits.application_returned", plain(ford_extension), {"ford"}),
+    ("permits.application_answered", plain(ford_extension), {"kemlu"}),
+    ("permits.application_circulated", plain(asia), {"ktln"}),
+    (
+        "permits.opinion_recorded",
+        plain(lambda: AgencyReview.objects.filter(application=asia()).first()),
+        {"kemlu"},
+    ),
+    ("permits.deliberation_scheduled", plain(ford_extension), {"ford", "kemlu"}),
+    ("permits.deliberation_scheduled", plain(asia), KEMENDAGRI | {"kemlu", "ktln"}),
+    ("permits.application_approved", plain(ford_extension), KEMENDAGRI | {"ford", "kemlu"}),
+    ("permits.application_rejected", plain(ford_extension), KEMENDAGRI | {"ford", "kemlu"}),
+    ("permits.application_lapsed", plain(ford_extension), {"ford"}),
+    (
+        "permits.permit_ended",
+        plain(lambda: Permit.objects.get(number="IP-2024-0007")),
+        KEMENDAGRI | {"jateng"},  # the partner ministry, Kemendagri, Jawa Tengah's government
+    ),
+    ("permits.extension_window_opened", lambda: deadline("permit:"), {"ford"}),
+    ("permits.review_due", lambda: deadline("review:"), set()),  # Asia's reviewer has no demo user
+    ("permits.review_overdue", lambda: deadline("review:"), {"kemlu"}),
+    # Sanctions: the case against Rikolto was lifted; the representatives of another
+    # organization are not told, the bodies notified in the step are.
+    (
+        "sanctions.step_issued",
+        plain(lambda: SanctionCase.objects.get()),
+        KEMENDAGRI,
+    ),
+    # Meetings: the 4 April 2024 signing meeting invited Kemlu and Biro KTLN.
+    ("meetings.invitation", MEETING_4_APRIL, {"kemlu", "ktln"}),
+    ("meetings.minutes_approved", MEETING_4_APRIL, {"kemendagri", "kemlu", "ktln"}),
+    ("meetings.action_item_assigned", plain(lambda: ActionItem.objects.first()), {"kemendagri"}),
+    # The demo's action items are done; the rule reads the item's owner, whatever its state.
+    ("meetings.action_item_due", plain(lambda: ActionItem.objects.first()), {"kemendagri"}),
+    ("meetings.action_item_overdue", plain(lambda: ActionItem.objects.first()), {"kemendagri"}),
+    # Monitoring: Ford files, Kemendagri (the agreement's owner) receives.
+    (
+        "monitoring.report_received",
+        plain(lambda: Report.objects.filter(agreement__title__contains="Ford").first()),
+        KEMENDAGRI,
+    ),
+    ("monitoring.report_due", lambda: deadline("report:"), {"ford"}),
+    ("monitoring.report_overdue", lambda: deadline("report:"), KEMENDAGRI | {"ford"}),
+    # Work plans: Kemendagri approves Ford's RKTs; N5 notices reach the government told.
+    ("workplans.rkt_submitted", plain(lambda: WorkPlan.objects.get(title=RKT_JATENG)), KEMENDAGRI),
+    ("workplans.rkt_approved", plain(lambda: WorkPlan.objects.get(title=RKT_JATENG)), {"ford"}),
+    ("workplans.n5_sent", n5("DEMO/FORD/2026/PEMPROV-33"), {"jateng"}),
+    ("workplans.n5_sent", n5("DEMO/FORD/2026/KEMENDAGRI-33"), KEMENDAGRI),
+    ("workplans.n5_acknowledged", n5("DEMO/FORD/2026/PEMPROV-33"), {"ford"}),
+    ("workplans.n5_unacknowledged", lambda: deadline("n5:"), {"ford"}),
+    # The deadline engine's own events reach the deadline's agencies and organizations.
+    ("deadlines.reminder", lambda: deadline("n5:"), KEMENDAGRI),
+    ("deadlines.overdue", lambda: deadline("permit:"), {"ford"}),
+    ("deadlines.window_opened", lambda: deadline("permit:"), {"ford"}),
+]
+
+
+@pytest.mark.parametrize(
+    ("event", "subject", "expected"),
+    ROWS,
+    ids=[f"{event}-{index}" for index, (event, _s, _e) in enumerate(ROWS)],
+)
+def test_who_is_told(demo: Any, event: str, subject: Any, expected: set[str]) -> None:
+    with freeze_today(TODAY):
+        record, context = subject()
+        told = {u.username for u in event_recipients(event, record, context)} & CAST
+    assert told == expected
+
+
+def test_every_registered_event_has_a_row() -> None:
+    assert set(events()) - {"tests.something_happened"} <= {event for event, _s, _e in ROWS}
