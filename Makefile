@@ -57,8 +57,10 @@ setup: deps assets translations demo ## Everything `run` does, without serving
 	$(PY) manage.py collectstatic --no-input -v 0
 
 run: setup ## Set up and serve Mitra with demo data at http://127.0.0.1:$(PORT)
-	@echo "Mitra: http://127.0.0.1:$(PORT)/  (PORT=… changes the port)"
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	@echo "Mitra: http://127.0.0.1:$(PORT)/  (PORT=… changes the port; the task worker runs beside it and prints the emails)"
+	@$(PY) manage.py db_worker --no-startup-delay & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+		$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 lint: deps ## ruff (lint and format check)
 	$(VENV)/bin/ruff check .
@@ -96,9 +98,8 @@ test: lint check test-sqlite test-postgres e2e ## Every check: lint, migrations,
 bench: deps assets translations ## National-scale benchmark → bench/results/latest.json
 	$(PY) bench/run.py $(BENCH_ARGS)
 
-extract-eval: deps ## Extract the press dev set and score it
-	$(PY) manage.py extract ../shared/data/press/dev/*.txt --format jsonl > /tmp/mitra-extract.jsonl
-	$(PY) ../shared/tools/score_extraction.py ../shared/data/press/dev/labels.jsonl /tmp/mitra-extract.jsonl
+extract-eval: deps ## Score the extractor on the press dev set: tuned part, set-aside part, gap
+	$(PY) scripts/extract_eval.py ../shared/data/press/dev
 
 messages: deps ## Refresh locale/id/LC_MESSAGES/django.po from the code and fill in the Indonesian
 	$(PY) manage.py makemessages -l id --no-location --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=e2e --ignore=bench

@@ -126,7 +126,7 @@ def assert_review_proposes_the_canonical_story(page: Any) -> None:
     signatories = page.locator("#signatories li").all_inner_texts()
     assert signatories == [
         "Kepala Pusat Fasilitasi Kerja Sama · Kementerian Dalam Negeri",
-        "Sekretaris Jenderal · UCLG ASPAC",
+        "Sekretaris Jenderal · United Cities and Local Governments Asia Pacific (UCLG ASPAC)",
         "Regional Director · Ford Foundation",
     ]
     assert page.locator("#id_meeting-meeting_mode").input_value() == "hybrid"

@@ -63,7 +63,8 @@ DURATION_RE = re.compile(
     r"(?<!\w)(?P<lead>(?:selama|jangka\swaktu|masa\sberlaku|berlaku(?:\suntuk)?|for"
     r"|for\sa\speriod\sof|durasi|(?:dalam|untuk)\s(?:jangka|kurun|masa)(?:\swaktu)?"
     r"|untuk\smasa|berdurasi)\s(?:kurang\slebih\s|sekitar\s)?)?"
-    rf"{_NUMBER}(?P<unit>\s(?:tahun\ske\sdepan|years?\sahead)|\s(?:tahun|years?)|-year)(?!\w)",
+    rf"{_NUMBER}(?P<unit>\s(?:tahun\ske\sdepan|years?\sahead)|\stahunan|\s(?:tahun|years?)|-year)"
+    r"(?!\w)",
     re.IGNORECASE,
 )
 # "selama 3 tahun terakhir": how long something has been going on, not a term.
@@ -76,6 +77,19 @@ PAST_MARKERS_RE = re.compile(
     r"telah\sberjalan|sudah\sberjalan|terjalin|genap|pernah)(?!\w)",
     re.IGNORECASE,
 )
+
+
+# Years that belong to a named plan or framework, not to the agreement: "RPJMN 2020-2024",
+# "Sendai Framework for Disaster Risk Reduction 2015-2030", "Renstra 2020-2024".
+PLAN_WORDS = frozenset(
+    [
+        "rpjmn", "rpjmd", "rpjpn", "rpjpd", "rpjp", "rpjm", "renstra", "rkp", "rkpd", "framework",
+        "agenda", "sdgs", "sdg", "roadmap", "strategi", "strategy", "strategis", "visi", "vision",
+        "nawacita", "rencana aksi", "peta jalan", "rencana pembangunan", "blueprint", "cetak biru",
+        "declaration", "deklarasi", "goals",
+    ]
+)  # fmt: skip
+_NAME_TAIL_RE = re.compile(r"(?:(?:[A-Z][\w\-]*|of|for|and|dan|the|on)\s){1,8}$")
 
 
 @dataclass(frozen=True)
@@ -102,15 +116,28 @@ def periods(text: str, start: int, end: int) -> list[Found]:
         around = text[max(start, match.start() - 30) : min(end, match.end() + 15)]
         if PAST_MARKERS_RE.search(around):
             continue
+        if _in_plan_name(text, max(start, match.start() - 80), match.start()):
+            continue
         found.append(Found(match.start(), match.end(), (first, last)))
     return found
+
+
+def _in_plan_name(text: str, start: int, end: int) -> bool:
+    tail = _NAME_TAIL_RE.search(text, start, end)
+    if not tail:
+        return False
+    words = tail.group().lower().split()
+    pairs = {" ".join(words[i : i + 2]) for i in range(len(words) - 1)}
+    return any(w.strip("-") in PLAN_WORDS for w in words) or bool(pairs & PLAN_WORDS)
 
 
 def durations(text: str, start: int, end: int) -> list[Found]:
     found = []
     for match in DURATION_RE.finditer(text, start, end):
         unit = match.group("unit").lower()
-        if not match.group("lead") and not (unit.endswith(("depan", "ahead")) or unit == "-year"):
+        if not match.group("lead") and not (
+            unit.endswith(("depan", "ahead", "tahunan")) or unit == "-year"
+        ):
             continue
         raw = match.group("num") or ""
         raw = raw.lower()

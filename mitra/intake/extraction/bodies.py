@@ -68,6 +68,14 @@ REGIONAL_UNIT_WORDS = frozenset(
 )
 # Words that may stand inside a unit name between the unit noun and the region.
 UNIT_NAME_CONNECTORS = frozenset(["dan", "&", "serta", "untuk"])
+# Abbreviated heads of unit names (general Indonesian usage), expanded both ways.
+UNIT_ABBREVIATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Direktorat Jenderal", ("Ditjen", "Dirjen")),
+    ("Sekretariat Jenderal", ("Setjen", "Sekjen")),
+    ("Inspektorat Jenderal", ("Itjen",)),
+    ("Badan Penelitian dan Pengembangan", ("Balitbang",)),
+    ("Sekretariat Utama", ("Settama", "Sestama")),
+)
 # Words after a national name that show it is a foreign body ("Kementerian Luar Negeri
 # dan Perdagangan Selandia Baru", "Kementerian Luar Negeri Jepang").
 FOREIGN_CONTINUATION_MAX_TOKENS = 6
@@ -127,6 +135,12 @@ class Gazetteer:
         if entry.acronym:
             surfaces.append((entry.acronym, STRONG))
         surfaces += [(alias, STRONG) for alias in entry.aliases]
+        # Units are written with their usual abbreviations: "Ditjen Bina Pembangunan Daerah".
+        for name in (entry.name, *entry.aliases):
+            for long_form, short_forms in UNIT_ABBREVIATIONS:
+                if name.startswith(long_form + " "):
+                    rest = name[len(long_form) :]
+                    surfaces += [(short + rest, STRONG) for short in short_forms]
         if entry.kind == "provincial_government":
             bare = entry.name.removeprefix("Pemerintah Provinsi ")
             refs = [bare, *PROVINCE_SHORT_NAMES.get(entry.province_code or "", ())]

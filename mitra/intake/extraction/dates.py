@@ -94,6 +94,15 @@ ANCHORED_DATE_RE = re.compile(
 )
 
 
+# The date a press statement was received or quoted, not the date of the event:
+# "kata X dalam keterangan tertulis yang diterima, Rabu (9/3)", "dikutip dari siaran pers".
+PRESS_STATEMENT_RE = re.compile(
+    r"(?<!\w)(?:keterangan(?:\s(?:tertulis|resmi|pers))?|siaran\spers|rilis(?:\spers)?|"
+    r"press\srelease|pernyataan\s(?:tertulis|resmi)|dikutip)(?!\w)[^.\n]{0,40}$",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class FoundDate:
     value: date
@@ -200,13 +209,15 @@ def _resolve_year(
         return value, 0.95 if weekday is not None else 0.8
     if reference is None:
         return None, 0.0
-    # Day/month only: the reference year, or the year before for a December event
-    # reported in January; the weekday decides when given.
-    candidates = [
-        v
-        for v in (_make(y, parts.month, parts.day) for y in (reference.year, reference.year - 1))
-        if v
-    ]
+    # Day/month only: the reference year; the year before only when the date would
+    # otherwise lie after the reference (a December event reported in January). The
+    # weekday decides between those two, never moves a date a year back on its own.
+    this_year = _make(reference.year, parts.month, parts.day)
+    candidates = [this_year] if this_year else []
+    if this_year is None or this_year > reference:
+        earlier = _make(reference.year - 1, parts.month, parts.day)
+        if earlier:
+            candidates.append(earlier)
     if not candidates:
         return None, 0.0
     if weekday is not None:
@@ -227,7 +238,9 @@ def find_event_date(
     """First weekday-anchored date of the body; else the first 'pada <date>' with a year."""
 
     def skipped(pos: int) -> bool:
-        return any(s <= pos < e for s, e in skip_spans)
+        if any(s <= pos < e for s, e in skip_spans):
+            return True
+        return PRESS_STATEMENT_RE.search(text, max(body_start, pos - 60), pos) is not None
 
     for match in WEEKDAY_DATE_RE.finditer(text, body_start):
         if skipped(match.start()):

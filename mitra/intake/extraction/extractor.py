@@ -13,7 +13,7 @@ from .bodies import BodyMention, Gazetteer, default_gazetteer, regional_unit_bef
 from .dates import find_event_date, find_published
 from .document import Document, parse_document
 from .model import Agreement, Evidence, Extraction, ForeignParty, KnownOrganization, Signatory
-from .parties import OrgCandidate, find_foreign_candidates
+from .parties import OrgCandidate, country_counterparts, find_foreign_candidates
 from .roles import BodyRole, classify_bodies, classify_foreign
 from .signatories import find_signatories
 
@@ -80,13 +80,16 @@ def extract(
     roles = _roles(gazetteer, mentions, on)
     foreign = find_foreign_candidates(doc, mentions, registry)
     classify_foreign(doc, foreign)
+    if not any(c.counterpart_cues for c in foreign):
+        foreign += country_counterparts(doc, mentions)
     classify_bodies(doc, roles, foreign)
 
     signatories = find_signatories(
         text,
         doc.sentences,
         mentions,
-        [(s, e, text[s:e], str(id(c))) for c in foreign for s, e in c.mentions],
+        # the organization under its full name, not the surface ("UNDP") of this mention
+        [(s, e, c.display_name(), str(id(c))) for c in foreign for s, e in c.mentions],
         lambda m: (gazetteer.resolve(m.entries, on).name, any(e.kind == "unit" for e in m.entries)),
     )
     for sig in signatories:
@@ -98,6 +101,14 @@ def extract(
                 cand.counterpart_cues.append("signatory")
 
     parties = [r for r in roles.values() if r.party_cues]
+    # A body named in the headline but attending in the body ("... dari Dirjen X Kemlu";
+    # "mengundang Kemlu sebagai narasumber") is a guest when another body holds the event.
+    if any(any(cue != "headline" for cue, _ in r.party_cues) for r in parties):
+        parties = [
+            r
+            for r in parties
+            if not (r.attend_cues and all(cue == "headline" for cue, _ in r.party_cues))
+        ]
     if not parties:
         parties = _host_fallback(roles)
     party_keys = {r.key for r in parties}

@@ -28,6 +28,8 @@ WELL_KNOWN: tuple[tuple[str, str, tuple[str, ...]], ...] = (
             "Organisasi Pangan dan Pertanian",
             "Organisasi Pangan dan Pertanian PBB",
             "Organisasi Pangan dan Pertanian Perserikatan Bangsa-Bangsa",
+            "Badan PBB untuk Pangan dan Pertanian",
+            "Badan Pangan dan Pertanian PBB",
         ),
     ),
     (

@@ -29,12 +29,17 @@ SIGNING_RE = re.compile(
 EXTENSION_RE = re.compile(
     rf"(?<!\w)(?:perpanjangan|memperpanjang|diperpanjang|perpanjang|pembaruan|memperbarui|"
     rf"diperbarui|pembaharuan|kelanjutan|melanjutkan|dilanjutkan|renewal|extension|renew)"
+    # "akan dilanjutkan dengan (penandatanganan) MoU": a follow-up document, not an extension
+    rf"(?!\s(?:dengan|oleh|ke|melalui)\s)"
     rf"\s(?:\w+\s){{0,2}}{_AGREEMENT_NOUN}",
     _I,
 )
 MEETING_RE = re.compile(
     r"(?<!\w)(?:rapat|pertemuan|bertemu|kunjungan|berkunjung|audiensi|courtes+y\scall|"
-    r"rakor|rakormanda|dialog|diskusi|konsultasi|meeting|menerima\sdelegasi)(?!\w)",
+    r"rakor|rakormanda|dialog|diskusi|konsultasi|menerima\sdelegasi|teleconference|"
+    r"telekonferensi|video\s?conference|webinar)(?!\w)"
+    # "Minutes of Meeting" names a document, not a meeting
+    r"|(?<!\w)(?<!of\s)meeting(?!\w)",
     _I,
 )
 NEGOTIATION_RE = re.compile(
@@ -45,6 +50,30 @@ NEGOTIATION_RE = re.compile(
     _I,
 )
 EVALUATION_RE = re.compile(r"(?<!\w)(?:monev|evaluasi|pemantauan|monitoring|evaluation)(?!\w)", _I)
+# "pelatihan monitoring dan evaluasi", "materi tentang evaluasi": evaluation as a topic.
+EVALUATION_TOPIC_RE = re.compile(
+    r"(?<!\w)(?:pelatihan|training|materi|tentang|mengenai|modul|panduan|pedoman|sistem|"
+    r"indikator|kerangka|bimtek|lokakarya|workshop|sosialisasi|unit|tim|divisi|bagian|"
+    r"fungsi|direktorat|subdirektorat|bidang|staf|pejabat|analis|framework|tools?)"
+    r"(?:\s(?:\w+\s){0,2}?(?:dan|&)\s?)?\s$",
+    _I,
+)
+# "melakukan monitoring", "kunjungan pemantauan": evaluation as what happens.
+EVALUATION_ACT_RE = re.compile(
+    r"(?<!\w)(?:melakukan|melaksanakan|menggelar|mengadakan|kegiatan|kunjungan|rapat|"
+    r"pertemuan|misi|joint)\s(?:\w+\s)?$",
+    _I,
+)
+# A signing told as history: "ditandatangani pada 17 Maret 2021 silam", "MoU yang telah
+# ditandatangani", "sejak ditandatangani pertama kali".
+HISTORY_BEFORE_RE = re.compile(
+    r"(?:(?<!\w)yang\s(?:telah|sudah|pernah)\s|(?<!\w)(?:sejak|pernah)\s(?:di)?)$", _I
+)
+HISTORY_AFTER_RE = re.compile(
+    r"[^.\n]{0,60}?(?<!\w)(?:silam|yang\slalu|tahun\slalu|bulan\slalu|sebelumnya|"
+    r"pertama\skali|terdahulu)(?!\w)",
+    _I,
+)
 PLANNED_RE = re.compile(r"(?<!\w)(?:akan|berencana|rencana|direncanakan)(?!\w)", _I)
 
 _IN_PERSON = r"(?:luring|offline|tatap\smuka|fisik|(?:secara\s)?langsung|in[\s-]person)"
@@ -57,7 +86,8 @@ HYBRID_RE = re.compile(
 )
 ONLINE_RE = re.compile(
     r"(?<!\w)(?:daring|zoom|zoom\smeeting|video\s?conference|vicon|konferensi\svideo|"
-    r"webinar|google\smeet|microsoft\steams|ms\steams|webex)(?!\w)"
+    r"webinar|google\smeet|microsoft\steams|ms\steams|webex|tele-?conference|"
+    r"telekonferensi|teleconferencing)(?!\w)"
     r"|(?:secara|melalui|via)\s(?:online|virtual)"
     r"|(?<!\w)(?:rapat|pertemuan|meeting|konferensi|diskusi|audiensi|kunjungan|seminar|forum)"
     r"\s(?:virtual|online)(?!\w)|(?<!\w)(?:virtual|online)\s(?:meeting|conference)(?!\w)",
@@ -65,7 +95,10 @@ ONLINE_RE = re.compile(
 )
 OFFLINE_WORD_RE = re.compile(
     r"(?<!\w)(?:luring|tatap\smuka|secara\slangsung|secara\sfisik|berkunjung|kunjungan|"
-    r"courtes+y\scall|audiensi|menyambut|menerima\sdelegasi)(?!\w)",
+    r"courtes+y\scall|audiensi|menyambut|menerima\sdelegasi)(?!\w)"
+    # a named place people met in: "di kantor Kementerian ...", "di markas FAO", "X-Hotel"
+    r"|(?<!\w)(?:di|ke)\s(?:kantor|markas|gedung|aula|ruang|hotel|balai|wisma|istana|"
+    r"pendopo|pendapa)(?:nya)?(?!\w)|(?<=\w)-Hotel(?!\w)",
     _I,
 )
 VENUE_HEADS = (
@@ -161,13 +194,22 @@ def event_types(text: str, start: int) -> list[tuple[str, int, int, float]]:
         skip_planned: bool = False,
         confidence: float = 0.8,
         needs_event_context: bool = False,
+        skip_history: bool = False,
     ) -> None:
         nonlocal sentences
         for match in pattern.finditer(text, start):
             if needs_event_context:
-                sentences = sentences or _Sentences(text)
-                if not sentences.in_event_sentence(match):
+                before = text[max(start, match.start() - 40) : match.start()]
+                if EVALUATION_TOPIC_RE.search(before):
                     continue
+                sentences = sentences or _Sentences(text)
+                if not (EVALUATION_ACT_RE.search(before) or sentences.in_event_sentence(match)):
+                    continue
+            if skip_history and (
+                HISTORY_BEFORE_RE.search(text, max(start, match.start() - 20), match.start())
+                or HISTORY_AFTER_RE.match(text, match.end(), match.end() + 80)
+            ):
+                continue
             if skip_planned:
                 before = text[max(start, match.start() - 60) : match.start()]
                 sentence_start = max(before.rfind("."), before.rfind("\n"))
@@ -178,7 +220,7 @@ def event_types(text: str, start: int) -> list[tuple[str, int, int, float]]:
 
     first("meeting", MEETING_RE)
     first("extension", EXTENSION_RE)
-    first("signing", SIGNING_RE, skip_planned=True)
+    first("signing", SIGNING_RE, skip_planned=True, skip_history=True)
     first("negotiation", NEGOTIATION_RE, skip_planned=True, confidence=0.6)
     first("evaluation", EVALUATION_RE, skip_planned=True, confidence=0.6, needs_event_context=True)
     if not found:

@@ -63,6 +63,7 @@ ORG_HEADS = frozenset(
         "institut",
         "organization",
         "organisation",
+        "bureau",
         "international",
         "internasional",
         "association",
@@ -233,7 +234,8 @@ COOPERATION_RE = re.compile(
 )
 LINK_WORDS_RE = re.compile(r"(?<!\w)(?:dengan|dan|bersama|antara|serta|with|and)(?!\w)|[-–/]")
 ATTEND_RE = re.compile(
-    r"(?<!\w)(?:dihadiri|menghadiri|hadir|diundang|undangan|diikuti|peserta|turut)(?!\w)",
+    r"(?<!\w)(?:dihadiri|menghadiri|hadir|diundang|undangan|diikuti|peserta|turut|mengundang|"
+    r"narasumber|disaksikan|menyaksikan|witnessed)(?!\w)",
     re.IGNORECASE,
 )
 ATTEND_AFTER_RE = re.compile(
@@ -289,13 +291,25 @@ class OrgCandidate:
     counterpart_cues: list[str] = field(default_factory=list)
     attend_cues: int = 0
     defined_full: str = ""  # full name given with the acronym in brackets
+    first_at: dict[str, int] = field(default_factory=dict)  # form -> first offset
 
     def display_name(self) -> str:
         if self.defined_full and self.acronym:
             return f"{self.defined_full} ({self.acronym})"
-        # the longest organization-like form, without a country-office suffix
+        # The name as first spelled out in the text (not an acronym), without a
+        # country-office suffix; else the longest form.
+        spelled = [
+            f for f in self.forms if f in self.first_at and _spelled_out(strip_country_suffix(f))
+        ]
+        if spelled:
+            return strip_country_suffix(min(spelled, key=lambda f: (self.first_at[f], -len(f))))
         best = max(self.forms, key=len)
         return strip_country_suffix(best)
+
+
+def _spelled_out(name: str) -> bool:
+    words = name.split()
+    return len(words) > 1 and not all(w.isupper() for w in words)
 
 
 def strip_country_suffix(name: str) -> str:
@@ -389,6 +403,29 @@ class _KnownIndex:
         self.acronym_re = re.compile(
             rf"(?<![\w-])(?:{'|'.join(alternatives)})(?![\w])" if alternatives else r"(?!x)x"
         )
+        # Names that contain lower-case words ("Badan PBB untuk Pengungsi") are not one
+        # capitalised run; they are found by one pass of this pattern.
+        with_lower = sorted(
+            {
+                form.strip()
+                for org, _ in self.orgs
+                for form in (org.name, *org.aliases)
+                if form
+                and " " in form.strip()
+                and any(w[:1].islower() for w in form.split())
+                and not all(w.lower() in NAME_CONNECTORS or w[:1].isupper() for w in form.split())
+            },
+            key=len,
+            reverse=True,
+        )
+        self.lowercase_re = (
+            re.compile(
+                rf"(?<![\w-])(?:{'|'.join(re.escape(f) for f in with_lower)})(?![\w])",
+                re.IGNORECASE,
+            )
+            if with_lower
+            else None
+        )
 
     def match_name(
         self, name: str, fuzzy: bool = False, budget: Budget | None = None
@@ -433,8 +470,14 @@ def _looks_foreign(name: str) -> bool:
     words = [w.lower() for w in WORD_RE.findall(name)]
     if not words:
         return False
-    if words[-1] in ORG_HEADS or (
-        len(words) > 1 and words[-2] in ORG_HEADS and words[-1] in ("indonesia",)
+    # "... Bureau of Statistics", "... Institute for Development Studies"
+    head_of = any(
+        w in ORG_HEADS and words[i + 1] in ("of", "for", "on") for i, w in enumerate(words[:-1])
+    )
+    if (
+        words[-1] in ORG_HEADS
+        or head_of
+        or (len(words) > 1 and words[-2] in ORG_HEADS and words[-1] in ("indonesia",))
     ):
         # "Yayasan ... Internasional" or "... Indonesia" heads stay domestic-sounding only
         # when the name is Indonesian; English heads are a strong foreign signal.
@@ -494,6 +537,8 @@ def find_foreign_candidates(
                 and len(cand.forms) < MAX_FORMS
             ):
                 cand.forms.append(form)
+            if span[0] < cand.first_at.get(form, span[0] + 1):
+                cand.first_at[form] = span[0]
             cand.mentions.append(span)
             cand.known = cand.known or known
             if acronym and not cand.acronym:
@@ -506,6 +551,7 @@ def find_foreign_candidates(
             return  # a press item names a handful; beyond this the input is not prose
         forms = [form] if form != acronym or not full else [full]
         cand = OrgCandidate(forms, acronym, known, [span], defined_full=full)
+        cand.first_at[form] = span[0]
         candidates.append(cand)
         remember(cand, *forms, acronym)
 
@@ -514,6 +560,19 @@ def find_foreign_candidates(
     all_runs: list[tuple[int, int]] = []
     for line in re.finditer(r"[^\n]+", text[search_from:]):
         all_runs += name_runs(text, search_from + line.start(), search_from + line.end())
+    # 0. Known names with lower-case words ("Badan PBB untuk Pangan dan Pertanian"): the
+    # capitalised runs inside them are not names of their own.
+    lower_spans: list[tuple[int, int]] = []
+    if index.lowercase_re is not None:
+        for match in index.lowercase_re.finditer(text, search_from):
+            known = index.match_name(match.group())
+            if known is not None and not _overlaps(match.span(), gov_spans):
+                bracket = _BRACKET_AFTER_RE.match(text, match.end())
+                acronym = bracket.group(1).strip() if bracket else ""
+                add(match.group(), match.span(), known, acronym, match.group() if acronym else "")
+                lower_spans.append(match.span())
+    if lower_spans:
+        all_runs = [r for r in all_runs if not _overlaps(r, lower_spans)]
     run_ends = [end for _, end in all_runs]
     # 1. Names defined with an acronym in brackets.
     for match in re.finditer(r"\(\s?([A-Z][A-Za-z0-9\-&. ]{1,24}?)\s?\)", text[search_from:]):
@@ -522,6 +581,8 @@ def find_foreign_candidates(
         if not any(c.isupper() for c in acronym[1:]) and not acronym.isupper():
             continue
         bracket = search_from + match.start()
+        if lower_spans and _overlaps((bracket - 2, bracket), lower_spans):
+            continue  # the acronym of a name found in step 0
         last = bisect.bisect_right(run_ends, bracket) - 1  # the last run ending before it
         gap = text[run_ends[last] : bracket] if last >= 0 else "\n"
         if len(gap) > 3 or gap.strip() or "\n" in gap:
@@ -544,6 +605,16 @@ def find_foreign_candidates(
     # 2. Capitalised runs: known names, org heads, foreign governments, foreign cues.
     for run_start, run_end in all_runs:
         _classify_run(text, run_start, run_end, index, gov_spans, add, budget)
+    # 2c. Foreign local governments, also in lower case: "pemerintah negara bagian
+    # Queensland, Australia", "Prefektur Osaka", "Provinsi Fujian" (not an Indonesian one).
+    with_country: set[str] | None = None
+    for match in FOREIGN_LOCAL_RE.finditer(text, search_from):
+        if _overlaps(match.span("name"), gov_spans):
+            continue
+        if with_country is None:
+            with_country = _names_before_countries(text, search_from)
+        if _foreign_local(match, with_country):
+            add(match.group().rstrip(" ,"), match.span())
     # 3. Known acronyms anywhere (case-sensitive), unless part of a longer name ("PBB" in
     # "Dana Kependudukan PBB").
     named = _disjoint(sorted(span for cand in candidates for span in cand.mentions))
@@ -555,6 +626,88 @@ def find_foreign_candidates(
             )
     _collect_mentions(text, search_from, candidates, gov_spans)
     return candidates
+
+
+_BRACKET_AFTER_RE = re.compile(r"\s?\(\s?([A-Z][A-Za-z0-9\-&. ]{1,24}?)\s?\)")
+# Heads of local governments; Prefektur and Negara Bagian exist only abroad.
+FOREIGN_LOCAL_RE = re.compile(
+    r"(?<!\w)(?:[Pp]emerintah\s)?(?P<head>[Nn]egara\s[Bb]agian|[Pp]refektur|[Pp]rovinsi|"
+    r"[Kk]ota|[Dd]istrik|[Cc]ounty\sof|[Ss]tate\sof|[Pp]refecture\sof|[Pp]rovince\sof)\s"
+    r"(?P<name>[A-Z][\w'\-]*(?:\s[A-Z][\w'\-]*){0,2})"
+)
+
+
+_NAME_BEFORE_COUNTRY_RE = re.compile(r"([A-Z][\w'\-]*(?:\s[A-Z][\w'\-]*){0,2}),?\s(?:di\s)?$")
+
+
+def _names_before_countries(text: str, start: int) -> set[str]:
+    """Capitalised names written right before a foreign country ("Fujian, Cina"), once."""
+    names: set[str] = set()
+    for country in COUNTRY_RE.finditer(text, start):
+        window = max(start, country.start() - 60)
+        before = _NAME_BEFORE_COUNTRY_RE.search(text, window, country.start())
+        if before:
+            words = before.group(1).split()
+            names.update(" ".join(words[i:]) for i in range(len(words)))
+    return names
+
+
+def _foreign_local(match: re.Match[str], with_country: set[str]) -> bool:
+    head = match.group("head").lower()
+    name = match.group("name")
+    if COUNTRY_RE.fullmatch(name) or name in ("Indonesia", "RI"):
+        return False
+    if head.startswith(("negara", "prefektur", "county", "state", "prefecture")):
+        return True
+    # Provinsi / Kota / Distrik X: foreign when X stands with a foreign country somewhere
+    # in the text ("Provinsi X, Tiongkok", "kota-kota di X, Cina", "Kota X di Jepang").
+    words = name.split()
+    return any(" ".join(words[:n]) in with_country for n in range(len(words), 0, -1))
+
+
+# "Indonesia dan Vietnam", "RI-Selandia Baru", "kerja sama (bilateral) dengan Tunisia".
+_COUNTRY_PAIR_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:Indonesia|RI|Republik\sIndonesia)\s?(?:dan|-|–|dengan|&|bersama)\s?$"
+)
+_COUNTRY_COOPERATION_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:kerja\s?sama|kemitraan|bermitra|MoU|nota\skesepahaman|perjanjian|hubungan)"
+    r"(?:\s(?:bilateral|antara\s(?:Indonesia|RI)\s(?:dan|dengan)|erat))?\s(?:dengan|antara)\s$",
+    re.IGNORECASE,
+)
+
+
+def country_counterparts(doc: Document, gov_mentions: list[BodyMention]) -> list[OrgCandidate]:
+    """A foreign side given only as a country, linked to Indonesia by a cooperation phrase.
+
+    Used only when no organization was found as counterpart (README convention: "a foreign
+    side given only as a country is recorded as the country").
+    """
+    text = doc.text
+    gov_spans = sorted((m.start, m.end) for m in gov_mentions)
+    found: dict[str, OrgCandidate] = {}
+    linked: set[str] = set()
+    for match in COUNTRY_RE.finditer(text, doc.body_start):
+        name = match.group()
+        if _overlaps(match.span(), gov_spans):
+            continue
+        if re.match(r"[\s-]?[A-Z]", text[match.end() : match.end() + 2]) and not re.match(
+            r"\s(?:[A-Z]{2,}|Indonesia)", text[match.end() : match.end() + 12]
+        ):
+            continue  # part of a longer name ("Korea Selatan" aside, which the regex holds)
+        s_start, _ = doc.sentence_span(match.start())
+        before = text[max(s_start, match.start() - 60) : match.start()]
+        cand = found.get(name)
+        if cand is None:
+            cand = found[name] = OrgCandidate([name], first_at={name: match.start()})
+        cand.mentions.append(match.span())
+        if _COUNTRY_PAIR_BEFORE_RE.search(before) or _COUNTRY_COOPERATION_BEFORE_RE.search(before):
+            linked.add(name)
+    result = []
+    for name in linked:
+        cand = found[name]
+        cand.counterpart_cues.append("country-link")
+        result.append(cand)
+    return sorted(result, key=lambda c: c.mentions[0])
 
 
 def _known_suffix(

@@ -119,16 +119,30 @@ def link_cues(
     return [foreign[i] for i in sorted(linked)]
 
 
+DELEGATION_BEFORE_RE = re.compile(r"(?<!\w)(?:delegasi|rombongan)\s$", re.IGNORECASE)
+
+
 def organiser_verb_after(text: str, end: int) -> bool:
-    """Whether the predicate right after a subject is an organising verb."""
-    window = text[end : end + 90]
+    """Whether the predicate right after a subject is an organising verb.
+
+    "G melalui <unit>, <person>, menggelar ...": the body acts through its unit, so the
+    words of the "melalui" phrase are skipped. "G yang menyambut baik ...": a relative
+    clause, G is not the subject of the sentence's predicate.
+    """
+    window = text[end : end + 160]
+    through = False
     for word in re.findall(r"[^\W\d_]+|[.;:!?]", window):
         if word in ".;:!?":
             return False
         lower = word.lower()
         if lower == "bekerja" or lower in ORGANIZER_VERBS:
             return True
-        if word[:1].islower() and VERB_LIKE_RE.fullmatch(lower):
+        if lower == "yang" and not through:
+            return False
+        if lower == "melalui":
+            through = True
+            continue
+        if word[:1].islower() and VERB_LIKE_RE.fullmatch(lower) and not through:
             return False
     return False
 
@@ -154,6 +168,10 @@ def classify_bodies(
                 role.party_cues.append(("cooperation-link", mention.start))
                 for cand in linked:
                     cand.counterpart_cues.append("cooperation-link")
+            if DELEGATION_BEFORE_RE.search(text, max(0, mention.start - 12), mention.start):
+                # "kedatangan delegasi G": the visiting side, a party, not a guest
+                role.party_cues.append(("delegation", mention.start))
+                continue
             if attend:
                 role.attend_cues.append((attend, mention.start))
                 continue

@@ -23,8 +23,10 @@ TITLE_START_RE = re.compile(
     r"Sekretaris(?:\sJenderal|\sUtama|\sDaerah)?|Sekjen|Sestama|Menteri(?:\sKoordinator)?|"
     r"Menko|Gubernur|Bupati|Wali\s?[Kk]ota|Walikota|Duta\sBesar|Dubes|Deputi|Asisten|"
     r"Kapolri|Panglima|Presiden|Rektor|Inspektur\sJenderal|Kabiro|Kapus|"
-    r"(?:Country|Regional|Executive|Managing|Program|Programme|Resident|General|Project)\s"
-    r"(?:Director|Representative|Manager|Coordinator)|"
+    r"(?:Country|Regional|Executive|Managing|Program|Programme|Resident|General|Project|Chief|"
+    r"Senior|Team)\s(?:Director|Representative|Manager|Coordinator|Leader)|"
+    r"Head\sof\s(?:Office|Mission|Delegation|Cooperation|Country\sOffice|Programme)|"
+    r"Kepala\sPerwakilan|Perwakilan|"
     r"Secretary[\s-]General|Director[\s-]General|Director|Representative|President|Chairman|"
     r"Chairperson|Chief\sExecutive\sOfficer|CEO|Head|Ambassador|Minister|Governor|Mayor)"
     r"(?![\w-])"
@@ -61,7 +63,10 @@ def find_signatories(
             continue
         witness = WITNESS_RE.search(sentence)
         limit = s_start + witness.start() if witness else s_end
+        taken_until = -1  # "Deputi Direktur Jenderal ...": one title, not two
         for title in TITLE_START_RE.finditer(text, s_start, limit):
+            if title.start() < taken_until:
+                continue
             found = _organization_after(
                 text,
                 title.start(),
@@ -75,6 +80,7 @@ def find_signatories(
             if not found:
                 continue
             title_text, organization, end, org_key = found
+            taken_until = title.start() + len(title_text)
             key = (title_text.lower(), org_key)
             if key in seen:
                 continue

@@ -5,6 +5,7 @@ import json
 from pathlib import Path
 
 from mitra.intake.extraction import extract
+from mitra.intake.extraction.devsplit import split
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
 SHARED = REPO_ROOT.parent / "shared"
@@ -25,17 +26,42 @@ def _scorer():
     return module
 
 
+# The set-aside third (devsplit.py, fixed by a hash of the file name) is never looked at
+# while rules are designed; its floor is the figure reached that way (0.826 when the split
+# was made, issue 12), not a target to tune to. The tuned part must reach 0.9.
+TUNED_FLOOR = 0.9
+SET_ASIDE_FLOOR = 0.8
+
+
+def _predictions() -> dict:
+    predictions = {}
+    for path in sorted(DEV.glob("*.txt")):
+        record = extract(path.read_text(encoding="utf-8")).to_record(id=path.stem)
+        predictions[path.stem] = json.loads(json.dumps(record, default=str))
+    return predictions
+
+
 def test_dev_set_macro_f1():
     _require_shared()
     scorer = _scorer()
     gold = scorer.load(DEV / "labels.jsonl")
-    predictions = {}
-    for path in sorted(DEV.glob("*.txt")):
-        record = extract(path.read_text(encoding="utf-8")).to_record(id=path.stem)
-        predictions[path.stem] = json.loads(json.dumps(record))
-    result = scorer.score(gold, predictions)
-    assert result["missing_predictions"] == []
-    assert result["macro_f1"] >= 0.9, result
+    predictions = _predictions()
+    assert scorer.score(gold, predictions)["missing_predictions"] == []
+    tuned, aside = split(gold)
+    assert tuned
+    assert aside
+    tuned_result = scorer.score({k: gold[k] for k in tuned}, predictions)
+    aside_result = scorer.score({k: gold[k] for k in aside}, predictions)
+    assert tuned_result["macro_f1"] >= TUNED_FLOOR, tuned_result
+    assert aside_result["macro_f1"] >= SET_ASIDE_FLOOR, aside_result
+
+
+def test_split_is_the_committed_rule():
+    # Changing devsplit.py would move items between the parts: the rule is fixed.
+    assert split(["000", "001", "005", "014", "104", "141"]) == (
+        ["001", "014", "141"],
+        ["000", "005", "104"],
+    )
 
 
 # Throughput is measured by `make bench` (jobs.extract_docs_per_s), never in pass/fail tests.
