@@ -223,7 +223,7 @@ def main(argv: list[str] | None = None) -> int:
         for name, j in measure.JOBS.items():
             if only and name not in only:
                 continue
-            log(f"Running job {name} (rolled back afterwards)…")
+            log(f"Running job {name}…")
             jobs[name] = measure.measure_job(j, ctx)
 
     report = {

@@ -2049,7 +2049,7 @@ TRANSLATIONS: dict[str, str] = {
     "%(count)d day": "%(count)d hari",
     "This deadline passed on %(date)s and the work it asks for is not recorded as done. It stays on the My deadlines page until it is.": "Tenggat ini lewat pada %(date)s dan pekerjaan yang dimintanya belum tercatat selesai. Tenggat tetap tampil di halaman Tenggat saya sampai pekerjaan itu selesai.",
     "Overdue and upcoming deadlines": "Tenggat terlambat dan mendatang",
-    "Deadlines of the records that concern your agency or organization: every one not yet met, however overdue, and those due in the next two years. A deadline leaves this list when its work is recorded as done. The dashboard and your calendar feed show the same deadlines.": "Tenggat catatan yang menyangkut instansi atau organisasi Anda: setiap tenggat yang belum dipenuhi, selama apa pun terlambatnya, dan yang jatuh tempo dalam dua tahun ke depan. Tenggat hilang dari daftar ini ketika pekerjaannya tercatat selesai. Dasbor dan umpan kalender Anda menampilkan tenggat yang sama.",
+    "Deadlines of the records that concern your agency or organization: every one not yet met, however overdue, and those due in the next twelve months. A deadline leaves this list when its work is recorded as done. The dashboard and your calendar feed show the same deadlines.": "Tenggat catatan yang menyangkut instansi atau organisasi Anda: setiap tenggat yang belum dipenuhi, selama apa pun terlambatnya, dan yang jatuh tempo dalam dua belas bulan ke depan. Tenggat hilang dari daftar ini ketika pekerjaannya tercatat selesai. Dasbor dan umpan kalender Anda menampilkan tenggat yang sama.",
     "%(days)s day overdue": "%(days)s hari terlambat",
     "Upcoming": "Mendatang",
     "%(n)s overdue": "%(n)s terlambat",

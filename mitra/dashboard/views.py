@@ -76,6 +76,7 @@ class DashboardView(AccessMixin, View):
         # The same set as "My deadlines" and the calendar feed (deadlines.selectors).
         deadlines = deadline_selectors.user_deadlines(user=user, on=now)
         overdue = [d for d in deadlines if d.due < now and not d.window]
+        overdue_keys = {d.key for d in overdue}
         soon = [d for d in deadlines if now <= d.due <= now + timedelta(days=30)]
         return render(
             request,
@@ -84,7 +85,7 @@ class DashboardView(AccessMixin, View):
                 "deadlines_overdue": overdue,
                 "deadlines_soon_count": len(soon),
                 "deadlines_total": len(deadlines),
-                "deadlines_shown": (overdue + [d for d in deadlines if d not in overdue])[
+                "deadlines_shown": (overdue + [d for d in deadlines if d.key not in overdue_keys])[
                     :DEADLINES_SHOWN
                 ],
                 "windows": windows,

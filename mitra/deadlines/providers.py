@@ -5,13 +5,12 @@ from datetime import date
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Prefetch
-from django.urls import reverse
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
 
 from mitra.core.dates import add_months
 
-from .registry import FILER, REGULATOR, Deadline
+from .registry import FILER, REGULATOR, Deadline, url_maker
 
 
 def agreement_deadlines(
@@ -25,54 +24,59 @@ def agreement_deadlines(
     qs = Agreement.objects.visible_to(user) if user is not None else Agreement.objects.all()
     # Every signed or active agreement whose renewal window opens by `end`: its window (unless
     # renewed) and its end (when that falls by `end`). However old: unmet stays listed.
-    qs = (
-        qs.filter(
-            status__in=[Agreement.Status.SIGNED, Agreement.Status.ACTIVE],
-            end_date__lte=add_months(end, lead),
-        )
-        .annotate(renewed=Exists(Agreement.objects.filter(renews=OuterRef("pk"))))
-        .only("id", "title", "end_date", "owner_id", "status")
-        .prefetch_related(
-            Prefetch(
-                "parties",
-                queryset=AgreementParty.objects.only(
-                    "id", "agreement_id", "agency_id", "organization_id"
-                ),
-            )
-        )
-        .order_by("end_date", "id")
+    qs = qs.filter(
+        status__in=[Agreement.Status.SIGNED, Agreement.Status.ACTIVE],
+        end_date__lte=add_months(end, lead),
     )
-    for agreement in qs:
-        agencies = sorted(
-            {agreement.owner_id} | {p.agency_id for p in agreement.parties.all() if p.agency_id}
-        )
-        organizations = sorted(
-            {p.organization_id for p in agreement.parties.all() if p.organization_id}
-        )
-        url = reverse("agreements:detail", args=[agreement.pk])
-        window = add_months(agreement.end_date, -lead)
+    # Plain tuples (a big agency has thousands of agreements here); the Agreement instances
+    # (the notices' subject) are loaded only for the reminder job, which runs without a viewer.
+    agreements = list(
+        qs.annotate(renewed=Exists(Agreement.objects.filter(renews=OuterRef("pk"))))
+        .order_by("end_date", "id")
+        .values_list("id", "title", "end_date", "owner_id", "renewed")
+    )
+    instances = Agreement.objects.in_bulk([row[0] for row in agreements]) if user is None else {}
+    # The parties as plain tuples in one query (a big agency has thousands of agreements here:
+    # model instances and a prefetch cost more than the whole rest of the provider).
+    agencies: dict[int, set[int]] = {}
+    organizations: dict[int, set[int]] = {}
+    parties = AgreementParty.objects.filter(agreement__in=qs.values("pk"))
+    for agreement_id, agency_id, organization_id in parties.values_list(
+        "agreement_id", "agency_id", "organization_id"
+    ):
+        if agency_id:
+            agencies.setdefault(agreement_id, set()).add(agency_id)
+        if organization_id:
+            organizations.setdefault(agreement_id, set()).add(organization_id)
+    url = url_maker("agreements:detail")
+    renew_title = _("Prepare the renewal of %(title)s")
+    renew_text = _("The renewal-preparation window opens.")
+    end_title = _("%(title)s ends")
+    end_text = _("Last day of the agreement.")
+    for pk, title, end_date, owner_id, renewed in agreements:
+        window = add_months(end_date, -lead)
         common = {
-            "url": url,
-            "record": agreement,
-            "agencies": agencies,
-            "organizations": organizations,
+            "url": url(pk),
+            "record": instances.get(pk),
+            "agencies": sorted({owner_id} | agencies.get(pk, set())),
+            "organizations": sorted(organizations.get(pk, set())),
         }
-        if window <= end and not agreement.renewed:
+        if window <= end and not renewed:
             yield Deadline(
-                key=f"agreement:{agreement.pk}:renewal_window",
-                title=_("Prepare the renewal of %(title)s") % {"title": agreement.title},
+                key=f"agreement:{pk}:renewal_window",
+                title=renew_title % {"title": title},
                 due=window,
                 kind=REGULATOR,
-                description=_("The renewal-preparation window opens."),
+                description=renew_text,
                 window=True,
                 **common,
             )
-        if agreement.end_date <= end:
+        if end_date <= end:
             yield Deadline(
-                key=f"agreement:{agreement.pk}:end",
-                title=_("%(title)s ends") % {"title": agreement.title},
-                due=agreement.end_date,
+                key=f"agreement:{pk}:end",
+                title=end_title % {"title": title},
+                due=end_date,
                 kind=FILER,
-                description=_("Last day of the agreement."),
+                description=end_text,
                 **common,
             )

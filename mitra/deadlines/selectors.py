@@ -12,7 +12,7 @@ from .registry import Deadline, deadlines_for_user
 
 # How far ahead "my deadlines", the dashboard, the calendar feed and the API look. Behind,
 # they have no limit: an unmet deadline stays listed, however overdue, until it is met.
-HORIZON_DAYS = 2 * 366
+HORIZON_DAYS = 366
 
 
 def user_deadlines(*, user: Any, on: date | None = None) -> list[Deadline]:

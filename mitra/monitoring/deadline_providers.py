@@ -10,12 +10,11 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from django.db.models import Prefetch, Q
-from django.urls import reverse
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from mitra.agreements.models import AgreementParty
-from mitra.deadlines.registry import FILER, Deadline
+from mitra.deadlines.registry import FILER, Deadline, url_maker
 
 from .models import Report
 
@@ -40,31 +39,45 @@ def report_deadlines(
     """Every report still owed (due, or sent back for revision) whose deadline is on or before
     `end`, overdue ones however old. `start` is not a bound here (see the module docstring)."""
     reports = Report.objects.visible_to(user) if user is not None else Report.objects.all()
-    reports = (
-        reports.filter(unmet_reports_q(end))
-        .select_related("agreement")
-        .prefetch_related(
-            Prefetch(
-                "agreement__parties",
-                queryset=AgreementParty.objects.only("id", "agreement_id", "organization_id"),
-            )
+    reports = reports.filter(unmet_reports_q(end))
+    # Plain tuples, not model instances: a big agency owes thousands of reports and building
+    # two instances per row cost more than the rest of the provider. The Report instance (the
+    # notices' subject) is loaded only for the reminder job, which runs without a viewer.
+    rows = list(
+        reports.order_by("due_date", "id").values_list(
+            "id",
+            "kind",
+            "status",
+            "due_date",
+            "resubmit_by",
+            "agreement_id",
+            "agreement__title",
+            "agreement__owner_id",
         )
-        .order_by("due_date", "id")
     )
-    for report in reports:
-        agreement = report.agreement
+    instances = Report.objects.in_bulk([row[0] for row in rows]) if user is None and rows else {}
+    # The organizations of each agreement as plain tuples in one query (thousands of reports
+    # for a big agency: a prefetch of party instances costs more than the rest).
+    organizations: dict[int, set[int]] = {}
+    parties = AgreementParty.objects.filter(
+        agreement__in=reports.values("agreement_id"), organization__isnull=False
+    )
+    for agreement_id, organization_id in parties.values_list("agreement_id", "organization_id"):
+        organizations.setdefault(agreement_id, set()).add(organization_id)
+    url = url_maker("monitoring:report_detail")
+    title_text = _("%(kind)s due for %(title)s")
+    kinds = {value: str(label) for value, label in Report.Kind.choices}  # translated once
+    for pk, kind, status, due_date, resubmit_by, agreement_id, title, owner_id in rows:
+        revision = status == Report.Status.REVISION_REQUESTED and resubmit_by is not None
         yield Deadline(
-            key=f"report:{report.pk}:due",
-            title=_("%(kind)s due for %(title)s")
-            % {"kind": report.get_kind_display(), "title": agreement.title},
-            due=report.deadline,
+            key=f"report:{pk}:due",
+            title=title_text % {"kind": kinds.get(kind, kind), "title": title},
+            due=resubmit_by if revision else due_date,  # Report.deadline
             kind=FILER,
-            url=reverse("monitoring:report_detail", args=[report.pk]),
-            record=report,
-            agencies=[agreement.owner_id],
-            organizations=sorted(
-                {p.organization_id for p in agreement.parties.all() if p.organization_id}
-            ),
+            url=url(pk),
+            record=instances.get(pk),
+            agencies=[owner_id],
+            organizations=sorted(organizations.get(agreement_id, set())),
             due_event=DUE_EVENT,
             overdue_event=OVERDUE_EVENT,
         )

@@ -69,8 +69,10 @@ def notify(
 ) -> list[Notice]:
     """Tell the event's recipients about `subject`. Call it inside the service's transaction.
 
-    The recipients come from the event's rule (pass `recipients` only to narrow them, as the
-    deadline reminders do per deadline); the actor is never told of their own act. Each
+    The recipients come from the event's rule, which may read `context` (the deadline reminders
+    pass the deadline there); `recipients` replaces the rule's users (an invitation queued before
+    the upgrade passes none, so only the addresses are told). The actor is never told of their
+    own act. Each
     recipient is told once per `key` (the event, the record and `key`): a second call, a rerun
     of a job or two workers at once create nothing new. Returns the notices created now.
     """
@@ -80,7 +82,10 @@ def notify(
     actor_id = getattr(actor, "pk", None) if getattr(actor, "is_authenticated", False) else None
     users = [u for u in users if u.pk != actor_id and u.is_active]
     addresses = sorted(
-        {a.strip().lower() for a in (spec.addresses(subject, context) if spec.addresses else [])}
+        {
+            (a or "").strip().lower()
+            for a in (spec.addresses(subject, context) if spec.addresses else [])
+        }
         - {"", *(u.email.strip().lower() for u in users if u.email)}
     )
     full_key = notice_key(event, subject if spec.keyed_by_record else None, key)

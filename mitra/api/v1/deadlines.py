@@ -54,7 +54,7 @@ class DeadlineListApi(ApiView):
         summary="My deadlines",
         description="The unmet deadlines of records that concern the caller's agency or "
         "organization, from every app, sorted by due date: every overdue one however old, and "
-        "those due in the next two years (the same set as the page, the dashboard and the "
+        "those due in the next twelve months (the same set as the page, the dashboard and the "
         "calendar feed).",
         responses={200: DeadlineSerializer(many=True), **errors(*READ_ERRORS)},
     )
