@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from mitra.core.dates import add_months
 
-from .registry import FILER, REGULATOR, Deadline, url_maker
+from .registry import FILER, REGULATOR, Deadline, ids_or_subquery, url_maker
 
 
 def agreement_deadlines(
@@ -40,7 +40,9 @@ def agreement_deadlines(
     # model instances and a prefetch cost more than the whole rest of the provider).
     agencies: dict[int, set[int]] = {}
     organizations: dict[int, set[int]] = {}
-    parties = AgreementParty.objects.filter(agreement__in=qs.values("pk"))
+    parties = AgreementParty.objects.filter(
+        agreement__in=ids_or_subquery({row[0] for row in agreements}, qs.values("pk"))
+    )
     for agreement_id, agency_id, organization_id in parties.values_list(
         "agreement_id", "agency_id", "organization_id"
     ):

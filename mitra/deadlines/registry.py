@@ -67,6 +67,16 @@ Provider = Callable[..., Iterable[Deadline]]
 _SENTINEL = 987654321987
 
 
+# Up to this many ids go into `IN (...)` as a list; more, and the caller's subquery is used
+# (SQLite allows 32,766 parameters; a list also spares the database re-running the scope).
+ID_LIST_LIMIT = 2000
+
+
+def ids_or_subquery(ids: set[int], subquery: Any) -> Any:
+    """`ids` when few enough for an IN list, else `subquery` (the same ids, computed in SQL)."""
+    return sorted(ids) if len(ids) <= ID_LIST_LIMIT else subquery
+
+
 def url_maker(name: str) -> Callable[[int], str]:
     """`reverse(name, args=[pk])` for many pks at the cost of one reverse (in the active
     language): providers list thousands of deadlines for a big agency."""

@@ -14,7 +14,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from mitra.agreements.models import AgreementParty
-from mitra.deadlines.registry import FILER, Deadline, url_maker
+from mitra.deadlines.registry import FILER, Deadline, ids_or_subquery, url_maker
 
 from .models import Report
 
@@ -60,7 +60,8 @@ def report_deadlines(
     # for a big agency: a prefetch of party instances costs more than the rest).
     organizations: dict[int, set[int]] = {}
     parties = AgreementParty.objects.filter(
-        agreement__in=reports.values("agreement_id"), organization__isnull=False
+        agreement__in=ids_or_subquery({row[5] for row in rows}, reports.values("agreement_id")),
+        organization__isnull=False,
     )
     for agreement_id, organization_id in parties.values_list("agreement_id", "organization_id"):
         organizations.setdefault(agreement_id, set()).add(organization_id)
