@@ -138,6 +138,30 @@ def _notification_list(ctx: Context) -> str:
     return "/en/notifications/"
 
 
+@page("secretariat_home", user="kemlu")
+def _secretariat_home(ctx: Context) -> str:
+    """The TPOA secretariat's home (Kemlu): queues by stage, overdue reviews, unlicensed ormas."""
+    return "/en/dashboard/"
+
+
+@page("member_home", user="ktln")
+def _member_home(ctx: Context) -> str:
+    """A member agency's home (Biro KTLN): reviews due with countdowns, staff, meetings."""
+    return "/en/dashboard/"
+
+
+@page("region_home", user="jateng")
+def _region_home(ctx: Context) -> str:
+    """A province's home (Jawa Tengah): N5 notices, activities in its territory, RKTs."""
+    return "/en/dashboard/"
+
+
+@page("organization_home", user="ford")
+def _organization_home(ctx: Context) -> str:
+    """A foreign organization's home (Ford Foundation): reports, extension, queries, sanctions."""
+    return "/en/dashboard/"
+
+
 # --- jobs -----------------------------------------------------------------------------------
 @job("agreement_refresh_statuses")
 def _refresh_statuses(ctx: Context) -> Any:

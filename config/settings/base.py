@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "mitra.audit",
     "mitra.regions",
     "mitra.bodies",
+    "mitra.grants",  # visibility grants: read rights by role, with their legal basis (ADR 0015)
     "mitra.organizations",
     "mitra.agreements",
     "mitra.notifications",  # the event registry, in-app notices, email (issue 9)
@@ -245,6 +246,13 @@ MITRA = {
     "SANCTION_LADDER": env("MITRA_SANCTION_LADDER", default="current"),
     # Key of the government body that is the TPOA secretariat (Kemlu).
     "TPOA_SECRETARIAT": env("MITRA_TPOA_SECRETARIAT", default="kemlu"),
+    # Keys of the TPOA member agencies: statutory members (PP 59/2016 Ps 5(1)) plus practice;
+    # technical ministries are added per application. The one source: licensing (reviews) and
+    # the visibility grant "tpoa.ormas_asing" (ADR 0015) both read it from here.
+    "TPOA_MEMBERS": env.list(
+        "MITRA_TPOA_MEMBERS",
+        default=["kemlu", "kemhan", "kemendagri", "kemenkeu", "kemensetneg", "polri", "bin"],
+    ),
 }
 
 # The activity map's tile server, e.g. "https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png"

@@ -49,6 +49,19 @@ class User(AbstractUser):
         """The top-level government body whose records this user works on, or None."""
         return self.body.root() if self.body_id else None
 
+    @cached_property
+    def reading_body_ids(self) -> list[int]:
+        """SECURITY: the user's body and every body above it, up to the agency. Agreement
+        access rows naming any of them are the user's (ADR 0015): a Polpum officer reads
+        Polpum's grants and Kemendagri's rows; a Kemendagri root user not Polpum's. The walk
+        reuses the parents `agency` loaded (no extra query once `agency` was read)."""
+        ids: list[int] = []
+        body = self.body if self.body_id else None
+        while body is not None:
+            ids.append(body.pk)
+            body = body.parent if body.parent_id is not None else None
+        return ids
+
     @property
     def is_operator(self) -> bool:
         return self.is_active and (self.role == self.Role.OPERATOR or self.is_superuser)

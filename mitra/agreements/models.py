@@ -320,16 +320,23 @@ class AgreementDocument(models.Model):
 
 
 class AgreementAccess(models.Model):
-    """SECURITY: the agencies that may see an agreement — its owner, its parties' agencies and
-    the agencies it is shared with — one row each, so `visible_to` is a single index lookup on
-    every database (an OR over three sources cannot use one index on PostgreSQL).
+    """SECURITY: the bodies that may see an agreement — its owner, its parties' agencies, the
+    agencies it is shared with, and the bodies a visibility grant gives it to (ADR 0015; these
+    may be units, e.g. Ditjen Polpum) — one row each, so `visible_to` is a single index lookup
+    on every database (an OR over several sources cannot use one index on PostgreSQL). A user
+    reads the rows of their body and of every body above it (`User.reading_body_ids`).
 
-    Derived data: written only by `mitra.agreements.access.agreement_refresh_access`, which the
-    services call after every change of owner, parties or sharing.
+    Derived data: written only by `mitra.agreements.access` (`agreement_refresh_access`, the
+    bulk `agreement_rebuild_all_access`), which the services call after every change of a
+    source: owner, parties, sharing, regions, a meeting's links and participants, an
+    organization's kind, a grant.
     """
 
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="access")
     agency = models.ForeignKey("bodies.GovernmentBody", on_delete=models.CASCADE, related_name="+")
+    # True when the body owns the agreement, is party to it or it was shared with it (its own
+    # work: dashboards, deadlines); False when only a visibility grant lets it read it.
+    own = models.BooleanField(default=False, db_default=False, editable=False)
 
     class Meta:
         verbose_name = _("agreement access")
@@ -337,4 +344,12 @@ class AgreementAccess(models.Model):
         constraints = [
             # Agency first: the index serves `agency = ?` and yields agreement ids directly.
             models.UniqueConstraint(fields=["agency", "agreement"], name="agreement_access_unique")
+        ]
+        indexes = [
+            # "My own agreements" (dashboards, deadlines) without the granted rows.
+            models.Index(
+                fields=["agency", "agreement"],
+                condition=models.Q(own=True),
+                name="agreement_access_own_idx",
+            )
         ]

@@ -8,10 +8,12 @@ if TYPE_CHECKING:
     pass
 
 
-def _readable_by_agency(agency_id: int) -> models.QuerySet:
+def _readable_by_bodies(body_ids: list[int]) -> models.QuerySet:
+    """SECURITY: the agreements whose access rows name one of these bodies: one indexed lookup
+    (`agency_id IN (...)` on the (agency, agreement) unique index)."""
     from .models import AgreementAccess
 
-    return AgreementAccess.objects.filter(agency_id=agency_id).values("agreement_id")
+    return AgreementAccess.objects.filter(agency_id__in=body_ids).values("agreement_id")
 
 
 def visible_agreement_ids(user: Any) -> models.QuerySet:
@@ -29,8 +31,29 @@ def visible_agreement_ids(user: Any) -> models.QuerySet:
         and user.agency is not None
     )
     if is_government_user:
-        return _readable_by_agency(user.agency.pk)
+        return _readable_by_bodies(user.reading_body_ids)
     return Agreement.objects.visible_to(user).values("pk")
+
+
+def owned_agreement_ids(user: Any) -> models.QuerySet:
+    """SECURITY: the ids of the agreements that are the user's own work: their agency owns
+    them, is party to them, or they were shared with it (operators: all; representatives:
+    what they see). A visibility grant lets a body read more; dashboards and deadlines count
+    only these (AgreementAccess.own)."""
+    from .models import AgreementAccess
+
+    is_government_user = (
+        getattr(user, "is_authenticated", False)
+        and user.is_active
+        and not user.is_operator
+        and user.is_government
+        and user.agency is not None
+    )
+    if is_government_user:
+        return AgreementAccess.objects.filter(agency_id=user.agency.pk, own=True).values(
+            "agreement_id"
+        )
+    return visible_agreement_ids(user)
 
 
 class AgreementQuerySet(models.QuerySet["Agreement"]):
@@ -39,7 +62,8 @@ class AgreementQuerySet(models.QuerySet["Agreement"]):
 
         - operators see everything;
         - a government user sees agreements their agency owns, is party to, or that were
-          shared with it (drafts included: they are its own);
+          shared with it (drafts included: they are its own), and those a visibility grant
+          gives their body or a body above it (read only; ADR 0015);
         - a foreign organization's representative sees agreements their organization is
           party to, but not drafts under negotiation;
         - anyone else sees nothing here (the public uses `.public()`).
@@ -51,8 +75,9 @@ class AgreementQuerySet(models.QuerySet["Agreement"]):
         if user.is_operator:
             return self
         if user.is_government and user.agency is not None:
-            # One indexed lookup: AgreementAccess holds owner, party agencies and sharing.
-            return self.filter(pk__in=_readable_by_agency(user.agency.pk))
+            # One indexed lookup: AgreementAccess holds owner, party agencies, sharing and the
+            # visibility grants (ADR 0015), for the user's body or any body above it.
+            return self.filter(pk__in=_readable_by_bodies(user.reading_body_ids))
         if user.role == user.Role.ORG_REPRESENTATIVE and user.organization_id:
             party_of_org = AgreementParty.objects.filter(
                 organization_id=user.organization_id
@@ -61,6 +86,14 @@ class AgreementQuerySet(models.QuerySet["Agreement"]):
                 status__in=[self.model.Status.DRAFT, self.model.Status.UNDER_REVIEW]
             )
         return self.none()
+
+    def owned_by(self, user: Any) -> "AgreementQuerySet":
+        """SECURITY: the user's own agreements (see `owned_agreement_ids`), a subset of
+        `visible_to`."""
+        if user.is_authenticated and user.is_active and user.is_government and not user.is_operator:
+            # Own rows are a subset of the access rows: one lookup, not two.
+            return self.filter(pk__in=owned_agreement_ids(user)) if user.agency else self.none()
+        return self.visible_to(user)
 
     def editable_by(self, user: Any) -> "AgreementQuerySet":
         """SECURITY: officers change only their own agency's agreements; operators any."""

@@ -1,4 +1,5 @@
-"""Keep the agreement's copies of party names and agencies current (search-index upkeep)."""
+"""Keep the agreement's copies of party names, kinds and agencies current (search-index upkeep),
+and the access rows derived from them (ADR 0012, 0015)."""
 
 from typing import Any
 
@@ -6,7 +7,7 @@ from django.db import transaction
 from django.dispatch import receiver
 
 from mitra.bodies.signals import bodies_reloaded
-from mitra.organizations.signals import organization_names_changed
+from mitra.organizations.signals import organization_kind_changed, organization_names_changed
 
 from .access import agreement_refresh_access
 from .models import Agreement, AgreementParty
@@ -31,6 +32,19 @@ def on_organization_names_changed(sender: Any, organization_id: int, **kwargs: A
             "agreement_id", flat=True
         )
     )
+    refresh_denormalised(ids)
+
+
+@receiver(organization_kind_changed)
+def on_organization_kind_changed(sender: Any, organization_id: int, **kwargs: Any) -> None:
+    """SECURITY: the kind decides which visibility grants apply (ormas asing → TPOA members,
+    multilateral → the working group): refresh the access rows, then the partner kind."""
+    ids = list(
+        AgreementParty.objects.filter(organization_id=organization_id).values_list(
+            "agreement_id", flat=True
+        )
+    )
+    agreement_refresh_access(ids)
     refresh_denormalised(ids)
 
 

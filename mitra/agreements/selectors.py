@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import BooleanField, Count, ExpressionWrapper, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from mitra.core.dates import add_months, today
@@ -107,10 +107,11 @@ def agreement_chain(*, agreement: Agreement, viewer: Any) -> list[Agreement]:
 def agreements_ending_within(
     *, viewer: Any, months: int, on: date | None = None
 ) -> QuerySet[Agreement]:
-    """Signed or active agreements that end in the next `months` months."""
+    """The viewer's own signed or active agreements (not those a grant lets it read) that end
+    in the next `months` months."""
     on = on or today()
     return (
-        Agreement.objects.visible_to(viewer)
+        Agreement.objects.owned_by(viewer)
         .filter(
             status__in=[Agreement.Status.SIGNED, Agreement.Status.ACTIVE],
             end_date__gte=on,
@@ -131,9 +132,10 @@ def agreements_to_renew(*, viewer: Any, on: date | None = None) -> QuerySet[Agre
 
 
 def agreement_counts(*, viewer: Any) -> dict[str, dict[str, int]]:
-    """Counts by status, and of active agreements by partner kind (one GROUP BY query)."""
+    """Counts of the viewer's own agreements by status, and of active ones by partner kind
+    (one GROUP BY query)."""
     rows = (
-        Agreement.objects.visible_to(viewer)
+        Agreement.objects.owned_by(viewer)
         .order_by()
         .values("status", "partner_kind")
         .annotate(n=Count("id"))
@@ -145,3 +147,29 @@ def agreement_counts(*, viewer: Any) -> dict[str, dict[str, int]]:
         if r["status"] == Agreement.Status.ACTIVE:
             by_kind[r["partner_kind"]] = by_kind.get(r["partner_kind"], 0) + r["n"]
     return {"status": by_status, "partner_kind": by_kind}
+
+
+ORGANIZATION_AGREEMENT_COLUMNS = (
+    "id", "title", "type", "status", "start_date", "end_date", "duration_months",
+    "owner__name", "owner__acronym",
+)  # fmt: skip
+
+
+def organization_agreements(*, viewer: Any, organization_id: int, limit: int = 100) -> list:
+    """The agreements an organization is party to, as the registry page lists them.
+
+    SECURITY: those the viewer may see (`visible_to`, with `can_open` True: the page links to
+    them), plus the public ones (`public()`: active) they may not, with `can_open` False and
+    only the columns the public directory shows, so an official's view of an organization is
+    never poorer than the public's (issue 10). One query."""
+    visible = Agreement.objects.visible_to(viewer).values("pk")
+    party_of = AgreementParty.objects.filter(organization_id=organization_id).values("agreement_id")
+    public = Agreement.objects.public().values("pk")
+    return list(
+        Agreement.objects.filter(pk__in=party_of)
+        .filter(Q(pk__in=visible) | Q(pk__in=public))
+        .annotate(can_open=ExpressionWrapper(Q(pk__in=visible), output_field=BooleanField()))
+        .select_related("owner")
+        .only(*ORGANIZATION_AGREEMENT_COLUMNS)
+        .order_by("-start_date", "-id")[:limit]
+    )

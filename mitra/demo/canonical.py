@@ -2,12 +2,20 @@
 
 On Thursday 4 April 2024 Kemendagri's Pusat Fasilitasi Kerja Sama signed
 - with UCLG ASPAC a 5-year MoU (2024–2029) renewing the 3-year MoU of 2020–2023;
-- with Ford Foundation a 3-year MSP (2024–2027) renewing the MSP signed 2021-03-17 (2021–2024).
+- with Ford Foundation a 3-year MSP (2024–2027) renewing the MSP of 2021–2024.
+
+The seed (product.md, press item 000) gives the signing day and the years and terms of the
+periods, not their days. The days the demo records beyond that are marked approximate in each
+agreement's objective text: the Agreement model has no field for a date's precision nor a notes
+field. The owner passed is the unit, Pusat Fasilitasi Kerja Sama; `agreement_create` records its
+agency (Kemendagri) as the owner and the lead party, so the unit is recorded on the signatory's
+Person (and on the meeting: its organizing unit and the signing attendee).
 """
 
 from datetime import date
 from typing import Any
 
+from mitra.accounts.models import User
 from mitra.agreements.models import Agreement, AgreementParty
 from mitra.agreements.services import (
     AgreementInput,
@@ -22,6 +30,19 @@ from mitra.regions.models import Province
 
 SIGNING_DAY = date(2024, 4, 4)
 SIGNING_PLACE = "Gedung F Kementerian Dalam Negeri, Jakarta"
+SOURCE = "ktln.setneg.go.id/id/berita/ktln/80 (4 April 2024)"
+
+# What the seed gives as each renewal's objective (press item 000, in English).
+UCLG_OBJECTIVE = (
+    "Development cooperation towards the Sustainable Development Goals and liveable cities for "
+    "urban communities, through capacity development, cooperation activities and policy research."
+)
+FORD_OBJECTIVE = "Strengthening sustainable decentralisation and democratisation practice."
+
+
+def dated(objective: str, dates: str) -> str:
+    """The objective followed by how the record's days were set (the model has no notes)."""
+    return f"{objective}\n\nDates: {dates} Source: {SOURCE}."
 
 
 def ensure_organization(data: OrganizationInput, actor: Any) -> ForeignOrganization:
@@ -68,8 +89,14 @@ def advance(agreement: Agreement, actor: Any, *, stop_at: str = "") -> None:
             agreement_transition(agreement_id=agreement.pk, transition="expire", actor=actor)
 
 
+# The earlier UCLG ASPAC MoU: 3 years within 2020–2023 (the seed); the latest start in 2020.
+UCLG_2020_START = date(2020, 12, 31)
+
+
 def load_canonical(actor: Any) -> dict[str, Agreement]:
     kemendagri = GovernmentBody.objects.get(key="kemendagri")
+    # The unit owns and signs (product.md); agreement_create records its agency as the owner.
+    fasker = GovernmentBody.objects.filter(key="kemendagri-pusat-fasker").first() or kemendagri
     sectors = {s.code: s for s in Sector.objects.all()}
     jakarta = Province.objects.filter(code="31").first()
     # Where the Ford Foundation's renewed programme works (its RKTs and disclosed funds):
@@ -113,14 +140,19 @@ def load_canonical(actor: Any) -> dict[str, Agreement]:
         AgreementInput(
             title="Nota Kesepahaman Kemendagri – UCLG ASPAC tentang penguatan pemerintahan daerah",
             type=Agreement.Type.MOU,
-            owner=kemendagri,
+            owner=fasker,
             foreign_parties=[uclg],
-            signing_date=date(2020, 1, 15),
+            signing_date=UCLG_2020_START,
             signing_place="Jakarta",
-            start_date=date(2020, 1, 15),
-            end_date=date(2023, 1, 14),
+            start_date=UCLG_2020_START,
             duration_months=36,
-            objective="Capacity building of local governments and city-to-city cooperation.",
+            objective=dated(
+                UCLG_OBJECTIVE,
+                "the source gives the years (2020–2023) and the 3-year term, not the days: the "
+                "signing, start and end days are approximate, the latest a 3-year term from 2020 "
+                "allows, so the record adds no gap before the renewal of 4 April 2024 beyond the "
+                "one the source's years imply.",
+            ),
             sectors=[sectors["local-government"]],
             provinces=[jakarta] if jakarta else [],
         ),
@@ -132,14 +164,20 @@ def load_canonical(actor: Any) -> dict[str, Agreement]:
         AgreementInput(
             title="Memorandum Saling Pengertian Kemendagri – Ford Foundation",
             type=Agreement.Type.MSP,
-            owner=kemendagri,
+            owner=fasker,
             foreign_parties=[ford],
             signing_date=date(2021, 3, 17),
             signing_place="Jakarta",
             start_date=date(2021, 3, 17),
             end_date=date(2024, 3, 16),
             duration_months=36,
-            objective="Inclusive governance and civic participation programmes in the regions.",
+            objective=dated(
+                "Development cooperation; the source gives no objective for this MSP (Ford "
+                "Foundation has worked with the Government of Indonesia for six decades in many "
+                "fields of development).",
+                "the source gives the years (2021–2024), not the days: the signing, start and "
+                "end days are approximate.",
+            ),
             sectors=[sectors["governance"]],
         ),
         actor,
@@ -150,14 +188,19 @@ def load_canonical(actor: Any) -> dict[str, Agreement]:
         AgreementInput(
             title="Perpanjangan Nota Kesepahaman Kemendagri – UCLG ASPAC 2024–2029",
             type=Agreement.Type.MOU,
-            owner=kemendagri,
+            owner=fasker,
             foreign_parties=[uclg],
             signing_date=SIGNING_DAY,
             signing_place=SIGNING_PLACE,
             start_date=SIGNING_DAY,
             duration_months=60,
             renews=uclg_old,
-            objective="Continued cooperation on local government capacity for five years.",
+            objective=dated(
+                UCLG_OBJECTIVE,
+                "signed on 4 April 2024 (the source); the source gives the years (2024–2029) "
+                "and the 5-year term: the start on the signing day and the end day are "
+                "approximate.",
+            ),
             sectors=[sectors["local-government"], sectors["urban"]],
             provinces=[jakarta] if jakarta else [],
         ),
@@ -171,14 +214,19 @@ def load_canonical(actor: Any) -> dict[str, Agreement]:
                 "Perpanjangan Memorandum Saling Pengertian Kemendagri – Ford Foundation 2024–2027"
             ),
             type=Agreement.Type.MSP,
-            owner=kemendagri,
+            owner=fasker,
             foreign_parties=[ford],
             signing_date=SIGNING_DAY,
             signing_place=SIGNING_PLACE,
             start_date=SIGNING_DAY,
             duration_months=36,
             renews=ford_old,
-            objective="Continued inclusive governance programmes for three years.",
+            objective=dated(
+                FORD_OBJECTIVE,
+                "signed on 4 April 2024 (the source); the source gives the years (2024–2027) "
+                "and the 3-year term: the start on the signing day and the end day are "
+                "approximate.",
+            ),
             sectors=[sectors["governance"], sectors["human-rights"]],
             provinces=ford_regions,
         ),
@@ -191,7 +239,7 @@ def load_canonical(actor: Any) -> dict[str, Agreement]:
             data=AgreementInput(
                 title="Draf Nota Kesepahaman Kemendagri – UCLG ASPAC tentang kota cerdas",
                 type=Agreement.Type.MOU,
-                owner=kemendagri,
+                owner=fasker,
                 foreign_parties=[uclg],
                 reference="DEMO-KEMENDAGRI-DRAFT",
                 start_date=date(2027, 1, 1),
@@ -210,13 +258,33 @@ def load_canonical(actor: Any) -> dict[str, Agreement]:
     }
     from mitra.meetings.demo import load_meeting_of_4_april_2024
 
-    load_meeting_of_4_april_2024(actor, records)
+    meeting = load_meeting_of_4_april_2024(actor, records)
     from mitra.workplans.demo import load_workplans
 
     load_workplans(actor, ford_new)
-    from mitra.permits.demo import load_permits
+    from mitra.permits.demo import load_multilateral_clearance, load_permits
 
-    load_permits(actor)
+    # Each agency acts through its own demo user (load_demo creates them first).
+    users = {u.username: u for u in User.objects.filter(is_active=True, body__isnull=False)}
+    load_permits(
+        actor,
+        secretariat=users.get("kemlu"),
+        reviewers={
+            "kemlu": users.get("kemlu"),
+            "kemendagri": users.get("polpum"),  # Kemendagri's TPOA member (domain.md §2.4)
+            "polri": users.get("polri"),
+        },
+    )
+    # UCLG ASPAC, a regional organization, is cleared by the multilateral working group
+    # (Biro KTLN), which attended the meeting of 4 April 2024.
+    load_multilateral_clearance(
+        actor,
+        organization=uclg,
+        partner_ministry=kemendagri,
+        meeting=meeting,
+        secretariat=users.get("ktln"),
+        reviewers={"kemensetneg": users.get("ktln"), "kemendagri": users.get("kemendagri")},
+    )
     from mitra.monitoring.demo import load_monitoring
 
     load_monitoring(actor, records)
@@ -224,7 +292,8 @@ def load_canonical(actor: Any) -> dict[str, Agreement]:
 
 
 def link_signatories_to_people(kemendagri: GovernmentBody, uclg: Any, ford: Any) -> None:
-    """The signing officials as People of the registry, linked from their signatures."""
+    """The signing officials as People of the registry, linked from their signatures: the
+    Head of Pusat Fasilitasi Kerja Sama is the unit's (Person.body), whoever owns the record."""
     from mitra.agreements.models import Signatory
     from mitra.organizations.models import Person
 
@@ -237,5 +306,8 @@ def link_signatories_to_people(kemendagri: GovernmentBody, uclg: Any, ford: Any)
     for title, affiliation, signatory_filter in people:
         person, _ = Person.objects.get_or_create(title=title, **affiliation)
         Signatory.objects.filter(
-            title=title, person__isnull=True, agreement__owner=kemendagri, **signatory_filter
+            title=title,
+            person__isnull=True,
+            agreement__reference__startswith="DEMO-KEMENDAGRI-",
+            **signatory_filter,
         ).update(person=person)

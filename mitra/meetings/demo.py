@@ -6,6 +6,11 @@ Biro KTLN Kemensetneg attended for the TPOA and the working group on cooperation
 multilateral organizations; Kemlu, Kemenkumham, Kemenkeu, security agencies and provincial and
 city governments were invited; both renewals were signed.
 
+The seed gives the day, not the time: a meeting's start is a required date and time, so the
+day is recorded as its first moment (00:00 WIB, as the meeting filters read a day) and the
+purpose says that the time is not known. Who chaired is not given either: the Head of Pusat
+Fasilitasi Kerja Sama is recorded as what the seed says he was, a signatory.
+
 Idempotent: a second run finds the meeting (same day, organizer and kind) and returns it.
 Everything is written through the services (so it is audited like a person's input).
 """
@@ -53,9 +58,11 @@ def load_meeting_of_4_april_2024(actor: Any, agreements: dict[str, Any]) -> Meet
             title=TITLE,
             purpose=(
                 "Perpanjangan kerja sama Kemendagri dengan UCLG ASPAC (2024–2029) dan "
-                "Ford Foundation (2024–2027), dan penandatanganan dokumen kerja sama."
+                "Ford Foundation (2024–2027), dan penandatanganan dokumen kerja sama. "
+                "Jam rapat tidak disebutkan sumber: hanya tanggalnya yang dicatat "
+                "(pukul 00.00 WIB menandai hari)."
             ),
-            starts_at=timezone.make_aware(datetime.combine(DAY, time(9, 0))),
+            starts_at=timezone.make_aware(datetime.combine(DAY, time.min)),
             mode=Meeting.Mode.HYBRID,
             venue=VENUE,
             online_platform="Zoom",
@@ -78,7 +85,7 @@ def load_meeting_of_4_april_2024(actor: Any, agreements: dict[str, Any]) -> Meet
         meeting_id=meeting.pk,
         title="Kepala Pusat Fasilitasi Kerja Sama",
         body=fasker or kemendagri,
-        role=Attendee.Role.CHAIR,
+        role=Attendee.Role.SIGNATORY,
         attended=True,
         actor=actor,
     )
@@ -124,10 +131,10 @@ def load_meeting_of_4_april_2024(actor: Any, agreements: dict[str, Any]) -> Meet
     services.meeting_minutes_add(
         meeting_id=meeting.pk,
         text=(
-            "Rapat dibuka oleh Kepala Pusat Fasilitasi Kerja Sama. Tiga analis kebijakan Biro "
-            "KTLN Kemensetneg hadir mewakili TPOA dan Kelompok Kerja bagi Kegiatan Kerja Sama "
-            "dengan Organisasi Multilateral. Dokumen kerja sama dengan UCLG ASPAC dan Ford "
-            "Foundation ditandatangani."
+            "Tiga analis kebijakan Biro KTLN Kemensetneg hadir mewakili TPOA dan Kelompok Kerja "
+            "bagi Kegiatan Kerja Sama dengan Organisasi Multilateral. Kepala Pusat Fasilitasi "
+            "Kerja Sama menandatangani dokumen kerja sama dengan Sekretaris Jenderal UCLG ASPAC "
+            "dan dengan Regional Director Ford Foundation."
         ),
         actor=actor,
     )

@@ -18,6 +18,7 @@ class MeetingFilters:
     period_from: date | None = None
     period_to: date | None = None
     q: str = ""
+    attended: bool = False  # meetings the viewer's agency attended (an attendee of it)
 
 
 def _start_of(day: date) -> datetime:
@@ -39,6 +40,14 @@ def meeting_list(*, viewer: Any, filters: MeetingFilters | None = None) -> Query
     if filters.q.strip():
         words = filters.q.strip()
         qs = qs.filter(Q(title__icontains=words) | Q(venue__icontains=words))
+    if filters.attended:
+        government = getattr(viewer, "is_government", False)
+        agency = viewer.agency if government else None
+        qs = qs.filter(
+            pk__in=Attendee.objects.filter(
+                agency_id=agency.pk if agency is not None else None
+            ).values("meeting_id")
+        )
     return qs.order_by("-starts_at", "-id")
 
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_fsm import can_proceed
 
+from mitra.agreements.access import agreement_refresh_access
 from mitra.agreements.models import Agreement
 from mitra.audit.services import audit_event_record, model_snapshot, snapshot_diff
 from mitra.bodies.models import GovernmentBody
@@ -114,6 +115,13 @@ def _validate(data: MeetingInput) -> None:
         raise ApplicationError(_("The meeting was not saved."), extra=errors)
 
 
+def _refresh_agreement_access(meeting: Meeting, also: Iterable[int] = ()) -> None:
+    """SECURITY: the bodies organizing, invited to or attending a meeting read the agreements
+    linked to it (visibility grant `meeting.agenda`, ADR 0015): refresh those agreements'
+    access rows after a change of links, invitations or attendees."""
+    agreement_refresh_access({*meeting.agreements.values_list("pk", flat=True), *also})
+
+
 def _organizer(data: MeetingInput) -> None:
     """Store the top-level body as organizer; a unit given as organizer becomes the unit."""
     if data.organizer.parent_id is not None and data.organizer_unit is None:
@@ -148,6 +156,8 @@ def meeting_create(*, data: MeetingInput, actor: Any) -> Meeting:
     meeting.save()
     meeting.agreements.set(list(data.agreements))
     meeting.organizations.set(list(data.organizations))
+    # SECURITY: the meeting's participants read its agreements (visibility grant).
+    _refresh_agreement_access(meeting)
     audit_event_record(
         event="meeting.created",
         target=meeting,
@@ -170,6 +180,7 @@ def meeting_update(*, meeting_id: int, data: MeetingInput, actor: Any) -> Meetin
     _require_editor(actor, data.organizer)
     _validate(data)
     before = _snapshot(meeting)
+    linked_before = set(meeting.agreements.values_list("pk", flat=True))
     for name in ["kind", "purpose", "starts_at", "ends_at", "mode", "organizer_unit"]:
         setattr(meeting, name, getattr(data, name))
     meeting.title = data.title.strip()
@@ -183,6 +194,9 @@ def meeting_update(*, meeting_id: int, data: MeetingInput, actor: Any) -> Meetin
     signed = list(meeting.signed_agreements.all())
     meeting.agreements.set({*data.agreements, *signed})
     meeting.organizations.set(list(data.organizations))
+    # SECURITY: unlinked agreements lose the participants' grant, linked ones gain it (and a
+    # new organizer reads them).
+    _refresh_agreement_access(meeting, also=linked_before)
     diff = snapshot_diff(before, _snapshot(meeting))
     audit_event_record(event="meeting.updated", target=meeting, actor=actor, data=diff)
     return meeting
@@ -297,6 +311,7 @@ def meeting_invite_body(
         description=description.strip(),
         email=email.strip(),
     )
+    _refresh_agreement_access(meeting)
     audit_event_record(
         event="meeting.body_invited",
         target=meeting,
@@ -352,6 +367,8 @@ def meeting_attendee_add(
         email=(email or "").strip(),
         attended=attended,
     )
+    if attendee.agency_id is not None:
+        _refresh_agreement_access(meeting)
     audit_event_record(
         event="meeting.attendee_added",
         target=meeting,
@@ -638,6 +655,7 @@ def meeting_record_signing(
         )
         done.append(agreement)
     if done:
+        _refresh_agreement_access(locked)
         audit_event_record(
             event="meeting.signing_recorded",
             target=locked,

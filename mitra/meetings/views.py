@@ -53,7 +53,9 @@ class MeetingListView(AccessMixin, View):
 
     def get(self, request: HttpRequest) -> HttpResponse:
         form = MeetingFilterForm(request.GET or None)
-        filters = selectors.MeetingFilters()
+        # `?attended=1`: the meetings the viewer's agency attended (dashboard).
+        attended = request.GET.get("attended") == "1"
+        filters = selectors.MeetingFilters(attended=attended)
         if form.is_valid():
             d = form.cleaned_data
             filters = selectors.MeetingFilters(
@@ -62,6 +64,7 @@ class MeetingListView(AccessMixin, View):
                 status=d["status"] or "",
                 period_from=d["period_from"],
                 period_to=d["period_to"],
+                attended=attended,
             )
         qs = selectors.meeting_list(viewer=request.user, filters=filters)
         page = Paginator(qs, 25).get_page(request.GET.get("page"))

@@ -17,6 +17,7 @@ from mitra.agreements.models import AgreementParty
 from mitra.deadlines.registry import FILER, Deadline, ids_or_subquery, url_maker
 
 from .models import Report
+from .selectors import reports_of_own_agreements
 
 # The statuses in which the organization still owes the report.
 UNMET = (Report.Status.DUE, Report.Status.REVISION_REQUESTED)
@@ -38,7 +39,10 @@ def report_deadlines(
 ) -> Iterator[Deadline]:
     """Every report still owed (due, or sent back for revision) whose deadline is on or before
     `end`, overdue ones however old. `start` is not a bound here (see the module docstring)."""
-    reports = Report.objects.visible_to(user) if user is not None else Report.objects.all()
+    reports = Report.objects.all()
+    if user is not None:
+        # A viewer's deadlines are those of its own agreements (a grant only lets it read more).
+        reports = reports_of_own_agreements(user)
     reports = reports.filter(unmet_reports_q(end))
     # Plain tuples, not model instances: a big agency owes thousands of reports and building
     # two instances per row cost more than the rest of the provider. The Report instance (the

@@ -31,6 +31,11 @@ class ReportFilterForm(BootstrapFormMixin, forms.Form):
     period_from = forms.DateField(label=_("Periods from"), required=False, widget=DATE)
     period_to = forms.DateField(label=_("Periods to"), required=False, widget=DATE)
     open = forms.BooleanField(label=_("Not yet accepted"), required=False)
+    own = forms.BooleanField(
+        label=_("Only my agency's agreements"),
+        required=False,
+        help_text=_("Leave out the agreements a visibility grant only lets you read."),
+    )
 
 
 class ScheduleForm(BootstrapFormMixin, forms.Form):

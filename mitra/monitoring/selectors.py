@@ -8,6 +8,7 @@ from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, 
 from django.http import Http404
 
 from mitra.agreements.models import Agreement, AgreementParty
+from mitra.agreements.querysets import owned_agreement_ids
 from mitra.core.dates import today
 
 from .models import (
@@ -30,17 +31,25 @@ class ReportFilters:
     period_to: date | None = None  # periods starting on or before
     agreement: int | None = None
     open_only: bool = False  # not accepted
+    own: bool = False  # only the viewer's own agreements' (not those a grant lets it read)
+
+
+def reports_of_own_agreements(viewer: Any) -> QuerySet[Report]:
+    """SECURITY: the reports of the viewer's own agreements (a subset of `visible_to`): for a
+    government user the own access rows alone, without also reading every agreement a grant
+    lets it see."""
+    owned = Report.objects.filter(agreement_id__in=owned_agreement_ids(viewer))
+    if viewer.is_authenticated and viewer.is_active and viewer.is_government:
+        return owned if not viewer.is_operator else Report.objects.all()
+    return Report.objects.visible_to(viewer) & owned
 
 
 def report_list(*, viewer: Any, filters: ReportFilters | None = None) -> QuerySet[Report]:
     """Reports the viewer may see, with `overdue` annotated in SQL. Constant queries."""
     filters = filters or ReportFilters()
     on = today()
-    qs = (
-        Report.objects.visible_to(viewer)
-        .with_overdue(on)
-        .select_related("agreement", "agreement__owner")
-    )
+    base = reports_of_own_agreements(viewer) if filters.own else Report.objects.visible_to(viewer)
+    qs = base.with_overdue(on).select_related("agreement", "agreement__owner")
     if filters.status in Report.Status.values:
         qs = qs.filter(status=filters.status)
     if filters.kind in Report.Kind.values:
@@ -60,14 +69,11 @@ def report_list(*, viewer: Any, filters: ReportFilters | None = None) -> QuerySe
     return qs.order_by("due_date", "agreement_id", "kind", "id")
 
 
-def overdue_reports(*, viewer: Any, on: date | None = None) -> QuerySet[Report]:
-    """Overdue reports the viewer may see, oldest deadline first (the dashboard's section)."""
-    return (
-        Report.objects.visible_to(viewer)
-        .overdue(on or today())
-        .select_related("agreement")
-        .order_by("due_date", "id")
-    )
+def overdue_reports(*, viewer: Any, on: date | None = None, own: bool = False) -> QuerySet[Report]:
+    """Overdue reports the viewer may see (with `own`, of its own agreements only), oldest
+    deadline first (the dashboard's section)."""
+    qs = reports_of_own_agreements(viewer) if own else Report.objects.visible_to(viewer)
+    return qs.overdue(on or today()).select_related("agreement").order_by("due_date", "id")
 
 
 def report_get_for_user(*, user: Any, pk: int) -> Report:

@@ -70,6 +70,7 @@ class ReportListView(AccessMixin, View):
                 period_from=d["period_from"],
                 period_to=d["period_to"],
                 open_only=d["open"],
+                own=d["own"],
             )
         qs = selectors.report_list(viewer=request.user, filters=filters)
         page = Paginator(qs, 25).get_page(request.GET.get("page"))

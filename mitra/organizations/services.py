@@ -12,7 +12,7 @@ from mitra.audit.services import audit_event_record, model_snapshot, snapshot_di
 from mitra.core.exceptions import ApplicationError
 
 from .models import ForeignOrganization
-from .signals import organization_names_changed
+from .signals import organization_kind_changed, organization_names_changed
 
 AUDITED_FIELDS = [
     "legal_name", "acronym", "aliases", "kind", "legal_type", "sub_type", "country",
@@ -157,12 +157,16 @@ def organization_update(
         raise ApplicationError(_("The organization was not saved."), errors)
     before = model_snapshot(org, AUDITED_FIELDS)
     old_search_text = org.search_text
+    old_kind = org.kind
     _apply(org, data)
     org.save()
     org.sectors.set(data.sectors)
     if org.search_text != old_search_text:
         # Agreements keep the partner's names for their lists and search; refresh them.
         organization_names_changed.send(sender=ForeignOrganization, organization_id=org.pk)
+    if org.kind != old_kind:
+        # Agreements keep the partner kind and derive who reads them from it (grants).
+        organization_kind_changed.send(sender=ForeignOrganization, organization_id=org.pk)
     audit_event_record(
         event="organization.updated",
         target=org,

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 
-from mitra.agreements.models import Agreement
+from mitra.agreements.selectors import organization_agreements
 from mitra.audit.selectors import audit_history
 from mitra.core.access import EDITOR, MEMBER, AccessMixin
 from mitra.core.exceptions import ApplicationError
@@ -45,12 +45,8 @@ class OrganizationDetailView(AccessMixin, View):
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         org = selectors.organization_get_for_user(user=request.user, pk=pk)
-        agreements = (
-            Agreement.objects.visible_to(request.user)
-            .filter(parties__organization=org)
-            .select_related("owner")
-            .order_by("-start_date")[:100]
-        )
+        # Those the user may open, and the public ones too (never poorer than the portal).
+        agreements = organization_agreements(viewer=request.user, organization_id=org.pk)
         return render(
             request,
             "organizations/organization_detail.html",

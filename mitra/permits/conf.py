@@ -11,9 +11,6 @@ NO_RELATIONS = {"IL", "TW", "XK", "EH"}
 DEFAULTS: dict[str, Any] = {
     # The agency (top-level body key) whose officers run the TPOA secretariat.
     "TPOA_SECRETARIAT": "kemlu",
-    # Statutory TPOA members (PP 59/2016 Ps 5(1)) plus practice; technical ministries are
-    # added per application.
-    "TPOA_MEMBERS": ["kemlu", "kemhan", "kemendagri", "kemenkeu", "kemensetneg", "polri", "bin"],
     # The multilateral working group: Biro KTLN's ministry (with the partner ministry).
     "MULTILATERAL_SECRETARIAT": "kemensetneg",
     # The agency whose officers record KTLN approval of foreign staff.
@@ -43,7 +40,14 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
+# Settings whose default lives in config/settings/base.py MITRA because other apps read them
+# too (one source): the TPOA member list (also the visibility grant "tpoa.ormas_asing").
+SHARED = {"TPOA_MEMBERS"}
+
+
 def setting(name: str) -> Any:
+    if name in SHARED:
+        return settings.MITRA[name]
     return getattr(settings, "MITRA", {}).get(name, DEFAULTS[name])
 
 

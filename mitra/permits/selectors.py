@@ -36,15 +36,34 @@ def izin_prinsip_period(
     return start, end
 
 
-def application_list(*, viewer: Any, status: str = "", track: str = "") -> QuerySet[Application]:
+OPINIONS = ("waiting", "complete")  # in review: some member opinions open / all given
+
+
+def application_list(
+    *,
+    viewer: Any,
+    status: str = "",
+    track: str = "",
+    statuses: list[str] | None = None,
+    opinions: str = "",
+) -> QuerySet[Application]:
+    """Applications the viewer may see, narrowed by one `status` or several `statuses`, a
+    `track`, and `opinions` ("waiting": some member reviews still open; "complete": none)."""
     qs = Application.objects.visible_to(viewer).select_related("organization", "partner_ministry")
     if status:
         qs = qs.filter(status=status)
+    if statuses:
+        qs = qs.filter(status__in=statuses)
     if track:
         qs = qs.filter(track=track)
-    return qs.annotate(
+    qs = qs.annotate(
         open_reviews=Count("reviews", filter=Q(reviews__state__in=AgencyReview.OPEN_STATES))
-    ).order_by("-stage_since", "-id")
+    )
+    if opinions == "waiting":
+        qs = qs.filter(open_reviews__gt=0)
+    elif opinions == "complete":
+        qs = qs.filter(open_reviews=0)
+    return qs.order_by("-stage_since", "-id")
 
 
 def secretariat_queue(*, viewer: Any) -> QuerySet[Application]:
@@ -93,6 +112,29 @@ def review_inbox(*, viewer: Any) -> QuerySet[AgencyReview]:
     )
 
 
+def overdue_member_reviews(
+    *, viewer: Any, on: date | None = None, track: str = ""
+) -> QuerySet[AgencyReview]:
+    """For a secretariat (operators: every track): the open member reviews of its tracks'
+    applications in review whose due date has passed, the longest overdue first; `track`
+    narrows to one of them."""
+    if getattr(viewer, "is_operator", False):
+        qs = AgencyReview.objects.all()
+    else:
+        tracks = roles.secretariat_tracks(viewer)
+        if not tracks:
+            return AgencyReview.objects.none()
+        qs = AgencyReview.objects.visible_to(viewer).filter(application__track__in=tracks)
+    if track:
+        qs = qs.filter(application__track=track)
+    return (
+        qs.open()
+        .filter(application__status=Application.Status.REVIEW, due_date__lt=on or today())
+        .select_related("application__organization", "agency")
+        .order_by("due_date", "id")
+    )
+
+
 def review_get_for_user(*, user: Any, pk: int) -> AgencyReview:
     review = (
         AgencyReview.objects.visible_to(user)
@@ -115,11 +157,65 @@ def review_text_visible(*, review: AgencyReview, user: Any, application: Applica
     return review.agency_id == user.agency.pk or application.opinions_shared
 
 
-def permit_list(*, viewer: Any, status: str = "") -> QuerySet[Permit]:
+def permit_list(
+    *, viewer: Any, status: str = "", extension_window: bool = False
+) -> QuerySet[Permit]:
     qs = Permit.objects.visible_to(viewer).select_related("organization", "partner_ministry")
     if status:
         qs = qs.filter(status=status)
+    if extension_window:
+        qs = qs.filter(pk__in=permits_in_extension_window(viewer=viewer))
     return qs.order_by("valid_until", "id")
+
+
+def permits_in_extension_window(*, viewer: Any, on: date | None = None) -> list[int]:
+    """The ids of the active izin prinsip (visible to the viewer) whose extension window is
+    open on `on`: opened (`extension_window_opens`), not yet expired, and no extension filed
+    (submitted and not withdrawn) nor made. Two queries; the window's month arithmetic is
+    done in Python so it is the deadline engine's to the day."""
+    from mitra.core.dates import add_months
+
+    from .conf import setting
+    from .validation import extension_window_opens
+
+    on = on or today()
+    months = max(setting("EXTENSION_WINDOW_MONTHS"), setting("EXTENSION_LEAD_MONTHS"))
+    filed = Application.objects.filter(kind=Application.Kind.EXTENSION).exclude(
+        status__in=[Application.Status.DRAFT, Application.Status.WITHDRAWN]
+    )
+    rows = (
+        Permit.objects.visible_to(viewer)
+        .filter(
+            status=Permit.Status.ACTIVE,
+            valid_until__gte=on,
+            valid_until__lte=add_months(on, months + 1),  # a month's margin; exact below
+        )
+        .exclude(pk__in=filed.filter(extends__isnull=False).values("extends_id"))
+        .exclude(pk__in=Permit.objects.filter(previous__isnull=False).values("previous_id"))
+        .values_list("pk", "valid_until")
+    )
+    return [pk for pk, until in rows if extension_window_opens(until) <= on]
+
+
+def organizations_without_permit(*, viewer: Any, on: date | None = None) -> QuerySet[Any]:
+    """Ormas asing (kind foreign_ngo) operating without a valid izin prinsip: a party to an
+    active agreement the viewer may see, with no active permit valid on `on`."""
+    from mitra.agreements.models import Agreement, AgreementParty
+    from mitra.organizations.models import ForeignOrganization
+
+    on = on or today()
+    active = Agreement.objects.visible_to(viewer).filter(status=Agreement.Status.ACTIVE)
+    parties = AgreementParty.objects.filter(
+        agreement_id__in=active.values("pk"), organization_id__isnull=False
+    ).values("organization_id")
+    valid = Permit.objects.valid_on(on).values("organization_id")
+    return (
+        ForeignOrganization.objects.filter(
+            kind=ForeignOrganization.Kind.FOREIGN_NGO, pk__in=parties
+        )
+        .exclude(pk__in=valid)
+        .order_by("legal_name", "id")
+    )
 
 
 def permit_get_for_user(*, user: Any, pk: int) -> Permit:

@@ -1,6 +1,7 @@
 """Licensing pages. Objects come only through scoped selectors; writes only through services."""
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -18,7 +19,7 @@ from mitra.core.exceptions import ApplicationError
 from mitra.organizations.selectors import organization_get_for_user
 
 from . import forms, roles, selectors, services, validation
-from .models import DOCUMENT_ITEMS, AgencyReview, Application, IzinOperasional, Permit
+from .models import DOCUMENT_ITEMS, AgencyReview, Application, IzinOperasional, Permit, Track
 
 
 def _error_message(error: ApplicationError) -> str:
@@ -60,14 +61,23 @@ class ApplicationListView(AccessMixin, View):
     access = MEMBER
 
     def get(self, request: HttpRequest) -> HttpResponse:
-        status = request.GET.get("status", "")
-        if status and status not in Application.Status.values:
-            status = ""
-        if status:
-            qs = selectors.application_list(viewer=request.user, status=status)
+        # `status` may repeat (the dashboard's verification queue: submitted and verification);
+        # `track` and `opinions` narrow further, so a dashboard count opens exactly its rows.
+        statuses = [s for s in request.GET.getlist("status") if s in Application.Status.values]
+        status = statuses[0] if len(statuses) == 1 else ""
+        track = request.GET.get("track", "")
+        track = track if track in Track.values else ""
+        opinions = request.GET.get("opinions", "")
+        opinions = opinions if opinions in selectors.OPINIONS else ""
+        if statuses or track or opinions:
+            qs = selectors.application_list(
+                viewer=request.user, statuses=statuses, track=track, opinions=opinions
+            )
         else:
             qs = selectors.secretariat_queue(viewer=request.user)
         page = Paginator(qs, 25).get_page(request.GET.get("page"))
+        params = request.GET.copy()
+        params.pop("page", None)
         return render(
             request,
             "permits/application_list.html",
@@ -76,6 +86,7 @@ class ApplicationListView(AccessMixin, View):
                 "applications": page.object_list,
                 "status": status,
                 "statuses": Application.Status.choices,
+                "querystring": params.urlencode(),
             },
         )
 
@@ -366,12 +377,25 @@ class ReviewInboxView(AccessMixin, View):
     access = GOVERNMENT
 
     def get(self, request: HttpRequest) -> HttpResponse:
-        qs = selectors.review_inbox(viewer=request.user)
+        # `?overdue=1`: a secretariat's overdue member reviews (its tracks, every agency).
+        overdue = request.GET.get("overdue") == "1"
+        track = request.GET.get("track", "")
+        track = track if track in Track.values else ""
+        if overdue:
+            qs = selectors.overdue_member_reviews(viewer=request.user, track=track)
+        else:
+            qs = selectors.review_inbox(viewer=request.user)
         page = Paginator(qs, 25).get_page(request.GET.get("page"))
         return render(
             request,
             "permits/review_inbox.html",
-            {"page_obj": page, "reviews": page.object_list, "today": today()},
+            {
+                "page_obj": page,
+                "reviews": page.object_list,
+                "today": today(),
+                "overdue": overdue,
+                "querystring": urlencode({"overdue": 1, "track": track}) if overdue else "",
+            },
         )
 
 
@@ -436,12 +460,23 @@ class PermitListView(AccessMixin, View):
         status = request.GET.get("status", "")
         if status not in Permit.Status.values:
             status = ""
-        qs = selectors.permit_list(viewer=request.user, status=status)
+        # `?extension_window=1`: the permits whose extension window is open (dashboard).
+        window = request.GET.get("extension_window") == "1"
+        qs = selectors.permit_list(viewer=request.user, status=status, extension_window=window)
         page = Paginator(qs, 25).get_page(request.GET.get("page"))
+        params = request.GET.copy()
+        params.pop("page", None)
         return render(
             request,
             "permits/permit_list.html",
-            {"page_obj": page, "permits": page.object_list, "status": status, "today": today()},
+            {
+                "page_obj": page,
+                "permits": page.object_list,
+                "status": status,
+                "extension_window": window,
+                "querystring": params.urlencode(),
+                "today": today(),
+            },
         )
 
 

@@ -9,10 +9,15 @@ from .models import SanctionCase, SanctionEvidence, SanctionStep
 from .querysets import is_secretariat
 
 
-def sanction_case_list(*, viewer: Any, status: str = "", q: str = "") -> QuerySet[SanctionCase]:
+def sanction_case_list(
+    *, viewer: Any, status: str = "", q: str = "", active: bool = False
+) -> QuerySet[SanctionCase]:
+    """`active`: only cases on a sanction step (persuasion, written warning, cessation)."""
     qs = SanctionCase.objects.visible_to(viewer).select_related("organization")
     if status in SanctionCase.Status.values:
         qs = qs.filter(status=status)
+    if active:
+        qs = qs.filter(status__in=SanctionCase.ACTIVE_STATES)
     if q.strip():
         qs = qs.filter(organization__search_text__contains=q.strip().lower())
     return qs.order_by("-reported_on", "-id")

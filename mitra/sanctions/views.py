@@ -32,7 +32,8 @@ class SanctionCaseListView(AccessMixin, View):
     def get(self, request: HttpRequest) -> HttpResponse:
         status = request.GET.get("status", "")
         q = request.GET.get("q", "")[:200]
-        qs = selectors.sanction_case_list(viewer=request.user, status=status, q=q)
+        active = request.GET.get("active") == "1"  # cases on a sanction step (dashboard)
+        qs = selectors.sanction_case_list(viewer=request.user, status=status, q=q, active=active)
         page = Paginator(qs, 25).get_page(request.GET.get("page"))
         params = request.GET.copy()
         params.pop("page", None)

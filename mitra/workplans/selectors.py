@@ -24,6 +24,7 @@ class WorkPlanFilters:
     agreement: int | None = None
     province: int | None = None
     year: int | None = None
+    to_sign: bool = False  # approved RKTs the viewer's agency signs as the regional government
 
 
 def workplan_list(*, viewer: Any, filters: WorkPlanFilters | None = None) -> QuerySet[WorkPlan]:
@@ -48,6 +49,14 @@ def workplan_list(*, viewer: Any, filters: WorkPlanFilters | None = None) -> Que
             Q(year=filters.year)
             | Q(kind=WorkPlan.Kind.RIK, start_date__year__lte=filters.year)
             & Q(end_date__year__gte=filters.year)
+        )
+    if filters.to_sign:
+        government = getattr(viewer, "is_government", False)
+        agency = viewer.agency if government else None
+        qs = qs.filter(
+            kind=WorkPlan.Kind.RKT,
+            status=WorkPlan.Status.APPROVED,
+            regional_government_id=agency.pk if agency is not None else None,
         )
     return qs.annotate(activity_count=Count("activities")).order_by("-start_date", "kind", "-id")
 

@@ -48,7 +48,9 @@ class WorkPlanListView(AccessMixin, View):
 
     def get(self, request: HttpRequest) -> HttpResponse:
         form = WorkPlanFilterForm(request.GET or None)
-        filters = selectors.WorkPlanFilters()
+        # `?to_sign=1`: the approved RKTs the viewer's regional government signs (dashboard).
+        to_sign = request.GET.get("to_sign") == "1"
+        filters = selectors.WorkPlanFilters(to_sign=to_sign)
         if form.is_valid():
             d = form.cleaned_data
             filters = selectors.WorkPlanFilters(
@@ -57,6 +59,7 @@ class WorkPlanListView(AccessMixin, View):
                 status=d["status"] or "",
                 province=d["province"].pk if d["province"] else None,
                 year=d["year"],
+                to_sign=to_sign,
             )
         qs = selectors.workplan_list(viewer=request.user, filters=filters)
         page = Paginator(qs, 25).get_page(request.GET.get("page"))

@@ -19,7 +19,11 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def world(kemendagri, fasker, kemenkes, officer, viewer, other_officer, operator, ford):
+def world(kemendagri, fasker, kemenkes, officer, viewer, other_officer, operator, ford, settings):
+    # The branches of ADR 0011 (owner, party, sharing). Kemendagri is a TPOA member and the
+    # partners here are ormas asing, so the TPOA grant would let it read every agreement of
+    # this world; the grants' own branches are in test_grant_scoping.py.
+    settings.MITRA = {**settings.MITRA, "TPOA_MEMBERS": []}
     kemlu = GovernmentBodyFactory(key="kemlu", name="Kementerian Luar Negeri", acronym="Kemlu")
     kemenkes_unit = GovernmentBodyFactory(unit=True, parent=kemenkes)
     other_org = ForeignOrganizationFactory(legal_name="Other Foundation")
@@ -149,7 +153,10 @@ def test_public_shows_active_agreements_only(world):
     assert names(Agreement.objects.public(), agreements) == {"own_active", "party"}
 
 
-def test_the_chain_is_limited_to_what_the_viewer_sees(kemendagri, kemenkes, officer, other_officer):
+def test_the_chain_is_limited_to_what_the_viewer_sees(
+    kemendagri, kemenkes, officer, other_officer, settings
+):
+    settings.MITRA = {**settings.MITRA, "TPOA_MEMBERS": []}  # no grant: see `world`
     first = AgreementFactory(owner=kemendagri, superseded=True)
     second = AgreementFactory(owner=kemenkes, renews=first, superseded=True)
     third = AgreementFactory(owner=kemendagri, renews=second, active=True)

@@ -12,6 +12,7 @@ from mitra.agreements.models import Agreement
 from mitra.agreements.tests.factories import AgreementFactory
 from mitra.audit.models import AuditEvent
 from mitra.core.dates import today
+from mitra.organizations.tests.factories import ForeignOrganizationFactory
 
 from .conftest import error_text, nothing_written
 
@@ -239,7 +240,12 @@ def test_list_filters_and_ordering(
         sectors=[governance],
         active=True,
     )
-    AgreementFactory(owner=kemenkes, title="Kemenkes alone")  # not visible to Kemendagri
+    # Not visible to Kemendagri: its own, with a UN agency (no grant gives Kemendagri those).
+    AgreementFactory(
+        owner=kemenkes,
+        title="Kemenkes alone",
+        foreign_parties=[ForeignOrganizationFactory(un_agency=True)],
+    )
     client = client_for(officer)
 
     def ids(**params: str) -> list[int]:

@@ -32,6 +32,8 @@ def world() -> tuple[World, dict[str, Any]]:
 
 
 def path_for(routes: dict, name: str, target: str) -> str:
+    if name == "dashboard:work_list":
+        return routes[name].path({"key": target})
     query = {"": "", "by_region": "?by=region", "regency": "?level=regency"}[target]
     return routes[name].path({}) + query
 

@@ -12,14 +12,18 @@ from mitra.agreements.selectors import agreement_chain, agreements_to_renew
 from mitra.audit.models import AuditEvent
 from mitra.bodies.models import GovernmentBody
 from mitra.core.tests.helpers import freeze_today
+from mitra.meetings.models import Meeting
 from mitra.organizations.models import ForeignOrganization, Person, Sector
 from mitra.organizations.services import OrganizationInput, organization_update
+from mitra.permits.conf import setting
+from mitra.permits.models import AgencyReview, Application, Deliberation
 from mitra.regions.models import Province, Regency
 
 TODAY = date(2026, 11, 29)  # the demo's statuses depend on today; fix it
 MODELS = [
     Province, Regency, GovernmentBody, Sector, ForeignOrganization, Person, User,
     Agreement, AgreementParty, Signatory, AgreementDocument, AuditEvent,
+    Application, AgencyReview, Deliberation,
 ]  # fmt: skip
 
 
@@ -104,7 +108,8 @@ def test_the_ford_msp_2024_renews_the_2021_one(demo):
     )
     assert (old.status, new.status) == (Agreement.Status.SUPERSEDED, Agreement.Status.ACTIVE)
     assert new.type == old.type == Agreement.Type.MSP
-    assert new.owner.key == "kemendagri"
+    # agreement_create records the unit's agency as the owner (see mitra.demo.canonical).
+    assert new.owner.root().key == "kemendagri"
     assert new.partner_names == "Ford Foundation"
 
 
@@ -167,3 +172,90 @@ def test_demo_users_one_per_role_and_scoped(demo):
     assert draft not in visible["ford"]
     assert demo["DEMO-KEMENDAGRI-FORD-2024"] in visible["ford"]
     assert demo["DEMO-KEMENDAGRI-UCLG-2024"] not in visible["ford"]
+
+
+@pytest.mark.django_db
+def test_the_renewals_carry_the_seed_objectives_and_approximate_days(demo):
+    uclg, ford = demo["DEMO-KEMENDAGRI-UCLG-2024"], demo["DEMO-KEMENDAGRI-FORD-2024"]
+    assert "Sustainable Development Goals" in uclg.objective
+    assert "liveable cities" in uclg.objective
+    for words in ("capacity development", "cooperation activities", "policy research"):
+        assert words in uclg.objective
+    assert "decentralisation and democratisation" in ford.objective
+    for reference in ("UCLG-2020", "UCLG-2024", "FORD-2021", "FORD-2024"):
+        assert "approximate" in demo[f"DEMO-KEMENDAGRI-{reference}"].objective
+
+
+@pytest.mark.django_db
+def test_the_earlier_uclg_mou_adds_no_invented_lapse(demo):
+    old, new = demo["DEMO-KEMENDAGRI-UCLG-2020"], demo["DEMO-KEMENDAGRI-UCLG-2024"]
+    assert old.duration_months == 36
+    assert (old.start_date.year, old.end_date.year) == (2020, 2023)
+    # Ended in 2023 (the seed) as late as a 3-year term from 2020 allows: about three months
+    # before the renewal of 4 April 2024, not fifteen.
+    assert old.end_date == date(2023, 12, 30)
+    assert (new.start_date - old.end_date).days < 100
+
+
+@pytest.mark.django_db
+def test_the_renewals_are_signed_by_the_head_of_pusat_fasker(demo):
+    for reference in ("DEMO-KEMENDAGRI-FORD-2024", "DEMO-KEMENDAGRI-UCLG-2024"):
+        signatory = demo[reference].signatories.get(party__side="government")
+        assert signatory.title == "Kepala Pusat Fasilitasi Kerja Sama"
+        assert signatory.person.body.key == "kemendagri-pusat-fasker"
+        assert signatory.party.agency.key == "kemendagri"
+
+
+NEW_USERS = {
+    "polpum": "kemendagri-ditjen-polpum",
+    "kesbangpol": "pemprov-33-kesbangpol",
+    "semarang": "pemkot-33.74",
+    "kemhan": "kemhan",
+    "kemenkeu": "kemenkeu-djp",
+    "polri": "polri-baintelkam",
+    "bin": "bin",
+}
+
+
+@pytest.mark.django_db
+def test_demo_officers_of_polpum_the_regions_and_every_tpoa_member(demo):
+    users = {u.username: u for u in User.objects.select_related("body")}
+    for username, body_key in NEW_USERS.items():
+        user = users[username]
+        assert (user.role, user.body.key) == (User.Role.OFFICER, body_key)
+        assert user.check_password("mitra-demo-2024")
+    kesbangpol = users["kesbangpol"].body
+    assert kesbangpol.name == "Badan Kesatuan Bangsa dan Politik Provinsi Jawa Tengah"
+    assert kesbangpol.kind == GovernmentBody.Kind.UNIT
+    assert (kesbangpol.parent.key, kesbangpol.province.code) == ("pemprov-33", "33")
+    assert users["semarang"].body.name == "Pemerintah Kota Semarang"
+    officers = {u.agency.key for u in users.values() if u.role == User.Role.OFFICER}
+    assert set(setting("TPOA_MEMBERS")) <= officers
+
+
+@pytest.mark.django_db
+def test_each_member_gives_its_own_opinion(demo):
+    asia = Application.objects.get(organization__legal_name="The Asia Foundation")
+    decided = {
+        r.agency.key: r.decided_by.username
+        for r in asia.reviews.filter(state__in=AgencyReview.DECIDED_STATES)
+    }
+    assert decided == {"kemlu": "kemlu", "kemendagri": "polpum", "polri": "polri"}
+
+
+@pytest.mark.django_db
+def test_uclg_aspac_is_cleared_by_the_working_group_that_attended(demo):
+    uclg = ForeignOrganization.objects.get(acronym="UCLG ASPAC")
+    clearance = Application.objects.get(organization=uclg)
+    assert clearance.track == "multilateral_clearance"
+    assert clearance.status == Application.Status.APPROVED
+    assert clearance.decided_on == date(2024, 4, 4)
+    assert "approximate" in clearance.decision_text
+    reviews = {r.agency.key: (r.state, r.decided_by.username) for r in clearance.reviews.all()}
+    assert reviews == {
+        "kemensetneg": ("no_objection", "ktln"),
+        "kemendagri": ("no_objection", "kemendagri"),
+    }
+    deliberation = clearance.deliberations.get()
+    assert deliberation.held_on == date(2024, 4, 4)
+    assert deliberation.meeting == Meeting.objects.get(kind=Meeting.Kind.SIGNING)

@@ -29,9 +29,20 @@ CAST = {
     "ktln",
     "kemenkes",
     "jateng",
+    "polpum",
+    "kesbangpol",
+    "semarang",
+    "kemhan",
+    "kemenkeu",
+    "polri",
+    "bin",
     "ford",
 }
-KEMENDAGRI = {"kemendagri", "kemendagri_viewer"}
+# Kemendagri's officials with its units (Pusat Fasilitasi Kerja Sama, Ditjen Polpum): the rules
+# that name the agency reach them all.
+KEMENDAGRI = {"kemendagri", "kemendagri_viewer", "polpum"}
+# The TPOA members' own users (Kemendagri's above; Biro KTLN for Kemensetneg).
+MEMBERS = {"kemlu", "ktln", "kemhan", "kemenkeu", "polri", "bin"}
 
 
 @pytest.fixture(scope="module")
@@ -78,25 +89,28 @@ ROWS: list[tuple[str, Callable[[], tuple[Any, dict[str, Any]]], set[str]]] = [
     ("permits.application_submitted", plain(ford_extension), {"kemlu"}),
     ("permits.application_returned", plain(ford_extension), {"ford"}),
     ("permits.application_answered", plain(ford_extension), {"kemlu"}),
-    ("permits.application_circulated", plain(asia), {"ktln"}),
+    # The members whose review of Asia is still open (Kemlu, Kemhan and Kemendagri gave theirs).
+    ("permits.application_circulated", plain(asia), {"ktln", "kemenkeu", "kemhan", "bin"}),
     (
         "permits.opinion_recorded",
         plain(lambda: AgencyReview.objects.filter(application=asia()).first()),
         {"kemlu"},
     ),
     ("permits.deliberation_scheduled", plain(ford_extension), {"ford", "kemlu"}),
-    ("permits.deliberation_scheduled", plain(asia), KEMENDAGRI | {"kemlu", "ktln"}),
+    ("permits.deliberation_scheduled", plain(asia), KEMENDAGRI | MEMBERS),
     ("permits.application_approved", plain(ford_extension), KEMENDAGRI | {"ford", "kemlu"}),
     ("permits.application_rejected", plain(ford_extension), KEMENDAGRI | {"ford", "kemlu"}),
     ("permits.application_lapsed", plain(ford_extension), {"ford"}),
     (
         "permits.permit_ended",
         plain(lambda: Permit.objects.get(number="IP-2024-0007")),
-        KEMENDAGRI | {"jateng"},  # the partner ministry, Kemendagri, Jawa Tengah's government
+        # The partner ministry, Kemendagri, Jawa Tengah's government with its Kesbangpol.
+        KEMENDAGRI | {"jateng", "kesbangpol"},
     ),
     ("permits.extension_window_opened", lambda: deadline("permit:"), {"ford"}),
-    ("permits.review_due", lambda: deadline("review:"), set()),  # Asia's reviewer has no demo user
-    ("permits.review_overdue", lambda: deadline("review:"), {"kemlu"}),
+    # The first open review of Asia is Kemhan's; the secretariat too when late.
+    ("permits.review_due", lambda: deadline("review:"), {"kemhan"}),
+    ("permits.review_overdue", lambda: deadline("review:"), {"kemhan", "kemlu"}),
     # Sanctions: the case against Rikolto was lifted; the representatives of another
     # organization are not told, the bodies notified in the step are.
     (
@@ -104,9 +118,9 @@ ROWS: list[tuple[str, Callable[[], tuple[Any, dict[str, Any]]], set[str]]] = [
         plain(lambda: SanctionCase.objects.get()),
         KEMENDAGRI,
     ),
-    # Meetings: the 4 April 2024 signing meeting invited Kemlu and Biro KTLN.
-    ("meetings.invitation", MEETING_4_APRIL, {"kemlu", "ktln"}),
-    ("meetings.minutes_approved", MEETING_4_APRIL, {"kemendagri", "kemlu", "ktln"}),
+    # Meetings: the 4 April 2024 signing meeting invited Kemlu, Kemenkeu and Biro KTLN.
+    ("meetings.invitation", MEETING_4_APRIL, {"kemlu", "kemenkeu", "ktln"}),
+    ("meetings.minutes_approved", MEETING_4_APRIL, {"kemendagri", "kemlu", "kemenkeu", "ktln"}),
     ("meetings.action_item_assigned", plain(lambda: ActionItem.objects.first()), {"kemendagri"}),
     # The demo's action items are done; the rule reads the item's owner, whatever its state.
     ("meetings.action_item_due", plain(lambda: ActionItem.objects.first()), {"kemendagri"}),
@@ -122,10 +136,12 @@ ROWS: list[tuple[str, Callable[[], tuple[Any, dict[str, Any]]], set[str]]] = [
     # Work plans: Kemendagri approves Ford's RKTs; N5 notices reach the government told.
     ("workplans.rkt_submitted", plain(lambda: WorkPlan.objects.get(title=RKT_JATENG)), KEMENDAGRI),
     ("workplans.rkt_approved", plain(lambda: WorkPlan.objects.get(title=RKT_JATENG)), {"ford"}),
-    ("workplans.n5_sent", n5("DEMO/FORD/2026/PEMPROV-33"), {"jateng"}),
+    # A Pemprov's notice reaches its units (Kesbangpol), not a city of the province.
+    ("workplans.n5_sent", n5("DEMO/FORD/2026/PEMPROV-33"), {"jateng", "kesbangpol"}),
     ("workplans.n5_sent", n5("DEMO/FORD/2026/KEMENDAGRI-33"), KEMENDAGRI),
     ("workplans.n5_acknowledged", n5("DEMO/FORD/2026/PEMPROV-33"), {"ford"}),
-    ("workplans.n5_unacknowledged", lambda: deadline("n5:"), {"ford"}),
+    # The organization and Ditjen Polpum (with its units), which oversees regional notices.
+    ("workplans.n5_unacknowledged", lambda: deadline("n5:"), {"ford", "polpum"}),
     # The deadline engine's own events reach the deadline's agencies and organizations.
     ("deadlines.reminder", lambda: deadline("n5:"), KEMENDAGRI),
     ("deadlines.overdue", lambda: deadline("permit:"), {"ford"}),

@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook
 
+from mitra.agreements.access import agreement_rebuild_all_access
 from mitra.agreements.models import Agreement
 from mitra.audit.models import AuditEvent
 from mitra.core.tests.world import build_world
@@ -146,8 +147,18 @@ def test_too_large_file_is_refused(client, world, settings):
     assert "larger than the limit" in response.content.decode()
 
 
-def test_rows_for_agreements_outside_the_scope_are_errors(world):
+def test_rows_for_agreements_outside_the_scope_are_errors(world, settings):
+    # Kemendagri, a TPOA member, reads Kemenkes–PATH (ormas asing) through the visibility
+    # grant (ADR 0015) but may not write there: the row is refused.
     rows = [activity_row(world.k_plan, agreement_reference="K-1")]
+    result = imports.import_file(
+        upload=as_csv("activities", rows), kind="activities", actor=world.users["officer"]
+    )
+    assert [e.row for e in result.errors] == [2]
+    assert not result.ok
+    # Without the grant the agreement is outside the scope: an unknown reference.
+    settings.MITRA = {**settings.MITRA, "TPOA_MEMBERS": []}
+    agreement_rebuild_all_access()
     result = imports.import_file(
         upload=as_csv("activities", rows), kind="activities", actor=world.users["officer"]
     )

@@ -1,6 +1,6 @@
 """The demo meeting of 4 April 2024 (product.md, press item 000), loaded once per run."""
 
-from datetime import date
+from datetime import date, time
 
 import pytest
 from django.core.management import call_command
@@ -23,6 +23,11 @@ def test_the_meeting_of_4_april_2024_once():
     meeting = Meeting.objects.get()
     assert meeting.kind == Meeting.Kind.SIGNING
     assert timezone.localtime(meeting.starts_at).date() == date(2024, 4, 4)
+    # The seed gives no time: the day only, as its first moment, and the purpose says so.
+    assert timezone.localtime(meeting.starts_at).time() == time.min
+    assert "tidak disebutkan sumber" in meeting.purpose
+    head = meeting.attendees.get(title="Kepala Pusat Fasilitasi Kerja Sama")
+    assert (head.body.key, head.role) == ("kemendagri-pusat-fasker", "signatory")
     assert meeting.mode == Meeting.Mode.HYBRID
     assert "Gedung F" in meeting.venue
     assert meeting.online_platform == "Zoom"

@@ -11,15 +11,16 @@ GET = {
     ("monitoring:reports", ""): (302, 200, 200, 200, 200, 200),
     ("monitoring:agreement_reports", "a"): (302, 200, 200, 200, 404, 200),
     ("monitoring:agreement_reports", "d"): (302, 200, 200, 200, 404, 404),
-    ("monitoring:agreement_reports", "k"): (302, 200, 404, 404, 200, 404),
+    # Kemenkes–PATH (ormas asing): Kemendagri reads it as a TPOA member (ADR 0015).
+    ("monitoring:agreement_reports", "k"): (302, 200, 200, 200, 200, 404),
     ("monitoring:schedule_set", "a"): (302, 405, 405, 403, 405, 403),  # POST only
     ("monitoring:visit_create", "a"): (302, 200, 200, 403, 404, 403),
     ("monitoring:visit_create", "k"): (302, 200, 404, 403, 200, 403),
     ("monitoring:report_detail", "r_a"): (302, 200, 200, 200, 404, 200),
-    ("monitoring:report_detail", "r_k"): (302, 200, 404, 404, 200, 404),
+    ("monitoring:report_detail", "r_k"): (302, 200, 200, 200, 200, 404),
     # Only the organization (or an operator recording a paper report) submits.
     ("monitoring:report_submit", "r_a"): (302, 200, 403, 403, 404, 200),
-    ("monitoring:report_submit", "r_k"): (302, 200, 404, 404, 403, 404),
+    ("monitoring:report_submit", "r_k"): (302, 200, 403, 403, 403, 404),
     ("monitoring:report_accept", "r_a"): (302, 405, 405, 403, 405, 403),  # POST only
     ("monitoring:report_revision", "r_a"): (302, 405, 405, 403, 405, 403),  # POST only
     ("monitoring:attachment_add", "r_a"): (302, 405, 405, 405, 405, 405),  # POST only
@@ -27,7 +28,7 @@ GET = {
     ("monitoring:attachment_download", "r_k_with_att"): (302, 404, 404, 404, 404, 404),
     ("monitoring:visits", ""): (302, 200, 200, 200, 200, 403),
     ("monitoring:visit_detail", "v_a"): (302, 200, 200, 200, 404, 403),
-    ("monitoring:visit_detail", "v_k"): (302, 200, 404, 404, 200, 403),
+    ("monitoring:visit_detail", "v_k"): (302, 200, 200, 200, 200, 403),
     ("monitoring:finding_add", "v_a"): (302, 405, 405, 403, 405, 403),  # POST only
     ("monitoring:follow_up_add", "f_a"): (302, 405, 405, 403, 405, 403),  # POST only
     ("monitoring:finding_escalate", "f_a"): (302, 405, 405, 403, 405, 403),  # POST only

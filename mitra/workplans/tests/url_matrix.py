@@ -14,14 +14,15 @@ GET = {
     ("workplans:create", "k_agreement"): (302, 200, 404, 404, 200, 404),
     ("workplans:detail", "rik"): (302, 200, 200, 200, 404, 200),
     ("workplans:detail", "rkt"): (302, 200, 200, 200, 404, 200),
-    ("workplans:detail", "k_rik"): (302, 200, 404, 404, 200, 404),
+    # Kemenkes–PATH (ormas asing): Kemendagri reads it as a TPOA member (ADR 0015).
+    ("workplans:detail", "k_rik"): (302, 200, 200, 200, 200, 404),
     ("workplans:update", "rkt"): (302, 200, 200, 404, 404, 200),
     ("workplans:update", "k_rik"): (302, 200, 404, 404, 200, 404),
     ("workplans:transition", "rkt_approve"): (302, 405, 405, 405, 405, 405),  # POST only
     ("workplans:activity_create", "rkt"): (302, 200, 200, 404, 404, 200),
     ("workplans:notification_create", "rik"): (302, 200, 200, 404, 404, 200),
     ("workplans:activity_detail", "activity"): (302, 200, 200, 200, 404, 200),
-    ("workplans:activity_detail", "k_activity"): (302, 200, 404, 404, 200, 404),
+    ("workplans:activity_detail", "k_activity"): (302, 200, 200, 200, 200, 404),
     ("workplans:activity_update", "activity"): (302, 200, 200, 404, 404, 200),
     ("workplans:activity_transition", "activity_start"): (302, 405, 405, 405, 405, 405),
     ("workplans:activity_actuals", "activity"): (302, 405, 405, 405, 405, 405),  # POST only

@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
+from mitra.agreements.access import agreement_access_sync_grants
 from mitra.agreements.services import agreement_refresh_statuses
 from mitra.agreements.tasks import refresh_agreement_statuses
 
@@ -21,3 +22,5 @@ class Command(BaseCommand):
             return
         counts = agreement_refresh_statuses()
         self.stdout.write(f"Activated {counts['activated']}, expired {counts['expired']}.")
+        if agreement_access_sync_grants():
+            self.stdout.write("A visibility grant came into force: agreement access rebuilt.")

@@ -7,7 +7,7 @@ from mitra.accounts.models import User
 from mitra.deadlines.services import reminders_send
 from mitra.demo.canonical import load_canonical
 from mitra.demo.spread import load_spread
-from mitra.demo.users import DEMO_PASSWORD, ensure_demo_users
+from mitra.demo.users import DEMO_PASSWORD, ensure_demo_users, government_usernames
 from mitra.sanctions.demo import load_sanctions_demo
 from mitra.workplans.demo import acknowledge_demo_notices
 
@@ -17,12 +17,15 @@ class Command(BaseCommand):
 
     def handle(self, *args: object, **options: object) -> None:
         with transaction.atomic():
-            ensure_demo_users(only={"operator"})
+            # The operator and the government users first (they need only the reference
+            # data): the member agencies' officers give their own opinions in the permits
+            # demo, Biro KTLN clears UCLG ASPAC for the working group.
+            ensure_demo_users(only=government_usernames())
             actor = User.objects.get(username="operator")
             load_canonical(actor)
             spread = load_spread(actor)
             load_sanctions_demo(actor)  # after the spread: the case is against Rikolto
-            users = ensure_demo_users()  # after the organizations their members belong to
+            users = ensure_demo_users()  # then the organizations' representatives
             # After the users: acknowledgements by Kemendagri and Jateng, and what is due today
             # (reminders, overdue notices, opened windows) reaches the demo users' bells.
             acknowledge_demo_notices()
