@@ -238,7 +238,12 @@ def rebuild_all_access_statements(on: date | None = None) -> list[tuple[str, tup
     table = AgreementAccess._meta.db_table
     base_sql, base_params = _union(base_sources(None)).query.sql_with_params()
     statements = [
-        (f"INSERT INTO {table} (agreement_id, agency_id) {base_sql}", tuple(base_params)),
+        # ON CONFLICT: a refresh that committed while this ran must not fail the rebuild.
+        (
+            f"INSERT INTO {table} (agreement_id, agency_id) SELECT * FROM ({base_sql}) "  # noqa: S608
+            "AS own_rows WHERE true ON CONFLICT (agency_id, agreement_id) DO NOTHING",
+            tuple(base_params),
+        ),
         (f"UPDATE {table} SET own = %s", (True,)),  # noqa: S608 - the model's table, no input
     ]
     grants = grant_sources(None, on)

@@ -353,7 +353,7 @@ def organization_section(user: Any, on: date) -> WorkSection | None:
                 "reports_overdue",
                 _("Reports overdue"),
                 reports(viewer=user, filters=filters(overdue=True)).count(),
-                _url("monitoring:reports", overdue="yes", own="on"),
+                _url("monitoring:reports", overdue="yes"),
                 urgent=True,
             ),
             WorkItem(
@@ -415,7 +415,7 @@ def partner_section(user: Any, on: date) -> WorkSection | None:
                 "reports_overdue",
                 _("Reports overdue"),
                 overdue,
-                _url("monitoring:reports", overdue="yes"),
+                _url("monitoring:reports", overdue="yes", own="on"),
                 urgent=True,
             ),
             WorkItem(

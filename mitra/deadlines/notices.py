@@ -30,7 +30,8 @@ def _params(subject: Any, context: dict[str, Any]) -> dict[str, Any]:
 
 
 def _url(subject: Any, context: dict[str, Any]) -> str:
-    return context["deadline"].url
+    """The deadline's link in the recipient's language (the job collects it in each)."""
+    return context.get("urls", {}).get(get_language(), context["deadline"].url)
 
 
 def register() -> None:

@@ -84,7 +84,7 @@ def reminders_send(*, on: date | None = None) -> dict[str, int]:
     """
     on = on or today()
     offsets = reminder_offsets()
-    counts = {"deadlines": 0, "sent": 0, "overdue": 0, "opened": 0}
+    counts = {"deadlines": 0, "sent": 0, "overdue": 0, "opened": 0, "failed": 0}
     horizon = max(offsets) if offsets else 0
     by_language = _collect_by_language(
         on - timedelta(days=overdue_notice_days()), on + timedelta(days=horizon)
@@ -113,13 +113,24 @@ def reminders_send(*, on: date | None = None) -> dict[str, int]:
                 if deadline.key in found
             },
             "days_left": days_left,
+            # The link in each recipient's language (/id/… or /en/…).
+            "urls": {
+                code: found[deadline.key].url
+                for code, found in by_language.items()
+                if deadline.key in found
+            },
         }
-        with transaction.atomic():
-            created = notify(
-                event=event,
-                subject=deadline.record,
-                context=context,
-                key=f"{deadline.key}@{deadline.due.isoformat()}:{suffix}",
-            )
+        try:
+            with transaction.atomic():
+                created = notify(
+                    event=event,
+                    subject=deadline.record,
+                    context=context,
+                    key=f"{deadline.key}@{deadline.due.isoformat()}:{suffix}",
+                )
+        except Exception:  # noqa: BLE001 - one broken event must not stop the others' reminders
+            logger.exception("reminder %s for %s failed", event, deadline.key)
+            counts["failed"] += 1
+            continue
         counts[count] += len(created)
     return counts

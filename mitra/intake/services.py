@@ -602,7 +602,9 @@ def intake_confirm(
             continue
         if action == "link":
             existing_id = _int_or_none(item.get("existing"), f"agreements.{index}.existing")
-            existing = Agreement.objects.visible_to(actor).filter(pk=existing_id).first()
+            # Only the agency's own agreement: linking it to the meeting lets the meeting's
+            # bodies read it (visibility grant meeting.agenda).
+            existing = Agreement.objects.owned_by(actor).filter(pk=existing_id).first()
             if existing is None:
                 raise ApplicationError(
                     f"{label}: " + _("Choose the existing agreement to link to."),

@@ -115,6 +115,21 @@ def _validate(data: MeetingInput) -> None:
         raise ApplicationError(_("The meeting was not saved."), extra=errors)
 
 
+def _require_own_agreements(actor: Any, agreements: Iterable[Any]) -> None:
+    """SECURITY: linking an agreement to a meeting lets the meeting's bodies read it (grant
+    `meeting.agenda`), so only the agency whose own work it is (owner, party, shared) links it;
+    a body that only reads it through a grant may not pass it on."""
+    ids = {a.pk for a in agreements}
+    if not ids:
+        return
+    own = set(Agreement.objects.owned_by(actor).filter(pk__in=ids).values_list("pk", flat=True))
+    if ids - own:
+        raise ApplicationError(
+            _("Link only agreements of your own agency to a meeting."),
+            {"agreements": [_("Link only agreements of your own agency to a meeting.")]},
+        )
+
+
 def _refresh_agreement_access(meeting: Meeting, also: Iterable[int] = ()) -> None:
     """SECURITY: the bodies organizing, invited to or attending a meeting read the agreements
     linked to it (visibility grant `meeting.agenda`, ADR 0015): refresh those agreements'
@@ -138,6 +153,7 @@ def meeting_create(*, data: MeetingInput, actor: Any) -> Meeting:
     _organizer(data)
     _require_editor(actor, data.organizer)
     _validate(data)
+    _require_own_agreements(actor, data.agreements)
     meeting = Meeting(
         kind=data.kind,
         title=data.title.strip(),
@@ -181,6 +197,7 @@ def meeting_update(*, meeting_id: int, data: MeetingInput, actor: Any) -> Meetin
     _validate(data)
     before = _snapshot(meeting)
     linked_before = set(meeting.agreements.values_list("pk", flat=True))
+    _require_own_agreements(actor, [a for a in data.agreements if a.pk not in linked_before])
     for name in ["kind", "purpose", "starts_at", "ends_at", "mode", "organizer_unit"]:
         setattr(meeting, name, getattr(data, name))
     meeting.title = data.title.strip()

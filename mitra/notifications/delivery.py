@@ -83,7 +83,14 @@ def deliver(notice_ids: Iterable[int]) -> dict[str, int]:
     outcome: dict[str, list[int]] = {status: [] for status in Notice.Email.values}
     files: dict[tuple[Any, str, str], list] = {}
     connection = mailers.default
-    connection.open()
+    try:
+        connection.open()
+    except Exception:  # noqa: BLE001 - the mail server is down: give the batch back
+        logger.exception("mail server unreachable; %s notices left pending", claimed)
+        Notice.objects.filter(pk__in=ids, claimed_by=token).update(
+            email_status=Notice.Email.PENDING, claimed_by=""
+        )
+        return counts
     try:
         for notice in notices:
             user = notice.user
@@ -133,7 +140,14 @@ def send_digests() -> dict[str, int]:
     for notice in waiting:
         by_user.setdefault(notice.user_id, []).append(notice)
     connection = mailers.default
-    connection.open()
+    try:
+        connection.open()
+    except Exception:  # noqa: BLE001 - the mail server is down: the digests wait for tomorrow
+        logger.exception("mail server unreachable; digests left waiting")
+        Notice.objects.filter(claimed_by=token).update(
+            email_status=Notice.Email.DIGEST, claimed_by=""
+        )
+        return counts
     now = timezone.now()
     try:
         for notices in by_user.values():

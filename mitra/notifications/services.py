@@ -3,6 +3,7 @@ preferences. Rendering happens here, in each recipient's language; email leaves 
 task worker (`tasks.deliver_notices`), queued when the transaction commits."""
 
 from collections.abc import Iterable
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
@@ -162,6 +163,20 @@ def enqueue_delivery(notice_ids: list[int]) -> None:
 
     for start in range(0, len(notice_ids), DELIVERY_BATCH):
         deliver_notices.enqueue(notice_ids=notice_ids[start : start + DELIVERY_BATCH])
+
+
+def requeue_pending(*, older_than: timedelta = timedelta(minutes=30)) -> int:
+    """Queue again the notices still waiting to be emailed (their task was lost: the process
+    died between the commit and the queue, or the mail server was down). Daily, with the
+    digests. A notice is still emailed at most once (the worker claims it)."""
+    cutoff = timezone.now() - older_than
+    ids = list(
+        Notice.objects.filter(email_status=Notice.Email.PENDING, created_at__lt=cutoff)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    enqueue_delivery(ids)
+    return len(ids)
 
 
 # --- the recipient's side ------------------------------------------------------------------

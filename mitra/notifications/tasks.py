@@ -13,5 +13,10 @@ def deliver_notices(notice_ids: list[int]) -> dict[str, int]:
 
 @task
 def send_notification_digests() -> dict[str, int]:
-    """Daily: one email per user with the notices they chose to receive as a digest."""
-    return delivery.send_digests()
+    """Daily: queue again the notices whose email was lost, then one email per user with the
+    notices they chose to receive as a digest."""
+    from .services import requeue_pending
+
+    counts = delivery.send_digests()
+    counts["requeued"] = requeue_pending()
+    return counts

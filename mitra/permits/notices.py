@@ -228,7 +228,9 @@ def review_reminder_params(review: AgencyReview, context: dict[str, Any]) -> dic
 
 
 def reminder_url(subject: Any, context: dict[str, Any]) -> str:
-    return context["deadline"].url
+    from django.utils.translation import get_language
+
+    return context.get("urls", {}).get(get_language(), context["deadline"].url)
 
 
 def permit_params(permit: Permit, context: dict[str, Any]) -> dict[str, Any]:

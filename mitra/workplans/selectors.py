@@ -53,10 +53,15 @@ def workplan_list(*, viewer: Any, filters: WorkPlanFilters | None = None) -> Que
     if filters.to_sign:
         government = getattr(viewer, "is_government", False)
         agency = viewer.agency if government else None
-        qs = qs.filter(
-            kind=WorkPlan.Kind.RKT,
-            status=WorkPlan.Status.APPROVED,
-            regional_government_id=agency.pk if agency is not None else None,
+        # Only a regional government signs RKTs: anyone else has none to sign (not "IS NULL").
+        qs = (
+            qs.filter(
+                kind=WorkPlan.Kind.RKT,
+                status=WorkPlan.Status.APPROVED,
+                regional_government_id=agency.pk,
+            )
+            if agency is not None
+            else qs.none()
         )
     return qs.annotate(activity_count=Count("activities")).order_by("-start_date", "kind", "-id")
 

@@ -44,7 +44,7 @@ def forward(apps, schema_editor):
             batch.append(
                 Notice(
                     user_id=note.user_id,
-                    event="deadlines.reminder" if reminder else "legacy",
+                    event=_reminder_key(reminder).split(":", 1)[0] if reminder else "legacy",
                     key=_reminder_key(reminder) if reminder else f"legacy:notification:{note.pk}",
                     title=note.title[:300],
                     body=note.body,
@@ -58,7 +58,7 @@ def forward(apps, schema_editor):
         batch.append(
             Notice(
                 user_id=reminder.user_id,
-                event="deadlines.reminder",
+                event=_reminder_key(reminder).split(":", 1)[0],
                 key=_reminder_key(reminder),
                 title=f"Reminder: {reminder.deadline_key}"[:300],
                 created_at=reminder.sent_at,
@@ -69,9 +69,20 @@ def forward(apps, schema_editor):
     Notice.objects.bulk_create(batch, batch_size=1000)
 
 
+# The event the new reminder job sends for each kind of deadline (the providers that name their
+# own `due_event`); any other deadline's reminder is "deadlines.reminder".
+DUE_EVENTS = {
+    "report": "monitoring.report_due",
+    "action_item": "meetings.action_item_due",
+    "review": "permits.review_due",
+}
+
+
 def _reminder_key(reminder):
-    # The reminder job's key: deadline key "agreement:12:end@2027-04-03" and the offset.
-    return f"deadlines.reminder:{reminder.deadline_key}:{reminder.offset_days}"[:255]
+    # The reminder job's key: the event, the deadline key "agreement:12:end@2027-04-03" and the
+    # offset, so a reminder already sent is never sent again.
+    event = DUE_EVENTS.get(reminder.deadline_key.split(":", 1)[0], "deadlines.reminder")
+    return f"{event}:{reminder.deadline_key}:{reminder.offset_days}"[:255]
 
 
 def backward(apps, schema_editor):
@@ -79,8 +90,8 @@ def backward(apps, schema_editor):
     SentReminder = apps.get_model("deadlines", "SentReminder")
     Notice = apps.get_model("notifications", "Notice")
     for notice in Notice.objects.filter(user__isnull=False).iterator():
-        if notice.event == "deadlines.reminder" and notice.key.startswith("deadlines.reminder:"):
-            rest = notice.key[len("deadlines.reminder:") :]
+        if notice.key.startswith(f"{notice.event}:") and "@" in notice.key:
+            rest = notice.key[len(notice.event) + 1 :]
             deadline_key, _sep, offset = rest.rpartition(":")
             if offset.isdigit() and "@" in deadline_key:
                 SentReminder.objects.get_or_create(

@@ -64,6 +64,11 @@ def test_notifications_and_reminders_move_into_notices():
             "Reminder: report:9:due@2027-01-31",
         }
         assert notices["Reminder: report:9:due@2027-01-31"].read_at is not None
+        # A report's reminder is the monitoring app's event now: its key is that event's.
+        assert (
+            notices["Reminder: report:9:due@2027-01-31"].key
+            == "monitoring.report_due:report:9:due@2027-01-31:7"
+        )
         assert notices["Sanction case S-1: warning"].read_at is not None
         assert notices["Sanction case S-1: warning"].email_status == "skipped"
         moved = notices["In 30 days: MSP ends"]

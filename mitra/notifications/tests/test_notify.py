@@ -172,3 +172,31 @@ def test_every_registered_event_is_named_by_its_app_and_labelled():
         assert app in app_labels, name
         assert what, name
         assert str(events()[name].label), name
+
+
+def test_a_mail_server_down_gives_the_batch_back_and_the_daily_job_requeues_it(
+    cast, kemendagri, monkeypatch
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from mitra.notifications.services import requeue_pending
+
+    created = notify(event=EVENT, subject=cast["ford"], context=context(cast, kemendagri))
+    ids = [n.pk for n in created]
+
+    def down(self):
+        raise ConnectionRefusedError("mail server down")
+
+    monkeypatch.setattr("django.core.mail.backends.locmem.EmailBackend.open", down)
+    assert delivery.deliver(ids) == {"sent": 0, "digest": 0, "skipped": 0, "failed": 0}
+    assert set(Notice.objects.values_list("email_status", flat=True)) == {Notice.Email.PENDING}
+    assert mail.outbox == []
+    monkeypatch.undo()
+    # Recent ones wait for their own task; older ones are queued again, and sent once.
+    assert requeue_pending() == 0
+    Notice.objects.update(created_at=timezone.now() - timedelta(hours=1))
+    assert requeue_pending() == len(ids)  # the immediate backend delivers them now
+    assert len(mail.outbox) == len(ids)
+    assert requeue_pending() == 0

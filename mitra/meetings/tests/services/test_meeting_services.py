@@ -418,3 +418,29 @@ def test_invitations_need_an_address(officer, kemendagri):
     meeting = make_meeting(kemendagri, officer)
     with pytest.raises(ApplicationError):
         services.meeting_send_invitations(meeting_id=meeting.pk, actor=officer)
+
+
+def test_only_the_agencys_own_agreements_are_linked_to_a_meeting(officer, kemendagri, kemenkes):
+    """SECURITY (visibility grant meeting.agenda): Kemendagri, a TPOA member, reads Kemenkes's
+    ormas asing agreement through a grant, but may not link it to a meeting of its own, which
+    would let every invited body read it too. Its own agreement it links."""
+    from mitra.agreements.models import Agreement, AgreementAccess
+    from mitra.agreements.tests.factories import AgreementFactory
+    from mitra.core.exceptions import ApplicationError
+    from mitra.meetings.models import Meeting
+    from mitra.organizations.tests.factories import ForeignOrganizationFactory
+
+    ngo = ForeignOrganizationFactory(legal_name="Yayasan Contoh")
+    theirs = AgreementFactory(owner=kemenkes, foreign_parties=[ngo])
+    mine = AgreementFactory(owner=kemendagri, foreign_parties=[ngo])
+    assert Agreement.objects.visible_to(officer).filter(pk=theirs.pk).exists()
+    access_before = AgreementAccess.objects.count()
+    with pytest.raises(ApplicationError) as refused:
+        services.meeting_create(data=meeting_input(kemendagri, agreements=[theirs]), actor=officer)
+    assert "agreements" in refused.value.extra
+    assert not Meeting.objects.exists()
+    assert AgreementAccess.objects.count() == access_before
+    meeting = services.meeting_create(
+        data=meeting_input(kemendagri, agreements=[mine]), actor=officer
+    )
+    assert list(meeting.agreements.all()) == [mine]
