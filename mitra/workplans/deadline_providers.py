@@ -104,8 +104,11 @@ def n5_acknowledgement_deadlines(
     """Every unacknowledged N5 notice whose acknowledgement is due on or before `end`, however
     long ago (the registry applies `start` when a caller wants a window). With `user`, only the
     notices they may see. The notified body's clock; it concerns the notified body's agency."""
+    # A viewer's deadlines are the acknowledgements its own inbox owes (`addressed_to`): the
+    # notices of every work plan it may read (`visible_to`) would be a big agency's whole
+    # country, to be thrown away by `Deadline.concerns` afterwards.
     qs = (
-        RegionalNotification.objects.visible_to(user)
+        RegionalNotification.objects.addressed_to(user)
         if user is not None
         else RegionalNotification.objects.all()
     )
