@@ -58,7 +58,8 @@ setup: deps assets translations demo ## Everything `run` does, without serving
 
 run: setup ## Set up and serve Mitra with demo data at http://127.0.0.1:$(PORT)
 	@echo "Mitra: http://127.0.0.1:$(PORT)/  (PORT=… changes the port; the task worker runs beside it and prints the emails)"
-	@$(PY) manage.py db_worker --no-startup-delay & worker=$$!; \
+	@export MITRA_SITE_URL=$${MITRA_SITE_URL:-http://127.0.0.1:$(PORT)}; \
+		$(PY) manage.py db_worker --no-startup-delay & worker=$$!; \
 		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 		$(PY) manage.py runserver 127.0.0.1:$(PORT)
 

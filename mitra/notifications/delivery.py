@@ -96,7 +96,8 @@ def deliver(notice_ids: Iterable[int]) -> dict[str, int]:
             user = notice.user
             address = user.email if user is not None else notice.address
             preference = _preference(user) if user is not None else "immediate"
-            if not address or preference == NotificationPreference.Email.OFF:
+            closed = user is not None and not user.is_active  # closed since it was told
+            if not address or closed or preference == NotificationPreference.Email.OFF:
                 outcome[Notice.Email.SKIPPED].append(notice.pk)
                 continue
             if preference == NotificationPreference.Email.DIGEST:
@@ -133,7 +134,7 @@ def send_digests() -> dict[str, int]:
         return counts
     waiting = (
         Notice.objects.filter(claimed_by=token, email_status=Notice.Email.SENDING)
-        .select_related("user")
+        .select_related("user__notification_preference")
         .order_by("user_id", "created_at", "pk")
     )
     by_user: dict[int, list[Notice]] = {}
@@ -153,7 +154,12 @@ def send_digests() -> dict[str, int]:
         for notices in by_user.values():
             user = notices[0].user
             pks = [n.pk for n in notices]
-            if not user.email:
+            # Re-read now: the account may have been closed, or email turned off, since.
+            if (
+                not user.email
+                or not user.is_active
+                or _preference(user) == NotificationPreference.Email.OFF
+            ):
                 Notice.objects.filter(pk__in=pks).update(email_status=Notice.Email.SKIPPED)
                 continue
             with translation.override(notices[0].language):

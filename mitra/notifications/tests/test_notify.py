@@ -200,3 +200,18 @@ def test_a_mail_server_down_gives_the_batch_back_and_the_daily_job_requeues_it(
     assert requeue_pending() == len(ids)  # the immediate backend delivers them now
     assert len(mail.outbox) == len(ids)
     assert requeue_pending() == 0
+
+
+def test_the_digest_skips_a_user_who_turned_email_off_meanwhile(
+    cast, kemendagri, officer, django_capture_on_commit_callbacks
+):
+    preference_set(actor=officer, email=NotificationPreference.Email.DIGEST)
+    with django_capture_on_commit_callbacks(execute=True):
+        notify(event=EVENT, subject=cast["ford"], context=context(cast, kemendagri))
+    waiting = Notice.objects.filter(user=officer, email_status=Notice.Email.DIGEST)
+    assert waiting.count() == 1
+    preference_set(actor=officer, email=NotificationPreference.Email.OFF)
+    mail.outbox.clear()
+    assert delivery.send_digests()["users"] == 0
+    assert mail.outbox == []
+    assert Notice.objects.get(user=officer).email_status == Notice.Email.SKIPPED
