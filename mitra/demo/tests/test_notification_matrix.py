@@ -20,6 +20,10 @@ from mitra.permits.models import AgencyReview, Application, Permit
 from mitra.sanctions.models import SanctionCase
 from mitra.workplans.models import RegionalNotification, WorkPlan
 
+# The mark makes pytest-django set up the test database even when this module runs alone (it
+# sets up only the databases marked tests ask for); without it the module fixture would run on
+# the development database.
+pytestmark = pytest.mark.django_db
 TODAY = date(2026, 11, 29)
 CAST = {
     "operator",
