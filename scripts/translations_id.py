@@ -2216,6 +2216,7 @@ TRANSLATIONS: dict[str, str] = {
     "Only my agency's agreements": "Hanya perjanjian instansi saya",
     "Leave out the agreements a visibility grant only lets you read.": "Tanpa perjanjian yang hanya boleh Anda baca karena hak baca.",
     "Link only agreements of your own agency to a meeting.": "Tautkan ke rapat hanya perjanjian instansi Anda sendiri.",
+    "Revoked by sanction case %(ref)s.": "Dicabut berdasarkan kasus sanksi %(ref)s.",
 }
 
 # Header fields written into the catalogue; makemessages' other header fields stay as they are.

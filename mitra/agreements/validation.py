@@ -124,11 +124,9 @@ def check_izin_prinsip(
     """
     if type != "msp" or start is None or end is None:
         return
-    import importlib
-
     from mitra.core.periods import Period, check_within
+    from mitra.permits.selectors import izin_prinsip_period  # permits imports agreements
 
-    izin_prinsip_period = importlib.import_module("mitra.permits.selectors").izin_prinsip_period
     for organization in foreign_parties:
         if not getattr(organization, "needs_izin_prinsip", False):
             continue

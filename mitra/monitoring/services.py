@@ -1,7 +1,6 @@
 """Writing reports, disclosures, schedules and monitoring visits. Every change is audited."""
 
 import hashlib
-import importlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -590,12 +589,11 @@ def follow_up_set_status(*, item_id: int, status: str, actor: Any) -> FollowUpIt
 
 
 def sanction_opener() -> Any:
-    """`mitra.sanctions.services.sanction_case_open_from_finding`, or None when absent."""
-    try:
-        module = importlib.import_module("mitra.sanctions.services")
-    except ImportError:
-        return None
-    return getattr(module, "sanction_case_open_from_finding", None)
+    """The sanctions app's `sanction_case_open_from_finding` (imported here: sanctions sits
+    beside monitoring and loads after it)."""
+    from mitra.sanctions.services import sanction_case_open_from_finding
+
+    return sanction_case_open_from_finding
 
 
 def finding_escalate(*, finding_id: int, actor: Any) -> Any:

@@ -61,19 +61,8 @@ def diplomatic_relations() -> set[str]:
 
 
 def add_working_days(start: Any, days: int) -> Any:
-    """`start` + `days` Indonesian working days. Uses the deadlines app's calendar (holidays
-    and collective leave) when it exists; until then, skips weekends only."""
-    try:
-        from mitra.deadlines.calendar import add_working_days as calendar_add
-    except ImportError:
-        calendar_add = None
-    if calendar_add is not None:
-        return calendar_add(start, days)
-    from datetime import timedelta
+    """`start` + `days` Indonesian working days (the deadlines app's calendar: holidays and
+    collective leave)."""
+    from mitra.deadlines.calendar import add_working_days as calendar_add
 
-    day, left = start, days
-    while left > 0:
-        day += timedelta(days=1)
-        if day.weekday() < 5:
-            left -= 1
-    return day
+    return calendar_add(start, days)

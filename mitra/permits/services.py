@@ -932,6 +932,19 @@ def permit_revoke(*, permit_id: int, reason: str, actor: Any) -> Permit:
 
 
 @transaction.atomic
+def permit_revoke_for_sanction(*, organization: Any, case: Any, actor: Any) -> list[Permit]:
+    """A sanction case reached revocation: every izin prinsip of the organization still in
+    force (active or suspended) is revoked, with its dependents ended and notified, each
+    through `permit_revoke` (the secretariat's right, audited per permit)."""
+    in_force = Permit.objects.filter(
+        organization_id=organization.pk,
+        status__in=[Permit.Status.ACTIVE, Permit.Status.SUSPENDED],
+    ).values_list("pk", flat=True)
+    reason = _("Revoked by sanction case %(ref)s.") % {"ref": case.reference}
+    return [permit_revoke(permit_id=pk, reason=reason, actor=actor) for pk in list(in_force)]
+
+
+@transaction.atomic
 def permit_suspend(*, permit_id: int, reason: str, actor: Any) -> Permit:
     permit = _lock_permit(permit_id)
     if not roles.can_act_for_secretariat(actor, Track.TPOA):

@@ -4,12 +4,11 @@ Every move goes through `sanction_case_move`, which records a `SanctionStep` (le
 authority, dates, parties notified), writes audit and applies the effects:
 - cessation of activities → the organization is suspended (it cannot start new agreements or
   work plans); lifting from cessation restores its previous status;
-- revocation → its permits end (`mitra.permits.services.permit_revoke_for_sanction` when the
+- revocation → its permits end (`mitra.permits.services.permit_revoke_for_sanction`; the
   permits app provides it; otherwise the effect is recorded for the secretariat to carry out).
 """
 
 import hashlib
-import importlib
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -209,18 +208,11 @@ def _previous_org_status(case: SanctionCase) -> str:
 
 
 def _revoke_permits(case: SanctionCase, actor: Any) -> dict[str, Any]:
-    """Revocation ends the organization's permits through the permits app when it offers
-    `permit_revoke_for_sanction`; otherwise the effect is recorded to be carried out."""
-    try:
-        module = importlib.import_module("mitra.permits.services")
-        revoke = getattr(module, "permit_revoke_for_sanction", None)
-    except ImportError:
-        revoke = None
-    if revoke is None:
-        return {"effect": "permits_to_revoke", "done": False}
-    result = revoke(organization=case.organization, case=case, actor=actor)
-    count = result if isinstance(result, int) else len(result or [])
-    return {"effect": "permits_revoked", "done": True, "count": count}
+    """Revocation ends the organization's permits (the licensing app's service)."""
+    from mitra.permits.services import permit_revoke_for_sanction  # permits sits beside us
+
+    revoked = permit_revoke_for_sanction(organization=case.organization, case=case, actor=actor)
+    return {"effect": "permits_revoked", "done": True, "count": len(revoked)}
 
 
 @transaction.atomic

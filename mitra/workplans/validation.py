@@ -10,7 +10,6 @@ One place for the HTML forms and the API (both go through the services, which ca
   notified (`missing_notifications`).
 """
 
-import importlib
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -47,20 +46,14 @@ def izin_prinsip_period(*, organization_id: int | None, on: date | None) -> Peri
     """The organization's izin prinsip in force on `on`, or None when unknown.
 
     The licensing capability lives in `mitra.permits`; it may not be there yet (or may not
-    know this organization). We look up `mitra.permits.selectors.izin_prinsip_period
-    (organization_id=, on=)` by name, so this app works before and after it lands; it may
-    return None, a `Period`, any object with `start`/`end`, or a `(start, end)` pair.
+    know this organization). It asks `mitra.permits.selectors.izin_prinsip_period
+    (organization_id=, on=)`, which returns None or a `(start, end)` pair.
     """
     if organization_id is None:
         return None
-    try:
-        module = importlib.import_module("mitra.permits.selectors")
-    except ImportError:
-        return None
-    lookup = getattr(module, "izin_prinsip_period", None)
-    if lookup is None:
-        return None
-    found = lookup(organization_id=organization_id, on=on)
+    from mitra.permits.selectors import izin_prinsip_period  # permits imports workplans' peers
+
+    found = izin_prinsip_period(organization_id=organization_id, on=on)
     if found is None:
         return None
     if isinstance(found, tuple):

@@ -1,7 +1,5 @@
 """Sanction services: who may do what, what each step records, and the effects."""
 
-import sys
-import types
 from datetime import date
 
 import pytest
@@ -143,32 +141,26 @@ def test_cessation_suspends_the_organization_and_blocks_new_agreements(
     )
 
 
-def test_revocation_records_the_effect_without_a_permits_service(
-    ford, secretariat, open_case, monkeypatch
-):
-    monkeypatch.setitem(sys.modules, "mitra.permits.services", types.ModuleType("empty"))
+def test_revocation_revokes_the_organizations_izin_prinsip(ford, secretariat, open_case):
+    """End to end: a case reaching revocation revokes every izin prinsip of the organization
+    still in force, through the licensing service (audited per permit)."""
+    from mitra.audit.models import AuditEvent
+    from mitra.permits.models import Permit
+    from mitra.permits.tests.factories import PermitFactory
+
+    active = PermitFactory(organization=ford, status=Permit.Status.ACTIVE)
+    ended = PermitFactory(organization=ford, status=Permit.Status.EXPIRED)
     case = move(
         to_cessation(open_case(ford), secretariat), "escalate", secretariat, date(2026, 2, 13)
     )
     assert case.status == S.REVOKED
     assert case.is_concluded
-    assert case.steps.last().effects == [{"effect": "permits_to_revoke", "done": False}]
-
-
-def test_revocation_ends_permits_through_the_permits_service(
-    ford, secretariat, open_case, monkeypatch
-):
-    calls = []
-    fake = types.ModuleType("mitra.permits.services")
-    fake.permit_revoke_for_sanction = lambda **kw: calls.append(kw) or [1, 2]  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "mitra.permits.services", fake)
-    case = move(
-        to_cessation(open_case(ford), secretariat), "escalate", secretariat, date(2026, 2, 13)
-    )
-    assert calls
-    assert calls[0]["organization"] == ford
-    assert calls[0]["case"].pk == case.pk
-    assert case.steps.last().effects == [{"effect": "permits_revoked", "done": True, "count": 2}]
+    active.refresh_from_db()
+    ended.refresh_from_db()
+    assert active.status == Permit.Status.REVOKED
+    assert ended.status == Permit.Status.EXPIRED
+    assert case.steps.last().effects == [{"effect": "permits_revoked", "done": True, "count": 1}]
+    assert AuditEvent.objects.filter(event="permit.revoked").count() == 1
 
 
 def test_dismiss_and_notes(ford, secretariat, viewer, open_case):

@@ -122,8 +122,12 @@ def test_the_izin_prinsip_bounds_work_plans_when_the_permits_app_provides_it(cas
     assert calls == [(cast.ford.pk, date(2025, 1, 1))]
 
 
-def test_without_the_permits_helper_the_chain_stops_at_the_agreement(cast, monkeypatch):
-    monkeypatch.setitem(sys.modules, "mitra.permits.selectors", types.ModuleType("x"))
+def test_without_an_izin_prinsip_the_chain_stops_at_the_agreement(cast):
+    from mitra.permits.models import Permit
+
+    # The organization holds no permit: the licensing selector finds none, and the RKT is
+    # checked against its RIK and the agreement only.
+    assert not Permit.objects.exists()
     assert services.workplan_create(data=rkt_input(cast), actor=cast.users["operator"]).pk
 
 
