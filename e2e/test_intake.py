@@ -2,8 +2,8 @@
 
 (a) On a database holding only the earlier agreements (UCLG ASPAC 2020–2023, Ford Foundation
 2021–2024) the review screen proposes the 2024 agreements as their renewals, and confirming
-creates them linked to their predecessors. (b) On the demo data, which holds them already, the
-review screen says so and offers to link to the existing records instead.
+creates them (as drafts) linked to their predecessors. (b) On the demo data, which holds them
+already, the review screen says so and offers to link to the existing records instead.
 """
 
 import os
@@ -35,7 +35,11 @@ def earlier_only(transactional_db: None, pinned_today: date) -> dict[str, Agreem
     from mitra.accounts.models import User
     from mitra.agreements.services import AgreementInput
     from mitra.bodies.models import GovernmentBody
-    from mitra.demo.canonical import ensure_agreement, ensure_organization
+    from mitra.demo.canonical import (
+        ensure_agreement,
+        ensure_ford_izin_prinsip,
+        ensure_organization,
+    )
     from mitra.demo.users import ensure_demo_users
     from mitra.organizations.models import ForeignOrganization
     from mitra.organizations.services import OrganizationInput
@@ -64,6 +68,8 @@ def earlier_only(transactional_db: None, pinned_today: date) -> dict[str, Agreem
         ),
         operator,
     )
+    # N4: Ford's MSP is signed under its izin prinsip, recorded first as the demo does.
+    ensure_ford_izin_prinsip(ford, kemendagri, operator)
     head = "Kepala Pusat Fasilitasi Kerja Sama"
     uclg_old = ensure_agreement(
         "E2E-UCLG-2020",
@@ -165,7 +171,8 @@ def test_paste_000_renews_the_earlier_agreements(
     assert created.count() == 2, page.content()[:3000]
     new = Agreement.objects.exclude(pk__in=[a.pk for a in earlier_only.values()])
     assert {a.renews_id for a in new} == {a.pk for a in earlier_only.values()}
-    assert {a.status for a in new} == {Agreement.Status.ACTIVE}
+    # Drafts: signed and active only through the agreements' own transitions (issue 12).
+    assert {a.status for a in new} == {Agreement.Status.DRAFT}
     assert sorted(a.period_label for a in new) == ["2024–2027", "2024–2029"]
 
 

@@ -20,6 +20,19 @@ def _english_messages() -> Iterator[None]:
         yield
 
 
+@pytest.fixture(autouse=True)
+def _fresh_deadline_caches() -> Iterator[None]:
+    """The deadline rules and the working-day calendar are cached per process; a test's rows
+    are rolled back without signals, so each test starts (and ends) with empty caches."""
+    from mitra.deadlines import calendar, engine
+
+    calendar.clear_cache()
+    engine.clear_cache()
+    yield
+    calendar.clear_cache()
+    engine.clear_cache()
+
+
 @pytest.fixture
 def kemendagri(db: Any) -> GovernmentBody:
     return GovernmentBodyFactory(

@@ -20,15 +20,18 @@ def mermaid(model: type, field_name: str) -> str:
     states = [value for value, _label in field.choices]
     edges: list[tuple[str, str, str]] = []
     transitions = getattr(model, f"get_all_{field_name}_transitions")(model())
-    for transition in sorted(transitions, key=lambda t: states.index(t.target)):
-        if transition.source == "*":  # from any state
-            sources = states
-        elif transition.source == "+":  # from any state but the target
-            sources = [s for s in states if s != transition.target]
-        else:
-            sources = [transition.source]
-        for source in sources:
-            edges.append((source, transition.target, transition.name))
+    for transition in transitions:
+        # A computed target (GET_STATE) declares the states it may return: one edge each.
+        targets = getattr(transition.target, "allowed_states", None) or [transition.target]
+        for target in targets:
+            if transition.source == "*":  # from any state
+                sources = states
+            elif transition.source == "+":  # from any state but the target
+                sources = [s for s in states if s != target]
+            else:
+                sources = [transition.source]
+            for source in sources:
+                edges.append((source, target, transition.name))
     edges.sort(key=lambda e: (states.index(e[0]), states.index(e[1]), e[2]))
     targets = {target for _source, target, _name in edges}
     sources = {source for source, _target, _name in edges}

@@ -228,10 +228,10 @@ DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="mitra@localhost")
 # Where Mitra is reached from outside: the links in emails start with it (no trailing slash).
 MITRA_SITE_URL = env("MITRA_SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
-# Domain configuration (rules domain.md marks as uncertain are settings with documented defaults).
+# Domain configuration: policy switches and limits (rules domain.md marks as uncertain are
+# settings with documented defaults). Legal periods are not here: every one is a versioned
+# deadline rule (mitra.deadlines, edited in the admin with its effective date).
 MITRA = {
-    # Months before an agreement's end when its renewal should be prepared.
-    "RENEWAL_LEAD_MONTHS": env.int("MITRA_RENEWAL_LEAD_MONTHS", default=6),
     # Upload limit for agreement documents, in bytes.
     "DOCUMENT_MAX_BYTES": env.int("MITRA_DOCUMENT_MAX_BYTES", default=20 * 1024 * 1024),
     # Days before a deadline when reminders go out (email and in-app), largest first.
@@ -244,6 +244,10 @@ MITRA = {
     # Sanction ladder: "current" (UU 16/2017: one written warning, 7 working days) or "legacy"
     # (UU 17/2013 original: three tiered warnings of 30 days each). domain.md §3.9, N10.
     "SANCTION_LADDER": env("MITRA_SANCTION_LADDER", default="current"),
+    # N3/N4: an agreement with an ormas asing needs a valid izin prinsip over its period to be
+    # signed or activated. "refuse" (default) refuses it; "warn" lets it through with a warning,
+    # for migrating legacy records. Either way it is flagged and listed for the secretariat.
+    "IZIN_PRINSIP_COVER": env("MITRA_IZIN_PRINSIP_COVER", default="refuse"),
     # Key of the government body that is the TPOA secretariat (Kemlu).
     "TPOA_SECRETARIAT": env("MITRA_TPOA_SECRETARIAT", default="kemlu"),
     # Keys of the TPOA member agencies: statutory members (PP 59/2016 Ps 5(1)) plus practice;
@@ -254,6 +258,11 @@ MITRA = {
         default=["kemlu", "kemhan", "kemendagri", "kemenkeu", "kemensetneg", "polri", "bin"],
     ),
 }
+
+# Intake ("New from text"): a value read from a press item with a confidence below this is not
+# proposed; the review screen leaves the field empty and says why (issue 12). Confidences are
+# rule priors (docs/intake.md): 0.5 = a fallback guess, 0.6 = a single cue, 0.8+ = explicit.
+MITRA["INTAKE_MIN_CONFIDENCE"] = env.float("MITRA_INTAKE_MIN_CONFIDENCE", default=0.55)
 
 # The activity map's tile server, e.g. "https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png"
 # (empty: no tiles; the map draws its markers on a plain background). Its host joins img-src.

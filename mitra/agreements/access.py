@@ -145,6 +145,21 @@ def grants_in_force(on: date | None = None) -> list[VisibilityGrant]:
     return grants
 
 
+def organization_kinds_read_by(body_ids: list[int], on: date | None = None) -> set[str]:
+    """SECURITY: the kinds of foreign organization whose records an `org_kind` grant in force
+    gives one of `body_ids` (the TPOA members: ormas asing; the working group: regional,
+    multilateral and UN organizations). Records of an organization beyond its agreements
+    (sanction cases) follow the same grants. Two queries."""
+    if not body_ids:
+        return set()
+    keys = set(GovernmentBody.objects.filter(pk__in=body_ids).values_list("key", flat=True))
+    kinds: set[str] = set()
+    for grant in grants_in_force(on):
+        if grant.rule == VisibilityGrant.Rule.ORG_KIND and keys & set(grant.grantee_body_keys()):
+            kinds |= set(grant.organization_kinds)
+    return kinds
+
+
 def grant_sources(ids: list[int] | None, on: date | None = None) -> list[Pairs]:
     """The (agreement, body) pairs of every grant in force on `on` (default today)."""
     grants = grants_in_force(on)

@@ -3,6 +3,7 @@
 from typing import Any
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from mitra.bodies.models import GovernmentBody
@@ -67,13 +68,18 @@ class AgreementForm(BootstrapFormMixin, forms.Form):
         self.user = user
         self.instance = instance
         top_level = GovernmentBody.objects.top_level().order_by("name")
-        # SECURITY: an officer records agreements only for their own agency.
+        # SECURITY: an officer records agreements only for the unit they work in (or a unit
+        # above it, or their agency as a whole): the bodies whose records they may change.
         owner_field: Any = self.fields["owner"]
         owner_field.queryset = (
-            top_level if user.is_operator else top_level.filter(pk=user.agency.pk)
+            GovernmentBody.objects.filter(
+                Q(parent__isnull=True) | Q(kind=GovernmentBody.Kind.UNIT)
+            ).order_by("name")
+            if user.is_operator
+            else GovernmentBody.objects.filter(pk__in=user.reading_body_ids).order_by("name")
         )
         if not user.is_operator:
-            owner_field.initial = user.agency.pk
+            owner_field.initial = user.body_id
         other: Any = self.fields["other_government_parties"]
         other.queryset = top_level
         shared: Any = self.fields["shared_with"]
@@ -117,14 +123,17 @@ class AgreementForm(BootstrapFormMixin, forms.Form):
     @classmethod
     def initial_from(cls, agreement: Agreement) -> dict[str, Any]:
         parties = list(agreement.parties.all())
+        lead = agreement.owner_unit_id or agreement.owner_id
         return {
             "title": agreement.title,
             "type": agreement.type,
             "reference": agreement.reference,
-            "owner": agreement.owner_id,
+            "owner": lead,
             "foreign_parties": [p.organization_id for p in parties if p.organization_id],
             "other_government_parties": [
-                p.body_id for p in parties if p.body_id and p.body_id != agreement.owner_id
+                p.body_id
+                for p in parties
+                if p.body_id and p.body_id not in (lead, agreement.owner_id)
             ],
             "signing_date": agreement.signing_date,
             "signing_place": agreement.signing_place,
@@ -159,6 +168,8 @@ class DocumentForm(BootstrapFormMixin, forms.Form):
 
 class TransitionForm(BootstrapFormMixin, forms.Form):
     reason = forms.CharField(label=_("Reason"), required=False, max_length=2000)
+    # Terminating early and undoing a termination need it ticked (the service checks it).
+    confirmed = forms.BooleanField(label=_("I confirm"), required=False)
 
 
 class AgreementFilterForm(BootstrapFormMixin, forms.Form):

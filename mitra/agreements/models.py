@@ -6,12 +6,28 @@ from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
-from django_fsm import FSMField, FSMModelMixin, transition
+from django_fsm import GET_STATE, FSMField, FSMModelMixin, transition
 
-from mitra.core.dates import add_months, today
+from mitra.core.dates import today
 from mitra.core.models import TimeStampedModel
 
 from .querysets import AgreementQuerySet
+
+# The deadline rule whose period, before an agreement's end, opens its renewal-preparation window
+# (domain.md N11); operators version it in the deadlines app.
+RENEWAL_RULE = "agreement.renewal_consultation"
+
+
+def renewal_window_opens(end_date: date) -> date | None:
+    """When preparing the renewal of an agreement ending on `end_date` starts: by the version of
+    the renewal rule in force on that end date (None when none was in force then)."""
+    from mitra.core.exceptions import ApplicationError
+    from mitra.deadlines.engine import versions
+
+    try:
+        return versions(RENEWAL_RULE).due(end_date)
+    except ApplicationError:
+        return None
 
 
 class Agreement(FSMModelMixin, TimeStampedModel):
@@ -70,6 +86,17 @@ class Agreement(FSMModelMixin, TimeStampedModel):
         on_delete=models.PROTECT,
         related_name="owned_agreements",
     )
+    # The unit of the owner agency that holds the record (Pusat Fasilitasi Kerja Sama of
+    # Kemendagri, say); null when the agency as a whole holds it. SECURITY: the owning unit
+    # edits, the rest of its agency only reads (accounts.ownership, ADR 0016).
+    owner_unit = models.ForeignKey(
+        "bodies.GovernmentBody",
+        verbose_name=_("owning unit"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     sectors = models.ManyToManyField("organizations.Sector", verbose_name=_("sectors"), blank=True)
     provinces = models.ManyToManyField("regions.Province", verbose_name=_("provinces"), blank=True)
     regencies = models.ManyToManyField(
@@ -86,6 +113,11 @@ class Agreement(FSMModelMixin, TimeStampedModel):
     partner_kind = models.CharField(max_length=30, editable=False, default="", db_index=True)
     search_text = models.TextField(editable=False, default="")
     terminated_reason = models.TextField(_("termination reason"), blank=True)
+    # Why a signed or active agreement with an ormas asing lacks a valid izin prinsip over its
+    # period (N3/N4), empty when covered or not in force. Derived data: written only by the
+    # services (`agreements_recheck_cover` and the transitions), re-checked whenever a permit
+    # changes, so the violations list is one indexed query (`agreements_without_cover`).
+    cover_problem = models.TextField(_("licensing problem"), blank=True, default="", editable=False)
 
     objects = AgreementQuerySet.as_manager()
 
@@ -100,6 +132,12 @@ class Agreement(FSMModelMixin, TimeStampedModel):
             models.Index(Lower("title"), name="agr_title_lower_idx"),
             # The open-data change feed: active agreements changed since a moment, in order.
             models.Index(fields=["status", "updated_at", "id"], name="agr_status_updated_idx"),
+            # The N3/N4 violations list: only the flagged rows are indexed.
+            models.Index(
+                fields=["status", "end_date"],
+                condition=~models.Q(cover_problem=""),
+                name="agr_cover_problem_idx",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -130,10 +168,10 @@ class Agreement(FSMModelMixin, TimeStampedModel):
 
     @property
     def renewal_window_start(self) -> date | None:
-        """When preparing the renewal should start (configurable lead time before the end)."""
+        """When preparing the renewal should start (the renewal rule's lead before the end)."""
         if self.end_date is None:
             return None
-        return add_months(self.end_date, -settings.MITRA["RENEWAL_LEAD_MONTHS"])
+        return renewal_window_opens(self.end_date)
 
     def in_renewal_window(self, on: date | None = None) -> bool:
         on = on or today()
@@ -170,6 +208,19 @@ class Agreement(FSMModelMixin, TimeStampedModel):
     def terminate(self, reason: str = "") -> None:
         """Ended early; the reason is kept."""
         self.terminated_reason = reason
+
+    @transition(
+        field=status,
+        source=Status.TERMINATED,
+        target=GET_STATE(
+            lambda self, target: target,
+            states=[Status.SIGNED, Status.ACTIVE, Status.EXPIRED, Status.SUPERSEDED],
+        ),
+    )
+    def undo_termination(self, target: str) -> None:
+        """A termination recorded by mistake is undone: back to the status the dates and the
+        renewal chain give (`target`, chosen by the service); the reason is kept in the audit."""
+        self.terminated_reason = ""
 
     @transition(
         field=status,

@@ -5,21 +5,18 @@ from typing import Any
 
 from django.http import Http404
 
+from mitra.accounts.ownership import user_edits_for
+
 from .models import Agreement
 
 
 def agreement_is_editable_by(*, user: Any, agreement: Agreement) -> bool:
     """SECURITY: as `Agreement.objects.editable_by(user)`, for one loaded agreement, no query.
 
-    - nobody signed out, inactive, a viewer or an organization representative;
-    - operators: every agreement;
-    - officers: the agreements their agency (top-level body) owns.
+    Operators edit every agreement; officers those of their agency held by their unit (or by
+    the agency as a whole): `accounts.ownership`. Nobody else.
     """
-    if not getattr(user, "is_authenticated", False) or not user.can_edit_records:
-        return False
-    if user.is_operator:
-        return True
-    return agreement.owner_id == user.agency.pk
+    return user_edits_for(user, agency_id=agreement.owner_id, unit_id=agreement.owner_unit_id)
 
 
 def agreement_get_editable(*, user: Any, pk: int) -> Agreement:

@@ -4,6 +4,8 @@ from typing import TYPE_CHECKING, Any
 
 from django.db import models
 
+from mitra.accounts.ownership import editable_owner_q, user_may_edit_any
+
 if TYPE_CHECKING:
     pass
 
@@ -96,12 +98,12 @@ class AgreementQuerySet(models.QuerySet["Agreement"]):
         return self.visible_to(user)
 
     def editable_by(self, user: Any) -> "AgreementQuerySet":
-        """SECURITY: officers change only their own agency's agreements; operators any."""
-        if not getattr(user, "is_authenticated", False) or not user.can_edit_records:
+        """SECURITY: officers change their agency's agreements held by their unit (or by the
+        agency as a whole); operators any (`accounts.ownership`)."""
+        if not user_may_edit_any(user):
             return self.none()
-        if user.is_operator:
-            return self
-        return self.filter(owner_id=user.agency.pk)
+        editable = editable_owner_q(user, agency_field="owner", unit_field="owner_unit")
+        return self if editable is None else self.filter(editable)
 
     def public(self) -> "AgreementQuerySet":
         """SECURITY: what anyone may see: active agreements. No drafts, nothing internal."""

@@ -1,7 +1,7 @@
 """Reading agreements, always scoped to the viewer."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.db.models import BooleanField, Count, ExpressionWrapper, Prefetch, Q, QuerySet
@@ -32,7 +32,7 @@ SORTS = {"-start_date", "start_date", "end_date", "-end_date", "title"}
 def agreement_list(*, viewer: Any, filters: AgreementFilters | None = None) -> QuerySet[Agreement]:
     """Agreements the viewer may see, filtered. The caller paginates."""
     filters = filters or AgreementFilters()
-    qs = Agreement.objects.visible_to(viewer).select_related("owner")
+    qs = Agreement.objects.visible_to(viewer).select_related("owner", "owner_unit")
     if filters.status:
         qs = qs.filter(status=filters.status)
     if filters.type:
@@ -59,7 +59,7 @@ def agreement_get_for_user(*, user: Any, pk: int) -> Agreement:
     """SECURITY: the agreement if `user` may see it; Http404 otherwise (existence not leaked)."""
     agreement = (
         Agreement.objects.visible_to(user)
-        .select_related("owner", "renews", "created_by")
+        .select_related("owner", "owner_unit", "renews", "created_by")
         .prefetch_related(
             Prefetch(
                 "parties",
@@ -117,18 +117,41 @@ def agreements_ending_within(
             end_date__gte=on,
             end_date__lte=add_months(on, months),
         )
-        .select_related("owner")
+        .select_related("owner", "owner_unit")
         .order_by("end_date", "id")
     )
 
 
 def agreements_to_renew(*, viewer: Any, on: date | None = None) -> QuerySet[Agreement]:
-    """In their renewal-preparation window and not yet renewed."""
-    from django.conf import settings
+    """In their renewal-preparation window (opened by the renewal rule in force on each one's
+    end date) and not yet renewed. Two queries: the window's arithmetic is the deadline
+    engine's, done in Python on the few agreements the database prefilter leaves."""
+    from mitra.deadlines.engine import versions
 
-    return agreements_ending_within(
-        viewer=viewer, months=settings.MITRA["RENEWAL_LEAD_MONTHS"], on=on
-    ).filter(renewed_by__isnull=True)
+    from .models import RENEWAL_RULE, renewal_window_opens
+
+    on = on or today()
+    reach = timedelta(days=versions(RENEWAL_RULE).reach_days())
+    candidates = (
+        Agreement.objects.owned_by(viewer)
+        .filter(
+            status__in=[Agreement.Status.SIGNED, Agreement.Status.ACTIVE],
+            end_date__gte=on,
+            end_date__lte=on + reach,
+            renewed_by__isnull=True,
+        )
+        .values_list("pk", "end_date")
+    )
+    opened = []
+    for pk, end_date in candidates:
+        window = renewal_window_opens(end_date)
+        if window is not None and window <= on:
+            opened.append(pk)
+    return (
+        Agreement.objects.filter(pk__in=opened)
+        .select_related("owner", "owner_unit")
+        .order_by("end_date", "id")
+    )
 
 
 def agreement_counts(*, viewer: Any) -> dict[str, dict[str, int]]:
@@ -172,4 +195,29 @@ def organization_agreements(*, viewer: Any, organization_id: int, limit: int = 1
         .select_related("owner")
         .only(*ORGANIZATION_AGREEMENT_COLUMNS)
         .order_by("-start_date", "-id")[:limit]
+    )
+
+
+def agreements_without_cover(
+    *, viewer: Any, organization_id: int | None = None
+) -> QuerySet[Agreement]:
+    """THE list of N3/N4 violations: signed or active agreements whose ormas asing partner
+    holds no valid izin prinsip over their period (the stored flag `cover_problem`, kept by
+    the services and re-checked on every permit change), ending soonest first.
+
+    SECURITY: only those the viewer may see. `organization_id` narrows it to one partner (the
+    organization's page). The secretariat's home counts the same queryset."""
+    qs = Agreement.objects.visible_to(viewer).filter(
+        status__in=[Agreement.Status.SIGNED, Agreement.Status.ACTIVE]
+    )
+    if organization_id is not None:
+        qs = qs.filter(
+            pk__in=AgreementParty.objects.filter(organization_id=organization_id).values(
+                "agreement_id"
+            )
+        )
+    return (
+        qs.exclude(cover_problem="")
+        .select_related("owner", "owner_unit")
+        .order_by("end_date", "id")
     )

@@ -8,31 +8,37 @@ from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from django_fsm import TransitionNotAllowed, can_proceed
 
+from mitra.accounts.ownership import unit_of, user_edits_for
 from mitra.audit.services import audit_event_record, model_snapshot, snapshot_diff
 from mitra.bodies.models import GovernmentBody
 from mitra.core.dates import today
 from mitra.core.exceptions import ApplicationError
+from mitra.core.validators import not_in_future
 from mitra.organizations.models import ForeignOrganization
 from mitra.organizations.selectors import organization_suspension_message
 
 from . import documents
 from .access import agreement_refresh_access
+from .licensing import REFUSE, cover_mode, izin_prinsip_covers
 from .models import Agreement, AgreementDocument, AgreementParty, Signatory
 from .permissions import agreement_is_editable_by
 from .validation import (
+    CURRENT_STATUSES,
     ChainCheck,
-    check_izin_prinsip,
+    agreement_cover_problems,
     check_period,
     check_renewal,
+    cover_problems,
     end_from_duration,
 )
 
 AUDITED_FIELDS = [
     "reference", "title", "type", "status", "objective", "signing_date", "signing_place",
-    "start_date", "end_date", "duration_months", "renews", "owner",
+    "start_date", "end_date", "duration_months", "renews", "owner", "owner_unit",
 ]  # fmt: skip
 
 
@@ -59,11 +65,17 @@ class AgreementInput:
     shared_with: Iterable[GovernmentBody] = ()
 
 
-def _require_editor(actor: Any, owner: GovernmentBody) -> None:
-    """SECURITY: officers write only for their own agency; operators for any."""
+def _require_editor(actor: Any, agency: GovernmentBody, unit: GovernmentBody | None) -> None:
+    """SECURITY: officers write only for their own unit (or their agency as a whole, when no
+    unit holds the record); operators for any (`accounts.ownership`)."""
     if actor is None or not actor.can_edit_records:
         raise ApplicationError(_("You may not change agreements."))
-    if not actor.is_operator and actor.agency.pk != owner.root().pk:
+    if not user_edits_for(actor, agency_id=agency.pk, unit_id=unit.pk if unit else None):
+        if actor.agency is not None and actor.agency.pk == agency.pk:
+            raise ApplicationError(
+                _("Only officers of %(unit)s may change this agreement; your agency reads it.")
+                % {"unit": unit.name if unit else agency.name}
+            )
         raise ApplicationError(_("You may only record agreements of your own agency."))
 
 
@@ -87,13 +99,22 @@ def _validate(data: AgreementInput, agreement: Agreement | None) -> ChainCheck:
         check.error("duration_months", _("The duration must be at least one month."))
     check_period(check, data.start_date, data.end_date)
     check_renewal(check, agreement=agreement, predecessor=data.renews, start=data.start_date)
-    check_izin_prinsip(
-        check,
-        type=data.type,
-        foreign_parties=list(data.foreign_parties),
+    for message in not_in_future(data.signing_date):
+        check.error("signing_date", message)
+    # N3/N4: a draft may be negotiated before its partner's izin prinsip is granted or
+    # extended (a warning); an agreement in force must stay covered (refused, or flagged).
+    problems = cover_problems(
+        organizations=list(data.foreign_parties),
         start=data.start_date,
         end=data.end_date,
+        on=data.signing_date,
     )
+    in_force = agreement is not None and agreement.status in CURRENT_STATUSES
+    for message in problems:
+        if in_force and cover_mode() == REFUSE:
+            check.error("izin_prinsip", message)
+        else:
+            check.warnings.append(message)
     return check
 
 
@@ -171,8 +192,8 @@ def agreement_create(*, data: AgreementInput, actor: Any) -> Agreement:
     Raises ApplicationError with per-field messages; nothing is written then.
     Side effects: parties, relations, one `agreement.created` audit event.
     """
-    data.owner = data.owner.root()
-    _require_editor(actor, data.owner)
+    agency, unit = unit_of(data.owner)
+    _require_editor(actor, agency, unit)
     check = _validate(data, None)
     suspension = organization_suspension_message(
         organization_ids=[o.pk for o in data.foreign_parties]
@@ -193,7 +214,8 @@ def agreement_create(*, data: AgreementInput, actor: Any) -> Agreement:
         duration_months=data.duration_months,
         renews=data.renews,
         chain_root=(data.renews.chain_root or data.renews) if data.renews else None,
-        owner=data.owner,
+        owner=agency,
+        owner_unit=unit,
         created_by=actor,
     )
     agreement.save()
@@ -215,9 +237,9 @@ def agreement_create(*, data: AgreementInput, actor: Any) -> Agreement:
 def agreement_update(*, agreement_id: int, data: AgreementInput, actor: Any) -> Agreement:
     """Change an agreement's fields and parties. The status moves only by transitions."""
     agreement = Agreement.objects.select_for_update().get(pk=agreement_id)
-    data.owner = data.owner.root()
-    _require_editor(actor, agreement.owner)
-    _require_editor(actor, data.owner)
+    _require_editor(actor, agreement.owner, agreement.owner_unit)
+    agency, unit = unit_of(data.owner)
+    _require_editor(actor, agency, unit)
     if agreement.status in (Agreement.Status.SUPERSEDED, Agreement.Status.TERMINATED):
         raise ApplicationError(_("A superseded or terminated agreement can no longer change."))
     check = _validate(data, agreement)
@@ -226,9 +248,10 @@ def agreement_update(*, agreement_id: int, data: AgreementInput, actor: Any) -> 
     before = model_snapshot(agreement, AUDITED_FIELDS)
     for name in [
         "reference", "type", "objective", "signing_date", "signing_place",
-        "start_date", "end_date", "duration_months", "renews", "owner",
+        "start_date", "end_date", "duration_months", "renews",
     ]:  # fmt: skip
         setattr(agreement, name, getattr(data, name))
+    agreement.owner, agreement.owner_unit = agency, unit
     agreement.title = data.title.strip()
     agreement.chain_root = (data.renews.chain_root or data.renews) if data.renews else None
     agreement.save()
@@ -237,7 +260,9 @@ def agreement_update(*, agreement_id: int, data: AgreementInput, actor: Any) -> 
     _write_relations(agreement, data)
     agreement_refresh_access([agreement.pk])
     _denormalise(agreement)
-    agreement.save(update_fields=["partner_names", "partner_kind", "search_text"])
+    if agreement.status in CURRENT_STATUSES:
+        agreement.cover_problem = " ".join(agreement_cover_problems(agreement))
+    agreement.save(update_fields=["partner_names", "partner_kind", "search_text", "cover_problem"])
     diff = snapshot_diff(before, model_snapshot(agreement, AUDITED_FIELDS))
     audit_event_record(
         event="agreement.updated",
@@ -248,72 +273,175 @@ def agreement_update(*, agreement_id: int, data: AgreementInput, actor: Any) -> 
     return agreement
 
 
-# Transitions a user may ask for by name, and the audit event each one writes.
+# Transitions a user may ask for by name, and the audit event each one writes. "expire" is not
+# among them: an agreement expires after its end date, by the daily job only
+# (`agreement_expire_ended`); ending earlier is a termination, with a reason and confirmed.
 TRANSITIONS = {
     "submit_for_review": "agreement.submitted_for_review",
     "return_to_draft": "agreement.returned_to_draft",
     "sign": "agreement.signed",
     "activate": "agreement.activated",
-    "expire": "agreement.expired",
     "terminate": "agreement.terminated",
+    "undo_termination": "agreement.termination_undone",
 }
+EVENTS = {**TRANSITIONS, "expire": "agreement.expired"}
+# Moves that need a reason, and a confirmation that the user means it.
+CONFIRMED = ("terminate", "undo_termination")
 
 
 def agreement_available_transitions(*, agreement: Agreement, actor: Any) -> list[str]:
-    """Names of the transitions `actor` may run on `agreement` now (for buttons)."""
+    """Names of the transitions `actor` may run on `agreement` now (for buttons). Undoing a
+    termination is an operator's correction, offered to operators only."""
     if not agreement_is_editable_by(user=actor, agreement=agreement):
         return []
-    return [name for name in TRANSITIONS if can_proceed(getattr(agreement, name))]
+    return [
+        name
+        for name in TRANSITIONS
+        if can_proceed(getattr(agreement, name))
+        and (name != "undo_termination" or actor.is_operator)
+    ]
+
+
+def _restored_status(agreement: Agreement, on: date) -> str:
+    """The status a wrongly terminated agreement returns to: what its dates and renewal chain
+    give today (superseded when its renewal has started, expired after its end, active from its
+    start, signed before it)."""
+    renewal = Agreement.objects.filter(renews=agreement).first()
+    if renewal is not None and renewal.status in (
+        Agreement.Status.ACTIVE, Agreement.Status.EXPIRED, Agreement.Status.SUPERSEDED,
+    ):  # fmt: skip
+        return Agreement.Status.SUPERSEDED
+    if agreement.end_date is not None and agreement.end_date < on:
+        return Agreement.Status.EXPIRED
+    if agreement.start_date is not None and agreement.start_date <= on:
+        return Agreement.Status.ACTIVE
+    return Agreement.Status.SIGNED
+
+
+def _require_cover(agreement: Agreement, transition: str) -> list[str]:
+    """N3/N4 before an agreement comes into force: its ormas asing partners' izin prinsip must
+    cover its period. Refused in the default mode; in "warn" mode the problems are returned
+    (audited and flagged on the agreement)."""
+    problems = agreement_cover_problems(agreement)
+    if problems and cover_mode() == REFUSE:
+        messages = {
+            "sign": _("The agreement cannot be signed: %(problems)s"),
+            "activate": _("The agreement cannot become active: %(problems)s"),
+        }
+        message = messages.get(
+            transition, _("The agreement cannot come back into force: %(problems)s")
+        )
+        raise ApplicationError(
+            message % {"problems": " ".join(problems)}, {"izin_prinsip": problems}
+        )
+    return problems
 
 
 @transaction.atomic
 def agreement_transition(
-    *, agreement_id: int, transition: str, actor: Any, reason: str = ""
+    *,
+    agreement_id: int,
+    transition: str,
+    actor: Any,
+    reason: str = "",
+    confirmed: bool = False,
 ) -> Agreement:
     """Move an agreement through its lifecycle. The one entry point for status changes.
 
     Preconditions: `actor` may edit the agreement; the FSM allows the move; signing needs a
-    signing date; activation needs the start date to have come; termination needs a reason.
-    Side effects: when a renewal becomes active its predecessor is superseded (audited too).
+    signing date that has come; signing and activation need the ormas asing partners' izin
+    prinsip over the period (N3/N4: refused, or flagged in "warn" mode); activation needs the
+    start date to have come; termination and its undoing need a reason and `confirmed`;
+    undoing a termination is an operator's (the status returns to what the dates give).
+    Side effects: when a renewal becomes active its predecessor is superseded (audited too);
+    the agreement's licensing flag (`cover_problem`) is refreshed.
     """
     if transition not in TRANSITIONS:
         raise ApplicationError(_("Unknown action."))
     agreement = Agreement.objects.select_for_update().get(pk=agreement_id)
-    _require_editor(actor, agreement.owner)
-    if transition == "sign" and agreement.signing_date is None:
-        raise ApplicationError(_("Record the signing date before marking it signed."))
+    _require_editor(actor, agreement.owner, agreement.owner_unit)
+    if not can_proceed(getattr(agreement, transition)):
+        raise ApplicationError(_not_possible(agreement))
+    if transition == "sign":
+        if agreement.signing_date is None:
+            raise ApplicationError(_("Record the signing date before marking it signed."))
+        future = not_in_future(agreement.signing_date)
+        if future:
+            raise ApplicationError(future[0], {"signing_date": future})
     if transition == "activate" and (
         agreement.start_date is None or agreement.start_date > today()
     ):
         raise ApplicationError(_("An agreement becomes active on its start date."))
     if transition == "terminate" and not reason.strip():
-        raise ApplicationError(_("Give the reason for terminating the agreement."))
-    _apply(agreement, transition, actor, reason=reason)
+        raise ApplicationError(
+            _("Give the reason for terminating the agreement."), {"reason": [_("Required.")]}
+        )
+    if transition == "undo_termination":
+        if not actor.is_operator:
+            raise ApplicationError(_("Only an operator may undo a termination."))
+        if not reason.strip():
+            raise ApplicationError(
+                _("Give the reason for undoing the termination."), {"reason": [_("Required.")]}
+            )
+    if transition in CONFIRMED and not confirmed:
+        raise ApplicationError(
+            _("Confirm that you mean it: this changes whether the agreement is in force."),
+            {"confirmed": [_("Required.")]},
+        )
+    target = _restored_status(agreement, today()) if transition == "undo_termination" else ""
+    warnings: list[str] = []
+    if transition in ("sign", "activate") or target in CURRENT_STATUSES:
+        warnings = _require_cover(agreement, transition)
+    _apply(agreement, transition, actor, reason=reason.strip(), target=target, warnings=warnings)
     return agreement
 
 
-def _apply(agreement: Agreement, transition: str, actor: Any, reason: str = "") -> None:
+def _not_possible(agreement: Agreement) -> str:
+    return _("This action is not possible while the agreement is %(status)s.") % {
+        "status": agreement.get_status_display()
+    }
+
+
+def _apply(
+    agreement: Agreement,
+    transition: str,
+    actor: Any,
+    reason: str = "",
+    target: str = "",
+    warnings: list[str] | None = None,
+) -> None:
     old = agreement.status
+    terminated_reason = agreement.terminated_reason
     method = getattr(agreement, transition)
     try:
-        method(reason) if transition == "terminate" else method()
+        if transition == "terminate":
+            method(reason)
+        elif transition == "undo_termination":
+            method(target)
+        else:
+            method()
     except TransitionNotAllowed as exc:
-        raise ApplicationError(
-            _("This action is not possible while the agreement is %(status)s.")
-            % {"status": agreement.get_status_display()}
-        ) from exc
-    agreement.save()
-    audit_event_record(
-        event=TRANSITIONS.get(transition, f"agreement.{transition}"),
-        target=agreement,
-        actor=actor,
-        data={"old": {"status": old}, "new": {"status": agreement.status}, "reason": reason},
+        raise ApplicationError(_not_possible(agreement)) from exc
+    agreement.cover_problem = (
+        " ".join(warnings or []) if agreement.status in CURRENT_STATUSES else ""
     )
+    agreement.save()
+    data: dict[str, Any] = {
+        "old": {"status": old},
+        "new": {"status": agreement.status},
+        "reason": reason,
+    }
+    if transition == "undo_termination":
+        data["undone_reason"] = terminated_reason
+    if warnings:
+        data["warnings"] = warnings
+    audit_event_record(event=EVENTS[transition], target=agreement, actor=actor, data=data)
     if transition == "activate" and agreement.renews_id:
         predecessor = Agreement.objects.select_for_update().get(pk=agreement.renews_id)
         if can_proceed(predecessor.supersede):
             old_predecessor = predecessor.status
             predecessor.supersede()
+            predecessor.cover_problem = ""
             predecessor.save()
             audit_event_record(
                 event="agreement.superseded",
@@ -327,25 +455,100 @@ def _apply(agreement: Agreement, transition: str, actor: Any, reason: str = "") 
             )
 
 
+def agreement_expire_ended(*, agreement_id: int, on: date | None = None) -> bool:
+    """The daily job's one way to expire: a signed or active agreement whose end date is before
+    `on` (default today) becomes expired, by no one (audited as the system). False, with
+    nothing written, when it has not ended or is no longer in force."""
+    on = on or today()
+    with transaction.atomic():
+        agreement = Agreement.objects.select_for_update().get(pk=agreement_id)
+        if (
+            agreement.status not in CURRENT_STATUSES
+            or agreement.end_date is None
+            or agreement.end_date >= on
+        ):
+            return False
+        _apply(agreement, "expire", None)
+    return True
+
+
 def agreement_refresh_statuses(*, on: date | None = None) -> dict[str, int]:
-    """Daily job: activate signed agreements whose start has come; expire ended ones."""
+    """Daily job: activate signed agreements whose start has come; expire ended ones; re-check
+    the licensing cover of every agreement in force with an ormas asing (a safety net: the
+    permit services re-check as they change permits).
+
+    A signed agreement without cover is not activated in "refuse" mode (N4); it stays signed
+    and flagged (counted as `held`)."""
     on = on or today()
     counts = {"activated": 0, "expired": 0}
     due_to_start = Agreement.objects.filter(status=Agreement.Status.SIGNED, start_date__lte=on)
     for pk in list(due_to_start.exclude(end_date__lt=on).values_list("pk", flat=True)):
         with transaction.atomic():
             agreement = Agreement.objects.select_for_update().get(pk=pk)
-            _apply(agreement, "activate", None)
+            problems = agreement_cover_problems(agreement)
+            if problems and cover_mode() == REFUSE:
+                counts["held"] = counts.get("held", 0) + 1
+                continue
+            _apply(agreement, "activate", None, warnings=problems)
             counts["activated"] += 1
-    ended = Agreement.objects.filter(
-        status__in=[Agreement.Status.SIGNED, Agreement.Status.ACTIVE], end_date__lt=on
-    )
+    ended = Agreement.objects.filter(status__in=CURRENT_STATUSES, end_date__lt=on)
     for pk in list(ended.values_list("pk", flat=True)):
-        with transaction.atomic():
-            agreement = Agreement.objects.select_for_update().get(pk=pk)
-            _apply(agreement, "expire", None)
-            counts["expired"] += 1
+        counts["expired"] += agreement_expire_ended(agreement_id=pk, on=on)
+    in_force = AgreementParty.objects.filter(
+        agreement__status__in=CURRENT_STATUSES,
+        organization__kind=ForeignOrganization.Kind.FOREIGN_NGO,
+    ).values_list("organization_id", flat=True)
+    agreements_recheck_cover(organization_ids=set(in_force))
     return counts
+
+
+@transaction.atomic
+def agreements_recheck_cover(
+    *, organization_ids: Iterable[int], actor: Any = None
+) -> list[Agreement]:
+    """N3 from the permits' side: re-check every signed or active agreement with one of these
+    organizations against their izin prinsip now, and store the outcome on each agreement
+    (`cover_problem`, the violations list). Call it whenever an izin prinsip is granted,
+    extended, suspended, reinstated, revoked or ends, or its holder is suspended.
+
+    Side effects: for each agreement whose flag changes, an audit event
+    `agreement.cover_lost` (with the problems) or `agreement.cover_restored`. Returns the
+    agreements that lost their cover in this check (for the caller's notices or tasks).
+    Nothing is refused: a permit change is never blocked by its agreements.
+    """
+    ids = set(organization_ids)
+    if not ids:
+        return []
+    with_partner = AgreementParty.objects.filter(organization_id__in=ids).values("agreement_id")
+    agreements = list(
+        Agreement.objects.select_for_update()
+        .filter(status__in=CURRENT_STATUSES, pk__in=with_partner)
+        .prefetch_related(
+            Prefetch("parties", queryset=AgreementParty.objects.select_related("organization"))
+        )
+        .order_by("id")
+    )
+    partners = {p.organization_id for a in agreements for p in a.parties.all() if p.organization_id}
+    covers = izin_prinsip_covers(partners)
+    lost = []
+    for agreement in agreements:
+        problem = " ".join(agreement_cover_problems(agreement, covers))
+        if problem == agreement.cover_problem:
+            continue
+        Agreement.objects.filter(pk=agreement.pk).update(cover_problem=problem)
+        audit_event_record(
+            event="agreement.cover_lost" if problem else "agreement.cover_restored",
+            target=agreement,
+            actor=actor,
+            data={
+                "old": {"cover_problem": agreement.cover_problem},
+                "new": {"cover_problem": problem},
+            },
+        )
+        if problem and not agreement.cover_problem:
+            lost.append(agreement)
+        agreement.cover_problem = problem
+    return lost
 
 
 @transaction.atomic
@@ -360,12 +563,15 @@ def agreement_add_signatory(
 ) -> Signatory:
     """Record who signed for which party. Side effect: `agreement.signatory_added` event."""
     agreement = Agreement.objects.select_for_update().get(pk=agreement_id)
-    _require_editor(actor, agreement.owner)
+    _require_editor(actor, agreement.owner, agreement.owner_unit)
     party = agreement.parties.filter(pk=party_id).first()
     if party is None:
         raise ApplicationError(_("Choose one of this agreement's parties."), {"party": ["?"]})
     if not title.strip():
         raise ApplicationError(_("Give the signatory's position."), {"title": [_("Required.")]})
+    future = not_in_future(signed_on)
+    if future:
+        raise ApplicationError(future[0], {"signed_on": future})
     signatory = Signatory.objects.create(
         agreement=agreement,
         party=party,
@@ -399,7 +605,7 @@ def agreement_document_upload(
     title = title.strip() or upload.name or "document"
     with transaction.atomic():
         agreement = Agreement.objects.select_for_update().get(pk=agreement_id)
-        _require_editor(actor, agreement.owner)
+        _require_editor(actor, agreement.owner, agreement.owner_unit)
         latest = agreement.documents.filter(title=title).order_by("-version").first()
         document = AgreementDocument(
             agreement=agreement,

@@ -6,6 +6,12 @@ from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext as _
 
+from mitra.core.areas import Area
+from mitra.core.periods import Period, check_within
+from mitra.organizations.models import ForeignOrganization
+
+from .licensing import Cover, izin_prinsip_covers, merged
+
 if TYPE_CHECKING:
     from .models import Agreement
 
@@ -108,38 +114,135 @@ def chain_warnings(chain: list["Agreement"]) -> list[str]:
     return warnings
 
 
-def check_izin_prinsip(
-    check: ChainCheck,
+# --- N3/N4: an agreement with an ormas asing lies within its izin prinsip ---------------------
+
+# The statuses in which an agreement binds: it must have cover in them (N4), and only such an
+# agreement is a frame for an izin operasional or a work plan.
+CURRENT_STATUSES = ("signed", "active")
+
+
+def cover_problems(
     *,
-    type: str,
-    foreign_parties: "list[Any]",
+    organizations: "list[Any]",
     start: date | None,
     end: date | None,
-) -> None:
-    """An MSP with an ormas asing may not outlast the partner's valid izin prinsip (N3).
+    on: date | None = None,
+    label: str | None = None,
+    covers: "dict[int, list[Cover]] | None" = None,
+) -> list[str]:
+    """THE rule MSP ⊆ izin prinsip (N3, N4), for agreements and the work plans under them.
 
-    Only checked when the organization holds an izin prinsip valid on the MSP's start; the
-    licensing app owns permits, so it is imported lazily here (agreements must load without
-    reaching into permits at import time).
+    For each organization that needs an izin prinsip (an ormas asing): the period `start`–`end`
+    (or the day `on`, e.g. the signing day, when there is no start) must lie within one span of
+    its izin prinsip, extensions that follow without a gap counted as one. Messages name the
+    permit, or say that there is none. `covers` (from `licensing.izin_prinsip_covers`) may be
+    passed by a caller that checks many agreements at once.
     """
-    if type != "msp" or start is None or end is None:
-        return
-    from mitra.core.periods import Period, check_within
-    from mitra.permits.selectors import izin_prinsip_period  # permits imports agreements
+    point = start or on
+    needing = [o for o in organizations if getattr(o, "needs_izin_prinsip", False)]
+    if point is None or not needing:
+        return []
+    if covers is None:
+        covers = izin_prinsip_covers([o.pk for o in needing])
+    label = label or _("The agreement")
+    problems: list[str] = []
+    for organization in needing:
+        name, day = organization.legal_name, point.isoformat()
+        if organization.status == ForeignOrganization.Status.SUSPENDED:
+            # Suspension is the organization's (domain.md §3.1): no permit of it covers then.
+            problems.append(
+                _("%(org)s is suspended: its izin prinsip gives no cover while the suspension "
+                  "lasts (domain rule N4).") % {"org": name}
+            )  # fmt: skip
+            continue
+        spans = merged(covers.get(organization.pk, []))
+        span = next((s for s in spans if s.start <= point <= s.end), None)
+        if span is None:
+            later = next(
+                (s for s in spans if s.start > point and (end is None or s.start <= end)), None
+            )
+            if later is None:
+                message = _("%(org)s holds no izin prinsip valid on %(day)s (domain rule N4).")
+            else:
+                message = _(
+                    "%(org)s holds no izin prinsip valid on %(day)s: %(number)s is valid only "
+                    "from %(from)s (domain rule N4)."
+                )
+            problems.append(
+                message
+                % {
+                    "org": name,
+                    "day": day,
+                    "number": later.number if later else "",
+                    "from": later.start.isoformat() if later else "",
+                }
+            )
+            continue
+        outer = _("the izin prinsip %(number)s of %(org)s") % {"number": span.number, "org": name}
+        problems += check_within(Period(start, end, label), Period(span.start, span.end, outer))
+    return problems
 
-    for organization in foreign_parties:
-        if not getattr(organization, "needs_izin_prinsip", False):
-            continue
-        period = izin_prinsip_period(organization_id=organization.pk, on=start)
-        if period is None:
-            continue
-        problems = check_within(
-            Period(start, end, _("The MSP")),
-            Period(
-                period[0],
-                period[1],
-                _("the izin prinsip of %(org)s") % {"org": organization.legal_name},
-            ),
-        )
-        for problem in problems:
-            check.error("end_date", problem)
+
+def izin_prinsip_frames(*, organizations: "list[Any]", on: date | None) -> list[Period]:
+    """For pages (a work plan's timeline): the izin prinsip span, extensions included, of each
+    ormas asing valid on `on`. The rule itself is `cover_problems`."""
+    needing = [o for o in organizations if getattr(o, "needs_izin_prinsip", False)]
+    if on is None or not needing:
+        return []
+    covers = izin_prinsip_covers([o.pk for o in needing])
+    frames = []
+    for organization in needing:
+        for span in merged(covers.get(organization.pk, [])):
+            if span.start <= on <= span.end:
+                label = _("the izin prinsip %(number)s") % {"number": span.number}
+                frames.append(Period(span.start, span.end, label))
+    return frames
+
+
+def agreement_cover_problems(
+    agreement: "Agreement", covers: "dict[int, list[Cover]] | None" = None
+) -> list[str]:
+    """`cover_problems` for a stored agreement: its foreign parties, its period, its signing
+    day when it has no start."""
+    organizations = [
+        p.organization for p in agreement.parties.all() if p.organization_id is not None
+    ]
+    return cover_problems(
+        organizations=organizations,
+        start=agreement.start_date,
+        end=agreement.end_date,
+        on=agreement.signing_date,
+        covers=covers,
+    )
+
+
+def frame_problems(
+    agreement: "Agreement", *, start: date | None, end: date | None, label: str
+) -> list[str]:
+    """What an izin operasional (or any record that hangs from an agreement) breaks: the
+    agreement must be in force — signed or active, not superseded, expired or terminated — and
+    the record's period must lie within the agreement's (N3: izin operasional ⊆ MSP)."""
+    if agreement.status not in CURRENT_STATUSES:
+        return [
+            _("%(record)s needs an agreement in force; %(agreement)s is %(status)s.")
+            % {
+                "record": label,
+                "agreement": agreement.title,
+                "status": agreement.get_status_display().lower(),
+            }
+        ]
+    return check_within(
+        Period(start, end, label),
+        Period(
+            agreement.start_date,
+            agreement.end_date,
+            _("the agreement %(title)s") % {"title": agreement.title},
+        ),
+    )
+
+
+def agreement_area(agreement: "Agreement", label: str | None = None) -> Area:
+    """The provinces and regencies/cities an agreement covers (none recorded: national)."""
+    return Area.of(
+        label or _("the agreement"), agreement.provinces.all(), agreement.regencies.all()
+    )

@@ -182,10 +182,14 @@ class AgreementTransitionView(AccessMixin, View):
     def post(self, request: HttpRequest, pk: int, transition: str) -> HttpResponse:
         agreement = _get_editable(request, pk)
         form = TransitionForm(request.POST)
-        reason = form.data.get("reason", "") if form.is_valid() else ""
+        valid = form.is_valid()
         try:
             services.agreement_transition(
-                agreement_id=agreement.pk, transition=transition, actor=request.user, reason=reason
+                agreement_id=agreement.pk,
+                transition=transition,
+                actor=request.user,
+                reason=form.cleaned_data["reason"] if valid else "",
+                confirmed=bool(valid and form.cleaned_data["confirmed"]),
             )
         except ApplicationError as error:
             messages.error(request, error.message)

@@ -6,10 +6,9 @@ from django.utils.csp import CSP
 from django.views.decorators.csp import csp_override
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
 
-from mitra.intake import apis as intake_apis
-
 from .v1 import agreements, auth, organizations, reference, workplans
 from .v1 import deadlines as deadlines_api
+from .v1 import intake as intake_api
 from .v1 import meetings as meetings_api
 from .v1 import monitoring as monitoring_api
 from .v1 import notifications as notifications_api
@@ -183,6 +182,21 @@ urlpatterns = [
         route(get=permit_apis.StaffListApi, post=permit_apis.StaffCreateApi),
         name="api-permit-staff",
     ),
+    path(
+        "permits/permits/<int:pk>/actions/<slug:name>/",
+        permit_apis.PermitActionApi.as_view(),
+        name="api-permit-action",
+    ),
+    path(
+        "permits/operational/<int:pk>/end/",
+        permit_apis.OperationalEndApi.as_view(),
+        name="api-permit-operational-end",
+    ),
+    path(
+        "permits/staff/<int:pk>/end/",
+        permit_apis.StaffEndApi.as_view(),
+        name="api-permit-staff-end",
+    ),
     # meetings
     path(
         "meetings/",
@@ -237,8 +251,8 @@ urlpatterns = [
         name="api-meeting-signings",
     ),
     # intake (press items → proposed records)
-    path("intake/extract/", intake_apis.IntakeExtractApi.as_view(), name="api-intake-extract"),
-    path("intake/confirm/", intake_apis.IntakeConfirmApi.as_view(), name="api-intake-confirm"),
+    path("intake/extract/", intake_api.IntakeExtractApi.as_view(), name="api-intake-extract"),
+    path("intake/confirm/", intake_api.IntakeConfirmApi.as_view(), name="api-intake-confirm"),
     # reports, disclosures and monitoring visits
     path("reports/", monitoring_api.ReportListApi.as_view(), name="api-report-list"),
     path("reports/<int:pk>/", monitoring_api.ReportDetailApi.as_view(), name="api-report-detail"),

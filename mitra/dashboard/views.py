@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -11,11 +12,12 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from mitra.agreements import selectors as agreement_selectors
-from mitra.agreements.models import Agreement
+from mitra.agreements.models import RENEWAL_RULE, Agreement
 from mitra.core.access import GOVERNMENT, MEMBER, AccessMixin
 from mitra.core.charts import build_timeline
-from mitra.core.dates import today
+from mitra.core.dates import add_months, today
 from mitra.deadlines import selectors as deadline_selectors
+from mitra.deadlines.engine import period_in_force
 from mitra.monitoring import selectors as monitoring_selectors
 from mitra.organizations.models import ForeignOrganization
 from mitra.regions.selectors import region_centroids
@@ -33,23 +35,32 @@ class DashboardView(AccessMixin, View):
     def get(self, request: HttpRequest) -> HttpResponse:
         now = today()
         user = request.user
-        ending = list(agreement_selectors.agreements_ending_within(viewer=user, months=12)[:200])
-        windows = []
+        ending_qs = agreement_selectors.agreements_ending_within(
+            viewer=user, months=EXPIRY_WINDOWS[-1]
+        )
+        # Neither the owner nor its unit is shown: 400 instances fewer for a big agency.
+        ending = list(ending_qs.select_related(None)[:200])
+        bounds = []
         previous_months = 0
         for months in EXPIRY_WINDOWS:
-            from mitra.core.dates import add_months
-
-            lower, upper = add_months(now, previous_months), add_months(now, months)
-            rows = [a for a in ending if a.end_date and lower <= a.end_date <= upper]
-            # Count in the database: `ending` is capped, a big agency has more than the cap.
-            count = (
-                agreement_selectors.agreements_ending_within(viewer=user, months=months)
-                .filter(end_date__gte=lower)
-                .count()
-            )
-            windows.append({"months": months, "agreements": rows[:10], "count": count})
+            bounds.append((months, add_months(now, previous_months), add_months(now, months)))
             previous_months = months
-        to_renew = list(agreement_selectors.agreements_to_renew(viewer=user)[:20])
+        # Counted in the database (`ending` is capped, a big agency has more than the cap), all
+        # windows in one query.
+        counts_by_window = ending_qs.aggregate(
+            **{
+                f"within_{months}": Count("id", filter=Q(end_date__gte=lower, end_date__lte=upper))
+                for months, lower, upper in bounds
+            }
+        )
+        windows = []
+        for months, lower, upper in bounds:
+            rows = [a for a in ending if a.end_date and lower <= a.end_date <= upper]
+            count = counts_by_window[f"within_{months}"]
+            windows.append({"months": months, "agreements": rows[:10], "count": count})
+        # The same rows as "Your work" counts: worked out once (`work.renewals`).
+        renewals = work.renewals(user, now)
+        to_renew = list(renewals[:20])
         counts = agreement_selectors.agreement_counts(viewer=user)
         status_rows = [
             {"value": v, "label": label, "count": counts["status"].get(v, 0)}
@@ -83,7 +94,7 @@ class DashboardView(AccessMixin, View):
             request,
             "dashboard/home.html",
             {
-                "work_sections": work.your_work(user, now),
+                "work_sections": work.your_work(user, now, to_renew=renewals),
                 "deadlines_overdue": overdue,
                 "deadlines_soon_count": len(soon),
                 "deadlines_total": len(deadlines),
@@ -97,7 +108,9 @@ class DashboardView(AccessMixin, View):
                 "timeline": build_timeline(timeline_rows, today=now),
                 "timeline_title": _("Agreements ending in the next 12 months"),
                 "timeline_id": "ending",
-                "lead_months": settings.MITRA["RENEWAL_LEAD_MONTHS"],
+                # The renewal rule in force today (each agreement's window follows the
+                # version in force on its own end date).
+                "renewal_lead": period_in_force(RENEWAL_RULE, now),
                 "overdue_reports": list(
                     monitoring_selectors.overdue_reports(viewer=user, on=now, own=True)[:20]
                 ),

@@ -126,8 +126,10 @@ def activities_without_notice(user: Any, on: date) -> QuerySet[Activity]:
     an N5 notice dated on or before `on` to Kemendagri or to the regional
     government (a notice for the whole agreement or for that activity; any regency of the
     province counts: the work plan page checks each regency/city)."""
+    # The agreement from the outer activity's work plan (already joined there), not through
+    # the province link's activity: two lookups less per link probed.
     notices = RegionalNotification.objects.filter(
-        agreement_id=OuterRef("activity__work_plan__agreement_id"),
+        agreement_id=OuterRef(OuterRef("work_plan__agreement_id")),
         province_id=OuterRef("province_id"),
         notified_on__lte=on,
     ).filter(Q(activity__isnull=True) | Q(activity_id=OuterRef("activity_id")))
@@ -155,6 +157,11 @@ def renewals(user: Any, on: date) -> QuerySet[Agreement]:
     return agreement_selectors.agreements_to_renew(viewer=user, on=on)
 
 
+def uncovered_agreements(user: Any, on: date) -> QuerySet[Agreement]:
+    """N3/N4 violations: agreements in force whose ormas asing lacks a valid izin prinsip."""
+    return agreement_selectors.agreements_without_cover(viewer=user)
+
+
 @dataclass
 class WorkList:
     title: Any
@@ -180,6 +187,11 @@ WORK_LISTS: dict[str, WorkList] = {
         gettext_lazy("Activities without an N5 notice"), activities_without_notice, "activities"
     ),
     "renewals": WorkList(gettext_lazy("Renewals to prepare"), renewals, "agreements"),
+    "uncovered": WorkList(
+        gettext_lazy("Agreements in force without a valid izin prinsip"),
+        uncovered_agreements,
+        "uncovered",
+    ),
 }
 
 
@@ -242,6 +254,15 @@ def secretariat_sections(user: Any, on: date) -> list[WorkSection]:
                     _("Ormas asing operating without a valid izin prinsip"),
                     unlicensed_organizations(user, on).count(),
                     _work_url("unlicensed"),
+                    urgent=True,
+                )
+            )
+            items.append(
+                WorkItem(
+                    "uncovered",
+                    _("Agreements in force without a valid izin prinsip"),
+                    uncovered_agreements(user, on).count(),
+                    _work_url("uncovered"),
                     urgent=True,
                 )
             )
@@ -398,11 +419,13 @@ def owns_agreements(agency: GovernmentBody) -> bool:
     ).exists()
 
 
-def partner_section(user: Any, on: date) -> WorkSection | None:
+def partner_section(
+    user: Any, on: date, to_renew: QuerySet[Agreement] | None = None
+) -> WorkSection | None:
     agency = _agency(user)
     if agency is None or agency.kind in REGION_KINDS or not owns_agreements(agency):
         return None
-    renewal_count = renewals(user, on).count()
+    renewal_count = (renewals(user, on) if to_renew is None else to_renew).count()
     # The same rows as the report list's "overdue only" of the agency's own agreements
     # (`overdue_q`, `own`), counted without the list's `overdue` annotation.
     overdue = monitoring_selectors.overdue_reports(viewer=user, on=on, own=True).count()
@@ -429,15 +452,19 @@ def partner_section(user: Any, on: date) -> WorkSection | None:
     )
 
 
-def your_work(user: Any, on: date) -> list[WorkSection]:
-    """Every section that applies to `user`, in a fixed order."""
+def your_work(
+    user: Any, on: date, *, to_renew: QuerySet[Agreement] | None = None
+) -> list[WorkSection]:
+    """Every section that applies to `user`, in a fixed order. `to_renew`: the caller's
+    `renewals(user, on)` when it has one (the home lists them), counted instead of working
+    out every renewal window a second time."""
     sections = secretariat_sections(user, on)
     for section in (
         member_section(user, on),
         ktln_section(user, on),
         region_section(user, on),
         organization_section(user, on),
-        partner_section(user, on),
+        partner_section(user, on, to_renew),
     ):
         if section is not None:
             sections.append(section)

@@ -1,4 +1,4 @@
-"""Operators keep collective leave days and deadline rule versions here (ADR 0008)."""
+"""Operators keep deadline rule versions and working-day calendar overrides here (ADR 0008)."""
 
 from django.contrib import admin
 
@@ -7,7 +7,11 @@ from .models import CollectiveLeaveDay, DeadlineRule
 
 @admin.register(CollectiveLeaveDay)
 class CollectiveLeaveDayAdmin(admin.ModelAdmin):
-    list_display = ["date", "name", "source"]
+    """Only what the `holidays` package does not know yet: a cuti bersama decreed after its
+    release, or (day off unticked) a listed day the government cancelled."""
+
+    list_display = ["date", "name", "day_off", "source"]
+    list_filter = ["day_off"]
     date_hierarchy = "date"
     search_fields = ["name"]
 
@@ -15,7 +19,8 @@ class CollectiveLeaveDayAdmin(admin.ModelAdmin):
 @admin.register(DeadlineRule)
 class DeadlineRuleAdmin(admin.ModelAdmin):
     """Change a rule by adding a new version with a later `valid_from`: deadlines already
-    counted under the old version keep it."""
+    counted under the old version keep it, and from that day the workflow, pages and calendar
+    feeds follow the new one."""
 
     list_display = [
         "code", "version", "kind", "amount", "direction", "valid_from", "confidence",

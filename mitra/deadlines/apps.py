@@ -8,22 +8,29 @@ class DeadlinesConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_delete, post_save
 
-        from .calendar import clear_cache
-        from .models import CollectiveLeaveDay
+        from . import calendar, engine
+        from .models import CollectiveLeaveDay, DeadlineRule
         from .notices import register as register_events
-        from .providers import agreement_deadlines
-        from .registry import register_provider
 
-        register_provider("agreements", agreement_deadlines)
         register_events()
 
-        def _clear(**kwargs: object) -> None:
-            # Cache invalidation only (conventions: signals never drive the workflow).
-            clear_cache()
+        # Cache invalidation only (conventions: signals never drive the workflow).
+        def _clear_calendar(**kwargs: object) -> None:
+            calendar.clear_cache()
 
-        post_save.connect(
-            _clear, sender=CollectiveLeaveDay, weak=False, dispatch_uid="deadlines_leave_save"
-        )
-        post_delete.connect(
-            _clear, sender=CollectiveLeaveDay, weak=False, dispatch_uid="deadlines_leave_del"
-        )
+        def _clear_rules(**kwargs: object) -> None:
+            engine.clear_cache()
+
+        for signal, suffix in ((post_save, "save"), (post_delete, "del")):
+            signal.connect(
+                _clear_calendar,
+                sender=CollectiveLeaveDay,
+                weak=False,
+                dispatch_uid=f"deadlines_leave_{suffix}",
+            )
+            signal.connect(
+                _clear_rules,
+                sender=DeadlineRule,
+                weak=False,
+                dispatch_uid=f"deadlines_rule_{suffix}",
+            )

@@ -1,9 +1,14 @@
-"""Indonesian working days (hari kerja): Monday–Friday, minus public holidays (the `holidays`
-package, pinned) and collective leave days (cuti bersama, `CollectiveLeaveDay`, kept by operators).
+"""Indonesian working days (hari kerja): Monday–Friday, minus the days government offices close.
 
-Both sets are cached per year in this process; saving or deleting a collective leave day clears
-the cache (signals in apps.py), and the cache also expires after an hour so other processes
-pick up admin edits. domain.md §5 N13.
+Those come from the `holidays` package (pinned), Indonesia's public holidays and its
+"government" category, the collective leave days (cuti bersama) of the joint ministerial decrees
+(SKB 3 Menteri), for every year the package knows. The `CollectiveLeaveDay` table holds only the
+overrides operators enter when a decree comes after the package's release: a day added (a new
+cuti bersama) or a listed day cancelled (`day_off` unticked). domain.md §5 N13.
+
+Each year's set is cached in this process; saving or deleting an override clears the cache
+(signals in apps.py), and the cache also expires after an hour so other processes pick up admin
+edits.
 """
 
 import time
@@ -11,8 +16,12 @@ from datetime import date, timedelta
 from threading import Lock
 
 import holidays
+from holidays.constants import GOVERNMENT, PUBLIC
 
 CACHE_SECONDS = 3600
+# Public holidays and the collective leave days of civil servants (the package's "government"
+# category): government offices are closed on both.
+CATEGORIES = (PUBLIC, GOVERNMENT)
 _cache: dict[int, tuple[float, frozenset[date]]] = {}
 _lock = Lock()
 
@@ -22,12 +31,23 @@ def clear_cache() -> None:
         _cache.clear()
 
 
+def package_days_off(year: int) -> dict[date, str]:
+    """The package's public holidays and collective leave days of `year`, with their names."""
+    found = holidays.country_holidays("ID", years=year, categories=CATEGORIES)
+    return {day: str(name) for day, name in found.items()}
+
+
 def _load_year(year: int) -> frozenset[date]:
     from .models import CollectiveLeaveDay
 
-    public = holidays.country_holidays("ID", years=year)
-    leave = CollectiveLeaveDay.objects.filter(date__year=year).values_list("date", flat=True)
-    return frozenset(public) | frozenset(leave)
+    days = set(package_days_off(year))
+    overrides = CollectiveLeaveDay.objects.filter(date__year=year).values_list("date", "day_off")
+    for day, day_off in overrides:
+        if day_off:
+            days.add(day)
+        else:
+            days.discard(day)
+    return frozenset(days)
 
 
 def days_off(year: int) -> frozenset[date]:
@@ -47,11 +67,10 @@ def holiday_name(day: date) -> str:
     """The public holiday's or collective leave day's name, or "" (for agenda pages)."""
     from .models import CollectiveLeaveDay
 
-    name = holidays.country_holidays("ID", years=day.year).get(day)
-    if name:
-        return str(name)
-    leave = CollectiveLeaveDay.objects.filter(date=day).first()
-    return leave.name if leave else ""
+    override = CollectiveLeaveDay.objects.filter(date=day).first()
+    if override is not None:
+        return override.name if override.day_off else ""
+    return package_days_off(day.year).get(day, "")
 
 
 def is_working_day(day: date) -> bool:

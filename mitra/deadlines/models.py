@@ -10,14 +10,25 @@ from django.utils.translation import gettext_lazy as _
 
 
 class CollectiveLeaveDay(models.Model):
-    """A cuti bersama day (SKB 3 Menteri): not a public holiday, but government offices close.
+    """An override of the working-day calendar, announced after the `holidays` package's
+    release: a cuti bersama day (SKB 3 Menteri) the package does not list yet, or, with
+    `day_off` unticked, a listed holiday or cuti bersama the government cancelled.
 
-    Operators keep these in the admin; `calendar` reads them next to the `holidays` package.
+    The package gives the public holidays and collective leave of every year it knows
+    (`calendar`); operators keep only these later changes in the admin.
     """
 
     date = models.DateField(_("date"), unique=True)
     name = models.CharField(_("name"), max_length=200)
     source = models.CharField(_("source"), max_length=300, blank=True)
+    day_off = models.BooleanField(
+        _("day off"),
+        default=True,
+        help_text=_(
+            "Untick to make this a working day: a holiday or collective leave day listed by "
+            "the holidays package that a later decree cancelled."
+        ),
+    )
 
     class Meta:
         ordering = ["date"]

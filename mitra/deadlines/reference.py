@@ -1,50 +1,27 @@
-"""Reference data of the deadlines app, loaded idempotently by `load_reference` and `load_demo`:
-the default deadline rules (domain.md §5) and the official collective leave days 2024–2026."""
+"""Reference data of the deadlines app: the default deadline rules (domain.md §5), loaded
+idempotently by `load_reference` and used by the engine for a code with no row.
+
+The migrations create these rows (0004); the public holidays and collective leave days come
+from the `holidays` package (`calendar`), so there is no leave list to load here.
+"""
 
 from datetime import date
 
-from .models import CollectiveLeaveDay, DeadlineRule
-
-# Cuti bersama decreed by joint decrees (SKB) of the Minister of Religious Affairs, the Minister
-# of Manpower and the Minister of Administrative Reform: 2024 SKB No. 855/2023, 3/2023, 4/2023;
-# 2025 SKB No. 1017/2024, 2/2024, 2/2024 (18 Aug 2025 added by SKB of 8 Aug 2025); 2026 SKB of
-# 19 Sep 2025. Cross-checked against the `holidays` package's "government" category
-# (holidays 0.109). Operators add later years in the admin.
-COLLECTIVE_LEAVE_SOURCE = "SKB 3 Menteri tentang Hari Libur Nasional dan Cuti Bersama"
-COLLECTIVE_LEAVE_DAYS: list[tuple[date, str]] = [
-    (date(2024, 2, 9), "Cuti bersama Tahun Baru Imlek"),
-    (date(2024, 3, 12), "Cuti bersama Hari Suci Nyepi"),
-    (date(2024, 4, 8), "Cuti bersama Idul Fitri"),
-    (date(2024, 4, 9), "Cuti bersama Idul Fitri"),
-    (date(2024, 4, 12), "Cuti bersama Idul Fitri"),
-    (date(2024, 4, 15), "Cuti bersama Idul Fitri"),
-    (date(2024, 5, 10), "Cuti bersama Kenaikan Yesus Kristus"),
-    (date(2024, 5, 24), "Cuti bersama Hari Raya Waisak"),
-    (date(2024, 6, 18), "Cuti bersama Idul Adha"),
-    (date(2024, 12, 26), "Cuti bersama Hari Raya Natal"),
-    (date(2025, 1, 28), "Cuti bersama Tahun Baru Imlek"),
-    (date(2025, 3, 28), "Cuti bersama Hari Suci Nyepi"),
-    (date(2025, 4, 2), "Cuti bersama Idul Fitri"),
-    (date(2025, 4, 3), "Cuti bersama Idul Fitri"),
-    (date(2025, 4, 4), "Cuti bersama Idul Fitri"),
-    (date(2025, 4, 7), "Cuti bersama Idul Fitri"),
-    (date(2025, 5, 13), "Cuti bersama Hari Raya Waisak"),
-    (date(2025, 5, 30), "Cuti bersama Kenaikan Yesus Kristus"),
-    (date(2025, 6, 9), "Cuti bersama Idul Adha"),
-    (date(2025, 8, 18), "Cuti bersama Hari Kemerdekaan"),
-    (date(2025, 12, 26), "Cuti bersama Hari Raya Natal"),
-    (date(2026, 2, 16), "Cuti bersama Tahun Baru Imlek"),
-    (date(2026, 3, 18), "Cuti bersama Hari Suci Nyepi"),
-    (date(2026, 3, 20), "Cuti bersama Idul Fitri"),
-    (date(2026, 3, 23), "Cuti bersama Idul Fitri"),
-    (date(2026, 3, 24), "Cuti bersama Idul Fitri"),
-    (date(2026, 5, 15), "Cuti bersama Kenaikan Yesus Kristus"),
-    (date(2026, 5, 28), "Cuti bersama Idul Adha"),
-    (date(2026, 12, 24), "Cuti bersama Hari Raya Natal"),
-]
+from .models import DeadlineRule
 
 UU_17_2013 = date(2013, 7, 22)
 UU_16_2017 = date(2017, 7, 10)  # Perppu 2/2017 (in force from 10 July 2017), enacted as UU 16/2017
+
+# domain.md §3.2 row 3: unknown for ormas asing; the domestic ormas analogue gives 15 working
+# days to verify and 15 for the applicant to complete [C].
+VERIFICATION_BASIS = (
+    "Domestic ormas analogue UU 17/2013 Ps 17 (15 working days to verify); "
+    "PP 59/2016 limit not retrieved; domain.md §3.2 row 3, §7 q1"
+)
+QUERY_BASIS = (
+    "Domestic ormas analogue UU 17/2013 Ps 17 (15 working days to complete); "
+    "domain.md §3.2 rows 3 and 3a, §7 q1"
+)
 
 K = DeadlineRule.Kind
 BEFORE, AFTER = DeadlineRule.Direction.BEFORE, DeadlineRule.Direction.AFTER
@@ -61,6 +38,18 @@ DEFAULT_RULES: list[tuple[str, str, str, int, str, str, date, str, str, bool]] =
         "UU 17/2013 Ps 45(3); domain.md N2",
         "A",
         False,
+    ),
+    (
+        "permit.extension_window",
+        "Izin prinsip extension window opens",
+        K.MONTHS,
+        6,
+        BEFORE,
+        "izin prinsip expiry",
+        UU_17_2013,
+        "Reminder cadence from T-6 months; domain.md N2",
+        "D",
+        True,
     ),
     (
         "permit.max_validity",
@@ -82,20 +71,20 @@ DEFAULT_RULES: list[tuple[str, str, str, int, str, str, date, str, str, bool]] =
         AFTER,
         "query sent",
         UU_17_2013,
-        "Practice; domain.md §7 q1",
-        "D",
+        QUERY_BASIS,
+        "C",
         True,
     ),
     (
         "verification",
         "Secretariat verification of a submitted application",
         K.WORKING_DAYS,
-        10,
+        15,
         AFTER,
-        "application submitted",
+        "application submitted or answered",
         UU_17_2013,
-        "PP 59/2016 (time limit not retrieved); domain.md §7 q1",
-        "D",
+        VERIFICATION_BASIS,
+        "C",
         True,
     ),
     (
@@ -209,20 +198,6 @@ DEFAULT_RULES: list[tuple[str, str, str, int, str, str, date, str, str, bool]] =
 ]
 
 
-def load_collective_leave_days() -> int:
-    """Create the listed days that are missing; never overwrite an operator's edit."""
-    from .calendar import clear_cache
-
-    created = 0
-    for day, name in COLLECTIVE_LEAVE_DAYS:
-        _, was_created = CollectiveLeaveDay.objects.get_or_create(
-            date=day, defaults={"name": name, "source": COLLECTIVE_LEAVE_SOURCE}
-        )
-        created += was_created
-    clear_cache()
-    return created
-
-
 def default_rule(code: str) -> DeadlineRule | None:
     """Version 1 of a shipped rule as an unsaved instance, or None."""
     for row in DEFAULT_RULES:
@@ -259,5 +234,6 @@ def load_default_rules() -> int:
     return created
 
 
-def load_deadline_reference() -> tuple[int, int]:
-    return load_collective_leave_days(), load_default_rules()
+def load_deadline_reference() -> int:
+    """The default rules missing from the database (none after the migrations ran)."""
+    return load_default_rules()

@@ -7,12 +7,12 @@ On Thursday 4 April 2024 Kemendagri's Pusat Fasilitasi Kerja Sama signed
 The seed (product.md, press item 000) gives the signing day and the years and terms of the
 periods, not their days. The days the demo records beyond that are marked approximate in each
 agreement's objective text: the Agreement model has no field for a date's precision nor a notes
-field. The owner passed is the unit, Pusat Fasilitasi Kerja Sama; `agreement_create` records its
-agency (Kemendagri) as the owner and the lead party, so the unit is recorded on the signatory's
-Person (and on the meeting: its organizing unit and the signing attendee).
+field. The owner passed is the unit, Pusat Fasilitasi Kerja Sama: `agreement_create` records its
+agency (Kemendagri) as the owner and the unit as the owning unit and the lead party, so the unit
+edits the renewals and the rest of Kemendagri (Ditjen Polpum) reads them (ADR 0016).
 """
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from mitra.accounts.models import User
@@ -21,11 +21,16 @@ from mitra.agreements.services import (
     AgreementInput,
     agreement_add_signatory,
     agreement_create,
+    agreement_expire_ended,
     agreement_transition,
 )
 from mitra.bodies.models import GovernmentBody
+from mitra.core.dates import today
 from mitra.organizations.models import ForeignOrganization, Sector
 from mitra.organizations.services import OrganizationInput, organization_create
+from mitra.permits.lifecycle import permit_expire_due
+from mitra.permits.models import Permit
+from mitra.permits.services import permit_record_existing
 from mitra.regions.models import Province
 
 SIGNING_DAY = date(2024, 4, 4)
@@ -52,11 +57,17 @@ def ensure_organization(data: OrganizationInput, actor: Any) -> ForeignOrganizat
 
 
 def ensure_agreement(
-    reference: str, data: AgreementInput, actor: Any, signatories: list[tuple[str, str]]
+    reference: str,
+    data: AgreementInput,
+    actor: Any,
+    signatories: list[tuple[str, str]],
+    stop_at: str = "",
 ) -> Agreement:
     """Create, sign, activate (and expire when ended) an agreement once; later runs skip it.
 
-    `signatories` are (party kind "government"|"foreign", title) pairs.
+    `signatories` are (party kind "government"|"foreign", title) pairs; `stop_at`: see
+    `advance`. Signing and activation obey N3/N4 in the default "refuse" mode: an agreement
+    with an ormas asing needs its izin prinsip recorded first.
     """
     existing = Agreement.objects.filter(reference=reference).first()
     if existing:
@@ -68,14 +79,14 @@ def ensure_agreement(
         agreement_add_signatory(
             agreement_id=agreement.pk, party_id=parties[side].pk, title=title, actor=actor
         )
-    advance(agreement, actor)
+    advance(agreement, actor, stop_at=stop_at)
     agreement.refresh_from_db()  # the transitions saved a fresh copy; renewals check the status
     return agreement
 
 
 def advance(agreement: Agreement, actor: Any, *, stop_at: str = "") -> None:
-    """Move a freshly recorded, signed agreement to the status its dates imply."""
-    from mitra.core.dates import today
+    """Move a freshly recorded, signed agreement to the status its dates imply. An ended one
+    is expired as the daily job does (`agreement_expire_ended`): expiry is not a user's move."""
 
     if stop_at == Agreement.Status.DRAFT:
         return
@@ -85,8 +96,7 @@ def advance(agreement: Agreement, actor: Any, *, stop_at: str = "") -> None:
     agreement_transition(agreement_id=agreement.pk, transition="sign", actor=actor)
     if agreement.start_date and agreement.start_date <= today():
         agreement_transition(agreement_id=agreement.pk, transition="activate", actor=actor)
-        if agreement.end_date and agreement.end_date < today():
-            agreement_transition(agreement_id=agreement.pk, transition="expire", actor=actor)
+        agreement_expire_ended(agreement_id=agreement.pk, on=today())
 
 
 # The earlier UCLG ASPAC MoU: 3 years within 2020–2023 (the seed); the latest start in 2020.
@@ -95,7 +105,7 @@ UCLG_2020_START = date(2020, 12, 31)
 
 def load_canonical(actor: Any) -> dict[str, Agreement]:
     kemendagri = GovernmentBody.objects.get(key="kemendagri")
-    # The unit owns and signs (product.md); agreement_create records its agency as the owner.
+    # The unit owns and signs (product.md): the owning unit, under its agency.
     fasker = GovernmentBody.objects.filter(key="kemendagri-pusat-fasker").first() or kemendagri
     sectors = {s.code: s for s in Sector.objects.all()}
     jakarta = Province.objects.filter(code="31").first()
@@ -135,6 +145,8 @@ def load_canonical(actor: Any) -> dict[str, Agreement]:
         actor,
     )
     head = "Kepala Pusat Fasilitasi Kerja Sama"
+    # N3/N4 hold in the demo: Ford's izin prinsip are recorded before its MSPs are signed.
+    ensure_ford_izin_prinsip(ford, kemendagri, actor)
     uclg_old = ensure_agreement(
         "DEMO-KEMENDAGRI-UCLG-2020",
         AgreementInput(
@@ -289,6 +301,40 @@ def load_canonical(actor: Any) -> dict[str, Agreement]:
 
     load_monitoring(actor, records)
     return records
+
+
+# Ford Foundation's izin prinsip, one per MSP term (N1 caps each at 3 years): the seed fixes
+# the MSPs' terms, 17 March 2021 → 16 March 2024 and 4 April 2024 → 3 April 2027, so each
+# permit runs exactly as long as its MSP, and the chain covers 2021–2027 except the 18 days
+# between the terms when no MSP ran either. The decision days are not in the seed: a
+# fortnight before each term (approximate, as the objective texts say of the MSPs' days).
+FORD_IZIN_PRINSIP = [
+    ("IP-2021-0031", date(2021, 3, 3), date(2021, 3, 17), date(2024, 3, 16)),
+    ("IP-2024-0007", date(2024, 3, 1), date(2024, 4, 4), date(2027, 4, 3)),
+]
+FORD_CONDITIONS = "Activities only in the regions named in the MSP and its RKTs."
+
+
+def ensure_ford_izin_prinsip(
+    ford: ForeignOrganization, kemendagri: GovernmentBody, actor: Any
+) -> None:
+    """Record Ford Foundation's izin prinsip (paper records, through the licensing service)
+    once; the first expired on 17 March 2024, as the daily job would have recorded then."""
+    for number, decided, valid_from, valid_until in FORD_IZIN_PRINSIP:
+        if Permit.objects.filter(number=number).exists():
+            continue
+        permit_record_existing(
+            organization=ford,
+            number=number,
+            decision_date=decided,
+            valid_from=valid_from,
+            valid_until=valid_until,
+            partner_ministry=kemendagri,
+            conditions=FORD_CONDITIONS,
+            actor=actor,
+        )
+        if valid_until < today():
+            permit_expire_due(on=valid_until + timedelta(days=1))
 
 
 def link_signatories_to_people(kemendagri: GovernmentBody, uclg: Any, ford: Any) -> None:

@@ -9,7 +9,8 @@ from django_countries import countries
 from mitra.agreements.models import Agreement
 from mitra.bodies.models import GovernmentBody
 from mitra.core.exceptions import ApplicationError
-from mitra.organizations.models import ForeignOrganization
+from mitra.organizations.models import ForeignOrganization, Sector
+from mitra.regions.models import Province, Regency
 
 from . import selectors, services
 
@@ -182,7 +183,7 @@ class AgreementReviewForm(forms.Form):
         to_field_name="key",
         required=False,
     )
-    type = forms.ChoiceField(label=_("Document type"), choices=Agreement.Type.choices)
+    type = forms.ChoiceField(label=_("Document type"), choices=[("", "—"), *Agreement.Type.choices])
     title = forms.CharField(label=_("Title"), max_length=500, required=False)
     start_year = forms.IntegerField(
         label=_("Start year"), required=False, min_value=1945, max_value=2100
@@ -205,6 +206,27 @@ class AgreementReviewForm(forms.Form):
     )
     foreign_signatory = forms.CharField(
         label=_("Signatory for the partner (title)"), required=False, max_length=255
+    )
+    provinces = forms.ModelMultipleChoiceField(
+        label=_("Provinces"),
+        queryset=Province.objects.order_by("name"),
+        to_field_name="code",
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 4}),
+    )
+    regencies = forms.ModelMultipleChoiceField(
+        label=_("Regencies and cities"),
+        queryset=Regency.objects.order_by("name"),
+        to_field_name="code",
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 4}),
+    )
+    sectors = forms.ModelMultipleChoiceField(
+        label=_("Sectors"),
+        queryset=Sector.objects.order_by("code"),
+        to_field_name="code",
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 4}),
     )
 
     def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
@@ -236,6 +258,9 @@ class AgreementReviewForm(forms.Form):
             "renews": item.get("renews"),
             "government_signatory": item.get("government_signatory", ""),
             "foreign_signatory": item.get("foreign_signatory", ""),
+            "provinces": list(item.get("provinces") or []),
+            "regencies": list(item.get("regencies") or []),
+            "sectors": list(item.get("sectors") or []),
         }
 
     def to_reviewed(self) -> dict[str, Any]:
@@ -262,6 +287,9 @@ class AgreementReviewForm(forms.Form):
             "renews": d["renews"].pk if d["renews"] else None,
             "government_signatory": d["government_signatory"],
             "foreign_signatory": d["foreign_signatory"],
+            "provinces": [p.code for p in d["provinces"]],
+            "regencies": [r.code for r in d["regencies"]],
+            "sectors": [s.code for s in d["sectors"]],
         }
 
 

@@ -19,16 +19,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mitra.agreements.models import Agreement, AgreementParty
-from mitra.agreements.services import (
-    AgreementInput,
-    agreement_add_signatory,
-    agreement_create,
-    agreement_transition,
-)
-from mitra.agreements.validation import end_from_duration
+from mitra.agreements.services import AgreementInput, agreement_add_signatory, agreement_create
 from mitra.audit.services import audit_event_record
 from mitra.bodies.models import GovernmentBody
-from mitra.core import dates
 from mitra.core.exceptions import ApplicationError
 from mitra.meetings.models import Attendee, Meeting
 from mitra.meetings.selectors import meeting_existing
@@ -40,13 +33,14 @@ from mitra.meetings.services import (
     meeting_record_signing,
     meeting_transition,
 )
-from mitra.organizations.models import ForeignOrganization
+from mitra.organizations.models import ForeignOrganization, Sector
 from mitra.organizations.services import OrganizationInput, normalise_name, organization_create
+from mitra.regions.models import Province, Regency
 
 from . import selectors
-from .extraction import Extraction, extract
-from .extraction import agreements as extracted_agreements
+from .analysis import agreement_dates, propose
 from .extraction.text_sources import text_from_docx, text_from_html, text_from_pdf
+from .matching import BodyMatcher
 from .models import IntakeSubmission
 
 # Longest text accepted (the extractor reads the first 100,000 characters of it).
@@ -55,15 +49,6 @@ AUDIT_TEXT_CHARS = 2_000
 ACTIONS = ("create", "link", "skip")
 MEETING_MODES = ("offline", "online", "hybrid")
 EVENT_TYPES = ("signing", "extension", "meeting", "negotiation", "evaluation", "other")
-DOCUMENT_TYPES = {"MoU": "mou", "MSP": "msp", "PKS": "pks", "LoI": "loi"}
-TITLE_WORDS = {
-    "mou": "Nota Kesepahaman",
-    "msp": "Memorandum Saling Pengertian",
-    "pks": "Perjanjian Kerja Sama",
-    "loi": "Letter of Intent",
-    "rik": "Rencana Induk Kegiatan",
-    "rkt": "Rencana Kerja Tahunan",
-}
 
 
 def _max_upload_bytes() -> int:
@@ -146,243 +131,13 @@ def intake_text_from_upload(upload: UploadedFile) -> str:
 # --- analysis (no write) --------------------------------------------------------------------
 
 
-def _evidence_rows(text: str, result: Extraction) -> list[dict[str, Any]]:
-    rows = [
-        {
-            "field": e.field,
-            "value": e.value,
-            "start": e.start,
-            "end": e.end,
-            "confidence": e.confidence,
-            "rule": e.rule,
-        }
-        for e in result.evidence
-        if 0 <= e.start < e.end <= len(text)
-    ]
-    # Periods and durations: the extractor records the agreement's sentence; point at the
-    # words themselves so the review screen can highlight them.
-    for index, agreement in enumerate(result.agreements):
-        if agreement.start_year and agreement.end_year:
-            for found in extracted_agreements.periods(text, 0, len(text)):
-                if found.value == (agreement.start_year, agreement.end_year):
-                    rows.append(_row(f"agreements.{index}.period", found, 0.8, "period"))
-                    break
-        if agreement.duration_years:
-            for found in extracted_agreements.durations(text, 0, len(text)):
-                if found.value == agreement.duration_years:
-                    rows.append(_row(f"agreements.{index}.duration", found, 0.8, "duration"))
-                    break
-    return rows
-
-
-def _row(field: str, found: Any, confidence: float, rule: str) -> dict[str, Any]:
-    value = found.value if isinstance(found.value, (int, str)) else list(found.value)
-    return {
-        "field": field,
-        "value": value,
-        "start": found.start,
-        "end": found.end,
-        "confidence": confidence,
-        "rule": rule,
-    }
-
-
-def _side_of(organization: str, body: GovernmentBody | None, partner_names: list[str]) -> str:
-    wanted = normalise_name(organization)
-    if any(wanted and wanted == normalise_name(n) for n in partner_names if n):
-        return "foreign"
-    if body is not None and selectors.body_match(organization) == body:
-        return "government"
-    return ""
-
-
-def agreement_dates(
-    *,
-    start_year: int | None,
-    end_year: int | None,
-    duration_years: int | None,
-    event_date: date | None,
-) -> tuple[date | None, date | None, int | None]:
-    """Start: the event date when it falls in the start year, else 1 January of that year.
-    End: the stated duration from the start, else 31 December of the end year."""
-    if not start_year:
-        return None, None, duration_years * 12 if duration_years else None
-    start = event_date if event_date and event_date.year == start_year else date(start_year, 1, 1)
-    months = duration_years * 12 if duration_years else None
-    if months:
-        end: date | None = end_from_duration(start, months)
-    elif end_year:
-        end = date(end_year, 12, 31)
-    else:
-        end = None
-    return start, end, months
-
-
-def suggested_title(
-    *, type_: str, body: GovernmentBody | None, partner: str, start: Any, end: Any, renewal: bool
-) -> str:
-    words = TITLE_WORDS.get(type_, "Kerja Sama")
-    government = (body.acronym or body.name) if body else ""
-    period = f" {start}–{end}" if start and end else (f" {start}" if start else "")
-    prefix = "Perpanjangan " if renewal else ""
-    return f"{prefix}{words} {government} – {partner}{period}".replace("  ", " ").strip()
-
-
 def intake_analyse(*, text: str, actor: Any) -> dict[str, Any]:
-    """Run the extractor and propose records. Writes nothing.
+    """Run the extractor and propose records (`analysis.propose`). Writes nothing.
 
     Returns {"record": <press schema>, "evidence": [...], "proposal": {"meeting": {...},
-    "agreements": [<reviewed agreement>...], "signatories": [...]}}.
+    "agreements": [<reviewed agreement>...], "signatories": [...], "withheld": [...]}}.
     """
-    text = intake_clean_text(text)
-    registry = selectors.intake_registry()
-    result = extract(text, registry=registry)
-    record = result.to_record(id=None)
-    known = {p.name: (p.known.pk if p.known else None) for p in result.foreign_parties}
-    event_date = result.event_date
-    signing = "signing" in result.event_types
-    extension = "extension" in result.event_types
-
-    government = [
-        {"name": n, "body": _key(selectors.body_match(n))} for n in record["government_parties"]
-    ]
-    agreements = []
-    for index, item in enumerate(result.agreements):
-        body = selectors.body_match(item.government_party or "") if item.government_party else None
-        if body is None and government and government[0]["body"]:
-            body = GovernmentBody.objects.get(key=government[0]["body"])
-        partner = selectors.organization_match(item.partner, known.get(item.partner))
-        existing = predecessor = None
-        if body and partner and item.start_year:
-            existing = selectors.agreement_existing(
-                viewer=actor, owner=body, partner=partner, start_year=item.start_year
-            )
-            if extension:
-                predecessor = selectors.agreement_predecessor(
-                    viewer=actor, owner=body, partner=partner, start_year=item.start_year
-                )
-        if existing is not None and existing.renews_id:
-            predecessor = existing.renews
-        type_ = DOCUMENT_TYPES.get(item.document_type or "")
-        if type_ is None:
-            type_ = (existing or predecessor).type if (existing or predecessor) else "mou"
-        start, end, _months = agreement_dates(
-            start_year=item.start_year,
-            end_year=item.end_year,
-            duration_years=item.duration_years,
-            event_date=event_date,
-        )
-        partner_label = (partner.acronym or partner.legal_name) if partner else item.partner
-        partner_names = [item.partner, *(partner_names_of(partner) if partner else [])]
-        government_signatory = foreign_signatory = ""
-        for signatory in result.signatories:
-            side = _side_of(signatory.organization, body, partner_names)
-            if side == "government" and not government_signatory:
-                government_signatory = signatory.title
-            elif side == "foreign" and not foreign_signatory:
-                foreign_signatory = signatory.title
-        new_name, new_acronym = _split_acronym(item.partner)
-        agreements.append(
-            {
-                "index": index,
-                "partner_name": item.partner,
-                "action": "link" if existing else "create",
-                "existing": existing.pk if existing else None,
-                "existing_title": existing.title if existing else "",
-                "partner": partner.pk if partner else None,
-                "new_partner": None
-                if partner
-                else {"legal_name": new_name, "acronym": new_acronym, "kind": "", "country": ""},
-                "government_body": _key(body),
-                "type": type_,
-                "title": suggested_title(
-                    type_=type_,
-                    body=body,
-                    partner=partner_label,
-                    start=item.start_year,
-                    end=item.end_year,
-                    renewal=predecessor is not None,
-                ),
-                "start_year": item.start_year,
-                "end_year": item.end_year,
-                "duration_years": item.duration_years,
-                "start_date": start.isoformat() if start else None,
-                "end_date": end.isoformat() if end else None,
-                "signing_date": event_date.isoformat() if signing and event_date else None,
-                "renews": predecessor.pk if predecessor else None,
-                "renews_title": predecessor.title if predecessor else "",
-                "government_signatory": government_signatory,
-                "foreign_signatory": foreign_signatory,
-            }
-        )
-    existing_meeting = None
-    organizer = next(
-        (GovernmentBody.objects.get(key=g["body"]) for g in government if g["body"]), None
-    )
-    if organizer is not None and event_date is not None:
-        existing_meeting = meeting_existing(
-            viewer=actor,
-            organizer=organizer,
-            on=event_date,
-            kind=Meeting.Kind.SIGNING if signing else Meeting.Kind.COORDINATION,
-        )
-    meeting = {
-        "published": record["published"],
-        "event_date": record["event_date"],
-        "event_types": record["event_types"],
-        "meeting_mode": record["meeting_mode"],
-        "venue": record["venue"],
-        "online_platform": online_platform_in(text) if record["meeting_mode"] else None,
-        "government_parties": government,
-        "attending_agencies": record["attending_agencies"],
-        "sectors": record["sectors"],
-        "url": record["url"],
-        "existing": existing_meeting.pk if existing_meeting else None,
-        "existing_title": existing_meeting.title if existing_meeting else "",
-    }
-    return {
-        "record": record,
-        "evidence": _evidence_rows(text, result),
-        "proposal": {
-            "meeting": meeting,
-            "agreements": agreements,
-            "signatories": record["signatories"],
-        },
-    }
-
-
-PLATFORMS = (
-    ("zoom", "Zoom"),
-    ("microsoft teams", "Microsoft Teams"),
-    ("ms teams", "Microsoft Teams"),
-    ("google meet", "Google Meet"),
-    ("webex", "Webex"),
-    ("youtube", "YouTube"),
-)
-
-
-def online_platform_in(text: str) -> str | None:
-    """The online meeting platform the text names (Zoom, Teams, Meet, Webex, YouTube)."""
-    lowered = (text or "").lower()
-    for needle, name in PLATFORMS:
-        if re.search(r"\b" + re.escape(needle) + r"\b", lowered):
-            return name
-    return None
-
-
-def partner_names_of(org: ForeignOrganization) -> list[str]:
-    return [org.legal_name, org.acronym, *(org.aliases or [])]
-
-
-def _split_acronym(name: str) -> tuple[str, str]:
-    match = re.fullmatch(r"\s*(.+?)\s*\(([^()]{2,30})\)\s*", name or "")
-    if match:
-        return match.group(1), match.group(2)
-    return (name or "").strip(), ""
-
-
-def _key(body: GovernmentBody | None) -> str | None:
-    return body.key if body else None
+    return propose(text=intake_clean_text(text), actor=actor)
 
 
 @transaction.atomic
@@ -433,29 +188,69 @@ def _partner(item: dict[str, Any], actor: Any, created: dict[str, ForeignOrganiz
     if partner_id not in (None, ""):
         org = ForeignOrganization.objects.filter(pk=_int_or_none(partner_id, "partner")).first()
         if org is None:
-            raise ApplicationError(_("Unknown foreign organization."), {"partner": ["?"]})
+            raise ApplicationError(
+                _("Unknown foreign organization."),
+                {"partner": [_("This organization is not in the registry.")]},
+            )
         return org, False
     new = item.get("new_partner") or {}
     name = str(new.get("legal_name") or "").strip()
     if not name:
         raise ApplicationError(
             _("Choose the partner from the registry or give the new organization's name."),
-            {"partner": [_("Required.")]},
+            {"partner": [_("Choose the partner, or give the new organization's name below.")]},
         )
     key = normalise_name(name)
     if key in created:
         return created[key], False
+    # Known only from a press item: prospective and unpublished until someone checks it and
+    # publishes it through the registry's own edit (never public straight from intake).
     org = organization_create(
         data=OrganizationInput(
             legal_name=name,
             acronym=str(new.get("acronym") or "").strip(),
             kind=str(new.get("kind") or ""),
             country=str(new.get("country") or "").upper(),
+            status=ForeignOrganization.Status.PROSPECTIVE,
+            is_published=False,
         ),
         actor=actor,
     )
     created[key] = org
     return org, True
+
+
+def _owner(actor: Any, body: GovernmentBody) -> GovernmentBody:
+    """The owner given to the agreement service: the confirming officer's own unit when it
+    belongs to the chosen agency (the agreement is then held by that unit), else the agency
+    (operators, officers working for the agency as a whole)."""
+    unit = getattr(actor, "body", None)
+    if unit is not None and unit.pk != body.pk and unit.root().pk == body.pk:
+        return unit
+    return body
+
+
+def _codes(item: dict[str, Any], name: str) -> list[str]:
+    value = item.get(name) or []
+    if not isinstance(value, (list, tuple)):
+        raise ApplicationError(_("Invalid list."), {name: [_("Give a list of codes.")]})
+    return [str(code) for code in value]
+
+
+def _relations(item: dict[str, Any]) -> dict[str, list[Any]]:
+    """Sectors, provinces and regencies/cities by code; an unknown code is refused."""
+    found: dict[str, list[Any]] = {}
+    for name, model, message in (
+        ("sectors", Sector, _("Unknown sector.")),
+        ("provinces", Province, _("Unknown province.")),
+        ("regencies", Regency, _("Unknown regency or city.")),
+    ):
+        codes = _codes(item, name)
+        rows = list(model.objects.filter(code__in=codes))  # type: ignore[attr-defined]
+        if len(rows) != len(set(codes)):
+            raise ApplicationError(message, {name: [message]})
+        found[name] = rows
+    return found
 
 
 def _create_agreement(
@@ -467,17 +262,24 @@ def _create_agreement(
     new_orgs: dict[str, ForeignOrganization],
     records: dict[str, list[int]],
 ) -> Agreement:
+    """A draft agreement of the confirming officer's unit. Nothing from intake is signed or
+    activated here: the draft becomes signed, active and public only through the agreement's
+    own transitions, with their checks (izin prinsip cover, dates)."""
     body = GovernmentBody.objects.filter(key=str(item.get("government_body") or "")).first()
     if body is None:
         raise ApplicationError(
-            _("Choose the government body."), {"government_body": [_("Required.")]}
+            _("Choose the government body."),
+            {"government_body": [_("Choose the government body that leads this agreement.")]},
         )
+    body = body.root()
     partner, is_new = _partner(item, actor, new_orgs)
     if is_new:
         records["organizations"].append(partner.pk)
     start_year = _int_or_none(item.get("start_year"), "start_year")
     if start_year is None:
-        raise ApplicationError(_("Give the start year."), {"start_year": [_("Required.")]})
+        raise ApplicationError(
+            _("Give the start year."), {"start_year": [_("Give the year the agreement starts.")]}
+        )
     if not 1900 < start_year < 2200:
         raise ApplicationError(_("Invalid year."), {"start_year": [_("Invalid year.")]})
     end_year = _int_or_none(item.get("end_year"), "end_year")
@@ -498,15 +300,15 @@ def _create_agreement(
         # SECURITY: only an agreement the actor may edit can be named as the renewed one.
         renews = selectors.renewable_for(actor).filter(pk=renews_id).first()
         if renews is None:
-            raise ApplicationError(
-                _("The agreement to renew is not one you may edit."), {"renews": ["?"]}
-            )
+            message = _("The agreement to renew is not one you may edit.")
+            raise ApplicationError(message, {"renews": [message]})
     signing_date = _parse_date(item.get("signing_date"), "signing_date")
+    relations = _relations(item)
     agreement = agreement_create(
         data=AgreementInput(
             title=str(item.get("title") or "").strip(),
             type=str(item.get("type") or ""),
-            owner=body,
+            owner=_owner(actor, body),
             foreign_parties=[partner],
             signing_date=signing_date,
             signing_place=(venue or "")[:255] if signing_date else "",
@@ -514,6 +316,9 @@ def _create_agreement(
             end_date=end,
             duration_months=months,
             renews=renews,
+            sectors=relations["sectors"],
+            provinces=relations["provinces"],
+            regencies=relations["regencies"],
         ),
         actor=actor,
     )
@@ -527,10 +332,6 @@ def _create_agreement(
                 agreement_id=agreement.pk, party_id=leads[side].pk, title=title, actor=actor
             )
             records["signatories"].append(signatory.pk)
-    if signing_date:
-        agreement_transition(agreement_id=agreement.pk, transition="sign", actor=actor)
-        if start and start <= dates.today():
-            agreement_transition(agreement_id=agreement.pk, transition="activate", actor=actor)
     return agreement
 
 
@@ -538,7 +339,8 @@ def _meeting(reviewed: dict[str, Any]) -> dict[str, Any]:
     meeting = dict(reviewed.get("meeting") or {})
     mode = meeting.get("meeting_mode") or None
     if mode is not None and mode not in MEETING_MODES:
-        raise ApplicationError(_("Unknown meeting mode."), {"meeting.meeting_mode": ["?"]})
+        message = _("Unknown meeting mode.")
+        raise ApplicationError(message, {"meeting.meeting_mode": [message]})
     for name in ("published", "event_date"):
         parsed = _parse_date(meeting.get(name), f"meeting.{name}")
         meeting[name] = parsed.isoformat() if parsed else None
@@ -630,7 +432,11 @@ def intake_confirm(
         raise ApplicationError(_("Nothing to record: every agreement was skipped."))
     try:
         meeting_record, meeting_is_new = _record_meeting(
-            meeting, outcomes=outcomes, event_date=event_date, actor=actor
+            meeting,
+            outcomes=outcomes,
+            event_date=event_date,
+            actor=actor,
+            created=set(records["agreements"]),
         )
     except ApplicationError as error:
         raise _prefixed(error, "meeting", _("Meeting")) from error
@@ -667,15 +473,16 @@ def intake_confirm(
 MEETING_HOUR = 9  # press items rarely give the time; the meeting is recorded at 09:00 WIB
 
 
-def _meeting_organizer(meeting: dict[str, Any], outcomes: list[Any]) -> GovernmentBody | None:
+def _meeting_organizer(
+    meeting: dict[str, Any], outcomes: list[Any], bodies: BodyMatcher
+) -> GovernmentBody | None:
     for party in meeting.get("government_parties") or []:
         if isinstance(party, dict):
-            body = GovernmentBody.objects.filter(key=str(party.get("body") or "")).first()
-            body = body or selectors.body_match(str(party.get("name") or ""))
+            body = bodies.match(str(party.get("name") or ""), key=str(party.get("body") or ""))
         else:
-            body = selectors.body_match(str(party))
+            body = bodies.match(str(party))
         if body is not None:
-            return body.root()
+            return body
     return outcomes[0][0].owner if outcomes else None
 
 
@@ -685,6 +492,7 @@ def _record_meeting(
     outcomes: list[tuple[Agreement, dict[str, Any]]],
     event_date: date | None,
     actor: Any,
+    created: set[int],
 ) -> tuple[Meeting | None, bool]:
     """The meeting the text reports, through the meeting services: kind signing when agreements
     were signed (else coordination), date, mode, venue, invited bodies, the signatories as
@@ -693,7 +501,8 @@ def _record_meeting(
     agency: no meeting (returns None)."""
     if event_date is None:
         return None, False
-    organizer = _meeting_organizer(meeting, outcomes)
+    bodies = BodyMatcher()
+    organizer = _meeting_organizer(meeting, outcomes, bodies)
     if organizer is None or (not actor.is_operator and organizer.pk != actor.agency.pk):
         return None, False
     signing = "signing" in (meeting.get("event_types") or [])
@@ -707,7 +516,9 @@ def _record_meeting(
             signing_date__isnull=True,
         ).values_list("pk", flat=True)
     )
-    signed = [a for a in agreements if signing and a.pk not in unsigned]
+    # Drafts created now are the meeting's outcomes but are not recorded as signed here:
+    # recording a signing signs them, and intake's records move only by their transitions.
+    signed = [a for a in agreements if signing and a.pk not in unsigned and a.pk not in created]
     editable = set(
         Agreement.objects.editable_by(actor)
         .filter(pk__in=[a.pk for a in agreements])
@@ -752,7 +563,7 @@ def _record_meeting(
         name = str(name).strip()
         if not name:
             continue
-        body = selectors.body_match(name)
+        body = bodies.match(name)
         if body is None:
             meeting_invite_body(meeting_id=record.pk, description=name[:255], actor=actor)
         elif body.pk not in invited:

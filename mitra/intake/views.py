@@ -40,6 +40,70 @@ class IntakeNewView(AccessMixin, View):
         return render(request, "intake/new.html", {"form": form}, status=400)
 
 
+# Names the services give their errors under (theirs and the agreement and organization
+# services') -> the review form field they are about.
+AGREEMENT_ERROR_FIELDS = {
+    "owner": "government_body",
+    "foreign_parties": "partner",
+    "legal_name": "new_partner_name",
+    "acronym": "new_partner_acronym",
+    "kind": "new_partner_kind",
+    "country": "new_partner_country",
+    "start_date": "start_year",
+    "end_date": "end_year",
+    "duration_months": "duration_years",
+}
+
+
+def _messages(value: Any) -> list[str]:
+    values = value if isinstance(value, (list, tuple)) else [value]
+    return [str(v) for v in values if str(v).strip() not in ("", "?")]
+
+
+def attach_errors(
+    error: ApplicationError, meeting_form: MeetingReviewForm, formset: Any
+) -> list[str]:
+    """Put each of the service's field errors next to its field, in words. Returns the
+    messages that belong to no field (shown at the top, without any field path)."""
+    loose: list[str] = []
+    forms_ = list(formset.forms)
+    for key, value in (error.extra or {}).items():
+        messages_ = _messages(value) or [error.message]
+        parts = str(key).split(".")
+        form: Any = None
+        field = ""
+        if parts[0] == "meeting":
+            form, field = meeting_form, ".".join(parts[1:])
+        elif parts[0] == "agreements" and len(parts) >= 2 and parts[1].isdigit():
+            index = int(parts[1])
+            form = forms_[index] if index < len(forms_) else None
+            field = ".".join(parts[2:])
+            field = AGREEMENT_ERROR_FIELDS.get(field, field)
+        if form is None:
+            loose += messages_
+        elif field in form.fields:
+            for message in messages_:
+                form.add_error(field, message)
+        else:
+            for message in messages_:
+                form.add_error(None, message)
+    return loose
+
+
+def _withheld_by_field(rows: list[dict[str, Any]], prefix: str) -> dict[str, list[dict[str, Any]]]:
+    """Withheld values of one form ("meeting." or "agreements.0."), by form field."""
+    found: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        field = str(row.get("field") or "")
+        if field.startswith(prefix):
+            found.setdefault(field[len(prefix) :], []).append({**row, "percent": _percent(row)})
+    return found
+
+
+def _percent(row: dict[str, Any]) -> int:
+    return round(float(row.get("confidence") or 0) * 100)
+
+
 def _review_context(
     request: HttpRequest,
     submission: IntakeSubmission,
@@ -56,6 +120,7 @@ def _review_context(
     for row in rows:
         by_field.setdefault(row["field"], []).append(row)
     proposals = proposal.get("agreements") or []
+    withheld = proposal.get("withheld") or []
     agreements = []
     for index, form in enumerate(formset.forms):
         item = proposals[index] if index < len(proposals) else {}
@@ -77,11 +142,14 @@ def _review_context(
                 "sentence_evidence": [
                     r for r in by_field.get("agreements", []) if r["value"] == partner_name
                 ][:1],
+                "type_evidence": by_field.get(f"agreements.{index}.document_type", []),
+                "withheld": _withheld_by_field(withheld, f"agreements.{index}."),
             }
         )
-    field_errors = []
+    field_errors: list[str] = []
     if error is not None:
-        field_errors = [f"{k}: {' '.join(map(str, v))}" for k, v in error.extra.items()]
+        field_errors = attach_errors(error, meeting_form, formset)
+    threshold = proposal.get("min_confidence")
     return {
         "submission": submission,
         "meeting_form": meeting_form,
@@ -96,6 +164,16 @@ def _review_context(
         "error": error,
         "field_errors": field_errors,
         "confirmed": submission.status == IntakeSubmission.Status.CONFIRMED,
+        "withheld": _withheld_by_field(withheld, "meeting."),
+        "agreements_withheld": any(a["withheld"] for a in agreements),
+        "withheld_elsewhere": [
+            {**row, "percent": _percent(row)}
+            for row in withheld
+            if str(row.get("field")) in ("regions", "sectors")
+        ],
+        "threshold_percent": round(float(threshold) * 100) if threshold is not None else None,
+        "detected_regions": (proposal.get("meeting") or {}).get("regions") or [],
+        "detected_sectors": (proposal.get("meeting") or {}).get("sectors") or [],
     }
 
 

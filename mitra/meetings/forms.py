@@ -96,7 +96,8 @@ class MeetingForm(BootstrapFormMixin, forms.Form):
         else:
             organizer.queryset = _top_level().filter(pk=user.agency.pk)
             organizer.initial = user.agency.pk
-            units = units.filter(pk__in=[u.pk for u in units if u.root().pk == user.agency.pk])
+            # The units the officer works in: the ones whose meetings they may change.
+            units = units.filter(pk__in=user.reading_body_ids)
             if user.body_id and user.body_id != user.agency.pk:
                 unit.initial = user.body_id
         unit.queryset = units

@@ -4,16 +4,16 @@ from typing import Any
 
 from django.http import Http404
 
+from mitra.accounts.ownership import user_edits_for
+
 from .models import Meeting
 
 
 def meeting_is_editable_by(*, user: Any, meeting: Meeting) -> bool:
     """SECURITY: as `Meeting.objects.editable_by(user)` for one loaded meeting, no query."""
-    if not getattr(user, "is_authenticated", False) or not user.can_edit_records:
-        return False
-    if user.is_operator:
-        return True
-    return meeting.organizer_agency_id == user.agency.pk
+    return user_edits_for(
+        user, agency_id=meeting.organizer_agency_id, unit_id=meeting.organizer_unit_id
+    )
 
 
 def meeting_get_editable(*, user: Any, pk: int) -> Meeting:

@@ -4,6 +4,8 @@ from typing import Any
 
 from django.db import models
 
+from mitra.accounts.ownership import editable_owner_q, user_may_edit_any
+
 
 class MeetingQuerySet(models.QuerySet["Meeting"]):
     def visible_to(self, user: Any) -> "MeetingQuerySet":
@@ -48,12 +50,14 @@ class MeetingQuerySet(models.QuerySet["Meeting"]):
         return self.none()
 
     def editable_by(self, user: Any) -> "MeetingQuerySet":
-        """SECURITY: officers change the meetings their agency organizes; operators any."""
-        if not getattr(user, "is_authenticated", False) or not user.can_edit_records:
+        """SECURITY: officers change the meetings their unit (or their agency as a whole)
+        organizes; operators any (`accounts.ownership`)."""
+        if not user_may_edit_any(user):
             return self.none()
-        if user.is_operator:
-            return self
-        return self.filter(organizer_agency_id=user.agency.pk)
+        editable = editable_owner_q(
+            user, agency_field="organizer_agency", unit_field="organizer_unit"
+        )
+        return self if editable is None else self.filter(editable)
 
 
 class ActionItemQuerySet(models.QuerySet["ActionItem"]):

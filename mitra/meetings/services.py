@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_fsm import can_proceed
 
+from mitra.accounts.ownership import user_edits_for
 from mitra.agreements.access import agreement_refresh_access
 from mitra.agreements.models import Agreement
 from mitra.audit.services import audit_event_record, model_snapshot, snapshot_diff
@@ -68,11 +69,18 @@ def _snapshot(meeting: Meeting) -> dict[str, Any]:
     return snapshot
 
 
-def _require_editor(actor: Any, organizer: GovernmentBody) -> None:
-    """SECURITY: officers write meetings of their own agency only; operators any."""
+def _require_editor(actor: Any, organizer: GovernmentBody, unit: GovernmentBody | None) -> None:
+    """SECURITY: officers write the meetings their unit (or their agency as a whole, when no
+    unit organizes) organizes; operators any (`accounts.ownership`)."""
     if actor is None or not getattr(actor, "can_edit_records", False):
         raise ApplicationError(_("You may not change meetings."))
-    if not actor.is_operator and actor.agency.pk != organizer.root().pk:
+    agency = organizer.root()
+    if not user_edits_for(actor, agency_id=agency.pk, unit_id=unit.pk if unit else None):
+        if actor.agency is not None and actor.agency.pk == agency.pk and unit is not None:
+            raise ApplicationError(
+                _("Only officers of %(unit)s may change this meeting; your agency reads it.")
+                % {"unit": unit.name}
+            )
         raise ApplicationError(_("You may only record meetings your own agency organizes."))
 
 
@@ -151,7 +159,7 @@ def meeting_create(*, data: MeetingInput, actor: Any) -> Meeting:
     Side effects: linked agreements and organizations; one `meeting.created` audit event.
     """
     _organizer(data)
-    _require_editor(actor, data.organizer)
+    _require_editor(actor, data.organizer, data.organizer_unit)
     _validate(data)
     _require_own_agreements(actor, data.agreements)
     meeting = Meeting(
@@ -193,7 +201,7 @@ def meeting_update(*, meeting_id: int, data: MeetingInput, actor: Any) -> Meetin
     meeting = _locked(meeting_id, actor)
     _not_cancelled(meeting)
     _organizer(data)
-    _require_editor(actor, data.organizer)
+    _require_editor(actor, data.organizer, data.organizer_unit)
     _validate(data)
     before = _snapshot(meeting)
     linked_before = set(meeting.agreements.values_list("pk", flat=True))

@@ -1,11 +1,11 @@
 """Demo reporting for the canonical story (called from mitra.demo.canonical; idempotent).
 
 - Ford Foundation MSP 2024–2027: semi-annual reports and disclosures, due 30 days after each
-  period. Periods up to April 2026 were reported on time and accepted; for 2026-04-04 →
-  2026-10-03 the disclosure was submitted (with its lines) and the activity report was not:
-  it is overdue as of 2026-11-29 (due 2026-11-02).
-- UCLG ASPAC MoU 2024–2029: annual activity reports, due 60 days after each period; the two
-  past years accepted.
+  period (the `report.submission` deadline rule, as every report). Periods up to April 2026
+  were reported on time and accepted; for 2026-04-04 → 2026-10-03 the disclosure was submitted
+  (with its lines) and the activity report was not: it is overdue as of 2026-11-29 (due
+  2026-11-02).
+- UCLG ASPAC MoU 2024–2029: annual activity reports; the two past years accepted.
 Everything goes through the services, so the history shows it.
 """
 
@@ -88,9 +88,7 @@ def load_monitoring(actor: Any, records: dict[str, Agreement]) -> None:
     if not hasattr(ford, "reporting_schedule"):
         services.reporting_schedule_set(
             agreement_id=ford.pk,
-            data=ScheduleInput(
-                frequency="semiannual", first_period_start=ford.start_date, due_days=30
-            ),
+            data=ScheduleInput(frequency="semiannual", first_period_start=ford.start_date),
             actor=actor,
         )
     ford.refresh_from_db()
@@ -113,7 +111,6 @@ def load_monitoring(actor: Any, records: dict[str, Agreement]) -> None:
             data=ScheduleInput(
                 frequency="annual",
                 first_period_start=uclg.start_date,
-                due_days=60,
                 funding_disclosures=False,
             ),
             actor=actor,

@@ -41,9 +41,6 @@ class ReportFilterForm(BootstrapFormMixin, forms.Form):
 class ScheduleForm(BootstrapFormMixin, forms.Form):
     frequency = forms.ChoiceField(label=_("Frequency"), choices=ReportingSchedule.Frequency.choices)
     first_period_start = forms.DateField(label=_("First period starts"), widget=DATE)
-    due_days = forms.IntegerField(
-        label=_("Due (days after the period ends)"), min_value=0, max_value=365, initial=30
-    )
     activity_reports = forms.BooleanField(label=_("Activity reports"), required=False, initial=True)
     funding_disclosures = forms.BooleanField(
         label=_("Funding disclosures"), required=False, initial=True

@@ -19,7 +19,9 @@ from .querysets import MonitoringVisitQuerySet, ReportQuerySet
 
 # Defaults (domain.md §7 q4 leaves them open): override in settings.MITRA.
 DEFAULT_FREQUENCY = "semiannual"
-DEFAULT_DUE_DAYS = 30  # days after the period's end
+# The deadline rule of a report's due date, counted from its period's end (domain.md N8):
+# operators version it in the deadlines app.
+REPORT_RULE = "report.submission"
 DEFAULT_RESUBMIT_DAYS = 14  # days given to resubmit after a revision request
 DEFAULT_GRACE_DAYS = 90  # after an agreement ended, reports for its periods are still taken
 
@@ -46,9 +48,8 @@ class ReportingSchedule(TimeStampedModel):
         _("frequency"), max_length=12, choices=Frequency.choices, default=DEFAULT_FREQUENCY
     )
     first_period_start = models.DateField(_("first period starts"))
-    due_days = models.PositiveIntegerField(
-        _("due (days after the period ends)"), default=DEFAULT_DUE_DAYS
-    )
+    # No due-days column: due dates come from the `report.submission` deadline rule in force
+    # (one source for the period; issue 11 §4).
     activity_reports = models.BooleanField(_("activity reports"), default=True)
     funding_disclosures = models.BooleanField(_("funding disclosures"), default=True)
 
@@ -146,7 +147,17 @@ class Report(FSMModelMixin, TimeStampedModel):
         indexes = [
             models.Index(fields=["status", "due_date"], name="report_status_due_idx"),
             models.Index(fields=["agreement", "status"], name="report_agreement_status_idx"),
-        ]
+            # Every column the compliance counts, the disclosure scope and the overdue lists
+            # read, after the agreement the viewer's access rows give: index-only at national
+            # scale (the table's rows carry the report texts: reading them doubled the time).
+            models.Index(
+                fields=[
+                    "agreement", "kind", "status", "due_date", "first_submitted_on",
+                    "resubmit_by",
+                ],
+                name="report_agreement_cover_idx",
+            ),
+        ]  # fmt: skip
         constraints = [
             models.UniqueConstraint(
                 fields=["agreement", "kind", "period_start"], name="report_one_per_period"

@@ -233,14 +233,17 @@ def report_compliance(*, viewer: Any, by: str, on: date | None = None) -> list[d
         qs = qs.filter(agreement__parties__organization__isnull=False)
     elif by == "region":
         qs = qs.filter(agreement__provinces__isnull=False)
+    # DISTINCT only where the join repeats a report (an agreement's several parties or
+    # provinces): it sorts every counted id, a fifth of the query at national scale.
+    distinct = by in ("organization", "region")
     rows = qs.values(key_id=F(key), label=F(f"{key}__{LABELS[by]}")).annotate(
-        total=Count("id", distinct=True),
-        on_time=Count("id", filter=Q(first_submitted_on__lte=F("due_date")), distinct=True),
-        late=Count("id", filter=Q(first_submitted_on__gt=F("due_date")), distinct=True),
+        total=Count("id", distinct=distinct),
+        on_time=Count("id", filter=Q(first_submitted_on__lte=F("due_date")), distinct=distinct),
+        late=Count("id", filter=Q(first_submitted_on__gt=F("due_date")), distinct=distinct),
         missing=Count(
             "id",
             filter=Q(first_submitted_on__isnull=True, status="due", due_date__lt=on),
-            distinct=True,
+            distinct=distinct,
         ),
     )
     return sorted(rows, key=lambda r: (str(r["label"]), r["key_id"]))

@@ -17,6 +17,7 @@ from mitra.audit.selectors import audit_history
 from mitra.core.access import EDITOR, GOVERNMENT, MEMBER, AccessMixin
 from mitra.core.dates import today
 from mitra.core.exceptions import ApplicationError
+from mitra.deadlines.engine import period_in_force
 
 from . import selectors, services
 from .forms import (
@@ -33,7 +34,7 @@ from .forms import (
     line_initial,
     report_input,
 )
-from .models import Finding, FollowUpItem, MonitoringVisit, Report
+from .models import REPORT_RULE, Finding, FollowUpItem, MonitoringVisit, Report
 
 
 def _apply_errors(form: Any, error: ApplicationError, lines: Any = None) -> None:
@@ -103,7 +104,6 @@ class AgreementReportsView(AccessMixin, View):
                 {
                     "frequency": schedule.frequency,
                     "first_period_start": schedule.first_period_start,
-                    "due_days": schedule.due_days,
                     "activity_reports": schedule.activity_reports,
                     "funding_disclosures": schedule.funding_disclosures,
                 }
@@ -130,6 +130,9 @@ class AgreementReportsView(AccessMixin, View):
                 else [],
                 "show_visits": show_visits,
                 "today": today(),
+                # The report rule in force today (each report follows the version in force on
+                # its period's end).
+                "report_due_period": period_in_force(REPORT_RULE),
             },
             status=400 if schedule_form.errors else 200,
         )

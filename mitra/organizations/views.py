@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 
-from mitra.agreements.selectors import organization_agreements
+from mitra.agreements.selectors import agreements_without_cover, organization_agreements
 from mitra.audit.selectors import audit_history
 from mitra.core.access import EDITOR, MEMBER, AccessMixin
 from mitra.core.exceptions import ApplicationError
@@ -53,6 +53,11 @@ class OrganizationDetailView(AccessMixin, View):
             {
                 "organization": org,
                 "agreements": agreements,
+                # N3/N4: its agreements in force without a valid izin prinsip (the same list
+                # as the secretariat's home, narrowed to this organization).
+                "uncovered": list(
+                    agreements_without_cover(viewer=request.user, organization_id=org.pk)
+                ),
                 "history": audit_history(target=org),
                 "can_edit": request.user.can_edit_records,
             },

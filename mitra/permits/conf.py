@@ -1,4 +1,9 @@
-"""Licensing settings: read from settings.MITRA with the documented defaults (domain.md §7)."""
+"""Licensing settings: read from settings.MITRA with the documented defaults (domain.md §7).
+
+Policy switches and limits only. The periods (the izin prinsip maximum, the extension lead and
+window, the query, verification, review and decision clocks) are deadline rules: ask
+`mitra.deadlines.engine` by the codes below, never a setting.
+"""
 
 from typing import Any
 
@@ -16,28 +21,45 @@ DEFAULTS: dict[str, Any] = {
     # The agency whose officers record KTLN approval of foreign staff.
     "STAFF_APPROVER": "kemensetneg",
     "DIPLOMATIC_RELATIONS": None,  # None: every country except NO_RELATIONS
-    "QUERY_DEADLINE_WORKING_DAYS": 15,
     # When True, the daily job withdraws an application returned to the applicant (for
     # completion by the secretariat, or for more information from the deliberation: both are
     # state 3a) whose query deadline passed without an answer (domain.md §3.2, row 3a: "lapse →
     # WITHDRAWN", marked uncertain, hence off by default: the applicant or an operator then
     # withdraws it).
     "RETURNED_LAPSES": False,
-    "REVIEW_DUE_WORKING_DAYS": 15,
     # When True, a member review still open after its due date counts as "no objection".
     "DEEMED_NO_OBJECTION": False,
     # "objection_blocks": an unresolved objection blocks approval unless overridden with a
     # recorded reason; "recommendation": the deliberation's recommendation alone decides.
     "DECISION_RULE": "objection_blocks",
-    "IZIN_PRINSIP_MAX_MONTHS": 36,
-    "EXTENSION_LEAD_MONTHS": 3,
-    # Months before the end when the extension window opens: the holder is told to prepare
-    # the filing (domain.md N2: reminders from T-6 months; like agreements' RENEWAL_LEAD_MONTHS).
-    "EXTENSION_WINDOW_MONTHS": 6,
     "EXTENSION_LATE_BLOCKS": False,
     "STAFF_MAX_ACTIVE": 3,
     "STAFF_MAX_YEARS": 5,
+    # When True, an izin prinsip whose extension was filed in time (submitted, not late, not
+    # yet decided) stays valid past its end date until the extension is decided; the daily
+    # job expires it only then (rejected, withdrawn or lapsed). domain.md §3.3 and §7 q6 leave
+    # the legal effect of a pending request open [D]; on by default, as the filing deadline of
+    # Ps 45(3) exists so that the decision can come before the end.
+    "EXTENSION_PENDING_KEEPS_VALID": True,
+    # Organization kind → filing route code (routes.py); rows given here replace the defaults.
+    "FILING_ROUTES": {},
+    # The bodies every end, suspension or reinstatement of an izin prinsip is told to, besides
+    # the partner ministry, the MSP owners and the regional governments with an active RKT
+    # (domain.md N14 [D]): Kemendagri's Ditjen Polpum (regional supervision of ormas asing) and
+    # Biro KTLN (staff facilities). A unit missing from the register falls back to its agency
+    # (the key's first segment).
+    "CASCADE_NOTIFY_BODIES": ["kemendagri-ditjen-polpum", "kemensetneg-biro-ktln"],
 }
+
+
+# The codes of licensing's deadline rules (mitra.deadlines.reference holds their defaults).
+RULE_MAX_VALIDITY = "permit.max_validity"
+RULE_EXTENSION_FILING = "permit.extension_filing"
+RULE_EXTENSION_WINDOW = "permit.extension_window"
+RULE_QUERY = "application.query_response"
+RULE_VERIFICATION = "verification"
+RULE_REVIEW = "review.member_opinion"
+RULE_DECISION = "decision"
 
 
 # Settings whose default lives in config/settings/base.py MITRA because other apps read them
@@ -58,11 +80,3 @@ def diplomatic_relations() -> set[str]:
     from django_countries import countries
 
     return {code for code, _name in countries} - NO_RELATIONS
-
-
-def add_working_days(start: Any, days: int) -> Any:
-    """`start` + `days` Indonesian working days (the deadlines app's calendar: holidays and
-    collective leave)."""
-    from mitra.deadlines.calendar import add_working_days as calendar_add
-
-    return calendar_add(start, days)

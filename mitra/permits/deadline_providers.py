@@ -1,21 +1,24 @@
 """Licensing deadlines for the deadline engine: the filer's and the regulator's clocks. A
-deadline is listed until its obligation is met, however overdue (issue 9 §4)."""
+deadline is listed until its obligation is met, however overdue (issue 9 §4). Every period is
+a deadline rule, by the version in force on the day its count starts from."""
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Subquery
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from mitra.bodies.models import GovernmentBody
-from mitra.core.dates import add_months
+from mitra.core.exceptions import ApplicationError
+from mitra.deadlines.engine import period_text, versions
 from mitra.deadlines.registry import FILER, REGULATOR, Deadline
 
-from .conf import setting
-from .models import AgencyReview, Application, Permit
+from .conf import RULE_DECISION, RULE_EXTENSION_FILING, RULE_EXTENSION_WINDOW, RULE_VERIFICATION
+from .models import AgencyReview, Application, Deliberation, Permit, StageVisit
 from .roles import secretariat_key
 from .validation import extension_deadline, extension_window_opens
 
@@ -48,14 +51,16 @@ def permit_deadlines(*, start: date | None, end: date, user: Any = None) -> Iter
     Izin prinsip: the day its extension window opens and the last day to file the extension
     (both met once an extension is filed, i.e. submitted and not withdrawn, or the permit was
     extended), and its expiry (gone once the permit is extended or no longer active).
-    Returned applications: the applicant's answer to the query (met once answered). Member
-    reviews: each agency's opinion (met once given; moot once the application left review).
+    Returned applications: the applicant's answer to the query (met once answered). The
+    secretariat's verification and the decision (`_secretariat_clocks`). Member reviews: each
+    agency's opinion (met once given; moot once the application left review).
     """
     secretariats: dict[str, int | None] = {}
-    lead = max(setting("EXTENSION_WINDOW_MONTHS"), setting("EXTENSION_LEAD_MONTHS"))
+    filing_rule = versions(RULE_EXTENSION_FILING)
+    lead = max(versions(RULE_EXTENSION_WINDOW).reach_days(), filing_rule.reach_days())
     current = _permits(user).filter(
-        status__in=[Permit.Status.ACTIVE, Permit.Status.SUSPENDED],
-        valid_until__lte=add_months(end, lead + 1),  # a month's margin; exact below
+        status=Permit.Status.ACTIVE,  # in force (a suspended holder's too)
+        valid_until__lte=end + timedelta(days=lead),  # the longest lead of any version
     )
     for permit in current.select_related("organization"):
         # The partner ministry and Kemendagri are told of an izin prinsip's end (issue 3 §3).
@@ -68,6 +73,9 @@ def permit_deadlines(*, start: date | None, end: date, user: Any = None) -> Iter
             "organizations": [permit.organization_id],
         }
         filing = extension_deadline(permit.valid_until)
+        filing_text = _("An extension is filed at least %(period)s before expiry.") % {
+            "period": period_text(filing_rule.in_force(permit.valid_until))
+        }
         if not (permit.extension_filed or permit.extended):
             opens = extension_window_opens(permit.valid_until)
             if opens <= end:
@@ -77,7 +85,7 @@ def permit_deadlines(*, start: date | None, end: date, user: Any = None) -> Iter
                     % {"number": permit.number, "date": date_format(filing, "j F Y")},
                     due=opens,
                     kind=FILER,
-                    description=_("An extension is filed at least 3 months before expiry."),
+                    description=filing_text,
                     # A window: one notice the day it opens, no countdown before it.
                     window=True,
                     opened_event="permits.extension_window_opened",
@@ -90,7 +98,7 @@ def permit_deadlines(*, start: date | None, end: date, user: Any = None) -> Iter
                     % {"number": permit.number},
                     due=filing,
                     kind=FILER,
-                    description=_("An extension is filed at least 3 months before expiry."),
+                    description=filing_text,
                     **common,
                 )
         if (
@@ -126,6 +134,7 @@ def permit_deadlines(*, start: date | None, end: date, user: Any = None) -> Iter
             agencies=[secretariat] if secretariat else [],
             organizations=[application.organization_id],
         )
+    yield from _secretariat_clocks(applications, end, secretariats)
     reviews = (
         AgencyReview.objects.visible_to(user) if user is not None else AgencyReview.objects.all()
     )
@@ -147,3 +156,68 @@ def permit_deadlines(*, start: date | None, end: date, user: Any = None) -> Iter
             due_event="permits.review_due",
             overdue_event="permits.review_overdue",
         )
+
+
+def _secretariat_clocks(
+    applications: Any, end: date, secretariats: dict[str, int | None]
+) -> Iterator[Deadline]:
+    """The government's clocks on an application, on the secretariat of its track: verifying it
+    (the `verification` rule, counted from the submission or from the applicant's latest answer
+    to a query; met once it is circulated, returned or withdrawn) and deciding it (the
+    `decision` rule, counted from the recommendation; met once decided). Each by the version
+    in force on the day its count starts."""
+    S = Application.Status
+    answered = StageVisit.objects.filter(
+        application=OuterRef("pk"), stage=S.RETURNED, left_at__isnull=False
+    ).order_by("-left_at")
+    recommended = Deliberation.objects.filter(application=OuterRef("pk")).order_by(
+        "-held_on", "-id"
+    )
+    pending = (
+        applications.filter(status__in=[S.SUBMITTED, S.VERIFICATION, S.DECISION_PENDING])
+        .annotate(
+            answered_at=Subquery(answered.values("left_at")[:1]),
+            recommended_on=Subquery(recommended.values("held_on")[:1]),
+        )
+        .only("id", "reference", "track", "status", "submitted_on", "stage_since")
+        .order_by("id")
+    )
+    verification, decision = versions(RULE_VERIFICATION), versions(RULE_DECISION)
+    url = "permits:application_detail"
+    for application in pending:
+        if application.status == S.DECISION_PENDING:
+            rules, key = decision, "decision"
+            # The deliberation that recommended (its meeting day), else the day it was recorded.
+            anchor = application.recommended_on or _local_day(application.stage_since)
+            title = _("Decide on application %(reference)s")
+            text = _("The decision is due %(period)s after the recommendation.")
+        else:
+            rules, key = verification, "verification"
+            days = [application.submitted_on, _local_day(application.answered_at)]
+            anchor = max((d for d in days if d is not None), default=None)
+            title = _("Verify application %(reference)s")
+            text = _("Verification is due %(period)s after the submission or the latest answer.")
+        if anchor is None:
+            continue
+        try:
+            rule = rules.in_force(anchor)
+        except ApplicationError:  # no version in force then: no clock
+            continue
+        due = rules.due(anchor)
+        if due > end:
+            continue
+        secretariat = _secretariat_id(application.track, secretariats)
+        yield Deadline(
+            key=f"application:{application.pk}:{key}",
+            title=title % {"reference": application.reference},
+            due=due,
+            kind=REGULATOR,
+            url=reverse(url, args=[application.pk]),
+            record=application,
+            agencies=[secretariat] if secretariat else [],
+            description=text % {"period": period_text(rule)},
+        )
+
+
+def _local_day(moment: Any) -> date | None:
+    return timezone.localdate(moment) if moment is not None else None

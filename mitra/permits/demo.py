@@ -51,18 +51,9 @@ def load_permits(
     who gives that agency's opinion on The Asia Foundation's application."""
     kemendagri = GovernmentBody.objects.filter(key="kemendagri").first()
     ford = ForeignOrganization.objects.get(legal_name="Ford Foundation")
-    permit = Permit.objects.filter(number="IP-2024-0007").first()
-    if permit is None:
-        permit = services.permit_record_existing(
-            organization=ford,
-            number="IP-2024-0007",
-            decision_date=date(2024, 3, 1),
-            valid_from=date(2024, 4, 4),
-            valid_until=date(2027, 4, 3),
-            partner_ministry=kemendagri,
-            conditions="Activities only in the regions named in the MSP and its RKTs.",
-            actor=actor,
-        )
+    # Recorded by mitra.demo.canonical before Ford's MSPs are signed (N3/N4), with the one
+    # that covered the MSP of 2021–2024.
+    permit = Permit.objects.get(number="IP-2024-0007")
     extension = Application.objects.filter(extends=permit).first()
     if extension is None:
         extension = services.application_create(organization=ford, extends=permit, actor=actor)

@@ -8,8 +8,10 @@ from django.utils.translation import pgettext_lazy
 
 from mitra.bodies.models import GovernmentBody
 from mitra.core.forms import BootstrapFormMixin
+from mitra.deadlines.engine import period_in_force
 from mitra.regions.models import Province
 
+from .conf import RULE_MAX_VALIDITY, RULE_QUERY, RULE_REVIEW
 from .models import DOCUMENT_ITEMS, AgencyReview, Deliberation, QueryReason, RejectionReason
 from .services import PROFILE_FIELDS, ApplicationInput
 
@@ -107,9 +109,14 @@ class ReturnForm(BootstrapFormMixin, forms.Form):
         label=_("Reasons"), choices=QueryReason.choices, widget=forms.CheckboxSelectMultiple
     )
     text = forms.CharField(label=_("What is needed"), widget=forms.Textarea(attrs={"rows": 3}))
-    deadline = forms.DateField(
-        label=_("Answer by (default: 15 working days)"), required=False, widget=DATE
-    )
+    deadline = forms.DateField(label=_("Answer by"), required=False, widget=DATE)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The default the service applies: the query rule in force today.
+        self.fields["deadline"].label = _("Answer by (default: %(period)s)") % {
+            "period": period_in_force(RULE_QUERY)
+        }
 
 
 class AnswerForm(BootstrapFormMixin, forms.Form):
@@ -122,13 +129,15 @@ class CirculateForm(BootstrapFormMixin, forms.Form):
         queryset=GovernmentBody.objects.none(),
         required=False,
     )
-    due_date = forms.DateField(
-        label=_("Opinions due (default: 15 working days)"), required=False, widget=DATE
-    )
+    due_date = forms.DateField(label=_("Opinions due"), required=False, widget=DATE)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["technical_ministries"].queryset = _ministries()
+        # The default the service applies: the review rule in force today.
+        self.fields["due_date"].label = _("Opinions due (default: %(period)s)") % {
+            "period": period_in_force(RULE_REVIEW)
+        }
 
 
 class ReviewForm(BootstrapFormMixin, forms.Form):
@@ -180,9 +189,7 @@ class DecisionForm(BootstrapFormMixin, forms.Form):
     )
     decided_on = forms.DateField(label=_("Decision date"), required=False, widget=DATE)
     valid_from = forms.DateField(label=_("Valid from"), required=False, widget=DATE)
-    valid_until = forms.DateField(
-        label=_("Valid until (at most 3 years)"), required=False, widget=DATE
-    )
+    valid_until = forms.DateField(label=_("Valid until"), required=False, widget=DATE)
     conditions = forms.CharField(
         label=_("Conditions"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -197,6 +204,13 @@ class DecisionForm(BootstrapFormMixin, forms.Form):
         label=_("Decision notes"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
     override_reason = forms.CharField(label=_("Reason for overriding an objection"), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The cap the service checks: the maximum validity rule in force (N1).
+        self.fields["valid_until"].label = _("Valid until (at most %(period)s)") % {
+            "period": period_in_force(RULE_MAX_VALIDITY)
+        }
 
 
 class WithdrawForm(BootstrapFormMixin, forms.Form):
@@ -222,3 +236,16 @@ class StaffForm(BootstrapFormMixin, forms.Form):
     end_date = forms.DateField(label=_("End (at most 5 years)"), widget=DATE)
     ktln_approval_number = forms.CharField(label=_("KTLN approval number"), max_length=80)
     ktln_approved_on = forms.DateField(label=_("KTLN approved on"), widget=DATE)
+
+
+class LifecycleForm(BootstrapFormMixin, forms.Form):
+    """Suspend, reinstate or revoke an izin prinsip; end an izin operasional or a staff
+    assignment: the grounds and an explicit confirmation (the service re-checks the grounds)."""
+
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+    legal_basis = forms.CharField(
+        label=_("Legal basis"),
+        max_length=300,
+        help_text=_("The decree or article, e.g. UU 17/2013 Ps 62 as amended by UU 16/2017."),
+    )
+    confirm = forms.BooleanField(label=_("I have checked the consequences listed above."))

@@ -405,6 +405,13 @@ class Permit(FSMModelMixin, TimeStampedModel):
         IZIN_PRINSIP = "izin_prinsip", _("Izin prinsip")
 
     class Status(models.TextChoices):
+        # Stored: what the Minister decided or the calendar did. There is no stored
+        # "suspended": see `effective_status`.
+        ACTIVE = "active", _("Active")
+        EXPIRED = "expired", _("Expired")
+        REVOKED = "revoked", _("Revoked")
+
+    class EffectiveStatus(models.TextChoices):
         ACTIVE = "active", _("Active")
         SUSPENDED = "suspended", _("Suspended")
         EXPIRED = "expired", _("Expired")
@@ -446,7 +453,13 @@ class Permit(FSMModelMixin, TimeStampedModel):
     status = FSMField(
         _("status"), default=Status.ACTIVE, choices=Status.choices, protected=True, db_index=True
     )
+    # The last end (revocation, expiry) or suspension/reinstatement: why, on what legal basis,
+    # when. The reason is internal; the legal basis and the date are public (portal).
     status_reason = models.TextField(_("reason"), blank=True)
+    status_legal_basis = models.CharField(
+        _("legal basis of the change"), max_length=300, blank=True
+    )
+    status_changed_on = models.DateField(_("changed on"), null=True, blank=True)
 
     objects = PermitQuerySet.as_manager()
 
@@ -464,26 +477,46 @@ class Permit(FSMModelMixin, TimeStampedModel):
     def __str__(self) -> str:
         return self.number
 
+    @property
+    def effective_status(self) -> str:
+        """The permit's state as everyone sees it: the stored end (revoked, expired) wins;
+        otherwise "suspended" while its holder is suspended, else "active".
+
+        One source of "suspended": the organization's registry status. Suspension is a
+        measure against the organization — cessation of activities (domain.md §3.1: the
+        organization goes OPERATIONAL → SUSPENDED → OPERATIONAL) stops all its work, not one
+        permit — so the secretariat's suspension of an izin prinsip and a sanction's
+        cessation both set that one status (lifecycle.py), and a permit never stores a
+        suspension of its own that could disagree with it. Reads the organization (loaded
+        with select_related or a prefetch from the organization in lists).
+        """
+        if self.status != self.Status.ACTIVE:
+            return self.status
+        if self.organization.status == self.organization.Status.SUSPENDED:
+            return self.EffectiveStatus.SUSPENDED
+        return self.EffectiveStatus.ACTIVE
+
+    def get_effective_status_display(self) -> str:
+        return str(self.EffectiveStatus(self.effective_status).label)
+
+    @property
+    def in_force(self) -> bool:
+        """Not ended (active or suspended): it can still be suspended, revoked, extended."""
+        return self.status == self.Status.ACTIVE
+
     @transition(field=status, source=Status.ACTIVE, target=Status.EXPIRED)
     def expire(self) -> None:
-        """The end date has passed."""
+        """The end date has passed (and no extension filed in time is pending)."""
 
-    @transition(field=status, source=[Status.ACTIVE, Status.SUSPENDED], target=Status.REVOKED)
+    @transition(field=status, source=Status.ACTIVE, target=Status.REVOKED)
     def revoke(self) -> None:
-        """Revoked by the Minister (a sanction)."""
-
-    @transition(field=status, source=Status.ACTIVE, target=Status.SUSPENDED)
-    def suspend(self) -> None:
-        """Suspended (a sanction)."""
-
-    @transition(field=status, source=Status.SUSPENDED, target=Status.ACTIVE)
-    def reinstate(self) -> None:
-        """The suspension is lifted."""
+        """Revoked by the Minister (the secretariat, or a sanction case reaching revocation)."""
 
 
 class IzinOperasional(TimeStampedModel):
     class Status(models.TextChoices):
         ACTIVE = "active", _("Active")
+        ENDED = "ended", _("Ended by its issuer")
         ENDED_BY_PARENT = "ended_by_parent", _("Ended with the izin prinsip")
         EXPIRED = "expired", _("Expired")
 
@@ -509,11 +542,18 @@ class IzinOperasional(TimeStampedModel):
         _("status"), max_length=20, choices=Status.choices, default=Status.ACTIVE
     )
     flag = models.TextField(_("needs attention"), blank=True)
+    # How it ended (by its issuer, or with the izin prinsip): public date and basis, internal
+    # reason.
+    ended_on = models.DateField(_("ended on"), null=True, blank=True)
+    end_reason = models.TextField(_("reason for ending"), blank=True)
+    end_legal_basis = models.CharField(_("legal basis for ending"), max_length=300, blank=True)
 
     class Meta:
         ordering = ["-valid_from", "-id"]
         verbose_name = _("izin operasional")
         verbose_name_plural = _("izin operasional")
+        # The cascade and the directory read an organization's operational permits by status.
+        indexes = [models.Index(fields=["permit", "status"], name="permit_io_permit_status_idx")]
 
     def __str__(self) -> str:
         return self.number
@@ -541,6 +581,9 @@ class ForeignStaffAssignment(TimeStampedModel):
         _("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE, db_index=True
     )
     flag = models.TextField(_("needs attention"), blank=True)
+    ended_on = models.DateField(_("ended on"), null=True, blank=True)
+    end_reason = models.TextField(_("reason for ending"), blank=True)
+    end_legal_basis = models.CharField(_("legal basis for ending"), max_length=300, blank=True)
 
     class Meta:
         ordering = ["-start_date", "-id"]

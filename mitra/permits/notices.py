@@ -24,7 +24,7 @@ from mitra.notifications.recipients import (
 )
 from mitra.notifications.registry import Event, register_event
 
-from .models import AgencyReview, Application, Permit
+from .models import AgencyReview, Application, ForeignStaffAssignment, IzinOperasional, Permit
 from .roles import secretariat_key
 
 
@@ -123,11 +123,33 @@ def _roots(body_ids: set[int]) -> set[int]:
     return roots
 
 
-def permit_ended_recipients(permit: Permit, context: dict[str, Any]) -> Any:
-    """The partner ministry, Kemendagri, the lead bodies of the dependent agreements and the
-    provincial governments of the permit's regions and of those agreements' (N14); each with
-    its units. The agreements are `context["agreements"]` when given."""
+def _cascade_bodies() -> set[int]:
+    """The configured N14 bodies (CASCADE_NOTIFY_BODIES: Ditjen Polpum, Biro KTLN); a unit
+    missing from the register falls back to its agency, named by the key's first segment."""
+    from .conf import setting
+
+    keys = list(setting("CASCADE_NOTIFY_BODIES"))
+    wanted = keys + [key.split("-", 1)[0] for key in keys]
+    found = dict(GovernmentBody.objects.filter(key__in=wanted).values_list("key", "pk"))
+    ids = set()
+    for key in keys:
+        pk = found.get(key) or found.get(key.split("-", 1)[0])
+        if pk:
+            ids.add(pk)
+    return ids
+
+
+def n14_recipients(permit: Permit, context: dict[str, Any]) -> Any:
+    """Everyone domain.md N14 names when an izin prinsip ends, is suspended or reinstated:
+    the organization's representatives (the holder); the partner ministry, the lead bodies
+    of the dependent agreements and the provincial governments of the permit's and those
+    agreements' regions, each as a whole ministry or region with its units; Kemendagri's Ditjen
+    Polpum and Biro KTLN (CASCADE_NOTIFY_BODIES, those units only); and the regional
+    governments that signed an active RKT of the organization (the workplans hook). The
+    agreements are `context["agreements"]` when given. A fixed number of queries."""
     from mitra.agreements.models import Agreement
+
+    from .hooks import affected_bodies
 
     agreements = context.get("agreements")
     agreement_ids = (
@@ -138,10 +160,8 @@ def permit_ended_recipients(permit: Permit, context: dict[str, Any]) -> Any:
     provinces = Agreement.provinces.through.objects.filter(agreement_id__in=agreement_ids).values(
         "province_id"
     )
-    condition = (
-        Q(key="kemendagri")
-        | Q(pk__in=Agreement.objects.filter(pk__in=agreement_ids).values("owner_id"))
-        | Q(kind=GovernmentBody.Kind.PROVINCIAL_GOVERNMENT, province_id__in=provinces)
+    condition = Q(pk__in=Agreement.objects.filter(pk__in=agreement_ids).values("owner_id")) | Q(
+        kind=GovernmentBody.Kind.PROVINCIAL_GOVERNMENT, province_id__in=provinces
     )
     if permit.partner_ministry_id:
         condition |= Q(pk=permit.partner_ministry_id)
@@ -152,8 +172,34 @@ def permit_ended_recipients(permit: Permit, context: dict[str, Any]) -> Any:
         condition |= Q(
             kind=GovernmentBody.Kind.PROVINCIAL_GOVERNMENT, province_id__in=application_provinces
         )
-    bodies = set(GovernmentBody.objects.filter(condition).values_list("pk", flat=True))
-    return officials_of(_roots(bodies))
+    whole = set(GovernmentBody.objects.filter(condition).values_list("pk", flat=True))
+    exact = _cascade_bodies() | affected_bodies(permit.organization_id)
+    return officials_of(_roots(whole) | exact) | representatives_of([permit.organization_id])
+
+
+def operational_recipients(io: IzinOperasional, context: dict[str, Any]) -> Any:
+    """The holder's representatives, the issuing ministry or regional government (as a
+    whole) and the TPOA secretariat."""
+    return (
+        representatives_of([io.permit.organization_id])
+        | officials_of(_roots({io.issuer_id}))
+        | agency_officials([secretariat_key("tpoa")])
+    )
+
+
+def staff_recipients(staff: ForeignStaffAssignment, context: dict[str, Any]) -> Any:
+    """The organization's representatives and Biro KTLN's agency (which approved it)."""
+    from .conf import setting
+
+    return representatives_of([staff.organization_id]) | agency_officials(
+        [setting("STAFF_APPROVER")]
+    )
+
+
+def uncovered_agreement_recipients(agreement: Any, context: dict[str, Any]) -> Any:
+    """The ministry that owns the agreement (the whole ministry, with its units): its task is
+    to decide whether the agreement continues without the partner's izin prinsip."""
+    return officials_of(_roots({agreement.owner_id}))
 
 
 # --- titles, links and texts (run in each recipient's language) --------------------------
@@ -246,13 +292,67 @@ def permit_url(permit: Permit, context: dict[str, Any]) -> str:
     return reverse("permits:permit_detail", args=[permit.pk])
 
 
+def permit_change_params(permit: Permit, context: dict[str, Any]) -> dict[str, Any]:
+    return {
+        **permit_params(permit, context),
+        "basis": context.get("legal_basis") or permit.status_legal_basis,
+    }
+
+
+def operational_params(io: IzinOperasional, context: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "number": io.number,
+        "org": io.permit.organization.legal_name,
+        "status": str(io.get_status_display()),
+        "basis": io.end_legal_basis,
+    }
+
+
+def operational_url(io: IzinOperasional, context: dict[str, Any]) -> str:
+    return reverse("permits:permit_detail", args=[io.permit_id])
+
+
+def staff_params(staff: ForeignStaffAssignment, context: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "name": staff.name,
+        "org": staff.organization.legal_name,
+        "basis": staff.end_legal_basis,
+    }
+
+
+def staff_url(staff: ForeignStaffAssignment, context: dict[str, Any]) -> str:
+    permit = context.get("permit")
+    if permit is not None:
+        return reverse("permits:permit_detail", args=[permit.pk])
+    return reverse("permits:permit_list")
+
+
+def uncovered_agreement_params(agreement: Any, context: dict[str, Any]) -> dict[str, Any]:
+    permit = context.get("permit")
+    return {
+        "title": agreement.title,
+        "org": permit.organization.legal_name if permit is not None else "",
+        "number": permit.number if permit is not None else "",
+        "status": str(permit.get_status_display()) if permit is not None else "",
+    }
+
+
+def uncovered_agreement_url(agreement: Any, context: dict[str, Any]) -> str:
+    return reverse("agreements:detail", args=[agreement.pk])
+
+
 def window_params(permit: Permit, context: dict[str, Any]) -> dict[str, Any]:
+    from mitra.deadlines.engine import period_in_force
+
+    from .conf import RULE_EXTENSION_FILING
     from .validation import extension_deadline
 
     return {
         **deadline_params(permit, context),
         "number": permit.number,
         "deadline": _day(extension_deadline(permit.valid_until)),
+        # The filing period in force on the permit's end date (the body names it).
+        "period": period_in_force(RULE_EXTENSION_FILING, permit.valid_until),
     }
 
 
@@ -275,6 +375,11 @@ APPLICATION_APPROVED = "permits.application_approved"
 APPLICATION_REJECTED = "permits.application_rejected"
 APPLICATION_LAPSED = "permits.application_lapsed"
 PERMIT_ENDED = "permits.permit_ended"
+PERMIT_SUSPENDED = "permits.permit_suspended"
+PERMIT_REINSTATED = "permits.permit_reinstated"
+OPERATIONAL_ENDED = "permits.operational_ended"
+STAFF_ENDED = "permits.staff_ended"
+AGREEMENT_UNCOVERED = "permits.agreement_uncovered"
 EXTENSION_WINDOW_OPENED = "permits.extension_window_opened"
 
 
@@ -380,11 +485,55 @@ def register() -> None:
         Event(
             name=PERMIT_ENDED,
             label=_("An izin prinsip ended"),
-            recipients=permit_ended_recipients,
+            recipients=n14_recipients,
             title=_("Izin prinsip %(number)s of %(org)s: %(status)s"),
             params=permit_params,
             url=permit_url,
             body_template="permits/notifications/permit_ended.txt",
+        ),
+        Event(
+            name=PERMIT_SUSPENDED,
+            label=_("An izin prinsip was suspended"),
+            recipients=n14_recipients,
+            title=_("Izin prinsip %(number)s of %(org)s is suspended (%(basis)s)"),
+            params=permit_change_params,
+            url=permit_url,
+            body_template="permits/notifications/permit_suspended.txt",
+        ),
+        Event(
+            name=PERMIT_REINSTATED,
+            label=_("A suspended izin prinsip was reinstated"),
+            recipients=n14_recipients,
+            title=_("Izin prinsip %(number)s of %(org)s is reinstated (%(basis)s)"),
+            params=permit_change_params,
+            url=permit_url,
+        ),
+        Event(
+            name=OPERATIONAL_ENDED,
+            label=_("An izin operasional ended"),
+            recipients=operational_recipients,
+            title=_("Izin operasional %(number)s of %(org)s: %(status)s"),
+            params=operational_params,
+            url=operational_url,
+        ),
+        Event(
+            name=STAFF_ENDED,
+            label=_("A foreign staff assignment ended"),
+            recipients=staff_recipients,
+            title=_("The assignment of %(name)s (%(org)s) ended (%(basis)s)"),
+            params=staff_params,
+            url=staff_url,
+        ),
+        Event(
+            name=AGREEMENT_UNCOVERED,
+            label=_("An agreement lost its partner's izin prinsip"),
+            recipients=uncovered_agreement_recipients,
+            title=_(
+                "%(title)s: the izin prinsip %(number)s of %(org)s is %(status)s and none "
+                "covers the agreement now; decide whether it continues"
+            ),
+            params=uncovered_agreement_params,
+            url=uncovered_agreement_url,
         ),
         Event(
             name=EXTENSION_WINDOW_OPENED,

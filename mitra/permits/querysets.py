@@ -77,4 +77,34 @@ class PermitQuerySet(models.QuerySet):
         return self.none()
 
     def valid_on(self, day: Any) -> "PermitQuerySet":
-        return self.filter(status="active", valid_from__lte=day, valid_until__gte=day)
+        """Active permits covering `day`: within their dates, or past their end while an
+        extension filed in time awaits its decision (EXTENSION_PENDING_KEEPS_VALID)."""
+        within = models.Q(valid_until__gte=day)
+        if _keeps_valid():
+            within |= models.Q(pk__in=held_over_ids())
+        return self.filter(within, status="active", valid_from__lte=day)
+
+    def held_over(self) -> "PermitQuerySet":
+        """Active permits with an extension filed in time still undecided (whatever the
+        setting: the daily job asks the setting before it spares them)."""
+        return self.filter(pk__in=held_over_ids())
+
+
+def _keeps_valid() -> bool:
+    from .conf import setting
+
+    return bool(setting("EXTENSION_PENDING_KEEPS_VALID"))
+
+
+def held_over_ids() -> Any:
+    """Subquery: ids of permits an extension was filed for in time and is still pending
+    (submitted and not yet approved, rejected or withdrawn; not filed late)."""
+    from .models import Application
+
+    pending = [s for s in Application.OPEN if s != Application.Status.DRAFT]
+    return Application.objects.filter(
+        kind=Application.Kind.EXTENSION,
+        extends__isnull=False,
+        status__in=pending,
+        late_filing=False,
+    ).values("extends_id")

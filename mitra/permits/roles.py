@@ -49,3 +49,34 @@ def is_applicant(user: Any, organization_id: int) -> bool:
         and user.role == user.Role.ORG_REPRESENTATIVE
         and user.organization_id == organization_id
     )
+
+
+def can_act_for_minister(user: Any) -> bool:
+    """Suspend, reinstate or revoke an izin prinsip: the TPOA secretariat's officers, for the
+    Minister for Foreign Affairs (or operators)."""
+    return can_act_for_secretariat(user, "tpoa")
+
+
+def can_end_operational(user: Any, issuer: Any) -> bool:
+    """SECURITY: end an izin operasional: an officer of the ministry or regional government
+    that issued it (`issuer`, any unit of it), or an operator."""
+    if getattr(user, "is_operator", False):
+        return True
+    return bool(
+        getattr(user, "is_authenticated", False)
+        and user.can_edit_records
+        and user.agency is not None
+        and user.agency.pk == issuer.root().pk
+    )
+
+
+def can_end_staff(user: Any) -> bool:
+    """SECURITY: record or end a foreign staff assignment: an officer of Biro KTLN's agency
+    (settings STAFF_APPROVER), or an operator."""
+    if getattr(user, "is_operator", False):
+        return True
+    return bool(
+        getattr(user, "is_authenticated", False)
+        and user.can_edit_records
+        and agency_key(user) == setting("STAFF_APPROVER")
+    )

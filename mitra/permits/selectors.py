@@ -2,6 +2,7 @@
 read only public columns."""
 
 import statistics
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -9,10 +10,34 @@ from typing import Any
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
+from mitra.agreements.licensing import Cover
 from mitra.core.dates import today
+from mitra.organizations.models import ForeignOrganization
 
 from . import roles
-from .models import AgencyReview, Application, Permit, StageVisit
+from .models import (
+    AgencyReview,
+    Application,
+    ForeignStaffAssignment,
+    IzinOperasional,
+    Permit,
+    StageVisit,
+)
+
+
+def izin_prinsip_covers(organization_ids: Collection[int]) -> dict[int, list[Cover]]:
+    """The agreements app's izin prinsip source (N3/N4, registered in `PermitsConfig.ready`):
+    for each organization, every izin prinsip that counts for its own period — in force, or
+    run to its end. Revoked ones count for nothing; a suspended holder is the agreements
+    side's to judge (the organization's status). One query."""
+    found: dict[int, list[Cover]] = {}
+    rows = Permit.objects.filter(
+        organization_id__in=list(organization_ids),
+        status__in=[Permit.Status.ACTIVE, Permit.Status.EXPIRED],
+    ).values_list("organization_id", "number", "valid_from", "valid_until")
+    for organization_id, number, start, end in rows:
+        found.setdefault(organization_id, []).append(Cover(number, start, end))
+    return found
 
 
 def izin_prinsip_period(
@@ -160,8 +185,15 @@ def review_text_visible(*, review: AgencyReview, user: Any, application: Applica
 def permit_list(
     *, viewer: Any, status: str = "", extension_window: bool = False
 ) -> QuerySet[Permit]:
+    """The permits the viewer may see; `status` is an effective status (a suspended permit
+    is an active one whose holder is suspended: `Permit.effective_status`)."""
     qs = Permit.objects.visible_to(viewer).select_related("organization", "partner_ministry")
-    if status:
+    suspended = Q(organization__status=ForeignOrganization.Status.SUSPENDED)
+    if status == Permit.EffectiveStatus.SUSPENDED:
+        qs = qs.filter(suspended, status=Permit.Status.ACTIVE)
+    elif status == Permit.EffectiveStatus.ACTIVE:
+        qs = qs.filter(status=Permit.Status.ACTIVE).exclude(suspended)
+    elif status:
         qs = qs.filter(status=status)
     if extension_window:
         qs = qs.filter(pk__in=permits_in_extension_window(viewer=viewer))
@@ -172,14 +204,22 @@ def permits_in_extension_window(*, viewer: Any, on: date | None = None) -> list[
     """The ids of the active izin prinsip (visible to the viewer) whose extension window is
     open on `on`: opened (`extension_window_opens`), not yet expired, and no extension filed
     (submitted and not withdrawn) nor made. Two queries; the window's month arithmetic is
-    done in Python so it is the deadline engine's to the day."""
-    from mitra.core.dates import add_months
+    done in Python so it is the deadline engine's to the day (by the rules in force on each
+    permit's end date)."""
+    from datetime import timedelta
 
-    from .conf import setting
+    from mitra.deadlines.engine import versions
+
+    from .conf import RULE_EXTENSION_FILING, RULE_EXTENSION_WINDOW
     from .validation import extension_window_opens
 
     on = on or today()
-    months = max(setting("EXTENSION_WINDOW_MONTHS"), setting("EXTENSION_LEAD_MONTHS"))
+    reach = timedelta(
+        days=max(
+            versions(RULE_EXTENSION_WINDOW).reach_days(),
+            versions(RULE_EXTENSION_FILING).reach_days(),
+        )
+    )
     filed = Application.objects.filter(kind=Application.Kind.EXTENSION).exclude(
         status__in=[Application.Status.DRAFT, Application.Status.WITHDRAWN]
     )
@@ -188,7 +228,7 @@ def permits_in_extension_window(*, viewer: Any, on: date | None = None) -> list[
         .filter(
             status=Permit.Status.ACTIVE,
             valid_until__gte=on,
-            valid_until__lte=add_months(on, months + 1),  # a month's margin; exact below
+            valid_until__lte=on + reach,  # the longest lead of any version; exact below
         )
         .exclude(pk__in=filed.filter(extends__isnull=False).values("extends_id"))
         .exclude(pk__in=Permit.objects.filter(previous__isnull=False).values("previous_id"))
@@ -218,6 +258,35 @@ def organizations_without_permit(*, viewer: Any, on: date | None = None) -> Quer
     )
 
 
+def izin_operasional_get_for_user(*, user: Any, pk: int) -> IzinOperasional:
+    """SECURITY: the izin operasional if `user` may see its izin prinsip; Http404 otherwise."""
+    io = (
+        IzinOperasional.objects.filter(permit__in=Permit.objects.visible_to(user))
+        .select_related("permit__organization", "issuer", "agreement")
+        .filter(pk=pk)
+        .first()
+    )
+    if io is None:
+        raise Http404
+    return io
+
+
+def staff_assignment_get_for_user(*, user: Any, pk: int) -> ForeignStaffAssignment:
+    """SECURITY: the same scope as the organization's permits: government users and operators
+    all, a representative its own organization's; Http404 otherwise."""
+    visible_orgs = Permit.objects.visible_to(user).values("organization_id")
+    if getattr(user, "is_operator", False) or getattr(user, "is_government", False):
+        qs = ForeignStaffAssignment.objects.all()
+    elif getattr(user, "organization_id", None):
+        qs = ForeignStaffAssignment.objects.filter(organization_id__in=visible_orgs)
+    else:
+        qs = ForeignStaffAssignment.objects.none()
+    staff = qs.select_related("organization").filter(pk=pk).first()
+    if staff is None or not getattr(user, "is_active", False):
+        raise Http404
+    return staff
+
+
 def permit_get_for_user(*, user: Any, pk: int) -> Permit:
     permit = (
         Permit.objects.visible_to(user)
@@ -231,6 +300,36 @@ def permit_get_for_user(*, user: Any, pk: int) -> Permit:
 
 
 # --- public -----------------------------------------------------------------------------
+
+
+PUBLIC_PERMIT_FIELDS = (
+    "id", "number", "organization_id", "valid_from", "valid_until", "status",
+    "status_legal_basis", "status_changed_on",
+)  # fmt: skip
+PUBLIC_OPERATIONAL_FIELDS = (
+    "id", "number", "permit_id", "issuer_id", "valid_from", "valid_until", "status",
+    "ended_on", "end_legal_basis", "issuer__name", "issuer__acronym",
+)  # fmt: skip
+
+
+def public_permits() -> QuerySet[Permit]:
+    """SECURITY: the public columns of izin prinsip (number, period, stored status, the date
+    and legal basis of an end or suspension), each with its izin operasional's public columns
+    (number, issuer, period, status, end date and basis). Never the reason, conditions,
+    staff or applications. For a prefetch from published organizations (the portal), which
+    gives each permit its organization, so `effective_status` costs no query."""
+    operational = (
+        IzinOperasional.objects.only(*PUBLIC_OPERATIONAL_FIELDS)
+        .select_related("issuer")
+        .order_by("-valid_from", "-id")
+    )
+    return (
+        Permit.objects.only(*PUBLIC_PERMIT_FIELDS)
+        .prefetch_related(
+            Prefetch("operational", queryset=operational, to_attr="public_operational")
+        )
+        .order_by("-valid_from", "-id")
+    )
 
 
 @dataclass

@@ -15,16 +15,22 @@ from django.utils.translation import gettext as _
 from django_fsm import TransitionNotAllowed
 
 from mitra.agreements import documents as document_checks
+from mitra.agreements.services import agreements_recheck_cover
+from mitra.agreements.validation import frame_problems
 from mitra.audit.services import audit_event_record
 from mitra.bodies.models import GovernmentBody
 from mitra.core.dates import today
 from mitra.core.exceptions import ApplicationError
 from mitra.core.periods import Period, check_within
+from mitra.core.validators import not_in_future
+from mitra.deadlines.engine import due_date as rule_due_date
+from mitra.deadlines.engine import period_in_force
 from mitra.notifications.services import notify
 from mitra.organizations.models import ForeignOrganization
 
 from . import notices, roles, validation
-from .conf import add_working_days, setting
+from .conf import RULE_EXTENSION_FILING, RULE_QUERY, RULE_REVIEW, setting
+from .lifecycle import permit_expire_due
 from .models import (
     DOCUMENT_LABELS,
     AgencyReview,
@@ -39,6 +45,7 @@ from .models import (
     StageVisit,
     Track,
 )
+from .routes import route_for
 
 S = Application.Status
 
@@ -127,8 +134,28 @@ def _move(
 
 
 def track_for(organization: ForeignOrganization) -> str:
-    """Ormas asing follow the TPOA track; everyone else the multilateral working group."""
-    return Track.TPOA if organization.needs_izin_prinsip else Track.MULTILATERAL
+    """The application track of the organization's filing route (routes.py): ormas asing the
+    TPOA, regional, multilateral and UN organizations the multilateral working group.
+
+    Refuses (ApplicationError naming the route) the kinds whose route files no izin prinsip
+    application: foreign local governments (KSDPL/KSDLL under the regional government) and
+    bilateral development agencies (technical cooperation with Biro KTLN)."""
+    route = route_for(organization)
+    if not route.track:
+        raise ApplicationError(
+            _(
+                "%(org)s (%(kind)s) files no izin prinsip application: its cooperation "
+                "follows another route, %(route)s, handled by %(handled_by)s."
+            )
+            % {
+                "org": organization.legal_name,
+                "kind": organization.get_kind_display(),
+                "route": route.label,
+                "handled_by": route.handled_by,
+            },
+            {"organization": [str(route.label)]},
+        )
+    return route.track
 
 
 def _next_reference(track: str, year: int) -> str:
@@ -227,7 +254,7 @@ def application_create(
     if extends is not None:
         if extends.organization_id != organization.pk:
             raise ApplicationError(_("This permit belongs to another organization."))
-        if extends.status not in (Permit.Status.ACTIVE, Permit.Status.SUSPENDED):
+        if not extends.in_force:  # active or suspended (the holder's status)
             raise ApplicationError(_("Only a current izin prinsip can be extended."))
         if hasattr(extends, "extended_by"):
             raise ApplicationError(_("This izin prinsip was already extended."))
@@ -347,8 +374,13 @@ def application_submit(*, application_id: int, actor: Any) -> Application:
         late = validation.extension_is_late(application.extends.valid_until, today())
         if late and setting("EXTENSION_LATE_BLOCKS"):
             raise ApplicationError(
-                _("An extension must be filed at least %(months)d months before the permit ends.")
-                % {"months": setting("EXTENSION_LEAD_MONTHS")},
+                _("An extension must be filed by %(day)s, %(period)s before the permit ends.")
+                % {
+                    "day": validation.extension_deadline(application.extends.valid_until),
+                    "period": period_in_force(
+                        RULE_EXTENSION_FILING, application.extends.valid_until
+                    ),
+                },
                 {"extends": [_("Filed too late.")]},
             )
     application.late_filing = late
@@ -411,7 +443,8 @@ def application_return(
     actor: Any,
     deadline: date | None = None,
 ) -> Application:
-    """Return to the applicant with coded reasons and a deadline (default: 15 working days)."""
+    """Return to the applicant with coded reasons and a deadline (default: the period of the
+    `application.query_response` rule, 15 working days unless an operator changed it)."""
     application = _lock(application_id)
     _require_secretariat(actor, application)
     if application.status != S.VERIFICATION:
@@ -427,7 +460,8 @@ def _return(
         errors["reasons"] = [_("Choose at least one reason.")]
     if not text.strip():
         errors["text"] = [_("Explain what is needed.")]
-    deadline = deadline or add_working_days(today(), setting("QUERY_DEADLINE_WORKING_DAYS"))
+    # The applicant's clock: the query rule in force on the day the query is sent.
+    deadline = deadline or rule_due_date(RULE_QUERY, today(), on=today())
     if deadline <= today():
         errors["deadline"] = [_("The deadline must be in the future.")]
     if errors:
@@ -483,8 +517,9 @@ def application_circulate(
     technical_ministries: Iterable[GovernmentBody] = (),
     due_date: date | None = None,
 ) -> list[AgencyReview]:
-    """Verification complete: request one review per member agency (parallel), each due in
-    the configured working days. Agencies with an open review are not asked twice."""
+    """Verification complete: request one review per member agency (parallel), each due by the
+    `review.member_opinion` rule in force today. Agencies with an open review are not asked
+    twice."""
     application = _lock(application_id)
     _require_secretariat(actor, application)
     if application.status != S.VERIFICATION:
@@ -493,7 +528,8 @@ def application_circulate(
     problems.update(validation.eligibility_problems(application))
     if problems:
         raise ApplicationError(_("The application is not complete."), problems)
-    due = due_date or add_working_days(today(), setting("REVIEW_DUE_WORKING_DAYS"))
+    # The members' clock: the review rule in force on the day of circulation.
+    due = due_date or rule_due_date(RULE_REVIEW, today(), on=today())
     if due <= today():
         raise ApplicationError(_("The due date must be in the future."), {"due_date": ["?"]})
     application.technical_ministries.add(*[b.root() for b in technical_ministries])
@@ -595,8 +631,8 @@ def deliberation_record(
     present = list(agencies_present)
     if not present:
         errors["agencies_present"] = [_("Name the agencies present.")]
-    if held_on > today():
-        errors["held_on"] = [_("The meeting date cannot be in the future.")]
+    if not_in_future(held_on):
+        errors["held_on"] = not_in_future(held_on)
     if recommendation == Deliberation.Recommendation.NEED_INFORMATION and not notes.strip():
         errors["notes"] = [_("Write down which information is needed.")]
     if recommendation == Deliberation.Recommendation.APPROVE:
@@ -677,6 +713,9 @@ def application_decide(
     if application.status != S.DECISION_PENDING:
         raise ApplicationError(_("The application is not awaiting a decision."))
     decided_on = decided_on or today()
+    future = not_in_future(decided_on)
+    if future:
+        raise ApplicationError(future[0], {"decided_on": future})
     reasons = list(reasons or [])
     permit = None
     if not approve:
@@ -738,6 +777,8 @@ def application_decide(
             },
         )
         izin_operasional_recheck(organization_id=application.organization_id, actor=actor)
+        # N3 both ways: a new or extended izin prinsip may restore its agreements' cover.
+        agreements_recheck_cover(organization_ids={application.organization_id}, actor=actor)
     notify(event=notices.APPLICATION_APPROVED, subject=application, actor=actor)
     return permit
 
@@ -858,7 +899,8 @@ def review_reopen(*, review_id: int, actor: Any, due_date: date | None = None) -
         raise ApplicationError(_("Opinions can only be revised during review or deliberation."))
     if application.status == S.DELIBERATION:
         _move(application, "return_to_review", actor, "permit_application.back_to_review")
-    due = due_date or add_working_days(today(), setting("REVIEW_DUE_WORKING_DAYS"))
+    # The members' clock again: the review rule in force on the day the opinion is re-asked.
+    due = due_date or rule_due_date(RULE_REVIEW, today(), on=today())
     try:
         new = AgencyReview.objects.create(
             application=application, agency=review.agency, due_date=due, supersedes=review
@@ -897,140 +939,6 @@ def _lock_permit(permit_id: int) -> Permit:
     if permit is None:
         raise ApplicationError(_("This permit does not exist."))
     return permit
-
-
-def _permit_move(permit: Permit, transition: str, actor: Any, event: str, reason: str) -> None:
-    old = permit.status
-    try:
-        getattr(permit, transition)()
-    except TransitionNotAllowed as exc:
-        raise ApplicationError(
-            _("This action is not possible while the permit is %(status)s.")
-            % {"status": permit.get_status_display()}
-        ) from exc
-    permit.status_reason = reason
-    permit.save()
-    audit_event_record(
-        event=event,
-        target=permit,
-        actor=actor,
-        data={"old": {"status": old}, "new": {"status": permit.status}, "reason": reason},
-    )
-
-
-@transaction.atomic
-def permit_revoke(*, permit_id: int, reason: str, actor: Any) -> Permit:
-    """Revocation (a sanction, by the Minister): dependents are ended and notified."""
-    permit = _lock_permit(permit_id)
-    if not roles.can_act_for_secretariat(actor, Track.TPOA):
-        raise ApplicationError(_("Only the secretariat may do this."))
-    if not reason.strip():
-        raise ApplicationError(_("Give the reason."), {"reason": [_("Required.")]})
-    _permit_move(permit, "revoke", actor, "permit.revoked", reason.strip())
-    _cascade_end(permit, actor)
-    return permit
-
-
-@transaction.atomic
-def permit_revoke_for_sanction(*, organization: Any, case: Any, actor: Any) -> list[Permit]:
-    """A sanction case reached revocation: every izin prinsip of the organization still in
-    force (active or suspended) is revoked, with its dependents ended and notified, each
-    through `permit_revoke` (the secretariat's right, audited per permit)."""
-    in_force = Permit.objects.filter(
-        organization_id=organization.pk,
-        status__in=[Permit.Status.ACTIVE, Permit.Status.SUSPENDED],
-    ).values_list("pk", flat=True)
-    reason = _("Revoked by sanction case %(ref)s.") % {"ref": case.reference}
-    return [permit_revoke(permit_id=pk, reason=reason, actor=actor) for pk in list(in_force)]
-
-
-@transaction.atomic
-def permit_suspend(*, permit_id: int, reason: str, actor: Any) -> Permit:
-    permit = _lock_permit(permit_id)
-    if not roles.can_act_for_secretariat(actor, Track.TPOA):
-        raise ApplicationError(_("Only the secretariat may do this."))
-    if not reason.strip():
-        raise ApplicationError(_("Give the reason."), {"reason": [_("Required.")]})
-    _permit_move(permit, "suspend", actor, "permit.suspended", reason.strip())
-    return permit
-
-
-@transaction.atomic
-def permit_reinstate(*, permit_id: int, reason: str, actor: Any) -> Permit:
-    permit = _lock_permit(permit_id)
-    if not roles.can_act_for_secretariat(actor, Track.TPOA):
-        raise ApplicationError(_("Only the secretariat may do this."))
-    _permit_move(permit, "reinstate", actor, "permit.reinstated", reason.strip())
-    return permit
-
-
-def _cascade_end(permit: Permit, actor: Any) -> dict[str, int]:
-    """The izin prinsip ended (expired or revoked): end what depended on it unless a later
-    permit covers the organization; flag agreements and staff; notify (N14)."""
-    from .selectors import izin_prinsip_period
-
-    counts = {"operational": 0, "staff": 0, "agreements": 0}
-    on = today()
-    covered = izin_prinsip_period(organization_id=permit.organization_id, on=on)
-    if covered is not None:
-        return counts
-    for io in IzinOperasional.objects.select_for_update().filter(
-        permit__organization_id=permit.organization_id, status=IzinOperasional.Status.ACTIVE
-    ):
-        io.status = IzinOperasional.Status.ENDED_BY_PARENT
-        io.flag = _("The izin prinsip %(number)s ended.") % {"number": permit.number}
-        io.save(update_fields=["status", "flag", "updated_at"])
-        audit_event_record(
-            event="izin_operasional.ended_by_parent",
-            target=io,
-            actor=actor,
-            data={"new": {"status": io.status}, "permit": permit.number},
-        )
-        counts["operational"] += 1
-    for staff in ForeignStaffAssignment.objects.select_for_update().filter(
-        organization_id=permit.organization_id, status=ForeignStaffAssignment.Status.ACTIVE
-    ):
-        staff.flag = _("The izin prinsip %(number)s ended: close this assignment.") % {
-            "number": permit.number
-        }
-        staff.save(update_fields=["flag", "updated_at"])
-        audit_event_record(
-            event="foreign_staff.flagged", target=staff, actor=actor, data={"flag": staff.flag}
-        )
-        counts["staff"] += 1
-    dependants = list(notices.dependent_agreements(permit))
-    for agreement in dependants:
-        audit_event_record(
-            event="agreement.parent_permit_ended",
-            target=agreement,
-            actor=actor,
-            data={"permit": permit.number, "permit_status": permit.status},
-        )
-        counts["agreements"] += 1
-    notify(
-        event=notices.PERMIT_ENDED,
-        subject=permit,
-        actor=actor,
-        context={"agreements": dependants},
-        key=permit.status,
-    )
-    return counts
-
-
-def permit_expire_due(*, on: date | None = None) -> dict[str, int]:
-    """Daily: active permits past their end → expired, with the cascade."""
-    on = on or today()
-    counts = {"expired": 0}
-    due = Permit.objects.filter(status=Permit.Status.ACTIVE, valid_until__lt=on)
-    for pk in list(due.values_list("pk", flat=True)):
-        with transaction.atomic():
-            permit = _lock_permit(pk)
-            if permit.status != Permit.Status.ACTIVE or permit.valid_until >= on:
-                continue
-            _permit_move(permit, "expire", None, "permit.expired", "")
-            _cascade_end(permit, None)
-            counts["expired"] += 1
-    return counts
 
 
 def review_apply_deemed(*, on: date | None = None) -> int:
@@ -1088,12 +996,15 @@ def application_lapse_returned(*, on: date | None = None) -> int:
 
 
 def permits_daily(*, on: date | None = None) -> dict[str, int]:
-    """The daily licensing job: expiries, then deemed opinions and lapsed queries (each if
-    configured)."""
+    """The daily licensing job for the day `on` (default today): lapsed queries first (a
+    lapsed extension no longer keeps its permit valid), then expiries with their cascade
+    (lifecycle.py), then deemed opinions (each of the first and last if configured). Every
+    step works on `on`, never on the clock."""
     on = on or today()
+    lapsed = application_lapse_returned(on=on)
     counts = permit_expire_due(on=on)
     counts["deemed"] = review_apply_deemed(on=on)
-    counts["lapsed"] = application_lapse_returned(on=on)
+    counts["lapsed"] = lapsed
     return counts
 
 
@@ -1140,6 +1051,11 @@ def izin_operasional_create(
     ):
         errors["permit"] = [_("An izin operasional needs a valid izin prinsip.")]
     errors.update(_containment(permit.organization_id, data.valid_from, data.valid_until))
+    # N3: izin operasional ⊆ an MSP in force (not superseded, expired or terminated).
+    label = _("The izin operasional")
+    in_msp = frame_problems(agreement, start=data.valid_from, end=data.valid_until, label=label)
+    if in_msp:
+        errors.setdefault("agreement", []).extend(in_msp)
     if errors:
         raise ApplicationError(_("The izin operasional was not recorded."), errors)
     io = IzinOperasional.objects.create(
@@ -1224,6 +1140,8 @@ def staff_assignment_create(
     if organization is None:
         raise ApplicationError(_("This organization does not exist."))
     errors = validation.staff_problems(organization, data)
+    if not_in_future(data.ktln_approved_on):
+        errors["ktln_approved_on"] = not_in_future(data.ktln_approved_on)
     if errors:
         raise ApplicationError(_("The assignment was not recorded."), errors)
     staff = ForeignStaffAssignment.objects.create(
@@ -1254,33 +1172,6 @@ def staff_assignment_create(
 
 
 @transaction.atomic
-def staff_assignment_end(*, assignment_id: int, actor: Any) -> ForeignStaffAssignment:
-    staff = ForeignStaffAssignment.objects.select_for_update().filter(pk=assignment_id).first()
-    if staff is None:
-        raise ApplicationError(_("This assignment does not exist."))
-    if not (
-        getattr(actor, "is_operator", False)
-        or (
-            getattr(actor, "is_authenticated", False)
-            and actor.can_edit_records
-            and roles.agency_key(actor) == setting("STAFF_APPROVER")
-        )
-    ):
-        raise ApplicationError(_("Only Biro KTLN may record a foreign staff approval."))
-    if staff.status == ForeignStaffAssignment.Status.ENDED:
-        raise ApplicationError(_("This assignment has already ended."))
-    staff.status = ForeignStaffAssignment.Status.ENDED
-    staff.save(update_fields=["status", "updated_at"])
-    audit_event_record(
-        event="foreign_staff.ended",
-        target=staff,
-        actor=actor,
-        data={"old": {"status": "active"}, "new": {"status": staff.status}},
-    )
-    return staff
-
-
-@transaction.atomic
 def permit_record_existing(
     *,
     organization: ForeignOrganization,
@@ -1297,6 +1188,8 @@ def permit_record_existing(
     if not roles.can_act_for_secretariat(actor, Track.TPOA):
         raise ApplicationError(_("Only the secretariat may do this."))
     errors = validation.validity_problems(valid_from, valid_until)
+    if not_in_future(decision_date):
+        errors["decision_date"] = not_in_future(decision_date)
     if not organization.needs_izin_prinsip:
         errors["organization"] = [_("Only foreign foundations and NGOs hold an izin prinsip.")]
     if not number.strip() or Permit.objects.filter(number=number.strip()).exists():
@@ -1325,4 +1218,5 @@ def permit_record_existing(
             }
         },
     )
+    agreements_recheck_cover(organization_ids={organization.pk}, actor=actor)
     return permit

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import lifecycle_views, views
 
 app_name = "permits"
 urlpatterns = [
@@ -35,6 +35,30 @@ urlpatterns = [
         name="operational_create",
     ),
     path("permits/<int:pk>/staff/", views.StaffCreateView.as_view(), name="staff_create"),
+    path(
+        "permits/<int:pk>/suspend/",
+        lifecycle_views.PermitLifecycleView.as_view(),
+        {"action": "suspend"},
+        name="permit_suspend",
+    ),
+    path(
+        "permits/<int:pk>/reinstate/",
+        lifecycle_views.PermitLifecycleView.as_view(),
+        {"action": "reinstate"},
+        name="permit_reinstate",
+    ),
+    path(
+        "permits/<int:pk>/revoke/",
+        lifecycle_views.PermitLifecycleView.as_view(),
+        {"action": "revoke"},
+        name="permit_revoke",
+    ),
+    path(
+        "operational/<int:pk>/end/",
+        lifecycle_views.OperationalEndView.as_view(),
+        name="operational_end",
+    ),
+    path("staff/<int:pk>/end/", lifecycle_views.StaffEndView.as_view(), name="staff_end"),
     path("status/", views.PublicStatusView.as_view(), name="public_status"),
     path("statistics/", views.PublicStatisticsView.as_view(), name="public_statistics"),
 ]

@@ -7,45 +7,67 @@ from typing import TYPE_CHECKING, Any
 from django.utils.translation import gettext as _
 
 from mitra.core.dates import add_months
+from mitra.core.exceptions import ApplicationError
+from mitra.deadlines.engine import apply_rule, period_text, versions
+from mitra.deadlines.models import DeadlineRule
 
-from .conf import diplomatic_relations, setting
+from .conf import (
+    RULE_EXTENSION_FILING,
+    RULE_EXTENSION_WINDOW,
+    RULE_MAX_VALIDITY,
+    diplomatic_relations,
+    setting,
+)
 from .models import DOCUMENT_LABELS, REQUIRED_DOCUMENTS, Application, ForeignStaffAssignment
 
 if TYPE_CHECKING:
     from mitra.organizations.models import ForeignOrganization
 
 
-def max_valid_until(valid_from: date) -> date:
-    """The last day an izin prinsip starting on `valid_from` may run (≤ 3 years, N1)."""
-    return add_months(valid_from, setting("IZIN_PRINSIP_MAX_MONTHS")) - timedelta(days=1)
+def _max_validity(valid_from: date) -> DeadlineRule | None:
+    """The `permit.max_validity` version in force on the permit's first day; None before any
+    (a permit older than UU 17/2013 had no statutory cap)."""
+    try:
+        return versions(RULE_MAX_VALIDITY).in_force(valid_from)
+    except ApplicationError:
+        return None
+
+
+def max_valid_until(valid_from: date) -> date | None:
+    """The last day an izin prinsip starting on `valid_from` may run (N1: the maximum validity
+    rule in force on that day, 3 years by default); None when no cap was in force."""
+    rule = _max_validity(valid_from)
+    return apply_rule(rule, valid_from) - timedelta(days=1) if rule is not None else None
 
 
 def validity_problems(valid_from: date, valid_until: date) -> dict[str, list[str]]:
     if valid_until < valid_from:
         return {"valid_until": [_("The end date is before the start date.")]}
-    if valid_until > max_valid_until(valid_from):
+    rule = _max_validity(valid_from)
+    if rule is None:
+        return {}
+    last = apply_rule(rule, valid_from) - timedelta(days=1)
+    if valid_until > last:
         return {
             "valid_until": [
-                _("An izin prinsip is valid for at most %(months)d months (until %(day)s).")
-                % {
-                    "months": setting("IZIN_PRINSIP_MAX_MONTHS"),
-                    "day": max_valid_until(valid_from).isoformat(),
-                }
+                _("An izin prinsip is valid for at most %(period)s (until %(day)s).")
+                % {"period": period_text(rule), "day": last.isoformat()}
             ]
         }
     return {}
 
 
 def extension_deadline(valid_until: date) -> date:
-    """The last day to file an extension: 3 months before the end (UU 17/2013 Ps 45(3))."""
-    return add_months(valid_until, -setting("EXTENSION_LEAD_MONTHS"))
+    """The last day to file an extension: the `permit.extension_filing` period in force on the
+    end date, before it (3 months by default, UU 17/2013 Ps 45(3))."""
+    return versions(RULE_EXTENSION_FILING).due(valid_until)
 
 
 def extension_window_opens(valid_until: date) -> date:
-    """The day the extension window opens (EXTENSION_WINDOW_MONTHS before the end, never
-    after the filing deadline): the holder is told to prepare the filing."""
-    months = max(setting("EXTENSION_WINDOW_MONTHS"), setting("EXTENSION_LEAD_MONTHS"))
-    return add_months(valid_until, -months)
+    """The day the extension window opens (the `permit.extension_window` period before the end,
+    6 months by default, never after the filing deadline): the holder is told to prepare the
+    filing."""
+    return min(versions(RULE_EXTENSION_WINDOW).due(valid_until), extension_deadline(valid_until))
 
 
 def extension_is_late(valid_until: date, filed_on: date) -> bool:

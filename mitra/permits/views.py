@@ -16,9 +16,11 @@ from mitra.core.access import EDITOR, GOVERNMENT, MEMBER, AccessMixin, public_vi
 from mitra.core.charts import build_timeline
 from mitra.core.dates import today
 from mitra.core.exceptions import ApplicationError
+from mitra.deadlines.engine import period_in_force
 from mitra.organizations.selectors import organization_get_for_user
 
 from . import forms, roles, selectors, services, validation
+from .conf import RULE_EXTENSION_FILING
 from .models import DOCUMENT_ITEMS, AgencyReview, Application, IzinOperasional, Permit, Track
 
 
@@ -458,7 +460,7 @@ class PermitListView(AccessMixin, View):
 
     def get(self, request: HttpRequest) -> HttpResponse:
         status = request.GET.get("status", "")
-        if status not in Permit.Status.values:
+        if status not in Permit.EffectiveStatus.values:
             status = ""
         # `?extension_window=1`: the permits whose extension window is open (dashboard).
         window = request.GET.get("extension_window") == "1"
@@ -512,6 +514,10 @@ def _permit_context(request: HttpRequest, permit: Permit, **extra: Any) -> dict[
         .select_related("agreement", "issuer")
         .order_by("-valid_from")
     )
+    for io in operational:
+        io.can_end = io.status == IzinOperasional.Status.ACTIVE and roles.can_end_operational(
+            request.user, io.issuer
+        )
     rows += [
         {
             "label": io.number,
@@ -541,12 +547,15 @@ def _permit_context(request: HttpRequest, permit: Permit, **extra: Any) -> dict[
         "extension_late": validation.extension_is_late(permit.valid_until, now),
         "extension_open": extension_open,
         "can_extend": roles.is_applicant(user, permit.organization_id)
-        and permit.status in (Permit.Status.ACTIVE, Permit.Status.SUSPENDED)
+        and permit.in_force
         and not hasattr(permit, "extended_by")
         and extension_open is None,
         "operational_form": extra.get("operational_form") or forms.OperationalForm(agreements=msps),
         "can_add_operational": msps.exists() and permit.status == Permit.Status.ACTIVE,
         "staff_form": extra.get("staff_form") or forms.StaffForm(),
+        # The acts after issue (lifecycle_views.py), each for its issuing authority.
+        "can_act_for_minister": roles.can_act_for_minister(user) and permit.in_force,
+        "can_end_staff": roles.can_end_staff(user),
         "can_add_staff": user.is_operator
         or (user.can_edit_records and roles.agency_key(user) == services.setting("STAFF_APPROVER")),
         "history": audit_history(target=permit),
@@ -569,7 +578,13 @@ class PermitLetterView(AccessMixin, View):
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         permit = selectors.permit_get_for_user(user=request.user, pk=pk)
-        return render(request, "permits/permit_letter.html", {"permit": permit})
+        context = {
+            "permit": permit,
+            # The filing rule in force on the permit's end date, as the services enforce it.
+            "extension_deadline": validation.extension_deadline(permit.valid_until),
+            "extension_period": period_in_force(RULE_EXTENSION_FILING, permit.valid_until),
+        }
+        return render(request, "permits/permit_letter.html", context)
 
 
 class PermitExtendView(AccessMixin, View):

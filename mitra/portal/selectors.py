@@ -6,6 +6,7 @@ from django.http import Http404
 from mitra.agreements.models import Agreement, AgreementParty
 from mitra.monitoring.selectors import overdue_exists_for_organization, public_non_filers
 from mitra.organizations.models import ForeignOrganization
+from mitra.permits.selectors import public_permits
 from mitra.sanctions.models import SanctionCase
 
 PUBLIC_ORG_FIELDS = (
@@ -59,7 +60,15 @@ def public_organization_list(*, q: str = "", kind: str = "") -> QuerySet[Foreign
 
 
 def public_organization_get(*, pk: int) -> ForeignOrganization:
-    org = public_organization_list().filter(pk=pk).first()
+    """One published organization with its active agreements, concluded sanctions and its
+    izin prinsip with their izin operasional (public columns only; a fixed number of
+    queries). Each permit's `effective_status` reads the organization already loaded."""
+    org = (
+        public_organization_list()
+        .prefetch_related(Prefetch("permits", queryset=public_permits(), to_attr="public_permits"))
+        .filter(pk=pk)
+        .first()
+    )
     if org is None:
         raise Http404
     return org

@@ -51,7 +51,13 @@ class DirectoryView(View):
 class PublicOrganizationView(View):
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         org = selectors.public_organization_get(pk=pk)
-        return render(request, "portal/organization.html", {"organization": org})
+        # The organization held an izin prinsip and holds none in force now (revoked or
+        # expired): its agreements listed below run without one.
+        permits = getattr(org, "public_permits", [])  # the selector's prefetch
+        lost = bool(permits) and not any(p.in_force for p in permits)
+        return render(
+            request, "portal/organization.html", {"organization": org, "izin_prinsip_lost": lost}
+        )
 
 
 @public_view

@@ -38,11 +38,14 @@ class SanctionCaseQuerySet(models.QuerySet["Any"]):
         - the TPOA secretariat (settings.MITRA["TPOA_SECRETARIAT"]) and the oversight agencies
           (settings.MITRA["SANCTION_OVERSIGHT"], default Kemendagri) see every case;
         - another government user sees the cases of organizations their agency has an
-          agreement with (owner or party), and the cases their agency reported;
+          agreement with (owner or party), the cases their agency reported, and the cases of
+          organizations of a kind a visibility grant lets their body read (the TPOA members:
+          ormas asing; ADR 0015);
         - a representative sees their own organization's cases once the organization has been
           approached (persuasion or later), never a report still being assessed;
         - anyone else sees nothing.
         """
+        from mitra.agreements.access import organization_kinds_read_by
         from mitra.agreements.models import Agreement, AgreementParty
 
         if not getattr(user, "is_authenticated", False) or not user.is_active:
@@ -62,10 +65,13 @@ class SanctionCaseQuerySet(models.QuerySet["Any"]):
             partner_orgs = AgreementParty.objects.filter(
                 agreement_id__in=agreements, organization_id__isnull=False
             ).values("organization_id")
-            return self.filter(
-                models.Q(organization_id__in=partner_orgs)
-                | models.Q(reported_by_agency_id=agency.pk)
+            condition = models.Q(organization_id__in=partner_orgs) | models.Q(
+                reported_by_agency_id=agency.pk
             )
+            granted_kinds = organization_kinds_read_by(user.reading_body_ids)
+            if granted_kinds:
+                condition |= models.Q(organization__kind__in=granted_kinds)
+            return self.filter(condition)
         if user.role == user.Role.ORG_REPRESENTATIVE and user.organization_id:
             return self.filter(
                 organization_id=user.organization_id, status__in=REPRESENTATIVE_STATUSES

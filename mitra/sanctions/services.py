@@ -1,11 +1,15 @@
 """Writing sanction cases: open, assess, escalate along the ladder, lift, dismiss, evidence.
 
 Every move goes through `sanction_case_move`, which records a `SanctionStep` (legal basis,
-authority, dates, parties notified), writes audit and applies the effects:
+authority, dates, parties notified), writes audit and applies the effects through the
+licensing app's services (`mitra.permits.lifecycle`, called directly):
 - cessation of activities → the organization is suspended (it cannot start new agreements or
-  work plans); lifting from cessation restores its previous status;
-- revocation → its permits end (`mitra.permits.services.permit_revoke_for_sanction`; the
-  permits app provides it; otherwise the effect is recorded for the secretariat to carry out).
+  work plans) and its izin prinsip read suspended (`permit_suspend_for_sanction`: the
+  organization's status is the one source of "suspended");
+- lifting from cessation → its previous status comes back and its izin prinsip read active
+  again (`permit_reinstate_for_sanction`), unless another case still holds it in cessation;
+- revocation → every izin prinsip in force is revoked, with the cascade: izin operasional
+  ended, staff and agreements flagged, everyone N14 names told (`permit_revoke_for_sanction`).
 """
 
 import hashlib
@@ -25,10 +29,15 @@ from mitra.audit.services import audit_event_record
 from mitra.bodies.models import GovernmentBody
 from mitra.core.dates import today
 from mitra.core.exceptions import ApplicationError
+from mitra.core.validators import not_in_future
 from mitra.deadlines.engine import due_date
 from mitra.notifications.services import notify
 from mitra.organizations.models import ForeignOrganization
-from mitra.organizations.services import organization_set_status
+from mitra.permits.lifecycle import (
+    permit_reinstate_for_sanction,
+    permit_revoke_for_sanction,
+    permit_suspend_for_sanction,
+)
 
 from . import ladder
 from .models import SanctionCase, SanctionEvidence, SanctionStep
@@ -167,52 +176,80 @@ def _validate_move(case: SanctionCase, data: MoveInput, on: date) -> dict[str, l
             ]
     if data.action in ("lift", "dismiss") and not data.notes.strip():
         errors["notes"] = [_("Explain the reason.")]
-    if on > today():
-        errors["issued_on"] = [_("The date cannot be in the future.")]
+    if not_in_future(on):
+        errors["issued_on"] = not_in_future(on)
     return errors
 
 
-def _effects(case: SanctionCase, old_status: str, actor: Any) -> list[dict[str, Any]]:
-    """Apply what the new status means for the organization and its permits."""
-    effects: list[dict[str, Any]] = []
+def _effects(
+    case: SanctionCase, old_status: str, step: SanctionStep, actor: Any
+) -> list[dict[str, Any]]:
+    """Apply what the new status means for the organization and its izin prinsip, on the
+    step's date and legal basis, through the licensing services."""
     org = case.organization
+    basis = step.legal_basis or case.articles or case.reference
     if case.status == SanctionCase.Status.CESSATION:
-        previous = org.status
-        organization_set_status(
-            organization_id=org.pk,
-            status=ForeignOrganization.Status.SUSPENDED,
-            actor=actor,
-            reason=_("Sanction case %(ref)s: cessation of activities") % {"ref": case.reference},
+        return [
+            permit_suspend_for_sanction(
+                organization_id=org.pk,
+                reason=_("Sanction case %(ref)s: cessation of activities")
+                % {"ref": case.reference},
+                legal_basis=basis,
+                actor=actor,
+                on=step.issued_on,
+            )
+        ]
+    if case.status == SanctionCase.Status.LIFTED and old_status == SanctionCase.Status.CESSATION:
+        return [
+            permit_reinstate_for_sanction(
+                organization_id=org.pk,
+                status=_previous_org_status(case),
+                reason=_("Sanction case %(ref)s lifted") % {"ref": case.reference},
+                legal_basis=basis,
+                actor=actor,
+                on=step.issued_on,
+            )
+        ]
+    if case.status == SanctionCase.Status.REVOKED:
+        revoked = permit_revoke_for_sanction(
+            organization=org, case=case, actor=actor, legal_basis=basis, on=step.issued_on
         )
-        effects.append({"effect": "organization_suspended", "previous_status": previous})
-    elif case.status == SanctionCase.Status.LIFTED and old_status == SanctionCase.Status.CESSATION:
-        previous = _previous_org_status(case)
-        organization_set_status(
-            organization_id=org.pk,
-            status=previous,
-            actor=actor,
-            reason=_("Sanction case %(ref)s lifted") % {"ref": case.reference},
-        )
-        effects.append({"effect": "organization_restored", "status": previous})
-    elif case.status == SanctionCase.Status.REVOKED:
-        effects.append(_revoke_permits(case, actor))
-    return effects
+        return [{"effect": "permits_revoked", "done": True, "count": len(revoked)}]
+    return []
 
 
 def _previous_org_status(case: SanctionCase) -> str:
+    """The status to give back on lifting: the one recorded when the case suspended the
+    organization — unless it was already suspended then (by another case, or by the
+    secretariat): lifting never restores a suspension, another case in cessation keeps it
+    (the hold), and a registered organization is the default."""
+    suspended = ForeignOrganization.Status.SUSPENDED
     for step in case.steps.order_by("-id"):
         for effect in step.effects or []:
             if effect.get("effect") == "organization_suspended":
-                return effect.get("previous_status") or ForeignOrganization.Status.REGISTERED
+                previous = effect.get("previous_status")
+                if previous and previous != suspended:
+                    return str(previous)
     return ForeignOrganization.Status.REGISTERED
 
 
-def _revoke_permits(case: SanctionCase, actor: Any) -> dict[str, Any]:
-    """Revocation ends the organization's permits (the licensing app's service)."""
-    from mitra.permits.services import permit_revoke_for_sanction  # permits sits beside us
-
-    revoked = permit_revoke_for_sanction(organization=case.organization, case=case, actor=actor)
-    return {"effect": "permits_revoked", "done": True, "count": len(revoked)}
+def cessation_hold(organization_id: int) -> str:
+    """For the licensing app (`mitra.permits.hooks`): why the organization's suspension may
+    not be lifted by reinstating its izin prinsip — a case of ours in cessation of
+    activities, lifted only through the case ("" when there is none)."""
+    case = (
+        SanctionCase.objects.filter(
+            organization_id=organization_id, status=SanctionCase.Status.CESSATION
+        )
+        .order_by("reported_on", "id")
+        .first()
+    )
+    if case is None:
+        return ""
+    return _(
+        "Sanction case %(ref)s stopped the organization's activities: lift the case to "
+        "reinstate it."
+    ) % {"ref": case.reference}
 
 
 @transaction.atomic
@@ -272,7 +309,7 @@ def sanction_case_move(*, case_id: int, data: MoveInput, actor: Any) -> Sanction
         actor=actor,
     )
     step.notified_bodies.set(list(data.notified_bodies))
-    step.effects = _effects(case, old, actor)
+    step.effects = _effects(case, old, step, actor)
     step.save(update_fields=["effects"])
     audit_event_record(
         event=EVENTS[data.action],

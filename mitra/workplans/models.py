@@ -115,6 +115,9 @@ class WorkPlan(FSMModelMixin, TimeStampedModel):
         indexes = [
             models.Index(fields=["regional_government", "kind"], name="wp_regional_gov_idx"),
             models.Index(fields=["agreement", "kind", "year"], name="wp_agreement_kind_year_idx"),
+            # The plans in force of the agreements a viewer sees ("Your work", N5 notices)
+            # without reading the plans' rows.
+            models.Index(fields=["agreement", "status"], name="wp_agreement_status_idx"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -260,6 +263,11 @@ class Activity(FSMModelMixin, TimeStampedModel):
                     "planned_female", "actual_female", "id",
                 ],
                 name="activity_dashboard_cover_idx",
+            ),
+            # A plan's open activities by planned start ("Your work": those starting soon
+            # without an N5 notice), from the index alone.
+            models.Index(
+                fields=["work_plan", "status", "start_date"], name="activity_plan_start_idx"
             ),
         ]  # fmt: skip
         constraints = [

@@ -2,8 +2,8 @@
 
 Roles around a work plan (docs/dev/permissions.md has the table):
 - operators: everything;
-- officers of the agreement's owner agency (the partner ministry): draft, approve, sign an RIK,
-  activate, close;
+- officers of the agreement's owning unit (or its agency, when no unit holds it; the partner
+  ministry): draft, approve, sign an RIK, activate, close;
 - officers of an RKT's regional government: sign and activate that RKT;
 - representatives of the partner organization (a foreign party of an agreement they may see):
   draft and edit plans and activities, record notifications, start activities, report actuals.
@@ -15,6 +15,7 @@ from typing import Any
 from django.http import Http404
 
 from mitra.agreements.models import Agreement
+from mitra.agreements.permissions import agreement_is_editable_by
 
 from .models import Activity, WorkPlan
 
@@ -41,7 +42,8 @@ def user_roles(*, user: Any, agreement: Agreement, work_plan: WorkPlan | None = 
     if user.is_operator:
         return {"operator"}
     if user.can_edit_records and user.agency is not None:
-        if agreement.owner_id == user.agency.pk:
+        # A work plan is held by its agreement's owning unit (ADR 0016): one source.
+        if agreement_is_editable_by(user=user, agreement=agreement):
             roles.add("owner")
         if (
             work_plan is not None

@@ -32,8 +32,9 @@ def visible_work_plan_ids(user: Any) -> models.QuerySet:
     ).values("pk")
     # A UNION, not an OR: for an OR PostgreSQL cannot estimate how many plans match (at
     # national scale it guessed three times too many) and reads the whole activity table
-    # instead of its work plan index (ADR 0013).
-    return of_visible_agreements.union(signed_as_region)
+    # instead of its work plan index (ADR 0013). UNION ALL: only ever used with `__in`, which
+    # ignores duplicates; SQLite otherwise sorts every id once more to remove them.
+    return of_visible_agreements.union(signed_as_region, all=True)
 
 
 def _anonymous_or_inactive(user: Any) -> bool:

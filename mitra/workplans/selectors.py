@@ -70,7 +70,14 @@ def workplan_get_for_user(*, user: Any, pk: int) -> WorkPlan:
     """SECURITY: the work plan if `user` may see it; Http404 otherwise."""
     work_plan = (
         WorkPlan.objects.visible_to(user)
-        .select_related("agreement__owner", "parent", "province", "regency", "regional_government")
+        .select_related(
+            "agreement__owner",
+            "agreement__owner_unit",
+            "parent",
+            "province",
+            "regency",
+            "regional_government",
+        )
         .prefetch_related(
             Prefetch(
                 "activities",
@@ -175,7 +182,7 @@ def workplan_containment_status(*, work_plan: WorkPlan, on: date) -> Containment
     """The frame of a work plan (izin prinsip / agreement / RIK / RKT) as timeline bars, and
     what breaks it (the same rule as the services: validation.workplan_containment)."""
     agreement = work_plan.agreement
-    outers = validation.outer_periods(
+    outers = validation.frame_periods(
         kind=work_plan.kind, agreement=agreement, parent=work_plan.parent, on=work_plan.start_date
     )
     problems = validation.workplan_containment(
@@ -309,3 +316,21 @@ def activities_against_plan(
         money["planned"] += row["planned_budget"] or Decimal("0")
         money["realised"] += row["realised_budget"] or Decimal("0")
     return result
+
+
+def regional_governments_with_active_rkt(organization_id: int) -> list[int]:
+    """For the licensing app's hook (`mitra.permits.hooks.register_affected_bodies`): the
+    regional governments that signed an RKT in force (signed or active) under an agreement
+    with the organization (domain.md N14: they are told when its izin prinsip ends, is
+    suspended or reinstated). One query; unscoped, as it names recipients, not rows a viewer
+    reads."""
+    return list(
+        WorkPlan.objects.filter(
+            kind=WorkPlan.Kind.RKT,
+            status__in=[WorkPlan.Status.SIGNED, WorkPlan.Status.ACTIVE],
+            regional_government__isnull=False,
+            agreement__parties__organization_id=organization_id,
+        )
+        .values_list("regional_government_id", flat=True)
+        .distinct()
+    )

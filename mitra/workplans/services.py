@@ -16,6 +16,7 @@ from mitra.audit.services import audit_event_record, model_snapshot, snapshot_di
 from mitra.core.dates import today
 from mitra.core.exceptions import ApplicationError
 from mitra.core.periods import Period, check_within
+from mitra.core.validators import not_in_future
 from mitra.notifications.services import notify
 from mitra.organizations.selectors import organization_suspension_message
 
@@ -261,6 +262,8 @@ def workplan_transition(
     if not workplan_can(user=actor, work_plan=work_plan, action=transition):
         raise _refuse(_("You may not do this to this work plan."))
     on = on or today()
+    if transition in ("approve", "sign") and not_in_future(on):
+        raise _refuse(not_in_future(on)[0], {"on": not_in_future(on)})
     if transition == "approve":
         if work_plan.is_rkt and work_plan.parent.status not in (  # type: ignore[union-attr]
             WorkPlan.Status.SIGNED,
@@ -468,8 +471,8 @@ def activity_transition(
     work_plan = _require_implementing(activity, actor)
     on = on or today()
     if transition in ("start", "complete"):
-        if on > today():
-            raise _refuse(_("Record what happened: the date cannot be in the future."))
+        if not_in_future(on):
+            raise _refuse(not_in_future(on)[0], {"on": not_in_future(on)})
         problems = check_within(
             Period(on, on, _("The date given")),
             Period(work_plan.start_date, work_plan.end_date, _("the work plan")),
@@ -590,8 +593,8 @@ def notification_record(
         )
     if data.notified_on is None:
         check.error("notified_on", _("Give the date of the notification."))
-    elif data.notified_on > today():
-        check.error("notified_on", _("A notification cannot be dated in the future."))
+    else:
+        check.extend("notified_on", not_in_future(data.notified_on))
     if not data.reference.strip():
         check.error("reference", _("Give the reference number of the letter."))
     if data.activity is not None and data.activity.work_plan_id != work_plan.pk:

@@ -2,9 +2,11 @@
 
 One place for the HTML forms and the API (both go through the services, which call these):
 
-- containment (domain.md §3.5, N7): RKT ⊆ its RIK ⊆ the agreement ⊆ the organization's izin
-  prinsip, and an activity ⊆ its work plan. Every comparison is `mitra.core.periods.check_within`
-  so the messages read the same everywhere;
+- containment (domain.md §3.5, N3, N7): RKT ⊆ its RIK ⊆ the agreement ⊆ the organization's izin
+  prinsip, and an activity ⊆ its work plan, in time and in space. Every comparison of periods is
+  `mitra.core.periods.check_within`, of regions `mitra.core.areas.check_area_within`, and the
+  izin prinsip link is the agreements' own rule (`agreements.validation.cover_problems`, which
+  asks the licensing app through its hook), so the messages read the same everywhere;
 - an RKT covers one calendar year and one region; one RKT per agreement, year and region;
 - N5: an activity starts in a region only after Kemendagri and that region's government were
   notified (`missing_notifications`).
@@ -19,6 +21,9 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from mitra.agreements.licensing import REFUSE, cover_mode
+from mitra.agreements.validation import agreement_area, cover_problems, izin_prinsip_frames
+from mitra.core.areas import Area, check_area_within
 from mitra.core.currencies import is_currency
 from mitra.core.periods import Period, check_within
 
@@ -39,41 +44,28 @@ class Check:
             self.error(field_name, message)
 
 
-# --- the izin prinsip, when the permits app provides it ------------------------------------
+# --- the izin prinsip ------------------------------------------------------------------------
 
 
-def izin_prinsip_period(*, organization_id: int | None, on: date | None) -> Period | None:
-    """The organization's izin prinsip in force on `on`, or None when unknown.
-
-    The licensing capability lives in `mitra.permits`; it may not be there yet (or may not
-    know this organization). It asks `mitra.permits.selectors.izin_prinsip_period
-    (organization_id=, on=)`, which returns None or a `(start, end)` pair.
-    """
-    if organization_id is None:
-        return None
-    from mitra.permits.selectors import izin_prinsip_period  # permits imports workplans' peers
-
-    found = izin_prinsip_period(organization_id=organization_id, on=on)
-    if found is None:
-        return None
-    if isinstance(found, tuple):
-        start, end = found[0], found[1]
-    else:
-        start, end = getattr(found, "start", None), getattr(found, "end", None)
-    if start is None and end is None:
-        return None
-    return Period(start, end, _("the izin prinsip"))
+def agreement_organizations(agreement: Any) -> list[Any]:
+    return [
+        party.organization
+        for party in agreement.parties.filter(organization__isnull=False).select_related(
+            "organization"
+        )
+    ]
 
 
-def lead_organization_id(agreement: Any) -> int | None:
-    """The agreement's (lead) foreign party: whose izin prinsip bounds its work plans."""
-    party = (
-        agreement.parties.filter(side="foreign", organization__isnull=False)
-        .order_by("role", "id")  # "lead" sorts before "party"/"implementer"
-        .values_list("organization_id", flat=True)
-        .first()
-    )
-    return party
+def izin_prinsip_problems(
+    *, agreement: Any, start: date | None, end: date | None, label: str
+) -> list[str]:
+    """The last link of the chain: a work plan of an agreement with an ormas asing lies within
+    its izin prinsip (N3, N7). In "warn" mode (migrating legacy records) the agreement itself
+    is on the violations list instead, and its work plans are not refused for it."""
+    if cover_mode() != REFUSE:
+        return []
+    organizations = agreement_organizations(agreement)
+    return cover_problems(organizations=organizations, start=start, end=end, label=label)
 
 
 # --- containment ----------------------------------------------------------------------------
@@ -91,10 +83,16 @@ def outer_periods(
     if kind == WorkPlan.Kind.RKT and parent is not None:
         outers.append(Period(parent.start_date, parent.end_date, _("the RIK")))
     outers.append(Period(agreement.start_date, agreement.end_date, _("the agreement")))
-    prinsip = izin_prinsip_period(organization_id=lead_organization_id(agreement), on=on)
-    if prinsip is not None:
-        outers.append(prinsip)
     return outers
+
+
+def frame_periods(
+    *, kind: str, agreement: Any, parent: WorkPlan | None, on: date | None
+) -> list[Period]:
+    """For the detail page's timeline: `outer_periods` and, widest, the izin prinsip."""
+    return outer_periods(kind=kind, agreement=agreement, parent=parent, on=on) + (
+        izin_prinsip_frames(organizations=agreement_organizations(agreement), on=on)
+    )
 
 
 def workplan_containment(
@@ -121,6 +119,9 @@ def workplan_containment(
     inner = Period(start, end, kind_label(kind))
     for outer in outer_periods(kind=kind, agreement=agreement, parent=parent, on=start):
         problems += check_within(inner, outer)
+    problems += izin_prinsip_problems(
+        agreement=agreement, start=start, end=end, label=kind_label(kind)
+    )
     return problems
 
 
@@ -147,6 +148,10 @@ def check_rkt_region(
             _("%(regency)s is not in %(province)s.") % {"regency": regency, "province": province},
         )
         return
+    # RKT ⊆ MSP in space: the RKT's region lies within the agreement's provinces and
+    # regencies/cities (the RIK covers the whole agreement, so it adds no bound).
+    rkt_area = Area.of(_("The RKT"), [province], [regency] if regency else [])
+    check.extend("province", check_area_within(rkt_area, agreement_area(agreement)))
     duplicates = WorkPlan.objects.filter(
         kind=WorkPlan.Kind.RKT, agreement=agreement, year=year, province=province, regency=regency
     )
@@ -228,22 +233,17 @@ def check_locations(
         all_provinces.setdefault(regency.province_id, regency.province)
     if not all_provinces:
         check.error("provinces", _("Give at least one province or regency/city."))
+        return []
+    # The activity lies within its RKT's region, and within its agreement's regions (an
+    # activity of an RIK is bounded by the agreement only).
+    inner = Area.of(_("The activity"), all_provinces.values(), regencies)
     if work_plan.is_rkt:
-        outside = [p for p in all_provinces.values() if p.pk != work_plan.province_id]
-        if outside:
-            check.error(
-                "provinces",
-                _("The RKT covers %(region)s only; %(outside)s is outside it.")
-                % {"region": work_plan.region_label, "outside": ", ".join(map(str, outside))},
-            )
-        if work_plan.regency_id:
-            other = [r for r in regencies if r.pk != work_plan.regency_id]
-            if other:
-                check.error(
-                    "regencies",
-                    _("The RKT covers %(region)s only; %(outside)s is outside it.")
-                    % {"region": work_plan.region_label, "outside": ", ".join(map(str, other))},
-                )
+        rkt_area = Area.of(
+            _("the RKT"), [work_plan.province], [work_plan.regency] if work_plan.regency_id else []
+        )
+        check.extend("provinces", check_area_within(inner, rkt_area))
+    if "provinces" not in check.errors:
+        check.extend("provinces", check_area_within(inner, agreement_area(work_plan.agreement)))
     return list(all_provinces.values())
 
 

@@ -33,6 +33,7 @@ from mitra.meetings.services import (
 from mitra.organizations.models import ForeignOrganization
 from mitra.organizations.services import OrganizationInput, organization_update
 from mitra.organizations.tests.factories import ForeignOrganizationFactory
+from mitra.permits.tests.factories import PermitFactory
 from mitra.regions.tests.factories import ProvinceFactory, RegencyFactory
 
 from . import grant_oracle
@@ -117,6 +118,12 @@ def world(db, operator):
             ForeignOrganizationFactory(legal_name="Badan Dua", un_agency=True),
             ForeignOrganizationFactory(legal_name="Asosiasi Tiga", regional=True),
         ]
+        # Each holds an izin prinsip over the agreements' period (2024-01-10 → 2027-01-09), so
+        # an edit that makes it an ormas asing leaves the agreements in force covered (N4).
+        for org in orgs:
+            PermitFactory(
+                organization=org, valid_from=date(2024, 1, 10), valid_until=date(2027, 1, 9)
+            )
         agreements = [
             AgreementFactory(owner=kemendagri, foreign_parties=[orgs[0]]),
             AgreementFactory(owner=kemenkes, foreign_parties=[orgs[1]], active=True),

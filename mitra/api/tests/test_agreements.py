@@ -13,6 +13,7 @@ from mitra.agreements.tests.factories import AgreementFactory
 from mitra.audit.models import AuditEvent
 from mitra.core.dates import today
 from mitra.organizations.tests.factories import ForeignOrganizationFactory
+from mitra.permits.tests.factories import PermitFactory
 
 from .conftest import error_text, nothing_written
 
@@ -310,6 +311,7 @@ def test_list_queries_do_not_grow_with_rows(
         return len(captured)
 
     AgreementFactory(owner=kemendagri, sectors=[governance], provinces=[jateng])
+    queries()  # fills the per-process cache of the renewal rule's versions
     small = queries()
     for _ in range(25):
         AgreementFactory(owner=kemendagri, sectors=[governance], provinces=[jateng], active=True)
@@ -361,7 +363,8 @@ def test_detail_has_parties_signatories_documents_and_chain(
     foreign = [p for p in body["parties"] if p["side"] == "foreign"]
     assert foreign[0]["organization"]["legal_name"] == "Ford Foundation"
     assert body["renewal_window_start"] == "2026-10-03"
-    assert set(body["available_transitions"]) == {"terminate", "expire"}
+    # Ending early is a termination; expiry is the daily job's, never offered.
+    assert set(body["available_transitions"]) == {"terminate"}
 
 
 def test_officer_of_another_ministry_gets_404_on_a_kemendagri_draft(
@@ -503,6 +506,8 @@ def test_lifecycle_through_transitions_is_audited(
     client_for: Any, officer: Any, kemendagri: Any, ford: Any, ford_msp_2021: Agreement
 ) -> None:
     start = today() - timedelta(days=1)
+    # Ford, an ormas asing, holds an izin prinsip over the renewal's period (N3/N4).
+    PermitFactory(organization=ford, valid_from=start, valid_until=start + timedelta(days=1000))
     renewal = AgreementFactory(
         owner=kemendagri,
         foreign_parties=[ford],
@@ -539,8 +544,15 @@ def test_lifecycle_through_transitions_is_audited(
     terminate = client.post(f"{URL}{renewal.pk}/transitions/terminate/", {}, format="json")
     assert terminate.status_code == 400
     assert terminate.json()["message"] == "Give the reason for terminating the agreement."
-    terminate = client.post(
+    unconfirmed = client.post(
         f"{URL}{renewal.pk}/transitions/terminate/", {"reason": "Programme closed."}
+    )
+    assert unconfirmed.status_code == 400
+    assert unconfirmed.json()["extra"] == {"confirmed": ["Required."]}
+    terminate = client.post(
+        f"{URL}{renewal.pk}/transitions/terminate/",
+        {"reason": "Programme closed.", "confirmed": True},
+        format="json",
     )
     assert terminate.status_code == 200
     assert terminate.json()["terminated_reason"] == "Programme closed."
@@ -553,7 +565,7 @@ def test_lifecycle_through_transitions_is_audited(
     [
         ("fly", "Unknown action."),
         ("activate", "This action is not possible while the agreement is Draft."),
-        ("expire", "This action is not possible while the agreement is Draft."),
+        ("expire", "Unknown action."),  # the daily job's only: never asked for by name
     ],
 )
 def test_impossible_transitions_are_400_and_write_nothing(

@@ -83,7 +83,12 @@ class AgreementSummarySerializer(serializers.Serializer):
     title = serializers.CharField()
     type = serializers.ChoiceField(choices=Agreement.Type.choices)
     status = serializers.ChoiceField(choices=Agreement.Status.choices)
-    owner = BodyRefSerializer(help_text="The lead government body (owner of the record).")
+    owner = BodyRefSerializer(help_text="The agency that owns the record.")
+    owner_unit = BodyRefSerializer(
+        allow_null=True,
+        help_text="The unit of the owner agency that holds the record and edits it; null when "
+        "the agency as a whole holds it.",
+    )
     partner_names = serializers.CharField()
     partner_kind = serializers.CharField(help_text="Kind of the first foreign party.")
     signing_date = serializers.DateField(allow_null=True)
@@ -157,6 +162,10 @@ class AgreementDetailSerializer(AgreementSummarySerializer):
     objective = serializers.CharField()
     signing_place = serializers.CharField()
     terminated_reason = serializers.CharField()
+    cover_problem = serializers.CharField(
+        help_text="In force without its ormas asing partner's valid izin prinsip over its "
+        "period (N3/N4): why; empty otherwise."
+    )
     renewal_window_start = serializers.DateField(
         allow_null=True, help_text="When preparing the renewal should start."
     )
@@ -213,7 +222,8 @@ class AgreementInputSerializer(serializers.Serializer):
         slug_field="key",
         queryset=GovernmentBody.objects.all(),
         required=False,
-        help_text="Key of the lead government body; default: your own agency.",
+        help_text="Key of the lead government body: an agency, or the unit of it that holds "
+        "the record; default: your own body.",
         error_messages=UNKNOWN_BODY,
     )
     foreign_parties = serializers.PrimaryKeyRelatedField(
@@ -294,14 +304,17 @@ class AgreementInputSerializer(serializers.Serializer):
 def agreement_input_from(agreement: Agreement) -> dict[str, Any]:
     """The stored values as service input, so PATCH changes only what it sends."""
     parties = list(agreement.parties.all())
+    lead = agreement.owner_unit or agreement.owner
     return {
         "title": agreement.title,
         "type": agreement.type,
         "reference": agreement.reference,
-        "owner": agreement.owner,
+        "owner": lead,
         "foreign_parties": [p.organization for p in parties if p.organization is not None],
         "other_government_parties": [
-            p.body for p in parties if p.body is not None and p.body_id != agreement.owner_id
+            p.body
+            for p in parties
+            if p.body is not None and p.body_id not in (lead.pk, agreement.owner_id)
         ],
         "signing_date": agreement.signing_date,
         "signing_place": agreement.signing_place,
@@ -323,7 +336,7 @@ def _owner_or_own_agency(values: dict[str, Any], user: Any) -> None:
             raise serializers.ValidationError(
                 {"owner": [_("Give the key of the lead government body.")]}
             )
-        values["owner"] = user.agency
+        values["owner"] = user.body
 
 
 # --- list, create, detail, update ---------------------------------------------------------
@@ -461,7 +474,8 @@ class AgreementUpdateApi(ApiView):
             data=request.data, partial=partial, context={"user": request.user}
         )
         serializer.is_valid(raise_exception=True)
-        values = agreement_input_from(agreement) if partial else {"owner": agreement.owner}
+        lead = agreement.owner_unit or agreement.owner
+        values = agreement_input_from(agreement) if partial else {"owner": lead}
         values.update(serializer.validated_data)
         _owner_or_own_agency(values, request.user)
         services.agreement_update(
@@ -502,16 +516,27 @@ class AgreementTransitionApi(ApiView):
             required=False,
             allow_blank=True,
             max_length=2000,
-            help_text="Required to terminate; kept in the audit event.",
+            help_text="Required to terminate and to undo a termination; kept in the audit event.",
+        )
+        confirmed = serializers.BooleanField(
+            required=False,
+            default=False,
+            help_text="Must be true to terminate or to undo a termination (the user confirms "
+            "that the agreement's being in force changes).",
         )
 
     @extend_schema(
         operation_id="agreements_transition",
         tags=TAGS,
         summary="Move an agreement through its lifecycle",
-        description="draft → under_review → signed → active → expired | terminated. Signing "
-        "needs a signing date, activation a start date that has come, termination a reason. "
-        "When a renewal becomes active its predecessor is superseded. Every move is audited.",
+        description="draft → under_review → signed → active → terminated. Signing needs a "
+        "signing date that has come, activation a start date that has come; with an ormas asing "
+        "partner both need its izin prinsip valid over the period (N3/N4). Termination (ending "
+        "early) needs a reason and `confirmed: true`; an operator may undo a mistaken "
+        "termination (`undo_termination`, reason and confirmation), back to the status the "
+        "dates give. Expiry is not a transition: the daily job expires agreements after their "
+        "end date. When a renewal becomes active its predecessor is superseded. Every move is "
+        "audited.",
         parameters=[
             OpenApiParameter(
                 "name",
@@ -533,6 +558,7 @@ class AgreementTransitionApi(ApiView):
             transition=name,
             actor=request.user,
             reason=serializer.validated_data.get("reason", ""),
+            confirmed=serializer.validated_data["confirmed"],
         )
         return Response(agreement_detail_data(user=request.user, pk=pk))
 

@@ -14,7 +14,7 @@ from rest_framework.response import Response
 from mitra.api.pagination import StandardPagination
 from mitra.bodies.models import GovernmentBody
 from mitra.core.access import EDITOR, GOVERNMENT, MEMBER
-from mitra.permits import selectors, services
+from mitra.permits import lifecycle, selectors, services
 from mitra.permits.models import (
     AgencyReview,
     Application,
@@ -149,7 +149,16 @@ class PermitSerializer(serializers.Serializer):
     valid_until = serializers.DateField()
     conditions = serializers.CharField()
     legal_basis = serializers.CharField()
-    status = serializers.ChoiceField(choices=Permit.Status.choices)
+    status = serializers.ChoiceField(
+        choices=Permit.Status.choices, help_text="Stored: what was decided (active, or an end)."
+    )
+    effective_status = serializers.ChoiceField(
+        choices=Permit.EffectiveStatus.choices,
+        help_text="As everyone sees it: `suspended` while the holder is suspended.",
+    )
+    status_reason = serializers.CharField(help_text="Why it last changed (end or suspension).")
+    status_legal_basis = serializers.CharField()
+    status_changed_on = serializers.DateField(allow_null=True)
 
 
 @extend_schema_serializer(component_name="IzinOperasional")
@@ -163,6 +172,9 @@ class OperationalSerializer(serializers.Serializer):
     valid_until = serializers.DateField()
     status = serializers.ChoiceField(choices=IzinOperasional.Status.choices)
     flag = serializers.CharField()
+    ended_on = serializers.DateField(allow_null=True)
+    end_reason = serializers.CharField()
+    end_legal_basis = serializers.CharField()
 
 
 @extend_schema_serializer(component_name="ForeignStaffAssignment")
@@ -177,6 +189,9 @@ class StaffSerializer(serializers.Serializer):
     ktln_approved_on = serializers.DateField()
     status = serializers.ChoiceField(choices=ForeignStaffAssignment.Status.choices)
     flag = serializers.CharField()
+    ended_on = serializers.DateField(allow_null=True)
+    end_reason = serializers.CharField()
+    end_legal_basis = serializers.CharField()
 
 
 # --- applications ------------------------------------------------------------------------
@@ -711,3 +726,95 @@ class StaffCreateApi(ApiView):
             actor=request.user,
         )
         return Response(StaffSerializer(staff).data, status=status.HTTP_201_CREATED)
+
+
+# --- after issue: suspend, reinstate, revoke; end an izin operasional or an assignment ----
+
+
+@extend_schema_serializer(component_name="PermitLifecycleInput")
+class LifecycleInputSerializer(serializers.Serializer):
+    reason = serializers.CharField(help_text="Why (kept in the record and the history).")
+    legal_basis = serializers.CharField(max_length=300, help_text="The decree or article.")
+
+
+PERMIT_ACTIONS = {
+    "suspend": lifecycle.permit_suspend,
+    "reinstate": lifecycle.permit_reinstate,
+    "revoke": lifecycle.permit_revoke,
+}
+
+
+class PermitActionApi(ApiView):
+    access = EDITOR
+
+    @extend_schema(
+        operation_id="permits_action",
+        tags=TAGS,
+        summary="Suspend, reinstate or revoke an izin prinsip",
+        description="By the TPOA secretariat, for the Minister. `suspend` suspends the holder "
+        "(the one source of `suspended`: no new agreements or work plans); `reinstate` lifts "
+        "it, refused while a sanction case holds it in cessation; `revoke` ends the permit "
+        "for good, with the cascade: izin operasional ended, staff and agreements flagged, "
+        "everyone N14 names told. Reason and legal basis are required.",
+        parameters=[
+            OpenApiParameter(
+                "name", OpenApiTypes.STR, OpenApiParameter.PATH, enum=list(PERMIT_ACTIONS)
+            )
+        ],
+        request=LifecycleInputSerializer,
+        responses={200: PermitSerializer, **errors(*WRITE_DETAIL_ERRORS)},
+    )
+    def post(self, request: Request, pk: int, name: str) -> Response:
+        permit = selectors.permit_get_for_user(user=request.user, pk=pk)
+        if name not in PERMIT_ACTIONS:
+            raise Http404
+        serializer = LifecycleInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        PERMIT_ACTIONS[name](permit_id=permit.pk, actor=request.user, **serializer.validated_data)
+        return Response(
+            PermitSerializer(selectors.permit_get_for_user(user=request.user, pk=pk)).data
+        )
+
+
+class OperationalEndApi(ApiView):
+    access = EDITOR
+
+    @extend_schema(
+        operation_id="permits_operational_end",
+        tags=TAGS,
+        summary="End an izin operasional",
+        description="By the ministry or regional government that issued it. Reason and legal "
+        "basis are required; the izin prinsip and the MSP stay as they are.",
+        request=LifecycleInputSerializer,
+        responses={200: OperationalSerializer, **errors(*WRITE_DETAIL_ERRORS)},
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        io = selectors.izin_operasional_get_for_user(user=request.user, pk=pk)
+        serializer = LifecycleInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        io = lifecycle.izin_operasional_end(
+            operational_id=io.pk, actor=request.user, **serializer.validated_data
+        )
+        return Response(OperationalSerializer(io).data)
+
+
+class StaffEndApi(ApiView):
+    access = EDITOR
+
+    @extend_schema(
+        operation_id="permits_staff_end",
+        tags=TAGS,
+        summary="End a foreign staff assignment",
+        description="By Biro KTLN, which approved it. Reason and legal basis are required; "
+        "the assignment no longer counts towards the limit of 3.",
+        request=LifecycleInputSerializer,
+        responses={200: StaffSerializer, **errors(*WRITE_DETAIL_ERRORS)},
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        staff = selectors.staff_assignment_get_for_user(user=request.user, pk=pk)
+        serializer = LifecycleInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        staff = lifecycle.staff_assignment_end(
+            assignment_id=staff.pk, actor=request.user, **serializer.validated_data
+        )
+        return Response(StaffSerializer(staff).data)

@@ -3,9 +3,14 @@
 - `mitra.core` and `mitra.audit` import no domain app;
 - no domain app imports the outer apps (`portal`, `api`, `intake`, `demo`).
 Tests and migrations are not application code and are skipped.
+
+The whole direction is import-linter's (`.importlinter`, run by `make lint`); the tests at the end
+keep that file, docs/dev/architecture.md and the list of apps in step.
 """
 
 import ast
+import configparser
+import re
 from pathlib import Path
 
 import pytest
@@ -13,7 +18,7 @@ from django.conf import settings
 
 MITRA = Path(settings.BASE_DIR) / "mitra"
 DOMAIN = {
-    "accounts", "regions", "bodies", "organizations", "agreements",
+    "accounts", "regions", "bodies", "organizations", "agreements", "grants",
     "deadlines", "meetings", "permits", "sanctions", "workplans", "monitoring", "notifications",
 }  # fmt: skip
 OUTER = {"portal", "api", "intake", "demo"}
@@ -86,3 +91,61 @@ def test_the_parser_sees_relative_and_absolute_imports():
 def test_the_exceptions_still_exist():
     for exception in EXCEPTIONS:
         assert (MITRA.parent / exception).exists(), f"{exception} is gone: drop the exception"
+
+
+ARCHITECTURE = Path(settings.BASE_DIR) / "docs" / "dev" / "architecture.md"
+CONTRACTS = Path(settings.BASE_DIR) / ".importlinter"
+# The ignore_imports of the layers contract; each names an exception of architecture.md.
+IGNORED = {
+    "mitra.*.tests.** -> mitra.**",  # tests are not application code
+    "mitra.core.management.commands.load_reference -> mitra.**",
+    "mitra.organizations.views -> mitra.agreements.selectors",
+}
+
+
+def contract(name: str) -> configparser.SectionProxy:
+    parser = configparser.ConfigParser()
+    parser.read(CONTRACTS)
+    return parser[f"importlinter:contract:{name}"]
+
+
+def option_lines(value: str) -> list[str]:
+    return [line.strip() for line in value.strip().splitlines() if line.strip()]
+
+
+def every_app() -> set[str]:
+    return {path.parent.name for path in MITRA.glob("*/apps.py")}
+
+
+def drawn_layers() -> list[set[str]]:
+    """The apps of each `subgraph` of the diagram in architecture.md, top layer first."""
+    diagram = ARCHITECTURE.read_text().split("```mermaid", 1)[1].split("```", 1)[0]
+    return [
+        set(body.split())
+        for body in re.findall(r"^\s*subgraph L\d+\[.*?\]\n(.*?)^\s*end$", diagram, re.M | re.S)
+    ]
+
+
+def test_the_contract_layers_are_the_documented_layers():
+    layers = [
+        {app.strip() for app in re.split(r"[:|]", line)}
+        for line in option_lines(contract("layers")["layers"])
+    ]
+    assert layers == drawn_layers()
+
+
+def test_every_app_is_on_one_layer_and_in_the_table():
+    drawn = [app for layer in drawn_layers() for app in layer]
+    assert sorted(drawn) == sorted(every_app())
+    table = set(re.findall(r"^\| `(\w+)` \|", ARCHITECTURE.read_text(), re.M))
+    assert table == every_app()
+
+
+def test_only_the_documented_exceptions_are_ignored():
+    assert set(option_lines(contract("layers")["ignore_imports"])) == IGNORED
+    document = ARCHITECTURE.read_text()
+    for line in IGNORED:
+        importer = line.split(" -> ")[0]
+        if "*" not in importer:
+            path = "/".join(importer.split(".")[1:]) + ".py"
+            assert f"`{path}`" in document, f"{path} is ignored but not named in architecture.md"

@@ -216,12 +216,12 @@ def post_cases(world: World) -> dict[str, tuple[str, dict[str, Any], Any]]:
         ),
         "terminate the Kemendagri agreement": (
             reverse("agreements:transition", args=[a.pk, "terminate"]),
-            {"reason": "Because."},
+            {"reason": "Because.", "confirmed": "1"},  # ending early is confirmed
             (302, 302, 302, 403, 404, 403),
         ),
         "terminate the Kemenkes agreement": (
             reverse("agreements:transition", args=[k.pk, "terminate"]),
-            {"reason": "Because."},
+            {"reason": "Because.", "confirmed": "1"},  # ending early is confirmed
             (302, 302, 404, 403, 302, 403),
         ),
     }

@@ -6,7 +6,8 @@
 - Agreements: `kemendagri_active` (with Ford, one signatory and one document),
   `kemendagri_draft` (with Ford, signing date set so it could be signed), `kemenkes_active`
   (with another organization).
-- Organizations: Ford (published), `other_org` (published), `hidden_org` (unpublished).
+- Organizations: Ford (published), `other_org` (published), `hidden_org` (unpublished); Ford and
+  `other_org` hold izin prinsip over their agreements.
 - An intake submission made by the Kemendagri officer.
 """
 
@@ -26,6 +27,7 @@ from mitra.bodies.tests.factories import GovernmentBodyFactory
 from mitra.intake.models import IntakeSubmission
 from mitra.organizations.models import ForeignOrganization
 from mitra.organizations.tests.factories import ForeignOrganizationFactory
+from mitra.permits.tests.factories import PermitFactory
 
 ROLES = ["anonymous", "operator", "officer", "viewer", "other_officer", "org_representative"]
 
@@ -75,6 +77,13 @@ def build_world() -> World:
         owner=kemendagri, foreign_parties=[ford], title="Draf kota cerdas"
     )
     kemenkes_active = AgreementFactory(owner=kemenkes, foreign_parties=[other_org], active=True)
+    # Both ormas asing hold izin prinsip over their agreements (N3/N4), Ford's extended
+    # without a gap so the draft (from 2024-01-10) and the renewal (to 2027-04-03) both fit.
+    PermitFactory(organization=ford, valid_from=date(2024, 1, 10), valid_until=date(2027, 1, 9))
+    PermitFactory(organization=ford, valid_from=date(2027, 1, 10), valid_until=date(2030, 1, 9))
+    PermitFactory(
+        organization=other_org, valid_from=date(2024, 1, 10), valid_until=date(2027, 1, 9)
+    )
     users = {
         "anonymous": None,
         "operator": UserFactory(operator=True, username="operator"),

@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from mitra.agreements.models import AgreementParty
 from mitra.agreements.tests.factories import AgreementFactory
 from mitra.monitoring.models import Report
 from mitra.monitoring.tests.factories import FundingDisclosureLineFactory, ReportFactory
@@ -135,6 +136,23 @@ def test_totals_count_each_activity_once_in_every_dimension(kemendagri, officer,
     rows = sum(r.activities.get("total", 0) for r in overview.rows)
     assert rows == (4 if by == "region" else 2)
     assert sum(r.activities.get("behind", 0) for r in overview.rows) == rows // 2
+
+
+@pytest.mark.parametrize("by", ["ministry", "organization", "agreement", "region"])
+def test_report_totals_count_each_report_once_in_every_dimension(kemendagri, officer, by):
+    """The partitions (agreement, ministry) add their groups up instead of counting again; in
+    the other dimensions a report in two groups (two partners, two provinces) counts once."""
+    first, _second = populate(kemendagri, agreements=2)
+    first.provinces.add(ProvinceFactory())
+    partner = ForeignOrganizationFactory()
+    AgreementParty.objects.create(
+        agreement=first, side=AgreementParty.Side.FOREIGN, role=AgreementParty.Role.PARTY,
+        organization=partner, name_at_signing=partner.legal_name,
+    )  # fmt: skip
+    overview = compliance_overview(viewer=officer, by=by, on=ON)
+    assert overview.reports == {"total": 10, "on_time": 4, "late": 2, "missing": 2}
+    in_rows = sum(r.reports["total"] for r in overview.rows)
+    assert in_rows == (15 if by in ("organization", "region") else 10)
 
 
 def test_scoped_to_the_viewer(kemendagri, other_officer, officer):

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mitra.accounts.tests.factories import UserFactory
+from mitra.agreements.services import agreements_recheck_cover
 from mitra.agreements.tests.factories import AgreementFactory
 from mitra.bodies.models import GovernmentBody
 from mitra.bodies.tests.factories import GovernmentBodyFactory
@@ -97,6 +98,9 @@ def secretariat_data(agencies: dict[str, GovernmentBody], n: int = 1) -> None:
         AgreementFactory(owner=agencies["kemlu"], foreign_parties=[licensed], active=True)
         un = ForeignOrganizationFactory(kind=ForeignOrganization.Kind.UN_AGENCY)
         AgreementFactory(owner=agencies["kemlu"], foreign_parties=[un], active=True)
+        # N3/N4 over the agreements' periods (2024-01-10 → 2027-01-09): neither ormas asing
+        # is covered (the licensed one's izin prinsip starts in 2026); the UN agency needs none.
+        agreements_recheck_cover(organization_ids=[ngo.pk, licensed.pk, un.pk])
 
 
 def test_the_secretariat_home_counts_open_their_rows(client):
@@ -114,6 +118,7 @@ def test_the_secretariat_home_counts_open_their_rows(client):
             "decisions": 1,
             "overdue_reviews": 1,
             "unlicensed": 1,
+            "uncovered": 2,
         },
     )
 

@@ -13,6 +13,7 @@ GET = {
     ("dashboard:activity_map", "regency"): (302, 200, 200, 200, 200, 403),
     ("dashboard:work_list", "renewals"): (302, 200, 200, 200, 200, 200),
     ("dashboard:work_list", "unlicensed"): (302, 200, 200, 200, 200, 200),
+    ("dashboard:work_list", "uncovered"): (302, 200, 200, 200, 200, 200),
     ("dashboard:work_list", "staff"): (302, 200, 200, 200, 200, 200),
     ("dashboard:work_list", "territory"): (302, 200, 200, 200, 200, 200),
     ("dashboard:work_list", "without_notice"): (302, 200, 200, 200, 200, 200),

@@ -1,12 +1,11 @@
-"""Deadlines test setup: a fresh working-day cache per test, and the official leave days."""
+"""Deadlines test setup: a fresh working-day cache per test (mitra/conftest.py also clears the
+rule cache for every app's tests)."""
 
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
 
 from mitra.deadlines import calendar
-from mitra.deadlines.reference import load_collective_leave_days
 
 
 @pytest.fixture(autouse=True)
@@ -14,8 +13,3 @@ def _fresh_calendar_cache() -> Iterator[None]:
     calendar.clear_cache()
     yield
     calendar.clear_cache()
-
-
-@pytest.fixture
-def leave_days(db: Any) -> int:
-    return load_collective_leave_days()

@@ -9,9 +9,9 @@ from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from mitra.agreements.deadline_providers import agreement_deadlines
 from mitra.agreements.tests.factories import AgreementFactory
 from mitra.core.dates import add_months
-from mitra.deadlines.providers import agreement_deadlines
 from mitra.deadlines.selectors import user_deadlines
 
 pytestmark = pytest.mark.django_db

@@ -13,7 +13,16 @@ from mitra.deadlines.reference import DEFAULT_RULES, load_default_rules
 pytestmark = pytest.mark.django_db
 
 
-def test_defaults_load_once_and_mark_the_uncertain():
+def test_the_migrations_made_every_default_rule_and_loading_adds_nothing():
+    for code, _name, kind, amount, direction, *_rest in DEFAULT_RULES:
+        rule = DeadlineRule.objects.get(code=code, version=1)
+        assert (rule.kind, rule.amount, rule.direction) == (kind, amount, direction), code
+        assert rule.legal_basis, code
+    assert load_default_rules() == 0
+
+
+def test_defaults_load_once_into_an_empty_table_and_mark_the_uncertain():
+    DeadlineRule.objects.all().delete()
     assert load_default_rules() == len(DEFAULT_RULES)
     assert load_default_rules() == 0
     assert DeadlineRule.objects.filter(uncertain=True).exists()
@@ -28,18 +37,21 @@ def test_defaults_load_once_and_mark_the_uncertain():
         "decision",
         "report.submission",
         "meeting.action_item",
+        "permit.extension_window",
+        "agreement.renewal_consultation",
     } <= codes
+    verification = DeadlineRule.objects.get(code="verification")
+    assert (verification.amount, verification.confidence) == (15, "C")  # domain.md §3.2 row 3
 
 
-def test_builtin_defaults_answer_before_loading():
-    assert not DeadlineRule.objects.exists()
+def test_builtin_defaults_answer_for_a_code_without_rows():
+    DeadlineRule.objects.all().delete()
     assert due_date("permit.extension_filing", date(2027, 5, 31), on=date(2026, 1, 1)) == date(
         2027, 2, 28
     )  # 3 months before, clamped to the month's end
 
 
-def test_working_days_after(leave_days):
-    load_default_rules()
+def test_working_days_after():
     # Query sent Thursday 27 March 2025: 15 working days across Lebaran.
     assert due_date("application.query_response", date(2025, 3, 27), on=date(2025, 3, 27)) == (
         date(2025, 4, 29)

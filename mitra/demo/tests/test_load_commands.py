@@ -8,6 +8,7 @@ from django.db import transaction
 
 from mitra.accounts.models import User
 from mitra.agreements.models import Agreement, AgreementDocument, AgreementParty, Signatory
+from mitra.agreements.permissions import agreement_is_editable_by
 from mitra.agreements.selectors import agreement_chain, agreements_to_renew
 from mitra.audit.models import AuditEvent
 from mitra.bodies.models import GovernmentBody
@@ -206,6 +207,21 @@ def test_the_renewals_are_signed_by_the_head_of_pusat_fasker(demo):
         assert signatory.party.agency.key == "kemendagri"
 
 
+@pytest.mark.django_db
+def test_pusat_fasker_holds_the_renewals_and_polpum_only_reads_them(demo):
+    """Issue 10 §2 on the demo data: the owning unit edits, the rest of Kemendagri reads."""
+    users = {u.username: u for u in User.objects.select_related("body__parent")}
+    for reference in ("DEMO-KEMENDAGRI-FORD-2024", "DEMO-KEMENDAGRI-UCLG-2024"):
+        agreement = demo[reference]
+        assert (agreement.owner.key, agreement.owner_unit.key) == (
+            "kemendagri",
+            "kemendagri-pusat-fasker",
+        )
+        assert agreement_is_editable_by(user=users["kemendagri"], agreement=agreement)
+        assert not agreement_is_editable_by(user=users["polpum"], agreement=agreement)
+        assert Agreement.objects.visible_to(users["polpum"]).filter(pk=agreement.pk).exists()
+
+
 NEW_USERS = {
     "polpum": "kemendagri-ditjen-polpum",
     "kesbangpol": "pemprov-33-kesbangpol",
@@ -259,3 +275,43 @@ def test_uclg_aspac_is_cleared_by_the_working_group_that_attended(demo):
     deliberation = clearance.deliberations.get()
     assert deliberation.held_on == date(2024, 4, 4)
     assert deliberation.meeting == Meeting.objects.get(kind=Meeting.Kind.SIGNING)
+
+
+@pytest.mark.django_db
+def test_the_demo_obeys_n3_n4_in_refuse_mode(demo):
+    """Issue 11 §5: built in "refuse" mode without moving the seed's dates; Ford's izin prinsip
+    cover 2021–2027; every other ormas asing in force holds one, or is listed on purpose."""
+    from django.conf import settings
+
+    from mitra.agreements.licensing import REFUSE, cover_mode
+    from mitra.agreements.selectors import agreements_without_cover
+    from mitra.agreements.validation import agreement_cover_problems
+    from mitra.permits.models import Permit
+
+    assert settings.MITRA["IZIN_PRINSIP_COVER"] == REFUSE == cover_mode()
+    ford = ForeignOrganization.objects.get(legal_name="Ford Foundation")
+    permits = list(Permit.objects.filter(organization=ford).order_by("valid_from"))
+    assert [(p.number, p.valid_from, p.valid_until, p.status) for p in permits] == [
+        ("IP-2021-0031", date(2021, 3, 17), date(2024, 3, 16), Permit.Status.EXPIRED),
+        ("IP-2024-0007", date(2024, 4, 4), date(2027, 4, 3), Permit.Status.ACTIVE),
+    ]
+    for reference in ("DEMO-KEMENDAGRI-FORD-2021", "DEMO-KEMENDAGRI-FORD-2024"):
+        agreement = demo[reference]
+        assert agreement_cover_problems(agreement) == []
+        assert agreement.cover_problem == ""
+
+    operator = User.objects.get(username="operator")
+    listed = {a.reference: a.cover_problem for a in agreements_without_cover(viewer=operator)}
+    # The flag is stored in the language active when it was written (the site's default here).
+    assert set(listed) == {"DEMO-KEMNAKER-FES"}
+    assert "Friedrich-Ebert-Stiftung" in listed["DEMO-KEMNAKER-FES"]
+    assert "N4" in listed["DEMO-KEMNAKER-FES"]
+    in_force = Agreement.objects.filter(
+        status__in=["signed", "active"], parties__organization__kind="foreign_ngo"
+    ).distinct()
+    assert in_force.count() > len(listed)
+    for agreement in in_force:
+        assert (agreement.reference in listed) == bool(agreement_cover_problems(agreement))
+    # The Asia Foundation applies for its first izin prinsip: its MSPs wait, unsigned.
+    taf = Agreement.objects.filter(parties__organization__legal_name="The Asia Foundation")
+    assert {a.status for a in taf} == {Agreement.Status.UNDER_REVIEW}

@@ -11,12 +11,19 @@ import pytest
 from django.core.management import call_command
 from django.db import transaction
 
+from mitra.agreements.models import Agreement
 from mitra.core.tests.helpers import freeze_today
 from mitra.deadlines.registry import Deadline, collect
 from mitra.meetings.models import ActionItem, Meeting
 from mitra.monitoring.models import Report
 from mitra.notifications.registry import event_recipients, events
-from mitra.permits.models import AgencyReview, Application, Permit
+from mitra.permits.models import (
+    AgencyReview,
+    Application,
+    ForeignStaffAssignment,
+    IzinOperasional,
+    Permit,
+)
 from mitra.sanctions.models import SanctionCase
 from mitra.workplans.models import RegionalNotification, WorkPlan
 
@@ -78,8 +85,26 @@ def deadline(key_start: str) -> tuple[Any, dict[str, Any]]:
     return found.record, {"deadline": found, "titles": {}, "days_left": 0}
 
 
+def ford_permit_deadline() -> tuple[Any, dict[str, Any]]:
+    """The first deadline of Ford's izin prinsip in force (the spread's ormas asing hold
+    izin prinsip too, with deadlines of their own)."""
+    return deadline(f"permit:{Permit.objects.get(number='IP-2024-0007').pk}:")
+
+
 def plain(record: Callable[[], Any]) -> Callable[[], tuple[Any, dict[str, Any]]]:
     return lambda: (record(), {})
+
+
+def ford_operational() -> IzinOperasional:
+    """An izin operasional Kemendagri issued on Ford's izin prinsip (the demo records none:
+    built, not saved)."""
+    permit = Permit.objects.get(number="IP-2024-0007")
+    return IzinOperasional(number="IO-DEMO", permit=permit, issuer=permit.partner_ministry)
+
+
+def ford_staff() -> ForeignStaffAssignment:
+    permit = Permit.objects.get(number="IP-2024-0007")
+    return ForeignStaffAssignment(name="Expert", organization=permit.organization)
 
 
 def n5(reference: str) -> Callable[[], tuple[Any, dict[str, Any]]]:
@@ -105,13 +130,32 @@ ROWS: list[tuple[str, Callable[[], tuple[Any, dict[str, Any]]], set[str]]] = [
     ("permits.application_approved", plain(ford_extension), KEMENDAGRI | {"ford", "kemlu"}),
     ("permits.application_rejected", plain(ford_extension), KEMENDAGRI | {"ford", "kemlu"}),
     ("permits.application_lapsed", plain(ford_extension), {"ford"}),
+    # An izin prinsip ends, is suspended or reinstated: everyone N14 names — the partner
+    # ministry (Kemendagri, with Ditjen Polpum), Biro KTLN, Jawa Tengah's government (the
+    # permit's and the MSP's region) with its Kesbangpol, and the holder.
+    *[
+        (
+            event,
+            plain(lambda: Permit.objects.get(number="IP-2024-0007")),
+            KEMENDAGRI | {"jateng", "kesbangpol", "ktln", "ford"},
+        )
+        for event in (
+            "permits.permit_ended",
+            "permits.permit_suspended",
+            "permits.permit_reinstated",
+        )
+    ],
+    # The holder, the issuer (here Kemendagri) and the TPOA secretariat.
+    ("permits.operational_ended", plain(ford_operational), KEMENDAGRI | {"ford", "kemlu"}),
+    # The holder and Biro KTLN's ministry, which approved the assignment.
+    ("permits.staff_ended", plain(ford_staff), {"ford", "ktln"}),
+    # The owner of Ford's MSP gets the task to decide whether it continues.
     (
-        "permits.permit_ended",
-        plain(lambda: Permit.objects.get(number="IP-2024-0007")),
-        # The partner ministry, Kemendagri, Jawa Tengah's government with its Kesbangpol.
-        KEMENDAGRI | {"jateng", "kesbangpol"},
+        "permits.agreement_uncovered",
+        plain(lambda: Agreement.objects.get(reference="DEMO-KEMENDAGRI-FORD-2024")),
+        KEMENDAGRI,
     ),
-    ("permits.extension_window_opened", lambda: deadline("permit:"), {"ford"}),
+    ("permits.extension_window_opened", ford_permit_deadline, {"ford"}),
     # The first open review of Asia is Kemhan's; the secretariat too when late.
     ("permits.review_due", lambda: deadline("review:"), {"kemhan"}),
     ("permits.review_overdue", lambda: deadline("review:"), {"kemhan", "kemlu"}),
@@ -148,8 +192,8 @@ ROWS: list[tuple[str, Callable[[], tuple[Any, dict[str, Any]]], set[str]]] = [
     ("workplans.n5_unacknowledged", lambda: deadline("n5:"), {"ford", "polpum"}),
     # The deadline engine's own events reach the deadline's agencies and organizations.
     ("deadlines.reminder", lambda: deadline("n5:"), KEMENDAGRI),
-    ("deadlines.overdue", lambda: deadline("permit:"), {"ford"}),
-    ("deadlines.window_opened", lambda: deadline("permit:"), {"ford"}),
+    ("deadlines.overdue", ford_permit_deadline, {"ford"}),
+    ("deadlines.window_opened", ford_permit_deadline, {"ford"}),
 ]
 
 

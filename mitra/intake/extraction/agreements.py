@@ -62,7 +62,7 @@ _NUMBER = (
 DURATION_RE = re.compile(
     r"(?<!\w)(?P<lead>(?:selama|jangka\swaktu|masa\sberlaku|berlaku(?:\suntuk)?|for"
     r"|for\sa\speriod\sof|durasi|(?:dalam|untuk)\s(?:jangka|kurun|masa)(?:\swaktu)?"
-    r"|untuk\smasa|berdurasi)\s(?:kurang\slebih\s|sekitar\s)?)?"
+    r"|untuk\smasa|untuk|berdurasi)\s(?:kurang\slebih\s|sekitar\s)?)?"
     rf"{_NUMBER}(?P<unit>\s(?:tahun\ske\sdepan|years?\sahead)|\stahunan|\s(?:tahun|years?)|-year)"
     r"(?!\w)",
     re.IGNORECASE,

@@ -141,6 +141,13 @@ class Gazetteer:
                 if name.startswith(long_form + " "):
                     rest = name[len(long_form) :]
                     surfaces += [(short + rest, STRONG) for short in short_forms]
+        if entry.kind in ("ministry", "coordinating_ministry") and entry.name.startswith(
+            "Kementerian "
+        ):
+            # "Menteri Kesehatan" stands for its ministry, as "Bupati Bantul" for its regency
+            # (a foreign minister is caught by the country after it, `_foreign_continuation`).
+            rest = entry.name.removeprefix("Kementerian ")
+            surfaces += [(f"Menteri {rest}", TITLE), (f"Wakil Menteri {rest}", TITLE)]
         if entry.kind == "provincial_government":
             bare = entry.name.removeprefix("Pemerintah Provinsi ")
             refs = [bare, *PROVINCE_SHORT_NAMES.get(entry.province_code or "", ())]

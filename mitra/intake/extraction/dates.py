@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 MONTHS: dict[str, int] = {}
 for number, names in enumerate(
@@ -91,6 +91,32 @@ WEEKDAY_DATE_RE = re.compile(
 ANCHORED_DATE_RE = re.compile(
     rf"(?:(?<!\w)(?:pada|tanggal|tgl\.?|on)\s{{1,3}}(?:hari\s)?(?:tanggal\s)?|\()(?:{ANY_DATE})",
     re.IGNORECASE,
+)
+
+
+# A dated dateline opening the body: "Kupang, 12 Maret 2025 -", "JAKARTA, 3 Juni 2024 (ANTARA) -",
+# "Mataram (ANTARA), 14 Agustus 2023 –", "Ambon, Jumat, 8 November 2024 —". The place is one
+# to four capitalised words; the date must have its year (checked after the match).
+DATELINE_RE = re.compile(
+    r"[ \t]{0,4}[A-Z][\w.'’-]{1,30}(?:[ \t][A-Z][\w.'’-]{0,30}){0,3}[ \t]?"
+    r"(?:\([^()\n]{2,30}\)[ \t]?)?,[ \t]{0,3}"
+    rf"(?:(?P<wd>{_WEEKDAY_ALT}),?[ \t]{{1,3}})?\(?{ANY_DATE}\)?[ \t]{{0,3}}"
+    r"(?:\([^()\n]{2,30}\)[ \t]{0,3})?[-–—]",
+    re.IGNORECASE,
+)
+DATELINE_LINES = 6  # the dateline opens one of the first lines of the body
+
+# Days told relative to the publication date: "kemarin", "hari ini", "Rabu lalu", "pada
+# Senin", "Jumat pekan lalu". Not "Minggu": "minggu lalu" is "last week".
+RELATIVE_DAY_RE = re.compile(
+    r"(?<!\w)(?:(?P<before>kemarin\slusa)|(?P<yesterday>kemarin)|(?P<today>hari\sini)|"
+    r"(?P<rwd>senin|selasa|rabu|kamis|jumat|jum'at|jum’at|sabtu|ahad)"
+    r"(?:\s(?P<lastweek>pekan\slalu|minggu\slalu)|\s(?P<last>lalu|kemarin))?)(?!\w)",
+    re.IGNORECASE,
+)
+# "tahun kemarin", "hingga hari ini": not a day of the event.
+_NOT_A_DAY_BEFORE_RE = re.compile(
+    r"(?:tahun|bulan|pekan|minggu|hingga|sampai|sejak|saat|selama)\s$", re.IGNORECASE
 )
 
 
@@ -194,7 +220,27 @@ def find_published(
             found = FoundDate(
                 value, start + match.start(), start + match.end(), confidence, "date-line"
             )
-    return found, date_lines
+    return found or find_dateline(text, body_start), date_lines
+
+
+def find_dateline(text: str, body_start: int) -> FoundDate | None:
+    """The date of a dateline that opens one of the first lines of the body (with year)."""
+    seen = 0
+    for line in re.finditer(r"[^\n]+", text[body_start : body_start + 4000]):
+        if not line.group().strip():
+            continue
+        seen += 1
+        if seen > DATELINE_LINES:
+            break
+        start = body_start + line.start()
+        match = DATELINE_RE.match(text, start, min(len(text), start + 120))
+        if not match:
+            continue
+        parts = _parts(match)
+        value = _make(parts.year, parts.month, parts.day) if parts and parts.year else None
+        if value:
+            return FoundDate(value, match.start(), match.end(), 0.8, "dateline")
+    return None
 
 
 def _resolve_year(
@@ -234,8 +280,10 @@ def find_event_date(
     body_start: int,
     reference: date | None,
     skip_spans: list[tuple[int, int]],
+    published: date | None = None,
 ) -> FoundDate | None:
-    """First weekday-anchored date of the body; else the first 'pada <date>' with a year."""
+    """First weekday-anchored date of the body; else the first 'pada <date>' with a year;
+    else a day/month; else a day told relative to the publication date (when known)."""
 
     def skipped(pos: int) -> bool:
         if any(s <= pos < e for s, e in skip_spans):
@@ -273,4 +321,32 @@ def find_event_date(
             value, confidence = _resolve_year(parts, None, reference)
             if value:
                 return FoundDate(value, match.start(), match.end(), confidence * 0.7, "day-month")
+    if published is not None:
+        for match in RELATIVE_DAY_RE.finditer(text, body_start):
+            if skipped(match.start()) or WEEKDAY_DATE_RE.match(text, match.start()):
+                continue
+            if _NOT_A_DAY_BEFORE_RE.search(
+                text, max(body_start, match.start() - 10), match.start()
+            ):
+                continue
+            value = _relative_day(match, published)
+            return FoundDate(value, match.start(), match.end(), 0.6, "relative-day")
     return None
+
+
+def _relative_day(match: re.Match[str], published: date) -> date:
+    """The day a relative phrase names, counted back from the publication date."""
+    if match.group("today"):
+        return published
+    if match.group("yesterday"):
+        return published - timedelta(days=1)
+    if match.group("before"):
+        return published - timedelta(days=2)
+    weekday = WEEKDAYS[match.group("rwd").lower()]
+    if match.group("lastweek"):
+        monday = published - timedelta(days=published.weekday() + 7)
+        return monday + timedelta(days=weekday)
+    back = (published.weekday() - weekday) % 7
+    if back == 0 and match.group("last"):
+        back = 7  # "Rabu lalu" written on a Wednesday: the week before
+    return published - timedelta(days=back)

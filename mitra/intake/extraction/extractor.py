@@ -10,10 +10,12 @@ from datetime import date
 from . import agreements as agr
 from . import meetings
 from .bodies import BodyMention, Gazetteer, default_gazetteer, regional_unit_before
+from .dac import dac_sectors
 from .dates import find_event_date, find_published
 from .document import Document, parse_document
 from .model import Agreement, Evidence, Extraction, ForeignParty, KnownOrganization, Signatory
 from .parties import OrgCandidate, country_counterparts, find_foreign_candidates
+from .regions import Region, regions_named
 from .roles import BodyRole, classify_bodies, classify_foreign
 from .signatories import find_signatories
 
@@ -60,7 +62,9 @@ def extract(
         )
     skip = [doc.header_lines[i] for i in date_lines]
     reference = published.value if published else _reference_date(text, doc.body_start)
-    event = find_event_date(text, doc.body_start, reference, skip)
+    event = find_event_date(
+        text, doc.body_start, reference, skip, published.value if published else None
+    )
     if event:
         result.event_date = event.value
         evidence.append(
@@ -76,7 +80,8 @@ def extract(
     on = result.event_date or result.published
 
     # Government bodies and foreign organizations --------------------------------------
-    mentions = _body_mentions(gazetteer, text, doc.body_start)
+    bare: list[BodyMention] = []
+    mentions = _body_mentions(gazetteer, text, doc.body_start, bare)
     roles = _roles(gazetteer, mentions, on)
     foreign = find_foreign_candidates(doc, mentions, registry)
     classify_foreign(doc, foreign)
@@ -191,7 +196,31 @@ def extract(
         result.meeting_mode = mode[0]
         evidence.append(Evidence("meeting_mode", mode[0], mode[1], mode[2], mode[3], "cue"))
     result.sectors = meetings.sectors(text, doc.body_start)
+
+    # Beyond the schema: registry keys, regions, DAC sectors ------------------------------
+    result.body_keys = {
+        r.name: r.key
+        for r in roles.values()
+        if r.name in result.government_parties or r.name in result.attending_agencies
+    }
+    for found in regions_named(text, gazetteer, mentions, bare, on):
+        result.regions.append(found.region)
+        evidence.append(
+            Evidence("regions", _region_value(found.region), found.start, found.end,
+                     found.confidence, found.rule)
+        )  # fmt: skip
+    for sector in dac_sectors(text, doc.body_start):
+        result.dac_sectors.append(sector)
+        evidence.append(
+            Evidence("dac_sectors", f"{sector.code}:{sector.sector}", sector.start, sector.end,
+                     sector.confidence, "keyword")
+        )  # fmt: skip
     return result
+
+
+def _region_value(region: Region) -> str:
+    """Evidence value of a region: its Kemendagri code ("53" or "53.11")."""
+    return region.regency_code or region.province_code
 
 
 def _title(doc: Document, date_lines: set[int]) -> tuple[int, int] | None:
@@ -216,8 +245,11 @@ def _reference_date(text: str, start: int) -> date | None:
     return None
 
 
-def _body_mentions(gazetteer: Gazetteer, text: str, start: int) -> list[BodyMention]:
-    """Gazetteer mentions; bare province names only count after a regional unit noun."""
+def _body_mentions(
+    gazetteer: Gazetteer, text: str, start: int, bare: list[BodyMention] | None = None
+) -> list[BodyMention]:
+    """Gazetteer mentions; bare province names only count after a regional unit noun (the
+    others are put in `bare`: they still hint at a region)."""
     kept: list[BodyMention] = []
     for mention in gazetteer.find(text[start:]):
         mention = BodyMention(
@@ -233,6 +265,8 @@ def _body_mentions(gazetteer: Gazetteer, text: str, start: int) -> list[BodyMent
                     mention.start, mention.end, mention.entries, "strong", mention.surface
                 )
             elif mention.strength == "bare":
+                if bare is not None:
+                    bare.append(mention)
                 continue
         kept.append(mention)
     return kept
@@ -285,7 +319,7 @@ def _agreements(
             sentence = text[s_start:s_end]
             facts = per_sentence[(s_start, s_end)] = (
                 agr.document_types(text, s_start, s_end),
-                meetings.SIGNING_RE.search(sentence),
+                _signing_now(text, s_start, s_end),
                 meetings.EXTENSION_RE.search(sentence),
                 agr.periods(text, s_start, s_end),
                 agr.durations(text, s_start, s_end),
@@ -332,31 +366,71 @@ def _agreements(
                         "agreements", name, s_start, s_end, 0.6, "partner-in-agreement-sentence"
                     )
                 )
+            number = results.index(agreement)
+            # A value in a sentence that names only this partner is surely its own; with
+            # several partners it goes to the nearest one named before it (less sure).
+            owned_confidence = 0.8 if sole else 0.65
             if docs and agreement.document_type is None:
                 nearest = min(docs, key=lambda d: abs(d.start - start))
                 agreement.document_type = str(nearest.value)
+                evidence.append(_found(number, "document_type", nearest, 0.8, "document-type"))
             if periods and agreement.start_year is None:
                 agreement.start_year, agreement.end_year = periods[0].value  # type: ignore[misc]
+                evidence.append(
+                    _found(number, "period", periods[0], owned_confidence, "period-of-partner")
+                )
             if durations and agreement.duration_years is None:
                 agreement.duration_years = int(durations[0].value)  # type: ignore[arg-type]
+                evidence.append(
+                    _found(number, "duration", durations[0], owned_confidence, "duration")
+                )
             if signing and not doc.in_title(start):
                 signing_phrases = max(
                     signing_phrases,
                     _distinct_signing_pairs(text, s_start, s_end, cand, mentions, gov_starts),
                 )
         if agreement is not None and len(counterparts) == 1:
-            _fill_from_partnerless_sentences(doc, cand, agreement, sentence_facts)
+            number = results.index(agreement)
+            for name_, found in _fill_from_partnerless_sentences(
+                doc, cand, agreement, sentence_facts
+            ):
+                evidence.append(_found(number, name_, found, 0.65, "sentence-without-partner"))
         # Two separate signings with the same partner in one event are two documents.
         if agreement is not None and signing_phrases > 1:
+            prefix = f"agreements.{results.index(agreement)}."
+            own = [e for e in evidence if e.field.startswith(prefix)]
             for _ in range(signing_phrases - 1):
                 results.append(Agreement(**agreement.as_dict()))
+                copy = f"agreements.{len(results) - 1}."
+                evidence += [
+                    Evidence(copy + e.field[len(prefix) :], e.value, e.start, e.end,
+                             e.confidence, e.rule)
+                    for e in own
+                ]  # fmt: skip
     return results
+
+
+def _signing_now(text: str, start: int, end: int) -> bool:
+    """A signing verb in the sentence that is not history ("sejak ditandatangani pertama kali
+    pada tahun 2003", "MoU yang telah ditandatangani"): an earlier agreement is no event."""
+    return any(
+        not meetings.is_history(text, match.start(), match.end(), start)
+        for match in meetings.SIGNING_RE.finditer(text, start, end)
+    )
+
+
+def _found(number: int, name: str, found: agr.Found, confidence: float, rule: str) -> Evidence:
+    """Evidence of one field of agreement `number` ("agreements.0.period")."""
+    value = found.value if isinstance(found.value, (int, str)) else list(found.value)  # type: ignore[call-overload]
+    return Evidence(f"agreements.{number}.{name}", value, found.start, found.end, confidence, rule)
 
 
 def _fill_from_partnerless_sentences(
     doc: Document, cand: OrgCandidate, agreement: Agreement, sentence_facts
-) -> None:  # noqa: ANN001
-    """With a single partner, "Kerja sama berlaku selama tiga tahun" refers to it."""
+) -> list[tuple[str, agr.Found]]:  # noqa: ANN001
+    """With a single partner, "Kerja sama berlaku selama tiga tahun" refers to it. Returns
+    the values taken, as (field, found)."""
+    taken: list[tuple[str, agr.Found]] = []
     mentioned = {doc.sentence_span(s) for s, _ in cand.mentions}
     for s_start, s_end in doc.sentences:
         if (s_start, s_end) in mentioned:
@@ -366,8 +440,11 @@ def _fill_from_partnerless_sentences(
         _docs, _signing, _extension, found_periods, found_durations = sentence_facts(s_start, s_end)
         if found_periods and agreement.start_year is None:
             agreement.start_year, agreement.end_year = found_periods[0].value
+            taken.append(("period", found_periods[0]))
         if found_durations and agreement.duration_years is None:
             agreement.duration_years = int(found_durations[0].value)
+            taken.append(("duration", found_durations[0]))
+    return taken
 
 
 def _owns(spans: list[tuple[int, int, int]], sole: bool, owner: int, pos: int) -> bool:

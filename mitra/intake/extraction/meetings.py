@@ -115,6 +115,13 @@ VENUE_NAME_RE = re.compile(
     rf"(?:{VENUE_HEADS})(?:\s(?:[A-Z0-9][\w\-/]*|dan|&|of))"
     r"{0,9}(?:,\s(?:Kota\s|Kabupaten\s)?[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=[\s.,;)]|$))?",
 )
+# A named place whose head word comes last: "di The Westin Hotel Jakarta", "di JW Marriott
+# Hotel Surabaya", "di Bali Nusa Dua Convention Center" (case-sensitive: names only).
+NAMED_VENUE_RE = re.compile(
+    r"(?<!\w)(?:[Dd]i|bertempat\sdi|berlokasi\sdi)\s(?P<name>(?:[A-Z][\w&'.-]*\s){1,5}"
+    r"(?:Hotel|Hall|Convention\s(?:Center|Centre|Hall)|Ballroom|Resort|Auditorium|Expo)"
+    r"(?:\s[A-Z][\w-]*){0,2})(?![\w-])"
+)
 TRAILING_CONNECTOR_RE = re.compile(r"(?:\s(?:dan|&|of))+$")
 CITY_AFTER_DATE_RE = re.compile(r"\)\s(?:di|bertempat\sdi)\s([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")
 
@@ -205,10 +212,7 @@ def event_types(text: str, start: int) -> list[tuple[str, int, int, float]]:
                 sentences = sentences or _Sentences(text)
                 if not (EVALUATION_ACT_RE.search(before) or sentences.in_event_sentence(match)):
                     continue
-            if skip_history and (
-                HISTORY_BEFORE_RE.search(text, max(start, match.start() - 20), match.start())
-                or HISTORY_AFTER_RE.match(text, match.end(), match.end() + 80)
-            ):
+            if skip_history and is_history(text, match.start(), match.end(), start):
                 continue
             if skip_planned:
                 before = text[max(start, match.start() - 60) : match.start()]
@@ -226,6 +230,15 @@ def event_types(text: str, start: int) -> list[tuple[str, int, int, float]]:
     if not found:
         return [("other", start, start, 0.3)]
     return [(name, *found[name]) for name in found]
+
+
+def is_history(text: str, start: int, end: int, lower_bound: int = 0) -> bool:
+    """Whether the words at [start, end) tell something past ("yang telah ditandatangani",
+    "ditandatangani pertama kali pada 2003", "... silam")."""
+    return bool(
+        HISTORY_BEFORE_RE.search(text, max(lower_bound, start - 20), start)
+        or HISTORY_AFTER_RE.match(text, end, end + 80)
+    )
 
 
 def meeting_mode(text: str, start: int, has_venue: bool) -> tuple[str, int, int, float] | None:
@@ -252,6 +265,9 @@ def venue(text: str, start: int) -> tuple[str, int, int] | None:
             # A trailing connector ("Gedung F ... dan platform zoom") is not part of the name.
             value = TRAILING_CONNECTOR_RE.sub("", name.group().strip(" ,"))
             return (value, name.start(), name.start() + len(value))
+    named = NAMED_VENUE_RE.search(text, start)
+    if named:
+        return (named.group("name"), named.start("name"), named.end("name"))
     city = CITY_AFTER_DATE_RE.search(text, start)
     if city:
         return (city.group(1), city.start(1), city.end(1))

@@ -6,6 +6,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from .dac import SectorFound
+from .regions import Region
+
 
 @dataclass(frozen=True)
 class KnownOrganization:
@@ -80,9 +83,24 @@ class Extraction:
     attending_agencies: list[str] = field(default_factory=list)
     sectors: list[str] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
+    # Beyond the press schema (for the review screen, not scored): the gazetteer key of each
+    # government party and attending body, the regions named, the DAC sectors found.
+    body_keys: dict[str, str] = field(default_factory=dict)  # name -> GovernmentBody key
+    regions: list[Region] = field(default_factory=list)
+    dac_sectors: list[SectorFound] = field(default_factory=list)
 
     def evidence_for(self, field_name: str) -> list[Evidence]:
         return [e for e in self.evidence if e.field == field_name]
+
+    def confidence(self, field_name: str, value: Any = None) -> float | None:
+        """The highest confidence of `field_name` (with `value`, when given); None when the
+        extractor has no evidence for it."""
+        found = [
+            e.confidence
+            for e in self.evidence
+            if e.field == field_name and (value is None or e.value == value)
+        ]
+        return max(found) if found else None
 
     def to_record(self, id: str | None = None) -> dict[str, Any]:  # noqa: A002 - schema name
         """The record in the schema of shared/data/press/README.md."""

@@ -239,7 +239,20 @@ ATTEND_RE = re.compile(
     re.IGNORECASE,
 )
 ATTEND_AFTER_RE = re.compile(
-    r"^[\s,)(A-Za-z]{0,25}?(?:menghadiri|hadir|turut\shadir|ikut\shadir)(?!\w)", re.IGNORECASE
+    r"^[\s,)(A-Za-z]{0,25}?(?:menghadiri|hadir|turut\shadir|ikut\shadir|menyaksikan|"
+    r"sebagai\s(?:saksi|narasumber|pembicara|undangan))(?!\w)",
+    re.IGNORECASE,
+)
+# A witness: "disaksikan (langsung) oleh (Kepala) G", "G sebagai saksi", "G turut menyaksikan".
+# Witnessing is attendance, never a party role, even when the sentence links G to a partner
+# ("ditandatangani oleh X dan Y dengan disaksikan oleh Kepala G").
+WITNESS_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:disaksikan|menyaksikan|saksi|witnessed)(?:\s(?:langsung|pula|juga))?"
+    r"(?:\s(?:oleh|by|dari))?\s(?-i:[A-Z][\w.]*\s){0,4}$",
+    re.IGNORECASE,
+)
+WITNESS_WORD_RE = re.compile(
+    r"(?<!\w)(?:disaksikan|menyaksikan|saksi|witnessed|witness)(?!\w)", re.IGNORECASE
 )
 VISIT_RE = re.compile(
     r"(?<!\w)(?:berkunjung|kunjungan|audiensi|courtes+y\scall)(?!\w)", re.IGNORECASE
@@ -365,10 +378,28 @@ def name_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return runs
 
 
+# Words that open a sentence before a name ("Menurut X, ...", "Selain itu X ...").
+SENTENCE_OPENERS = frozenset(
+    [
+        "menurut", "sementara", "selain", "bahkan", "namun", "sedangkan", "adapun", "kemudian",
+        "selanjutnya", "sebelumnya", "akhirnya", "dalam", "pada", "saat", "ketika", "oleh",
+        "kepada", "bagi", "terkait", "kata", "ujar", "turut", "hadir", "tampak", "diketahui",
+        "sebagaimana", "seperti", "yakni", "yaitu", "sejak",
+    ]
+)  # fmt: skip
+# A dateline before the name: "SURABAYA - ", "Jakarta – ".
+_DATELINE_PREFIX_RE = re.compile(r"[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\s?(?:\([^()]{2,20}\)\s?)?[-–—]\s")
+
+
 def strip_leading_titles(text: str, start: int, end: int) -> int:
-    """Move `start` past title words ("Country Director ...", "Sekretaris Jenderal ...")."""
+    """Move `start` past a dateline, sentence openers and title words ("Country Director
+    ...", "Sekretaris Jenderal ...", "Menurut ...")."""
+    dateline = _DATELINE_PREFIX_RE.match(text, start, end)
+    if dateline and dateline.end() < end:
+        start = dateline.end()
     for word in WORD_RE.finditer(text, start, end):
-        if word.group().lower() in TITLE_WORDS or word.group().lower() in HEADLINE_STOP:
+        lower = word.group().lower()
+        if lower in TITLE_WORDS or lower in HEADLINE_STOP or lower in SENTENCE_OPENERS:
             start = word.end()
             while start < end and text[start] in " -":
                 start += 1
@@ -652,12 +683,26 @@ def _names_before_countries(text: str, start: int) -> set[str]:
     return names
 
 
+# "sister city", "kota kembar": the other city or province of the pair is abroad (the
+# Indonesian one is a gazetteer mention and never reaches here).
+SISTER_RE = re.compile(
+    r"sister[\s-](?:city|cities|province|state)|(?:kota|provinsi)\s(?:kembar|bersaudara|"
+    r"kembaran)",
+    re.IGNORECASE,
+)
+SISTER_WINDOW = 160
+
+
 def _foreign_local(match: re.Match[str], with_country: set[str]) -> bool:
     head = match.group("head").lower()
     name = match.group("name")
     if COUNTRY_RE.fullmatch(name) or name in ("Indonesia", "RI"):
         return False
     if head.startswith(("negara", "prefektur", "county", "state", "prefecture")):
+        return True
+    text = match.string
+    around = text[max(0, match.start() - SISTER_WINDOW) : match.end() + SISTER_WINDOW]
+    if head in ("kota", "provinsi") and match.group()[:1].isupper() and SISTER_RE.search(around):
         return True
     # Provinsi / Kota / Distrik X: foreign when X stands with a foreign country somewhere
     # in the text ("Provinsi X, Tiongkok", "kota-kota di X, Cina", "Kota X di Jepang").
@@ -716,7 +761,12 @@ def _known_suffix(
     """The longest tail of a name run that is a known organization's name (exact forms)."""
     words = list(WORD_RE.finditer(text, start, end))[-MAX_NAME_WORDS:]
     for word in words:
-        known = index.match_name(text[word.start() : end])
+        tail = text[word.start() : end]
+        known = index.match_name(tail)
+        if known is None:
+            # "Save the Children Indonesia": the name with its country-office suffix
+            bare = strip_country_suffix(tail)
+            known = index.match_name(bare) if bare != tail else None
         if known is not None:
             return word.start(), known
     return start, None
@@ -852,6 +902,12 @@ def _collect_mentions(
     """Find every occurrence of every form (the title and later repetitions)."""
     for cand in candidates:
         forms = set(cand.forms) | ({cand.acronym} if cand.acronym else set())
+        # "pemerintah negara bagian Queensland" is "Queensland" later on ("Premier Queensland")
+        for form in list(forms):
+            local = FOREIGN_LOCAL_RE.fullmatch(form)
+            bare = local.group("name") if local else ""
+            if len(bare) >= 4 and not COUNTRY_RE.fullmatch(bare):
+                forms.add(bare)
         seen = set(cand.mentions)
         covered = _disjoint(sorted(seen))
         for form in sorted(forms, key=len, reverse=True):

@@ -28,8 +28,23 @@ from .parties import (
     VERB_LIKE_RE,
     VISIT_RE,
     VISIT_TO_RE,
+    WITNESS_BEFORE_RE,
+    WITNESS_WORD_RE,
     OrgCandidate,
 )
+
+# "... dengan F", "... bersama F" in a sentence about a meeting: F met the host.
+MEETING_WITH_RE = re.compile(r"(?<!\w)(?:dengan|bersama)\s(?:pihak\s)?$", re.IGNORECASE)
+MEETING_NOUN_RE = re.compile(
+    r"(?<!\w)(?:rapat|pertemuan|diskusi|dialog|bertemu|konferensi|audiensi|FGD|lokakarya|"
+    r"workshop|video\s?conference|teleconference|webinar)(?!\w)",
+    re.IGNORECASE,
+)
+
+# Cues that say what this very mention does in its sentence (it attends or witnesses), as
+# opposed to an attendance word somewhere earlier in the sentence: they outweigh a
+# cooperation link ("Mercy Corps dengan disaksikan oleh Kepala BNPB" links no BNPB).
+LOCAL_ATTEND_CUES = frozenset(["witness", "attends"])
 
 
 @dataclass
@@ -46,7 +61,8 @@ def _linked(text: str, left_end: int, right_start: int) -> bool:
     gap = text[left_end:right_start]
     if len(gap) > LINK_MAX_GAP or any(c in gap for c in ".;\n"):
         return False
-    return LINK_WORDS_RE.search(gap) is not None
+    # "X dan Y dengan disaksikan oleh G": the witness is not the partner's counterpart.
+    return LINK_WORDS_RE.search(gap) is not None and WITNESS_WORD_RE.search(gap) is None
 
 
 def attend_context(doc: Document, start: int, end: int) -> str | None:
@@ -59,6 +75,8 @@ def attend_context(doc: Document, start: int, end: int) -> str | None:
     if first_cue_end is None:
         cue = ATTEND_RE.search(text, s_start, s_end)
         first_cue_end = doc.memo[key] = cue.end() if cue else s_end + 1
+    if WITNESS_BEFORE_RE.search(text, max(s_start, start - 60), start):
+        return "witness"
     if first_cue_end <= start:
         return "attend-trigger-before"
     if ATTEND_AFTER_RE.match(text[end : end + 40]):
@@ -163,6 +181,9 @@ def classify_bodies(
             if attend is None and text[previous_end : mention.start].strip(" ,()") == "":
                 attend = previous_attend
             previous_end, previous_attend = mention.end, attend
+            if attend in LOCAL_ATTEND_CUES:
+                role.attend_cues.append((attend, mention.start))
+                continue
             linked = link_cues(doc, span, foreign, index)
             if linked:
                 role.party_cues.append(("cooperation-link", mention.start))
@@ -198,6 +219,9 @@ def classify_foreign(doc: Document, foreign: list[OrgCandidate]) -> None:
             tail = before[-45:]
             if COOPERATION_RE.search(tail) and LINK_WORDS_RE.search(tail[-20:]):
                 cand.counterpart_cues.append("cooperation-with")
+            elif MEETING_WITH_RE.search(before) and MEETING_NOUN_RE.search(text, s_start, start):
+                # "rapat ... bersama F", "konferensi video dengan F": met with the host
+                cand.counterpart_cues.append("meeting-with")
             if VISIT_RE.search(text[max(s_start, start - 30) : start]) or VISIT_RE.search(
                 text[end : end + 30]
             ):

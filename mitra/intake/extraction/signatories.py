@@ -4,7 +4,9 @@ The title starts with a word of the title lexicon (Kepala, Sekretaris Jenderal, 
 Country Director, ...) and runs up to the organization: a government body mention
 (units such as "Pusat Fasilitasi Kerja Sama" stay in the title and the organization is
 their ministry) or a foreign organization mention. People's names are never kept.
-Titles after "disaksikan oleh" (witnesses) are skipped.
+Titles after "disaksikan oleh" (witnesses), titles whose holder only witnesses or attends
+("Kepala BNPB turut menyaksikan ...") and titles that name a place ("di Kantor Gubernur")
+are skipped.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ TITLE_START_RE = re.compile(
     r"Sekretaris(?:\sJenderal|\sUtama|\sDaerah)?|Sekjen|Sestama|Menteri(?:\sKoordinator)?|"
     r"Menko|Gubernur|Bupati|Wali\s?[Kk]ota|Walikota|Duta\sBesar|Dubes|Deputi|Asisten|"
     r"Kapolri|Panglima|Presiden|Rektor|Inspektur\sJenderal|Kabiro|Kapus|"
+    r"Chief\sof\sParty|"
     r"(?:Country|Regional|Executive|Managing|Program|Programme|Resident|General|Project|Chief|"
     r"Senior|Team)\s(?:Director|Representative|Manager|Coordinator|Leader)|"
     r"Head\sof\s(?:Office|Mission|Delegation|Cooperation|Country\sOffice|Programme)|"
@@ -32,6 +35,19 @@ TITLE_START_RE = re.compile(
     r"(?![\w-])"
 )
 WITNESS_RE = re.compile(r"(?<!\w)(?:disaksikan|witnessed|menyaksikan)(?!\w)", re.IGNORECASE)
+# "di Kantor Gubernur NTT", "Rumah Jabatan Bupati": the title names a place, not a person.
+VENUE_BEFORE_TITLE_RE = re.compile(
+    r"(?<!\w)(?:Kantor|Rumah\s(?:Jabatan|Dinas)|Rujab|Gedung|Aula|Ruang(?:\s(?:Rapat|Kerja|"
+    r"Pertemuan))?|Pendopo|Pendapa|Istana|Kediaman|Wisma|Balai|Graha|Sekretariat)\s$",
+    re.IGNORECASE,
+)
+# "Kepala BNPB turut menyaksikan penandatanganan ...": the title and organization are the
+# subject of a witnessing or attending verb, not of the signing.
+NOT_SIGNING_AFTER_RE = re.compile(
+    r"\s?,?\s?(?:yang\s)?(?:turut\s|ikut\s|juga\s|pun\s)?(?:menyaksikan|hadir|menghadiri|"
+    r"sebagai\ssaksi)(?!\w)",
+    re.IGNORECASE,
+)
 MAX_TITLE_CHARS = 70
 
 
@@ -67,6 +83,8 @@ def find_signatories(
         for title in TITLE_START_RE.finditer(text, s_start, limit):
             if title.start() < taken_until:
                 continue
+            if VENUE_BEFORE_TITLE_RE.search(text, max(s_start, title.start() - 30), title.start()):
+                continue
             found = _organization_after(
                 text,
                 title.start(),
@@ -81,6 +99,8 @@ def find_signatories(
                 continue
             title_text, organization, end, org_key = found
             taken_until = title.start() + len(title_text)
+            if NOT_SIGNING_AFTER_RE.match(text, end, min(end + 40, s_end)):
+                continue
             key = (title_text.lower(), org_key)
             if key in seen:
                 continue
@@ -106,6 +126,9 @@ def _organization_after(
         if mention.strength == "title":
             name, _ = gov_name(mention)
             head = text[title_start:title_end]
+            if any(e.kind in ("ministry", "coordinating_ministry") for e in mention.entries):
+                # a minister's title is written in full: "Menteri Kelautan dan Perikanan"
+                head = text[title_start : mention.end]
             return head, name, mention.end, name
     # start, end, name, is unit, is government, identity key
     candidates: list[tuple[int, int, str, bool, bool, str]] = []
@@ -121,7 +144,9 @@ def _organization_after(
     unit_end: int | None = None
     for start, end, name, is_unit, is_gov, key in candidates:
         gap = text[unit_end if unit_end is not None else title_end : start]
-        if not _title_gap_ok(gap):
+        if _OFFICE_GAP_RE.fullmatch(gap):
+            gap = gap.replace(",", " ")  # "Director, Indonesia Country Office, <org>"
+        if not _title_gap_ok(gap) or _ANOTHER_TITLE_RE.search(gap):
             return None
         if is_gov and is_unit:
             # keep units in the title; the organization is the ministry (next or resolved)
@@ -153,6 +178,16 @@ class _Positions:
             bisect.bisect_left(self.foreign_starts, start),
             bisect.bisect_left(self.foreign_starts, end),
         )
+
+
+# "Sekretaris Daerah dan Country Director Mercy Corps": the organization after the second
+# title is not the first one's (that title names no organization here).
+_ANOTHER_TITLE_RE = re.compile(r"(?<!\w)(?:dan|&)\s(?=" + TITLE_START_RE.pattern + ")")
+
+
+# ", Indonesia Country Office, " between a title and its organization: the office is part of
+# the title (commas otherwise end a title: "Kepala BNPB, UNDP" are two names).
+_OFFICE_GAP_RE = re.compile(r",\s(?:[A-Z][\w&-]*\s){0,4}(?:Office|Mission|Program|Programme),\s")
 
 
 def _title_gap_ok(gap: str) -> bool:

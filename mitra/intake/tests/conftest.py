@@ -14,9 +14,14 @@ from mitra.accounts.tests.factories import UserFactory
 from mitra.agreements.models import Agreement, AgreementParty, Signatory
 from mitra.agreements.tests.factories import AgreementFactory
 from mitra.audit.models import AuditEvent
+from mitra.bodies.gazetteer import all_bodies
+from mitra.bodies.models import GovernmentBody
+from mitra.bodies.tests.factories import GovernmentBodyFactory
 from mitra.intake.models import IntakeSubmission
 from mitra.organizations.models import ForeignOrganization
+from mitra.organizations.reference import load_sectors
 from mitra.organizations.tests.factories import ForeignOrganizationFactory
+from mitra.regions.models import Province, Regency
 
 SHARED = Path(__file__).resolve().parents[3].parent / "shared"
 PRESS_000 = SHARED / "data" / "press" / "dev" / "000.txt"
@@ -123,6 +128,71 @@ def demo_like(earlier: dict[str, Agreement], kemendagri: Any, uclg: Any, ford: A
         active=True,
     )
     return {**earlier, "uclg_new": uclg_new, "ford_new": ford_new}
+
+
+# Written for these tests (not a press item of the dev set).
+NTT_TEXT = """Pemprov NTT dan Mercy Corps Teken Nota Kesepahaman Ketahanan Bencana
+
+Kupang, 12 Maret 2025 - Pemerintah Provinsi Nusa Tenggara Timur menandatangani Nota \
+Kesepahaman dengan Mercy Corps tentang penguatan ketahanan masyarakat terhadap bencana dan \
+perubahan iklim, Rabu (12/3/2025), di Ruang Rapat Kantor Gubernur NTT. Penandatanganan \
+dilakukan oleh Sekretaris Daerah Provinsi NTT dan Country Director Mercy Corps Indonesia, \
+dengan disaksikan oleh Kepala Badan Nasional Penanggulangan Bencana (BNPB).
+Kerja sama ini berlaku selama tiga tahun, 2025 hingga 2028, dan difokuskan pada Kabupaten \
+Sumba Timur, Kabupaten Timor Tengah Selatan dan Kota Kupang, dengan kegiatan pengurangan \
+risiko bencana, penyediaan air bersih dan ketahanan pangan bagi petani.
+Turut hadir perwakilan Kementerian Dalam Negeri dan Bappeda NTT.
+"""
+PEMPROV_NTT = "pemprov-53"
+REGION_CODES = {"53", "53.02", "53.11", "53.71"}  # NTT, TTS, Sumba Timur, Kota Kupang
+
+
+def _row(entry: Any) -> GovernmentBody:
+    body = GovernmentBody(
+        key=entry.key,
+        name=entry.name,
+        name_en=entry.name_en,
+        acronym=entry.acronym,
+        aliases=list(entry.aliases),
+        kind=entry.kind,
+        valid_from=entry.valid_from,
+        valid_until=entry.valid_until,
+    )
+    body.refresh_search_text()
+    return body
+
+
+@pytest.fixture
+def ntt(kemendagri: GovernmentBody) -> dict[str, Any]:
+    """Every provincial and regency/city government and BNPB, as the reference data loads
+    them (552 bodies whose names start with "Pemerintah"); NTT's regions; the sectors."""
+    entries = [
+        e
+        for e in all_bodies()
+        if e.key == "bnpb"
+        or e.kind in ("provincial_government", "regency_government", "city_government")
+    ]
+    GovernmentBody.objects.bulk_create([_row(e) for e in entries])
+    province = Province.objects.create(code="53", name="Nusa Tenggara Timur")
+    for entry in entries:
+        if entry.regency_code in REGION_CODES:
+            Regency.objects.create(
+                code=entry.regency_code,
+                province=province,
+                name=entry.name.removeprefix("Pemerintah "),
+                kind="city" if entry.kind == "city_government" else "regency",
+            )
+    load_sectors()
+    pemprov = GovernmentBody.objects.get(key=PEMPROV_NTT)
+    unit = GovernmentBodyFactory(
+        key="pemprov-53-biro-kerja-sama",
+        name="Biro Pemerintahan dan Kerja Sama Setda Provinsi NTT",
+        acronym="",
+        kind=GovernmentBody.Kind.UNIT,
+        parent=pemprov,
+    )
+    officer = UserFactory(username="ntt", officer=True, body=unit)
+    return {"pemprov": pemprov, "unit": unit, "officer": officer}
 
 
 COUNTED = [

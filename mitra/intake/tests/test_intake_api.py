@@ -6,7 +6,7 @@ from rest_framework.test import APIClient
 
 from mitra.agreements.models import Agreement
 
-from .conftest import nothing_written
+from .conftest import NTT_TEXT, nothing_written
 
 pytestmark = pytest.mark.django_db
 EXTRACT = "/api/v1/intake/extract/"
@@ -59,6 +59,45 @@ def test_confirm_creates_renewals(officer, earlier, press_text):
     created = Agreement.objects.filter(pk__in=body["created_records"]["agreements"])
     assert {a.renews_id for a in created} == {earlier["uclg_old"].pk, earlier["ford_old"].pk}
     assert len(body["created_records"]["signatories"]) == 4
+
+
+def test_confirm_creates_drafts_with_regions_and_sectors(ntt):
+    """The proposal of a fresh paragraph round-trips through the API: the lead agency, both
+    signatories, regions and sectors come back and are recorded on a draft of the unit."""
+    client = client_for(ntt["officer"])
+    extracted = client.post(EXTRACT, {"text": NTT_TEXT}, format="json").json()
+    proposal = extracted["proposal"]
+    (item,) = proposal["agreements"]
+    assert (item["government_signatory"], item["foreign_signatory"]) == (
+        "Sekretaris Daerah",
+        "Country Director",
+    )
+    item["new_partner"].update(kind="foreign_ngo", country="US")
+    response = client.post(
+        CONFIRM,
+        {"text": NTT_TEXT, "meeting": proposal["meeting"], "agreements": [item]},
+        format="json",
+    )
+    assert response.status_code == 201, response.json()
+    (agreement_id,) = response.json()["created_records"]["agreements"]
+    agreement = Agreement.objects.get(pk=agreement_id)
+    assert agreement.status == Agreement.Status.DRAFT
+    assert agreement.owner_unit == ntt["unit"]
+    assert sorted(r.code for r in agreement.regencies.all()) == sorted(item["regencies"])
+    assert {s.code for s in agreement.sectors.all()} == set(item["sectors"]) != set()
+    assert len(response.json()["created_records"]["signatories"]) == 2
+
+
+def test_confirm_refuses_unknown_region_codes(ntt):
+    client = client_for(ntt["officer"])
+    proposal = client.post(EXTRACT, {"text": NTT_TEXT}, format="json").json()["proposal"]
+    (item,) = proposal["agreements"]
+    item["new_partner"].update(kind="foreign_ngo", country="US")
+    item["regencies"] = ["99.99"]
+    with nothing_written():
+        response = client.post(CONFIRM, {"text": NTT_TEXT, "agreements": [item]}, format="json")
+    assert response.status_code == 400
+    assert "agreements.0.regencies" in response.json()["extra"]
 
 
 def test_confirm_on_demo_data_links(officer, demo_like, press_text):

@@ -1,12 +1,13 @@
 """Intake confirm records the meeting (issue 5 §2): kind, date, mode, venue, invited bodies,
-the signatories as attendees, the agreements as its signed outcomes, all in one transaction;
-on the demo data it links to the meeting already recorded."""
+the signatories as attendees, the agreements as its outcomes (drafts, not signed: issue 12),
+all in one transaction; on the demo data it links to the meeting already recorded."""
 
 from datetime import datetime
 
 import pytest
 from django.utils import timezone
 
+from mitra.agreements.models import Agreement
 from mitra.audit.selectors import audit_history
 from mitra.core.exceptions import ApplicationError
 from mitra.intake import services
@@ -39,7 +40,13 @@ def test_confirm_records_the_meeting_with_its_outcomes(officer, earlier, fasker,
     assert meeting.organizer_unit == fasker  # the officer's unit
     assert meeting.status == Meeting.Status.HELD
     created = set(submission.created_records["agreements"])
-    assert set(meeting.signed_agreements.values_list("pk", flat=True)) == created
+    # The agreements are the meeting's outcomes, as drafts: recording them as signed at the
+    # meeting would sign them, and intake's records move only by their own transitions.
+    assert set(meeting.agreements.values_list("pk", flat=True)) == created
+    assert not meeting.signed_agreements.exists()
+    assert set(Agreement.objects.filter(pk__in=created).values_list("status", flat=True)) == {
+        Agreement.Status.DRAFT
+    }
     titles = sorted(a.title for a in meeting.attendees.all())
     assert titles == [
         "Kepala Pusat Fasilitasi Kerja Sama",
@@ -47,8 +54,10 @@ def test_confirm_records_the_meeting_with_its_outcomes(officer, earlier, fasker,
         "Sekretaris Jenderal",
     ]
     assert meeting.invited.exists()
-    for agreement in meeting.signed_agreements.all():
-        assert "agreement.signed_at_meeting" in [e.event for e in audit_history(target=agreement)]
+    for agreement in meeting.agreements.all():
+        events = [e.event for e in audit_history(target=agreement)]
+        assert "agreement.signed_at_meeting" not in events
+        assert "agreement.signed" not in events
     assert "intake.record_created" in [e.event for e in audit_history(target=meeting)]
 
 

@@ -80,10 +80,13 @@ def test_confirm_creates_linked_renewals(officer, earlier, uclg, ford, press_tex
     assert (uclg_new.start_date, uclg_new.end_date) == (date(2024, 4, 4), date(2029, 4, 3))
     assert (ford_new.start_date, ford_new.end_date) == (date(2024, 4, 4), date(2027, 4, 3))
     assert uclg_new.duration_months == 60
-    assert uclg_new.status == ford_new.status == Agreement.Status.ACTIVE
+    # Drafts of the officer's unit: signed, active and superseding only through the
+    # agreement's own transitions later (issue 12).
+    assert uclg_new.status == ford_new.status == Agreement.Status.DRAFT
+    assert (uclg_new.owner.key, uclg_new.owner_unit) == ("kemendagri", officer.body)
     assert uclg_new.signing_date == date(2024, 4, 4)
     earlier["uclg_old"].refresh_from_db()
-    assert earlier["uclg_old"].status == Agreement.Status.SUPERSEDED
+    assert earlier["uclg_old"].status == Agreement.Status.EXPIRED
     titles = sorted(
         (s.party.side, s.title) for a in (uclg_new, ford_new) for s in a.signatories.all()
     )

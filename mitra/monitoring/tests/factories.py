@@ -29,7 +29,6 @@ class ReportingScheduleFactory(DjangoModelFactory):
     agreement = factory.SubFactory(AgreementFactory, active=True)
     frequency = ReportingSchedule.Frequency.SEMIANNUAL
     first_period_start = factory.LazyAttribute(lambda o: o.agreement.start_date)
-    due_days = 30
 
 
 class ReportFactory(DjangoModelFactory):

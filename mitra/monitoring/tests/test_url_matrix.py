@@ -124,7 +124,6 @@ def post_cases(o: Objects) -> dict[str, tuple[str, dict[str, Any], tuple[int, ..
             {
                 "frequency": "annual",
                 "first_period_start": "2024-04-04",
-                "due_days": "30",
                 "activity_reports": "on",
             },
             (302, 302, 302, 403, 404, 403),

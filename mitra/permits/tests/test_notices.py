@@ -109,6 +109,11 @@ def test_every_permits_event_is_registered():
         "permits.application_rejected",
         "permits.application_lapsed",
         "permits.permit_ended",
+        "permits.permit_suspended",
+        "permits.permit_reinstated",
+        "permits.operational_ended",
+        "permits.staff_ended",
+        "permits.agreement_uncovered",
         "permits.extension_window_opened",
     }
 
@@ -309,12 +314,15 @@ def test_a_permit_ended_tells_partner_kemendagri_owners_and_the_provinces_by_the
     permit = ended_permit(ngo, kemenkes, regions["jateng"], regions["dki"], kemensos_unit)
     expected = {
         "kemenkes",  # the partner ministry
-        "kemendagri_officer",  # Kemendagri
+        "kemendagri_officer",  # Kemendagri (its Ditjen Polpum is not registered here)
+        "kemensetneg_officer",  # Biro KTLN's ministry (the unit is not registered here)
         "kemensos_unit_officer",  # the MSP's lead body (its whole ministry)
         "jateng_officer",  # the permit's region
         "jateng_kesbangpol",  # ... with its units
         "dki_officer",  # the MSP's region
-    }  # not Papua, not Kemlu or Kemhan, not Ford
+        "ford",  # the holder's representatives
+        "ford_colleague",
+    }  # not Papua, not Kemlu or Kemhan, not another organization
     assert names(event_recipients(notices.PERMIT_ENDED, permit), cast) == expected
     with django_capture_on_commit_callbacks(execute=True):
         assert services.permits_daily(on=date(2027, 4, 4))["expired"] == 1

@@ -10,7 +10,13 @@ from mitra.audit.models import AuditEvent
 from mitra.core.tests.urlwalk import html_routes
 from mitra.core.tests.world import ROLES, World, build_world
 from mitra.permits import services
-from mitra.permits.models import AgencyReview, Application, Permit
+from mitra.permits.models import (
+    AgencyReview,
+    Application,
+    ForeignStaffAssignment,
+    IzinOperasional,
+    Permit,
+)
 from mitra.regions.tests.factories import ProvinceFactory
 
 from .factories import PermitFactory, complete_application, members
@@ -39,6 +45,24 @@ def world() -> tuple[World, dict[str, Any]]:
     other_draft = services.application_create(organization=w.other_org, actor=other_rep)
     permit = PermitFactory(organization=w.ford, partner_ministry=w.kemendagri)
     other_permit = PermitFactory(organization=w.other_org)
+    io = IzinOperasional.objects.create(
+        number="IO-MATRIX",
+        permit=permit,
+        agreement=w.kemendagri_active,
+        issuer=w.kemendagri,
+        valid_from=permit.valid_from,
+        valid_until=permit.valid_until,
+    )
+    staff = ForeignStaffAssignment.objects.create(
+        organization=w.ford,
+        name="Expert",
+        nationality="US",
+        position="Adviser",
+        start_date=permit.valid_from,
+        end_date=permit.valid_until,
+        ktln_approval_number="B-1/KTLN",
+        ktln_approved_on=permit.valid_from,
+    )
     objects = {
         "app": app,
         "other_draft": other_draft,
@@ -46,6 +70,8 @@ def world() -> tuple[World, dict[str, Any]]:
         "review_kemhan": app.reviews.get(agency__key="kemhan"),
         "permit": permit,
         "other_permit": other_permit,
+        "io": io,
+        "staff": staff,
     }
     return w, objects
 
@@ -82,7 +108,8 @@ def snapshot() -> dict[str, Any]:
     return {
         "applications": sorted(Application.objects.values_list("pk", "status", "response_text")),
         "reviews": sorted(AgencyReview.objects.values_list("pk", "state", "text")),
-        "permits": sorted(Permit.objects.values_list("pk", "status")),
+        "permits": sorted(Permit.objects.values_list("pk", "status", "status_reason")),
+        "operational": sorted(IzinOperasional.objects.values_list("pk", "status")),
         "audit": AuditEvent.objects.count(),
     }
 
@@ -110,6 +137,20 @@ def post_cases(objects: dict[str, Any]) -> dict[str, Any]:
             {},
             (302, 302, 404, 404, 404, 404),
             (False, True, False, False, False, False),
+        ),
+        # The acts after issue: the authority's confirmed POST changes and audits; anyone
+        # else is refused before the service (403) and nothing changes.
+        "secretariat suspends Ford's izin prinsip": (
+            reverse("permits:permit_suspend", args=[objects["permit"].pk]),
+            {"reason": "Political activity.", "legal_basis": "UU 17/2013 Ps 52", "confirm": "on"},
+            (302, 302, 403, 403, 403, 403),
+            (False, True, False, False, False, False),
+        ),
+        "the issuer ends the izin operasional": (
+            reverse("permits:operational_end", args=[objects["io"].pk]),
+            {"reason": "Programme closed.", "legal_basis": "Kepmen 1/2026", "confirm": "on"},
+            (302, 302, 302, 403, 403, 403),
+            (False, True, True, False, False, False),
         ),
         "applicant withdraws": (
             reverse("permits:application_action", args=[app.pk, "withdraw"]),

@@ -5,7 +5,8 @@ Kemendagri viewer, Kemenkes officer, Ford Foundation's representative.
 Targets: `app` = Ford's application in inter-agency review proposing Kemendagri (with a
 Kemendagri and a Kemhan review); `other_draft` = another organization's draft;
 `review_own` = Kemendagri's review; `review_kemhan`; `permit` = Ford's izin prinsip;
-`other_permit` = another organization's.
+`other_permit` = another organization's; `io` = Ford's izin operasional issued by Kemendagri;
+`staff` = a foreign staff assignment of Ford's (approved by Biro KTLN).
 """
 
 GET = {
@@ -29,6 +30,13 @@ GET = {
     ("permits:permit_extend", "permit"): (302, 405, 405, 405, 405, 405),  # POST only
     ("permits:operational_create", "permit"): (302, 405, 405, 403, 405, 403),
     ("permits:staff_create", "permit"): (302, 405, 405, 403, 405, 403),
+    # The acts after issue: a confirmation page for the issuing authority only (the TPOA
+    # secretariat; the issuer of the izin operasional; Biro KTLN), else 403.
+    ("permits:permit_suspend", "permit"): (302, 200, 403, 403, 403, 403),
+    ("permits:permit_reinstate", "permit"): (302, 200, 403, 403, 403, 403),
+    ("permits:permit_revoke", "permit"): (302, 200, 403, 403, 403, 403),
+    ("permits:operational_end", "io"): (302, 200, 200, 403, 403, 403),
+    ("permits:staff_end", "staff"): (302, 200, 403, 403, 403, 403),
     ("permits:public_status", ""): (200, 200, 200, 200, 200, 200),
     ("permits:public_statistics", ""): (200, 200, 200, 200, 200, 200),
 }

@@ -78,7 +78,8 @@ def test_deadline_endpoints(officer, other_officer):
         {"rule": "sanction.written_warning", "anchor": "2026-03-16", "on": "2026-03-16"},
     )
     assert computed.status_code == 200
-    assert computed.json()["due"] == "2026-03-26"
+    # 7 working days without Nyepi and the cuti bersama of 18, 20, 23 and 24 March 2026.
+    assert computed.json()["due"] == "2026-04-01"
     assert (
         api(officer)
         .get("/api/v1/deadlines/compute/", {"rule": "nope", "anchor": "2026-01-01"})

@@ -7,6 +7,8 @@ from django.http import Http404
 from django.urls import reverse
 
 from mitra.accounts.tests.factories import UserFactory
+from mitra.bodies.tests.factories import GovernmentBodyFactory
+from mitra.organizations.models import ForeignOrganization
 from mitra.organizations.tests.factories import ForeignOrganizationFactory
 from mitra.sanctions import selectors, services
 from mitra.sanctions.models import SanctionCase
@@ -68,6 +70,11 @@ def test_branches(
 
 def test_oversight_is_configurable(settings, ford_case, officer):
     settings.MITRA = {**settings.MITRA, "SANCTION_OVERSIGHT": []}
+    # Kemendagri still reads Ford's case as a TPOA member (grant `tpoa.ormas_asing`) ...
+    assert visible(officer) == {ford_case.pk}
+    members = [k for k in settings.MITRA["TPOA_MEMBERS"] if k != "kemendagri"]
+    settings.MITRA = {**settings.MITRA, "TPOA_MEMBERS": members}
+    # ... and by neither rule once it is no member.
     assert visible(officer) == set()
 
 
@@ -124,3 +131,16 @@ def test_list_queries_stay_constant(
         open_case(ForeignOrganizationFactory())
     with django_assert_max_num_queries(len(small.captured_queries)):
         assert client.get(reverse("sanctions:list")).status_code == 200
+
+
+def test_tpoa_members_read_the_cases_of_ormas_asing_through_their_grant(open_case, secretariat):
+    """Issue 10 §1: the TPOA members read the sanction records of ormas asing (grant
+    `tpoa.ormas_asing`), with no agreement of their own; not those of other kinds."""
+    kemhan = UserFactory(officer=True, body=GovernmentBodyFactory(key="kemhan", name="Kemhan"))
+    kemenkes = UserFactory(officer=True, body=GovernmentBodyFactory(key="kemenkes-x"))
+    ngo = ForeignOrganizationFactory(kind=ForeignOrganization.Kind.FOREIGN_NGO)
+    un = ForeignOrganizationFactory(kind=ForeignOrganization.Kind.UN_AGENCY)
+    ngo_case, un_case = open_case(ngo), open_case(un)
+    assert ngo_case.pk in visible(kemhan)
+    assert un_case.pk not in visible(kemhan)
+    assert not visible(kemenkes) & {ngo_case.pk, un_case.pk}

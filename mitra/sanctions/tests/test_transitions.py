@@ -76,21 +76,10 @@ def test_current_warning_runs_seven_working_days(ford, secretariat, open_case):
     case = move(open_case(ford), "assess", secretariat, date(2026, 3, 2))
     case = move(case, "escalate", secretariat, date(2026, 3, 9))  # persuasion
     case = move(case, "escalate", secretariat, date(2026, 3, 16))  # warning on Monday 16 March
-    # 17 Tue, 18 cuti? (not loaded here), 19 Nyepi, 20 Fri... public holidays only:
-    # 17, 18, 20, 23, 24, 25, 26 → due Thursday 26 March 2026.
-    assert case.compliance_due == date(2026, 3, 26)
-    assert case.steps.last().compliance_due == date(2026, 3, 26)
-
-
-def test_current_warning_with_cuti_bersama_loaded(ford, secretariat, open_case):
-    from mitra.deadlines.reference import load_collective_leave_days
-
-    load_collective_leave_days()
-    case = move(open_case(ford), "assess", secretariat, date(2026, 3, 2))
-    case = move(case, "escalate", secretariat, date(2026, 3, 9))
-    case = move(case, "escalate", secretariat, date(2026, 3, 16))
+    # Working days leave out public holidays and cuti bersama (the holidays package):
     # 17 Tue; 18 cuti, 19 Nyepi, 20 cuti, 23–24 cuti; 25, 26, 27, 30, 31, 1 Apr → 1 April.
     assert case.compliance_due == date(2026, 4, 1)
+    assert case.steps.last().compliance_due == date(2026, 4, 1)
 
 
 def test_legacy_warnings_run_thirty_days_each(settings, ford, secretariat, open_case):

@@ -1,5 +1,6 @@
-"""The cast of the work plan tests: the Kemendagri–Ford MSP 2024–2027 with its RIK, Jawa
-Tengah with Kota Semarang and their governments, and the users around them."""
+"""The cast of the work plan tests: the Kemendagri–Ford MSP 2024–2027 with its RIK and Ford's
+izin prinsip over it, Jawa Tengah with Kota Semarang and their governments, and the users around
+them."""
 
 from dataclasses import dataclass
 from datetime import date
@@ -12,6 +13,7 @@ from mitra.agreements.tests.factories import AgreementFactory
 from mitra.bodies.models import GovernmentBody
 from mitra.bodies.tests.factories import GovernmentBodyFactory
 from mitra.organizations.tests.factories import ForeignOrganizationFactory
+from mitra.permits.tests.factories import PermitFactory
 from mitra.regions.tests.factories import ProvinceFactory, RegencyFactory
 from mitra.workplans import services
 from mitra.workplans.models import RegionalNotification, WorkPlan
@@ -59,6 +61,14 @@ def build_cast(kemendagri: Any, officer: Any, operator: Any) -> Cast:
         province=diy,
     )
     ford = ForeignOrganizationFactory(legal_name="Ford Foundation")
+    # Ford, an ormas asing, holds its izin prinsip over the MSP: the last link of the chain
+    # RKT ⊆ RIK ⊆ MSP ⊆ izin prinsip (N3, N7).
+    PermitFactory(
+        organization=ford,
+        number="IP-2024-0007",
+        valid_from=date(2024, 4, 4),
+        valid_until=date(2027, 4, 3),
+    )
     msp = AgreementFactory(
         owner=kemendagri,
         foreign_parties=[ford],

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from mitra.deadlines.engine import due_date
 from mitra.deadlines.models import DeadlineRule
-from mitra.deadlines.reference import default_rule
+from mitra.deadlines.reference import default_rule, load_default_rules
 from mitra.deadlines.registry import REGULATOR, collect, deadlines_for_user, providers
 from mitra.deadlines.services import reminders_send
 from mitra.notifications.models import Notice
@@ -45,7 +45,7 @@ def test_the_rule_is_a_shipped_default_of_fourteen_working_days():
 
 
 def test_the_bulk_dates_follow_the_engine_and_the_version_in_force_on_the_notice_day(db):
-    default_rule(ACK_RULE).save()  # version 1, in force since 2013
+    load_default_rules()  # version 1, in force since 2013 (the migrations made it already)
     DeadlineRule.objects.create(
         code=ACK_RULE, version=2, name="shorter", kind="calendar_days", amount=5,
         direction="after", anchor="N5 notice sent", valid_from=date(2026, 1, 1),

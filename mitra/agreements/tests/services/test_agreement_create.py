@@ -10,6 +10,7 @@ from mitra.agreements.services import agreement_create
 from mitra.agreements.tests.factories import AgreementFactory
 from mitra.audit.models import AuditEvent
 from mitra.core.exceptions import ApplicationError
+from mitra.organizations.tests.factories import ForeignOrganizationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -130,7 +131,10 @@ def test_a_predecessor_already_renewed_is_refused(officer, make_input, kemendagr
 )
 def test_gaps_and_overlaps_are_saved_as_warnings(officer, make_input, kemendagri, start, warning):
     predecessor = AgreementFactory(owner=kemendagri, active=True)  # ends 2027-01-09
-    data = make_input(renews=predecessor, start_date=start, end_date=date(2030, 1, 1))
+    un = ForeignOrganizationFactory(un_agency=True)  # no izin prinsip warning (N4) in the way
+    data = make_input(
+        renews=predecessor, start_date=start, end_date=date(2030, 1, 1), foreign_parties=[un]
+    )
     agreement = agreement_create(data=data, actor=officer)
 
     event = AuditEvent.objects.get(target_id=agreement.pk, event="agreement.created")

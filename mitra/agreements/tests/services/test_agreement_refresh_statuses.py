@@ -9,6 +9,7 @@ from mitra.agreements.services import agreement_refresh_statuses
 from mitra.agreements.tests.factories import AgreementFactory
 from mitra.audit.models import AuditEvent
 from mitra.core.tests.helpers import freeze_today
+from mitra.organizations.tests.factories import ForeignOrganizationFactory
 
 pytestmark = pytest.mark.django_db
 S = Agreement.Status
@@ -16,7 +17,11 @@ ON = date(2026, 11, 29)
 
 
 def test_refresh_activates_expires_and_supersedes(kemendagri):
-    started = AgreementFactory(owner=kemendagri, signed=True, start_date=date(2026, 11, 29))
+    # A partner that needs no izin prinsip: N4 in the job has its own test below.
+    un = [ForeignOrganizationFactory(un_agency=True)]
+    started = AgreementFactory(
+        owner=kemendagri, signed=True, start_date=date(2026, 11, 29), foreign_parties=un
+    )
     future = AgreementFactory(
         owner=kemendagri, signed=True, start_date=date(2026, 11, 30), end_date=None
     )
@@ -31,6 +36,7 @@ def test_refresh_activates_expires_and_supersedes(kemendagri):
     )
     renewal = AgreementFactory(
         owner=kemendagri,
+        foreign_parties=un,
         renews=predecessor,
         signed=True,
         start_date=date(2026, 6, 2),
@@ -61,7 +67,12 @@ def test_refresh_activates_expires_and_supersedes(kemendagri):
 
 
 def test_refresh_uses_today_by_default(kemendagri):
-    agreement = AgreementFactory(owner=kemendagri, signed=True, start_date=date(2026, 11, 29))
+    agreement = AgreementFactory(
+        owner=kemendagri,
+        signed=True,
+        start_date=date(2026, 11, 29),
+        foreign_parties=[ForeignOrganizationFactory(un_agency=True)],
+    )
     with freeze_today(date(2026, 11, 28)):
         assert agreement_refresh_statuses() == {"activated": 0, "expired": 0}
     with freeze_today(ON):

@@ -21,7 +21,7 @@ class Command(BaseCommand):
         provinces, regencies = load_regions()
         bodies = load_bodies()
         sectors = load_sectors()
-        leave_days, rules = load_deadline_reference()
+        rules = load_deadline_reference()
         grants = load_default_grants()
         # Grants name bodies by key and read every agreement: recompute who reads what (also
         # after the data migration added the default grants to an existing database).
@@ -29,6 +29,6 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Reference data: {provinces} provinces, {regencies} regencies/cities, "
             f"{bodies} government bodies, {sectors} sectors; "
-            f"{leave_days} collective leave days, {rules} deadline rules and "
+            f"{rules} deadline rules and "
             f"{grants} visibility grants added; agreement access rebuilt."
         )

@@ -15,6 +15,7 @@ from mitra.core.exceptions import ApplicationError
 from mitra.meetings import services
 from mitra.meetings.models import ActionItem, Attendee, InvitedBody, Meeting, MinutesVersion
 from mitra.organizations.tests.factories import ForeignOrganizationFactory
+from mitra.permits.tests.factories import PermitFactory
 
 from ..factories import jakarta, make_meeting, meeting_input
 
@@ -370,9 +371,25 @@ def test_signing_links_the_agreements_and_audits_each(officer, kemendagri):
 
 def test_signing_signs_a_draft_that_has_its_signing_date(officer, kemendagri):
     draft = AgreementFactory(owner=kemendagri, signing_date=date(2024, 4, 4))
+    # Its partner, an ormas asing, holds an izin prinsip over the draft's period (N3/N4).
+    PermitFactory(
+        organization=draft.parties.get(side="foreign").organization,
+        valid_from=date(2024, 1, 10),
+        valid_until=date(2027, 1, 9),
+    )
     meeting = make_meeting(kemendagri, officer, kind=Meeting.Kind.SIGNING)
     services.meeting_record_signing(meeting=meeting, agreements=[draft], actor=officer)
     assert Agreement.objects.get(pk=draft.pk).status == Agreement.Status.SIGNED
+
+
+def test_signing_at_a_meeting_obeys_n4(officer, kemendagri):
+    draft = AgreementFactory(owner=kemendagri, signing_date=date(2024, 4, 4))
+    meeting = make_meeting(kemendagri, officer, kind=Meeting.Kind.SIGNING)
+    with pytest.raises(ApplicationError) as error:
+        services.meeting_record_signing(meeting=meeting, agreements=[draft], actor=officer)
+    assert "holds no izin prinsip" in error.value.extra["izin_prinsip"][0]
+    assert Agreement.objects.get(pk=draft.pk).status == Agreement.Status.DRAFT
+    assert not meeting.signed_agreements.exists()
 
 
 def test_signing_an_agreement_of_another_agency_is_refused(officer, kemendagri, kemenkes):

@@ -9,7 +9,7 @@ from django.core import mail
 
 from mitra.accounts.tests.factories import UserFactory
 from mitra.agreements.models import Agreement
-from mitra.agreements.services import AgreementInput, agreement_create
+from mitra.agreements.services import AgreementInput, agreement_create, agreement_transition
 from mitra.agreements.tests.factories import AgreementFactory
 from mitra.audit.models import AuditEvent
 from mitra.core.exceptions import ApplicationError
@@ -181,14 +181,22 @@ def test_an_msp_may_not_outlast_the_partners_izin_prinsip(permit, ngo, kemendagr
         type="msp",
         owner=kemendagri,
         foreign_parties=[ngo],
+        signing_date=date(2024, 4, 4),
         start_date=date(2024, 4, 4),
         end_date=date(2028, 1, 1),
     )
+    # A draft may be negotiated before the izin prinsip is extended (a warning); it cannot be
+    # signed while it outlasts it (N3/N4, refused by default).
+    draft = agreement_create(data=data, actor=officer)
     with pytest.raises(ApplicationError) as info:
-        agreement_create(data=data, actor=officer)
-    assert "end_date" in info.value.extra
+        agreement_transition(agreement_id=draft.pk, transition="sign", actor=officer)
+    assert info.value.extra["izin_prinsip"] == [
+        f"The agreement ends on 2028-01-01, after the izin prinsip {permit.number} of "
+        f"{ngo.legal_name} ends (2027-04-03)."
+    ]
     data.end_date = date(2027, 4, 3)
-    assert agreement_create(data=data, actor=officer).pk
+    fits = agreement_create(data=data, actor=officer)
+    agreement_transition(agreement_id=fits.pk, transition="sign", actor=officer)
 
 
 def test_the_demo_story():

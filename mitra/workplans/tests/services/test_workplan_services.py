@@ -1,7 +1,5 @@
 """Services: containment (nothing written on error), the transition matrix, N5, permissions."""
 
-import sys
-import types
 from datetime import date
 from decimal import Decimal
 
@@ -10,7 +8,7 @@ from django_fsm import can_proceed
 
 from mitra.audit.models import AuditEvent
 from mitra.core.exceptions import ApplicationError
-from mitra.core.periods import Period
+from mitra.permits.models import Permit
 from mitra.workplans import services
 from mitra.workplans.models import Activity, RegionalNotification, WorkPlan
 
@@ -103,32 +101,44 @@ def test_one_rkt_per_agreement_year_and_region(cast):
     )
 
 
-def test_the_izin_prinsip_bounds_work_plans_when_the_permits_app_provides_it(cast, monkeypatch):
-    module = types.ModuleType("mitra.permits.selectors")
-    calls = []
-
-    def izin_prinsip_period(*, organization_id, on):
-        calls.append((organization_id, on))
-        return Period(date(2023, 1, 1), date(2025, 6, 30), "ignored")
-
-    module.izin_prinsip_period = izin_prinsip_period  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "mitra.permits.selectors", module)
+def test_the_izin_prinsip_bounds_work_plans(cast):
+    # Ford's izin prinsip (the cast's IP-2024-0007), shortened: the RKT 2025 outlasts it.
+    Permit.objects.filter(organization=cast.ford).update(valid_until=date(2025, 6, 30))
+    before = counts()
     with pytest.raises(ApplicationError) as error:
         services.workplan_create(data=rkt_input(cast), actor=cast.users["operator"])
     assert (
-        "The RKT ends on 2025-12-31, after the izin prinsip ends (2025-06-30)."
+        "The RKT ends on 2025-12-31, after the izin prinsip IP-2024-0007 of Ford Foundation "
+        "ends (2025-06-30)." in error.value.extra["period"]
+    )
+    assert counts() == before
+
+
+def test_without_an_izin_prinsip_an_rkt_is_refused_unless_in_warn_mode(cast, settings):
+    Permit.objects.filter(organization=cast.ford).delete()
+    with pytest.raises(ApplicationError) as error:
+        services.workplan_create(data=rkt_input(cast), actor=cast.users["operator"])
+    assert (
+        "Ford Foundation holds no izin prinsip valid on 2025-01-01 (domain rule N4)."
         in error.value.extra["period"]
     )
-    assert calls == [(cast.ford.pk, date(2025, 1, 1))]
-
-
-def test_without_an_izin_prinsip_the_chain_stops_at_the_agreement(cast):
-    from mitra.permits.models import Permit
-
-    # The organization holds no permit: the licensing selector finds none, and the RKT is
-    # checked against its RIK and the agreement only.
-    assert not Permit.objects.exists()
+    # Migrating legacy records: the agreement is on the violations list instead.
+    settings.MITRA = {**settings.MITRA, "IZIN_PRINSIP_COVER": "warn"}
     assert services.workplan_create(data=rkt_input(cast), actor=cast.users["operator"]).pk
+
+
+def test_an_rkt_outside_the_msp_regions_is_refused(cast):
+    cast.msp.provinces.set([cast.diy])  # the MSP covers DI Yogyakarta only
+    before = counts()
+    with pytest.raises(ApplicationError) as error:
+        services.workplan_create(data=rkt_input(cast), actor=cast.users["operator"])
+    assert error.value.extra["province"] == [
+        "The RKT lies in Jawa Tengah, outside the agreement (DI Yogyakarta)."
+    ]
+    assert counts() == before
+    cast.msp.regencies.set([cast.semarang])  # and Kota Semarang: an RKT for Semarang fits
+    data = rkt_input(cast, title="Semarang", regency=cast.semarang)
+    assert services.workplan_create(data=data, actor=cast.users["operator"]).pk
 
 
 # --- who may draft and move -------------------------------------------------------------------
@@ -298,7 +308,39 @@ def test_an_activity_outside_the_rkt_region_is_refused(cast):
             data=activity_input(cast, regencies=[], provinces=[cast.diy]),
             actor=cast.users["ford"],
         )
-    assert "DI Yogyakarta is outside it" in error.value.extra["provinces"][0]
+    assert error.value.extra["provinces"] == [
+        "The activity lies in DI Yogyakarta, outside the RKT (Jawa Tengah)."
+    ]
+
+
+def test_an_activity_of_a_city_rkt_stays_in_the_city(cast):
+    rkt = make_rkt(cast, status="draft", title="Semarang", regency=cast.semarang)
+    with pytest.raises(ApplicationError) as error:
+        services.activity_create(
+            work_plan_id=rkt.pk,
+            data=activity_input(cast, regencies=[], provinces=[cast.jateng]),
+            actor=cast.users["ford"],
+        )
+    assert error.value.extra["provinces"] == [
+        "The activity lies in Jawa Tengah, outside the RKT (Kota Semarang)."
+    ]
+    assert services.activity_create(
+        work_plan_id=rkt.pk, data=activity_input(cast), actor=cast.users["ford"]
+    ).pk
+
+
+def test_an_activity_of_the_rik_stays_in_the_msp_regions(cast):
+    from mitra.workplans import validation
+
+    cast.msp.provinces.set([cast.jateng])
+    check = validation.Check()
+    validation.check_locations(check, work_plan=cast.rik, provinces=[cast.diy], regencies=[])
+    assert check.errors["provinces"] == [
+        "The activity lies in DI Yogyakarta, outside the agreement (Jawa Tengah)."
+    ]
+    check = validation.Check()
+    validation.check_locations(check, work_plan=cast.rik, provinces=[], regencies=[cast.semarang])
+    assert check.errors == {}
 
 
 def planned_activity(cast):

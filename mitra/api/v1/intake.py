@@ -1,6 +1,7 @@
-"""Intake API: extract (no write) and confirm (creates the reviewed records).
+"""Intake: extract (no write) and confirm (creates the reviewed records).
 
-The same services as the "New from text" pages; the same access level (EDITOR).
+The same services as intake's "New from text" pages; the same access level (EDITOR). It lives
+here, not in `mitra.intake`, so that intake never imports the API (the API sits above it).
 """
 
 from typing import Any
@@ -11,10 +12,10 @@ from rest_framework.parsers import JSONParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from mitra.api.v1.base import WRITE_ERRORS, ApiView, errors
 from mitra.core.access import EDITOR
+from mitra.intake import services
 
-from . import services
+from .base import WRITE_ERRORS, ApiView, errors
 
 TAGS = ["intake"]
 
@@ -80,6 +81,24 @@ class IntakeReviewedAgreementSerializer(serializers.Serializer):
     )
     foreign_signatory = serializers.CharField(
         required=False, allow_blank=True, default="", max_length=255
+    )
+    provinces = serializers.ListField(
+        child=serializers.CharField(max_length=2),
+        required=False,
+        default=list,
+        help_text='Kemendagri province codes ("53").',
+    )
+    regencies = serializers.ListField(
+        child=serializers.CharField(max_length=5),
+        required=False,
+        default=list,
+        help_text='Kemendagri regency/city codes ("53.71").',
+    )
+    sectors = serializers.ListField(
+        child=serializers.CharField(max_length=40),
+        required=False,
+        default=list,
+        help_text="Sector codes of Mitra's vocabulary (proposed from OECD DAC purpose codes).",
     )
 
 
@@ -158,7 +177,9 @@ class IntakeExtractApi(ApiView):
         description="Runs the extractor against the registry. `record` is the press schema; "
         "`evidence` gives the character span and confidence of every value; `proposal` is "
         "the input of `intake/confirm/` pre-filled: registry matches, the agreement already "
-        "recorded (action `link`) or the one a renewal extends (`renews`).",
+        "recorded (action `link`) or the one a renewal extends (`renews`), signatories, "
+        "regions and sectors. A value whose confidence is below `min_confidence` is left "
+        "empty and listed in `withheld` (field, value, confidence).",
         request=IntakeExtractInputSerializer,
         responses={
             200: inline_serializer(
@@ -172,6 +193,8 @@ class IntakeExtractApi(ApiView):
                             "meeting": IntakeMeetingSerializer(),
                             "agreements": IntakeReviewedAgreementSerializer(many=True),
                             "signatories": serializers.JSONField(),
+                            "withheld": serializers.JSONField(),
+                            "min_confidence": serializers.FloatField(),
                         },
                     ),
                 },
@@ -197,10 +220,11 @@ class IntakeConfirmApi(ApiView):
         tags=TAGS,
         summary="Create the reviewed records in one transaction",
         description="Send the source text and the reviewed `proposal` of `intake/extract/`. "
-        "Creates new partners, the agreements (owner = the government body; your agency "
-        "unless you are an operator), renewal links and signatories, then signs them when a "
-        "signing date is given and activates them when their start has come. Any refusal "
-        "writes nothing.",
+        "Creates new partners (prospective, unpublished), the agreements as drafts (owner = "
+        "the government body, held by your unit when it belongs to that body; your agency "
+        "unless you are an operator) with renewal links, signatories, regions and sectors, "
+        "and the meeting. Nothing is signed, activated or published here: the drafts move "
+        "through the agreements' own transitions. Any refusal writes nothing.",
         request=IntakeConfirmInputSerializer,
         responses={201: IntakeConfirmOutputSerializer, **errors(*WRITE_ERRORS)},
     )

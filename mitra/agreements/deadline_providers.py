@@ -1,33 +1,35 @@
-"""Deadlines of agreements (the deadlines app's own provider; other apps register theirs)."""
+"""Deadlines of agreements for the deadline engine (registered in apps.py): the renewal
+window of each signed or active agreement and its end."""
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
-from django.conf import settings
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
 
-from mitra.core.dates import add_months
+from mitra.deadlines.engine import versions
+from mitra.deadlines.registry import FILER, REGULATOR, Deadline, ids_or_subquery, url_maker
 
-from .registry import FILER, REGULATOR, Deadline, ids_or_subquery, url_maker
+from .models import RENEWAL_RULE, Agreement, AgreementParty, renewal_window_opens
 
 
 def agreement_deadlines(
     *, end: date, start: date | None = None, user: Any = None
 ) -> Iterator[Deadline]:
     """Signed and active agreements: the start of the renewal window (met once a renewal is
-    recorded) and the end date (gone once the agreement is no longer signed or active)."""
-    from mitra.agreements.models import Agreement, AgreementParty
+    recorded) and the end date (gone once the agreement is no longer signed or active).
 
-    lead = settings.MITRA["RENEWAL_LEAD_MONTHS"]
+    The window opens by the `agreement.renewal_consultation` rule in force on the end date."""
+    renewal = versions(RENEWAL_RULE)
     # A viewer's deadlines are those of its own agreements (a grant only lets it read more).
     qs = Agreement.objects.owned_by(user) if user is not None else Agreement.objects.all()
     # Every signed or active agreement whose renewal window opens by `end`: its window (unless
-    # renewed) and its end (when that falls by `end`). However old: unmet stays listed.
+    # renewed) and its end (when that falls by `end`). However old: unmet stays listed. The
+    # database filter allows the longest lead of any version; the window is exact below.
     qs = qs.filter(
         status__in=[Agreement.Status.SIGNED, Agreement.Status.ACTIVE],
-        end_date__lte=add_months(end, lead),
+        end_date__lte=end + timedelta(days=renewal.reach_days()),
     )
     # Plain tuples (a big agency has thousands of agreements here); the Agreement instances
     # (the notices' subject) are loaded only for the reminder job, which runs without a viewer.
@@ -57,14 +59,14 @@ def agreement_deadlines(
     end_title = _("%(title)s ends")
     end_text = _("Last day of the agreement.")
     for pk, title, end_date, owner_id, renewed in agreements:
-        window = add_months(end_date, -lead)
-        common = {
+        window = renewal_window_opens(end_date)
+        common: dict[str, Any] = {
             "url": url(pk),
             "record": instances.get(pk),
             "agencies": sorted({owner_id} | agencies.get(pk, set())),
             "organizations": sorted(organizations.get(pk, set())),
         }
-        if window <= end and not renewed:
+        if window is not None and window <= end and not renewed:
             yield Deadline(
                 key=f"agreement:{pk}:renewal_window",
                 title=renew_title % {"title": title},
