@@ -63,10 +63,11 @@ run: setup ## Set up and serve Mitra with demo data at http://127.0.0.1:$(PORT)
 		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 		$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-lint: deps ## ruff (lint and format check) and the import contracts (.importlinter)
+lint: deps ## ruff (lint and format check), the import contracts (.importlinter) and mypy
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports --no-cache
+	$(VENV)/bin/mypy mitra
 
 fmt: deps ## Fix lint and formatting
 	$(VENV)/bin/ruff check --fix .

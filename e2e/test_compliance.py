@@ -12,10 +12,17 @@ def test_compliance_dashboard_and_map(site: Any) -> None:
     assert page.locator("#compliance-table").is_visible()
     assert page.locator("svg.bar-chart").count() >= 3
     with page.expect_navigation():
-        page.click("#compliance-dimensions a[href='?by=region']")
+        page.click("#compliance-dimensions a[href^='?by=region']")
     assert "by=region" in page.url
     assert page.locator("#compliance-table tbody tr").count() >= 1
     site.screenshot("compliance-dashboard")
+    # Pusat Fasker supervises regional cooperation (a grant): "all we may read" counts more.
+    own_total = int(page.locator("#compliance-totals .fs-4").nth(3).inner_text())
+    with page.expect_navigation():
+        page.click("#compliance-scope a[href$='scope=all']")
+    assert "scope=all" in page.url
+    assert "by=region" in page.url
+    assert int(page.locator("#compliance-totals .fs-4").nth(3).inner_text()) >= own_total
 
     with page.expect_navigation():
         page.click("#to-activity-map")

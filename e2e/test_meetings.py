@@ -24,7 +24,11 @@ def renewals_2024(transactional_db: None, pinned_today: date) -> dict[str, Agree
     """Reference data, the Kemendagri officer, and the two agreements signed on 4 April 2024."""
     from mitra.accounts.models import User
     from mitra.agreements.services import AgreementInput
-    from mitra.demo.canonical import ensure_agreement, ensure_organization
+    from mitra.demo.canonical import (
+        ensure_agreement,
+        ensure_ford_izin_prinsip,
+        ensure_organization,
+    )
     from mitra.demo.users import ensure_demo_users
     from mitra.organizations.models import ForeignOrganization
     from mitra.organizations.services import OrganizationInput
@@ -51,6 +55,8 @@ def renewals_2024(transactional_db: None, pinned_today: date) -> dict[str, Agree
         ),
         operator,
     )
+    # N4: Ford's MSP is signed under its izin prinsip, recorded first as the demo does.
+    ensure_ford_izin_prinsip(ford, kemendagri, operator)
     head = "Kepala Pusat Fasilitasi Kerja Sama"
     common = {"owner": kemendagri, "signing_date": date(2024, 4, 4), "start_date": date(2024, 4, 4)}
     return {

@@ -2365,6 +2365,11 @@ TRANSLATIONS: dict[str, str] = {
     "The izin prinsip %(number)s of %(org)s is suspended: the organization may not carry out activities or start new agreements or work plans until it is reinstated.": "Izin prinsip %(number)s milik %(org)s dibekukan: organisasi tidak boleh melaksanakan kegiatan atau memulai perjanjian maupun rencana kerja baru sampai dipulihkan.",
     "Legal basis:": "Dasar hukum:",
     "Reason:": "Alasan:",
+    "Reports, activities, beneficiaries and disclosed funds of your agency's own agreements (owned, party to or shared with it), on %(d)s.": "Laporan, kegiatan, penerima manfaat, dan dana yang diungkapkan dari perjanjian milik instansi Anda sendiri (dimiliki, sebagai pihak, atau dibagikan kepadanya), per %(d)s.",
+    "Reports, activities, beneficiaries and disclosed funds of every agreement you may read, those your role supervises included, on %(d)s.": "Laporan, kegiatan, penerima manfaat, dan dana yang diungkapkan dari setiap perjanjian yang dapat Anda baca, termasuk yang diawasi sesuai peran Anda, per %(d)s.",
+    "Which agreements": "Perjanjian yang mana",
+    "Our agreements": "Perjanjian kami",
+    "All we may read": "Semua yang dapat kami baca",
 }
 
 # Header fields written into the catalogue; makemessages' other header fields stay as they are.

@@ -12,6 +12,6 @@ class MitraUserAdmin(UserAdmin):
     list_filter = ["role", "is_active"]
     autocomplete_fields = ["body", "organization"]
     fieldsets = [
-        *UserAdmin.fieldsets,
+        *(UserAdmin.fieldsets or ()),
         ("Mitra", {"fields": ["role", "body", "organization", "preferred_language"]}),
     ]

@@ -45,9 +45,9 @@ class User(AbstractUser):
         ]
 
     @cached_property
-    def agency(self):  # type: ignore[no-untyped-def]
+    def agency(self):
         """The top-level government body whose records this user works on, or None."""
-        return self.body.root() if self.body_id else None
+        return self.body.root() if self.body is not None else None
 
     @cached_property
     def reading_body_ids(self) -> list[int]:

@@ -95,7 +95,7 @@ def _territory(ids: list[int] | None) -> list[Pairs]:
     sources = []
     for qs, path in paths:
         # One filter() call: the values_list below reuses its join (one row per link).
-        condition = {f"{path}__isnull": False}
+        condition: dict[str, bool | list[int]] = {f"{path}__isnull": False}
         if ids is not None:
             condition[f"{path}__in"] = ids
         sources.append(qs.filter(**condition).values_list(path, "pk"))

@@ -17,13 +17,13 @@ class AgreementAdmin(admin.ModelAdmin):
     list_filter = ["status", "type"]
     search_fields = ["title", "reference", "search_text"]
 
-    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
+    def has_add_permission(self, request):
         return False
 
-    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+    def has_change_permission(self, request, obj=None):
         return False
 
-    def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+    def has_delete_permission(self, request, obj=None):
         return False
 
 
@@ -41,8 +41,9 @@ class VisibilityGrantForm(forms.ModelForm):
             "read_right_is_design_decision", "valid_from", "active", "notes",
         ]  # fmt: skip
 
-    def clean(self):  # type: ignore[no-untyped-def]
-        cleaned = super().clean()
+    def clean(self):
+        super().clean()
+        cleaned = self.cleaned_data
         candidate = VisibilityGrant(**{k: v for k, v in cleaned.items() if k in _GRANT_FIELDS})
         for field, messages in grant_validate(candidate).items():
             for message in messages:
@@ -66,9 +67,9 @@ class VisibilityGrantAdmin(admin.ModelAdmin):
     list_filter = ["rule", "confidence", "active"]
     search_fields = ["code", "name", "legal_basis", "role"]
 
-    def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
+    def save_model(self, request, obj, form, change):
         grant_save(grant=obj, actor=request.user)
         agreement_rebuild_all_access()
 
-    def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+    def has_delete_permission(self, request, obj=None):
         return False  # versions are switched off with `active`, never deleted (audit)

@@ -59,6 +59,8 @@ def agreement_deadlines(
     end_title = _("%(title)s ends")
     end_text = _("Last day of the agreement.")
     for pk, title, end_date, owner_id, renewed in agreements:
+        if end_date is None:  # none: the filter above needs an end date (the column allows none)
+            continue
         window = renewal_window_opens(end_date)
         common: dict[str, Any] = {
             "url": url(pk),

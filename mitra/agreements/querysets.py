@@ -7,7 +7,8 @@ from django.db import models
 from mitra.accounts.ownership import editable_owner_q, user_may_edit_any
 
 if TYPE_CHECKING:
-    pass
+    # The models name the QuerySet["..."] bases below (strings ruff does not read as a use).
+    from .models import Agreement  # noqa: F401
 
 
 def _readable_by_bodies(body_ids: list[int]) -> models.QuerySet:

@@ -144,7 +144,8 @@ def agreements_to_renew(*, viewer: Any, on: date | None = None) -> QuerySet[Agre
     )
     opened = []
     for pk, end_date in candidates:
-        window = renewal_window_opens(end_date)
+        # Every candidate has an end date (filtered above); the column allows none.
+        window = renewal_window_opens(end_date) if end_date is not None else None
         if window is not None and window <= on:
             opened.append(pk)
     return (

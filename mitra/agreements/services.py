@@ -4,7 +4,7 @@ import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -36,6 +36,9 @@ from .validation import (
     end_from_duration,
 )
 
+if TYPE_CHECKING:
+    from mitra.accounts.models import User
+
 AUDITED_FIELDS = [
     "reference", "title", "type", "status", "objective", "signing_date", "signing_place",
     "start_date", "end_date", "duration_months", "renews", "owner", "owner_unit",
@@ -65,7 +68,7 @@ class AgreementInput:
     shared_with: Iterable[GovernmentBody] = ()
 
 
-def _require_editor(actor: Any, agency: GovernmentBody, unit: GovernmentBody | None) -> None:
+def _require_editor(actor: "User", agency: GovernmentBody, unit: GovernmentBody | None) -> None:
     """SECURITY: officers write only for their own unit (or their agency as a whole, when no
     unit holds the record); operators for any (`accounts.ownership`)."""
     if actor is None or not actor.can_edit_records:
@@ -186,7 +189,7 @@ def _write_relations(agreement: Agreement, data: AgreementInput) -> None:
 
 
 @transaction.atomic
-def agreement_create(*, data: AgreementInput, actor: Any) -> Agreement:
+def agreement_create(*, data: AgreementInput, actor: "User") -> Agreement:
     """Record a new agreement (status draft). Validates the period and the renewal chain.
 
     Raises ApplicationError with per-field messages; nothing is written then.
@@ -234,7 +237,7 @@ def agreement_create(*, data: AgreementInput, actor: Any) -> Agreement:
 
 
 @transaction.atomic
-def agreement_update(*, agreement_id: int, data: AgreementInput, actor: Any) -> Agreement:
+def agreement_update(*, agreement_id: int, data: AgreementInput, actor: "User") -> Agreement:
     """Change an agreement's fields and parties. The status moves only by transitions."""
     agreement = Agreement.objects.select_for_update().get(pk=agreement_id)
     _require_editor(actor, agreement.owner, agreement.owner_unit)
@@ -289,7 +292,7 @@ EVENTS = {**TRANSITIONS, "expire": "agreement.expired"}
 CONFIRMED = ("terminate", "undo_termination")
 
 
-def agreement_available_transitions(*, agreement: Agreement, actor: Any) -> list[str]:
+def agreement_available_transitions(*, agreement: Agreement, actor: "User") -> list[str]:
     """Names of the transitions `actor` may run on `agreement` now (for buttons). Undoing a
     termination is an operator's correction, offered to operators only."""
     if not agreement_is_editable_by(user=actor, agreement=agreement):
@@ -342,7 +345,7 @@ def agreement_transition(
     *,
     agreement_id: int,
     transition: str,
-    actor: Any,
+    actor: "User",
     reason: str = "",
     confirmed: bool = False,
 ) -> Agreement:
@@ -405,7 +408,7 @@ def _not_possible(agreement: Agreement) -> str:
 def _apply(
     agreement: Agreement,
     transition: str,
-    actor: Any,
+    actor: "User | None",  # None: the daily job
     reason: str = "",
     target: str = "",
     warnings: list[str] | None = None,
@@ -504,7 +507,7 @@ def agreement_refresh_statuses(*, on: date | None = None) -> dict[str, int]:
 
 @transaction.atomic
 def agreements_recheck_cover(
-    *, organization_ids: Iterable[int], actor: Any = None
+    *, organization_ids: Iterable[int], actor: "User | None" = None
 ) -> list[Agreement]:
     """N3 from the permits' side: re-check every signed or active agreement with one of these
     organizations against their izin prinsip now, and store the outcome on each agreement
@@ -557,7 +560,7 @@ def agreement_add_signatory(
     agreement_id: int,
     party_id: int,
     title: str,
-    actor: Any,
+    actor: "User",
     name: str = "",
     signed_on: date | None = None,
 ) -> Signatory:
@@ -589,7 +592,7 @@ def agreement_add_signatory(
 
 
 def agreement_document_upload(
-    *, agreement_id: int, upload: UploadedFile, title: str, kind: str, actor: Any
+    *, agreement_id: int, upload: UploadedFile, title: str, kind: str, actor: "User"
 ) -> AgreementDocument:
     """Store a PDF/DOCX/ODT. The type is judged by content, the size by the configured limit.
 

@@ -4,11 +4,12 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 
+from mitra.accounts.http import AuthenticatedHttpRequest
 from mitra.audit.selectors import audit_history
 from mitra.core.access import EDITOR, MEMBER, AccessMixin
 from mitra.core.charts import build_timeline
@@ -33,7 +34,7 @@ def _apply_errors(form: Any, error: ApplicationError) -> None:
 class AgreementListView(AccessMixin, View):
     access = MEMBER
 
-    def get(self, request: HttpRequest) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         form = AgreementFilterForm(request.GET or None)
         filters = selectors.AgreementFilters()
         if form.is_valid():
@@ -70,14 +71,16 @@ class AgreementListView(AccessMixin, View):
 class AgreementDetailView(AccessMixin, View):
     access = MEMBER
 
-    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         agreement = selectors.agreement_get_for_user(user=request.user, pk=pk)
         return render(
             request, "agreements/agreement_detail.html", detail_context(request, agreement)
         )
 
 
-def detail_context(request: HttpRequest, agreement: Agreement, **extra: Any) -> dict[str, Any]:
+def detail_context(
+    request: AuthenticatedHttpRequest, agreement: Agreement, **extra: Any
+) -> dict[str, Any]:
     now = today()
     chain = selectors.agreement_chain(agreement=agreement, viewer=request.user)
     rows = [
@@ -122,7 +125,7 @@ def _get_editable(request: HttpRequest, pk: int) -> Agreement:
 class AgreementCreateView(AccessMixin, View):
     access = EDITOR
 
-    def get(self, request: HttpRequest) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         initial = {}
         renews_id = request.GET.get("renews")
         if renews_id and renews_id.isdigit():
@@ -130,7 +133,7 @@ class AgreementCreateView(AccessMixin, View):
         form = AgreementForm(user=request.user, initial=initial)
         return render(request, "agreements/agreement_form.html", {"form": form})
 
-    def post(self, request: HttpRequest) -> HttpResponse:
+    def post(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         form = AgreementForm(request.POST, user=request.user)
         if form.is_valid():
             try:
@@ -146,7 +149,7 @@ class AgreementCreateView(AccessMixin, View):
 class AgreementUpdateView(AccessMixin, View):
     access = EDITOR
 
-    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         agreement = _get_editable(request, pk)
         form = AgreementForm(
             user=request.user, instance=agreement, initial=AgreementForm.initial_from(agreement)
@@ -155,7 +158,7 @@ class AgreementUpdateView(AccessMixin, View):
             request, "agreements/agreement_form.html", {"form": form, "agreement": agreement}
         )
 
-    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         agreement = _get_editable(request, pk)
         form = AgreementForm(request.POST, user=request.user, instance=agreement)
         if form.is_valid():
@@ -179,7 +182,7 @@ class AgreementUpdateView(AccessMixin, View):
 class AgreementTransitionView(AccessMixin, View):
     access = EDITOR
 
-    def post(self, request: HttpRequest, pk: int, transition: str) -> HttpResponse:
+    def post(self, request: AuthenticatedHttpRequest, pk: int, transition: str) -> HttpResponse:
         agreement = _get_editable(request, pk)
         form = TransitionForm(request.POST)
         valid = form.is_valid()
@@ -201,7 +204,7 @@ class AgreementTransitionView(AccessMixin, View):
 class AgreementSignatoryAddView(AccessMixin, View):
     access = EDITOR
 
-    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         agreement = _get_editable(request, pk)
         form = SignatoryForm(request.POST, agreement=agreement)
         if form.is_valid():
@@ -231,7 +234,7 @@ class AgreementSignatoryAddView(AccessMixin, View):
 class AgreementDocumentUploadView(AccessMixin, View):
     access = EDITOR
 
-    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         agreement = _get_editable(request, pk)
         form = DocumentForm(request.POST, request.FILES)
         if form.is_valid():
@@ -260,9 +263,7 @@ class AgreementDocumentUploadView(AccessMixin, View):
 class AgreementDocumentDownloadView(AccessMixin, View):
     access = MEMBER
 
-    def get(self, request: HttpRequest, pk: int, document_pk: int) -> HttpResponse:
-        from django.http import FileResponse
-
+    def get(self, request: AuthenticatedHttpRequest, pk: int, document_pk: int) -> FileResponse:
         document = selectors.agreement_document_get_for_user(
             user=request.user, pk=pk, document_pk=document_pk
         )

@@ -11,16 +11,16 @@ class AppendOnlyQuerySet(models.QuerySet["AuditEvent"]):
     """Refuses the bulk changes that would bypass `AuditEvent.save`/`delete`. (Deleting a user
     still nulls `actor` through Django's collector, which does not call these.)"""
 
-    def update(self, **kwargs):  # type: ignore[no-untyped-def]
+    def update(self, **kwargs):
         raise RuntimeError("Audit events are append-only.")
 
-    def delete(self):  # type: ignore[no-untyped-def]
+    def delete(self):
         raise RuntimeError("Audit events are append-only.")
 
-    def bulk_update(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def bulk_update(self, *args, **kwargs):
         raise RuntimeError("Audit events are append-only.")
 
-    def update_or_create(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def update_or_create(self, *args, **kwargs):
         raise RuntimeError("Audit events are append-only.")
 
 
@@ -52,10 +52,10 @@ class AuditEvent(models.Model):
     def __str__(self) -> str:
         return f"{self.event} {self.target_label}"
 
-    def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def save(self, *args, **kwargs):
         if self.pk is not None:
             raise RuntimeError("Audit events are append-only.")
         super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def delete(self, *args, **kwargs):
         raise RuntimeError("Audit events are append-only.")

@@ -1,18 +1,26 @@
 """Writing audit events. Services call `audit_event_record` inside their transaction."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
 from .models import AuditEvent
 
+if TYPE_CHECKING:
+    from mitra.accounts.models import User
+
 
 def audit_event_record(
-    *, event: str, target: models.Model, actor: Any, data: dict[str, Any] | None = None
+    *,
+    event: str,
+    target: models.Model,
+    actor: "User | None",
+    data: dict[str, Any] | None = None,
 ) -> AuditEvent:
-    """Append one event. Side effect: one INSERT. Call inside the service's atomic block."""
-    agency = getattr(actor, "agency", None) if actor is not None else None
+    """Append one event. Side effect: one INSERT. Call inside the service's atomic block.
+    `actor` None: the system (a daily job)."""
+    agency = actor.agency if actor is not None else None
     return AuditEvent.objects.create(
         event=event,
         actor=actor if actor is not None and actor.pk else None,

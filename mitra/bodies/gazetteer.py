@@ -1596,7 +1596,7 @@ def _regional_governments() -> tuple[BodyEntry, ...]:
     entries: list[BodyEntry] = []
     for row in provinces:
         code, name = row["id"].strip(), row["name"].strip()
-        short = PROVINCE_SHORT_NAMES.get(code, ())
+        short_names = PROVINCE_SHORT_NAMES.get(code, ())
         acronym = _province_acronym(code, name)
         aliases = {
             f"Pemprov {name}",
@@ -1604,7 +1604,7 @@ def _regional_governments() -> tuple[BodyEntry, ...]:
             f"Pemda Provinsi {name}",
             f"Pemprov. {name}",
         }
-        for s in short:
+        for s in short_names:
             aliases |= {f"Pemprov {s}", f"Pemerintah Provinsi {s}", f"Pemda {s}"}
         aliases |= set(PROVINCE_OWN_NAMES.get(code, ()))
         aliases.discard(acronym)

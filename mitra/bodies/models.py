@@ -9,7 +9,7 @@ class GovernmentBodyQuerySet(models.QuerySet["GovernmentBody"]):
     def top_level(self) -> "GovernmentBodyQuerySet":
         return self.filter(parent__isnull=True)
 
-    def in_force_on(self, day) -> "GovernmentBodyQuerySet":  # type: ignore[no-untyped-def]
+    def in_force_on(self, day) -> "GovernmentBodyQuerySet":
         """Bodies that existed on `day` (renamed or split bodies keep their own dates)."""
         return self.filter(
             models.Q(valid_from__isnull=True) | models.Q(valid_from__lte=day),

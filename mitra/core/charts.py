@@ -49,7 +49,8 @@ def build_timeline(
     def x_of(day: date) -> float:
         return label_width + (day - date(start_year, 1, 1)).days / span * plot
 
-    bars, windows = [], []
+    bars: list[TimelineBar] = []
+    windows: list[tuple[float, float, float]] = []
     for index, row in enumerate(dated):
         y = 24 + index * row_height
         x0, x1 = x_of(row["start"]), x_of(row["end"])

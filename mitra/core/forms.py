@@ -9,7 +9,7 @@ class BootstrapFormMixin:
     """Adds Bootstrap classes; marks invalid fields with aria-invalid for screen readers."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        super().__init__(*args, **kwargs)
         for field in self.fields.values():  # type: ignore[attr-defined]
             widget = field.widget
             if isinstance(widget, (forms.Select, forms.SelectMultiple)):

@@ -15,9 +15,9 @@ from typing import Any
 from django.db.models import Count, F, Func, IntegerField, OuterRef, Q, Subquery, Sum
 from django.utils.translation import gettext_lazy as _
 
+from mitra.agreements.querysets import owned_agreement_ids
 from mitra.core.dates import today
 from mitra.monitoring import selectors as monitoring_selectors
-from mitra.monitoring.models import Report
 from mitra.workplans.models import Activity, ActivityTally
 
 DIMENSIONS = {
@@ -63,10 +63,16 @@ def _tally_sums() -> dict[str, Any]:
 _PROVINCE_ROWS = {"province__isnull": False, "regency__isnull": True}
 
 
-def _tallies(viewer: Any, by: str) -> Any:
+def _tallies(viewer: Any, by: str, own: bool = False) -> Any:
     """The viewer's tally rows that count each activity once per group of `by`: the plan
-    rows, or for regions the province rows."""
-    rows = ActivityTally.objects.visible_to(viewer).order_by()
+    rows, or for regions the province rows. `own`: only those of the viewer's own agreements
+    (SECURITY: a subset of what they see, `owned_agreement_ids`)."""
+    if own:
+        rows = ActivityTally.objects.filter(
+            work_plan__agreement_id__in=owned_agreement_ids(viewer)
+        ).order_by()
+    else:
+        rows = ActivityTally.objects.visible_to(viewer).order_by()
     if by == "region":
         return rows.filter(**_PROVINCE_ROWS)
     rows = rows.filter(province__isnull=True)
@@ -88,12 +94,16 @@ def _behind_per_plan_row(on: date) -> Any:
     return Sum(Subquery(count, output_field=IntegerField()))
 
 
-def _behind_per_province(viewer: Any, on: date) -> dict[int, int]:
+def _behind_per_province(viewer: Any, on: date, own: bool = False) -> dict[int, int]:
     """Province id → the viewer's activities there behind plan. Its own query: probing the
     province links beside each tally row was three times slower at national scale."""
+    activities = (
+        Activity.objects.filter(work_plan__agreement_id__in=owned_agreement_ids(viewer))
+        if own
+        else Activity.objects.visible_to(viewer)
+    )
     rows = (
-        Activity.objects.visible_to(viewer)
-        .filter(status__in=OPEN_STATUSES, end_date__lt=on, provinces__isnull=False)
+        activities.filter(status__in=OPEN_STATUSES, end_date__lt=on, provinces__isnull=False)
         .order_by()
         .values(key_id=F("provinces"))
         .annotate(behind=Count("id"))
@@ -101,7 +111,9 @@ def _behind_per_province(viewer: Any, on: date) -> dict[int, int]:
     return {r["key_id"]: r["behind"] for r in rows}
 
 
-def activity_progress(*, viewer: Any, by: str, on: date | None = None) -> list[dict[str, Any]]:
+def activity_progress(
+    *, viewer: Any, by: str, on: date | None = None, own: bool = False
+) -> list[dict[str, Any]]:
     """Per `by`: activities by status (cancelled ones left out), those behind plan (planned
     end passed, not completed), planned and reached beneficiaries and the women and girls
     among them. One GROUP BY query over the tally (`ActivityTally`); for regions a second one
@@ -111,17 +123,17 @@ def activity_progress(*, viewer: Any, by: str, on: date | None = None) -> list[d
     Organization: each foreign party of the activity's agreement."""
     on = on or today()
     key, label = _TALLY_KEYS[by]
-    rows = _tallies(viewer, by).values(key_id=F(key), label=F(f"{key}__{label}"))
+    rows = _tallies(viewer, by, own).values(key_id=F(key), label=F(f"{key}__{label}"))
     if by != "region":
         return list(rows.annotate(**_tally_sums(), behind=_behind_per_plan_row(on)))
-    behind = _behind_per_province(viewer, on)
+    behind = _behind_per_province(viewer, on, own)
     return [r | {"behind": behind.get(r["key_id"], 0)} for r in rows.annotate(**_tally_sums())]
 
 
-def activity_totals(*, viewer: Any) -> dict[str, int]:
+def activity_totals(*, viewer: Any, own: bool = False) -> dict[str, int]:
     """All the viewer's activities (cancelled ones left out), each counted once: by status,
     and beneficiaries planned and reached, with the women and girls among them. One query."""
-    totals = _tallies(viewer, "ministry").aggregate(**_tally_sums())
+    totals = _tallies(viewer, "ministry", own).aggregate(**_tally_sums())
     return {name: value or 0 for name, value in totals.items()}
 
 
@@ -135,11 +147,11 @@ def _by_sex(totals: dict[str, int]) -> dict[str, dict[str, int]]:
     return result
 
 
-def report_totals(*, viewer: Any, on: date | None = None) -> dict[str, int]:
+def report_totals(*, viewer: Any, on: date | None = None, own: bool = False) -> dict[str, int]:
     """All the viewer's reports: total, on time, late, missing, open (one query); the same
     rules as `monitoring.selectors.report_compliance`."""
     on = on or today()
-    return Report.objects.visible_to(viewer).aggregate(
+    return monitoring_selectors.compliance_reports(viewer, own=own).aggregate(
         total=Count("id"),
         on_time=Count("id", filter=Q(first_submitted_on__lte=F("due_date"))),
         late=Count("id", filter=Q(first_submitted_on__gt=F("due_date"))),
@@ -173,7 +185,9 @@ class Compliance:
     funds: dict[str, Decimal]
 
 
-def compliance_overview(*, viewer: Any, by: str, on: date | None = None) -> Compliance:
+def compliance_overview(
+    *, viewer: Any, by: str, on: date | None = None, own: bool = False
+) -> Compliance:
     """The dashboard for one dimension, in three to six queries whatever the data size: report
     counts, disclosed funds, activity counts with those behind plan per group (for regions,
     those behind plan apart), and for overlapping dimensions the report totals and the
@@ -188,19 +202,19 @@ def compliance_overview(*, viewer: Any, by: str, on: date | None = None) -> Comp
             rows[key_id] = ComplianceRow(key_id=key_id, label=str(label or "—"))
         return rows[key_id]
 
-    report_rows = monitoring_selectors.report_compliance(viewer=viewer, by=by, on=on)
+    report_rows = monitoring_selectors.report_compliance(viewer=viewer, by=by, on=on, own=own)
     for r in report_rows:
         if r["key_id"] is None:
             continue
         row_for(r["key_id"], r["label"]).reports = {k: r[k] or 0 for k in _REPORT_COUNTS}
     funds: dict[str, Decimal] = {}
-    for r in monitoring_selectors.funds_disclosed(viewer=viewer, by=by):
+    for r in monitoring_selectors.funds_disclosed(viewer=viewer, by=by, own=own):
         if r["key_id"] is not None:
             row = row_for(r["key_id"], r["label"])
             row.funds[r["currency"]] = row.funds.get(r["currency"], Decimal(0)) + r["total"]
         if by in PARTITIONS:
             funds[r["currency"]] = funds.get(r["currency"], Decimal(0)) + r["total"]
-    progress = activity_progress(viewer=viewer, by=by, on=on)
+    progress = activity_progress(viewer=viewer, by=by, on=on, own=own)
     for r in progress:
         if r["key_id"] is None:
             continue
@@ -212,8 +226,8 @@ def compliance_overview(*, viewer: Any, by: str, on: date | None = None) -> Comp
         totals = {k: sum(r[k] or 0 for r in progress) for k in _TALLY_SUMS}
         reports = {k: sum(r[k] or 0 for r in report_rows) for k in _REPORT_COUNTS}
     else:
-        totals = activity_totals(viewer=viewer)
-        reports = report_totals(viewer=viewer, on=on)
+        totals = activity_totals(viewer=viewer, own=own)
+        reports = report_totals(viewer=viewer, on=on, own=own)
     ordered = sorted(rows.values(), key=lambda r: (-r.weight, r.label, r.key_id))
     return Compliance(
         by=by,

@@ -1,16 +1,18 @@
 """The signed-in user's dashboard: what is due next for their body."""
 
 from datetime import timedelta
+from typing import Any
 
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 
+from mitra.accounts.http import AuthenticatedHttpRequest
 from mitra.agreements import selectors as agreement_selectors
 from mitra.agreements.models import RENEWAL_RULE, Agreement
 from mitra.core.access import GOVERNMENT, MEMBER, AccessMixin
@@ -25,6 +27,8 @@ from mitra.workplans.models import SEX_LABELS
 
 from . import compliance, svg, work
 
+# Agreement columns no dashboard panel shows.
+LONG_TEXTS = ("search_text", "objective", "terminated_reason", "cover_problem")
 DEADLINES_SHOWN = 10  # overdue first, then the next ones; the rest on "My deadlines"
 EXPIRY_WINDOWS = [3, 6, 12]  # months shown as columns of "agreements by expiry window"
 
@@ -32,14 +36,15 @@ EXPIRY_WINDOWS = [3, 6, 12]  # months shown as columns of "agreements by expiry 
 class DashboardView(AccessMixin, View):
     access = MEMBER
 
-    def get(self, request: HttpRequest) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         now = today()
         user = request.user
         ending_qs = agreement_selectors.agreements_ending_within(
             viewer=user, months=EXPIRY_WINDOWS[-1]
         )
-        # Neither the owner nor its unit is shown: 400 instances fewer for a big agency.
-        ending = list(ending_qs.select_related(None)[:200])
+        # Neither the owner nor its unit is shown: 400 instances fewer for a big agency; nor
+        # the long texts (search text, objective), a third of the rows' bytes.
+        ending = list(ending_qs.select_related(None).defer(*LONG_TEXTS)[:200])
         bounds = []
         previous_months = 0
         for months in EXPIRY_WINDOWS:
@@ -60,13 +65,13 @@ class DashboardView(AccessMixin, View):
             windows.append({"months": months, "agreements": rows[:10], "count": count})
         # The same rows as "Your work" counts: worked out once (`work.renewals`).
         renewals = work.renewals(user, now)
-        to_renew = list(renewals[:20])
+        to_renew = list(renewals.defer(*LONG_TEXTS)[:20])
         counts = agreement_selectors.agreement_counts(viewer=user)
-        status_rows = [
+        status_rows: list[dict[str, Any]] = [
             {"value": v, "label": label, "count": counts["status"].get(v, 0)}
             for v, label in Agreement.Status.choices
         ]
-        kind_rows = [
+        kind_rows: list[dict[str, Any]] = [
             {"value": v, "label": label, "count": counts["partner_kind"].get(v, 0)}
             for v, label in ForeignOrganization.Kind.choices
         ]
@@ -125,12 +130,19 @@ class ComplianceView(AccessMixin, View):
 
     access = GOVERNMENT
 
-    def get(self, request: HttpRequest) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         by = request.GET.get("by", compliance.DEFAULT_DIMENSION)
         if by not in compliance.DIMENSIONS:
             by = compliance.DEFAULT_DIMENSION
+        # Own agreements by default: what the agency answers for. Supervisors (a visibility
+        # grant: TPOA members, Polpum, Pusat Fasker, regions) switch to all they may read.
+        scope = request.GET.get("scope", "own")
+        if scope not in ("own", "all"):
+            scope = "own"
         now = today()
-        overview = compliance.compliance_overview(viewer=request.user, by=by, on=now)
+        overview = compliance.compliance_overview(
+            viewer=request.user, by=by, on=now, own=scope == "own"
+        )
         charted = overview.rows[: compliance.CHART_ROWS]
         report_chart = svg.stacked_bars(
             [
@@ -171,6 +183,13 @@ class ComplianceView(AccessMixin, View):
             "dashboard/compliance.html",
             {
                 "by": by,
+                "scope": scope,
+                "scopes": [
+                    ("own", _("Our agreements")),
+                    ("all", _("All we may read")),
+                ]
+                if not request.user.is_operator
+                else [],
                 "dimensions": list(compliance.DIMENSIONS.items()),
                 "dimension_label": compliance.DIMENSIONS[by],
                 "overview": overview,
@@ -189,7 +208,7 @@ class ActivityMapView(AccessMixin, View):
 
     access = GOVERNMENT
 
-    def get(self, request: HttpRequest) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         level = request.GET.get("level", "province")
         if level not in ("province", "regency"):
             level = "province"
@@ -226,7 +245,7 @@ class WorkListView(AccessMixin, View):
 
     access = MEMBER
 
-    def get(self, request: HttpRequest, key: str) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest, key: str) -> HttpResponse:
         spec = work.WORK_LISTS.get(key)
         if spec is None:
             raise Http404

@@ -108,13 +108,21 @@ def activities_in_territory(user: Any, on: date) -> QuerySet[Activity]:
     agency = _agency(user)
     if agency is None or agency.kind not in REGION_KINDS:
         return Activity.objects.none()
-    if agency.kind == GovernmentBody.Kind.PROVINCIAL_GOVERNMENT:
-        located = Activity.provinces.through.objects.filter(province_id=agency.province_id)
+    # The activity ids located in the region (a regional government without one has none).
+    located: QuerySet[Any, int]
+    if agency.kind == GovernmentBody.Kind.PROVINCIAL_GOVERNMENT and agency.province_id:
+        located = Activity.provinces.through.objects.filter(
+            province_id=agency.province_id
+        ).values_list("activity_id", flat=True)
+    elif agency.kind != GovernmentBody.Kind.PROVINCIAL_GOVERNMENT and agency.regency_id:
+        located = Activity.regencies.through.objects.filter(
+            regency_id=agency.regency_id
+        ).values_list("activity_id", flat=True)
     else:
-        located = Activity.regencies.through.objects.filter(regency_id=agency.regency_id)
+        return Activity.objects.none()
     return (
         Activity.objects.visible_to(user)
-        .filter(pk__in=located.values("activity_id"), status__in=OPEN_ACTIVITY)
+        .filter(pk__in=located, status__in=OPEN_ACTIVITY)
         .select_related("work_plan__agreement")
         .order_by("start_date", "id")
     )
@@ -281,7 +289,7 @@ def member_section(user: Any, on: date) -> WorkSection | None:
     if agency is None:
         return None
     inbox = permit_selectors.review_inbox(viewer=user)
-    rows = list(inbox[:SHOWN])
+    rows: list[Any] = list(inbox[:SHOWN])  # reviews, given their working days below
     count = inbox.count()
     if not count and agency.key not in permit_setting("TPOA_MEMBERS"):
         return None

@@ -2,7 +2,7 @@
 (§3.3.11) and folding of lines longer than 75 octets (§3.1). All-day events."""
 
 from collections.abc import Iterable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from django.utils import timezone
 
@@ -42,7 +42,7 @@ def fold(line: str) -> str:
 def build_calendar(
     deadlines: Iterable[Deadline], *, name: str, base_url: str = "", now: datetime | None = None
 ) -> str:
-    stamp = (now or timezone.now()).astimezone(timezone.UTC).strftime("%Y%m%dT%H%M%SZ")
+    stamp = (now or timezone.now()).astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",

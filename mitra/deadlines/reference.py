@@ -206,7 +206,7 @@ def default_rule(code: str) -> DeadlineRule | None:
     return None
 
 
-def _rule_from(row: tuple) -> DeadlineRule:  # type: ignore[type-arg]
+def _rule_from(row: tuple) -> DeadlineRule:
     code, name, kind, amount, direction, anchor, valid_from, basis, grade, unsure = row
     return DeadlineRule(
         code=code,

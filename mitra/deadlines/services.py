@@ -2,7 +2,7 @@
 
 import logging
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import transaction
@@ -17,6 +17,9 @@ from mitra.notifications.services import notify
 from .models import CalendarToken, new_token
 from .registry import Deadline, collect
 
+if TYPE_CHECKING:
+    from mitra.accounts.models import User
+
 logger = logging.getLogger(__name__)
 DEFAULT_OFFSETS = [90, 60, 30, 7, 1]
 
@@ -30,7 +33,7 @@ def reminder_offsets() -> list[int]:
 
 
 @transaction.atomic
-def calendar_token_regenerate(*, actor: Any) -> CalendarToken:
+def calendar_token_regenerate(*, actor: "User") -> CalendarToken:
     """Create the actor's calendar-feed token, or replace it (the old URL stops working)."""
     if not getattr(actor, "is_authenticated", False):
         raise ApplicationError(_("Sign in first."))

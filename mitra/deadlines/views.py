@@ -8,6 +8,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views import View
 
+from mitra.accounts.http import AuthenticatedHttpRequest
 from mitra.core.access import MEMBER, AccessMixin, public_view
 from mitra.core.charts import build_timeline
 from mitra.core.dates import today
@@ -21,7 +22,7 @@ TIMELINE_ROWS = 15
 class MyDeadlinesView(AccessMixin, View):
     access = MEMBER
 
-    def get(self, request: HttpRequest) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         now = today()
         deadlines = selectors.user_deadlines(user=request.user, on=now)
         # A window that has opened (renewal preparation, extension filing) is open, not overdue.
@@ -69,7 +70,7 @@ class MyDeadlinesView(AccessMixin, View):
 class CalendarTokenRegenerateView(AccessMixin, View):
     access = MEMBER
 
-    def post(self, request: HttpRequest) -> HttpResponse:
+    def post(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         services.calendar_token_regenerate(actor=request.user)
         messages.success(
             request, _("Your calendar link was created. Any earlier link no longer works.")

@@ -50,7 +50,7 @@ def dated(objective: str, dates: str) -> str:
     return f"{objective}\n\nDates: {dates} Source: {SOURCE}."
 
 
-def ensure_organization(data: OrganizationInput, actor: Any) -> ForeignOrganization:
+def ensure_organization(data: OrganizationInput, actor: "User") -> ForeignOrganization:
     """The organization with this legal name, registered through the service if missing."""
     existing = ForeignOrganization.objects.filter(legal_name=data.legal_name).first()
     return existing or organization_create(data=data, actor=actor)
@@ -59,7 +59,7 @@ def ensure_organization(data: OrganizationInput, actor: Any) -> ForeignOrganizat
 def ensure_agreement(
     reference: str,
     data: AgreementInput,
-    actor: Any,
+    actor: "User",
     signatories: list[tuple[str, str]],
     stop_at: str = "",
 ) -> Agreement:
@@ -84,7 +84,7 @@ def ensure_agreement(
     return agreement
 
 
-def advance(agreement: Agreement, actor: Any, *, stop_at: str = "") -> None:
+def advance(agreement: Agreement, actor: "User", *, stop_at: str = "") -> None:
     """Move a freshly recorded, signed agreement to the status its dates imply. An ended one
     is expired as the daily job does (`agreement_expire_ended`): expiry is not a user's move."""
 
@@ -103,7 +103,7 @@ def advance(agreement: Agreement, actor: Any, *, stop_at: str = "") -> None:
 UCLG_2020_START = date(2020, 12, 31)
 
 
-def load_canonical(actor: Any) -> dict[str, Agreement]:
+def load_canonical(actor: "User") -> dict[str, Agreement]:
     kemendagri = GovernmentBody.objects.get(key="kemendagri")
     # The unit owns and signs (product.md): the owning unit, under its agency.
     fasker = GovernmentBody.objects.filter(key="kemendagri-pusat-fasker").first() or kemendagri
@@ -316,7 +316,7 @@ FORD_CONDITIONS = "Activities only in the regions named in the MSP and its RKTs.
 
 
 def ensure_ford_izin_prinsip(
-    ford: ForeignOrganization, kemendagri: GovernmentBody, actor: Any
+    ford: ForeignOrganization, kemendagri: GovernmentBody, actor: "User"
 ) -> None:
     """Record Ford Foundation's izin prinsip (paper records, through the licensing service)
     once; the first expired on 17 March 2024, as the daily job would have recorded then."""

@@ -2,7 +2,7 @@
 
 import random
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mitra.agreements.models import Agreement
 from mitra.agreements.services import AgreementInput
@@ -17,6 +17,9 @@ from mitra.permits.services import permit_record_existing
 from mitra.regions.models import Province
 
 from .canonical import ensure_agreement, ensure_organization
+
+if TYPE_CHECKING:
+    from mitra.accounts.models import User
 
 K = Org.Kind
 # legal name, acronym, kind, country, sector codes, partner body keys
@@ -49,7 +52,7 @@ ORGANIZATIONS: list[tuple[str, str, str, str, list[str], list[str]]] = [
     ("Queensland Government", "", K.FOREIGN_LOCAL_GOVERNMENT, "AU", ["education"], ["pemprov-33"]),
 ]  # fmt: skip
 
-TYPES_BY_KIND = {
+TYPES_BY_KIND: dict[str, Agreement.Type] = {
     K.FOREIGN_NGO: Agreement.Type.MSP,
     K.UN_AGENCY: Agreement.Type.MOU,
     K.MULTILATERAL_ORGANIZATION: Agreement.Type.MOU,
@@ -83,7 +86,7 @@ EXTENSION_DECIDED_BEFORE = timedelta(days=61)
 
 
 def _izin_prinsip_chain(
-    org: Org, index: int, periods: list[tuple[date, date]], partner: Any, actor: Any
+    org: Org, index: int, periods: list[tuple[date, date]], partner: Any, actor: "User"
 ) -> None:
     """Record the organization's izin prinsip covering `periods` (see above), once."""
 
@@ -110,7 +113,7 @@ def _izin_prinsip_chain(
         decided = min(valid_until - EXTENSION_DECIDED_BEFORE, today())
 
 
-def _suspend(org: Org, reason: str, legal_basis: str, actor: Any) -> None:
+def _suspend(org: Org, reason: str, legal_basis: str, actor: "User") -> None:
     """The secretariat's suspension of the organization's izin prinsip, once."""
 
     org.refresh_from_db()
@@ -120,7 +123,7 @@ def _suspend(org: Org, reason: str, legal_basis: str, actor: Any) -> None:
     permit_suspend(permit_id=permit.pk, reason=reason, legal_basis=legal_basis, actor=actor)
 
 
-def load_spread(actor: Any) -> int:
+def load_spread(actor: "User") -> int:
     """Each organization gets one agreement per partner body, some renewed, some ending soon;
     each ormas asing its izin prinsip (N3/N4, above). Ends with the licensing job of today
     (izin prinsip past their end expire, as the daily job records them)."""

@@ -4,7 +4,7 @@
 (`mitra.agreements.access.agreement_rebuild_all_access`): the admin does both in one
 transaction. This app imports no domain app above `bodies` (ADR 0015)."""
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import transaction
@@ -15,6 +15,9 @@ from mitra.bodies.models import GovernmentBody
 from mitra.core.exceptions import ApplicationError
 
 from .models import VisibilityGrant
+
+if TYPE_CHECKING:
+    from mitra.accounts.models import User
 
 AUDITED_FIELDS = [
     "code", "version", "name", "rule", "grantee_keys", "grantee_setting", "organization_kinds",
@@ -68,7 +71,7 @@ def grant_validate(grant: VisibilityGrant) -> dict[str, list[str]]:
 
 
 @transaction.atomic
-def grant_save(*, grant: VisibilityGrant, actor: Any) -> VisibilityGrant:
+def grant_save(*, grant: VisibilityGrant, actor: "User") -> VisibilityGrant:
     """Create or change a grant version (operators only); audited with before and after.
 
     Raises ApplicationError with per-field messages and writes nothing then. The caller

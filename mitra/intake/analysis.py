@@ -10,7 +10,7 @@ listed under `withheld`, with its confidence, for the review screen to say so.
 
 import re
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 
@@ -25,6 +25,9 @@ from mitra.regions.models import Province, Regency
 from . import selectors
 from .extraction import Extraction, extract
 from .matching import BodyMatcher, OrganizationMatcher
+
+if TYPE_CHECKING:
+    from mitra.accounts.models import User
 
 DEFAULT_MIN_CONFIDENCE = 0.55
 DOCUMENT_TYPES = {"MoU": "mou", "MSP": "msp", "PKS": "pks", "LoI": "loi"}
@@ -150,13 +153,14 @@ def _signatories_for(
     name for it, or any name that resolves to the same body); the foreign side for its
     partner under any of its names."""
     wanted = {normalise_name(n) for n in partner_names if n}
+    lead_name = normalise_name(government_party) if government_party else None
     government = foreign = ""
     for signatory in result.signatories:
         organization = normalise_name(signatory.organization)
         if organization in wanted:
             foreign = foreign or signatory.title
             continue
-        same_name = bool(government_party) and organization == normalise_name(government_party)
+        same_name = lead_name is not None and organization == lead_name
         if same_name or (
             body is not None and bodies.match_id(signatory.organization, on) == body.pk
         ):
@@ -196,7 +200,7 @@ def _sectors(result: Extraction, hold: Withholding) -> tuple[list[str], list[dic
     return [c for c in wanted if c in known], dac
 
 
-def propose(*, text: str, actor: Any) -> dict[str, Any]:
+def propose(*, text: str, actor: "User") -> dict[str, Any]:
     """Run the extractor and propose records. Writes nothing.
 
     Returns {"record": <press schema>, "evidence": [...], "proposal": {"meeting": {...},
@@ -273,7 +277,8 @@ def propose(*, text: str, actor: Any) -> dict[str, Any]:
             document_type = None
         type_ = DOCUMENT_TYPES.get(document_type or "")
         if type_ is None:
-            type_ = (existing or predecessor).type if (existing or predecessor) else "mou"
+            prior = existing or predecessor
+            type_ = prior.type if prior is not None else "mou"
         start, end, _months = agreement_dates(
             start_year=start_year,
             end_year=end_year,

@@ -31,7 +31,8 @@ class SourceForm(forms.Form):
     )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         text, upload = data.get("text") or "", data.get("file")
         if upload and text.strip():
             raise forms.ValidationError(_("Paste a text or choose a file, not both."))
@@ -231,8 +232,10 @@ class AgreementReviewForm(forms.Form):
 
     def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["renews"].queryset = selectors.renewable_for(user).order_by("-start_date")
-        self.fields["new_partner_country"].choices = [("", "—"), *countries]
+        renews: Any = self.fields["renews"]
+        country: Any = self.fields["new_partner_country"]
+        renews.queryset = selectors.renewable_for(user).order_by("-start_date")
+        country.choices = [("", "—"), *countries]
         self.fields["partner"].label_from_instance = lambda org: org.display_name  # type: ignore[attr-defined]
         for field in self.fields.values():
             _control(field.widget)

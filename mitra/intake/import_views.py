@@ -14,6 +14,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 
+from mitra.accounts.http import AuthenticatedHttpRequest
 from mitra.core.access import MEMBER, AccessMixin
 from mitra.core.forms import BootstrapFormMixin
 
@@ -49,10 +50,10 @@ class _ImportAccess(AccessMixin):
 
 
 class ImportView(_ImportAccess, View):
-    def get(self, request: HttpRequest) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         return render(request, "intake/import_form.html", {"form": ImportForm()})
 
-    def post(self, request: HttpRequest) -> HttpResponse:
+    def post(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         form = ImportForm(request.POST, request.FILES)
         if not form.is_valid():
             return render(request, "intake/import_form.html", {"form": form}, status=400)
@@ -78,7 +79,7 @@ class ImportView(_ImportAccess, View):
 class ImportErrorsView(_ImportAccess, View):
     """The errors of the user's last import as CSV (row, column, message)."""
 
-    def get(self, request: HttpRequest) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         errors = request.session.get(SESSION_KEY) or []
         response = HttpResponse(imports.errors_csv(errors), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="mitra-import-errors.csv"'
@@ -88,7 +89,7 @@ class ImportErrorsView(_ImportAccess, View):
 class ImportTemplateView(_ImportAccess, View):
     """A sample file: the columns and one example row."""
 
-    def get(self, request: HttpRequest, kind: str) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest, kind: str) -> HttpResponse:
         if kind not in imports.KINDS:
             raise Http404
         response = HttpResponse(imports.template_csv(kind), content_type="text/csv; charset=utf-8")

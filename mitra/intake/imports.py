@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
@@ -40,6 +40,9 @@ from mitra.regions.models import Province, Regency
 from mitra.workplans.models import AGE_GROUPS, SEXES, WorkPlan
 from mitra.workplans.services import ActivityInput, activity_create
 from mitra.workplans.tally import refreshes_deferred
+
+if TYPE_CHECKING:
+    from mitra.accounts.models import User
 
 MAX_ROWS = 5000
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
@@ -179,7 +182,14 @@ def _text(row: dict[str, Any], name: str) -> str:
     return str(value).strip() if value is not None else ""
 
 
-def _date(row: dict[str, Any], name: str, required: bool = True) -> date | None:
+def _date(row: dict[str, Any], name: str) -> date:
+    value = _optional_date(row, name)
+    if value is None:
+        raise CellError(name, _("Give a date (YYYY-MM-DD)."))
+    return value
+
+
+def _optional_date(row: dict[str, Any], name: str) -> date | None:
     value = row.get(name, "")
     if hasattr(value, "date") and callable(value.date):  # datetime from XLSX
         return value.date()
@@ -187,8 +197,6 @@ def _date(row: dict[str, Any], name: str, required: bool = True) -> date | None:
         return value
     text = _text(row, name)
     if not text:
-        if required:
-            raise CellError(name, _("Give a date (YYYY-MM-DD)."))
         return None
     try:
         return date.fromisoformat(text)
@@ -278,7 +286,7 @@ def _rows(header: list[str], data: Iterator[list[Any]], kind: str) -> list[tuple
             _("The header lacks the columns: %(cols)s.") % {"cols": ", ".join(missing)},
             {"file": [_("Missing columns.")]},
         )
-    rows = []
+    rows: list[tuple[int, dict]] = []
     for number, values in enumerate(data, start=2):
         if not any(str(v).strip() for v in values):
             continue  # blank line
@@ -303,7 +311,7 @@ def _application_errors(
     return found
 
 
-def import_file(*, upload: UploadedFile, kind: str, actor: Any) -> ImportResult:
+def import_file(*, upload: UploadedFile, kind: str, actor: "User") -> ImportResult:
     """Read, validate and write every row, or nothing. Raises ImportFileError for a file that
     cannot be read at all; otherwise returns the result with the row errors (if any)."""
     if kind not in KINDS:
@@ -363,7 +371,7 @@ def _activity_input(row: dict[str, Any], lookups: _Lookups) -> tuple[WorkPlan, A
 
 
 def _import_activities(
-    rows: list[tuple[int, dict]], lookups: _Lookups, actor: Any, result: ImportResult
+    rows: list[tuple[int, dict]], lookups: _Lookups, actor: "User", result: ImportResult
 ) -> None:
     for number, row in rows:
         try:
@@ -397,7 +405,7 @@ def _line(row: dict[str, Any], lookups: _Lookups) -> LineInput:
 
 
 def _import_reports(
-    rows: list[tuple[int, dict]], lookups: _Lookups, actor: Any, result: ImportResult
+    rows: list[tuple[int, dict]], lookups: _Lookups, actor: "User", result: ImportResult
 ) -> None:
     groups: dict[tuple[str, str, str], list[tuple[int, dict]]] = {}
     for number, row in rows:
@@ -438,7 +446,7 @@ def _import_reports(
                 problems=_text(first, "problems"),
                 staffing=_text(first, "staffing"),
                 media_name=_text(first, "media_name"),
-                published_on=_date(first, "published_on", required=False),
+                published_on=_optional_date(first, "published_on"),
                 publication_url=_text(first, "publication_url"),
                 lines=lines,
             )

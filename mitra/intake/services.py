@@ -10,7 +10,7 @@ import io
 import re
 import zipfile
 from datetime import date, datetime, time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
@@ -43,6 +43,9 @@ from .extraction.text_sources import text_from_docx, text_from_html, text_from_p
 from .matching import BodyMatcher
 from .models import IntakeSubmission
 
+if TYPE_CHECKING:
+    from mitra.accounts.models import User
+
 # Longest text accepted (the extractor reads the first 100,000 characters of it).
 MAX_TEXT_CHARS = 200_000
 AUDIT_TEXT_CHARS = 2_000
@@ -55,7 +58,7 @@ def _max_upload_bytes() -> int:
     return int(settings.MITRA.get("INTAKE_MAX_BYTES", 5 * 1024 * 1024))
 
 
-def _require_editor(actor: Any) -> None:
+def _require_editor(actor: "User") -> None:
     # SECURITY: intake writes records; officers and operators only (services re-check owners).
     if actor is None or not getattr(actor, "can_edit_records", False):
         raise ApplicationError(_("You may not record cooperation from press items."))
@@ -131,7 +134,7 @@ def intake_text_from_upload(upload: UploadedFile) -> str:
 # --- analysis (no write) --------------------------------------------------------------------
 
 
-def intake_analyse(*, text: str, actor: Any) -> dict[str, Any]:
+def intake_analyse(*, text: str, actor: "User") -> dict[str, Any]:
     """Run the extractor and propose records (`analysis.propose`). Writes nothing.
 
     Returns {"record": <press schema>, "evidence": [...], "proposal": {"meeting": {...},
@@ -141,7 +144,7 @@ def intake_analyse(*, text: str, actor: Any) -> dict[str, Any]:
 
 
 @transaction.atomic
-def intake_submission_create(*, text: str, actor: Any, filename: str = "") -> IntakeSubmission:
+def intake_submission_create(*, text: str, actor: "User", filename: str = "") -> IntakeSubmission:
     """Keep a pasted/uploaded item with its extraction and proposal, for review."""
     _require_editor(actor)
     text = intake_clean_text(text)
@@ -183,10 +186,10 @@ def _int_or_none(value: Any, field: str) -> int | None:
     return number
 
 
-def _partner(item: dict[str, Any], actor: Any, created: dict[str, ForeignOrganization]) -> Any:
-    partner_id = item.get("partner")
-    if partner_id not in (None, ""):
-        org = ForeignOrganization.objects.filter(pk=_int_or_none(partner_id, "partner")).first()
+def _partner(item: dict[str, Any], actor: "User", created: dict[str, ForeignOrganization]) -> Any:
+    partner_id = _int_or_none(item.get("partner"), "partner")
+    if partner_id is not None:
+        org = ForeignOrganization.objects.filter(pk=partner_id).first()
         if org is None:
             raise ApplicationError(
                 _("Unknown foreign organization."),
@@ -220,7 +223,7 @@ def _partner(item: dict[str, Any], actor: Any, created: dict[str, ForeignOrganiz
     return org, True
 
 
-def _owner(actor: Any, body: GovernmentBody) -> GovernmentBody:
+def _owner(actor: "User", body: GovernmentBody) -> GovernmentBody:
     """The owner given to the agreement service: the confirming officer's own unit when it
     belongs to the chosen agency (the agreement is then held by that unit), else the agency
     (operators, officers working for the agency as a whole)."""
@@ -246,7 +249,7 @@ def _relations(item: dict[str, Any]) -> dict[str, list[Any]]:
         ("regencies", Regency, _("Unknown regency or city.")),
     ):
         codes = _codes(item, name)
-        rows = list(model.objects.filter(code__in=codes))  # type: ignore[attr-defined]
+        rows = list(model.objects.filter(code__in=codes))
         if len(rows) != len(set(codes)):
             raise ApplicationError(message, {name: [message]})
         found[name] = rows
@@ -256,7 +259,7 @@ def _relations(item: dict[str, Any]) -> dict[str, list[Any]]:
 def _create_agreement(
     item: dict[str, Any],
     *,
-    actor: Any,
+    actor: "User",
     event_date: date | None,
     venue: str,
     new_orgs: dict[str, ForeignOrganization],
@@ -352,7 +355,7 @@ def _meeting(reviewed: dict[str, Any]) -> dict[str, Any]:
 def intake_confirm(
     *,
     reviewed: dict[str, Any],
-    actor: Any,
+    actor: "User",
     submission_id: int | None = None,
     text: str | None = None,
     filename: str = "",
@@ -406,7 +409,11 @@ def intake_confirm(
             existing_id = _int_or_none(item.get("existing"), f"agreements.{index}.existing")
             # Only the agency's own agreement: linking it to the meeting lets the meeting's
             # bodies read it (visibility grant meeting.agenda).
-            existing = Agreement.objects.owned_by(actor).filter(pk=existing_id).first()
+            existing = (
+                Agreement.objects.owned_by(actor).filter(pk=existing_id).first()
+                if existing_id is not None
+                else None
+            )
             if existing is None:
                 raise ApplicationError(
                     f"{label}: " + _("Choose the existing agreement to link to."),
@@ -491,7 +498,7 @@ def _record_meeting(
     *,
     outcomes: list[tuple[Agreement, dict[str, Any]]],
     event_date: date | None,
-    actor: Any,
+    actor: "User",
     created: set[int],
 ) -> tuple[Meeting | None, bool]:
     """The meeting the text reports, through the meeting services: kind signing when agreements
@@ -535,10 +542,8 @@ def _record_meeting(
     if mode is None:
         return None, False  # the text reports no meeting (no mode, no venue)
     starts_at = timezone.make_aware(datetime.combine(event_date, time(MEETING_HOUR)))
-    unit = (
-        actor.body if actor.body_id and actor.body_id != organizer.pk and
-        actor.body.root().pk == organizer.pk else None
-    )  # fmt: skip
+    body = actor.body
+    unit = body if body and body.pk != organizer.pk and body.root().pk == organizer.pk else None
     partners = [p.organization for a in agreements for p in a.parties.all() if p.organization]
     title = _("Meeting of %(day)s") % {"day": event_date.isoformat()}
     if agreements:
@@ -602,7 +607,7 @@ def _record_meeting(
     return record, True
 
 
-def _audit_created(target: Any, submission: IntakeSubmission, actor: Any) -> None:
+def _audit_created(target: Any, submission: IntakeSubmission, actor: "User") -> None:
     audit_event_record(
         event="intake.record_created",
         target=target,

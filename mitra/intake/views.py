@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 
+from mitra.accounts.http import AuthenticatedHttpRequest
 from mitra.agreements.models import Agreement
 from mitra.core.access import EDITOR, AccessMixin
 from mitra.core.exceptions import ApplicationError
@@ -21,10 +22,10 @@ from .models import IntakeSubmission
 class IntakeNewView(AccessMixin, View):
     access = EDITOR
 
-    def get(self, request: HttpRequest) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         return render(request, "intake/new.html", {"form": SourceForm()})
 
-    def post(self, request: HttpRequest) -> HttpResponse:
+    def post(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         form = SourceForm(request.POST, request.FILES)
         if form.is_valid():
             try:
@@ -123,10 +124,13 @@ def _review_context(
     withheld = proposal.get("withheld") or []
     agreements = []
     for index, form in enumerate(formset.forms):
-        item = proposals[index] if index < len(proposals) else {}
+        item: dict[str, Any] = proposals[index] if index < len(proposals) else {}
         partner_name = item.get("partner_name", "")
         ids = {a for a in (item.get("existing"), item.get("renews")) if a}
-        linked = {a.pk: a for a in Agreement.objects.visible_to(request.user).filter(pk__in=ids)}
+        # Looked up by the proposal's ids (JSON values: an int, or None when it names none).
+        linked: dict[int | None, Agreement] = {
+            a.pk: a for a in Agreement.objects.visible_to(request.user).filter(pk__in=ids)
+        }
         agreements.append(
             {
                 "form": form,
@@ -180,7 +184,7 @@ def _review_context(
 class IntakeReviewView(AccessMixin, View):
     access = EDITOR
 
-    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         submission = selectors.submission_get_for_user(user=request.user, pk=pk)
         proposal = (submission.extraction or {}).get("proposal") or {}
         meeting_form = MeetingReviewForm(
@@ -196,7 +200,7 @@ class IntakeReviewView(AccessMixin, View):
         context = _review_context(request, submission, meeting_form, formset)
         return render(request, "intake/review.html", context)
 
-    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         submission = selectors.submission_get_for_user(user=request.user, pk=pk)
         meeting_form = MeetingReviewForm(request.POST, prefix="meeting")
         formset = AgreementReviewFormSet(
@@ -228,7 +232,7 @@ class IntakeDetailView(AccessMixin, View):
 
     access = EDITOR
 
-    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         submission = selectors.submission_get_for_user(user=request.user, pk=pk)
         records = submission.created_records or {}
         visible = Agreement.objects.visible_to(request.user)

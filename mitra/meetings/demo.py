@@ -16,7 +16,7 @@ Everything is written through the services (so it is audited like a person's inp
 """
 
 from datetime import date, datetime, time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils import timezone
 
@@ -25,6 +25,9 @@ from mitra.bodies.models import GovernmentBody
 from . import services
 from .models import Attendee, Meeting
 from .selectors import meeting_existing
+
+if TYPE_CHECKING:
+    from mitra.accounts.models import User
 
 DAY = date(2024, 4, 4)
 TITLE = (
@@ -39,7 +42,7 @@ KTLN_CAPACITIES = [
 ]
 
 
-def load_meeting_of_4_april_2024(actor: Any, agreements: dict[str, Any]) -> Meeting:
+def load_meeting_of_4_april_2024(actor: "User", agreements: dict[str, Any]) -> Meeting:
     """The canonical meeting, with its invitations, attendees and both signings."""
     kemendagri = GovernmentBody.objects.get(key="kemendagri")
     existing = meeting_existing(

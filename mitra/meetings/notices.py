@@ -40,7 +40,7 @@ def invitation_addresses(meeting: Meeting) -> list[str]:
 
 def _invited_body_ids(meeting: Meeting) -> list[int]:
     """The invited units (a unit invited reaches that unit) or whole bodies."""
-    return [i.unit_id or i.body_id for i in meeting.invited.all() if i.unit_id or i.body_id]
+    return [body_id for i in meeting.invited.all() if (body_id := i.unit_id or i.body_id)]
 
 
 def attendee_users(meeting: Meeting) -> list[Any]:

@@ -1,10 +1,14 @@
 """Meeting querysets: who may see and change which meetings. Every view and API reads here."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import models
 
 from mitra.accounts.ownership import editable_owner_q, user_may_edit_any
+
+if TYPE_CHECKING:
+    # The models name the QuerySet["..."] bases below (strings ruff does not read as a use).
+    from .models import ActionItem, Meeting  # noqa: F401
 
 
 class MeetingQuerySet(models.QuerySet["Meeting"]):

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -78,34 +78,30 @@ def meeting_agreements(*, meeting: Meeting, viewer: Any) -> list[Any]:
     """The agreements linked to the meeting that the viewer may see, with a `signed_here` flag."""
     from mitra.agreements.models import Agreement
 
-    signed = set(meeting.signed_agreements.values_list("pk", flat=True))
-    rows = list(
+    signed = Meeting.signed_agreements.through.objects.filter(
+        meeting_id=meeting.pk, agreement_id=OuterRef("pk")
+    )
+    return list(
         Agreement.objects.visible_to(viewer)
         .filter(pk__in=meeting.agreements.values("pk"))
+        .annotate(signed_here=Exists(signed))
         .select_related("owner")
         .order_by("title")
     )
-    for agreement in rows:
-        agreement.signed_here = agreement.pk in signed
-    return rows
 
 
 def meetings_for_agreement(*, agreement: Any, viewer: Any) -> list[Meeting]:
     """Meetings linked to an agreement (the viewer sees the agreement already), newest first."""
-    signed = set(
-        Meeting.signed_agreements.through.objects.filter(agreement_id=agreement.pk).values_list(
-            "meeting_id", flat=True
-        )
+    signed = Meeting.signed_agreements.through.objects.filter(
+        agreement_id=agreement.pk, meeting_id=OuterRef("pk")
     )
-    rows = list(
+    return list(
         Meeting.objects.visible_to(viewer)
         .filter(agreements=agreement)
+        .annotate(signed_here=Exists(signed))
         .select_related("organizer")
         .order_by("-starts_at", "-id")
     )
-    for meeting in rows:
-        meeting.signed_here = meeting.pk in signed
-    return rows
 
 
 def meeting_existing(

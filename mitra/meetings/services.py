@@ -4,7 +4,7 @@ decisions, action items and outcomes (agreements signed at the meeting). Each wr
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -34,6 +34,9 @@ from .models import (
 from .notices import invitation_addresses, invitation_key
 from .permissions import meeting_is_editable_by
 from .validation import check_meeting
+
+if TYPE_CHECKING:
+    from mitra.accounts.models import User
 
 AUDITED_FIELDS = [
     "kind", "title", "purpose", "starts_at", "ends_at", "mode", "venue", "online_platform",
@@ -69,7 +72,7 @@ def _snapshot(meeting: Meeting) -> dict[str, Any]:
     return snapshot
 
 
-def _require_editor(actor: Any, organizer: GovernmentBody, unit: GovernmentBody | None) -> None:
+def _require_editor(actor: "User", organizer: GovernmentBody, unit: GovernmentBody | None) -> None:
     """SECURITY: officers write the meetings their unit (or their agency as a whole, when no
     unit organizes) organizes; operators any (`accounts.ownership`)."""
     if actor is None or not getattr(actor, "can_edit_records", False):
@@ -84,7 +87,7 @@ def _require_editor(actor: Any, organizer: GovernmentBody, unit: GovernmentBody 
         raise ApplicationError(_("You may only record meetings your own agency organizes."))
 
 
-def _locked(meeting_id: int, actor: Any) -> Meeting:
+def _locked(meeting_id: int, actor: "User") -> Meeting:
     meeting = Meeting.objects.select_for_update().filter(pk=meeting_id).first()
     if meeting is None or not meeting_is_editable_by(user=actor, meeting=meeting):
         raise ApplicationError(_("You may not change this meeting."))
@@ -102,7 +105,8 @@ def _aware(value: datetime | None) -> datetime | None:
     return value
 
 
-def _validate(data: MeetingInput) -> None:
+def _validate(data: MeetingInput) -> datetime:
+    """Check the input (times made aware in place); the meeting's start, which it must have."""
     data.starts_at = _aware(data.starts_at)
     data.ends_at = _aware(data.ends_at)
     errors = check_meeting(
@@ -119,11 +123,12 @@ def _validate(data: MeetingInput) -> None:
         errors.setdefault("organizer_unit", []).append(
             _("The unit must belong to the organizing body.")
         )
-    if errors:
+    if errors or data.starts_at is None:  # no start: check_meeting gave its error
         raise ApplicationError(_("The meeting was not saved."), extra=errors)
+    return data.starts_at
 
 
-def _require_own_agreements(actor: Any, agreements: Iterable[Any]) -> None:
+def _require_own_agreements(actor: "User", agreements: Iterable[Any]) -> None:
     """SECURITY: linking an agreement to a meeting lets the meeting's bodies read it (grant
     `meeting.agenda`), so only the agency whose own work it is (owner, party, shared) links it;
     a body that only reads it through a grant may not pass it on."""
@@ -153,20 +158,20 @@ def _organizer(data: MeetingInput) -> None:
 
 
 @transaction.atomic
-def meeting_create(*, data: MeetingInput, actor: Any) -> Meeting:
+def meeting_create(*, data: MeetingInput, actor: "User") -> Meeting:
     """Record a meeting (status planned). Validates mode, venue, platform and times.
 
     Side effects: linked agreements and organizations; one `meeting.created` audit event.
     """
     _organizer(data)
     _require_editor(actor, data.organizer, data.organizer_unit)
-    _validate(data)
+    starts_at = _validate(data)
     _require_own_agreements(actor, data.agreements)
     meeting = Meeting(
         kind=data.kind,
         title=data.title.strip(),
         purpose=data.purpose,
-        starts_at=data.starts_at,
+        starts_at=starts_at,
         ends_at=data.ends_at,
         mode=data.mode,
         venue=data.venue.strip(),
@@ -196,7 +201,7 @@ def meeting_create(*, data: MeetingInput, actor: Any) -> Meeting:
 
 
 @transaction.atomic
-def meeting_update(*, meeting_id: int, data: MeetingInput, actor: Any) -> Meeting:
+def meeting_update(*, meeting_id: int, data: MeetingInput, actor: "User") -> Meeting:
     """Change a meeting's fields and links. The status moves only by transitions."""
     meeting = _locked(meeting_id, actor)
     _not_cancelled(meeting)
@@ -236,7 +241,7 @@ TRANSITIONS = {
 }
 
 
-def meeting_available_transitions(*, meeting: Meeting, actor: Any) -> list[str]:
+def meeting_available_transitions(*, meeting: Meeting, actor: "User") -> list[str]:
     if not meeting_is_editable_by(user=actor, meeting=meeting):
         return []
     return [name for name in TRANSITIONS if can_proceed(getattr(meeting, name))]
@@ -244,7 +249,7 @@ def meeting_available_transitions(*, meeting: Meeting, actor: Any) -> list[str]:
 
 @transaction.atomic
 def meeting_transition(
-    *, meeting_id: int, transition: str, actor: Any, reason: str = ""
+    *, meeting_id: int, transition: str, actor: "User", reason: str = ""
 ) -> Meeting:
     """Move a meeting through planned → held → minutes circulated → minutes approved (or
     cancelled). Circulating needs a minutes version; approving approves the circulated one."""
@@ -305,7 +310,7 @@ def meeting_transition(
 def meeting_invite_body(
     *,
     meeting_id: int,
-    actor: Any,
+    actor: "User",
     body: GovernmentBody | None = None,
     unit: GovernmentBody | None = None,
     description: str = "",
@@ -356,7 +361,7 @@ def _capacities(represents: Iterable[str] | str) -> list[str]:
 def meeting_attendee_add(
     *,
     meeting_id: int,
-    actor: Any,
+    actor: "User",
     name: str = "",
     title: str = "",
     body: GovernmentBody | None = None,
@@ -411,7 +416,9 @@ def meeting_attendee_add(
 
 
 @transaction.atomic
-def meeting_attendance_record(*, meeting_id: int, attended: dict[int, bool], actor: Any) -> Meeting:
+def meeting_attendance_record(
+    *, meeting_id: int, attended: dict[int, bool], actor: "User"
+) -> Meeting:
     """Record who attended: {attendee id: True/False}. Only changed rows are written."""
     meeting = _locked(meeting_id, actor)
     _not_cancelled(meeting)
@@ -442,7 +449,7 @@ def meeting_agenda_item_add(
     *,
     meeting_id: int,
     title: str,
-    actor: Any,
+    actor: "User",
     description: str = "",
     agreement: Agreement | None = None,
 ) -> AgendaItem:
@@ -468,7 +475,7 @@ def meeting_agenda_item_add(
 
 
 @transaction.atomic
-def meeting_minutes_add(*, meeting_id: int, text: str, actor: Any) -> MinutesVersion:
+def meeting_minutes_add(*, meeting_id: int, text: str, actor: "User") -> MinutesVersion:
     """Write a new minutes version. Earlier versions are kept unchanged; approved minutes are
     final."""
     meeting = _locked(meeting_id, actor)
@@ -497,7 +504,7 @@ def meeting_position_record(
     meeting_id: int,
     body: GovernmentBody,
     stance: str,
-    actor: Any,
+    actor: "User",
     agenda_item_id: int | None = None,
     note: str = "",
 ) -> Position:
@@ -533,7 +540,7 @@ def meeting_position_record(
 
 @transaction.atomic
 def meeting_decision_add(
-    *, meeting_id: int, text: str, actor: Any, agenda_item_id: int | None = None
+    *, meeting_id: int, text: str, actor: "User", agenda_item_id: int | None = None
 ) -> Decision:
     meeting = _locked(meeting_id, actor)
     _not_cancelled(meeting)
@@ -561,7 +568,7 @@ def meeting_action_item_add(
     *,
     meeting_id: int,
     text: str,
-    actor: Any,
+    actor: "User",
     owner_body: GovernmentBody | None = None,
     owner_person: str = "",
     due_date: date | None = None,
@@ -602,7 +609,9 @@ def meeting_action_item_add(
 
 
 @transaction.atomic
-def meeting_action_item_set_status(*, action_item_id: int, status: str, actor: Any) -> ActionItem:
+def meeting_action_item_set_status(
+    *, action_item_id: int, status: str, actor: "User"
+) -> ActionItem:
     """Mark an action item done or cancelled (or open again)."""
     item = ActionItem.objects.select_for_update().filter(pk=action_item_id).first()
     if item is None:
@@ -629,7 +638,7 @@ def meeting_action_item_set_status(*, action_item_id: int, status: str, actor: A
 
 @transaction.atomic
 def meeting_record_signing(
-    *, meeting: Meeting | int, agreements: Iterable[Agreement], actor: Any
+    *, meeting: Meeting | int, agreements: Iterable[Agreement], actor: "User"
 ) -> list[Agreement]:
     """Record the agreements signed at the meeting: they are linked to it, each agreement's
     history shows the meeting (`agreement.signed_at_meeting`), and a draft or an agreement
@@ -699,7 +708,7 @@ def meeting_invitation_recipients(meeting: Meeting) -> list[str]:
 
 
 @transaction.atomic
-def meeting_send_invitations(*, meeting_id: int, actor: Any) -> list[str]:
+def meeting_send_invitations(*, meeting_id: int, actor: "User") -> list[str]:
     """Send the invitation (the `meetings.invitation` notice) to the invited bodies' officials,
     the attendees with an account and every invited body's and attendee's address; each email
     carries the ICS calendar file. Email leaves through the worker after the commit.
@@ -722,7 +731,10 @@ def meeting_send_invitations(*, meeting_id: int, actor: Any) -> list[str]:
         raise ApplicationError(
             _("Everyone was invited already. Invite someone else or change the meeting first.")
         )
-    recipients = [n.address or n.user.email or n.user.get_username() for n in notices]
+    # A notice goes to a user or, with no user, to an address.
+    recipients = [
+        n.address or (n.user.email or n.user.get_username() if n.user else "") for n in notices
+    ]
     audit_event_record(
         event="meeting.invitations_sent",
         target=meeting,

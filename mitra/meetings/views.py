@@ -5,11 +5,12 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 
+from mitra.accounts.http import AuthenticatedHttpRequest
 from mitra.audit.selectors import audit_history
 from mitra.core.access import EDITOR, MEMBER, AccessMixin
 from mitra.core.exceptions import ApplicationError
@@ -51,7 +52,7 @@ def _apply_errors(form: Any, error: ApplicationError) -> None:
 class MeetingListView(AccessMixin, View):
     access = MEMBER
 
-    def get(self, request: HttpRequest) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         form = MeetingFilterForm(request.GET or None)
         # `?attended=1`: the meetings the viewer's agency attended (dashboard).
         attended = request.GET.get("attended") == "1"
@@ -79,7 +80,9 @@ class MeetingListView(AccessMixin, View):
         return render(request, "meetings/meeting_list.html", context)
 
 
-def detail_context(request: HttpRequest, meeting: Meeting, **extra: Any) -> dict[str, Any]:
+def detail_context(
+    request: AuthenticatedHttpRequest, meeting: Meeting, **extra: Any
+) -> dict[str, Any]:
     can_edit = meeting_is_editable_by(user=request.user, meeting=meeting)
     context: dict[str, Any] = {
         "meeting": meeting,
@@ -106,7 +109,7 @@ def detail_context(request: HttpRequest, meeting: Meeting, **extra: Any) -> dict
 class MeetingDetailView(AccessMixin, View):
     access = MEMBER
 
-    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         meeting = selectors.meeting_get_for_user(user=request.user, pk=pk)
         return render(request, "meetings/meeting_detail.html", detail_context(request, meeting))
 
@@ -116,7 +119,7 @@ class MeetingPrintView(AccessMixin, View):
 
     access = MEMBER
 
-    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         meeting = selectors.meeting_get_for_user(user=request.user, pk=pk)
         return render(
             request,
@@ -132,7 +135,7 @@ class MeetingPrintView(AccessMixin, View):
 class MeetingIcsView(AccessMixin, View):
     access = MEMBER
 
-    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         meeting = selectors.meeting_get_for_user(user=request.user, pk=pk)
         response = HttpResponse(
             meeting_ics(meeting, method="PUBLISH"), content_type="text/calendar; charset=utf-8"
@@ -144,11 +147,11 @@ class MeetingIcsView(AccessMixin, View):
 class MeetingCreateView(AccessMixin, View):
     access = EDITOR
 
-    def get(self, request: HttpRequest) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         form = MeetingForm(user=request.user)
         return render(request, "meetings/meeting_form.html", {"form": form})
 
-    def post(self, request: HttpRequest) -> HttpResponse:
+    def post(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         form = MeetingForm(request.POST, user=request.user)
         if form.is_valid():
             try:
@@ -164,12 +167,12 @@ class MeetingCreateView(AccessMixin, View):
 class MeetingUpdateView(AccessMixin, View):
     access = EDITOR
 
-    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         meeting = meeting_get_editable(user=request.user, pk=pk)
         form = MeetingForm(user=request.user, initial=MeetingForm.initial_from(meeting))
         return render(request, "meetings/meeting_form.html", {"form": form, "meeting": meeting})
 
-    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         meeting = meeting_get_editable(user=request.user, pk=pk)
         form = MeetingForm(request.POST, user=request.user)
         if form.is_valid():
@@ -193,7 +196,7 @@ class MeetingUpdateView(AccessMixin, View):
 class MeetingTransitionView(AccessMixin, View):
     access = EDITOR
 
-    def post(self, request: HttpRequest, pk: int, transition: str) -> HttpResponse:
+    def post(self, request: AuthenticatedHttpRequest, pk: int, transition: str) -> HttpResponse:
         meeting = meeting_get_editable(user=request.user, pk=pk)
         form = TransitionForm(request.POST)
         reason = form.data.get("reason", "") if form.is_valid() else ""
@@ -216,13 +219,15 @@ class _MeetingFormPostView(AccessMixin, View):
     success = ""
     anchor = ""
 
-    def make_form(self, request: HttpRequest, meeting: Meeting) -> forms.Form:
+    def make_form(self, request: AuthenticatedHttpRequest, meeting: Meeting) -> forms.Form:
         raise NotImplementedError
 
-    def perform(self, request: HttpRequest, meeting: Meeting, data: dict[str, Any]) -> None:
+    def perform(
+        self, request: AuthenticatedHttpRequest, meeting: Meeting, data: dict[str, Any]
+    ) -> None:
         raise NotImplementedError
 
-    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         meeting = meeting_get_editable(user=request.user, pk=pk)
         form = self.make_form(request, meeting)
         if form.is_valid():
@@ -258,10 +263,12 @@ def _agenda_id(value: Any) -> int | None:
 class MeetingInviteView(_MeetingFormPostView):
     form_name, anchor = "invite_form", "invited-heading"
 
-    def make_form(self, request: HttpRequest, meeting: Meeting) -> forms.Form:
+    def make_form(self, request: AuthenticatedHttpRequest, meeting: Meeting) -> forms.Form:
         return InviteForm(request.POST)
 
-    def perform(self, request: HttpRequest, meeting: Meeting, data: dict[str, Any]) -> None:
+    def perform(
+        self, request: AuthenticatedHttpRequest, meeting: Meeting, data: dict[str, Any]
+    ) -> None:
         services.meeting_invite_body(
             meeting_id=meeting.pk,
             body=data["body"],
@@ -277,10 +284,12 @@ class MeetingInviteView(_MeetingFormPostView):
 class MeetingAttendeeAddView(_MeetingFormPostView):
     form_name, anchor = "attendee_form", "attendees-heading"
 
-    def make_form(self, request: HttpRequest, meeting: Meeting) -> forms.Form:
+    def make_form(self, request: AuthenticatedHttpRequest, meeting: Meeting) -> forms.Form:
         return AttendeeForm(request.POST)
 
-    def perform(self, request: HttpRequest, meeting: Meeting, data: dict[str, Any]) -> None:
+    def perform(
+        self, request: AuthenticatedHttpRequest, meeting: Meeting, data: dict[str, Any]
+    ) -> None:
         services.meeting_attendee_add(
             meeting_id=meeting.pk,
             name=data["name"],
@@ -303,7 +312,7 @@ class MeetingAttendanceView(AccessMixin, View):
 
     access = EDITOR
 
-    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         meeting = meeting_get_editable(user=request.user, pk=pk)
         present = {int(v) for v in request.POST.getlist("attended") if v.isdigit()}
         try:
@@ -322,10 +331,12 @@ class MeetingAttendanceView(AccessMixin, View):
 class MeetingAgendaItemAddView(_MeetingFormPostView):
     form_name, anchor = "agenda_form", "agenda-heading"
 
-    def make_form(self, request: HttpRequest, meeting: Meeting) -> forms.Form:
+    def make_form(self, request: AuthenticatedHttpRequest, meeting: Meeting) -> forms.Form:
         return AgendaItemForm(request.POST)
 
-    def perform(self, request: HttpRequest, meeting: Meeting, data: dict[str, Any]) -> None:
+    def perform(
+        self, request: AuthenticatedHttpRequest, meeting: Meeting, data: dict[str, Any]
+    ) -> None:
         services.meeting_agenda_item_add(
             meeting_id=meeting.pk,
             title=data["title"],
@@ -340,10 +351,12 @@ class MeetingAgendaItemAddView(_MeetingFormPostView):
 class MeetingMinutesAddView(_MeetingFormPostView):
     form_name, anchor = "minutes_form", "minutes-heading"
 
-    def make_form(self, request: HttpRequest, meeting: Meeting) -> forms.Form:
+    def make_form(self, request: AuthenticatedHttpRequest, meeting: Meeting) -> forms.Form:
         return MinutesForm(request.POST)
 
-    def perform(self, request: HttpRequest, meeting: Meeting, data: dict[str, Any]) -> None:
+    def perform(
+        self, request: AuthenticatedHttpRequest, meeting: Meeting, data: dict[str, Any]
+    ) -> None:
         services.meeting_minutes_add(meeting_id=meeting.pk, text=data["text"], actor=request.user)
 
     def success_message(self) -> str:
@@ -353,10 +366,12 @@ class MeetingMinutesAddView(_MeetingFormPostView):
 class MeetingPositionAddView(_MeetingFormPostView):
     form_name, anchor = "position_form", "positions-heading"
 
-    def make_form(self, request: HttpRequest, meeting: Meeting) -> forms.Form:
+    def make_form(self, request: AuthenticatedHttpRequest, meeting: Meeting) -> forms.Form:
         return PositionForm(request.POST, meeting=meeting)
 
-    def perform(self, request: HttpRequest, meeting: Meeting, data: dict[str, Any]) -> None:
+    def perform(
+        self, request: AuthenticatedHttpRequest, meeting: Meeting, data: dict[str, Any]
+    ) -> None:
         services.meeting_position_record(
             meeting_id=meeting.pk,
             agenda_item_id=_agenda_id(data["agenda_item"]),
@@ -373,10 +388,12 @@ class MeetingPositionAddView(_MeetingFormPostView):
 class MeetingDecisionAddView(_MeetingFormPostView):
     form_name, anchor = "decision_form", "decisions-heading"
 
-    def make_form(self, request: HttpRequest, meeting: Meeting) -> forms.Form:
+    def make_form(self, request: AuthenticatedHttpRequest, meeting: Meeting) -> forms.Form:
         return DecisionForm(request.POST, meeting=meeting)
 
-    def perform(self, request: HttpRequest, meeting: Meeting, data: dict[str, Any]) -> None:
+    def perform(
+        self, request: AuthenticatedHttpRequest, meeting: Meeting, data: dict[str, Any]
+    ) -> None:
         services.meeting_decision_add(
             meeting_id=meeting.pk,
             agenda_item_id=_agenda_id(data["agenda_item"]),
@@ -391,10 +408,12 @@ class MeetingDecisionAddView(_MeetingFormPostView):
 class MeetingActionItemAddView(_MeetingFormPostView):
     form_name, anchor = "action_item_form", "action-items-heading"
 
-    def make_form(self, request: HttpRequest, meeting: Meeting) -> forms.Form:
+    def make_form(self, request: AuthenticatedHttpRequest, meeting: Meeting) -> forms.Form:
         return ActionItemForm(request.POST)
 
-    def perform(self, request: HttpRequest, meeting: Meeting, data: dict[str, Any]) -> None:
+    def perform(
+        self, request: AuthenticatedHttpRequest, meeting: Meeting, data: dict[str, Any]
+    ) -> None:
         services.meeting_action_item_add(
             meeting_id=meeting.pk,
             text=data["text"],
@@ -411,7 +430,7 @@ class MeetingActionItemAddView(_MeetingFormPostView):
 class MeetingActionItemStatusView(AccessMixin, View):
     access = EDITOR
 
-    def post(self, request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    def post(self, request: AuthenticatedHttpRequest, pk: int, item_pk: int) -> HttpResponse:
         meeting = meeting_get_editable(user=request.user, pk=pk)
         item = meeting.action_items.filter(pk=item_pk).first()
         form = ActionItemStatusForm(request.POST)
@@ -436,10 +455,12 @@ class MeetingActionItemStatusView(AccessMixin, View):
 class MeetingSigningView(_MeetingFormPostView):
     form_name, anchor = "signing_form", "outcomes-heading"
 
-    def make_form(self, request: HttpRequest, meeting: Meeting) -> forms.Form:
+    def make_form(self, request: AuthenticatedHttpRequest, meeting: Meeting) -> forms.Form:
         return SigningForm(request.POST, user=request.user, meeting=meeting)
 
-    def perform(self, request: HttpRequest, meeting: Meeting, data: dict[str, Any]) -> None:
+    def perform(
+        self, request: AuthenticatedHttpRequest, meeting: Meeting, data: dict[str, Any]
+    ) -> None:
         services.meeting_record_signing(
             meeting=meeting, agreements=list(data["agreements"]), actor=request.user
         )
@@ -451,7 +472,7 @@ class MeetingSigningView(_MeetingFormPostView):
 class MeetingSendInvitationsView(AccessMixin, View):
     access = EDITOR
 
-    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         meeting = meeting_get_editable(user=request.user, pk=pk)
         try:
             recipients = services.meeting_send_invitations(

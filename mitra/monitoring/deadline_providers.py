@@ -73,11 +73,12 @@ def report_deadlines(
     title_text = _("%(kind)s due for %(title)s")
     kinds = {value: str(label) for value, label in Report.Kind.choices}  # translated once
     for pk, kind, status, due_date, resubmit_by, agreement_id, title, owner_id in rows:
-        revision = status == Report.Status.REVISION_REQUESTED and resubmit_by is not None
+        revision = status == Report.Status.REVISION_REQUESTED
+        due = resubmit_by if revision and resubmit_by is not None else due_date  # Report.deadline
         yield Deadline(
             key=f"report:{pk}:due",
             title=title_text % {"kind": kinds.get(kind, kind), "title": title},
-            due=resubmit_by if revision else due_date,  # Report.deadline
+            due=due,
             kind=FILER,
             url=url(pk),
             record=instances.get(pk),

@@ -11,7 +11,7 @@ Everything goes through the services, so the history shows it.
 
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING
 
 from mitra.agreements.models import Agreement
 from mitra.core.dates import today
@@ -21,6 +21,9 @@ from . import services
 from .models import Report
 from .services import ReportInput, ScheduleInput
 from .validation import LineInput
+
+if TYPE_CHECKING:
+    from mitra.accounts.models import User
 
 STORY_DAY = date(2026, 11, 29)  # the day the demo story is told (e2e pinned_today)
 
@@ -55,7 +58,7 @@ def _ford_lines(period: int) -> list[LineInput]:
 
 
 def _submit_and_accept(
-    report: Report, *, actor: Any, lines: list[LineInput], accept: bool, days_before_due: int
+    report: Report, *, actor: "User", lines: list[LineInput], accept: bool, days_before_due: int
 ) -> None:
     if report.status != Report.Status.DUE:
         return
@@ -79,7 +82,7 @@ def _submit_and_accept(
         services.report_accept(report_id=report.pk, actor=actor)
 
 
-def load_monitoring(actor: Any, records: dict[str, Agreement]) -> None:
+def load_monitoring(actor: "User", records: dict[str, Agreement]) -> None:
     ford = records["ford_new"]
     uclg = records["uclg_new"]
     if ford.status not in services.SCHEDULABLE or uclg.status not in services.SCHEDULABLE:

@@ -65,7 +65,7 @@ class ReportingSchedule(TimeStampedModel):
         return self.MONTHS[self.frequency]
 
     def kinds(self) -> list[str]:
-        kinds = []
+        kinds: list[str] = []
         if self.activity_reports:
             kinds.append(Report.Kind.ACTIVITY)
         if self.funding_disclosures:

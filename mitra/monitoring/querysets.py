@@ -1,13 +1,17 @@
 """Who may see which reports and monitoring visits, and the overdue rule in SQL."""
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import models
 
 from mitra.agreements.models import Agreement
 from mitra.agreements.querysets import visible_agreement_ids
 from mitra.core.dates import today
+
+if TYPE_CHECKING:
+    # The models name the QuerySet["..."] bases below (strings ruff does not read as a use).
+    from .models import MonitoringVisit, Report  # noqa: F401
 
 
 def overdue_q(on: date, prefix: str = "") -> models.Q:
@@ -31,7 +35,7 @@ def overdue_q(on: date, prefix: str = "") -> models.Q:
     )
 
 
-class ReportQuerySet(models.QuerySet["Report"]):  # type: ignore[name-defined]  # noqa: F821
+class ReportQuerySet(models.QuerySet["Report"]):
     def visible_to(self, user: Any) -> "ReportQuerySet":
         """SECURITY: a report is visible exactly when its agreement is (deny by default):
         operators all; government users their agency's agreements (owner, party, shared);
@@ -56,7 +60,7 @@ class ReportQuerySet(models.QuerySet["Report"]):  # type: ignore[name-defined]  
         )
 
 
-class MonitoringVisitQuerySet(models.QuerySet["MonitoringVisit"]):  # type: ignore[name-defined]  # noqa: F821
+class MonitoringVisitQuerySet(models.QuerySet["MonitoringVisit"]):
     def visible_to(self, user: Any) -> "MonitoringVisitQuerySet":
         """SECURITY: government users and operators, for the agreements they see. Visits and
         findings are internal: representatives see none."""

@@ -1,5 +1,6 @@
 """Reading reports and visits, scoped to the viewer; public overdue flags; compliance counts."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -19,7 +20,7 @@ from .models import (
     Report,
     ReportingSchedule,
 )
-from .querysets import overdue_q
+from .querysets import ReportQuerySet, overdue_q
 
 
 @dataclass
@@ -34,7 +35,7 @@ class ReportFilters:
     own: bool = False  # only the viewer's own agreements' (not those a grant lets it read)
 
 
-def reports_of_own_agreements(viewer: Any) -> QuerySet[Report]:
+def reports_of_own_agreements(viewer: Any) -> ReportQuerySet:
     """SECURITY: the reports of the viewer's own agreements (a subset of `visible_to`): for a
     government user the own access rows alone, without also reading every agreement a grant
     lets it see."""
@@ -216,7 +217,18 @@ LABELS = {
 }
 
 
-def report_compliance(*, viewer: Any, by: str, on: date | None = None) -> list[dict[str, Any]]:
+def compliance_reports(viewer: Any, *, own: bool = False) -> QuerySet[Report]:
+    """SECURITY: the reports a compliance view counts: those of the viewer's own agreements
+    (`own`: owned, party to or shared with their agency; a subset of what they see) or of
+    every agreement they may read (grants included)."""
+    if own:
+        return Report.objects.filter(agreement_id__in=owned_agreement_ids(viewer))
+    return Report.objects.visible_to(viewer)
+
+
+def report_compliance(
+    *, viewer: Any, by: str, on: date | None = None, own: bool = False
+) -> list[Mapping[str, Any]]:
     """Per `by` (organization, agreement, ministry, region): reports on time, late, missing,
     and still open (not yet due). One GROUP BY query over the viewer's reports.
 
@@ -228,7 +240,7 @@ def report_compliance(*, viewer: Any, by: str, on: date | None = None) -> list[d
     """
     key = DIMENSIONS[by]
     on = on or today()
-    qs = Report.objects.visible_to(viewer).order_by()
+    qs = compliance_reports(viewer, own=own).order_by()
     if by == "organization":
         qs = qs.filter(agreement__parties__organization__isnull=False)
     elif by == "region":
@@ -249,11 +261,11 @@ def report_compliance(*, viewer: Any, by: str, on: date | None = None) -> list[d
     return sorted(rows, key=lambda r: (str(r["label"]), r["key_id"]))
 
 
-def funds_disclosed(*, viewer: Any, by: str) -> list[dict[str, Any]]:
+def funds_disclosed(*, viewer: Any, by: str, own: bool = False) -> list[Mapping[str, Any]]:
     """Per `by` and currency: the sum disclosed in submitted or accepted disclosures (one
     GROUP BY query). Region: the province each line names."""
     key = FUND_DIMENSIONS[by]
-    visible = Report.objects.visible_to(viewer).filter(
+    visible = compliance_reports(viewer, own=own).filter(
         status__in=[Report.Status.SUBMITTED, Report.Status.ACCEPTED],
         kind=Report.Kind.DISCLOSURE,
     )

@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
@@ -36,6 +36,9 @@ from .models import (
 )
 from .validation import LineInput, check_lines, closed_period_reason
 
+if TYPE_CHECKING:
+    from mitra.accounts.models import User
+
 SCHEDULE_FIELDS = ["frequency", "first_period_start", "activity_reports", "funding_disclosures"]
 REPORT_CONTENT_FIELDS = [
     "activities", "outputs", "problems", "staffing", "media_name", "published_on",
@@ -47,7 +50,7 @@ SCHEDULABLE = (Agreement.Status.SIGNED, Agreement.Status.ACTIVE, Agreement.Statu
 # --- who may do what ------------------------------------------------------------------------
 
 
-def _require_agreement_editor(actor: Any, agreement: Agreement) -> None:
+def _require_agreement_editor(actor: "User", agreement: Agreement) -> None:
     """SECURITY: the partner ministry (the agreement's owner agency) and operators."""
     if not agreement_is_editable_by(user=actor, agreement=agreement):
         raise ApplicationError(_("Only the partner ministry's officers may do this."))
@@ -69,7 +72,7 @@ def user_may_submit(*, user: Any, agreement: Agreement) -> bool:
     ).exists()
 
 
-def _require_submitter(actor: Any, agreement: Agreement) -> None:
+def _require_submitter(actor: "User", agreement: Agreement) -> None:
     if not user_may_submit(user=actor, agreement=agreement):
         raise ApplicationError(
             _("Only a representative of the organization party to the agreement may submit.")
@@ -89,7 +92,7 @@ class ScheduleInput:
 
 @transaction.atomic
 def reporting_schedule_set(
-    *, agreement_id: int, data: ScheduleInput, actor: Any
+    *, agreement_id: int, data: ScheduleInput, actor: "User"
 ) -> ReportingSchedule:
     """Create or change an agreement's reporting schedule (the partner ministry does).
 
@@ -250,7 +253,7 @@ def _report_due_dates_follow_the_rule(on: date) -> int:
 @transaction.atomic
 def report_create(
     *, agreement_id: int, kind: str, period_start: date, period_end: date, due_date: date,
-    actor: Any,
+    actor: "User",
 ) -> Report:  # fmt: skip
     """An extra report outside the schedule (e.g. an end-of-term report): the ministry asks.
 
@@ -322,7 +325,7 @@ def _check_content(report: Report, data: ReportInput, on: date) -> dict[str, lis
 
 @transaction.atomic
 def report_submit(
-    *, report_id: int, data: ReportInput, actor: Any, received_on: date | None = None
+    *, report_id: int, data: ReportInput, actor: "User", received_on: date | None = None
 ) -> Report:
     """The organization submits a report or disclosure (again, after a revision request).
 
@@ -395,7 +398,7 @@ def report_submit(
 
 
 @transaction.atomic
-def report_accept(*, report_id: int, actor: Any) -> Report:
+def report_accept(*, report_id: int, actor: "User") -> Report:
     """The partner ministry accepts a submitted report; its period is then closed."""
     report = Report.objects.select_for_update().select_related("agreement").get(pk=report_id)
     _require_agreement_editor(actor, report.agreement)
@@ -405,7 +408,7 @@ def report_accept(*, report_id: int, actor: Any) -> Report:
 
 @transaction.atomic
 def report_request_revision(
-    *, report_id: int, reason: str, actor: Any, resubmit_days: int | None = None
+    *, report_id: int, reason: str, actor: "User", resubmit_days: int | None = None
 ) -> Report:
     """The partner ministry sends a submitted report back, with a reason and a new deadline
     (default settings.MITRA["REPORT_RESUBMIT_DAYS"] days from today)."""
@@ -420,7 +423,7 @@ def report_request_revision(
     return report
 
 
-def _move(report: Report, name: str, actor: Any, reason: str = "", days: int = 0) -> None:
+def _move(report: Report, name: str, actor: "User", reason: str = "", days: int = 0) -> None:
     old = report.status
     try:
         if name == "request_revision":
@@ -451,7 +454,7 @@ def _move(report: Report, name: str, actor: Any, reason: str = "", days: int = 0
 
 
 def report_attachment_add(
-    *, report_id: int, upload: UploadedFile, title: str, actor: Any
+    *, report_id: int, upload: UploadedFile, title: str, actor: "User"
 ) -> ReportAttachment:
     """Attach a PDF/DOCX/ODT to a report not yet accepted (type judged by content)."""
     content_type = documents.check_upload(upload)
@@ -499,7 +502,9 @@ class VisitInput:
 
 
 @transaction.atomic
-def monitoring_visit_create(*, agreement_id: int, data: VisitInput, actor: Any) -> MonitoringVisit:
+def monitoring_visit_create(
+    *, agreement_id: int, data: VisitInput, actor: "User"
+) -> MonitoringVisit:
     """Record a monev visit on an agreement (the partner ministry's officers)."""
     agreement = Agreement.objects.select_for_update().get(pk=agreement_id)
     _require_agreement_editor(actor, agreement)
@@ -524,7 +529,8 @@ def monitoring_visit_create(*, agreement_id: int, data: VisitInput, actor: Any) 
         organization_id = party_orgs[0]
     if organization_id not in party_orgs:
         errors["organization"] = [_("Choose a foreign organization party to the agreement.")]
-    if errors:
+    # Both None cases have an error above; naming them lets the checker know.
+    if errors or data.start_date is None or organization_id is None:
         raise ApplicationError(_("The monitoring visit was not saved."), extra=errors)
     visit = MonitoringVisit.objects.create(
         agreement=agreement,
@@ -554,7 +560,7 @@ def monitoring_visit_create(*, agreement_id: int, data: VisitInput, actor: Any) 
 
 
 @transaction.atomic
-def finding_add(*, visit_id: int, description: str, severity: str, actor: Any) -> Finding:
+def finding_add(*, visit_id: int, description: str, severity: str, actor: "User") -> Finding:
     visit = MonitoringVisit.objects.select_for_update().select_related("agreement").get(pk=visit_id)
     _require_agreement_editor(actor, visit.agreement)
     errors: dict[str, list[str]] = {}
@@ -578,7 +584,7 @@ def finding_add(*, visit_id: int, description: str, severity: str, actor: Any) -
 
 @transaction.atomic
 def follow_up_add(
-    *, finding_id: int, description: str, owner: str, due_date: date | None, actor: Any
+    *, finding_id: int, description: str, owner: str, due_date: date | None, actor: "User"
 ) -> FollowUpItem:
     finding = Finding.objects.select_related("visit__agreement").get(pk=finding_id)
     visit = MonitoringVisit.objects.select_for_update().get(pk=finding.visit_id)
@@ -603,7 +609,7 @@ def follow_up_add(
 
 
 @transaction.atomic
-def follow_up_set_status(*, item_id: int, status: str, actor: Any) -> FollowUpItem:
+def follow_up_set_status(*, item_id: int, status: str, actor: "User") -> FollowUpItem:
     item = (
         FollowUpItem.objects.select_for_update()
         .select_related("finding__visit__agreement")
@@ -637,7 +643,7 @@ def sanction_opener() -> Any:
     return sanction_case_open_from_finding
 
 
-def finding_escalate(*, finding_id: int, actor: Any) -> Any:
+def finding_escalate(*, finding_id: int, actor: "User") -> Any:
     """Open a sanction case from a finding (once). Refused when sanctions are unavailable."""
     opener = sanction_opener()
     if opener is None:

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 
+from mitra.accounts.http import AuthenticatedHttpRequest
 from mitra.agreements.permissions import agreement_get_editable, agreement_is_editable_by
 from mitra.agreements.selectors import agreement_get_for_user
 from mitra.audit.selectors import audit_history
@@ -59,7 +60,7 @@ class ReportListView(AccessMixin, View):
 
     access = MEMBER
 
-    def get(self, request: HttpRequest) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         form = ReportFilterForm(request.GET or None)
         filters = selectors.ReportFilters(open_only=not request.GET)
         if form.is_valid():
@@ -95,7 +96,9 @@ class AgreementReportsView(AccessMixin, View):
 
     access = MEMBER
 
-    def get(self, request: HttpRequest, pk: int, schedule_form: Any = None) -> HttpResponse:
+    def get(
+        self, request: AuthenticatedHttpRequest, pk: int, schedule_form: Any = None
+    ) -> HttpResponse:
         agreement = agreement_get_for_user(user=request.user, pk=pk)
         schedule = selectors.schedule_for(agreement=agreement)
         can_edit = agreement_is_editable_by(user=request.user, agreement=agreement)
@@ -141,7 +144,7 @@ class AgreementReportsView(AccessMixin, View):
 class ScheduleSetView(AccessMixin, View):
     access = EDITOR
 
-    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         agreement = agreement_get_editable(user=request.user, pk=pk)
         form = ScheduleForm(request.POST)
         if form.is_valid():
@@ -177,7 +180,7 @@ def _report_context(request: HttpRequest, report: Report, **extra: Any) -> dict[
         "history": audit_history(target=report),
         "today": on,
         # Counted from the deadline in force (the resubmission date after a revision request).
-        "days_overdue": (on - report.deadline).days if report.overdue else 0,
+        "days_overdue": (on - report.deadline).days if report.is_overdue(on) else 0,
         **extra,
     }
 
@@ -185,7 +188,7 @@ def _report_context(request: HttpRequest, report: Report, **extra: Any) -> dict[
 class ReportDetailView(AccessMixin, View):
     access = MEMBER
 
-    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         report = selectors.report_get_for_user(user=request.user, pk=pk)
         return render(request, "monitoring/report_detail.html", _report_context(request, report))
 
@@ -193,13 +196,15 @@ class ReportDetailView(AccessMixin, View):
 class ReportSubmitView(AccessMixin, View):
     access = MEMBER
 
-    def _report(self, request: HttpRequest, pk: int) -> Report:
+    def _report(self, request: AuthenticatedHttpRequest, pk: int) -> Report:
         report = selectors.report_get_for_user(user=request.user, pk=pk)
         if not services.user_may_submit(user=request.user, agreement=report.agreement):
             raise PermissionDenied
         return report
 
-    def _render(self, request: HttpRequest, report: Report, form: Any, lines: Any, status: int):  # type: ignore[no-untyped-def]
+    def _render(
+        self, request: AuthenticatedHttpRequest, report: Report, form: Any, lines: Any, status: int
+    ):
         return render(
             request,
             "monitoring/report_form.html",
@@ -207,7 +212,7 @@ class ReportSubmitView(AccessMixin, View):
             status=status,
         )
 
-    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         report = self._report(request, pk)
         form = ReportForm(
             initial={
@@ -221,7 +226,7 @@ class ReportSubmitView(AccessMixin, View):
             lines = LineFormSet(prefix="lines", initial=line_initial(report))
         return self._render(request, report, form, lines, 200)
 
-    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         report = self._report(request, pk)
         form = ReportForm(request.POST)
         lines = None
@@ -243,7 +248,7 @@ class ReportSubmitView(AccessMixin, View):
 class ReportAcceptView(AccessMixin, View):
     access = EDITOR
 
-    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         report = _reviewable(request, pk)
         try:
             services.report_accept(report_id=report.pk, actor=request.user)
@@ -257,7 +262,7 @@ class ReportAcceptView(AccessMixin, View):
 class ReportRevisionView(AccessMixin, View):
     access = EDITOR
 
-    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         report = _reviewable(request, pk)
         form = RevisionForm(request.POST)
         if form.is_valid():
@@ -290,7 +295,7 @@ def _reviewable(request: HttpRequest, pk: int) -> Report:
 class AttachmentAddView(AccessMixin, View):
     access = MEMBER
 
-    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         report = selectors.report_get_for_user(user=request.user, pk=pk)
         if not services.user_may_submit(user=request.user, agreement=report.agreement):
             raise PermissionDenied
@@ -319,7 +324,7 @@ class AttachmentAddView(AccessMixin, View):
 class AttachmentDownloadView(AccessMixin, View):
     access = MEMBER
 
-    def get(self, request: HttpRequest, pk: int, attachment_pk: int) -> FileResponse:
+    def get(self, request: AuthenticatedHttpRequest, pk: int, attachment_pk: int) -> FileResponse:
         attachment = selectors.report_attachment_get_for_user(
             user=request.user, pk=pk, attachment_pk=attachment_pk
         )
@@ -337,7 +342,7 @@ class AttachmentDownloadView(AccessMixin, View):
 class VisitListView(AccessMixin, View):
     access = GOVERNMENT
 
-    def get(self, request: HttpRequest) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         page = Paginator(selectors.visit_list(viewer=request.user), 25).get_page(
             request.GET.get("page")
         )
@@ -351,12 +356,12 @@ class VisitListView(AccessMixin, View):
 class VisitCreateView(AccessMixin, View):
     access = EDITOR
 
-    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         agreement = agreement_get_editable(user=request.user, pk=pk)
         form = VisitForm(initial={"start_date": today()})
         return render(request, "monitoring/visit_form.html", {"form": form, "agreement": agreement})
 
-    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         agreement = agreement_get_editable(user=request.user, pk=pk)
         form = VisitForm(request.POST)
         if form.is_valid():
@@ -394,7 +399,7 @@ def _visit_context(request: HttpRequest, visit: MonitoringVisit, **extra: Any) -
 class VisitDetailView(AccessMixin, View):
     access = GOVERNMENT
 
-    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         visit = selectors.visit_get_for_user(user=request.user, pk=pk)
         return render(request, "monitoring/visit_detail.html", _visit_context(request, visit))
 
@@ -421,7 +426,7 @@ def _editable_finding(request: HttpRequest, pk: int) -> Finding:
 class FindingAddView(AccessMixin, View):
     access = EDITOR
 
-    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         visit = _editable_visit(request, pk)
         form = FindingForm(request.POST)
         if form.is_valid():
@@ -444,7 +449,7 @@ class FindingAddView(AccessMixin, View):
 class FollowUpAddView(AccessMixin, View):
     access = EDITOR
 
-    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         finding = _editable_finding(request, pk)
         form = FollowUpForm(request.POST)
         if form.is_valid():
@@ -466,7 +471,7 @@ class FollowUpAddView(AccessMixin, View):
 class FollowUpStatusView(AccessMixin, View):
     access = EDITOR
 
-    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         item = (
             FollowUpItem.objects.filter(
                 pk=pk, finding__visit__in=MonitoringVisit.objects.visible_to(request.user)
@@ -491,7 +496,7 @@ class FollowUpStatusView(AccessMixin, View):
 class FindingEscalateView(AccessMixin, View):
     access = EDITOR
 
-    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         finding = _editable_finding(request, pk)
         try:
             services.finding_escalate(finding_id=finding.pk, actor=request.user)

@@ -49,7 +49,7 @@ def _attachments(notice: Notice, cache: dict[tuple[Any, str, str], list]) -> lis
             spec = get_event(notice.event)
         except UnknownEvent:
             spec = None
-        if spec is not None and spec.attachments and notice.target_type_id:
+        if spec is not None and spec.attachments and notice.target_type is not None:
             model = notice.target_type.model_class()
             record = model._default_manager.filter(pk=notice.target_id).first() if model else None
             if record is not None:
@@ -137,7 +137,7 @@ def send_digests() -> dict[str, int]:
         .select_related("user__notification_preference")
         .order_by("user_id", "created_at", "pk")
     )
-    by_user: dict[int, list[Notice]] = {}
+    by_user: dict[int | None, list[Notice]] = {}
     for notice in waiting:
         by_user.setdefault(notice.user_id, []).append(notice)
     connection = mailers.default
@@ -154,9 +154,11 @@ def send_digests() -> dict[str, int]:
         for notices in by_user.values():
             user = notices[0].user
             pks = [n.pk for n in notices]
-            # Re-read now: the account may have been closed, or email turned off, since.
+            # Re-read now: the account may have been closed, or email turned off, since. (Only
+            # users choose the digest: a notice to a bare address never waits for one.)
             if (
-                not user.email
+                user is None
+                or not user.email
                 or not user.is_active
                 or _preference(user) == NotificationPreference.Email.OFF
             ):

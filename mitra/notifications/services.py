@@ -4,7 +4,7 @@ task worker (`tasks.deliver_notices`), queued when the transaction commits."""
 
 from collections.abc import Iterable
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -19,6 +19,9 @@ from mitra.core.exceptions import ApplicationError
 
 from .models import Notice, NotificationPreference
 from .registry import Event, get_event
+
+if TYPE_CHECKING:
+    from mitra.accounts.models import User
 
 DELIVERY_BATCH = 500  # notices per delivery task
 
@@ -63,7 +66,7 @@ def notify(
     *,
     event: str,
     subject: Any,
-    actor: Any = None,
+    actor: "User | None" = None,
     context: dict[str, Any] | None = None,
     key: str = "",
     recipients: Iterable[Any] | None = None,
@@ -182,7 +185,7 @@ def requeue_pending(*, older_than: timedelta = timedelta(minutes=30)) -> int:
 # --- the recipient's side ------------------------------------------------------------------
 
 
-def notice_mark_read(*, notice_id: int, actor: Any) -> Notice:
+def notice_mark_read(*, notice_id: int, actor: "User") -> Notice:
     """Mark one of the actor's own notices read. Someone else's: refused as not found."""
     notice = Notice.objects.filter(pk=notice_id, user_id=actor.pk).first()
     if notice is None:
@@ -193,14 +196,14 @@ def notice_mark_read(*, notice_id: int, actor: Any) -> Notice:
     return notice
 
 
-def notice_mark_all_read(*, actor: Any) -> int:
+def notice_mark_all_read(*, actor: "User") -> int:
     return Notice.objects.filter(user_id=actor.pk, read_at__isnull=True).update(
         read_at=timezone.now()
     )
 
 
 @transaction.atomic
-def preference_set(*, actor: Any, email: str) -> NotificationPreference:
+def preference_set(*, actor: "User", email: str) -> NotificationPreference:
     """The actor's own email preference (immediate, daily digest or off). Audited."""
     if not getattr(actor, "is_authenticated", False):
         raise ApplicationError(_("Sign in first."))

@@ -2,12 +2,13 @@
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import View
 
+from mitra.accounts.http import AuthenticatedHttpRequest
 from mitra.core.access import MEMBER, AccessMixin
 from mitra.core.exceptions import ApplicationError
 
@@ -20,7 +21,7 @@ PAGE_SIZE = 25
 class NoticeListView(AccessMixin, View):
     access = MEMBER
 
-    def get(self, request: HttpRequest) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         unread_only = request.GET.get("unread") == "1"
         notices = selectors.notices_for(user=request.user).only(
             "id", "title", "body", "url", "created_at", "read_at", "event"
@@ -43,7 +44,7 @@ class NoticeListView(AccessMixin, View):
 class NoticeReadView(AccessMixin, View):
     access = MEMBER
 
-    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         try:
             notice = services.notice_mark_read(notice_id=pk, actor=request.user)
         except ApplicationError:
@@ -58,7 +59,7 @@ class NoticeReadView(AccessMixin, View):
 class NoticeReadAllView(AccessMixin, View):
     access = MEMBER
 
-    def post(self, request: HttpRequest) -> HttpResponse:
+    def post(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         services.notice_mark_all_read(actor=request.user)
         return redirect("notifications:list")
 
@@ -66,11 +67,11 @@ class NoticeReadAllView(AccessMixin, View):
 class PreferenceView(AccessMixin, View):
     access = MEMBER
 
-    def get(self, request: HttpRequest) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         form = PreferenceForm(initial={"email": selectors.email_preference(user=request.user)})
         return render(request, "notifications/preferences.html", {"form": form})
 
-    def post(self, request: HttpRequest) -> HttpResponse:
+    def post(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         form = PreferenceForm(request.POST)
         if form.is_valid():
             try:

@@ -24,12 +24,12 @@ class OrganizationForm(BootstrapFormMixin, forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=ForeignOrganization.Kind.choices)
     legal_type = forms.ChoiceField(
         label=_("Legal type (ormas asing)"),
-        choices=[("", "—")] + ForeignOrganization.LegalType.choices,
+        choices=[("", "—"), *ForeignOrganization.LegalType.choices],
         required=False,
     )
     sub_type = forms.ChoiceField(
         label=_("Sub-type (ormas asing)"),
-        choices=[("", "—")] + ForeignOrganization.SubType.choices,
+        choices=[("", "—"), *ForeignOrganization.SubType.choices],
         required=False,
     )
     country = forms.ChoiceField(label=_("Country of origin"), choices=[("", "—"), *countries])
@@ -79,7 +79,7 @@ class OrganizationForm(BootstrapFormMixin, forms.Form):
             "kind": org.kind,
             "legal_type": org.legal_type,
             "sub_type": org.sub_type,
-            "country": org.country.code,
+            "country": str(org.country),  # a Country; its str() is the code
             "headquarters": org.headquarters,
             "indonesian_office": org.indonesian_office,
             "website": org.website,

@@ -3,7 +3,7 @@
 import difflib
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -13,6 +13,9 @@ from mitra.core.exceptions import ApplicationError
 
 from .models import ForeignOrganization
 from .signals import organization_kind_changed, organization_names_changed
+
+if TYPE_CHECKING:
+    from mitra.accounts.models import User
 
 AUDITED_FIELDS = [
     "legal_name", "acronym", "aliases", "kind", "legal_type", "sub_type", "country",
@@ -95,7 +98,7 @@ def _validate(data: OrganizationInput) -> dict[str, list[str]]:
     return errors
 
 
-def _require_editor(actor: Any) -> None:
+def _require_editor(actor: "User") -> None:
     # SECURITY: the registry is shared; government officers and operators maintain it.
     if actor is None or not actor.can_edit_records:
         raise ApplicationError(_("You may not change the registry."))
@@ -111,7 +114,7 @@ def _apply(org: ForeignOrganization, data: OrganizationInput) -> None:
 
 
 @transaction.atomic
-def organization_create(*, data: OrganizationInput, actor: Any) -> ForeignOrganization:
+def organization_create(*, data: OrganizationInput, actor: "User") -> ForeignOrganization:
     """Register a foreign organization. Refuses a likely duplicate and names the match."""
     _require_editor(actor)
     errors = _validate(data)
@@ -140,7 +143,7 @@ def organization_create(*, data: OrganizationInput, actor: Any) -> ForeignOrgani
 
 @transaction.atomic
 def organization_update(
-    *, organization_id: int, data: OrganizationInput, actor: Any
+    *, organization_id: int, data: OrganizationInput, actor: "User"
 ) -> ForeignOrganization:
     """Change a registry record; audited with before and after."""
     _require_editor(actor)
@@ -178,7 +181,7 @@ def organization_update(
 
 @transaction.atomic
 def organization_set_status(
-    *, organization_id: int, status: str, actor: Any, reason: str = ""
+    *, organization_id: int, status: str, actor: "User | None", reason: str = ""
 ) -> ForeignOrganization:
     """Change only the registry status (e.g. suspended by a sanction, restored when lifted).
 

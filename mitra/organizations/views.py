@@ -1,8 +1,10 @@
 """Registry pages."""
 
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
@@ -15,11 +17,14 @@ from mitra.core.exceptions import ApplicationError
 from . import selectors, services
 from .forms import OrganizationFilterForm, OrganizationForm
 
+if TYPE_CHECKING:
+    from mitra.accounts.http import AuthenticatedHttpRequest
+
 
 class OrganizationListView(AccessMixin, View):
     access = MEMBER
 
-    def get(self, request: HttpRequest) -> HttpResponse:
+    def get(self, request: "AuthenticatedHttpRequest") -> HttpResponse:
         form = OrganizationFilterForm(request.GET or None)
         q = kind = ""
         if form.is_valid():
@@ -43,7 +48,7 @@ class OrganizationListView(AccessMixin, View):
 class OrganizationDetailView(AccessMixin, View):
     access = MEMBER
 
-    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def get(self, request: "AuthenticatedHttpRequest", pk: int) -> HttpResponse:
         org = selectors.organization_get_for_user(user=request.user, pk=pk)
         # Those the user may open, and the public ones too (never poorer than the portal).
         agreements = organization_agreements(viewer=request.user, organization_id=org.pk)
@@ -67,10 +72,10 @@ class OrganizationDetailView(AccessMixin, View):
 class OrganizationCreateView(AccessMixin, View):
     access = EDITOR
 
-    def get(self, request: HttpRequest) -> HttpResponse:
+    def get(self, request: "AuthenticatedHttpRequest") -> HttpResponse:
         return render(request, "organizations/organization_form.html", {"form": OrganizationForm()})
 
-    def post(self, request: HttpRequest) -> HttpResponse:
+    def post(self, request: "AuthenticatedHttpRequest") -> HttpResponse:
         form = OrganizationForm(request.POST)
         if form.is_valid():
             try:
@@ -88,14 +93,14 @@ class OrganizationCreateView(AccessMixin, View):
 class OrganizationUpdateView(AccessMixin, View):
     access = EDITOR
 
-    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def get(self, request: "AuthenticatedHttpRequest", pk: int) -> HttpResponse:
         org = selectors.organization_get_for_user(user=request.user, pk=pk)
         form = OrganizationForm(initial=OrganizationForm.initial_from(org))
         return render(
             request, "organizations/organization_form.html", {"form": form, "organization": org}
         )
 
-    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def post(self, request: "AuthenticatedHttpRequest", pk: int) -> HttpResponse:
         org = selectors.organization_get_for_user(user=request.user, pk=pk)
         form = OrganizationForm(request.POST)
         if form.is_valid():

@@ -122,6 +122,8 @@ def permit_deadlines(*, start: date | None, end: date, user: Any = None) -> Iter
         query_deadline__lte=end,
     )
     for application in returned:
+        if application.query_deadline is None:  # filtered out above; the column allows it
+            continue
         secretariat = _secretariat_id(application.track, secretariats)
         yield Deadline(
             key=f"application:{application.pk}:query",

@@ -21,7 +21,7 @@ the operator.
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -32,10 +32,13 @@ from mitra.regions.models import Province
 from . import services
 from .models import REQUIRED_DOCUMENTS, AgencyReview, Application, Deliberation, Permit, Track
 
+if TYPE_CHECKING:
+    from mitra.accounts.models import User
+
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 
 
-def _organization(name: str, actor: Any, **fields: Any) -> ForeignOrganization:
+def _organization(name: str, actor: "User", **fields: Any) -> ForeignOrganization:
     from mitra.organizations.services import OrganizationInput, organization_create
 
     existing = ForeignOrganization.objects.filter(legal_name=name).first()
@@ -45,7 +48,7 @@ def _organization(name: str, actor: Any, **fields: Any) -> ForeignOrganization:
 
 
 def load_permits(
-    actor: Any, *, secretariat: Any = None, reviewers: Mapping[str, Any] | None = None
+    actor: "User", *, secretariat: Any = None, reviewers: Mapping[str, Any] | None = None
 ) -> dict[str, Any]:
     """`secretariat`: the TPOA secretariat's officer; `reviewers`: agency key → the officer
     who gives that agency's opinion on The Asia Foundation's application."""
@@ -101,7 +104,7 @@ def load_permits(
 def _asia_application(
     asia: ForeignOrganization,
     partner: Any,
-    actor: Any,
+    actor: "User",
     secretariat: Any,
     reviewers: dict[str, Any],
 ) -> Application:
@@ -144,7 +147,7 @@ def _asia_application(
     return application
 
 
-def _upload_and_submit(application: Application, actor: Any) -> None:
+def _upload_and_submit(application: Application, actor: "User") -> None:
     for item in REQUIRED_DOCUMENTS:
         services.application_document_upload(
             application_id=application.pk,
@@ -182,7 +185,7 @@ CLEARANCE_NOTE = (
 
 
 def load_multilateral_clearance(
-    actor: Any,
+    actor: "User",
     *,
     organization: ForeignOrganization,
     partner_ministry: Any,

@@ -63,7 +63,8 @@ class ApplicationForm(BootstrapFormMixin, forms.Form):
 
     def __init__(self, *args: Any, extension: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["partner_ministry"].queryset = _ministries()
+        ministry: Any = self.fields["partner_ministry"]
+        ministry.queryset = _ministries()
         if not extension:
             del self.fields["changes_summary"]
 
@@ -133,7 +134,8 @@ class CirculateForm(BootstrapFormMixin, forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["technical_ministries"].queryset = _ministries()
+        ministries: Any = self.fields["technical_ministries"]
+        ministries.queryset = _ministries()
         # The default the service applies: the review rule in force today.
         self.fields["due_date"].label = _("Opinions due (default: %(period)s)") % {
             "period": period_in_force(RULE_REVIEW)
@@ -180,7 +182,8 @@ class DeliberationForm(BootstrapFormMixin, forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["agencies_present"].queryset = _ministries()
+        present: Any = self.fields["agencies_present"]
+        present.queryset = _ministries()
 
 
 class DecisionForm(BootstrapFormMixin, forms.Form):

@@ -16,7 +16,7 @@ lifted through the case, whose lifting reinstates here.
 """
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -35,6 +35,9 @@ from . import notices, roles
 from .conf import setting
 from .hooks import suspension_holds
 from .models import ForeignStaffAssignment, IzinOperasional, Permit
+
+if TYPE_CHECKING:
+    from mitra.accounts.models import User
 
 ORG = ForeignOrganization.Status
 
@@ -56,7 +59,7 @@ def _check(errors: dict[str, list[str]], message: str, on: date | None = None) -
         raise ApplicationError(message, errors)
 
 
-def _require_tpoa(actor: Any) -> None:
+def _require_tpoa(actor: "User") -> None:
     """SECURITY: the TPOA secretariat's officers (or operators) act for the Minister."""
     if not roles.can_act_for_minister(actor):
         raise ApplicationError(_("Only the TPOA secretariat may do this, for the Minister."))
@@ -98,7 +101,7 @@ def _set_suspension(
     status: str,
     reason: str,
     legal_basis: str,
-    actor: Any,
+    actor: "User",
     on: date,
     source: str,
 ) -> list[Permit]:
@@ -139,7 +142,7 @@ def _set_suspension(
 
 
 @transaction.atomic
-def permit_suspend(*, permit_id: int, reason: str, legal_basis: str, actor: Any) -> Permit:
+def permit_suspend(*, permit_id: int, reason: str, legal_basis: str, actor: "User") -> Permit:
     """Suspend an izin prinsip in force: its holder is suspended (the one source of
     "suspended"; no new agreements or work plans), every izin prinsip of the holder reads
     suspended, the permit records reason, legal basis and date, audit `permit.suspended`,
@@ -174,7 +177,7 @@ def permit_suspend(*, permit_id: int, reason: str, legal_basis: str, actor: Any)
 
 
 @transaction.atomic
-def permit_reinstate(*, permit_id: int, reason: str, legal_basis: str, actor: Any) -> Permit:
+def permit_reinstate(*, permit_id: int, reason: str, legal_basis: str, actor: "User") -> Permit:
     """Lift the suspension of an izin prinsip: its holder is registered again (an
     organization holding an izin prinsip in force is a registered one), audit
     `permit.reinstated`, notice `permits.permit_reinstated`.
@@ -209,7 +212,7 @@ def permit_reinstate(*, permit_id: int, reason: str, legal_basis: str, actor: An
 
 @transaction.atomic
 def permit_suspend_for_sanction(
-    *, organization_id: int, reason: str, legal_basis: str, actor: Any, on: date | None = None
+    *, organization_id: int, reason: str, legal_basis: str, actor: "User", on: date | None = None
 ) -> dict[str, Any]:
     """A sanction case reached cessation of activities: the organization is suspended (with
     or without an izin prinsip: a multilateral organization is suspended all the same), and
@@ -241,7 +244,7 @@ def permit_reinstate_for_sanction(
     status: str,
     reason: str,
     legal_basis: str,
-    actor: Any,
+    actor: "User",
     on: date | None = None,
 ) -> dict[str, Any]:
     """A sanction case was lifted from cessation: the organization gets back `status` (the
@@ -271,7 +274,12 @@ def permit_reinstate_for_sanction(
 
 
 def _permit_end(
-    permit: Permit, transition: str, actor: Any, reason: str, legal_basis: str, on: date
+    permit: Permit,
+    transition: str,
+    actor: "User | None",  # None: the daily job (expiry)
+    reason: str,
+    legal_basis: str,
+    on: date,
 ) -> None:
     old = permit.status
     try:
@@ -298,7 +306,7 @@ def _permit_end(
 
 @transaction.atomic
 def permit_revoke(
-    *, permit_id: int, reason: str, legal_basis: str, actor: Any, on: date | None = None
+    *, permit_id: int, reason: str, legal_basis: str, actor: "User", on: date | None = None
 ) -> Permit:
     """Revoke an izin prinsip in force (active or suspended) on `on` (default today): audit
     `permit.revoked`, then the cascade (`cascade_end`: izin operasional ended, staff and
@@ -324,7 +332,7 @@ def permit_revoke(
 
 @transaction.atomic
 def permit_revoke_for_sanction(
-    *, organization: Any, case: Any, actor: Any, legal_basis: str = "", on: date | None = None
+    *, organization: Any, case: Any, actor: "User", legal_basis: str = "", on: date | None = None
 ) -> list[Permit]:
     """A sanction case reached revocation: every izin prinsip of the organization in force is
     revoked through `permit_revoke` (the secretariat's right, audited per permit), on the
@@ -338,7 +346,7 @@ def permit_revoke_for_sanction(
     ]
 
 
-def cascade_end(permit: Permit, actor: Any, on: date) -> dict[str, int]:
+def cascade_end(permit: Permit, actor: "User | None", on: date) -> dict[str, int]:
     """The izin prinsip ended on `on` (revoked or expired): unless another izin prinsip of
     the organization is valid on `on` (an extension), its active izin operasional end with
     it, its active foreign staff are flagged for Biro KTLN to close, its signed and active
@@ -433,7 +441,12 @@ def permit_expire_due(*, on: date) -> dict[str, int]:
 
 
 def _operational_end(
-    io: IzinOperasional, status: str, actor: Any, reason: str, legal_basis: str, on: date
+    io: IzinOperasional,
+    status: str,
+    actor: "User | None",  # None: the cascade of the daily job
+    reason: str,
+    legal_basis: str,
+    on: date,
 ) -> None:
     old = io.status
     io.status = status
@@ -461,7 +474,7 @@ def _operational_end(
 
 @transaction.atomic
 def izin_operasional_end(
-    *, operational_id: int, reason: str, legal_basis: str, actor: Any
+    *, operational_id: int, reason: str, legal_basis: str, actor: "User"
 ) -> IzinOperasional:
     """End an active izin operasional today: status "ended by its issuer", with reason and
     legal basis, audit `izin_operasional.ended`, notice `permits.operational_ended` (the
@@ -497,7 +510,7 @@ def izin_operasional_end(
 
 @transaction.atomic
 def staff_assignment_end(
-    *, assignment_id: int, reason: str, legal_basis: str, actor: Any
+    *, assignment_id: int, reason: str, legal_basis: str, actor: "User"
 ) -> ForeignStaffAssignment:
     """End an active foreign staff assignment today (end of contract, the 5-year cap, the
     izin prinsip ended, a sanction): status ended, with reason and legal basis, its flag

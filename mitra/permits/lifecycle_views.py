@@ -2,22 +2,26 @@
 the act will change and who will be told, then the grounds form. Objects come through scoped
 selectors; the authority is checked here for the page and again by the service."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 
+from mitra.accounts.http import AuthenticatedHttpRequest
 from mitra.core.access import EDITOR, AccessMixin
 from mitra.core.exceptions import ApplicationError
 
 from . import forms, lifecycle, notices, roles, selectors
 from .hooks import suspension_holds
 from .models import ForeignStaffAssignment, IzinOperasional, Permit
+
+if TYPE_CHECKING:
+    from mitra.accounts.models import User
 
 
 def _apply_errors(form: Any, error: ApplicationError) -> None:
@@ -106,26 +110,26 @@ class LifecycleConfirmView(AccessMixin, View):
     access = EDITOR
     template_name = "permits/lifecycle_confirm.html"
 
-    def subject(self, request: HttpRequest, **kwargs: Any) -> Any:
+    def subject(self, request: AuthenticatedHttpRequest, **kwargs: Any) -> Any:
         raise NotImplementedError
 
     def page(self, subject: Any, form: Any, **kwargs: Any) -> dict[str, Any]:
         raise NotImplementedError
 
-    def perform(self, subject: Any, grounds: dict[str, str], actor: Any, **kwargs: Any) -> None:
+    def perform(self, subject: Any, grounds: dict[str, str], actor: "User", **kwargs: Any) -> None:
         raise NotImplementedError
 
     def done(self, subject: Any, **kwargs: Any) -> tuple[str, str]:
         """(the success message, the URL to go to)."""
         raise NotImplementedError
 
-    def get(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest, **kwargs: Any) -> HttpResponse:
         subject = self.subject(request, **kwargs)
         return render(
             request, self.template_name, self.page(subject, forms.LifecycleForm(), **kwargs)
         )
 
-    def post(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
+    def post(self, request: AuthenticatedHttpRequest, **kwargs: Any) -> HttpResponse:
         subject = self.subject(request, **kwargs)
         form = forms.LifecycleForm(request.POST)
         if form.is_valid():
@@ -149,7 +153,7 @@ class LifecycleConfirmView(AccessMixin, View):
 class PermitLifecycleView(LifecycleConfirmView):
     """Suspend, reinstate or revoke an izin prinsip (the TPOA secretariat, for the Minister)."""
 
-    def subject(self, request: HttpRequest, **kwargs: Any) -> Permit:
+    def subject(self, request: AuthenticatedHttpRequest, **kwargs: Any) -> Permit:
         permit = selectors.permit_get_for_user(user=request.user, pk=kwargs["pk"])
         if not roles.can_act_for_minister(request.user):
             raise PermissionDenied
@@ -169,7 +173,9 @@ class PermitLifecycleView(LifecycleConfirmView):
             "danger": action != "reinstate",
         }
 
-    def perform(self, subject: Permit, grounds: dict[str, str], actor: Any, **kwargs: Any) -> None:
+    def perform(
+        self, subject: Permit, grounds: dict[str, str], actor: "User", **kwargs: Any
+    ) -> None:
         PERMIT_ACTS[kwargs["action"]](permit_id=subject.pk, actor=actor, **grounds)
 
     def done(self, subject: Permit, **kwargs: Any) -> tuple[str, str]:
@@ -180,7 +186,7 @@ class PermitLifecycleView(LifecycleConfirmView):
 class OperationalEndView(LifecycleConfirmView):
     """End an izin operasional (the ministry or regional government that issued it)."""
 
-    def subject(self, request: HttpRequest, **kwargs: Any) -> IzinOperasional:
+    def subject(self, request: AuthenticatedHttpRequest, **kwargs: Any) -> IzinOperasional:
         io = selectors.izin_operasional_get_for_user(user=request.user, pk=kwargs["pk"])
         if not roles.can_end_operational(request.user, io.issuer):
             raise PermissionDenied
@@ -211,7 +217,7 @@ class OperationalEndView(LifecycleConfirmView):
         }
 
     def perform(
-        self, subject: IzinOperasional, grounds: dict[str, str], actor: Any, **kwargs: Any
+        self, subject: IzinOperasional, grounds: dict[str, str], actor: "User", **kwargs: Any
     ) -> None:
         lifecycle.izin_operasional_end(operational_id=subject.pk, actor=actor, **grounds)
 
@@ -222,7 +228,7 @@ class OperationalEndView(LifecycleConfirmView):
 class StaffEndView(LifecycleConfirmView):
     """End a foreign staff assignment (Biro KTLN, which approved it)."""
 
-    def subject(self, request: HttpRequest, **kwargs: Any) -> ForeignStaffAssignment:
+    def subject(self, request: AuthenticatedHttpRequest, **kwargs: Any) -> ForeignStaffAssignment:
         staff = selectors.staff_assignment_get_for_user(user=request.user, pk=kwargs["pk"])
         if not roles.can_end_staff(request.user):
             raise PermissionDenied
@@ -258,7 +264,7 @@ class StaffEndView(LifecycleConfirmView):
         }
 
     def perform(
-        self, subject: ForeignStaffAssignment, grounds: dict[str, str], actor: Any, **kwargs: Any
+        self, subject: ForeignStaffAssignment, grounds: dict[str, str], actor: "User", **kwargs: Any
     ) -> None:
         lifecycle.staff_assignment_end(assignment_id=subject.pk, actor=actor, **grounds)
 

@@ -3,6 +3,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_fsm import FSMField, FSMModelMixin, transition
@@ -22,7 +23,7 @@ class Track(models.TextChoices):
 
 
 # The documents of domain.md §4.1, as the application's checklist (code → label, required).
-DOCUMENT_ITEMS: list[tuple[str, str, bool]] = [
+DOCUMENT_ITEMS: list[tuple[str, str | Promise, bool]] = [  # lazy labels
     ("deed", _("Deed of establishment, legalised in the home country"), True),
     ("statutes", _("Statutes (AD/ART)"), True),
     ("nonprofit_registration", _("Certificate of non-profit registration"), True),
@@ -332,7 +333,7 @@ class AgencyReview(FSMModelMixin, models.Model):
     def __str__(self) -> str:
         return f"{self.application} · {self.agency.short_name}"
 
-    def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def save(self, *args, **kwargs):
         """Guard: once decided, a review row never changes again (N15)."""
         if self.pk is not None:
             stored = type(self).objects.filter(pk=self.pk).values_list("state", flat=True).first()

@@ -1,11 +1,15 @@
 """Licensing querysets: who may see what. Every view and API reads through these."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import models
 
+if TYPE_CHECKING:
+    # The models name the QuerySet["..."] bases below (strings ruff does not read as a use).
+    from .models import AgencyReview, Application, Permit  # noqa: F401
 
-class ApplicationQuerySet(models.QuerySet):
+
+class ApplicationQuerySet(models.QuerySet["Application"]):
     def visible_to(self, user: Any) -> "ApplicationQuerySet":
         """SECURITY: deny by default. One condition per line:
 
@@ -43,7 +47,7 @@ class ApplicationQuerySet(models.QuerySet):
         return self.exclude(status="draft")
 
 
-class AgencyReviewQuerySet(models.QuerySet):
+class AgencyReviewQuerySet(models.QuerySet["AgencyReview"]):
     def visible_to(self, user: Any) -> "AgencyReviewQuerySet":
         """SECURITY: operators all; a secretariat its track's reviews; an agency its own."""
         from .roles import secretariat_tracks
@@ -64,7 +68,7 @@ class AgencyReviewQuerySet(models.QuerySet):
         return self.filter(state__in=["requested", "in_progress"])
 
 
-class PermitQuerySet(models.QuerySet):
+class PermitQuerySet(models.QuerySet["Permit"]):
     def visible_to(self, user: Any) -> "PermitQuerySet":
         """SECURITY: operators and government users all permits (shared reference data, like
         the registry); a representative its own organization's; anyone else none."""

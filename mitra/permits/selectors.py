@@ -22,6 +22,7 @@ from .models import (
     IzinOperasional,
     Permit,
     StageVisit,
+    Track,
 )
 
 
@@ -391,7 +392,7 @@ def public_status(*, reference: str) -> PublicStatus | None:
     return PublicStatus(
         reference=application.reference,
         kind_label=str(Application.Kind(application.kind).label),
-        track_label=str(dict(Application._meta.get_field("track").choices)[application.track]),
+        track_label=str(Track(application.track).label),
         stage=application.status,
         stage_label=str(S(application.status).label),
         submitted_on=application.submitted_on,
@@ -422,6 +423,8 @@ def processing_statistics() -> list[dict[str, Any]]:
     )
     groups: dict[tuple[str, str, str], list[float]] = {}
     for kind, track, stage, entered, left in rows.iterator(chunk_size=5000):
+        if left is None:  # filtered out above; the column allows it
+            continue
         groups.setdefault((kind, track, stage), []).append((left - entered).total_seconds() / 86400)
     order = [s for s, _ in Application.Status.choices]
     result = []
@@ -431,7 +434,7 @@ def processing_statistics() -> list[dict[str, Any]]:
         result.append(
             {
                 "kind": str(Application.Kind(kind).label),
-                "track": str(dict(Application._meta.get_field("track").choices)[track]),
+                "track": str(Track(track).label),
                 "stage": str(Application.Status(stage).label),
                 "count": len(days),
                 "median": round(statistics.median(days), 1),

@@ -27,6 +27,11 @@ urlpatterns = [
     path("reviews/<int:pk>/", views.ReviewDetailView.as_view(), name="review_detail"),
     path("permits/", views.PermitListView.as_view(), name="permit_list"),
     path("permits/<int:pk>/", views.PermitDetailView.as_view(), name="permit_detail"),
+    path(
+        "organizations/<int:pk>/permits/",
+        views.OrganizationPermitsView.as_view(),
+        name="organization_permits",
+    ),
     path("permits/<int:pk>/letter/", views.PermitLetterView.as_view(), name="permit_letter"),
     path("permits/<int:pk>/extend/", views.PermitExtendView.as_view(), name="permit_extend"),
     path(

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 
+from mitra.accounts.http import AuthenticatedHttpRequest
 from mitra.audit.selectors import audit_history
 from mitra.core.access import EDITOR, GOVERNMENT, MEMBER, AccessMixin, public_view
 from mitra.core.charts import build_timeline
@@ -20,7 +21,7 @@ from mitra.deadlines.engine import period_in_force
 from mitra.organizations.selectors import organization_get_for_user
 
 from . import forms, roles, selectors, services, validation
-from .conf import RULE_EXTENSION_FILING
+from .conf import RULE_EXTENSION_FILING, setting
 from .models import DOCUMENT_ITEMS, AgencyReview, Application, IzinOperasional, Permit, Track
 
 
@@ -44,7 +45,7 @@ class HomeView(AccessMixin, View):
 
     access = MEMBER
 
-    def get(self, request: HttpRequest) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         user = request.user
         context = {
             "is_applicant": user.role == user.Role.ORG_REPRESENTATIVE and user.organization_id,
@@ -62,7 +63,7 @@ class ApplicationListView(AccessMixin, View):
 
     access = MEMBER
 
-    def get(self, request: HttpRequest) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         # `status` may repeat (the dashboard's verification queue: submitted and verification);
         # `track` and `opinions` narrow further, so a dashboard count opens exactly its rows.
         statuses = [s for s in request.GET.getlist("status") if s in Application.Status.values]
@@ -100,7 +101,7 @@ class ApplicationCreateView(AccessMixin, View):
 
     access = MEMBER
 
-    def _organization(self, request: HttpRequest) -> Any:
+    def _organization(self, request: AuthenticatedHttpRequest) -> Any:
         """SECURITY: a representative only ever their own organization (any `organization`
         parameter is ignored); an operator the one named; everyone else 403."""
         user = request.user
@@ -113,18 +114,20 @@ class ApplicationCreateView(AccessMixin, View):
             raise Http404
         return organization_get_for_user(user=user, pk=int(pk))
 
-    def _context(self, request: HttpRequest, organization: Any, form: Any) -> dict[str, Any]:
+    def _context(
+        self, request: AuthenticatedHttpRequest, organization: Any, form: Any
+    ) -> dict[str, Any]:
         on_behalf = None if organization.pk == request.user.organization_id else organization
         return {"form": form, "on_behalf_of": on_behalf}
 
-    def get(self, request: HttpRequest) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         organization = self._organization(request)
         initial = services.initial_from_organization(organization)
         form = forms.ApplicationForm(initial=initial.profile)
         context = self._context(request, organization, form)
         return render(request, "permits/application_form.html", context)
 
-    def post(self, request: HttpRequest) -> HttpResponse:
+    def post(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         organization = self._organization(request)
         form = forms.ApplicationForm(request.POST)
         if form.is_valid():
@@ -141,7 +144,7 @@ class ApplicationCreateView(AccessMixin, View):
         return render(request, "permits/application_form.html", context, status=400)
 
 
-def _get_own_application(request: HttpRequest, pk: int) -> Application:
+def _get_own_application(request: AuthenticatedHttpRequest, pk: int) -> Application:
     """SECURITY: visible and the user's own organization's (or an operator): else 404."""
     application = selectors.application_get_for_user(user=request.user, pk=pk)
     if not (
@@ -154,7 +157,7 @@ def _get_own_application(request: HttpRequest, pk: int) -> Application:
 class ApplicationEditView(AccessMixin, View):
     access = MEMBER
 
-    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         application = _get_own_application(request, pk)
         form = forms.ApplicationForm(
             initial=forms.ApplicationForm.initial_from(application),
@@ -164,7 +167,7 @@ class ApplicationEditView(AccessMixin, View):
             request, "permits/application_form.html", {"form": form, "application": application}
         )
 
-    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         application = _get_own_application(request, pk)
         form = forms.ApplicationForm(
             request.POST, extension=application.kind == Application.Kind.EXTENSION
@@ -187,7 +190,7 @@ class ApplicationEditView(AccessMixin, View):
         )
 
 
-def detail_context(request: HttpRequest, application: Application) -> dict[str, Any]:
+def detail_context(request: AuthenticatedHttpRequest, application: Application) -> dict[str, Any]:
     user = request.user
     secretariat = roles.can_act_for_secretariat(user, application.track)
     applicant = user.is_operator or roles.is_applicant(user, application.organization_id)
@@ -234,7 +237,7 @@ def detail_context(request: HttpRequest, application: Application) -> dict[str, 
 class ApplicationDetailView(AccessMixin, View):
     access = MEMBER
 
-    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         application = selectors.application_get_for_user(user=request.user, pk=pk)
         return render(
             request, "permits/application_detail.html", detail_context(request, application)
@@ -244,7 +247,7 @@ class ApplicationDetailView(AccessMixin, View):
 class ApplicationDocumentView(AccessMixin, View):
     access = MEMBER
 
-    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         application = _get_own_application(request, pk)
         form = forms.DocumentForm(request.POST, request.FILES)
         if form.is_valid():
@@ -281,7 +284,7 @@ class ApplicationActionView(AccessMixin, View):
 
     access = MEMBER
 
-    def post(self, request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    def post(self, request: AuthenticatedHttpRequest, pk: int, action: str) -> HttpResponse:
         application = selectors.application_get_for_user(user=request.user, pk=pk)
         user = request.user
         if action in APPLICANT_ACTIONS:
@@ -300,7 +303,9 @@ class ApplicationActionView(AccessMixin, View):
             messages.success(request, _("Done."))
         return redirect("permits:application_detail", pk=application.pk)
 
-    def _run(self, request: HttpRequest, application: Application, action: str) -> None:
+    def _run(
+        self, request: AuthenticatedHttpRequest, application: Application, action: str
+    ) -> None:
         user, pk = request.user, application.pk
         if action == "submit":
             services.application_submit(application_id=pk, actor=user)
@@ -378,7 +383,7 @@ class ReviewInboxView(AccessMixin, View):
 
     access = GOVERNMENT
 
-    def get(self, request: HttpRequest) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         # `?overdue=1`: a secretariat's overdue member reviews (its tracks, every agency).
         overdue = request.GET.get("overdue") == "1"
         track = request.GET.get("track", "")
@@ -404,7 +409,9 @@ class ReviewInboxView(AccessMixin, View):
 class ReviewDetailView(AccessMixin, View):
     access = GOVERNMENT
 
-    def _context(self, request: HttpRequest, review: AgencyReview, form: Any = None) -> Any:
+    def _context(
+        self, request: AuthenticatedHttpRequest, review: AgencyReview, form: Any = None
+    ) -> Any:
         application = review.application
         own = request.user.is_operator or (
             request.user.agency is not None and request.user.agency.pk == review.agency_id
@@ -424,11 +431,11 @@ class ReviewDetailView(AccessMixin, View):
             "today": today(),
         }
 
-    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         review = selectors.review_get_for_user(user=request.user, pk=pk)
         return render(request, "permits/review_detail.html", self._context(request, review))
 
-    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         review = selectors.review_get_for_user(user=request.user, pk=pk)
         operation = request.POST.get("operation", "decide")
         try:
@@ -455,10 +462,27 @@ class ReviewDetailView(AccessMixin, View):
         return redirect("permits:review_detail", pk=review.pk)
 
 
+class OrganizationPermitsView(AccessMixin, View):
+    """The organization's izin prinsip with their izin operasional, as a fragment the
+    registry's organization page loads (htmx): an official reads at least what the public
+    directory shows of an organization (issue 10 §1), and this app owns the licensing rows."""
+
+    access = MEMBER
+
+    def get(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+        permits = (
+            selectors.permit_list(viewer=request.user)
+            .filter(organization_id=pk)
+            .prefetch_related("operational__issuer")
+            .order_by("-valid_from", "-id")
+        )
+        return render(request, "permits/_organization_permits.html", {"permits": permits})
+
+
 class PermitListView(AccessMixin, View):
     access = MEMBER
 
-    def get(self, request: HttpRequest) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         status = request.GET.get("status", "")
         if status not in Permit.EffectiveStatus.values:
             status = ""
@@ -482,13 +506,15 @@ class PermitListView(AccessMixin, View):
         )
 
 
-def _permit_context(request: HttpRequest, permit: Permit, **extra: Any) -> dict[str, Any]:
+def _permit_context(
+    request: AuthenticatedHttpRequest, permit: Permit, **extra: Any
+) -> dict[str, Any]:
     from mitra.agreements.models import Agreement
 
     now = today()
     chain = [permit]
     node = permit
-    while node.previous_id and len(chain) < 20:
+    while node.previous is not None and len(chain) < 20:
         node = node.previous
         chain.insert(0, node)
     node = permit
@@ -509,7 +535,7 @@ def _permit_context(request: HttpRequest, permit: Permit, **extra: Any) -> dict[
         }
         for p in chain
     ]
-    operational = list(
+    operational: list[Any] = list(  # each also told whether the user may end it (`can_end`)
         IzinOperasional.objects.filter(permit__organization_id=permit.organization_id)
         .select_related("agreement", "issuer")
         .order_by("-valid_from")
@@ -557,7 +583,7 @@ def _permit_context(request: HttpRequest, permit: Permit, **extra: Any) -> dict[
         "can_act_for_minister": roles.can_act_for_minister(user) and permit.in_force,
         "can_end_staff": roles.can_end_staff(user),
         "can_add_staff": user.is_operator
-        or (user.can_edit_records and roles.agency_key(user) == services.setting("STAFF_APPROVER")),
+        or (user.can_edit_records and roles.agency_key(user) == setting("STAFF_APPROVER")),
         "history": audit_history(target=permit),
         "today": now,
     }
@@ -566,7 +592,7 @@ def _permit_context(request: HttpRequest, permit: Permit, **extra: Any) -> dict[
 class PermitDetailView(AccessMixin, View):
     access = MEMBER
 
-    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         permit = selectors.permit_get_for_user(user=request.user, pk=pk)
         return render(request, "permits/permit_detail.html", _permit_context(request, permit))
 
@@ -576,7 +602,7 @@ class PermitLetterView(AccessMixin, View):
 
     access = MEMBER
 
-    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         permit = selectors.permit_get_for_user(user=request.user, pk=pk)
         context = {
             "permit": permit,
@@ -592,7 +618,7 @@ class PermitExtendView(AccessMixin, View):
 
     access = MEMBER
 
-    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         permit = selectors.permit_get_for_user(user=request.user, pk=pk)
         if not roles.is_applicant(request.user, permit.organization_id):
             raise Http404
@@ -610,7 +636,7 @@ class PermitExtendView(AccessMixin, View):
 class OperationalCreateView(AccessMixin, View):
     access = EDITOR
 
-    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         from mitra.agreements.models import Agreement
 
         permit = selectors.permit_get_for_user(user=request.user, pk=pk)
@@ -647,7 +673,7 @@ class OperationalCreateView(AccessMixin, View):
 class StaffCreateView(AccessMixin, View):
     access = EDITOR
 
-    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         permit = selectors.permit_get_for_user(user=request.user, pk=pk)
         form = forms.StaffForm(request.POST)
         if form.is_valid():

@@ -1,7 +1,7 @@
 """The public portal: no login, published data only."""
 
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.views import View
 
@@ -94,9 +94,7 @@ class OpenDataView(View):
 class OpenDataDownloadView(View):
     """One dataset in one format, streamed in constant memory (public data only)."""
 
-    def get(self, request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
-        from django.http import Http404, StreamingHttpResponse
-
+    def get(self, request: HttpRequest, slug: str, fmt: str) -> StreamingHttpResponse:
         from . import opendata
 
         dataset = opendata.dataset_get(slug)

@@ -11,11 +11,11 @@ class SanctionCaseAdmin(admin.ModelAdmin):
     list_filter = ["status", "ladder"]
     search_fields = ["reference", "organization__legal_name"]
 
-    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
+    def has_add_permission(self, request):
         return False
 
-    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+    def has_change_permission(self, request, obj=None):
         return False
 
-    def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+    def has_delete_permission(self, request, obj=None):
         return False

@@ -2,7 +2,7 @@
 organization of the demo spread. Idempotent: found again by its demo key."""
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from mitra.bodies.models import GovernmentBody
 from mitra.organizations.models import ForeignOrganization
@@ -10,11 +10,14 @@ from mitra.organizations.models import ForeignOrganization
 from . import services
 from .models import SanctionCase
 
+if TYPE_CHECKING:
+    from mitra.accounts.models import User
+
 DEMO_KEY = "DEMO-SANCTION-RIKOLTO-2025"
 ORGANIZATION = "Rikolto"
 
 
-def load_sanctions_demo(actor: Any) -> SanctionCase | None:
+def load_sanctions_demo(actor: "User") -> SanctionCase | None:
     """Rikolto: a late financial disclosure found by monitoring in 2025 → persuasion → written
     warning (7 working days) → complied and lifted. Needs the spread's organization."""
     org = ForeignOrganization.objects.filter(legal_name=ORGANIZATION).first()

@@ -13,6 +13,7 @@ is settings.MITRA["SANCTION_LADDER"] when a case is opened, and the case keeps i
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 PERSUASION = "persuasion"
@@ -27,7 +28,7 @@ LEGACY = "legacy"
 @dataclass(frozen=True)
 class LadderStep:
     status: str
-    label: str
+    label: str | Promise  # lazy: translated when shown (`str(step.label)`)
     rule_code: str = ""  # the DeadlineRule of the compliance period; "" = none
     tier: int = 0  # 1, 2, 3 for tiered warnings
 

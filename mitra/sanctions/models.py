@@ -11,6 +11,11 @@ from . import ladder as ladders
 from .querysets import SanctionCaseQuerySet
 
 
+def _has_next_step(case: models.Model) -> bool:
+    """The condition of `SanctionCase.escalate` (django-fsm types conditions over any model)."""
+    return isinstance(case, SanctionCase) and case.has_next_step()
+
+
 class SanctionCase(FSMModelMixin, TimeStampedModel):
     class Status(models.TextChoices):
         REPORTED = "reported", _("Reported")
@@ -120,7 +125,7 @@ class SanctionCase(FSMModelMixin, TimeStampedModel):
         """The TPOA secretariat assessed the report."""
 
     @transition(field=status, source=[Status.REPORTED, Status.ASSESSED], target=Status.DISMISSED)
-    def dismiss(self, *, on) -> None:  # type: ignore[no-untyped-def]
+    def dismiss(self, *, on) -> None:
         """No violation established."""
         self.concluded_on = on
         self.compliance_due = None
@@ -131,9 +136,9 @@ class SanctionCase(FSMModelMixin, TimeStampedModel):
         target=RETURN_VALUE(
             Status.PERSUASION, Status.WRITTEN_WARNING, Status.CESSATION, Status.REVOKED
         ),
-        conditions=[has_next_step],
+        conditions=[_has_next_step],
     )
-    def escalate(self, *, compliance_due, on) -> str:  # type: ignore[no-untyped-def]
+    def escalate(self, *, compliance_due, on) -> str:
         """Climb one step of the case's ladder (assessed → its first step)."""
         step = self.next_step
         assert step is not None  # guarded by has_next_step
@@ -149,7 +154,7 @@ class SanctionCase(FSMModelMixin, TimeStampedModel):
         source=[Status.PERSUASION, Status.WRITTEN_WARNING, Status.CESSATION],
         target=Status.LIFTED,
     )
-    def lift(self, *, on) -> None:  # type: ignore[no-untyped-def]
+    def lift(self, *, on) -> None:
         """The organization complied; the sanction is lifted and the case closed."""
         self.compliance_due = None
         self.concluded_on = on

@@ -17,7 +17,7 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -43,6 +43,9 @@ from . import ladder
 from .models import SanctionCase, SanctionEvidence, SanctionStep
 from .querysets import is_secretariat
 
+if TYPE_CHECKING:
+    from mitra.accounts.models import User
+
 logger = logging.getLogger(__name__)
 
 ACTIONS = ("assess", "escalate", "lift", "dismiss")
@@ -54,13 +57,13 @@ EVENTS = {
 }
 
 
-def _require_reporter(actor: Any) -> None:
+def _require_reporter(actor: "User | None") -> None:
     """SECURITY: any officer or operator may report a violation (actor None: a system job)."""
     if actor is not None and not actor.can_edit_records:
         raise ApplicationError(_("You may not report sanction cases."))
 
 
-def _require_secretariat(actor: Any) -> None:
+def _require_secretariat(actor: "User") -> None:
     """SECURITY: only the TPOA secretariat's officers and operators move cases."""
     if actor is None or not actor.can_edit_records:
         raise ApplicationError(_("You may not change sanction cases."))
@@ -74,12 +77,13 @@ def sanction_case_open(
     organization: ForeignOrganization,
     violation: str,
     source: str,
-    actor: Any,
+    actor: "User | None",
     articles: str = "",
     source_detail: str = "",
     reported_on: date | None = None,
 ) -> SanctionCase:
-    """Record a reported violation (status reported), on the ladder configured now."""
+    """Record a reported violation (status reported), on the ladder configured now. `actor`
+    None: a system job."""
     _require_reporter(actor)
     errors: dict[str, list[str]] = {}
     if not violation.strip():
@@ -129,7 +133,11 @@ def sanction_case_open(
 
 
 def sanction_case_open_from_finding(
-    *, organization: ForeignOrganization, finding_text: str, actor: Any, source: str | None = None
+    *,
+    organization: ForeignOrganization,
+    finding_text: str,
+    actor: "User",
+    source: str | None = None,
 ) -> SanctionCase:
     """For the monitoring app: a monitoring finding becomes a reported violation."""
     return sanction_case_open(
@@ -154,7 +162,7 @@ class MoveInput:
     criminal_referral: bool = False
 
 
-def sanction_case_available_actions(*, case: SanctionCase, actor: Any) -> list[str]:
+def sanction_case_available_actions(*, case: SanctionCase, actor: "User") -> list[str]:
     """The moves `actor` may make on `case` now (for buttons)."""
     if not SanctionCase.objects.editable_by(actor).filter(pk=case.pk).exists():
         return []
@@ -182,7 +190,7 @@ def _validate_move(case: SanctionCase, data: MoveInput, on: date) -> dict[str, l
 
 
 def _effects(
-    case: SanctionCase, old_status: str, step: SanctionStep, actor: Any
+    case: SanctionCase, old_status: str, step: SanctionStep, actor: "User"
 ) -> list[dict[str, Any]]:
     """Apply what the new status means for the organization and its izin prinsip, on the
     step's date and legal basis, through the licensing services."""
@@ -253,7 +261,7 @@ def cessation_hold(organization_id: int) -> str:
 
 
 @transaction.atomic
-def sanction_case_move(*, case_id: int, data: MoveInput, actor: Any) -> SanctionCase:
+def sanction_case_move(*, case_id: int, data: MoveInput, actor: "User") -> SanctionCase:
     """Move a case (assess, escalate, lift, dismiss). The one entry point for status changes.
 
     Refuses (nothing written) when the actor is not the secretariat, the FSM does not allow the
@@ -335,7 +343,7 @@ def sanction_case_move(*, case_id: int, data: MoveInput, actor: Any) -> Sanction
 
 @transaction.atomic
 def sanction_case_update_notes(
-    *, case_id: int, assessment_notes: str, public_outcome: str, actor: Any
+    *, case_id: int, assessment_notes: str, public_outcome: str, actor: "User"
 ) -> SanctionCase:
     """The secretariat's internal notes and the public outcome text."""
     _require_secretariat(actor)
@@ -362,7 +370,7 @@ def sanction_evidence_upload(
     case_id: int,
     upload: UploadedFile,
     title: str,
-    actor: Any,
+    actor: "User",
     internal: bool = True,
     step_id: int | None = None,
 ) -> SanctionEvidence:

@@ -4,11 +4,12 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 
+from mitra.accounts.http import AuthenticatedHttpRequest
 from mitra.audit.selectors import audit_history
 from mitra.core.access import EDITOR, MEMBER, AccessMixin
 from mitra.core.exceptions import ApplicationError
@@ -29,7 +30,7 @@ def _apply_errors(form: Any, error: ApplicationError) -> None:
 class SanctionCaseListView(AccessMixin, View):
     access = MEMBER
 
-    def get(self, request: HttpRequest) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         status = request.GET.get("status", "")
         q = request.GET.get("q", "")[:200]
         active = request.GET.get("active") == "1"  # cases on a sanction step (dashboard)
@@ -55,7 +56,7 @@ class SanctionCaseListView(AccessMixin, View):
 class SanctionCaseCreateView(AccessMixin, View):
     access = EDITOR
 
-    def get(self, request: HttpRequest) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         initial = {}
         org = request.GET.get("organization", "")
         if org.isdigit():
@@ -64,7 +65,7 @@ class SanctionCaseCreateView(AccessMixin, View):
             request, "sanctions/sanctioncase_form.html", {"form": SanctionCaseForm(initial=initial)}
         )
 
-    def post(self, request: HttpRequest) -> HttpResponse:
+    def post(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         form = SanctionCaseForm(request.POST)
         if form.is_valid():
             d = form.cleaned_data
@@ -88,7 +89,9 @@ class SanctionCaseCreateView(AccessMixin, View):
         return render(request, "sanctions/sanctioncase_form.html", {"form": form}, status=400)
 
 
-def detail_context(request: HttpRequest, case: SanctionCase, **extra: Any) -> dict[str, Any]:
+def detail_context(
+    request: AuthenticatedHttpRequest, case: SanctionCase, **extra: Any
+) -> dict[str, Any]:
     internal = selectors.sees_internal(request.user)
     return {
         "case": case,
@@ -115,7 +118,7 @@ def detail_context(request: HttpRequest, case: SanctionCase, **extra: Any) -> di
 class SanctionCaseDetailView(AccessMixin, View):
     access = MEMBER
 
-    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         case = selectors.sanction_case_get_for_user(user=request.user, pk=pk)
         return render(request, "sanctions/sanctioncase_detail.html", detail_context(request, case))
 
@@ -123,7 +126,7 @@ class SanctionCaseDetailView(AccessMixin, View):
 class SanctionCaseMoveView(AccessMixin, View):
     access = EDITOR
 
-    def post(self, request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    def post(self, request: AuthenticatedHttpRequest, pk: int, action: str) -> HttpResponse:
         case = selectors.sanction_case_get_editable(user=request.user, pk=pk)
         form = MoveForm(request.POST)
         if form.is_valid():
@@ -161,7 +164,7 @@ class SanctionCaseMoveView(AccessMixin, View):
 class SanctionCaseNotesView(AccessMixin, View):
     access = EDITOR
 
-    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         case = selectors.sanction_case_get_editable(user=request.user, pk=pk)
         form = NotesForm(request.POST)
         if form.is_valid():
@@ -178,7 +181,7 @@ class SanctionCaseNotesView(AccessMixin, View):
 class SanctionEvidenceUploadView(AccessMixin, View):
     access = EDITOR
 
-    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         case = selectors.sanction_case_get_editable(user=request.user, pk=pk)
         form = EvidenceForm(request.POST, request.FILES)
         if form.is_valid():
@@ -207,7 +210,7 @@ class SanctionEvidenceUploadView(AccessMixin, View):
 class SanctionEvidenceDownloadView(AccessMixin, View):
     access = MEMBER
 
-    def get(self, request: HttpRequest, pk: int, evidence_pk: int) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest, pk: int, evidence_pk: int) -> FileResponse:
         evidence = selectors.sanction_evidence_get_for_user(
             user=request.user, pk=pk, evidence_pk=evidence_pk
         )

@@ -14,7 +14,7 @@ services, and only moves that have not happened yet are made.
 
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mitra.core.dates import today
 from mitra.organizations.models import Sector
@@ -22,6 +22,9 @@ from mitra.regions.models import Province, Regency
 
 from . import services
 from .models import Activity, RegionalNotification, WorkPlan
+
+if TYPE_CHECKING:
+    from mitra.accounts.models import User
 
 ORDER = ["draft", "approved", "signed", "active", "reported", "closed"]
 MOVES = {
@@ -41,7 +44,7 @@ def _counts(female: list[int], male: list[int]) -> dict[str, dict[str, int]]:
     }
 
 
-def _advance(work_plan: WorkPlan, target: str, actor: Any, dates: dict[str, date]) -> WorkPlan:
+def _advance(work_plan: WorkPlan, target: str, actor: "User", dates: dict[str, date]) -> WorkPlan:
     while ORDER.index(work_plan.status) < ORDER.index(target):
         nxt = ORDER[ORDER.index(work_plan.status) + 1]
         on = dates.get(nxt)
@@ -53,12 +56,12 @@ def _advance(work_plan: WorkPlan, target: str, actor: Any, dates: dict[str, date
     return work_plan
 
 
-def _plan(actor: Any, data: services.WorkPlanInput) -> WorkPlan:
+def _plan(actor: "User", data: services.WorkPlanInput) -> WorkPlan:
     existing = WorkPlan.objects.filter(agreement=data.agreement, title=data.title).first()
     return existing or services.workplan_create(data=data, actor=actor)
 
 
-def _notify(actor: Any, work_plan: WorkPlan, recipient: str, province: Any, on: date, ref: str):  # type: ignore[no-untyped-def]
+def _notify(actor: "User", work_plan: WorkPlan, recipient: str, province: Any, on: date, ref: str):
     if on > today() or RegionalNotification.objects.filter(reference=ref).exists():
         return
     services.notification_record(
@@ -70,7 +73,7 @@ def _notify(actor: Any, work_plan: WorkPlan, recipient: str, province: Any, on: 
     )
 
 
-def _activity(actor: Any, work_plan: WorkPlan, data: services.ActivityInput) -> Activity:
+def _activity(actor: "User", work_plan: WorkPlan, data: services.ActivityInput) -> Activity:
     activity = Activity.objects.filter(work_plan=work_plan, title=data.title).first()
     if activity is None:
         activity = services.activity_create(work_plan_id=work_plan.pk, data=data, actor=actor)
@@ -78,7 +81,7 @@ def _activity(actor: Any, work_plan: WorkPlan, data: services.ActivityInput) -> 
 
 
 def _implement(
-    actor: Any,
+    actor: "User",
     activity: Activity,
     *,
     started: date | None,
@@ -105,7 +108,7 @@ def _implement(
         )
 
 
-def load_workplans(actor: Any, ford_msp: Any) -> dict[str, WorkPlan]:
+def load_workplans(actor: "User", ford_msp: Any) -> dict[str, WorkPlan]:
     """The work plans of the Ford Foundation MSP 2024–2027 (see the module docstring)."""
     jateng = Province.objects.filter(code="33").first()
     diy = Province.objects.filter(code="34").first()

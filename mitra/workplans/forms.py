@@ -158,7 +158,7 @@ class ActivityForm(BootstrapFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.work_plan = work_plan
         add_beneficiary_fields(self, "planned")
-        if work_plan.is_rkt:
+        if work_plan.is_rkt and work_plan.province_id is not None:  # an RKT always has one
             provinces: Any = self.fields["provinces"]
             provinces.queryset = Province.objects.filter(pk=work_plan.province_id)
             regencies: Any = self.fields["regencies"]
@@ -265,7 +265,7 @@ class NotificationForm(BootstrapFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         activity: Any = self.fields["activity"]
         activity.queryset = Activity.objects.filter(work_plan=work_plan)
-        if work_plan.is_rkt:
+        if work_plan.is_rkt and work_plan.province_id is not None:  # an RKT always has one
             province: Any = self.fields["province"]
             province.queryset = Province.objects.filter(pk=work_plan.province_id)
             province.initial = work_plan.province_id

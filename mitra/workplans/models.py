@@ -161,7 +161,7 @@ class WorkPlan(FSMModelMixin, TimeStampedModel):
 
     # --- the state graph (no side effects: services check actors, rules and audit) ---------
     @transition(field=status, source=Status.DRAFT, target=Status.APPROVED)
-    def approve(self, on=None) -> None:  # type: ignore[no-untyped-def]
+    def approve(self, on=None) -> None:
         """Approved by the partner ministry (the agreement's owner agency)."""
         self.approved_on = on
 
@@ -171,7 +171,7 @@ class WorkPlan(FSMModelMixin, TimeStampedModel):
         self.approved_on = None
 
     @transition(field=status, source=Status.APPROVED, target=Status.SIGNED)
-    def sign(self, on=None) -> None:  # type: ignore[no-untyped-def]
+    def sign(self, on=None) -> None:
         """Signed (an RKT by the head of region and the organization)."""
         self.signed_on = on
 
@@ -290,11 +290,11 @@ class Activity(FSMModelMixin, TimeStampedModel):
         self.actual_total, self.actual_female = beneficiary_sums(counts)
 
     @transition(field=status, source=Status.PLANNED, target=Status.STARTED)
-    def start(self, on=None) -> None:  # type: ignore[no-untyped-def]
+    def start(self, on=None) -> None:
         self.actual_start = on
 
     @transition(field=status, source=Status.STARTED, target=Status.COMPLETED)
-    def complete(self, on=None) -> None:  # type: ignore[no-untyped-def]
+    def complete(self, on=None) -> None:
         self.actual_end = on
 
     @transition(field=status, source=Status.PLANNED, target=Status.CANCELLED)

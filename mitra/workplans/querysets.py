@@ -1,8 +1,12 @@
 """Who may see which work plans and activities. Every view and API reads through these."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import models
+
+if TYPE_CHECKING:
+    # The models name the QuerySet["..."] bases below (strings ruff does not read as a use).
+    from .models import Activity, ActivityTally, RegionalNotification, WorkPlan  # noqa: F401
 
 
 def visible_work_plan_ids(user: Any) -> models.QuerySet:
@@ -41,7 +45,7 @@ def _anonymous_or_inactive(user: Any) -> bool:
     return not getattr(user, "is_authenticated", False) or not user.is_active
 
 
-class WorkPlanQuerySet(models.QuerySet["WorkPlan"]):  # type: ignore[name-defined]  # noqa: F821
+class WorkPlanQuerySet(models.QuerySet["WorkPlan"]):
     def visible_to(self, user: Any) -> "WorkPlanQuerySet":
         """SECURITY: operators see everything; others `visible_work_plan_ids`; deny by default."""
         if _anonymous_or_inactive(user):
@@ -51,7 +55,7 @@ class WorkPlanQuerySet(models.QuerySet["WorkPlan"]):  # type: ignore[name-define
         return self.filter(pk__in=visible_work_plan_ids(user))
 
 
-class ActivityQuerySet(models.QuerySet["Activity"]):  # type: ignore[name-defined]  # noqa: F821
+class ActivityQuerySet(models.QuerySet["Activity"]):
     def visible_to(self, user: Any) -> "ActivityQuerySet":
         """SECURITY: the activities of the work plans `user` may see (nothing else)."""
         if _anonymous_or_inactive(user):
@@ -61,7 +65,7 @@ class ActivityQuerySet(models.QuerySet["Activity"]):  # type: ignore[name-define
         return self.filter(work_plan_id__in=visible_work_plan_ids(user))
 
 
-class ActivityTallyQuerySet(models.QuerySet["ActivityTally"]):  # type: ignore[name-defined]  # noqa: F821
+class ActivityTallyQuerySet(models.QuerySet["ActivityTally"]):
     def visible_to(self, user: Any) -> "ActivityTallyQuerySet":
         """SECURITY: the counts of the work plans `user` may see (nothing else)."""
         if _anonymous_or_inactive(user):
@@ -100,7 +104,7 @@ def addressed_body_ids(user: Any) -> set[int]:
     return found
 
 
-class RegionalNotificationQuerySet(models.QuerySet["RegionalNotification"]):  # type: ignore[name-defined]  # noqa: F821
+class RegionalNotificationQuerySet(models.QuerySet["RegionalNotification"]):
     def addressed_to(self, user: Any) -> "RegionalNotificationQuerySet":
         """SECURITY: the N5 inbox. Deny by default: operators see every notice; a government
         user the notices addressed to their body, its units or its agency

@@ -4,7 +4,7 @@ raises ApplicationError (per-field `extra`) and writes nothing."""
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -24,6 +24,9 @@ from . import tally, validation
 from .models import Activity, RegionalNotification, WorkPlan
 from .permissions import workplan_can, workplan_can_create
 from .querysets import addressed_body_ids
+
+if TYPE_CHECKING:
+    from mitra.accounts.models import User
 
 WORKPLAN_AUDITED = [
     "kind", "agreement", "parent", "title", "status", "start_date", "end_date", "year",
@@ -148,7 +151,7 @@ def _fill(work_plan: WorkPlan, data: WorkPlanInput) -> None:
 
 
 @transaction.atomic
-def workplan_create(*, data: WorkPlanInput, actor: Any) -> WorkPlan:
+def workplan_create(*, data: WorkPlanInput, actor: "User") -> WorkPlan:
     """Draft a new RIK or RKT for an agreement.
 
     Allowed: operators, the owner agency's officers, the partner organization's representatives.
@@ -186,7 +189,7 @@ def workplan_create(*, data: WorkPlanInput, actor: Any) -> WorkPlan:
 
 
 @transaction.atomic
-def workplan_update(*, work_plan_id: int, data: WorkPlanInput, actor: Any) -> WorkPlan:
+def workplan_update(*, work_plan_id: int, data: WorkPlanInput, actor: "User") -> WorkPlan:
     """Change a draft work plan. Its kind and agreement stay. Audit: `workplan.updated`."""
     work_plan = (
         WorkPlan.objects.select_for_update(of=("self",))
@@ -232,7 +235,7 @@ WORKPLAN_TRANSITIONS = {
 }
 
 
-def workplan_available_transitions(*, work_plan: WorkPlan, actor: Any) -> list[str]:
+def workplan_available_transitions(*, work_plan: WorkPlan, actor: "User") -> list[str]:
     """The moves `actor` may make now (for buttons)."""
     return [
         name
@@ -244,7 +247,7 @@ def workplan_available_transitions(*, work_plan: WorkPlan, actor: Any) -> list[s
 
 @transaction.atomic
 def workplan_transition(
-    *, work_plan_id: int, transition: str, actor: Any, on: date | None = None
+    *, work_plan_id: int, transition: str, actor: "User", on: date | None = None
 ) -> WorkPlan:
     """Move a work plan: draft → approved (partner ministry) → signed (an RKT: the regional
     government) → active → reported → closed; approved → draft for changes.
@@ -351,7 +354,7 @@ def _validate_activity(
     return check, cleaned
 
 
-def _require_plan_editable(work_plan: WorkPlan, actor: Any) -> None:
+def _require_plan_editable(work_plan: WorkPlan, actor: "User") -> None:
     if not workplan_can(user=actor, work_plan=work_plan, action="edit"):
         raise _refuse(_("You may not change the activities of this work plan."))
     if work_plan.status != WorkPlan.Status.DRAFT:
@@ -375,7 +378,7 @@ def _write_activity(activity: Activity, data: ActivityInput, cleaned: dict[str, 
 
 
 @transaction.atomic
-def activity_create(*, work_plan_id: int, data: ActivityInput, actor: Any) -> Activity:
+def activity_create(*, work_plan_id: int, data: ActivityInput, actor: "User") -> Activity:
     """Plan an activity in a draft work plan. Rules: dates ⊆ the work plan, places inside an
     RKT's region, ISO 4217 currency, counts by sex and age group. Audit: `activity.created`."""
     work_plan = (
@@ -399,7 +402,7 @@ def activity_create(*, work_plan_id: int, data: ActivityInput, actor: Any) -> Ac
 
 
 @transaction.atomic
-def activity_update(*, activity_id: int, data: ActivityInput, actor: Any) -> Activity:
+def activity_update(*, activity_id: int, data: ActivityInput, actor: "User") -> Activity:
     """Change a planned activity of a draft work plan. Audit: `activity.updated`."""
     activity = Activity.objects.select_for_update().get(pk=activity_id)
     work_plan = WorkPlan.objects.select_related("agreement").get(pk=activity.work_plan_id)
@@ -426,13 +429,13 @@ ACTIVITY_TRANSITIONS = {
 IMPLEMENTING = (WorkPlan.Status.SIGNED, WorkPlan.Status.ACTIVE)
 
 
-def activity_available_transitions(*, activity: Activity, actor: Any) -> list[str]:
+def activity_available_transitions(*, activity: Activity, actor: "User") -> list[str]:
     if not workplan_can(user=actor, work_plan=activity.work_plan, action="implement"):
         return []
     return [name for name in ACTIVITY_TRANSITIONS if can_proceed(getattr(activity, name))]
 
 
-def _require_implementing(activity: Activity, actor: Any) -> WorkPlan:
+def _require_implementing(activity: Activity, actor: "User") -> WorkPlan:
     work_plan = activity.work_plan
     if not workplan_can(user=actor, work_plan=work_plan, action="implement"):
         raise _refuse(_("You may not record the implementation of this work plan."))
@@ -453,7 +456,7 @@ def _require_notified(activity: Activity, on: date) -> None:
 
 @transaction.atomic
 def activity_transition(
-    *, activity_id: int, transition: str, actor: Any, on: date | None = None
+    *, activity_id: int, transition: str, actor: "User", on: date | None = None
 ) -> Activity:
     """Start, complete or cancel an activity.
 
@@ -511,7 +514,7 @@ def activity_record_actuals(
     activity_id: int,
     actual_beneficiaries: Any,
     realised_budget: Decimal | None,
-    actor: Any,
+    actor: "User",
 ) -> Activity:
     """Report who was reached and what was spent. Only for a started or completed activity,
     and (N5 again) only where Kemendagri and the regional governments were notified.
@@ -562,7 +565,7 @@ class NotificationInput:
 
 @transaction.atomic
 def notification_record(
-    *, work_plan_id: int, data: NotificationInput, actor: Any
+    *, work_plan_id: int, data: NotificationInput, actor: "User"
 ) -> RegionalNotification:
     """Record that Kemendagri or a regional government was notified of work in a region
     (domain.md §5 N5). Audit: `workplan.notification_recorded` on the work plan."""
@@ -614,7 +617,7 @@ def notification_record(
             check.error(
                 "notified_body", _("The notified body must be %(body)s.") % {"body": expected}
             )
-    if check.errors:
+    if check.errors or data.notified_on is None:  # no date: an error above
         raise _refuse(_("The notification was not saved."), check.errors)
     notification = RegionalNotification.objects.create(
         work_plan=work_plan,
@@ -655,7 +658,9 @@ def notification_may_acknowledge(*, user: Any, notification: RegionalNotificatio
 
 
 @transaction.atomic
-def regional_notification_acknowledge(*, notification_id: int, actor: Any) -> RegionalNotification:
+def regional_notification_acknowledge(
+    *, notification_id: int, actor: "User"
+) -> RegionalNotification:
     """The notified body acknowledges an N5 notice (issue 9 §3), once.
 
     Allowed: an officer of the notified body, its units or its parent agency. Refused: anyone

@@ -5,11 +5,12 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 
+from mitra.accounts.http import AuthenticatedHttpRequest
 from mitra.audit.selectors import audit_history
 from mitra.core.access import EDITOR, GOVERNMENT, MEMBER, AccessMixin
 from mitra.core.dates import today
@@ -46,7 +47,7 @@ def _apply_errors(form: Any, error: ApplicationError) -> None:
 class WorkPlanListView(AccessMixin, View):
     access = MEMBER
 
-    def get(self, request: HttpRequest) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         form = WorkPlanFilterForm(request.GET or None)
         # `?to_sign=1`: the approved RKTs the viewer's regional government signs (dashboard).
         to_sign = request.GET.get("to_sign") == "1"
@@ -77,7 +78,9 @@ class WorkPlanListView(AccessMixin, View):
         )
 
 
-def detail_context(request: HttpRequest, work_plan: WorkPlan, **extra: Any) -> dict[str, Any]:
+def detail_context(
+    request: AuthenticatedHttpRequest, work_plan: WorkPlan, **extra: Any
+) -> dict[str, Any]:
     user = request.user
     now = today()
     containment = selectors.workplan_containment_status(work_plan=work_plan, on=now)
@@ -114,7 +117,7 @@ def detail_context(request: HttpRequest, work_plan: WorkPlan, **extra: Any) -> d
 class WorkPlanDetailView(AccessMixin, View):
     access = MEMBER
 
-    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         work_plan = selectors.workplan_get_for_user(user=request.user, pk=pk)
         return render(request, "workplans/workplan_detail.html", detail_context(request, work_plan))
 
@@ -122,7 +125,7 @@ class WorkPlanDetailView(AccessMixin, View):
 class WorkPlanCreateView(AccessMixin, View):
     access = MEMBER  # organization representatives draft work plans too; the service decides
 
-    def get(self, request: HttpRequest, agreement_pk: int) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest, agreement_pk: int) -> HttpResponse:
         agreement = agreement_get_for_workplan_creation(user=request.user, pk=agreement_pk)
         initial = {"kind": request.GET.get("kind", WorkPlan.Kind.RKT)}
         form = WorkPlanForm(agreement=agreement, initial=initial)
@@ -130,7 +133,7 @@ class WorkPlanCreateView(AccessMixin, View):
             request, "workplans/workplan_form.html", {"form": form, "agreement": agreement}
         )
 
-    def post(self, request: HttpRequest, agreement_pk: int) -> HttpResponse:
+    def post(self, request: AuthenticatedHttpRequest, agreement_pk: int) -> HttpResponse:
         agreement = agreement_get_for_workplan_creation(user=request.user, pk=agreement_pk)
         form = WorkPlanForm(request.POST, agreement=agreement)
         if form.is_valid():
@@ -152,7 +155,7 @@ class WorkPlanCreateView(AccessMixin, View):
 class WorkPlanUpdateView(AccessMixin, View):
     access = MEMBER
 
-    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         work_plan = workplan_get_for_action(user=request.user, pk=pk, action="edit")
         form = WorkPlanForm(
             agreement=work_plan.agreement,
@@ -162,7 +165,7 @@ class WorkPlanUpdateView(AccessMixin, View):
         context = {"form": form, "agreement": work_plan.agreement, "work_plan": work_plan}
         return render(request, "workplans/workplan_form.html", context)
 
-    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         work_plan = workplan_get_for_action(user=request.user, pk=pk, action="edit")
         form = WorkPlanForm(
             request.POST,
@@ -187,7 +190,7 @@ class WorkPlanUpdateView(AccessMixin, View):
 class WorkPlanTransitionView(AccessMixin, View):
     access = MEMBER
 
-    def post(self, request: HttpRequest, pk: int, transition: str) -> HttpResponse:
+    def post(self, request: AuthenticatedHttpRequest, pk: int, transition: str) -> HttpResponse:
         if transition not in services.WORKPLAN_TRANSITIONS:
             raise Http404
         work_plan = workplan_get_for_action(user=request.user, pk=pk, action=transition)
@@ -208,14 +211,14 @@ class WorkPlanTransitionView(AccessMixin, View):
 class ActivityCreateView(AccessMixin, View):
     access = MEMBER
 
-    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         work_plan = workplan_get_for_action(user=request.user, pk=pk, action="edit")
         form = ActivityForm(work_plan=work_plan)
         return render(
             request, "workplans/activity_form.html", {"form": form, "work_plan": work_plan}
         )
 
-    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         work_plan = workplan_get_for_action(user=request.user, pk=pk, action="edit")
         form = ActivityForm(request.POST, work_plan=work_plan)
         if form.is_valid():
@@ -239,7 +242,7 @@ class ActivityCreateView(AccessMixin, View):
 class ActivityUpdateView(AccessMixin, View):
     access = MEMBER
 
-    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         activity = activity_get_for_action(user=request.user, pk=pk, action="edit")
         form = ActivityForm(
             work_plan=activity.work_plan, initial=ActivityForm.initial_from(activity)
@@ -247,7 +250,7 @@ class ActivityUpdateView(AccessMixin, View):
         context = {"form": form, "work_plan": activity.work_plan, "activity": activity}
         return render(request, "workplans/activity_form.html", context)
 
-    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         activity = activity_get_for_action(user=request.user, pk=pk, action="edit")
         form = ActivityForm(request.POST, work_plan=activity.work_plan)
         if form.is_valid():
@@ -264,7 +267,9 @@ class ActivityUpdateView(AccessMixin, View):
         return render(request, "workplans/activity_form.html", context, status=400)
 
 
-def activity_context(request: HttpRequest, activity: Activity, **extra: Any) -> dict[str, Any]:
+def activity_context(
+    request: AuthenticatedHttpRequest, activity: Activity, **extra: Any
+) -> dict[str, Any]:
     user = request.user
     work_plan = activity.work_plan
     can_implement = workplan_can(user=user, work_plan=work_plan, action="implement")
@@ -300,7 +305,7 @@ def activity_context(request: HttpRequest, activity: Activity, **extra: Any) -> 
 class ActivityDetailView(AccessMixin, View):
     access = MEMBER
 
-    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         activity = selectors.activity_get_for_user(user=request.user, pk=pk)
         return render(
             request, "workplans/activity_detail.html", activity_context(request, activity)
@@ -310,7 +315,7 @@ class ActivityDetailView(AccessMixin, View):
 class ActivityTransitionView(AccessMixin, View):
     access = MEMBER
 
-    def post(self, request: HttpRequest, pk: int, transition: str) -> HttpResponse:
+    def post(self, request: AuthenticatedHttpRequest, pk: int, transition: str) -> HttpResponse:
         if transition not in services.ACTIVITY_TRANSITIONS:
             raise Http404
         activity = activity_get_for_action(user=request.user, pk=pk, action="implement")
@@ -334,7 +339,7 @@ class ActivityTransitionView(AccessMixin, View):
 class ActivityActualsView(AccessMixin, View):
     access = MEMBER
 
-    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         activity = activity_get_for_action(user=request.user, pk=pk, action="implement")
         form = ActualsForm(request.POST)
         if form.is_valid():
@@ -362,7 +367,7 @@ class ActivityActualsView(AccessMixin, View):
 class NotificationCreateView(AccessMixin, View):
     access = MEMBER
 
-    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         work_plan = workplan_get_for_action(user=request.user, pk=pk, action="implement")
         initial: dict[str, Any] = {"notified_on": today()}
         if work_plan.is_rkt:
@@ -372,7 +377,7 @@ class NotificationCreateView(AccessMixin, View):
             request, "workplans/notification_form.html", {"form": form, "work_plan": work_plan}
         )
 
-    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         work_plan = workplan_get_for_action(user=request.user, pk=pk, action="implement")
         form = NotificationForm(request.POST, work_plan=work_plan)
         if form.is_valid():
@@ -402,7 +407,7 @@ class N5InboxView(AccessMixin, View):
 
     access = GOVERNMENT
 
-    def get(self, request: HttpRequest) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         form = N5InboxFilterForm(request.GET or None)
         state = form.cleaned_data["state"] if form.is_valid() else ""
         qs = selectors.n5_inbox(viewer=request.user, state=state)
@@ -432,7 +437,7 @@ class N5InboxView(AccessMixin, View):
 class N5AcknowledgeView(AccessMixin, View):
     access = EDITOR
 
-    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         notice = selectors.n5_notice_get_for_user(user=request.user, pk=pk)
         try:
             services.regional_notification_acknowledge(

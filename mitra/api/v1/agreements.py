@@ -44,6 +44,7 @@ from .base import (
     WRITE_DETAIL_ERRORS,
     WRITE_ERRORS,
     ApiView,
+    AuthenticatedRequest,
     CodeField,
     errors,
     paginated_response,
@@ -395,7 +396,7 @@ class AgreementListApi(ApiView):
         parameters=[FilterSerializer],
         responses={200: AgreementSummarySerializer(many=True), **errors(400, *READ_ERRORS)},
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request: AuthenticatedRequest) -> Response:
         parsed = self.FilterSerializer(data=request.query_params)
         parsed.is_valid(raise_exception=True)
         d = parsed.validated_data
@@ -433,7 +434,7 @@ class AgreementCreateApi(ApiView):
         request=InputSerializer,
         responses={201: AgreementDetailSerializer, **errors(*WRITE_ERRORS)},
     )
-    def post(self, request: Request) -> Response:
+    def post(self, request: AuthenticatedRequest) -> Response:
         serializer = self.InputSerializer(data=request.data, context={"user": request.user})
         serializer.is_valid(raise_exception=True)
         values = dict(serializer.validated_data)
@@ -454,7 +455,7 @@ class AgreementDetailApi(ApiView):
         summary="An agreement with its parties, signatories, documents and renewal chain",
         responses={200: AgreementDetailSerializer, **errors(*DETAIL_ERRORS)},
     )
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
         return Response(agreement_detail_data(user=request.user, pk=pk))
 
 
@@ -468,7 +469,7 @@ class AgreementUpdateApi(ApiView):
 
     InputSerializer = AgreementInputSerializer
 
-    def _update(self, request: Request, pk: int, partial: bool) -> Response:
+    def _update(self, request: AuthenticatedRequest, pk: int, partial: bool) -> Response:
         agreement = _get_editable(request, pk)
         serializer = self.InputSerializer(
             data=request.data, partial=partial, context={"user": request.user}
@@ -490,7 +491,7 @@ class AgreementUpdateApi(ApiView):
         request=InputSerializer,
         responses={200: AgreementDetailSerializer, **errors(*WRITE_DETAIL_ERRORS)},
     )
-    def put(self, request: Request, pk: int) -> Response:
+    def put(self, request: AuthenticatedRequest, pk: int) -> Response:
         return self._update(request, pk, partial=False)
 
     @extend_schema(
@@ -500,7 +501,7 @@ class AgreementUpdateApi(ApiView):
         request=InputSerializer,
         responses={200: AgreementDetailSerializer, **errors(*WRITE_DETAIL_ERRORS)},
     )
-    def patch(self, request: Request, pk: int) -> Response:
+    def patch(self, request: AuthenticatedRequest, pk: int) -> Response:
         return self._update(request, pk, partial=True)
 
 
@@ -549,7 +550,7 @@ class AgreementTransitionApi(ApiView):
         request=InputSerializer,
         responses={200: AgreementDetailSerializer, **errors(*WRITE_DETAIL_ERRORS)},
     )
-    def post(self, request: Request, pk: int, name: str) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int, name: str) -> Response:
         agreement = _get_editable(request, pk)
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -582,7 +583,7 @@ class AgreementSignatoryCreateApi(ApiView):
         request=InputSerializer,
         responses={201: SignatorySerializer, **errors(*WRITE_DETAIL_ERRORS)},
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         agreement = _get_editable(request, pk)
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -610,7 +611,7 @@ class AgreementDocumentListApi(ApiView):
         summary="The agreement's documents, every version",
         responses={200: DocumentSerializer(many=True), **errors(*DETAIL_ERRORS)},
     )
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
         agreement = selectors.agreement_get_for_user(user=request.user, pk=pk)
         return Response(DocumentSerializer(agreement.documents.all(), many=True).data)
 
@@ -641,7 +642,7 @@ class AgreementDocumentUploadApi(ApiView):
         request={"multipart/form-data": InputSerializer},
         responses={201: DocumentSerializer, **errors(*WRITE_DETAIL_ERRORS)},
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         agreement = _get_editable(request, pk)
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -670,7 +671,7 @@ class AgreementDocumentDownloadApi(ApiView):
             **errors(*DETAIL_ERRORS),
         },
     )
-    def get(self, request: Request, pk: int, document_id: int) -> FileResponse:
+    def get(self, request: AuthenticatedRequest, pk: int, document_id: int) -> FileResponse:
         document = selectors.agreement_document_get_for_user(
             user=request.user, pk=pk, document_pk=document_id
         )

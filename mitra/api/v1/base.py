@@ -14,8 +14,20 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from mitra.accounts.models import User
 from mitra.api.pagination import StandardPagination
 from mitra.api.permissions import HasAccessLevel
+
+
+class AuthenticatedRequest(Request):
+    """The request of an API class whose access level is not PUBLIC (for mypy only).
+
+    HasAccessLevel lets only active signed-in users through to such a class, so its `user` is a
+    `User`, never AnonymousUser (see mitra.accounts.http for the HTML views' twin). Never use it
+    on a PUBLIC class: nothing checks the annotation against the access level.
+    """
+
+    user: User
 
 
 @method_decorator(login_not_required, name="dispatch")
@@ -76,6 +88,18 @@ def paginated_response(
 @extend_schema_field(OpenApiTypes.STR)
 class CodeField(serializers.SlugRelatedField):
     """A record given or shown by its code or key (Kemendagri code, sector code, body key)."""
+
+
+class Serializer(serializers.Serializer):
+    # A serializer whose fields may carry a trailing underscore: `source_` is served as `source`.
+    # djangorestframework-stubs types `label`, `source` and `parent` as attributes of every field
+    # (a serializer is a field), so mypy rejects fields of those names declared on a serializer
+    # (typeddjango/djangorestframework-stubs#78, #158). Declare them as `label_`, `source_`,
+    # `parent_` on this class instead: the API, its order and the schema stay as they were.
+    # (A comment, not a docstring: drf-spectacular would show it on every subclass.)
+
+    def get_fields(self) -> dict[str, serializers.Field]:
+        return {name.removesuffix("_"): field for name, field in super().get_fields().items()}
 
 
 class ErrorSerializer(serializers.Serializer):

@@ -13,20 +13,20 @@ from mitra.deadlines import selectors
 from mitra.deadlines.engine import due_date, rule_in_force
 from mitra.deadlines.models import DeadlineRule
 
-from .base import READ_ERRORS, ApiView, errors, paginated_response
+from .base import READ_ERRORS, ApiView, Serializer, errors, paginated_response
 
 TAGS = ["deadlines"]
 
 
 @extend_schema_serializer(component_name="Deadline")
-class DeadlineSerializer(serializers.Serializer):
+class DeadlineSerializer(Serializer):
     key = serializers.CharField()
     title = serializers.CharField()
     due = serializers.DateField()
     kind = serializers.ChoiceField(choices=["filer", "regulator"])
     url = serializers.CharField()
     description = serializers.CharField()
-    source = serializers.CharField(help_text="The app that provided it.")
+    source_ = serializers.CharField(help_text="The app that provided it.")
 
 
 @extend_schema_serializer(component_name="DeadlineRule")

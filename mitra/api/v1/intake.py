@@ -9,13 +9,12 @@ from typing import Any
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.parsers import JSONParser
-from rest_framework.request import Request
 from rest_framework.response import Response
 
 from mitra.core.access import EDITOR
 from mitra.intake import services
 
-from .base import WRITE_ERRORS, ApiView, errors
+from .base import WRITE_ERRORS, ApiView, AuthenticatedRequest, errors
 
 TAGS = ["intake"]
 
@@ -202,7 +201,7 @@ class IntakeExtractApi(ApiView):
             **errors(*WRITE_ERRORS),
         },
     )
-    def post(self, request: Request) -> Response:
+    def post(self, request: AuthenticatedRequest) -> Response:
         serializer = IntakeExtractInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         return Response(
@@ -228,7 +227,7 @@ class IntakeConfirmApi(ApiView):
         request=IntakeConfirmInputSerializer,
         responses={201: IntakeConfirmOutputSerializer, **errors(*WRITE_ERRORS)},
     )
-    def post(self, request: Request) -> Response:
+    def post(self, request: AuthenticatedRequest) -> Response:
         serializer = IntakeConfirmInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = _plain(dict(serializer.validated_data))

@@ -35,6 +35,7 @@ from .base import (
     WRITE_DETAIL_ERRORS,
     WRITE_ERRORS,
     ApiView,
+    AuthenticatedRequest,
     CodeField,
     errors,
     paginated_response,
@@ -300,7 +301,7 @@ class MeetingListApi(ApiView):
         parameters=[FilterSerializer],
         responses={200: MeetingSummarySerializer(many=True), **errors(400, *READ_ERRORS)},
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request: AuthenticatedRequest) -> Response:
         parsed = self.FilterSerializer(data=request.query_params)
         parsed.is_valid(raise_exception=True)
         d = parsed.validated_data
@@ -330,7 +331,7 @@ class MeetingCreateApi(ApiView):
         request=InputSerializer,
         responses={201: MeetingDetailSerializer, **errors(*WRITE_ERRORS)},
     )
-    def post(self, request: Request) -> Response:
+    def post(self, request: AuthenticatedRequest) -> Response:
         serializer = self.InputSerializer(data=request.data, context={"user": request.user})
         serializer.is_valid(raise_exception=True)
         values = dict(serializer.validated_data)
@@ -351,7 +352,7 @@ class MeetingDetailApi(ApiView):
         "action items and agreements",
         responses={200: MeetingDetailSerializer, **errors(*DETAIL_ERRORS)},
     )
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
         return Response(meeting_detail_data(user=request.user, pk=pk))
 
 
@@ -361,7 +362,7 @@ class MeetingUpdateApi(ApiView):
     access = EDITOR
     InputSerializer = MeetingInputSerializer
 
-    def _update(self, request: Request, pk: int, partial: bool) -> Response:
+    def _update(self, request: AuthenticatedRequest, pk: int, partial: bool) -> Response:
         meeting = _get_editable(request, pk)
         serializer = self.InputSerializer(
             data=request.data, partial=partial, context={"user": request.user}
@@ -383,7 +384,7 @@ class MeetingUpdateApi(ApiView):
         request=InputSerializer,
         responses={200: MeetingDetailSerializer, **errors(*WRITE_DETAIL_ERRORS)},
     )
-    def put(self, request: Request, pk: int) -> Response:
+    def put(self, request: AuthenticatedRequest, pk: int) -> Response:
         return self._update(request, pk, partial=False)
 
     @extend_schema(
@@ -393,7 +394,7 @@ class MeetingUpdateApi(ApiView):
         request=InputSerializer,
         responses={200: MeetingDetailSerializer, **errors(*WRITE_DETAIL_ERRORS)},
     )
-    def patch(self, request: Request, pk: int) -> Response:
+    def patch(self, request: AuthenticatedRequest, pk: int) -> Response:
         return self._update(request, pk, partial=True)
 
 
@@ -424,7 +425,7 @@ class MeetingTransitionApi(ApiView):
         request=InputSerializer,
         responses={200: MeetingDetailSerializer, **errors(*WRITE_DETAIL_ERRORS)},
     )
-    def post(self, request: Request, pk: int, name: str) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int, name: str) -> Response:
         meeting = _get_editable(request, pk)
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -467,7 +468,7 @@ class MeetingInviteApi(ApiView):
         request=InputSerializer,
         responses={201: InvitedSerializer, **errors(*WRITE_DETAIL_ERRORS)},
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         meeting = _get_editable(request, pk)
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -486,7 +487,7 @@ class MeetingAttendeeListApi(ApiView):
         summary="The meeting's attendees",
         responses={200: AttendeeSerializer(many=True), **errors(*DETAIL_ERRORS)},
     )
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
         meeting = selectors.meeting_get_for_user(user=request.user, pk=pk)
         return Response(AttendeeSerializer(meeting.attendees.all(), many=True).data)
 
@@ -535,7 +536,7 @@ class MeetingAttendeeCreateApi(ApiView):
         request=InputSerializer,
         responses={201: AttendeeSerializer, **errors(*WRITE_DETAIL_ERRORS)},
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         meeting = _get_editable(request, pk)
         serializer = self.InputSerializer(data=request.data, context={"user": request.user})
         serializer.is_valid(raise_exception=True)
@@ -554,7 +555,7 @@ class MeetingMinutesListApi(ApiView):
         summary="Every version of the minutes, newest first",
         responses={200: MinutesSerializer(many=True), **errors(*DETAIL_ERRORS)},
     )
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
         meeting = selectors.meeting_get_for_user(user=request.user, pk=pk)
         return Response(MinutesSerializer(meeting.minutes.all(), many=True).data)
 
@@ -575,7 +576,7 @@ class MeetingMinutesCreateApi(ApiView):
         request=InputSerializer,
         responses={201: MinutesSerializer, **errors(*WRITE_DETAIL_ERRORS)},
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         meeting = _get_editable(request, pk)
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -594,7 +595,7 @@ class MeetingActionItemListApi(ApiView):
         summary="The meeting's action items",
         responses={200: ActionItemSerializer(many=True), **errors(*DETAIL_ERRORS)},
     )
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
         meeting = selectors.meeting_get_for_user(user=request.user, pk=pk)
         return Response(ActionItemSerializer(meeting.action_items.all(), many=True).data)
 
@@ -625,7 +626,7 @@ class MeetingActionItemCreateApi(ApiView):
         request=InputSerializer,
         responses={201: ActionItemSerializer, **errors(*WRITE_DETAIL_ERRORS)},
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         meeting = _get_editable(request, pk)
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -649,7 +650,7 @@ class MeetingActionItemUpdateApi(ApiView):
         request=InputSerializer,
         responses={200: ActionItemSerializer, **errors(*WRITE_DETAIL_ERRORS)},
     )
-    def patch(self, request: Request, pk: int, item_id: int) -> Response:
+    def patch(self, request: AuthenticatedRequest, pk: int, item_id: int) -> Response:
         from django.http import Http404
 
         meeting = _get_editable(request, pk)
@@ -692,7 +693,7 @@ class MeetingSigningApi(ApiView):
         request=InputSerializer,
         responses={200: MeetingDetailSerializer, **errors(*WRITE_DETAIL_ERRORS)},
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         meeting = _get_editable(request, pk)
         serializer = self.InputSerializer(data=request.data, context={"user": request.user})
         serializer.is_valid(raise_exception=True)

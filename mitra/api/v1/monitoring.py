@@ -9,7 +9,6 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, extend_schema_serializer
 from rest_framework import serializers
-from rest_framework.request import Request
 from rest_framework.response import Response
 
 from mitra.agreements.permissions import agreement_is_editable_by
@@ -27,6 +26,7 @@ from .base import (
     READ_ERRORS,
     WRITE_DETAIL_ERRORS,
     ApiView,
+    AuthenticatedRequest,
     CodeField,
     errors,
     paginated_response,
@@ -156,7 +156,7 @@ class ReportListApi(ApiView):
         parameters=[FilterSerializer],
         responses={200: ReportSummarySerializer(many=True), **errors(400, *READ_ERRORS)},
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request: AuthenticatedRequest) -> Response:
         parsed = self.FilterSerializer(data=request.query_params)
         parsed.is_valid(raise_exception=True)
         d = parsed.validated_data
@@ -185,7 +185,7 @@ class ReportDetailApi(ApiView):
         summary="One report with its disclosure lines",
         responses={200: ReportDetailSerializer, **errors(*DETAIL_ERRORS)},
     )
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
         return Response(report_data(user=request.user, pk=pk))
 
 
@@ -228,7 +228,7 @@ class ReportSubmitApi(ApiView):
         request=InputSerializer,
         responses={200: ReportDetailSerializer, **errors(*WRITE_DETAIL_ERRORS)},
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         report = selectors.report_get_for_user(user=request.user, pk=pk)
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -269,7 +269,7 @@ class ReportReviewApi(ApiView):
         request=InputSerializer,
         responses={200: ReportDetailSerializer, **errors(*WRITE_DETAIL_ERRORS)},
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         report = selectors.report_get_for_user(user=request.user, pk=pk)
         if not agreement_is_editable_by(user=request.user, agreement=report.agreement):
             raise Http404
@@ -302,7 +302,7 @@ class MonitoringVisitListApi(ApiView):
         parameters=[FilterSerializer],
         responses={200: VisitSummarySerializer(many=True), **errors(400, *READ_ERRORS)},
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request: AuthenticatedRequest) -> Response:
         parsed = self.FilterSerializer(data=request.query_params)
         parsed.is_valid(raise_exception=True)
         return paginated_response(
@@ -324,6 +324,6 @@ class MonitoringVisitDetailApi(ApiView):
         summary="One monitoring visit with its findings and follow-up items",
         responses={200: VisitDetailSerializer, **errors(*DETAIL_ERRORS)},
     )
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
         visit = selectors.visit_get_for_user(user=request.user, pk=pk)
         return Response(VisitDetailSerializer(visit).data)

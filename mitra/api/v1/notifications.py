@@ -3,7 +3,6 @@
 from django.http import Http404
 from drf_spectacular.utils import extend_schema, extend_schema_serializer
 from rest_framework import serializers
-from rest_framework.request import Request
 from rest_framework.response import Response
 
 from mitra.core.access import MEMBER
@@ -16,6 +15,7 @@ from .base import (
     WRITE_DETAIL_ERRORS,
     WRITE_ERRORS,
     ApiView,
+    AuthenticatedRequest,
     errors,
     paginated_response,
 )
@@ -50,7 +50,7 @@ class NoticeListApi(ApiView):
         parameters=[FilterSerializer],
         responses={200: NoticeSerializer(many=True), **errors(400, *READ_ERRORS)},
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request: AuthenticatedRequest) -> Response:
         filters = self.FilterSerializer(data=request.query_params)
         filters.is_valid(raise_exception=True)
         notices = selectors.notices_for(user=request.user)
@@ -71,7 +71,7 @@ class NoticeReadApi(ApiView):
         request=None,
         responses={200: NoticeSerializer, **errors(*WRITE_DETAIL_ERRORS)},
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         try:
             notice = services.notice_mark_read(notice_id=pk, actor=request.user)
         except ApplicationError:
@@ -92,7 +92,7 @@ class PreferenceGetApi(ApiView):
         summary="My email preference",
         responses={200: PreferenceSerializer, **errors(*READ_ERRORS)},
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request: AuthenticatedRequest) -> Response:
         return Response({"email": selectors.email_preference(user=request.user)})
 
 
@@ -108,7 +108,7 @@ class PreferenceSetApi(ApiView):
         request=PreferenceSerializer,
         responses={200: PreferenceSerializer, **errors(*WRITE_ERRORS)},
     )
-    def put(self, request: Request) -> Response:
+    def put(self, request: AuthenticatedRequest) -> Response:
         data = PreferenceSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         preference = services.preference_set(actor=request.user, email=data.validated_data["email"])

@@ -5,7 +5,6 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_serializer
 from rest_framework import serializers, status
-from rest_framework.request import Request
 from rest_framework.response import Response
 
 from mitra.api.pagination import StandardPagination
@@ -20,6 +19,7 @@ from .base import (
     WRITE_DETAIL_ERRORS,
     WRITE_ERRORS,
     ApiView,
+    AuthenticatedRequest,
     CodeField,
     errors,
     paginated_response,
@@ -150,7 +150,7 @@ class OrganizationListApi(ApiView):
         parameters=[FilterSerializer],
         responses={200: OrganizationOutputSerializer(many=True), **errors(400, *READ_ERRORS)},
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request: AuthenticatedRequest) -> Response:
         filters = self.FilterSerializer(data=request.query_params)
         filters.is_valid(raise_exception=True)
         data = filters.validated_data
@@ -183,7 +183,7 @@ class OrganizationCreateApi(ApiView):
         request=InputSerializer,
         responses={201: OrganizationOutputSerializer, **errors(*WRITE_ERRORS)},
     )
-    def post(self, request: Request) -> Response:
+    def post(self, request: AuthenticatedRequest) -> Response:
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = services.OrganizationInput(**serializer.validated_data)
@@ -205,7 +205,7 @@ class OrganizationDetailApi(ApiView):
         summary="A foreign organization",
         responses={200: OrganizationOutputSerializer, **errors(*DETAIL_ERRORS)},
     )
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
         org = selectors.organization_get_for_user(user=request.user, pk=pk)
         return Response(OrganizationOutputSerializer(org).data)
 
@@ -217,7 +217,7 @@ class OrganizationUpdateApi(ApiView):
 
     InputSerializer = OrganizationInputSerializer
 
-    def _update(self, request: Request, pk: int, partial: bool) -> Response:
+    def _update(self, request: AuthenticatedRequest, pk: int, partial: bool) -> Response:
         org = selectors.organization_get_for_user(user=request.user, pk=pk)
         serializer = self.InputSerializer(data=request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
@@ -239,7 +239,7 @@ class OrganizationUpdateApi(ApiView):
         request=InputSerializer,
         responses={200: OrganizationOutputSerializer, **errors(*WRITE_DETAIL_ERRORS)},
     )
-    def put(self, request: Request, pk: int) -> Response:
+    def put(self, request: AuthenticatedRequest, pk: int) -> Response:
         return self._update(request, pk, partial=False)
 
     @extend_schema(
@@ -249,7 +249,7 @@ class OrganizationUpdateApi(ApiView):
         request=InputSerializer,
         responses={200: OrganizationOutputSerializer, **errors(*WRITE_DETAIL_ERRORS)},
     )
-    def patch(self, request: Request, pk: int) -> Response:
+    def patch(self, request: AuthenticatedRequest, pk: int) -> Response:
         return self._update(request, pk, partial=True)
 
 

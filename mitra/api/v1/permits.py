@@ -32,6 +32,7 @@ from .base import (
     READ_ERRORS,
     WRITE_DETAIL_ERRORS,
     ApiView,
+    AuthenticatedRequest,
     CodeField,
     errors,
     paginated_response,
@@ -262,7 +263,7 @@ class ApplicationListApi(ApiView):
         parameters=[FilterSerializer],
         responses={200: ApplicationSummarySerializer(many=True), **errors(400, *READ_ERRORS)},
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request: AuthenticatedRequest) -> Response:
         filters = self.FilterSerializer(data=request.query_params)
         filters.is_valid(raise_exception=True)
         qs = selectors.application_list(viewer=request.user, **filters.validated_data)
@@ -292,7 +293,7 @@ class ApplicationCreateApi(ApiView):
         request=InputSerializer,
         responses={201: ApplicationDetailSerializer, **errors(*WRITE_DETAIL_ERRORS)},
     )
-    def post(self, request: Request) -> Response:
+    def post(self, request: AuthenticatedRequest) -> Response:
         from mitra.organizations.selectors import organization_get_for_user
 
         serializer = self.InputSerializer(data=request.data)
@@ -324,7 +325,7 @@ class ApplicationDetailApi(ApiView):
         summary="An application with its task list and reviews",
         responses={200: ApplicationDetailSerializer, **errors(*DETAIL_ERRORS)},
     )
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
         return _detail(request, pk)
 
 
@@ -338,7 +339,7 @@ class ApplicationUpdateApi(ApiView):
         request=ApplicationInputSerializer,
         responses={200: ApplicationDetailSerializer, **errors(*WRITE_DETAIL_ERRORS)},
     )
-    def patch(self, request: Request, pk: int) -> Response:
+    def patch(self, request: AuthenticatedRequest, pk: int) -> Response:
         application = selectors.application_get_for_user(user=request.user, pk=pk)
         serializer = ApplicationInputSerializer(data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
@@ -419,7 +420,7 @@ class ApplicationActionApi(ApiView):
         request=InputSerializer,
         responses={200: ApplicationDetailSerializer, **errors(*WRITE_DETAIL_ERRORS)},
     )
-    def post(self, request: Request, pk: int, name: str) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int, name: str) -> Response:
         application = selectors.application_get_for_user(user=request.user, pk=pk)
         if name not in ACTIONS:
             raise Http404
@@ -502,7 +503,7 @@ class ApplicationDecisionApi(ApiView):
         request=InputSerializer,
         responses={200: ApplicationDetailSerializer, **errors(*WRITE_DETAIL_ERRORS)},
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         application = selectors.application_get_for_user(user=request.user, pk=pk)
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -525,7 +526,7 @@ class ReviewListApi(ApiView):
         summary="Open reviews of my agency",
         responses={200: ReviewSerializer(many=True), **errors(*READ_ERRORS)},
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request: AuthenticatedRequest) -> Response:
         return paginated_response(
             queryset=selectors.review_inbox(viewer=request.user),
             serializer_class=ReviewSerializer,
@@ -543,7 +544,7 @@ class ReviewDetailApi(ApiView):
         summary="A member review",
         responses={200: ReviewSerializer, **errors(*DETAIL_ERRORS)},
     )
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
         review = selectors.review_get_for_user(user=request.user, pk=pk)
         return Response(ReviewSerializer(review, context={"request": request}).data)
 
@@ -568,7 +569,7 @@ class ReviewDecisionApi(ApiView):
         request=InputSerializer,
         responses={200: ReviewSerializer, **errors(*WRITE_DETAIL_ERRORS)},
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         review = selectors.review_get_for_user(user=request.user, pk=pk)
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -596,7 +597,7 @@ class PermitListApi(ApiView):
         summary="List izin prinsip",
         responses={200: PermitSerializer(many=True), **errors(*READ_ERRORS)},
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request: AuthenticatedRequest) -> Response:
         return paginated_response(
             queryset=selectors.permit_list(viewer=request.user).select_related(
                 "application", "previous"
@@ -616,7 +617,7 @@ class PermitDetailApi(ApiView):
         summary="An izin prinsip",
         responses={200: PermitSerializer, **errors(*DETAIL_ERRORS)},
     )
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
         return Response(
             PermitSerializer(selectors.permit_get_for_user(user=request.user, pk=pk)).data
         )
@@ -631,7 +632,7 @@ class OperationalListApi(ApiView):
         summary="The organization's izin operasional",
         responses={200: OperationalSerializer(many=True), **errors(*DETAIL_ERRORS)},
     )
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
         permit = selectors.permit_get_for_user(user=request.user, pk=pk)
         rows = IzinOperasional.objects.filter(
             permit__organization_id=permit.organization_id
@@ -658,7 +659,7 @@ class OperationalCreateApi(ApiView):
         request=InputSerializer,
         responses={201: OperationalSerializer, **errors(*WRITE_DETAIL_ERRORS)},
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         from mitra.agreements.models import Agreement
 
         permit = selectors.permit_get_for_user(user=request.user, pk=pk)
@@ -690,7 +691,7 @@ class StaffListApi(ApiView):
         summary="The organization's foreign staff assignments",
         responses={200: StaffSerializer(many=True), **errors(*DETAIL_ERRORS)},
     )
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
         permit = selectors.permit_get_for_user(user=request.user, pk=pk)
         return Response(StaffSerializer(permit.organization.foreign_staff.all(), many=True).data)
 
@@ -716,7 +717,7 @@ class StaffCreateApi(ApiView):
         request=InputSerializer,
         responses={201: StaffSerializer, **errors(*WRITE_DETAIL_ERRORS)},
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         permit = selectors.permit_get_for_user(user=request.user, pk=pk)
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -764,7 +765,7 @@ class PermitActionApi(ApiView):
         request=LifecycleInputSerializer,
         responses={200: PermitSerializer, **errors(*WRITE_DETAIL_ERRORS)},
     )
-    def post(self, request: Request, pk: int, name: str) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int, name: str) -> Response:
         permit = selectors.permit_get_for_user(user=request.user, pk=pk)
         if name not in PERMIT_ACTIONS:
             raise Http404
@@ -788,7 +789,7 @@ class OperationalEndApi(ApiView):
         request=LifecycleInputSerializer,
         responses={200: OperationalSerializer, **errors(*WRITE_DETAIL_ERRORS)},
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         io = selectors.izin_operasional_get_for_user(user=request.user, pk=pk)
         serializer = LifecycleInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -810,7 +811,7 @@ class StaffEndApi(ApiView):
         request=LifecycleInputSerializer,
         responses={200: StaffSerializer, **errors(*WRITE_DETAIL_ERRORS)},
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         staff = selectors.staff_assignment_get_for_user(user=request.user, pk=pk)
         serializer = LifecycleInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)

@@ -5,7 +5,6 @@ from typing import Any
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_serializer
 from rest_framework import serializers, status
-from rest_framework.request import Request
 from rest_framework.response import Response
 
 from mitra.bodies.models import GovernmentBody
@@ -20,7 +19,9 @@ from .base import (
     WRITE_DETAIL_ERRORS,
     WRITE_ERRORS,
     ApiView,
+    AuthenticatedRequest,
     CodeField,
+    Serializer,
     errors,
     paginated_response,
 )
@@ -29,9 +30,9 @@ TAGS = ["sanctions"]
 
 
 @extend_schema_serializer(component_name="SanctionStep")
-class SanctionStepSerializer(serializers.Serializer):
+class SanctionStepSerializer(Serializer):
     action = serializers.CharField()
-    label = serializers.CharField()
+    label_ = serializers.CharField()
     status_from = serializers.CharField()
     status_to = serializers.CharField()
     legal_basis = serializers.CharField()
@@ -43,7 +44,7 @@ class SanctionStepSerializer(serializers.Serializer):
 
 
 @extend_schema_serializer(component_name="SanctionCase")
-class SanctionCaseSerializer(serializers.Serializer):
+class SanctionCaseSerializer(Serializer):
     id = serializers.IntegerField()
     reference = serializers.CharField()
     organization = serializers.IntegerField(source="organization_id")
@@ -52,7 +53,7 @@ class SanctionCaseSerializer(serializers.Serializer):
     ladder = serializers.CharField()
     violation = serializers.CharField()
     articles = serializers.CharField()
-    source = serializers.ChoiceField(choices=SanctionCase.Source.choices)
+    source_ = serializers.ChoiceField(choices=SanctionCase.Source.choices)
     reported_on = serializers.DateField()
     compliance_due = serializers.DateField(allow_null=True)
     immigration_referral = serializers.BooleanField()
@@ -97,7 +98,7 @@ class SanctionCaseListApi(ApiView):
         parameters=[FilterSerializer],
         responses={200: SanctionCaseSerializer(many=True), **errors(400, *READ_ERRORS)},
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request: AuthenticatedRequest) -> Response:
         filters = self.FilterSerializer(data=request.query_params)
         filters.is_valid(raise_exception=True)
         qs = selectors.sanction_case_list(
@@ -114,13 +115,13 @@ class SanctionCaseCreateApi(ApiView):
     access = EDITOR
 
     @extend_schema_serializer(component_name="SanctionCaseInput")
-    class InputSerializer(serializers.Serializer):
+    class InputSerializer(Serializer):
         organization = serializers.PrimaryKeyRelatedField(
             queryset=ForeignOrganization.objects.all()
         )
         violation = serializers.CharField()
         articles = serializers.CharField(required=False, allow_blank=True, max_length=300)
-        source = serializers.ChoiceField(choices=SanctionCase.Source.choices)
+        source_ = serializers.ChoiceField(choices=SanctionCase.Source.choices)
         source_detail = serializers.CharField(required=False, allow_blank=True, max_length=300)
         reported_on = serializers.DateField(required=False, allow_null=True)
 
@@ -131,7 +132,7 @@ class SanctionCaseCreateApi(ApiView):
         request=InputSerializer,
         responses={201: SanctionCaseSerializer, **errors(*WRITE_ERRORS)},
     )
-    def post(self, request: Request) -> Response:
+    def post(self, request: AuthenticatedRequest) -> Response:
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         case = services.sanction_case_open(actor=request.user, **serializer.validated_data)
@@ -147,7 +148,7 @@ class SanctionCaseDetailApi(ApiView):
         summary="A sanction case with its steps",
         responses={200: SanctionCaseDetailSerializer, **errors(*DETAIL_ERRORS)},
     )
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
         return Response(case_detail_data(user=request.user, pk=pk))
 
 
@@ -194,7 +195,7 @@ class SanctionCaseMoveApi(ApiView):
         request=InputSerializer,
         responses={200: SanctionCaseDetailSerializer, **errors(*WRITE_DETAIL_ERRORS)},
     )
-    def post(self, request: Request, pk: int, action: str) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int, action: str) -> Response:
         case = selectors.sanction_case_get_editable(user=request.user, pk=pk)
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)

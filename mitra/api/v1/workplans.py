@@ -11,7 +11,6 @@ from drf_spectacular.utils import (
     extend_schema_serializer,
 )
 from rest_framework import serializers, status
-from rest_framework.request import Request
 from rest_framework.response import Response
 
 from mitra.core.access import EDITOR, GOVERNMENT, MEMBER
@@ -32,7 +31,9 @@ from .base import (
     READ_ERRORS,
     WRITE_DETAIL_ERRORS,
     ApiView,
+    AuthenticatedRequest,
     CodeField,
+    Serializer,
     errors,
     paginated_response,
 )
@@ -65,13 +66,13 @@ class LocalPartnerSerializer(serializers.Serializer):
 
 
 @extend_schema_serializer(component_name="WorkPlanSummary")
-class WorkPlanSummarySerializer(serializers.Serializer):
+class WorkPlanSummarySerializer(Serializer):
     id = serializers.IntegerField()
     kind = serializers.ChoiceField(choices=WorkPlan.Kind.choices)
     title = serializers.CharField()
     status = serializers.ChoiceField(choices=WorkPlan.Status.choices)
     agreement = serializers.IntegerField(source="agreement_id")
-    parent = serializers.IntegerField(source="parent_id", allow_null=True, help_text="The RIK.")
+    parent_ = serializers.IntegerField(source="parent_id", allow_null=True, help_text="The RIK.")
     start_date = serializers.DateField()
     end_date = serializers.DateField()
     year = serializers.IntegerField(allow_null=True)
@@ -183,10 +184,10 @@ def activity_detail_data(*, user: Any, pk: int) -> Any:
 
 
 @extend_schema_serializer(component_name="WorkPlanInput")
-class WorkPlanInputSerializer(serializers.Serializer):
+class WorkPlanInputSerializer(Serializer):
     kind = serializers.ChoiceField(choices=WorkPlan.Kind.choices, required=False)
     agreement = serializers.IntegerField(required=False, help_text="Id of the MSP or MoU.")
-    parent = serializers.IntegerField(
+    parent_ = serializers.IntegerField(
         required=False, allow_null=True, help_text="An RKT: id of its RIK."
     )
     title = serializers.CharField(max_length=500)
@@ -258,7 +259,7 @@ class WorkPlanListApi(ApiView):
         parameters=[FilterSerializer],
         responses={200: WorkPlanSummarySerializer(many=True), **errors(400, *READ_ERRORS)},
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request: AuthenticatedRequest) -> Response:
         parsed = self.FilterSerializer(data=request.query_params)
         parsed.is_valid(raise_exception=True)
         d = parsed.validated_data
@@ -289,7 +290,7 @@ class WorkPlanCreateApi(ApiView):
         request=WorkPlanInputSerializer,
         responses={201: WorkPlanDetailSerializer, **errors(*WRITE_DETAIL_ERRORS)},
     )
-    def post(self, request: Request) -> Response:
+    def post(self, request: AuthenticatedRequest) -> Response:
         serializer = WorkPlanInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         values = serializer.validated_data
@@ -313,7 +314,7 @@ class WorkPlanDetailApi(ApiView):
         summary="A work plan with its activities, notifications and containment status",
         responses={200: WorkPlanDetailSerializer, **errors(*DETAIL_ERRORS)},
     )
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
         return Response(workplan_detail_data(user=request.user, pk=pk))
 
 
@@ -327,7 +328,7 @@ class WorkPlanUpdateApi(ApiView):
         request=WorkPlanInputSerializer(partial=True),
         responses={200: WorkPlanDetailSerializer, **errors(*WRITE_DETAIL_ERRORS)},
     )
-    def patch(self, request: Request, pk: int) -> Response:
+    def patch(self, request: AuthenticatedRequest, pk: int) -> Response:
         work_plan = workplan_get_for_action(user=request.user, pk=pk, action="edit")
         serializer = WorkPlanInputSerializer(data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
@@ -376,7 +377,7 @@ class WorkPlanTransitionApi(ApiView):
         request=InputSerializer,
         responses={200: WorkPlanDetailSerializer, **errors(*WRITE_DETAIL_ERRORS)},
     )
-    def post(self, request: Request, pk: int, name: str) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int, name: str) -> Response:
         from django.http import Http404
 
         if name not in services.WORKPLAN_TRANSITIONS:
@@ -421,7 +422,7 @@ class NotificationCreateApi(ApiView):
         request=InputSerializer,
         responses={201: NotificationSerializer, **errors(*WRITE_DETAIL_ERRORS)},
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         work_plan = workplan_get_for_action(user=request.user, pk=pk, action="implement")
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -522,7 +523,7 @@ class ActivityListApi(ApiView):
         parameters=[FilterSerializer],
         responses={200: ActivitySerializer(many=True), **errors(400, *READ_ERRORS)},
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request: AuthenticatedRequest) -> Response:
         parsed = self.FilterSerializer(data=request.query_params)
         parsed.is_valid(raise_exception=True)
         d = parsed.validated_data
@@ -553,7 +554,7 @@ class ActivityCreateApi(ApiView):
         request=ActivityInputSerializer,
         responses={201: ActivitySerializer, **errors(*WRITE_DETAIL_ERRORS)},
     )
-    def post(self, request: Request) -> Response:
+    def post(self, request: AuthenticatedRequest) -> Response:
         serializer = ActivityInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         values = serializer.validated_data
@@ -578,7 +579,7 @@ class ActivityDetailApi(ApiView):
         summary="An activity",
         responses={200: ActivitySerializer, **errors(*DETAIL_ERRORS)},
     )
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
         return Response(activity_detail_data(user=request.user, pk=pk))
 
 
@@ -594,7 +595,7 @@ class ActivityUpdateApi(ApiView):
         request=ActivityInputSerializer(partial=True),
         responses={200: ActivitySerializer, **errors(*WRITE_DETAIL_ERRORS)},
     )
-    def patch(self, request: Request, pk: int) -> Response:
+    def patch(self, request: AuthenticatedRequest, pk: int) -> Response:
         actuals = {"actual_beneficiaries", "realised_budget"} & set(request.data)
         if actuals:
             activity = activity_get_for_action(user=request.user, pk=pk, action="implement")
@@ -668,7 +669,7 @@ class ActivityTransitionApi(ApiView):
         request=InputSerializer,
         responses={200: ActivitySerializer, **errors(*WRITE_DETAIL_ERRORS)},
     )
-    def post(self, request: Request, pk: int, name: str) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int, name: str) -> Response:
         from django.http import Http404
 
         if name not in services.ACTIVITY_TRANSITIONS:
@@ -700,7 +701,7 @@ class N5InboxApi(ApiView):
         parameters=[FilterSerializer],
         responses={200: NotificationSerializer(many=True), **errors(400, *READ_ERRORS)},
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request: AuthenticatedRequest) -> Response:
         filters = self.FilterSerializer(data=request.query_params)
         filters.is_valid(raise_exception=True)
         return paginated_response(
@@ -724,7 +725,7 @@ class N5AcknowledgeApi(ApiView):
         request=None,
         responses={200: NotificationSerializer, **errors(*WRITE_DETAIL_ERRORS)},
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         notice = selectors.n5_notice_get_for_user(user=request.user, pk=pk)
         notice = services.regional_notification_acknowledge(
             notification_id=notice.pk, actor=request.user

@@ -2,7 +2,9 @@
 
 - `mitra.core` and `mitra.audit` import no domain app;
 - no domain app imports the outer apps (`portal`, `api`, `intake`, `demo`).
-Tests and migrations are not application code and are skipped.
+Tests and migrations are not application code and are skipped. So are the imports under
+`if TYPE_CHECKING:` (import-linter's `exclude_type_checking_imports`): they exist for mypy only,
+and the one test on them below keeps them to lower layers or the user model.
 
 The whole direction is import-linter's (`.importlinter`, run by `make lint`); the tests at the end
 keep that file, docs/dev/architecture.md and the list of apps in step.
@@ -37,16 +39,46 @@ RULES = {
 EXCEPTIONS = {"mitra/core/management/commands/load_reference.py"}
 
 
-def imported_apps(path: Path) -> set[tuple[str, int]]:
-    """(app, line) for every `mitra.<app>` this module imports, absolute or relative."""
+def _names_type_checking(test: ast.expr) -> bool:
+    """The condition `TYPE_CHECKING` or `typing.TYPE_CHECKING`."""
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
+    )
+
+
+def _import_nodes(tree: ast.AST, *, type_checking: bool) -> list[ast.Import | ast.ImportFrom]:
+    """The imports outside `if TYPE_CHECKING:` blocks, or (`type_checking`) only those inside."""
+    found: list[ast.Import | ast.ImportFrom] = []
+
+    def visit(node: ast.AST, inside: bool) -> None:
+        if isinstance(node, ast.If) and _names_type_checking(node.test):
+            for child in node.body:
+                visit(child, True)
+            for child in node.orelse:
+                visit(child, inside)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            if inside == type_checking:
+                found.append(node)
+        else:
+            for child in ast.iter_child_nodes(node):
+                visit(child, inside)
+
+    visit(tree, False)
+    return found
+
+
+def imported_modules(path: Path, *, type_checking: bool = False) -> set[tuple[str, int]]:
+    """(module, line) for every `mitra.…` name this module imports, absolute or relative; with
+    `type_checking`, only those imported under `if TYPE_CHECKING:` (else only the others)."""
     module = ".".join(path.relative_to(MITRA.parent).with_suffix("").parts)
     package = module.rsplit(".", 1)[0] if path.name != "__init__.py" else module
     found = set()
-    for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
+    tree = ast.parse(path.read_text(), filename=str(path))
+    for node in _import_nodes(tree, type_checking=type_checking):
         names: list[str] = []
         if isinstance(node, ast.Import):
             names = [alias.name for alias in node.names]
-        elif isinstance(node, ast.ImportFrom):
+        else:
             base = node.module or ""
             if node.level:
                 parent = package.split(".")[: len(package.split(".")) - node.level + 1]
@@ -55,8 +87,13 @@ def imported_apps(path: Path) -> set[tuple[str, int]]:
         for name in names:
             parts = name.split(".")
             if len(parts) > 1 and parts[0] == "mitra":
-                found.add((parts[1], node.lineno))
+                found.add((name, node.lineno))
     return found
+
+
+def imported_apps(path: Path) -> set[tuple[str, int]]:
+    """(app, line) for every `mitra.<app>` this module imports at run time."""
+    return {(name.split(".")[1], line) for name, line in imported_modules(path)}
 
 
 def app_modules(app: str) -> list[Path]:
@@ -86,6 +123,38 @@ def test_the_parser_sees_relative_and_absolute_imports():
     assert {"agreements", "core", "audit"} <= targets
     command = MITRA / "core" / "management" / "commands" / "load_reference.py"
     assert {"bodies", "organizations", "regions"} <= {app for app, _ in imported_apps(command)}
+    # audit names the user (an actor) for mypy only: not a run-time import.
+    audit = MITRA / "audit" / "services.py"
+    assert "accounts" not in {app for app, _ in imported_apps(audit)}
+    assert "mitra.accounts.models.User" in {
+        name for name, _ in imported_modules(audit, type_checking=True)
+    }
+
+
+# What a lower app may import under `if TYPE_CHECKING:` from a higher one: the user model (every
+# record may name its actor or author, as docs/dev/architecture.md says) and the signed-in
+# request type that carries it. Nothing else: a type is a dependency too.
+TYPE_ONLY_UPWARD = {"mitra.accounts.models.User", "mitra.accounts.http.AuthenticatedHttpRequest"}
+
+
+def test_type_only_imports_go_down_or_name_the_user():
+    layers = [
+        [app.strip() for app in re.split(r"[:|]", line)]
+        for line in option_lines(contract("layers")["layers"])
+    ]
+    level = {app: index for index, layer in enumerate(layers) for app in layer}
+    violations = [
+        f"{path.relative_to(MITRA.parent)}:{line} imports {name} for type checking"
+        for app in sorted(every_app())
+        for path in app_modules(app)
+        for name, line in sorted(imported_modules(path, type_checking=True))
+        if (target := name.split(".")[1]) != app
+        and target in level
+        and level[target] <= level[app]  # the same layer or a higher one
+        and name not in TYPE_ONLY_UPWARD
+        and not any(allowed.startswith(f"{name}.") for allowed in TYPE_ONLY_UPWARD)
+    ]
+    assert not violations, "\n".join(violations)
 
 
 def test_the_exceptions_still_exist():

@@ -231,3 +231,22 @@ def test_the_map_draws_every_regency_centre_as_context(client, kemendagri, offic
     response = client.get(reverse("dashboard:activity_map"))
     assert response.context["map_data"]["context"] == [(-7.1, 110.4)]
     assert response.content.decode().count('class="plain-map__context"') == 1
+
+
+def test_own_agreements_by_default_and_all_readable_on_request(client, kemendagri):
+    """A TPOA member reads Kemendagri's agreements with an ormas asing through its grant: the
+    page counts its own agreements first (none) and those it supervises when asked."""
+    from mitra.accounts.tests.factories import UserFactory
+    from mitra.bodies.tests.factories import GovernmentBodyFactory
+
+    kemhan = UserFactory(officer=True, body=GovernmentBodyFactory(key="kemhan", name="Kemhan"))
+    populate(kemendagri)  # an ormas asing partner: the TPOA grant applies
+    own = compliance_overview(viewer=kemhan, by="ministry", on=ON, own=True)
+    every = compliance_overview(viewer=kemhan, by="ministry", on=ON)
+    assert (own.reports["total"], own.activities["total"]) == (0, 0)
+    assert (every.reports["total"], every.activities["total"]) == (5, 2)
+    client.force_login(kemhan)
+    url = reverse("dashboard:compliance")
+    assert client.get(url).context["overview"].reports["total"] == 0
+    assert client.get(url + "?scope=all").context["overview"].reports["total"] == 5
+    assert client.get(url + "?scope=bogus").context["scope"] == "own"

@@ -163,6 +163,8 @@ class Gazetteer:
                 surfaces += [(f"Provinsi {ref}", WEAK), (f"Prov. {ref}", WEAK), (ref, BARE)]
         elif entry.kind in ("regency_government", "city_government"):
             bare = entry.acronym.split(" ", 1)[1]
+            heads: tuple[str, ...]
+            weak: tuple[str, ...]
             if entry.kind == "regency_government":
                 heads = ("Bupati", "Wakil Bupati", "Wabup", "Sekda Kabupaten")
                 weak = (f"Kabupaten {bare}", f"Kab. {bare}", f"Kab {bare}")

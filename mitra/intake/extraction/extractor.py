@@ -375,12 +375,12 @@ def _agreements(
                 agreement.document_type = str(nearest.value)
                 evidence.append(_found(number, "document_type", nearest, 0.8, "document-type"))
             if periods and agreement.start_year is None:
-                agreement.start_year, agreement.end_year = periods[0].value  # type: ignore[misc]
+                agreement.start_year, agreement.end_year = periods[0].value
                 evidence.append(
                     _found(number, "period", periods[0], owned_confidence, "period-of-partner")
                 )
             if durations and agreement.duration_years is None:
-                agreement.duration_years = int(durations[0].value)  # type: ignore[arg-type]
+                agreement.duration_years = int(durations[0].value)
                 evidence.append(
                     _found(number, "duration", durations[0], owned_confidence, "duration")
                 )

@@ -598,8 +598,8 @@ def find_foreign_candidates(
         for match in index.lowercase_re.finditer(text, search_from):
             known = index.match_name(match.group())
             if known is not None and not _overlaps(match.span(), gov_spans):
-                bracket = _BRACKET_AFTER_RE.match(text, match.end())
-                acronym = bracket.group(1).strip() if bracket else ""
+                after = _BRACKET_AFTER_RE.match(text, match.end())
+                acronym = after.group(1).strip() if after else ""
                 add(match.group(), match.span(), known, acronym, match.group() if acronym else "")
                 lower_spans.append(match.span())
     if lower_spans:

@@ -72,6 +72,7 @@ def world() -> tuple[World, dict[str, Any]]:
         "other_permit": other_permit,
         "io": io,
         "staff": staff,
+        "ford": w.ford,
     }
     return w, objects
 
@@ -300,3 +301,11 @@ def test_the_licensing_home_shows_agency_reviews_only_to_agencies(client, world)
     assert 'id="reviews-heading"' not in client.get("/en/permits/").content.decode()
     client.force_login(w.users["officer"])
     assert 'id="reviews-heading"' in client.get("/en/permits/").content.decode()
+
+
+def test_the_organization_fragment_lists_only_that_organizations_permits(client, world):
+    w, objects = world
+    client.force_login(w.users["other_officer"])
+    html = client.get(f"/en/permits/organizations/{w.ford.pk}/permits/").content.decode()
+    assert objects["permit"].number in html
+    assert objects["other_permit"].number not in html

@@ -24,6 +24,8 @@ GET = {
     ("permits:review_detail", "review_own"): (302, 200, 200, 200, 404, 403),
     ("permits:review_detail", "review_kemhan"): (302, 200, 404, 404, 404, 403),
     ("permits:permit_list", ""): (302, 200, 200, 200, 200, 200),
+    # The fragment of an organization's page: scoped rows (a representative: its own only).
+    ("permits:organization_permits", "ford"): (302, 200, 200, 200, 200, 200),
     ("permits:permit_detail", "permit"): (302, 200, 200, 200, 200, 200),
     ("permits:permit_detail", "other_permit"): (302, 200, 200, 200, 200, 404),
     ("permits:permit_letter", "permit"): (302, 200, 200, 200, 200, 200),

@@ -10,7 +10,7 @@ from mitra.agreements.tasks import refresh_agreement_statuses
 class Command(BaseCommand):
     help = "Activate signed agreements whose start has come; expire active ones that ended."
 
-    def add_arguments(self, parser):  # type: ignore[no-untyped-def]
+    def add_arguments(self, parser):
         parser.add_argument(
             "--enqueue", action="store_true", help="Queue the task for the worker instead."
         )

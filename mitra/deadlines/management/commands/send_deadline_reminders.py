@@ -11,7 +11,7 @@ from mitra.deadlines.tasks import send_deadline_reminders
 class Command(BaseCommand):
     help = "Send the deadline reminders due today; a reminder already sent is never sent again."
 
-    def add_arguments(self, parser):  # type: ignore[no-untyped-def]
+    def add_arguments(self, parser):
         parser.add_argument(
             "--enqueue", action="store_true", help="Queue the task for the worker instead."
         )

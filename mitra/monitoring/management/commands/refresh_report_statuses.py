@@ -9,7 +9,7 @@ from mitra.monitoring.tasks import refresh_report_statuses
 class Command(BaseCommand):
     help = "Generate the reports due from every reporting schedule; record overdue reports."
 
-    def add_arguments(self, parser):  # type: ignore[no-untyped-def]
+    def add_arguments(self, parser):
         parser.add_argument(
             "--enqueue", action="store_true", help="Queue the task for the worker instead."
         )
