@@ -2370,6 +2370,14 @@ TRANSLATIONS: dict[str, str] = {
     "Which agreements": "Perjanjian yang mana",
     "Our agreements": "Perjanjian kami",
     "All we may read": "Semua yang dapat kami baca",
+    "Our agreements left without a valid izin prinsip": "Perjanjian kami yang tidak lagi dinaungi izin prinsip yang berlaku",
+    "Agreements left without a valid izin prinsip: decide whether they continue": "Perjanjian tanpa izin prinsip yang berlaku: putuskan apakah dilanjutkan",
+    "Enter a date between %(min)s and %(max)s.": "Masukkan tanggal antara %(min)s dan %(max)s.",
+    "Control characters (such as NUL) are not allowed.": "Karakter kontrol (seperti NUL) tidak diperbolehkan.",
+    "Enter a page number between 1 and %(max)s.": "Masukkan nomor halaman antara 1 dan %(max)s.",
+    "The duration must be at most %(max)s months.": "Jangka waktu paling lama %(max)s bulan.",
+    "Only an operator may publish or hide an organization.": "Hanya operator yang boleh menerbitkan atau menyembunyikan organisasi.",
+    "Organization shown or hidden in the public directory": "Organisasi ditampilkan atau disembunyikan di direktori publik",
 }
 
 # Header fields written into the catalogue; makemessages' other header fields stay as they are.

@@ -1,5 +1,6 @@
 """Settings shared by every environment. Values that differ come from the environment."""
 
+from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -58,6 +59,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",  # serves static files in production
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",  # /id/ and /en/ prefixes, Accept-Language
+    # 400 for control characters (NUL…) in queries and submitted text (issue 13 §4).
+    "mitra.core.middleware.ControlCharactersMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -257,6 +260,10 @@ MITRA = {
         "MITRA_TPOA_MEMBERS",
         default=["kemlu", "kemhan", "kemendagri", "kemenkeu", "kemensetneg", "polri", "bin"],
     ),
+    # Input bounds (issue 13 §4): every date typed into a form or sent to the API lies in this
+    # range, so date arithmetic (start + duration) never overflows and no record is dated 1538.
+    "DATE_MIN": date(1900, 1, 1),
+    "DATE_MAX": date(2100, 12, 31),
 }
 
 # Intake ("New from text"): a value read from a press item with a confidence below this is not

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from mitra.bodies.models import GovernmentBody
+from mitra.core.bounds import DURATION_MONTHS_MAX
 from mitra.core.forms import BootstrapFormMixin
 from mitra.organizations.models import ForeignOrganization, Sector
 from mitra.regions.models import Province, Regency
@@ -40,6 +41,7 @@ class AgreementForm(BootstrapFormMixin, forms.Form):
         label=_("Stated duration (months)"),
         required=False,
         min_value=1,
+        max_value=DURATION_MONTHS_MAX,
         help_text=_("Used to compute the end when no end date is given."),
     )
     renews = forms.ModelChoiceField(

@@ -10,6 +10,7 @@ from django.http import Http404
 from mitra.core.dates import add_months, today
 
 from .models import Agreement, AgreementDocument, AgreementParty, Signatory
+from .querysets import owned_agreement_ids
 
 
 @dataclass
@@ -200,17 +201,21 @@ def organization_agreements(*, viewer: Any, organization_id: int, limit: int = 1
 
 
 def agreements_without_cover(
-    *, viewer: Any, organization_id: int | None = None
+    *, viewer: Any, organization_id: int | None = None, own: bool = False
 ) -> QuerySet[Agreement]:
     """THE list of N3/N4 violations: signed or active agreements whose ormas asing partner
     holds no valid izin prinsip over their period (the stored flag `cover_problem`, kept by
     the services and re-checked on every permit change), ending soonest first.
 
-    SECURITY: only those the viewer may see. `organization_id` narrows it to one partner (the
+    SECURITY: only those the viewer may see, or with `own` only its agency's own (a subset:
+    the partner ministry's task list). `organization_id` narrows it to one partner (the
     organization's page). The secretariat's home counts the same queryset."""
-    qs = Agreement.objects.visible_to(viewer).filter(
-        status__in=[Agreement.Status.SIGNED, Agreement.Status.ACTIVE]
+    scoped = (
+        Agreement.objects.filter(pk__in=owned_agreement_ids(viewer))
+        if own
+        else Agreement.objects.visible_to(viewer)
     )
+    qs = scoped.filter(status__in=[Agreement.Status.SIGNED, Agreement.Status.ACTIVE])
     if organization_id is not None:
         qs = qs.filter(
             pk__in=AgreementParty.objects.filter(organization_id=organization_id).values(

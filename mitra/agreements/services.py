@@ -15,6 +15,7 @@ from django_fsm import TransitionNotAllowed, can_proceed
 from mitra.accounts.ownership import unit_of, user_edits_for
 from mitra.audit.services import audit_event_record, model_snapshot, snapshot_diff
 from mitra.bodies.models import GovernmentBody
+from mitra.core.bounds import DURATION_MONTHS_MAX, clean_name, date_range_errors
 from mitra.core.dates import today
 from mitra.core.exceptions import ApplicationError
 from mitra.core.validators import not_in_future
@@ -96,10 +97,27 @@ def _validate(data: AgreementInput, agreement: Agreement | None) -> ChainCheck:
     body_ids = [b.pk for b in data.other_government_parties]
     if len(body_ids) != len(set(body_ids)):
         check.error("other_government_parties", _("Name each government party once."))
-    if data.end_date is None and data.start_date and data.duration_months:
-        data.end_date = end_from_duration(data.start_date, data.duration_months)
+    # Bounds first (issue 13 §4): a start of 9999-12-31 or a duration of a billion months
+    # overflowed the date arithmetic below into a 500.
+    for name in ("signing_date", "start_date", "end_date"):
+        for message in date_range_errors(getattr(data, name)):
+            check.error(name, message)
     if data.duration_months is not None and data.duration_months <= 0:
         check.error("duration_months", _("The duration must be at least one month."))
+    elif data.duration_months is not None and data.duration_months > DURATION_MONTHS_MAX:
+        check.error(
+            "duration_months",
+            _("The duration must be at most %(max)s months.") % {"max": DURATION_MONTHS_MAX},
+        )
+    elif (
+        data.end_date is None
+        and data.start_date
+        and data.duration_months
+        and not date_range_errors(data.start_date)
+    ):
+        data.end_date = end_from_duration(data.start_date, data.duration_months)
+        for message in date_range_errors(data.end_date):
+            check.error("duration_months", message)
     check_period(check, data.start_date, data.end_date)
     check_renewal(check, agreement=agreement, predecessor=data.renews, start=data.start_date)
     for message in not_in_future(data.signing_date):
@@ -579,7 +597,7 @@ def agreement_add_signatory(
         agreement=agreement,
         party=party,
         title=title.strip(),
-        name=name.strip(),
+        name=clean_name(name),  # no bidi overrides or zero-width characters (issue 13 §4)
         signed_on=signed_on or agreement.signing_date,
     )
     audit_event_record(

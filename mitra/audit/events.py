@@ -64,6 +64,7 @@ EVENT_LABELS = {
     "activity.cancelled": _("Activity cancelled"),
     "activity.actuals_recorded": _("Activity actuals recorded"),
     "organization.status_changed": _("Organization status changed"),
+    "organization.publication_changed": _("Organization shown or hidden in the public directory"),
     "sanction_case.opened": _("Sanction case opened"),
     "sanction_case.assessed": _("Sanction case assessed"),
     "sanction_case.escalated": _("Sanction step issued"),

@@ -3,6 +3,24 @@
 from typing import Any
 
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
+
+from . import bounds
+
+# A number typed into a form without its own limits stays within a 32-bit column (counts,
+# amounts in units); past it PostgreSQL answers "integer out of range" as a 500 (issue 13 §4).
+INT_MAX = 2**31 - 1
+
+
+def _bound(field: forms.Field) -> None:
+    """Give every date and number field of a Mitra form the project's input bounds, once here."""
+    if isinstance(field, (forms.DateField, forms.DateTimeField)):
+        field.validators.append(bounds.validate_date_in_range)
+    elif isinstance(field, forms.IntegerField):
+        if field.max_value is None:
+            field.validators.append(MaxValueValidator(INT_MAX))
+        if field.min_value is None:
+            field.validators.append(MinValueValidator(-INT_MAX))
 
 
 class BootstrapFormMixin:
@@ -11,6 +29,7 @@ class BootstrapFormMixin:
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():  # type: ignore[attr-defined]
+            _bound(field)
             widget = field.widget
             if isinstance(widget, (forms.Select, forms.SelectMultiple)):
                 css = "form-select"

@@ -170,6 +170,12 @@ def uncovered_agreements(user: Any, on: date) -> QuerySet[Agreement]:
     return agreement_selectors.agreements_without_cover(viewer=user)
 
 
+def own_uncovered_agreements(user: Any, on: date) -> QuerySet[Agreement]:
+    """The partner ministry's task after a permit ends or is suspended (N14 cascade): its own
+    agreements in force left without a valid izin prinsip, to decide whether they continue."""
+    return agreement_selectors.agreements_without_cover(viewer=user, own=True)
+
+
 @dataclass
 class WorkList:
     title: Any
@@ -198,6 +204,11 @@ WORK_LISTS: dict[str, WorkList] = {
     "uncovered": WorkList(
         gettext_lazy("Agreements in force without a valid izin prinsip"),
         uncovered_agreements,
+        "uncovered",
+    ),
+    "uncovered_own": WorkList(
+        gettext_lazy("Our agreements left without a valid izin prinsip"),
+        own_uncovered_agreements,
         "uncovered",
     ),
 }
@@ -454,6 +465,13 @@ def partner_section(
                 _("Activities without an N5 notice"),
                 activities_without_notice(user, on).count(),
                 _work_url("without_notice"),
+                urgent=True,
+            ),
+            WorkItem(
+                "uncovered_own",
+                _("Agreements left without a valid izin prinsip: decide whether they continue"),
+                own_uncovered_agreements(user, on).count(),
+                _work_url("uncovered_own"),
                 urgent=True,
             ),
         ],

@@ -8,11 +8,15 @@ from django_countries import countries
 
 from mitra.agreements.models import Agreement
 from mitra.bodies.models import GovernmentBody
+from mitra.core.bounds import validate_date_in_range
 from mitra.core.exceptions import ApplicationError
 from mitra.organizations.models import ForeignOrganization, Sector
 from mitra.regions.models import Province, Regency
 
 from . import selectors, services
+
+# These forms skip BootstrapFormMixin (their own markup): the date bounds are given here.
+IN_RANGE = [validate_date_in_range]
 
 
 class SourceForm(forms.Form):
@@ -69,8 +73,12 @@ class MeetingReviewForm(forms.Form):
     """The event as read from the text: confirming records it as a meeting (or links to the
     meeting already recorded on that day by the same organizer)."""
 
-    published = forms.DateField(label=_("Published"), required=False, widget=DateInput())
-    event_date = forms.DateField(label=_("Event date"), required=False, widget=DateInput())
+    published = forms.DateField(
+        label=_("Published"), required=False, widget=DateInput(), validators=IN_RANGE
+    )
+    event_date = forms.DateField(
+        label=_("Event date"), required=False, widget=DateInput(), validators=IN_RANGE
+    )
     event_types = forms.MultipleChoiceField(
         label=_("Event types"),
         required=False,
@@ -195,7 +203,9 @@ class AgreementReviewForm(forms.Form):
     duration_years = forms.IntegerField(
         label=_("Duration (years)"), required=False, min_value=1, max_value=50
     )
-    signing_date = forms.DateField(label=_("Signing date"), required=False, widget=DateInput())
+    signing_date = forms.DateField(
+        label=_("Signing date"), required=False, widget=DateInput(), validators=IN_RANGE
+    )
     renews = forms.ModelChoiceField(
         label=_("Renews"),
         queryset=Agreement.objects.none(),

@@ -32,6 +32,7 @@ from django.utils.translation import gettext as _
 
 from mitra.agreements.models import Agreement
 from mitra.core.exceptions import ApplicationError
+from mitra.core.exports import safe_row
 from mitra.monitoring.models import Report
 from mitra.monitoring.services import ReportInput, report_submit
 from mitra.monitoring.validation import LineInput
@@ -470,8 +471,8 @@ def _import_reports(
 def template_csv(kind: str) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(COLUMNS[kind])
-    writer.writerows(SAMPLES[kind])
+    writer.writerow(safe_row(COLUMNS[kind]))
+    writer.writerows(safe_row(sample) for sample in SAMPLES[kind])
     return out.getvalue()
 
 
@@ -480,5 +481,6 @@ def errors_csv(errors: list[dict[str, Any]]) -> str:
     writer = csv.writer(out)
     writer.writerow(["row", "column", "message"])
     for error in errors:
-        writer.writerow([error["row"], error["column"], error["message"]])
+        # The column and message can repeat what the uploaded file said: quote formulas.
+        writer.writerow(safe_row([error["row"], error["column"], error["message"]]))
     return out.getvalue()

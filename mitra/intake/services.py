@@ -207,7 +207,7 @@ def _partner(item: dict[str, Any], actor: "User", created: dict[str, ForeignOrga
     if key in created:
         return created[key], False
     # Known only from a press item: prospective and unpublished until someone checks it and
-    # publishes it through the registry's own edit (never public straight from intake).
+    # publishes it (organization_set_status / _set_published; never public straight from intake).
     org = organization_create(
         data=OrganizationInput(
             legal_name=name,

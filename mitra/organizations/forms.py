@@ -44,10 +44,8 @@ class OrganizationForm(BootstrapFormMixin, forms.Form):
     sectors = forms.ModelMultipleChoiceField(
         label=_("Sectors"), queryset=Sector.objects.all(), required=False
     )
-    status = forms.ChoiceField(label=_("Status"), choices=ForeignOrganization.Status.choices)
-    is_published = forms.BooleanField(
-        label=_("Published in the public directory"), required=False, initial=True
-    )
+    # No `status` or `is_published` (issue 13 §3): they change only through their services
+    # (registry decisions, sanctions, operators' publication in the admin).
 
     def to_input(self) -> OrganizationInput:
         d = self.cleaned_data
@@ -66,8 +64,6 @@ class OrganizationForm(BootstrapFormMixin, forms.Form):
             phone=d["phone"],
             description=d["description"],
             sectors=list(d["sectors"]),
-            status=d["status"],
-            is_published=d["is_published"],
         )
 
     @classmethod
@@ -87,8 +83,6 @@ class OrganizationForm(BootstrapFormMixin, forms.Form):
             "phone": org.phone,
             "description": org.description,
             "sectors": [s.pk for s in org.sectors.all()],
-            "status": org.status,
-            "is_published": org.is_published,
         }
 
 

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from mitra.audit.services import audit_event_record, model_snapshot, snapshot_diff
+from mitra.core.bounds import clean_name
 from mitra.core.exceptions import ApplicationError
 
 from .models import ForeignOrganization
@@ -38,6 +39,8 @@ class OrganizationInput:
     email: str = ""
     phone: str = ""
     description: str = ""
+    # Only a new record takes these two (intake registers a prospective, unpublished one);
+    # afterwards they change through organization_set_status / organization_set_published.
     status: str = ForeignOrganization.Status.REGISTERED
     is_published: bool = True
     sectors: list[Any] = field(default_factory=list)
@@ -45,7 +48,7 @@ class OrganizationInput:
 
 def normalise_name(name: str) -> str:
     """Lower case, no punctuation, single spaces: how duplicates are compared."""
-    return " ".join(re.sub(r"[^\w\s]", " ", name.lower()).split())
+    return " ".join(re.sub(r"[^\w\s]", " ", clean_name(name).lower()).split())
 
 
 def organization_find_duplicates(
@@ -81,7 +84,7 @@ def organization_find_duplicates(
 
 def _validate(data: OrganizationInput) -> dict[str, list[str]]:
     errors: dict[str, list[str]] = {}
-    if not data.legal_name.strip():
+    if not clean_name(data.legal_name):
         errors["legal_name"] = [_("Give the legal name.")]
     if data.kind not in ForeignOrganization.Kind.values:
         errors["kind"] = [_("Unknown kind of organization.")]
@@ -104,12 +107,22 @@ def _require_editor(actor: "User") -> None:
         raise ApplicationError(_("You may not change the registry."))
 
 
-def _apply(org: ForeignOrganization, data: OrganizationInput) -> None:
+# SECURITY: fields that only a rule changes (registry decisions, sanction effects,
+# publication); an edit of the record never touches them (issue 13 §3).
+RULE_FIELDS = ("status", "is_published")
+
+
+def _apply(org: ForeignOrganization, data: OrganizationInput, *, new: bool = False) -> None:
     for name in AUDITED_FIELDS + ["description"]:
+        if name in RULE_FIELDS and not new:
+            continue
         if hasattr(data, name):
             setattr(org, name, getattr(data, name))
-    org.legal_name = data.legal_name.strip()
-    org.aliases = [a.strip() for a in data.aliases if a.strip()]
+    # Names without bidi overrides or zero-width characters: invisible, they let one name pass
+    # for another on screen and past the duplicate check (issue 13 §4).
+    org.legal_name = clean_name(data.legal_name)
+    org.acronym = clean_name(data.acronym)
+    org.aliases = [clean_name(a) for a in data.aliases if clean_name(a)]
     org.refresh_search_text()
 
 
@@ -129,7 +142,7 @@ def organization_create(*, data: OrganizationInput, actor: "User") -> ForeignOrg
             {"legal_name": [_("Possible duplicate of %(name)s.") % {"name": match.display_name}]},
         )
     org = ForeignOrganization(created_by=actor)
-    _apply(org, data)
+    _apply(org, data, new=True)
     org.save()
     org.sectors.set(data.sectors)
     audit_event_record(
@@ -145,7 +158,10 @@ def organization_create(*, data: OrganizationInput, actor: "User") -> ForeignOrg
 def organization_update(
     *, organization_id: int, data: OrganizationInput, actor: "User"
 ) -> ForeignOrganization:
-    """Change a registry record; audited with before and after."""
+    """Change a registry record; audited with before and after.
+
+    `data.status` and `data.is_published` are ignored: see organization_set_status and
+    organization_set_published."""
     _require_editor(actor)
     org = ForeignOrganization.objects.select_for_update().get(pk=organization_id)
     errors = _validate(data)
@@ -202,5 +218,30 @@ def organization_set_status(
         target=org,
         actor=actor,
         data={"old": {"status": old}, "new": {"status": status}, "reason": reason},
+    )
+    return org
+
+
+@transaction.atomic
+def organization_set_published(
+    *, organization_id: int, published: bool, actor: "User", reason: str = ""
+) -> ForeignOrganization:
+    """Show or hide an organization in the public directory. Only operators decide it.
+
+    Side effect: one `organization.publication_changed` event."""
+    # SECURITY: an agency officer could hide any organization from the public (issue 13 §3).
+    if actor is None or not actor.is_operator:
+        raise ApplicationError(_("Only an operator may publish or hide an organization."))
+    org = ForeignOrganization.objects.select_for_update().get(pk=organization_id)
+    old = org.is_published
+    if old == published:
+        return org
+    org.is_published = published
+    org.save(update_fields=["is_published", "updated_at"])
+    audit_event_record(
+        event="organization.publication_changed",
+        target=org,
+        actor=actor,
+        data={"old": {"is_published": old}, "new": {"is_published": published}, "reason": reason},
     )
     return org

@@ -38,6 +38,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mitra.agreements.models import Agreement, AgreementParty
 from mitra.core.dates import today
+from mitra.core.exports import safe_cell, xlsx_row
 from mitra.monitoring.models import Report
 from mitra.monitoring.querysets import overdue_q
 from mitra.organizations.models import ForeignOrganization
@@ -382,7 +383,8 @@ def stream_csv(dataset: Dataset, rows: Iterable[tuple]) -> Iterator[str]:
     writer = csv.writer(_Echo())
     yield writer.writerow(dataset.names)
     for row in rows:
-        yield writer.writerow([plain(v) if v is not None else "" for v in row])
+        # safe_cell before plain(): only text is quoted, a negative amount stays a number.
+        yield writer.writerow([plain(safe_cell(v)) if v is not None else "" for v in row])
 
 
 def stream_json_array(dataset: Dataset, rows: Iterable[tuple]) -> Iterator[str]:
@@ -404,9 +406,9 @@ def stream_xlsx(dataset: Dataset, rows: Iterable[tuple]) -> Iterator[bytes]:
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(dataset.slug[:31])
-    sheet.append(dataset.names)
+    sheet.append(xlsx_row(sheet, dataset.names))
     for row in rows:
-        sheet.append([_xlsx_value(v) for v in row])
+        sheet.append(xlsx_row(sheet, [_xlsx_value(v) for v in row]))
     with tempfile.TemporaryFile() as handle:
         workbook.save(handle)
         handle.seek(0)

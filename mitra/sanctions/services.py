@@ -90,6 +90,9 @@ def sanction_case_open(
         errors["violation"] = [_("Describe the violation.")]
     if source not in SanctionCase.Source.values:
         errors["source"] = [_("Unknown source.")]
+    # A violation is reported once it happened: a case dated 2999 was accepted (issue 13 §4).
+    if not_in_future(reported_on):
+        errors["reported_on"] = not_in_future(reported_on)
     if errors:
         raise ApplicationError(_("The sanction case was not saved."), errors)
     agency = getattr(actor, "agency", None) if actor is not None else None

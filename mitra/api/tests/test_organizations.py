@@ -194,3 +194,32 @@ def test_representative_and_viewer_cannot_update(
         for user in (ford_rep, viewer):
             response = client_for(user).patch(f"{URL}{ford.pk}/", {"phone": "1"}, format="json")
             assert response.status_code == 403
+
+
+def test_status_and_publication_are_read_only(client_for: Any, officer: Any, ford: Any) -> None:
+    """Issue 13 §3: an officer put a suspended organization back to "registered" and hid
+    another from the directory through PATCH. Both are ignored now; the rest is saved."""
+    ford.status = ForeignOrganization.Status.SUSPENDED
+    ford.save()
+    response = client_for(officer).patch(
+        f"{URL}{ford.pk}/",
+        {"status": "registered", "is_published": False, "phone": "+1 212"},
+        format="json",
+    )
+    assert response.status_code == 200, response.json()
+    assert (response.json()["status"], response.json()["is_published"]) == ("suspended", True)
+    ford.refresh_from_db()
+    assert (ford.status, ford.is_published, ford.phone) == ("suspended", True, "+1 212")
+    created = client_for(officer).post(
+        URL,
+        {
+            "legal_name": "Hidden Fund",
+            "kind": "foreign_ngo",
+            "country": "DE",
+            "status": "archived",
+            "is_published": False,
+        },
+        format="json",
+    )
+    assert created.status_code == 201, created.json()
+    assert (created.json()["status"], created.json()["is_published"]) == ("registered", True)

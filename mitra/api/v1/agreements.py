@@ -33,6 +33,7 @@ from mitra.agreements.permissions import agreement_get_editable, agreement_is_ed
 from mitra.agreements.validation import chain_warnings
 from mitra.api.pagination import StandardPagination
 from mitra.bodies.models import GovernmentBody
+from mitra.core import bounds
 from mitra.core.access import EDITOR, MEMBER
 from mitra.organizations.models import ForeignOrganization, Sector
 from mitra.organizations.selectors import organization_visible_qs
@@ -46,6 +47,8 @@ from .base import (
     ApiView,
     AuthenticatedRequest,
     CodeField,
+    DateField,
+    DateTimeField,
     errors,
     paginated_response,
 )
@@ -92,9 +95,9 @@ class AgreementSummarySerializer(serializers.Serializer):
     )
     partner_names = serializers.CharField()
     partner_kind = serializers.CharField(help_text="Kind of the first foreign party.")
-    signing_date = serializers.DateField(allow_null=True)
-    start_date = serializers.DateField(allow_null=True)
-    end_date = serializers.DateField(allow_null=True)
+    signing_date = DateField(allow_null=True)
+    start_date = DateField(allow_null=True)
+    end_date = DateField(allow_null=True)
     duration_months = serializers.IntegerField(allow_null=True)
     renews = serializers.IntegerField(
         source="renews_id", allow_null=True, help_text="Id of the agreement this one renews."
@@ -124,7 +127,7 @@ class SignatorySerializer(serializers.Serializer):
     party = serializers.IntegerField(source="party_id")
     name = serializers.CharField()
     title = serializers.CharField()
-    signed_on = serializers.DateField(allow_null=True)
+    signed_on = DateField(allow_null=True)
 
 
 @extend_schema_serializer(component_name="AgreementDocument")
@@ -137,7 +140,7 @@ class DocumentSerializer(serializers.Serializer):
     content_type = serializers.CharField(help_text="Judged from the file's content.")
     size = serializers.IntegerField()
     sha256 = serializers.CharField()
-    uploaded_at = serializers.DateTimeField()
+    uploaded_at = DateTimeField()
     download_url = serializers.SerializerMethodField()
 
     def get_download_url(self, document: AgreementDocument) -> str:
@@ -153,8 +156,8 @@ class ChainLinkSerializer(serializers.Serializer):
     title = serializers.CharField()
     type = serializers.ChoiceField(choices=Agreement.Type.choices)
     status = serializers.ChoiceField(choices=Agreement.Status.choices)
-    start_date = serializers.DateField(allow_null=True)
-    end_date = serializers.DateField(allow_null=True)
+    start_date = DateField(allow_null=True)
+    end_date = DateField(allow_null=True)
     renews = serializers.IntegerField(source="renews_id", allow_null=True)
 
 
@@ -167,7 +170,7 @@ class AgreementDetailSerializer(AgreementSummarySerializer):
         help_text="In force without its ormas asing partner's valid izin prinsip over its "
         "period (N3/N4): why; empty otherwise."
     )
-    renewal_window_start = serializers.DateField(
+    renewal_window_start = DateField(
         allow_null=True, help_text="When preparing the renewal should start."
     )
     regencies = CodeField(slug_field="code", many=True, read_only=True)
@@ -183,8 +186,8 @@ class AgreementDetailSerializer(AgreementSummarySerializer):
         help_text="Transitions you may run now (POST …/transitions/{name}/)."
     )
     can_edit = serializers.SerializerMethodField()
-    created_at = serializers.DateTimeField()
-    updated_at = serializers.DateTimeField()
+    created_at = DateTimeField()
+    updated_at = DateTimeField()
 
     @extend_schema_field(ChainLinkSerializer(many=True))
     def get_chain(self, agreement: Agreement) -> Any:
@@ -241,12 +244,15 @@ class AgreementInputSerializer(serializers.Serializer):
         help_text="Keys of other government bodies party to it.",
         error_messages=UNKNOWN_BODY,
     )
-    signing_date = serializers.DateField(required=False, allow_null=True)
+    signing_date = DateField(required=False, allow_null=True)
     signing_place = serializers.CharField(max_length=255, required=False, allow_blank=True)
-    start_date = serializers.DateField(required=False, allow_null=True)
-    end_date = serializers.DateField(required=False, allow_null=True)
+    start_date = DateField(required=False, allow_null=True)
+    end_date = DateField(required=False, allow_null=True)
     duration_months = serializers.IntegerField(
-        required=False, allow_null=True, help_text="Used to compute the end when none is given."
+        required=False,
+        allow_null=True,
+        max_value=bounds.DURATION_MONTHS_MAX,  # below 1: the service's own message
+        help_text="Used to compute the end when none is given.",
     )
     renews = serializers.PrimaryKeyRelatedField(
         queryset=Agreement.objects.none(),
@@ -374,10 +380,10 @@ class AgreementListApi(ApiView):
             help_text="Sector code.",
             error_messages=UNKNOWN_SECTOR,
         )
-        period_from = serializers.DateField(
+        period_from = DateField(
             required=False, help_text="In force at some time on or after this date."
         )
-        period_to = serializers.DateField(
+        period_to = DateField(
             required=False, help_text="In force at some time on or before this date."
         )
         q = serializers.CharField(
@@ -572,7 +578,7 @@ class AgreementSignatoryCreateApi(ApiView):
         party = serializers.IntegerField(help_text="Id of one of the agreement's parties.")
         title = serializers.CharField(max_length=255, help_text="Position/title.")
         name = serializers.CharField(max_length=255, required=False, allow_blank=True)
-        signed_on = serializers.DateField(
+        signed_on = DateField(
             required=False, allow_null=True, help_text="Default: the agreement's signing date."
         )
 

@@ -17,6 +17,7 @@ from rest_framework.views import APIView
 from mitra.accounts.models import User
 from mitra.api.pagination import StandardPagination
 from mitra.api.permissions import HasAccessLevel
+from mitra.core import bounds
 
 
 class AuthenticatedRequest(Request):
@@ -83,6 +84,32 @@ def paginated_response(
     page = paginator.paginate_queryset(queryset, request, view=view)
     data = serializer_class(page, many=True, context={"request": request}).data
     return paginator.get_paginated_response(data)
+
+
+def IdField(**kwargs: Any) -> serializers.IntegerField:  # noqa: N802 (used like a field class)
+    """An id given as input (filter or reference): 1..2**63-1, else 400 naming the field."""
+    return serializers.IntegerField(min_value=bounds.ID_MIN, max_value=bounds.ID_MAX, **kwargs)
+
+
+def YearField(**kwargs: Any) -> serializers.IntegerField:  # noqa: N802 (used like a field class)
+    """A calendar year given as input: 1900..2100 (a year of -1 was a 500 in date arithmetic)."""
+    return serializers.IntegerField(min_value=bounds.YEAR_MIN, max_value=bounds.YEAR_MAX, **kwargs)
+
+
+class DateField(serializers.DateField):
+    """A date given as input, within MITRA["DATE_MIN"]..["DATE_MAX"] (400 naming the field)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.validators.append(bounds.validate_date_in_range)
+
+
+class DateTimeField(serializers.DateTimeField):
+    """A date-time given as input, its date within MITRA["DATE_MIN"]..["DATE_MAX"]."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.validators.append(bounds.validate_date_in_range)
 
 
 @extend_schema_field(OpenApiTypes.STR)

@@ -13,7 +13,7 @@ from mitra.deadlines import selectors
 from mitra.deadlines.engine import due_date, rule_in_force
 from mitra.deadlines.models import DeadlineRule
 
-from .base import READ_ERRORS, ApiView, Serializer, errors, paginated_response
+from .base import READ_ERRORS, ApiView, DateField, Serializer, errors, paginated_response
 
 TAGS = ["deadlines"]
 
@@ -22,7 +22,7 @@ TAGS = ["deadlines"]
 class DeadlineSerializer(Serializer):
     key = serializers.CharField()
     title = serializers.CharField()
-    due = serializers.DateField()
+    due = DateField()
     kind = serializers.ChoiceField(choices=["filer", "regulator"])
     url = serializers.CharField()
     description = serializers.CharField()
@@ -38,7 +38,7 @@ class DeadlineRuleSerializer(serializers.Serializer):
     amount = serializers.IntegerField()
     direction = serializers.ChoiceField(choices=DeadlineRule.Direction.choices)
     anchor = serializers.CharField()
-    valid_from = serializers.DateField()
+    valid_from = DateField()
     legal_basis = serializers.CharField()
     confidence = serializers.CharField()
     uncertain = serializers.BooleanField()
@@ -86,14 +86,14 @@ class DeadlineComputeApi(ApiView):
 
     class QuerySerializer(serializers.Serializer):
         rule = serializers.CharField(help_text="Rule code, e.g. review.member_opinion.")
-        anchor = serializers.DateField()
-        on = serializers.DateField(required=False, help_text="Version in force on (default today).")
+        anchor = DateField()
+        on = DateField(required=False, help_text="Version in force on (default today).")
 
     @extend_schema_serializer(component_name="DeadlineComputation")
     class OutputSerializer(serializers.Serializer):
         rule = DeadlineRuleSerializer()
-        anchor = serializers.DateField()
-        due = serializers.DateField()
+        anchor = DateField()
+        due = DateField()
 
     @extend_schema(
         operation_id="deadlines_compute",

@@ -11,10 +11,19 @@ from rest_framework import serializers, status
 from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 
+from mitra.core import bounds
 from mitra.core.access import EDITOR
 from mitra.intake import services
 
-from .base import WRITE_ERRORS, ApiView, AuthenticatedRequest, errors
+from .base import (
+    WRITE_ERRORS,
+    ApiView,
+    AuthenticatedRequest,
+    DateField,
+    IdField,
+    YearField,
+    errors,
+)
 
 TAGS = ["intake"]
 
@@ -56,10 +65,8 @@ class IntakeReviewedAgreementSerializer(serializers.Serializer):
         default="create",
         help_text="create a new agreement, link to the existing one, or skip.",
     )
-    existing = serializers.IntegerField(
-        required=False, allow_null=True, help_text="Agreement id (for action link)."
-    )
-    partner = serializers.IntegerField(
+    existing = IdField(required=False, allow_null=True, help_text="Agreement id (for action link).")
+    partner = IdField(
         required=False, allow_null=True, help_text="ForeignOrganization id; null = new_partner."
     )
     new_partner = IntakeNewPartnerSerializer(required=False, allow_null=True)
@@ -68,11 +75,13 @@ class IntakeReviewedAgreementSerializer(serializers.Serializer):
     )
     type = serializers.CharField(required=False, default="mou", help_text="Agreement type code.")
     title = serializers.CharField(required=False, allow_blank=True, default="", max_length=500)
-    start_year = serializers.IntegerField(required=False, allow_null=True)
-    end_year = serializers.IntegerField(required=False, allow_null=True)
-    duration_years = serializers.IntegerField(required=False, allow_null=True)
-    signing_date = serializers.DateField(required=False, allow_null=True)
-    renews = serializers.IntegerField(
+    start_year = YearField(required=False, allow_null=True)
+    end_year = YearField(required=False, allow_null=True)
+    duration_years = serializers.IntegerField(
+        required=False, allow_null=True, min_value=1, max_value=bounds.DURATION_MONTHS_MAX // 12
+    )
+    signing_date = DateField(required=False, allow_null=True)
+    renews = IdField(
         required=False, allow_null=True, help_text="Id of the agreement this one renews."
     )
     government_signatory = serializers.CharField(
@@ -102,8 +111,8 @@ class IntakeReviewedAgreementSerializer(serializers.Serializer):
 
 
 class IntakeMeetingSerializer(serializers.Serializer):
-    published = serializers.DateField(required=False, allow_null=True)
-    event_date = serializers.DateField(required=False, allow_null=True)
+    published = DateField(required=False, allow_null=True)
+    event_date = DateField(required=False, allow_null=True)
     event_types = serializers.ListField(
         child=serializers.ChoiceField(choices=services.EVENT_TYPES), required=False, default=list
     )

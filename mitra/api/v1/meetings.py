@@ -37,6 +37,8 @@ from .base import (
     ApiView,
     AuthenticatedRequest,
     CodeField,
+    DateField,
+    DateTimeField,
     errors,
     paginated_response,
 )
@@ -64,8 +66,8 @@ class MeetingSummarySerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=Meeting.Kind.choices)
     title = serializers.CharField()
     status = serializers.ChoiceField(choices=Meeting.Status.choices)
-    starts_at = serializers.DateTimeField(help_text="Shown in Asia/Jakarta (+07:00).")
-    ends_at = serializers.DateTimeField(allow_null=True)
+    starts_at = DateTimeField(help_text="Shown in Asia/Jakarta (+07:00).")
+    ends_at = DateTimeField(allow_null=True)
     mode = serializers.ChoiceField(choices=Meeting.Mode.choices)
     venue = serializers.CharField()
     online_platform = serializers.CharField()
@@ -105,9 +107,9 @@ class AgendaItemSerializer(serializers.Serializer):
 class MinutesSerializer(serializers.Serializer):
     number = serializers.IntegerField()
     text = serializers.CharField()
-    created_at = serializers.DateTimeField()
-    circulated_at = serializers.DateTimeField(allow_null=True)
-    approved_at = serializers.DateTimeField(allow_null=True)
+    created_at = DateTimeField()
+    circulated_at = DateTimeField(allow_null=True)
+    approved_at = DateTimeField(allow_null=True)
 
 
 @extend_schema_serializer(component_name="MeetingPosition")
@@ -132,7 +134,7 @@ class ActionItemSerializer(serializers.Serializer):
     text = serializers.CharField()
     owner_body = BodyRefSerializer(allow_null=True)
     owner_person = serializers.CharField()
-    due_date = serializers.DateField(allow_null=True)
+    due_date = DateField(allow_null=True)
     status = serializers.ChoiceField(choices=ActionItem.Status.choices)
 
 
@@ -160,8 +162,8 @@ class MeetingDetailSerializer(MeetingSummarySerializer):
     agreements = serializers.SerializerMethodField(help_text="Linked agreements you may see.")
     available_transitions = serializers.SerializerMethodField()
     can_edit = serializers.SerializerMethodField()
-    created_at = serializers.DateTimeField()
-    updated_at = serializers.DateTimeField()
+    created_at = DateTimeField()
+    updated_at = DateTimeField()
 
     @extend_schema_field(MeetingAgreementSerializer(many=True))
     def get_agreements(self, meeting: Meeting) -> Any:
@@ -194,10 +196,10 @@ class MeetingInputSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=Meeting.Kind.choices)
     title = serializers.CharField(max_length=500)
     purpose = serializers.CharField(required=False, allow_blank=True, default="")
-    starts_at = serializers.DateTimeField(
+    starts_at = DateTimeField(
         help_text="ISO 8601; without an offset it is read as Asia/Jakarta time."
     )
-    ends_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
+    ends_at = DateTimeField(required=False, allow_null=True, default=None)
     mode = serializers.ChoiceField(choices=Meeting.Mode.choices)
     venue = serializers.CharField(max_length=255, required=False, allow_blank=True, default="")
     online_platform = serializers.CharField(
@@ -287,8 +289,8 @@ class MeetingListApi(ApiView):
     class FilterSerializer(serializers.Serializer):
         kind = serializers.ChoiceField(choices=Meeting.Kind.choices, required=False)
         status = serializers.ChoiceField(choices=Meeting.Status.choices, required=False)
-        period_from = serializers.DateField(required=False, help_text="Starting on or after.")
-        period_to = serializers.DateField(required=False, help_text="Starting on or before.")
+        period_from = DateField(required=False, help_text="Starting on or after.")
+        period_to = DateField(required=False, help_text="Starting on or before.")
         q = serializers.CharField(required=False, help_text="Title or venue.")
 
     @extend_schema(
@@ -617,7 +619,7 @@ class MeetingActionItemCreateApi(ApiView):
         owner_person = serializers.CharField(
             max_length=255, required=False, allow_blank=True, default=""
         )
-        due_date = serializers.DateField(required=False, allow_null=True, default=None)
+        due_date = DateField(required=False, allow_null=True, default=None)
 
     @extend_schema(
         operation_id="meetings_action_items_create",

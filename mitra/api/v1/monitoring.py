@@ -28,6 +28,8 @@ from .base import (
     ApiView,
     AuthenticatedRequest,
     CodeField,
+    DateField,
+    IdField,
     errors,
     paginated_response,
 )
@@ -60,13 +62,13 @@ class ReportSummarySerializer(serializers.Serializer):
     agreement = serializers.IntegerField(source="agreement_id")
     agreement_title = serializers.CharField(source="agreement.title")
     kind = serializers.ChoiceField(choices=Report.Kind.choices)
-    period_start = serializers.DateField()
-    period_end = serializers.DateField()
-    due_date = serializers.DateField()
-    resubmit_by = serializers.DateField(allow_null=True)
+    period_start = DateField()
+    period_end = DateField()
+    due_date = DateField()
+    resubmit_by = DateField(allow_null=True)
     status = serializers.ChoiceField(choices=Report.Status.choices)
     overdue = serializers.BooleanField(help_text="The deadline passed and it was not submitted.")
-    first_submitted_on = serializers.DateField(allow_null=True)
+    first_submitted_on = DateField(allow_null=True)
 
 
 @extend_schema_serializer(component_name="Report")
@@ -76,7 +78,7 @@ class ReportDetailSerializer(ReportSummarySerializer):
     problems = serializers.CharField()
     staffing = serializers.CharField()
     media_name = serializers.CharField()
-    published_on = serializers.DateField(allow_null=True)
+    published_on = DateField(allow_null=True)
     publication_url = serializers.CharField()
     review_reason = serializers.CharField()
     lines = LineSerializer(many=True)
@@ -91,7 +93,7 @@ class FollowUpSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     description = serializers.CharField()
     owner = serializers.CharField()
-    due_date = serializers.DateField(allow_null=True)
+    due_date = DateField(allow_null=True)
     status = serializers.ChoiceField(choices=FollowUpItem.Status.choices)
 
 
@@ -110,8 +112,8 @@ class VisitSummarySerializer(serializers.Serializer):
     agreement = serializers.IntegerField(source="agreement_id")
     organization = serializers.IntegerField(source="organization_id")
     organization_name = serializers.CharField(source="organization.legal_name")
-    start_date = serializers.DateField()
-    end_date = serializers.DateField(allow_null=True)
+    start_date = DateField()
+    end_date = DateField(allow_null=True)
     province = CodeField(slug_field="code", read_only=True, allow_null=True)
     regency = CodeField(slug_field="code", read_only=True, allow_null=True)
     finding_count = serializers.IntegerField()
@@ -123,8 +125,8 @@ class VisitDetailSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     agreement = serializers.IntegerField(source="agreement_id")
     organization = serializers.IntegerField(source="organization_id")
-    start_date = serializers.DateField()
-    end_date = serializers.DateField(allow_null=True)
+    start_date = DateField()
+    end_date = DateField(allow_null=True)
     province = CodeField(slug_field="code", read_only=True, allow_null=True)
     regency = CodeField(slug_field="code", read_only=True, allow_null=True)
     team_bodies = BodyRefSerializer(many=True)
@@ -143,9 +145,9 @@ class ReportListApi(ApiView):
         status = serializers.ChoiceField(choices=Report.Status.choices, required=False)
         kind = serializers.ChoiceField(choices=Report.Kind.choices, required=False)
         overdue = serializers.BooleanField(required=False, allow_null=True, default=None)
-        agreement = serializers.IntegerField(required=False)
-        period_from = serializers.DateField(required=False, help_text="Periods ending on/after.")
-        period_to = serializers.DateField(required=False, help_text="Periods starting on/before.")
+        agreement = IdField(required=False)
+        period_from = DateField(required=False, help_text="Periods ending on/after.")
+        period_to = DateField(required=False, help_text="Periods starting on/before.")
 
     @extend_schema(
         operation_id="reports_list",
@@ -215,7 +217,7 @@ class ReportSubmitApi(ApiView):
         problems = serializers.CharField(required=False, allow_blank=True)
         staffing = serializers.CharField(required=False, allow_blank=True)
         media_name = serializers.CharField(max_length=255, required=False, allow_blank=True)
-        published_on = serializers.DateField(required=False, allow_null=True)
+        published_on = DateField(required=False, allow_null=True)
         publication_url = serializers.URLField(required=False, allow_blank=True)
         lines = serializers.ListField(child=serializers.DictField(), required=False)
 
@@ -293,7 +295,7 @@ class MonitoringVisitListApi(ApiView):
     pagination_class = StandardPagination
 
     class FilterSerializer(serializers.Serializer):
-        agreement = serializers.IntegerField(required=False)
+        agreement = IdField(required=False)
 
     @extend_schema(
         operation_id="monitoring_visits_list",

@@ -16,6 +16,7 @@ from .base import (
     WRITE_ERRORS,
     ApiView,
     AuthenticatedRequest,
+    DateTimeField,
     errors,
     paginated_response,
 )
@@ -32,8 +33,8 @@ class NoticeSerializer(serializers.Serializer):
     title = serializers.CharField()
     body = serializers.CharField()
     url = serializers.CharField()
-    created_at = serializers.DateTimeField()
-    read_at = serializers.DateTimeField(allow_null=True)
+    created_at = DateTimeField()
+    read_at = DateTimeField(allow_null=True)
 
 
 class NoticeListApi(ApiView):

@@ -20,7 +20,7 @@ from mitra.core.access import PUBLIC
 from mitra.core.exceptions import ApplicationError
 from mitra.portal import opendata
 
-from .base import ApiView, errors
+from .base import ApiView, DateField, DateTimeField, errors
 
 MAX_LIMIT = 5000
 DEFAULT_LIMIT = 1000
@@ -34,9 +34,9 @@ def _field(column: opendata.Column) -> serializers.Field:
     if column.name in INTEGER_COLUMNS:
         return serializers.IntegerField(help_text=text)
     if column.name in DATE_COLUMNS:
-        return serializers.DateField(help_text=text, allow_null=True)
+        return DateField(help_text=text, allow_null=True)
     if column.name == "updated_at":
-        return serializers.DateTimeField(help_text=text)
+        return DateTimeField(help_text=text)
     return serializers.CharField(help_text=text, allow_null=True)
 
 

@@ -90,12 +90,10 @@ class OrganizationInputSerializer(serializers.Serializer):
         help_text="Sector codes.",
         error_messages=SECTOR_UNKNOWN,
     )
-    status = serializers.ChoiceField(
-        choices=ForeignOrganization.Status.choices,
-        required=False,
-        default=ForeignOrganization.Status.REGISTERED,
-    )
-    is_published = serializers.BooleanField(required=False, default=True)
+    # SECURITY: read-only (issue 13 §3): registry decisions, sanctions and operators'
+    # publication change them through their own services; a value sent here is ignored.
+    status = serializers.ChoiceField(choices=ForeignOrganization.Status.choices, read_only=True)
+    is_published = serializers.BooleanField(read_only=True)
 
     def validate_country(self, value: str) -> str:
         return value.upper()
@@ -117,8 +115,6 @@ def organization_input_from(org: ForeignOrganization) -> dict[str, Any]:
         "email": org.email,
         "phone": org.phone,
         "description": org.description,
-        "status": org.status,
-        "is_published": org.is_published,
         "sectors": list(org.sectors.all()),
     }
 

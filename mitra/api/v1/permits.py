@@ -34,6 +34,8 @@ from .base import (
     ApiView,
     AuthenticatedRequest,
     CodeField,
+    DateField,
+    DateTimeField,
     errors,
     paginated_response,
 )
@@ -53,13 +55,13 @@ class ReviewSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     application = serializers.CharField(source="application.reference")
     agency = BodyRefSerializer()
-    due_date = serializers.DateField()
+    due_date = DateField()
     state = serializers.ChoiceField(choices=AgencyReview.State.choices)
     reason_code = serializers.SerializerMethodField()
     text = serializers.SerializerMethodField()
     deemed = serializers.BooleanField()
     supersedes = serializers.IntegerField(source="supersedes_id", allow_null=True)
-    decided_at = serializers.DateTimeField(allow_null=True)
+    decided_at = DateTimeField(allow_null=True)
 
     def _visible(self, review: AgencyReview) -> bool:
         request = self.context["request"]
@@ -84,9 +86,9 @@ class ApplicationSummarySerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=Application.Kind.choices)
     track = serializers.CharField()
     status = serializers.ChoiceField(choices=Application.Status.choices)
-    submitted_on = serializers.DateField(allow_null=True)
+    submitted_on = DateField(allow_null=True)
     late_filing = serializers.BooleanField()
-    stage_since = serializers.DateTimeField(allow_null=True)
+    stage_since = DateTimeField(allow_null=True)
 
 
 @extend_schema_serializer(component_name="PermitApplication")
@@ -107,10 +109,10 @@ class ApplicationDetailSerializer(ApplicationSummarySerializer):
     sections = serializers.SerializerMethodField()
     query_reasons = serializers.ListField(child=serializers.CharField())
     query_text = serializers.CharField()
-    query_deadline = serializers.DateField(allow_null=True)
+    query_deadline = DateField(allow_null=True)
     response_text = serializers.CharField()
     reviews = serializers.SerializerMethodField()
-    decided_on = serializers.DateField(allow_null=True)
+    decided_on = DateField(allow_null=True)
     decision_reasons = serializers.ListField(child=serializers.CharField())
 
     def get_documents(self, application: Application) -> dict[str, int]:
@@ -145,9 +147,9 @@ class PermitSerializer(serializers.Serializer):
     )
     previous = serializers.CharField(source="previous.number", allow_null=True, default=None)
     partner_ministry = BodyRefSerializer(allow_null=True)
-    decision_date = serializers.DateField()
-    valid_from = serializers.DateField()
-    valid_until = serializers.DateField()
+    decision_date = DateField()
+    valid_from = DateField()
+    valid_until = DateField()
     conditions = serializers.CharField()
     legal_basis = serializers.CharField()
     status = serializers.ChoiceField(
@@ -159,7 +161,7 @@ class PermitSerializer(serializers.Serializer):
     )
     status_reason = serializers.CharField(help_text="Why it last changed (end or suspension).")
     status_legal_basis = serializers.CharField()
-    status_changed_on = serializers.DateField(allow_null=True)
+    status_changed_on = DateField(allow_null=True)
 
 
 @extend_schema_serializer(component_name="IzinOperasional")
@@ -169,11 +171,11 @@ class OperationalSerializer(serializers.Serializer):
     permit = serializers.CharField(source="permit.number")
     agreement = serializers.IntegerField(source="agreement_id")
     issuer = BodyRefSerializer()
-    valid_from = serializers.DateField()
-    valid_until = serializers.DateField()
+    valid_from = DateField()
+    valid_until = DateField()
     status = serializers.ChoiceField(choices=IzinOperasional.Status.choices)
     flag = serializers.CharField()
-    ended_on = serializers.DateField(allow_null=True)
+    ended_on = DateField(allow_null=True)
     end_reason = serializers.CharField()
     end_legal_basis = serializers.CharField()
 
@@ -184,13 +186,13 @@ class StaffSerializer(serializers.Serializer):
     name = serializers.CharField()
     nationality = serializers.CharField()
     position = serializers.CharField()
-    start_date = serializers.DateField()
-    end_date = serializers.DateField()
+    start_date = DateField()
+    end_date = DateField()
     ktln_approval_number = serializers.CharField()
-    ktln_approved_on = serializers.DateField()
+    ktln_approved_on = DateField()
     status = serializers.ChoiceField(choices=ForeignStaffAssignment.Status.choices)
     flag = serializers.CharField()
-    ended_on = serializers.DateField(allow_null=True)
+    ended_on = DateField(allow_null=True)
     end_reason = serializers.CharField()
     end_legal_basis = serializers.CharField()
 
@@ -379,7 +381,7 @@ class ApplicationActionApi(ApiView):
             help_text="return",
         )
         text = serializers.CharField(required=False, allow_blank=True, help_text="return")
-        deadline = serializers.DateField(required=False, allow_null=True, help_text="return")
+        deadline = DateField(required=False, allow_null=True, help_text="return")
         technical_ministries = CodeField(
             slug_field="key",
             queryset=GovernmentBody.objects.all(),
@@ -388,8 +390,8 @@ class ApplicationActionApi(ApiView):
             error_messages=UNKNOWN_BODY,
             help_text="circulate",
         )
-        due_date = serializers.DateField(required=False, allow_null=True, help_text="circulate")
-        held_on = serializers.DateField(required=False, help_text="deliberate")
+        due_date = DateField(required=False, allow_null=True, help_text="circulate")
+        held_on = DateField(required=False, help_text="deliberate")
         agencies_present = CodeField(
             slug_field="key",
             queryset=GovernmentBody.objects.all(),
@@ -480,9 +482,9 @@ class ApplicationDecisionApi(ApiView):
     @extend_schema_serializer(component_name="PermitDecision")
     class InputSerializer(serializers.Serializer):
         approve = serializers.BooleanField()
-        decided_on = serializers.DateField(required=False, allow_null=True)
-        valid_from = serializers.DateField(required=False, allow_null=True)
-        valid_until = serializers.DateField(
+        decided_on = DateField(required=False, allow_null=True)
+        valid_from = DateField(required=False, allow_null=True)
+        valid_until = DateField(
             required=False, allow_null=True, help_text="At most 3 years after valid_from."
         )
         conditions = serializers.CharField(required=False, allow_blank=True)
@@ -647,8 +649,8 @@ class OperationalCreateApi(ApiView):
     class InputSerializer(serializers.Serializer):
         number = serializers.CharField(max_length=60)
         agreement = serializers.IntegerField(help_text="Id of an MSP your agency owns.")
-        valid_from = serializers.DateField()
-        valid_until = serializers.DateField()
+        valid_from = DateField()
+        valid_until = DateField()
 
     @extend_schema(
         operation_id="permits_operational_create",
@@ -704,10 +706,10 @@ class StaffCreateApi(ApiView):
         name = serializers.CharField(max_length=255)
         nationality = serializers.CharField(max_length=2)
         position = serializers.CharField(max_length=255)
-        start_date = serializers.DateField()
-        end_date = serializers.DateField()
+        start_date = DateField()
+        end_date = DateField()
         ktln_approval_number = serializers.CharField(max_length=80)
-        ktln_approved_on = serializers.DateField()
+        ktln_approved_on = DateField()
 
     @extend_schema(
         operation_id="permits_staff_create",

@@ -16,7 +16,15 @@ from mitra.bodies.models import GovernmentBody
 from mitra.core.access import MEMBER
 from mitra.regions.models import Province, Regency
 
-from .base import DETAIL_ERRORS, READ_ERRORS, ApiView, CodeField, errors, paginated_response
+from .base import (
+    DETAIL_ERRORS,
+    READ_ERRORS,
+    ApiView,
+    CodeField,
+    DateField,
+    errors,
+    paginated_response,
+)
 
 UNKNOWN_PROVINCE: dict[str, Any] = {"does_not_exist": _("Unknown province code: {value}.")}
 
@@ -105,8 +113,8 @@ class BodyOutputSerializer(serializers.Serializer):
     regency = serializers.CharField(
         source="regency.code", allow_null=True, default=None, help_text="Kemendagri code."
     )
-    valid_from = serializers.DateField(allow_null=True)
-    valid_until = serializers.DateField(allow_null=True)
+    valid_from = DateField(allow_null=True)
+    valid_until = DateField(allow_null=True)
 
 
 # --- bodies -------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from .base import (
     ApiView,
     AuthenticatedRequest,
     CodeField,
+    DateField,
     Serializer,
     errors,
     paginated_response,
@@ -37,8 +38,8 @@ class SanctionStepSerializer(Serializer):
     status_to = serializers.CharField()
     legal_basis = serializers.CharField()
     authority = CodeField(slug_field="key", read_only=True, allow_null=True)
-    issued_on = serializers.DateField()
-    compliance_due = serializers.DateField(allow_null=True)
+    issued_on = DateField()
+    compliance_due = DateField(allow_null=True)
     notified_bodies = CodeField(slug_field="key", many=True, read_only=True)
     parties_notified = serializers.CharField()
 
@@ -54,12 +55,12 @@ class SanctionCaseSerializer(Serializer):
     violation = serializers.CharField()
     articles = serializers.CharField()
     source_ = serializers.ChoiceField(choices=SanctionCase.Source.choices)
-    reported_on = serializers.DateField()
-    compliance_due = serializers.DateField(allow_null=True)
+    reported_on = DateField()
+    compliance_due = DateField(allow_null=True)
     immigration_referral = serializers.BooleanField()
     criminal_referral = serializers.BooleanField()
     public_outcome = serializers.CharField()
-    concluded_on = serializers.DateField(allow_null=True)
+    concluded_on = DateField(allow_null=True)
 
 
 @extend_schema_serializer(component_name="SanctionCaseDetail")
@@ -123,7 +124,7 @@ class SanctionCaseCreateApi(ApiView):
         articles = serializers.CharField(required=False, allow_blank=True, max_length=300)
         source_ = serializers.ChoiceField(choices=SanctionCase.Source.choices)
         source_detail = serializers.CharField(required=False, allow_blank=True, max_length=300)
-        reported_on = serializers.DateField(required=False, allow_null=True)
+        reported_on = DateField(required=False, allow_null=True)
 
     @extend_schema(
         operation_id="sanctions_create",
@@ -165,7 +166,7 @@ class SanctionCaseMoveApi(ApiView):
             allow_null=True,
             help_text="Key of the issuing body.",
         )
-        issued_on = serializers.DateField(required=False, allow_null=True)
+        issued_on = DateField(required=False, allow_null=True)
         notes = serializers.CharField(required=False, allow_blank=True)
         notified_bodies = CodeField(
             slug_field="key", queryset=GovernmentBody.objects.all(), many=True, required=False

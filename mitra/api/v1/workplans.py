@@ -33,7 +33,11 @@ from .base import (
     ApiView,
     AuthenticatedRequest,
     CodeField,
+    DateField,
+    DateTimeField,
+    IdField,
     Serializer,
+    YearField,
     errors,
     paginated_response,
 )
@@ -73,8 +77,8 @@ class WorkPlanSummarySerializer(Serializer):
     status = serializers.ChoiceField(choices=WorkPlan.Status.choices)
     agreement = serializers.IntegerField(source="agreement_id")
     parent_ = serializers.IntegerField(source="parent_id", allow_null=True, help_text="The RIK.")
-    start_date = serializers.DateField()
-    end_date = serializers.DateField()
+    start_date = DateField()
+    end_date = DateField()
     year = serializers.IntegerField(allow_null=True)
     province = CodeField(slug_field="code", read_only=True, allow_null=True)
     regency = CodeField(slug_field="code", read_only=True, allow_null=True)
@@ -90,9 +94,9 @@ class NotificationSerializer(serializers.Serializer):
     province = CodeField(slug_field="code", read_only=True)
     regency = CodeField(slug_field="code", read_only=True, allow_null=True)
     activity = serializers.IntegerField(source="activity_id", allow_null=True)
-    notified_on = serializers.DateField()
+    notified_on = DateField()
     reference = serializers.CharField()
-    acknowledged_at = serializers.DateTimeField(
+    acknowledged_at = DateTimeField(
         allow_null=True, help_text="When the notified body acknowledged it (null: awaiting)."
     )
     acknowledging_body = BodyRefSerializer(allow_null=True)
@@ -108,10 +112,10 @@ class ActivitySerializer(serializers.Serializer):
     status = serializers.ChoiceField(choices=Activity.Status.choices)
     provinces = CodeField(slug_field="code", many=True, read_only=True)
     regencies = CodeField(slug_field="code", many=True, read_only=True)
-    start_date = serializers.DateField()
-    end_date = serializers.DateField()
-    actual_start = serializers.DateField(allow_null=True)
-    actual_end = serializers.DateField(allow_null=True)
+    start_date = DateField()
+    end_date = DateField()
+    actual_start = DateField(allow_null=True)
+    actual_end = DateField(allow_null=True)
     local_partners = LocalPartnerSerializer(many=True)
     planned_beneficiaries = BeneficiariesSerializer()
     actual_beneficiaries = BeneficiariesSerializer()
@@ -130,8 +134,8 @@ class ActivitySerializer(serializers.Serializer):
 @extend_schema_serializer(component_name="WorkPlan")
 class WorkPlanDetailSerializer(WorkPlanSummarySerializer):
     objectives = serializers.CharField()
-    approved_on = serializers.DateField(allow_null=True)
-    signed_on = serializers.DateField(allow_null=True)
+    approved_on = DateField(allow_null=True)
+    signed_on = DateField(allow_null=True)
     activities = serializers.SerializerMethodField()
     notifications = NotificationSerializer(many=True)
     containment_problems = serializers.SerializerMethodField(
@@ -191,8 +195,8 @@ class WorkPlanInputSerializer(Serializer):
         required=False, allow_null=True, help_text="An RKT: id of its RIK."
     )
     title = serializers.CharField(max_length=500)
-    start_date = serializers.DateField()
-    end_date = serializers.DateField()
+    start_date = DateField()
+    end_date = DateField()
     province = CodeField(
         slug_field="code",
         queryset=Province.objects.all(),
@@ -240,14 +244,14 @@ class WorkPlanListApi(ApiView):
     class FilterSerializer(serializers.Serializer):
         kind = serializers.ChoiceField(choices=WorkPlan.Kind.choices, required=False)
         status = serializers.ChoiceField(choices=WorkPlan.Status.choices, required=False)
-        agreement = serializers.IntegerField(required=False)
+        agreement = IdField(required=False)
         province = CodeField(
             slug_field="code",
             queryset=Province.objects.all(),
             required=False,
             error_messages=UNKNOWN_PROVINCE,
         )
-        year = serializers.IntegerField(required=False)
+        year = YearField(required=False)
         q = serializers.CharField(required=False)
 
     @extend_schema(
@@ -355,7 +359,7 @@ class WorkPlanTransitionApi(ApiView):
 
     @extend_schema_serializer(component_name="WorkPlanTransition")
     class InputSerializer(serializers.Serializer):
-        on = serializers.DateField(
+        on = DateField(
             required=False, allow_null=True, help_text="Approval or signing date; default today."
         )
 
@@ -411,7 +415,7 @@ class NotificationCreateApi(ApiView):
             error_messages=UNKNOWN_REGENCY,
         )
         activity = serializers.IntegerField(required=False, allow_null=True)
-        notified_on = serializers.DateField()
+        notified_on = DateField()
         reference = serializers.CharField(max_length=255)
 
     @extend_schema(
@@ -462,8 +466,8 @@ class ActivityInputSerializer(serializers.Serializer):
         allow_null=True,
         error_messages=UNKNOWN_SECTOR,
     )
-    start_date = serializers.DateField()
-    end_date = serializers.DateField()
+    start_date = DateField()
+    end_date = DateField()
     provinces = CodeField(
         slug_field="code",
         queryset=Province.objects.all(),
@@ -507,7 +511,7 @@ class ActivityListApi(ApiView):
     access = MEMBER
 
     class FilterSerializer(serializers.Serializer):
-        work_plan = serializers.IntegerField(required=False)
+        work_plan = IdField(required=False)
         status = serializers.ChoiceField(choices=Activity.Status.choices, required=False)
         province = CodeField(
             slug_field="code",
@@ -647,7 +651,7 @@ class ActivityTransitionApi(ApiView):
 
     @extend_schema_serializer(component_name="ActivityTransition")
     class InputSerializer(serializers.Serializer):
-        on = serializers.DateField(
+        on = DateField(
             required=False, allow_null=True, help_text="Actual start or end; default today."
         )
 

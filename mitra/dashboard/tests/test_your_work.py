@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mitra.accounts.tests.factories import UserFactory
+from mitra.agreements.models import AgreementParty
 from mitra.agreements.services import agreements_recheck_cover
 from mitra.agreements.tests.factories import AgreementFactory
 from mitra.bodies.models import GovernmentBody
@@ -316,6 +317,16 @@ def partner_data(kemendagri: GovernmentBody, n: int = 1) -> None:
             )  # fmt: skip
         draft = WorkPlanFactory(agreement=ending, status=WorkPlan.Status.DRAFT)
         ActivityFactory(work_plan=draft, provinces=[province], status="planned")
+        # Its ormas asing holds no izin prinsip: the cascade's task for the partner ministry.
+        # Another agency's uncovered agreement is not Kemendagri's task.
+        other = AgreementFactory(active=True)
+        agreements_recheck_cover(
+            organization_ids=[
+                p.organization_id
+                for p in AgreementParty.objects.filter(agreement__in=[ending, other])
+                if p.organization_id
+            ]
+        )
 
 
 def test_the_partner_ministry_home_counts_open_their_rows(client, officer, kemendagri):
@@ -324,7 +335,7 @@ def test_the_partner_ministry_home_counts_open_their_rows(client, officer, kemen
     assert_counts_open_their_rows(
         client,
         sections["partner"],
-        {"renewals": 1, "reports_overdue": 1, "without_notice": 1},
+        {"renewals": 1, "reports_overdue": 1, "without_notice": 1, "uncovered_own": 1},
     )
 
 

@@ -3,7 +3,8 @@
 Phrase families:
 * document types: MoU / nota kesepahaman / kesepakatan bersama -> MoU; memorandum saling
   pengertian -> MSP; perjanjian kerja sama -> PKS; letter of intent -> LoI; MoC, CPAP,
-  grant agreement, RIK, arrangements, reaffirmation -> other;
+  grant agreement, RIK, arrangements, reaffirmation, work plans (rencana kerja), signed
+  records (Minutes of Meeting, Record of Discussions) -> other;
 * periods: "2024 s.d 2029", "2024-2029", "periode 2022 s.d. 2025", "sejak 2024 s.d 2027",
   "tahun 2024 sampai dengan 2027"; left out when the text marks them as past
   ("periode sebelumnya 2011-2015");
@@ -28,7 +29,13 @@ DOCUMENT_TYPES: tuple[tuple[str, str], ...] = (
         r"|(?<![\w-])CPAP(?![\w-])|grant\sagreement|perjanjian\shibah|(?<![\w-])RIK(?![\w-])"
         r"|rencana\sinduk\skegiatan|(?:implementing|individual)\sarrangement"
         r"|reaffirmation|(?<![\w-])LoA(?![\w-])|letter\sof\sagreement|exchange\sof\snotes"
-        r"|rencana\skerja\stahunan|(?<![\w-])RKT(?![\w-])",
+        # a work plan, but not "rencana kerja sama" (a planned cooperation) nor the
+        # government's own plan ("Rencana Kerja Pemerintah")
+        r"|rencana\skerja(?!\s?sama|\spemerintah)|(?<![\w-])RKT(?![\w-])|work\s?plan"
+        # signed records of a negotiation: "Minutes of Meeting (MoM)", "Record of
+        # Discussions (R/D)", "Summary Record", "berita acara kesepakatan"
+        r"|minutes\sof\s(?:the\s)?meeting|(?<![\w-])MoM(?![\w-])|records?\sof\sdiscussions?"
+        r"|(?<![\w/-])R/D(?![\w/-])|summary\srecord|berita\sacara\skesepakatan",
     ),
     (
         "MoU",
@@ -57,12 +64,12 @@ NUMBER_WORDS = {
 }  # fmt: skip
 _NUMBER = (
     r"(?P<num>\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
-    r"(?:\s?\(\s?(?:\d{1,2}|[a-z]{3,9}(?:\s[a-z]{4,6})?)\s?\))?"
+    r"(?P<paren>\s?\(\s?(?:\d{1,2}|[a-z]{3,9}(?:\s[a-z]{4,6})?)\s?\))?"
 )
 DURATION_RE = re.compile(
     r"(?<!\w)(?P<lead>(?:selama|jangka\swaktu|masa\sberlaku|berlaku(?:\suntuk)?|for"
     r"|for\sa\speriod\sof|durasi|(?:dalam|untuk)\s(?:jangka|kurun|masa)(?:\swaktu)?"
-    r"|untuk\smasa|untuk|berdurasi)\s(?:kurang\slebih\s|sekitar\s)?)?"
+    r"|untuk\smasa|untuk|berdurasi|berjangka\swaktu|periode|masa)\s(?:kurang\slebih\s|sekitar\s)?)?"
     rf"{_NUMBER}(?P<unit>\s(?:tahun\ske\sdepan|years?\sahead)|\stahunan|\s(?:tahun|years?)|-year)"
     r"(?!\w)",
     re.IGNORECASE,
@@ -72,6 +79,7 @@ PAST_AFTER_RE = re.compile(
     r"[\s,]{0,2}(?:terakhir|belakangan|silam|lalu|yang\slalu|sebelumnya|last|past)(?!\w)",
     re.IGNORECASE,
 )
+AGE_BEFORE_RE = re.compile(r"(?<!\w)(?:usia|umur|berusia|berumur|aged?)\s?$", re.IGNORECASE)
 PAST_MARKERS_RE = re.compile(
     r"(?<!\w)(?:sebelumnya|terdahulu|lalu|previous|telah\sterjalin|sudah\sterjalin|"
     r"telah\sberjalan|sudah\sberjalan|terjalin|genap|pernah)(?!\w)",
@@ -135,8 +143,11 @@ def durations(text: str, start: int, end: int) -> list[Found]:
     found = []
     for match in DURATION_RE.finditer(text, start, end):
         unit = match.group("unit").lower()
-        if not match.group("lead") and not (
-            unit.endswith(("depan", "ahead", "tahunan")) or unit == "-year"
+        # A number written twice, "5 (lima) tahun", is the style of a term in a document.
+        if (
+            not match.group("lead")
+            and not match.group("paren")
+            and not (unit.endswith(("depan", "ahead", "tahunan")) or unit == "-year")
         ):
             continue
         raw = match.group("num") or ""
@@ -147,5 +158,7 @@ def durations(text: str, start: int, end: int) -> list[Found]:
         before = text[max(start, match.start() - 30) : match.start()]
         if PAST_MARKERS_RE.search(before) or PAST_AFTER_RE.match(text, match.end(), end):
             continue
+        if AGE_BEFORE_RE.search(before):
+            continue  # "anak usia 5 (lima) tahun": an age, not a term
         found.append(Found(match.start(), match.end(), value))
     return found

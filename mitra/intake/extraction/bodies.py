@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from mitra.bodies.gazetteer import PROVINCE_SHORT_NAMES, BodyEntry, all_bodies
 
+from .countries import COUNTRY_PATTERN
 from .limits import FUZZY_BODY_COMPARISONS, Budget
 
 TOKEN_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
@@ -363,9 +364,27 @@ class Gazetteer:
             return False
         following = text[mention.end : mention.end + 80]
         run = re.match(r"(?:\s(?:dan\s)?[A-Z][\w\-]*){1,6}", following)
-        if not run:
-            return False
-        return contains_country(run.group())
+        if run:
+            return contains_country(run.group())
+        # "Kementerian Pertanian, Kehutanan dan Perikanan Jepang": more fields after a comma,
+        # the country closing the name; not a list of bodies ("Kemenlu, Kedutaan Besar Jepang")
+        run = _FIELDS_THEN_COUNTRY_RE.match(following)
+        return run is not None and not any(
+            w in NOT_A_FIELD for w in re.findall(r"[A-Z][\w\-]*", run.group("fields"))
+        )
+
+
+_FIELDS_THEN_COUNTRY_RE = re.compile(
+    r"(?P<fields>(?:,\s(?:dan\s)?[A-Z][\w\-]*(?:\s(?:dan\s)?[A-Z][\w\-]*){0,2}){1,3})"
+    rf"\s(?:{COUNTRY_PATTERN})(?!\w)"
+)
+NOT_A_FIELD = frozenset(
+    [
+    "Kedutaan", "Kedubes", "Pemerintah", "Kementerian", "Badan", "Konsulat", "Duta", "Dubes",
+    "Lembaga", "Provinsi", "Kota", "Negara", "Presiden", "Menteri", "Perdana", "Raja",
+    "Republik", "Kerajaan", "Kabupaten",
+    ]
+)  # fmt: skip
 
 
 def _strongest(strengths: Iterable[str]) -> str:
@@ -373,25 +392,9 @@ def _strongest(strengths: Iterable[str]) -> str:
     return min(strengths, key=lambda s: order[s])
 
 
-# Countries (Indonesian names) that mark a body as foreign when they follow its name.
-COUNTRY_NAMES = (
-    "Afghanistan|Afrika Selatan|Aljazair|Amerika Serikat|Amerika|Arab Saudi|Argentina|"
-    "Australia|Austria|Bangladesh|Belanda|Belgia|Brasil|Brazil|Brunei Darussalam|Brunei|"
-    "Bulgaria|Ceko|Chile|Denmark|Mesir|Ethiopia|Filipina|Finlandia|Hongaria|India|Inggris|"
-    "Irak|Iran|Irlandia|Islandia|Italia|Jepang|Jerman|Kamboja|Kanada|Kazakhstan|Kenya|"
-    "Kolombia|Korea Selatan|Korea Utara|Korea|Korsel|Kuba|Kuwait|Laos|Lebanon|Malaysia|"
-    "Maroko|Meksiko|Mesir|Mongolia|Myanmar|Nepal|Nigeria|Norwegia|Pakistan|Palestina|"
-    "Papua Nugini|Peru|Polandia|Portugal|Prancis|Perancis|Qatar|Rumania|Rusia|"
-    "Selandia Baru|Serbia|Singapura|Slovakia|Spanyol|Sri Lanka|Sudan|Suriah|Swedia|Swiss|"
-    "Taiwan|Tanzania|Thailand|Tiongkok|Tiongkok|RRT|Timor Leste|Timor-Leste|Tunisia|Turki|"
-    "Ukraina|Uni Eropa|Uni Emirat Arab|Uruguay|Uzbekistan|Venezuela|Vietnam|Yaman|"
-    "Yordania|Yunani|Zimbabwe|Britania Raya|Kerajaan Inggris|Belarus|Fiji|Samoa|Tonga|"
-    "Vanuatu|Kepulauan Solomon|Kiribati|Tuvalu|Nauru|Palau|Mikronesia|Kepulauan Marshall|"
-    "China|Cina|Japan|Germany|Netherlands|New Zealand|United States|United Kingdom|"
-    "Korea Republic|Republic of Korea|Canada|France|Norway|Sweden|Switzerland|Denmark|"
-    "Singapore|Philippines|Thailand|Viet Nam|Cambodia"
-)
-COUNTRY_RE = re.compile(rf"(?<!\w)(?:{COUNTRY_NAMES})(?!\w)")
+# Countries (Indonesian names, CLDR and press forms) that mark a body as foreign when they
+# follow its name.
+COUNTRY_RE = re.compile(rf"(?<!\w)(?:{COUNTRY_PATTERN})(?!\w)")
 
 
 def contains_country(text: str) -> bool:

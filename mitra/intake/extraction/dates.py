@@ -21,7 +21,7 @@ for number, names in enumerate(
     [
         "januari january jan",
         "februari pebruari february feb peb",
-        "maret march mar",
+        "maret march mar mrt",
         "april apr",
         "mei may",
         "juni june jun",
@@ -69,13 +69,28 @@ DATE_RE = re.compile(rf"(?<![\w/.]){ANY_DATE}", re.IGNORECASE)
 # ISO dates are unambiguous and common in metadata lines.
 ISO_DATE_RE = re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)")
 
+# Abbreviated weekdays of header lines ("Sen, 04 Mar 2024", "Mon, 4 March 2024"); only in a
+# date line, where a date follows at once.
+_WEEKDAY_ABBR = r"sen|sel|rab|kam|jum|sab|min|mon|tue|wed|thu|fri|sat|sun"
+# A byline before the date of a header line: "Oleh Humas | 4 Mar 2024", "By Admin on 4 March
+# 2024", "Ditulis oleh Redaksi pada Senin, 4 Maret 2024", "Humas Kemenkes - 4 Maret 2024".
+BYLINE_RE = re.compile(
+    r"^[\s\-–|•·]{0,4}(?P<who>[^\n|]{2,50}?)(?:\s?[|•·]\s?|\s[-–—]\s|\s(?:on|pada)\s|,\s)",
+    re.IGNORECASE,
+)
+BYLINE_WORDS_RE = re.compile(
+    r"(?<!\w)(?:oleh|by|ditulis|penulis|reporter|pewarta|humas|admin|redaksi|editor|posted|"
+    r"diposting|diterbitkan|dipublikasikan|kontributor|author|biro|tim)(?!\w)",
+    re.IGNORECASE,
+)
+
 # A header line that is (mostly) a date: optional bullet, label and weekday, the date,
 # an optional time; little else.
 DATE_LINE_RE = re.compile(
     r"^[\s\-–|•·]{0,4}"
     r"(?:(?:diterbitkan|dipublikasikan|diposting|dibuat|posted|published|tanggal|date|"
     r"updated|diperbarui)(?:\s(?:pada|on))?\s?:?\s{0,3})?"
-    rf"(?:(?P<wd>{_WEEKDAY_ALT}),?\s{{0,3}})?"
+    rf"(?:(?P<wd>{_WEEKDAY_ALT}|{_WEEKDAY_ABBR}),?\s{{0,3}})?"
     rf"(?:{ANY_DATE}|(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))"
     r"(?:[\s,|\-–]{1,4}(?:pukul\s)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s?(?:WIB|WITA|WIT|AM|PM))?)?",
     re.IGNORECASE,
@@ -102,6 +117,12 @@ DATELINE_RE = re.compile(
     r"(?:\([^()\n]{2,30}\)[ \t]?)?,[ \t]{0,3}"
     rf"(?:(?P<wd>{_WEEKDAY_ALT}),?[ \t]{{1,3}})?\(?{ANY_DATE}\)?[ \t]{{0,3}}"
     r"(?:\([^()\n]{2,30}\)[ \t]{0,3})?[-–—]",
+    re.IGNORECASE,
+)
+# "Jakarta (4/3/2024) –", "JAKARTA (4/3/2024) |": the date in brackets right after the place.
+BRACKET_DATELINE_RE = re.compile(
+    r"[ \t]{0,4}[A-Z][\w.'’-]{1,30}(?:[ \t][A-Z][\w.'’-]{0,30}){0,3}[ \t]?,?[ \t]?"
+    rf"\((?:(?P<wd>{_WEEKDAY_ALT}),?[ \t]{{1,3}})?{ANY_DATE}\)[ \t]{{0,3}}[-–—|]",
     re.IGNORECASE,
 )
 DATELINE_LINES = 6  # the dateline opens one of the first lines of the body
@@ -200,6 +221,9 @@ def find_published(
         line = text[start:end]
         match = DATE_LINE_RE.match(line)
         if not match:
+            # the date after a byline: read on the rest of the line, offsets shifted back
+            start, line, match = _after_byline(start, line)
+        if not match:
             continue
         rest = line[match.end() :].strip(" \t\r-|–,")
         if len(rest.split()) > 4:  # a sentence that starts with a date, not a date line
@@ -223,6 +247,20 @@ def find_published(
     return found or find_dateline(text, body_start), date_lines
 
 
+def _after_byline(start: int, line: str) -> tuple[int, str, re.Match[str] | None]:
+    """The date of a header line that opens with a byline, when it has its year: (start of
+    the rest of the line, the rest, the date-line match on it)."""
+    byline = BYLINE_RE.match(line)
+    if not byline or not BYLINE_WORDS_RE.search(byline.group("who")):
+        return start, line, None
+    rest = line[byline.end() :]
+    match = DATE_LINE_RE.match(rest)
+    parts = _parts(match) if match else None
+    if parts is None or parts.year is None:
+        return start, line, None
+    return start + byline.end(), rest, match
+
+
 def find_dateline(text: str, body_start: int) -> FoundDate | None:
     """The date of a dateline that opens one of the first lines of the body (with year)."""
     seen = 0
@@ -234,6 +272,8 @@ def find_dateline(text: str, body_start: int) -> FoundDate | None:
             break
         start = body_start + line.start()
         match = DATELINE_RE.match(text, start, min(len(text), start + 120))
+        if not match:
+            match = BRACKET_DATELINE_RE.match(text, start, min(len(text), start + 120))
         if not match:
             continue
         parts = _parts(match)

@@ -21,10 +21,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
+from itertools import chain as _chain
 
-from .bodies import COUNTRY_RE, BodyMention
+from .bodies import COUNTRY_RE, NOT_A_FIELD, BodyMention
+from .countries import COUNTRY_PATTERN
 from .document import Document
 from .foreign_orgs import WELL_KNOWN
+from .iati_publishers import IATI_PUBLISHERS
 from .limits import FUZZY_ORG_COMPARISONS, PAIRWISE_ORG_COMPARISONS, Budget
 from .model import KnownOrganization
 
@@ -417,6 +420,11 @@ class _KnownIndex:
         self.case_sensitive: dict[str, int] = {}
         entries = [(org, True) for org in registry]
         entries += [(KnownOrganization(n, a, al), False) for n, a, al in WELL_KNOWN]
+        # IATI publishers are matched by their exact name or acronym only: they are not put
+        # in the pattern of names with lower-case words below (hundreds of names there would
+        # slow every document down for little gain).
+        exact_only = len(entries)
+        entries += [(KnownOrganization(n, a, ()), False) for n, a in IATI_PUBLISHERS]
         for index, (org, _from_registry) in enumerate(entries):
             self.orgs.append(entries[index])
             for form in (org.name, org.acronym, *org.aliases):
@@ -432,14 +440,17 @@ class _KnownIndex:
             self.by_prefix.setdefault(form[:3], []).append((form, index))
         alternatives = sorted({re.escape(f) for f in self.case_sensitive}, key=len, reverse=True)
         self.acronym_re = re.compile(
-            rf"(?<![\w-])(?:{'|'.join(alternatives)})(?![\w])" if alternatives else r"(?!x)x"
+            # "Kerja Sama RI-UNICEF": a hyphen joins the partner to Indonesia, not to a word
+            rf"(?:(?<![\w-])|(?<=RI-)|(?<=Indonesia-))(?:{'|'.join(alternatives)})(?![\w])"
+            if alternatives
+            else r"(?!x)x"
         )
         # Names that contain lower-case words ("Badan PBB untuk Pengungsi") are not one
         # capitalised run; they are found by one pass of this pattern.
         with_lower = sorted(
             {
                 form.strip()
-                for org, _ in self.orgs
+                for org, _ in self.orgs[:exact_only]
                 for form in (org.name, *org.aliases)
                 if form
                 and " " in form.strip()
@@ -602,6 +613,25 @@ def find_foreign_candidates(
                 acronym = after.group(1).strip() if after else ""
                 add(match.group(), match.span(), known, acronym, match.group() if acronym else "")
                 lower_spans.append(match.span())
+    # 0b. UN bodies named in Indonesian around "PBB" ("Organisasi Pendidikan, Keilmuan, dan
+    # Kebudayaan PBB", "Kantor PBB untuk Pengurangan Risiko Bencana"): the whole name, not
+    # the "PBB" inside it nor the capitalised runs it is cut into.
+    named_in_full = _chain(
+        UN_BODY_RE.finditer(text, search_from), _foreign_ministries(text, search_from)
+    )
+    for match in named_in_full:
+        span = (match.start(), match.end())
+        if _overlaps(span, lower_spans) or _overlaps(span, gov_spans):
+            continue
+        name = match.group()
+        after = _BRACKET_AFTER_RE.match(text, match.end())
+        acronym = after.group(1).strip() if after else ""
+        known = index.match_name(name, fuzzy=True, budget=budget) or (
+            index.match_name(acronym) if acronym else None
+        )
+        add(name, span, known, acronym, name if acronym else "")
+        lower_spans.append(span)
+    lower_spans.sort()
     if lower_spans:
         all_runs = [r for r in all_runs if not _overlaps(r, lower_spans)]
     run_ends = [end for _, end in all_runs]
@@ -659,6 +689,31 @@ def find_foreign_candidates(
     return candidates
 
 
+# A UN body in Indonesian: a head noun, capitalised words (with "dan", "untuk" and commas
+# between them), "PBB" or "Perserikatan Bangsa-Bangsa", and an optional "untuk <Field>" tail.
+_CAP = r"[A-Z][\w\-]*"
+UN_BODY_RE = re.compile(
+    r"(?<![\w-])(?:Badan|Organisasi|Program|Dana|Kantor|Komisi|Komisariat|Dewan|Pusat"
+    r"|Sekretariat|Lembaga|Entitas|Misi|Pasukan)"
+    rf"(?:,?\s(?:{_CAP}|dan|untuk|bagi|urusan)){{0,7}}?"
+    r"\s(?:PBB|Perserikatan\sBangsa-[Bb]angsa)(?![\w-])"
+    rf"(?:\s(?:untuk|bagi|urusan)\s{_CAP}(?:\s(?:dan\s)?{_CAP}){{0,4}})?"
+)
+# A foreign ministry with several fields: "Kementerian Pertanian, Kehutanan dan Perikanan
+# Jepang" (the capitalised runs break at the comma).
+FOREIGN_MINISTRY_RE = re.compile(
+    rf"(?<![\w-])Kementerian(?:,?\s(?:dan\s)?{_CAP}){{1,8}}?\s(?:{COUNTRY_PATTERN})(?!\w)"
+)
+
+
+def _foreign_ministries(text: str, start: int):
+    """Foreign ministries whose name has a comma (the others are capitalised runs)."""
+    for match in FOREIGN_MINISTRY_RE.finditer(text, start):
+        words = re.findall(r"[A-Z][\w\-]*", match.group())[1:]
+        if "," in match.group() and not any(w in NOT_A_FIELD for w in words):
+            yield match
+
+
 _BRACKET_AFTER_RE = re.compile(r"\s?\(\s?([A-Z][A-Za-z0-9\-&. ]{1,24}?)\s?\)")
 # Heads of local governments; Prefektur and Negara Bagian exist only abroad.
 FOREIGN_LOCAL_RE = re.compile(
@@ -707,7 +762,33 @@ def _foreign_local(match: re.Match[str], with_country: set[str]) -> bool:
     # Provinsi / Kota / Distrik X: foreign when X stands with a foreign country somewhere
     # in the text ("Provinsi X, Tiongkok", "kota-kota di X, Cina", "Kota X di Jepang").
     words = name.split()
-    return any(" ".join(words[:n]) in with_country for n in range(len(words), 0, -1))
+    if any(" ".join(words[:n]) in with_country for n in range(len(words), 0, -1)):
+        return True
+    # "bekerja sama dengan Kota Kitakyushu": a city or province the gazetteer does not know
+    # (Indonesian ones were matched before this step), named as the partner of a cooperation.
+    before = text[max(0, match.start() - 50) : match.start()]
+    return (
+        head in ("kota", "provinsi")
+        and match.group()[:1].isupper()
+        and words[0] not in _CITY_EPITHETS
+        and _PARTNER_BEFORE_RE.search(before) is not None
+    )
+
+
+_PARTNER_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:(?:be)?kerja\s?sama|bermitra|kemitraan|(?:ber)?kolaborasi|MoU|nota\skesepahaman"
+    r"|perjanjian|menandatangani)(?:\s[a-z]+){0,3}\s(?:dengan|bersama)\s$",
+    re.IGNORECASE,
+)
+# Capitalised words that make "Kota X" a programme or a quarter, not a city: "Kota Layak
+# Anak", "Kota Tua", "Kota Sehat".
+_CITY_EPITHETS = frozenset(
+    [
+    "Tua", "Lama", "Baru", "Layak", "Sehat", "Cerdas", "Pintar", "Kreatif", "Mandiri", "Hijau",
+    "Pusaka", "Wisata", "Santri", "Inklusif", "Ramah", "Tangguh", "Bersih", "Cerdas", "Madani",
+    "Industri", "Satelit",
+    ]
+)  # fmt: skip
 
 
 # "Indonesia dan Vietnam", "RI-Selandia Baru", "kerja sama (bilateral) dengan Tunisia".
@@ -715,7 +796,8 @@ _COUNTRY_PAIR_BEFORE_RE = re.compile(
     r"(?<!\w)(?:Indonesia|RI|Republik\sIndonesia)\s?(?:dan|-|–|dengan|&|bersama)\s?$"
 )
 _COUNTRY_COOPERATION_BEFORE_RE = re.compile(
-    r"(?<!\w)(?:kerja\s?sama|kemitraan|bermitra|MoU|nota\skesepahaman|perjanjian|hubungan)"
+    r"(?<!\w)(?:(?:be)?kerja\s?sama|kemitraan|bermitra|(?:ber)?kolaborasi|MoU|nota\skesepahaman"
+    r"|perjanjian|hubungan)"
     r"(?:\s(?:bilateral|antara\s(?:Indonesia|RI)\s(?:dan|dengan)|erat))?\s(?:dengan|antara)\s$",
     re.IGNORECASE,
 )
@@ -805,7 +887,20 @@ def _similar(a: str, b: str, threshold: float, budget: Budget | None = None) -> 
     )
 
 
+# A government agency named in Indonesian ends with its country: "Badan Kerja Sama
+# Internasional Jepang", "Lembaga Penelitian Pertanian Prancis". Indonesian agencies never
+# end with a foreign country, so the country must close the name.
+FOREIGN_AGENCY_HEAD_RE = re.compile(r"(?<!\w)(?:Badan|Lembaga|Agensi|Otoritas|Dewan)\s")
+
+
 def _is_foreign_government(name: str) -> bool:
+    if FOREIGN_AGENCY_HEAD_RE.match(name):
+        countries = list(COUNTRY_RE.finditer(name))
+        return (
+            bool(countries)
+            and countries[-1].end() == len(name.rstrip())
+            and (countries[-1].start() > 6)
+        )
     return FOREIGN_GOV_HEAD_RE.match(name + " ") is not None and COUNTRY_RE.search(name) is not None
 
 
@@ -829,6 +924,11 @@ def _classify_run(text, run_start, run_end, index, gov_spans, add, budget) -> No
         known_start, known = _known_suffix(text, s, e, index)
         if known is not None:
             add(text[known_start:e], (known_start, e), known)
+            continue
+        agency = FOREIGN_AGENCY_HEAD_RE.search(text, s, e)
+        if agency and _is_foreign_government(text[agency.start() : e]):
+            # its head word ("Badan", "Lembaga") would be stripped below as a title word
+            add(text[agency.start() : e], (agency.start(), e))
             continue
         s = strip_leading_titles(text, s, e)
         e = _cut_at_headline_words(text, s, e)

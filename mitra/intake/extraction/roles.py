@@ -41,6 +41,12 @@ MEETING_NOUN_RE = re.compile(
     re.IGNORECASE,
 )
 
+# Words that open an attendance list: "F ... dihadiri oleh A dan G" lists guests, so the "dan"
+# before G joins two guests and does not link G to the partner F.
+ATTEND_LIST_RE = re.compile(
+    r"(?<!\w)(?:dihadiri|hadir|diundang|undangan|diikuti|peserta)(?!\w)", re.IGNORECASE
+)
+
 # Cues that say what this very mention does in its sentence (it attends or witnesses), as
 # opposed to an attendance word somewhere earlier in the sentence: they outweigh a
 # cooperation link ("Mercy Corps dengan disaksikan oleh Kepala BNPB" links no BNPB).
@@ -62,7 +68,11 @@ def _linked(text: str, left_end: int, right_start: int) -> bool:
     if len(gap) > LINK_MAX_GAP or any(c in gap for c in ".;\n"):
         return False
     # "X dan Y dengan disaksikan oleh G": the witness is not the partner's counterpart.
-    return LINK_WORDS_RE.search(gap) is not None and WITNESS_WORD_RE.search(gap) is None
+    return (
+        LINK_WORDS_RE.search(gap) is not None
+        and WITNESS_WORD_RE.search(gap) is None
+        and ATTEND_LIST_RE.search(gap) is None
+    )
 
 
 def attend_context(doc: Document, start: int, end: int) -> str | None:

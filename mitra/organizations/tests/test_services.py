@@ -10,6 +10,8 @@ from mitra.organizations.services import (
     OrganizationInput,
     organization_create,
     organization_find_duplicates,
+    organization_set_published,
+    organization_set_status,
     organization_update,
 )
 from mitra.organizations.tests.factories import SectorFactory
@@ -124,3 +126,44 @@ def test_update_refuses_to_become_a_duplicate_of_another(uclg, officer):
     assert "UCLG ASPAC" in caught.value.extra["legal_name"][0]
     other.refresh_from_db()
     assert other.legal_name == "Asian Development Bank"
+
+
+def test_update_leaves_status_and_publication_to_their_rules(uclg, officer):
+    """Issue 13 §3: an edit of the record never changes the status or the publication."""
+    organization_set_status(organization_id=uclg.pk, status="suspended", actor=None)
+    data = uclg_input(phone="+62 21", status=ForeignOrganization.Status.REGISTERED)
+    data.is_published = False
+    org = organization_update(organization_id=uclg.pk, data=data, actor=officer)
+    org.refresh_from_db()
+    assert (org.status, org.is_published, org.phone) == ("suspended", True, "+62 21")
+    event = AuditEvent.objects.get(target_id=org.pk, event="organization.updated")
+    assert set(event.data["new"]) == {"phone"}
+
+
+def test_only_an_operator_publishes_or_hides(uclg, officer, operator):
+    with pytest.raises(ApplicationError):
+        organization_set_published(organization_id=uclg.pk, published=False, actor=officer)
+    uclg.refresh_from_db()
+    assert uclg.is_published is True
+    organization_set_published(
+        organization_id=uclg.pk, published=False, actor=operator, reason="not yet verified"
+    )
+    uclg.refresh_from_db()
+    assert uclg.is_published is False
+    event = AuditEvent.objects.get(target_id=uclg.pk, event="organization.publication_changed")
+    assert event.data["new"] == {"is_published": False}
+    assert event.data["reason"] == "not yet verified"
+
+
+def test_the_operators_admin_changes_them_through_the_services(uclg, operator, rf):
+    from django.contrib.admin.sites import site
+
+    model_admin = site._registry[ForeignOrganization]
+    request = rf.post("/")
+    request.user = operator
+    uclg.status, uclg.is_published, uclg.phone = "archived", False, "+62 22"
+    model_admin.save_model(request, uclg, form=None, change=True)
+    uclg.refresh_from_db()
+    assert (uclg.status, uclg.is_published, uclg.phone) == ("archived", False, "+62 22")
+    events = AuditEvent.objects.filter(target_id=uclg.pk).values_list("event", flat=True)
+    assert {"organization.status_changed", "organization.publication_changed"} <= set(events)
