@@ -2378,6 +2378,7 @@ TRANSLATIONS: dict[str, str] = {
     "The duration must be at most %(max)s months.": "Jangka waktu paling lama %(max)s bulan.",
     "Only an operator may publish or hide an organization.": "Hanya operator yang boleh menerbitkan atau menyembunyikan organisasi.",
     "Organization shown or hidden in the public directory": "Organisasi ditampilkan atau disembunyikan di direktori publik",
+    "%(org)s is suspended: no izin operasional until it is reinstated.": "%(org)s sedang dibekukan: tidak ada izin operasional sampai dipulihkan.",
 }
 
 # Header fields written into the catalogue; makemessages' other header fields stay as they are.

@@ -7,10 +7,12 @@ from typing import TYPE_CHECKING, Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from mitra.agreements.permissions import agreement_is_editable_by
 from mitra.agreements.validation import frame_problems
 from mitra.audit.services import audit_event_record
 from mitra.core.exceptions import ApplicationError
 from mitra.core.periods import Period, check_within
+from mitra.organizations.models import ForeignOrganization
 
 from ..models import IzinOperasional, Permit
 
@@ -45,7 +47,8 @@ def izin_operasional_create(
     agreement = data.agreement
     if actor is None or not actor.can_edit_records:
         raise ApplicationError(_("You may not record an izin operasional."))
-    if not actor.is_operator and actor.agency.pk != agreement.owner_id:
+    # The MSP's owning unit (or its agency, when no unit holds it): the one edit rule.
+    if not agreement_is_editable_by(user=actor, agreement=agreement):
         raise ApplicationError(
             _("Only the MSP's partner ministry may record its izin operasional.")
         )
@@ -64,6 +67,13 @@ def izin_operasional_create(
         permit.valid_from <= data.valid_from <= permit.valid_until
     ):
         errors["permit"] = [_("An izin operasional needs a valid izin prinsip.")]
+    elif permit.organization.status == ForeignOrganization.Status.SUSPENDED:
+        # A suspended holder may not start anything new (domain.md §3.1; the suspension is
+        # the organization's, `Permit.effective_status`).
+        errors["permit"] = [
+            _("%(org)s is suspended: no izin operasional until it is reinstated.")
+            % {"org": permit.organization.legal_name}
+        ]
     errors.update(_containment(permit.organization_id, data.valid_from, data.valid_until))
     # N3: izin operasional ⊆ an MSP in force (not superseded, expired or terminated).
     label = _("The izin operasional")

@@ -157,3 +157,19 @@ def test_an_izin_operasional_lies_within_its_msp(permit, msp, officer):
     ]
     data = operational(msp, valid_until=date(2026, 12, 31))
     assert services.izin_operasional_create(permit_id=permit.pk, data=data, actor=officer).pk
+
+
+def test_a_suspended_holder_gets_no_izin_operasional(permit, msp, officer):
+    from mitra.organizations.models import ForeignOrganization
+    from mitra.organizations.services import organization_set_status
+
+    organization_set_status(
+        organization_id=permit.organization_id,
+        status=ForeignOrganization.Status.SUSPENDED,
+        actor=None,
+        reason="test",
+    )
+    with pytest.raises(ApplicationError) as error:
+        services.izin_operasional_create(permit_id=permit.pk, data=operational(msp), actor=officer)
+    assert "is suspended" in error.value.extra["permit"][0]
+    assert not IzinOperasional.objects.exists()
