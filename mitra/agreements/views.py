@@ -15,20 +15,13 @@ from mitra.core.access import EDITOR, MEMBER, AccessMixin
 from mitra.core.charts import build_timeline
 from mitra.core.dates import today
 from mitra.core.exceptions import ApplicationError
+from mitra.core.forms import apply_application_errors
 
 from . import selectors, services
 from .forms import AgreementFilterForm, AgreementForm, DocumentForm, SignatoryForm, TransitionForm
 from .models import Agreement
 from .permissions import agreement_get_editable, agreement_is_editable_by
 from .validation import chain_warnings
-
-
-def _apply_errors(form: Any, error: ApplicationError) -> None:
-    for field_name, messages_ in error.extra.items():
-        for message in messages_:
-            form.add_error(field_name if field_name in form.fields else None, message)
-    if not error.extra:
-        form.add_error(None, error.message)
 
 
 class AgreementListView(AccessMixin, View):
@@ -139,7 +132,7 @@ class AgreementCreateView(AccessMixin, View):
             try:
                 agreement = services.agreement_create(data=form.to_input(), actor=request.user)
             except ApplicationError as error:
-                _apply_errors(form, error)
+                apply_application_errors(form, error)
             else:
                 messages.success(request, _("The agreement was saved."))
                 return redirect("agreements:detail", pk=agreement.pk)
@@ -167,7 +160,7 @@ class AgreementUpdateView(AccessMixin, View):
                     agreement_id=agreement.pk, data=form.to_input(), actor=request.user
                 )
             except ApplicationError as error:
-                _apply_errors(form, error)
+                apply_application_errors(form, error)
             else:
                 messages.success(request, _("The agreement was saved."))
                 return redirect("agreements:detail", pk=agreement.pk)
@@ -218,7 +211,7 @@ class AgreementSignatoryAddView(AccessMixin, View):
                     actor=request.user,
                 )
             except ApplicationError as error:
-                _apply_errors(form, error)
+                apply_application_errors(form, error)
             else:
                 messages.success(request, _("The signatory was added."))
                 return redirect("agreements:detail", pk=agreement.pk)
@@ -247,7 +240,7 @@ class AgreementDocumentUploadView(AccessMixin, View):
                     actor=request.user,
                 )
             except ApplicationError as error:
-                _apply_errors(form, error)
+                apply_application_errors(form, error)
             else:
                 messages.success(request, _("The document was stored."))
                 return redirect("agreements:detail", pk=agreement.pk)

@@ -6,6 +6,18 @@ from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 
 from . import bounds
+from .exceptions import ApplicationError
+
+
+def apply_application_errors(form: forms.Form, error: ApplicationError) -> None:
+    """Put a service's refusal on the form: each message next to its field when the form has
+    that field, otherwise at the top; the bare message when the service named no field."""
+    for name, problems in error.extra.items():
+        for problem in problems if isinstance(problems, list) else [problems]:
+            form.add_error(name if name in form.fields else None, problem)
+    if not error.extra:
+        form.add_error(None, error.message)
+
 
 # A number typed into a form without its own limits stays within a 32-bit column (counts,
 # amounts in units); past it PostgreSQL answers "integer out of range" as a 500 (issue 13 §4).

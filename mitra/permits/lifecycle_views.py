@@ -15,6 +15,7 @@ from django.views import View
 from mitra.accounts.http import AuthenticatedHttpRequest
 from mitra.core.access import EDITOR, AccessMixin
 from mitra.core.exceptions import ApplicationError
+from mitra.core.forms import apply_application_errors
 
 from . import forms, lifecycle, notices, roles, selectors
 from .hooks import suspension_holds
@@ -22,14 +23,6 @@ from .models import ForeignStaffAssignment, IzinOperasional, Permit
 
 if TYPE_CHECKING:
     from mitra.accounts.models import User
-
-
-def _apply_errors(form: Any, error: ApplicationError) -> None:
-    for name, problems in error.extra.items():
-        for problem in problems if isinstance(problems, list) else [problems]:
-            form.add_error(name if name in form.fields else None, problem)
-    if not error.extra:
-        form.add_error(None, error.message)
 
 
 def _permit_url(pk: int) -> str:
@@ -140,7 +133,7 @@ class LifecycleConfirmView(AccessMixin, View):
             try:
                 self.perform(subject, grounds, request.user, **kwargs)
             except ApplicationError as error:
-                _apply_errors(form, error)
+                apply_application_errors(form, error)
             else:
                 message, url = self.done(subject, **kwargs)
                 messages.success(request, message)

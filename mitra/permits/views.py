@@ -17,6 +17,7 @@ from mitra.core.access import EDITOR, GOVERNMENT, MEMBER, AccessMixin, public_vi
 from mitra.core.charts import build_timeline
 from mitra.core.dates import today
 from mitra.core.exceptions import ApplicationError
+from mitra.core.forms import apply_application_errors
 from mitra.deadlines.engine import period_in_force
 from mitra.organizations.selectors import organization_get_for_user
 
@@ -30,14 +31,6 @@ def _error_message(error: ApplicationError) -> str:
     for messages_ in error.extra.values():
         parts.extend(str(m) for m in (messages_ if isinstance(messages_, list) else [messages_]))
     return " ".join(parts)
-
-
-def _apply_errors(form: Any, error: ApplicationError) -> None:
-    for field_name, messages_ in error.extra.items():
-        for message in messages_ if isinstance(messages_, list) else [messages_]:
-            form.add_error(field_name if field_name in form.fields else None, message)
-    if not error.extra:
-        form.add_error(None, error.message)
 
 
 class HomeView(AccessMixin, View):
@@ -136,7 +129,7 @@ class ApplicationCreateView(AccessMixin, View):
                     organization=organization, data=form.to_input(), actor=request.user
                 )
             except ApplicationError as error:
-                _apply_errors(form, error)
+                apply_application_errors(form, error)
             else:
                 messages.success(request, _("The draft was saved."))
                 return redirect("permits:application_detail", pk=application.pk)
@@ -178,7 +171,7 @@ class ApplicationEditView(AccessMixin, View):
                     application_id=application.pk, data=form.to_input(), actor=request.user
                 )
             except ApplicationError as error:
-                _apply_errors(form, error)
+                apply_application_errors(form, error)
             else:
                 messages.success(request, _("The draft was saved."))
                 return redirect("permits:application_detail", pk=application.pk)
@@ -658,7 +651,7 @@ class OperationalCreateView(AccessMixin, View):
                     actor=request.user,
                 )
             except ApplicationError as error:
-                _apply_errors(form, error)
+                apply_application_errors(form, error)
             else:
                 messages.success(request, _("The izin operasional was recorded."))
                 return redirect("permits:permit_detail", pk=permit.pk)
@@ -684,7 +677,7 @@ class StaffCreateView(AccessMixin, View):
                     actor=request.user,
                 )
             except ApplicationError as error:
-                _apply_errors(form, error)
+                apply_application_errors(form, error)
             else:
                 messages.success(request, _("The assignment was recorded."))
                 return redirect("permits:permit_detail", pk=permit.pk)

@@ -13,18 +13,11 @@ from mitra.accounts.http import AuthenticatedHttpRequest
 from mitra.audit.selectors import audit_history
 from mitra.core.access import EDITOR, MEMBER, AccessMixin
 from mitra.core.exceptions import ApplicationError
+from mitra.core.forms import apply_application_errors
 
 from . import ladder, selectors, services
 from .forms import EvidenceForm, MoveForm, NotesForm, SanctionCaseForm
 from .models import SanctionCase
-
-
-def _apply_errors(form: Any, error: ApplicationError) -> None:
-    for name, texts in error.extra.items():
-        for text in texts:
-            form.add_error(name if name in form.fields else None, text)
-    if not error.extra:
-        form.add_error(None, error.message)
 
 
 class SanctionCaseListView(AccessMixin, View):
@@ -80,7 +73,7 @@ class SanctionCaseCreateView(AccessMixin, View):
                     actor=request.user,
                 )
             except ApplicationError as error:
-                _apply_errors(form, error)
+                apply_application_errors(form, error)
             else:
                 messages.success(request, _("The sanction case was recorded."))
                 if SanctionCase.objects.visible_to(request.user).filter(pk=case.pk).exists():
@@ -148,7 +141,7 @@ class SanctionCaseMoveView(AccessMixin, View):
                     actor=request.user,
                 )
             except ApplicationError as error:
-                _apply_errors(form, error)
+                apply_application_errors(form, error)
             else:
                 messages.success(request, _("The sanction case was updated."))
                 return redirect("sanctions:detail", pk=case.pk)
@@ -194,7 +187,7 @@ class SanctionEvidenceUploadView(AccessMixin, View):
                     actor=request.user,
                 )
             except ApplicationError as error:
-                _apply_errors(form, error)
+                apply_application_errors(form, error)
             else:
                 messages.success(request, _("The document was stored."))
                 return redirect("sanctions:detail", pk=case.pk)

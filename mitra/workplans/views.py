@@ -15,6 +15,7 @@ from mitra.audit.selectors import audit_history
 from mitra.core.access import EDITOR, GOVERNMENT, MEMBER, AccessMixin
 from mitra.core.dates import today
 from mitra.core.exceptions import ApplicationError
+from mitra.core.forms import apply_application_errors
 
 from . import selectors, services, validation
 from .deadline_providers import acknowledgement_states
@@ -34,14 +35,6 @@ from .permissions import (
     workplan_can,
     workplan_get_for_action,
 )
-
-
-def _apply_errors(form: Any, error: ApplicationError) -> None:
-    for field_name, messages_ in error.extra.items():
-        for message in messages_:
-            form.add_error(field_name if field_name in form.fields else None, message)
-    if not error.extra:
-        form.add_error(None, error.message)
 
 
 class WorkPlanListView(AccessMixin, View):
@@ -140,7 +133,7 @@ class WorkPlanCreateView(AccessMixin, View):
             try:
                 work_plan = services.workplan_create(data=form.to_input(), actor=request.user)
             except ApplicationError as error:
-                _apply_errors(form, error)
+                apply_application_errors(form, error)
             else:
                 messages.success(request, _("The work plan was saved."))
                 return redirect("workplans:detail", pk=work_plan.pk)
@@ -179,7 +172,7 @@ class WorkPlanUpdateView(AccessMixin, View):
                     work_plan_id=work_plan.pk, data=form.to_input(), actor=request.user
                 )
             except ApplicationError as error:
-                _apply_errors(form, error)
+                apply_application_errors(form, error)
             else:
                 messages.success(request, _("The work plan was saved."))
                 return redirect("workplans:detail", pk=work_plan.pk)
@@ -227,7 +220,7 @@ class ActivityCreateView(AccessMixin, View):
                     work_plan_id=work_plan.pk, data=form.to_input(), actor=request.user
                 )
             except ApplicationError as error:
-                _apply_errors(form, error)
+                apply_application_errors(form, error)
             else:
                 messages.success(request, _("The activity was saved."))
                 return redirect("workplans:activity_detail", pk=activity.pk)
@@ -259,7 +252,7 @@ class ActivityUpdateView(AccessMixin, View):
                     activity_id=activity.pk, data=form.to_input(), actor=request.user
                 )
             except ApplicationError as error:
-                _apply_errors(form, error)
+                apply_application_errors(form, error)
             else:
                 messages.success(request, _("The activity was saved."))
                 return redirect("workplans:activity_detail", pk=activity.pk)
@@ -351,7 +344,7 @@ class ActivityActualsView(AccessMixin, View):
                     actor=request.user,
                 )
             except ApplicationError as error:
-                _apply_errors(form, error)
+                apply_application_errors(form, error)
             else:
                 messages.success(request, _("The actuals were saved."))
                 return redirect("workplans:activity_detail", pk=activity.pk)
@@ -386,7 +379,7 @@ class NotificationCreateView(AccessMixin, View):
                     work_plan_id=work_plan.pk, data=form.to_input(), actor=request.user
                 )
             except ApplicationError as error:
-                _apply_errors(form, error)
+                apply_application_errors(form, error)
             else:
                 messages.success(request, _("The notification was recorded."))
                 return redirect("workplans:detail", pk=work_plan.pk)
