@@ -9,8 +9,8 @@ class AgreementsConfig(AppConfig):
         from mitra.deadlines.registry import register_provider
 
         from . import receivers  # noqa: F401  (connects the search-index upkeep receivers)
-        from .deadline_providers import agreement_deadlines
+        from .deadline_providers import agreement_deadline_summary, agreement_deadlines
 
         # The renewal windows and ends of agreements reach the deadline engine (reminders,
         # pages, calendar feeds).
-        register_provider("agreements", agreement_deadlines)
+        register_provider("agreements", agreement_deadlines, summary=agreement_deadline_summary)

@@ -5,11 +5,20 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from mitra.deadlines.engine import versions
-from mitra.deadlines.registry import FILER, REGULATOR, Deadline, ids_or_subquery, url_maker
+from mitra.deadlines.registry import (
+    FILER,
+    REGULATOR,
+    SOON_DAYS,
+    Concern,
+    Deadline,
+    DeadlineSummary,
+    ids_or_subquery,
+    url_maker,
+)
 
 from .models import RENEWAL_RULE, Agreement, AgreementParty, renewal_window_opens
 
@@ -21,6 +30,42 @@ def agreement_deadlines(
     recorded) and the end date (gone once the agreement is no longer signed or active).
 
     The window opens by the `agreement.renewal_consultation` rule in force on the end date."""
+    yield from _as_deadlines(_candidates(end=end, start=start, user=user), end=end, user=user)
+
+
+def agreement_deadline_summary(
+    *, on: date, end: date, user: Any, concern: Concern, first: int
+) -> DeadlineSummary:
+    """`agreement_deadlines` for a viewer, summarised: dates from three narrow columns, and
+    Deadlines built only for the agreements whose dates are among the first shown (a big
+    agency has thousands here; the dashboard shows ten)."""
+    qs = _candidates(end=end, user=user).filter(_concern_q(concern))
+    soon_end = on + timedelta(days=SOON_DAYS)
+    # (dashboard order, agreement id) per deadline: overdue first, then by date.
+    dates: list[tuple[tuple[bool, date], int]] = []
+    rows = qs.annotate(renewed=RENEWED).order_by().values_list("pk", "end_date", "renewed")
+    for pk, end_date, renewed in rows:
+        for due, window in _dates(end_date, renewed, end):
+            dates.append(((not (due < on and not window), due), pk))
+    dates.sort()
+    # The agreements of the first `first` dates and of every date tied with the last of them
+    # (the registry orders ties by key); their Deadlines are then built in full.
+    cutoff = dates[first - 1][0] if 0 < first <= len(dates) else None
+    shown = {pk for order, pk in dates if first > 0 and (cutoff is None or order <= cutoff)}
+    first_items = list(_as_deadlines(qs.filter(pk__in=shown), end=end, user=user)) if shown else []
+    return DeadlineSummary(
+        overdue=sum(1 for (upcoming, _due), _pk in dates if not upcoming),
+        soon=sum(1 for (_upcoming, due), _pk in dates if on <= due <= soon_end),
+        total=len(dates),
+        first=first_items,
+    )
+
+
+# Whether a renewal of the agreement has been recorded (the window's deadline is then met).
+RENEWED = Exists(Agreement.objects.filter(renews=OuterRef("pk")))
+
+
+def _candidates(*, end: date, user: Any, start: date | None = None) -> QuerySet[Agreement]:
     renewal = versions(RENEWAL_RULE)
     # A viewer's deadlines are those of its own agreements (a grant only lets it read more).
     qs = Agreement.objects.owned_by(user) if user is not None else Agreement.objects.all()
@@ -31,10 +76,46 @@ def agreement_deadlines(
         status__in=[Agreement.Status.SIGNED, Agreement.Status.ACTIVE],
         end_date__lte=end + timedelta(days=renewal.reach_days()),
     )
+    if start is not None:
+        # Both deadlines fall on or before the end date: an agreement that ended before
+        # `start` has none in the window (the reminder job's), which the registry would drop.
+        qs = qs.filter(end_date__gte=start)
+    return qs
+
+
+def _dates(end_date: date | None, renewed: bool, end: date) -> Iterator[tuple[date, bool]]:
+    """(due, is a window) of an agreement's deadlines due by `end`: the one rule for both the
+    list and the summary."""
+    if end_date is None:  # none: the filter above needs an end date (the column allows none)
+        return
+    window = renewal_window_opens(end_date)
+    if window is not None and window <= end and not renewed:
+        yield window, True
+    if end_date <= end:
+        yield end_date, False
+
+
+def _concern_q(concern: Concern) -> Q:
+    """`Concern.admits` on the deadlines `_as_deadlines` builds (the owner and the government
+    parties' agencies; the foreign parties), as a filter on agreements."""
+    if concern.everyone:
+        return Q()
+    if concern.agency_id is not None:
+        party = AgreementParty.objects.filter(
+            agreement_id=OuterRef("pk"), agency_id=concern.agency_id
+        )
+        return Q(owner_id=concern.agency_id) | Q(Exists(party))
+    party = AgreementParty.objects.filter(
+        agreement_id=OuterRef("pk"), organization_id=concern.organization_id
+    )
+    return Q(Exists(party))
+
+
+def _as_deadlines(qs: QuerySet[Agreement], *, end: date, user: Any) -> Iterator[Deadline]:
     # Plain tuples (a big agency has thousands of agreements here); the Agreement instances
     # (the notices' subject) are loaded only for the reminder job, which runs without a viewer.
     agreements = list(
-        qs.annotate(renewed=Exists(Agreement.objects.filter(renews=OuterRef("pk"))))
+        qs.annotate(renewed=RENEWED)
         .order_by("end_date", "id")
         .values_list("id", "title", "end_date", "owner_id", "renewed")
     )
@@ -59,31 +140,29 @@ def agreement_deadlines(
     end_title = _("%(title)s ends")
     end_text = _("Last day of the agreement.")
     for pk, title, end_date, owner_id, renewed in agreements:
-        if end_date is None:  # none: the filter above needs an end date (the column allows none)
-            continue
-        window = renewal_window_opens(end_date)
         common: dict[str, Any] = {
             "url": url(pk),
             "record": instances.get(pk),
             "agencies": sorted({owner_id} | agencies.get(pk, set())),
             "organizations": sorted(organizations.get(pk, set())),
         }
-        if window is not None and window <= end and not renewed:
-            yield Deadline(
-                key=f"agreement:{pk}:renewal_window",
-                title=renew_title % {"title": title},
-                due=window,
-                kind=REGULATOR,
-                description=renew_text,
-                window=True,
-                **common,
-            )
-        if end_date <= end:
-            yield Deadline(
-                key=f"agreement:{pk}:end",
-                title=end_title % {"title": title},
-                due=end_date,
-                kind=FILER,
-                description=end_text,
-                **common,
-            )
+        for due, window in _dates(end_date, renewed, end):
+            if window:
+                yield Deadline(
+                    key=f"agreement:{pk}:renewal_window",
+                    title=renew_title % {"title": title},
+                    due=due,
+                    kind=REGULATOR,
+                    description=renew_text,
+                    window=True,
+                    **common,
+                )
+            else:
+                yield Deadline(
+                    key=f"agreement:{pk}:end",
+                    title=end_title % {"title": title},
+                    due=due,
+                    kind=FILER,
+                    description=end_text,
+                    **common,
+                )

@@ -1,6 +1,5 @@
 """The signed-in user's dashboard: what is due next for their body."""
 
-from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
@@ -90,22 +89,19 @@ class DashboardView(AccessMixin, View):
             }
             for a in ending[:15]
         ]
-        # The same set as "My deadlines" and the calendar feed (deadlines.selectors).
-        deadlines = deadline_selectors.user_deadlines(user=user, on=now)
-        overdue = [d for d in deadlines if d.due < now and not d.window]
-        overdue_keys = {d.key for d in overdue}
-        soon = [d for d in deadlines if now <= d.due <= now + timedelta(days=30)]
+        # The same set as "My deadlines" and the calendar feed (deadlines.selectors), counted.
+        deadlines = deadline_selectors.user_deadline_summary(
+            user=user, on=now, first=DEADLINES_SHOWN
+        )
         return render(
             request,
             "dashboard/home.html",
             {
                 "work_sections": work.your_work(user, now, to_renew=renewals),
-                "deadlines_overdue": overdue,
-                "deadlines_soon_count": len(soon),
-                "deadlines_total": len(deadlines),
-                "deadlines_shown": (overdue + [d for d in deadlines if d.key not in overdue_keys])[
-                    :DEADLINES_SHOWN
-                ],
+                "deadlines_overdue_count": deadlines.overdue,
+                "deadlines_soon_count": deadlines.soon,
+                "deadlines_total": deadlines.total,
+                "deadlines_shown": deadlines.first,
                 "windows": windows,
                 "to_renew": to_renew,
                 "status_rows": status_rows,

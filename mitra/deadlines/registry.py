@@ -11,12 +11,17 @@ querysets); without it (the reminder job) it yields all. Register in your AppCon
     register_provider("permits", permit_deadlines)
 
 A provider that fails is logged and skipped, so one broken app never hides the others.
+
+Pages that show only counts and the first few (the dashboard) call `summary_for_user`. A
+provider with thousands of deadlines for a big agency may register a `summary` function that
+answers that in the database (`register_provider(name, provider, summary=...)`); it must give
+what `summarise` gives on the provider's own list, filtered by `Concern` (a test compares them).
 """
 
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.urls import reverse
@@ -64,6 +69,70 @@ class Deadline:
 
 Provider = Callable[..., Iterable[Deadline]]
 
+SOON_DAYS = 30  # "due within 30 days" on the dashboard
+
+
+@dataclass(frozen=True)
+class Concern:
+    """SECURITY: whose deadlines a viewer is shown (`Deadline.concerns`, read once per page):
+    everyone's (operators), one agency's, or one organization's."""
+
+    everyone: bool = False
+    agency_id: int | None = None
+    organization_id: int | None = None
+
+    @classmethod
+    def of(cls, user: Any) -> "Concern | None":
+        """None when the user is shown no deadlines at all."""
+        if not getattr(user, "is_authenticated", False) or not user.is_active:
+            return None
+        if user.is_operator:
+            return cls(everyone=True)
+        if user.is_government and user.agency is not None:
+            return cls(agency_id=user.agency.pk)
+        if user.organization_id:
+            return cls(organization_id=user.organization_id)
+        return None
+
+    def admits(self, deadline: Deadline) -> bool:
+        if self.everyone:
+            return True
+        if self.agency_id is not None:
+            return self.agency_id in deadline.agencies
+        return self.organization_id in deadline.organizations
+
+
+@dataclass
+class DeadlineSummary:
+    """What the dashboard shows of a user's deadlines: counts and the first few."""
+
+    overdue: int = 0  # passed unmet (a window that has opened is not overdue)
+    soon: int = 0  # due from today to SOON_DAYS ahead, windows included
+    total: int = 0
+    first: list[Deadline] = field(default_factory=list)  # in `dashboard_order`
+
+
+def dashboard_order(deadline: Deadline, on: date) -> tuple[bool, date, str]:
+    """Overdue first (oldest first), then the rest by due date."""
+    return (not (deadline.due < on and not deadline.window), deadline.due, deadline.key)
+
+
+def summarise(deadlines: Iterable[Deadline], *, on: date, first: int) -> DeadlineSummary:
+    """The reference summary of a list of deadlines (the one a `summary` function must equal)."""
+    items = list(deadlines)
+    soon_end = on + timedelta(days=SOON_DAYS)
+    return DeadlineSummary(
+        overdue=sum(1 for d in items if d.due < on and not d.window),
+        soon=sum(1 for d in items if on <= d.due <= soon_end),
+        total=len(items),
+        first=sorted(items, key=lambda d: dashboard_order(d, on))[:first],
+    )
+
+
+# `summary(*, on, end, user, concern, first) -> DeadlineSummary`: the provider's deadlines due
+# by `end` that `concern` admits, summarised; `first` may hold more than `first` items (ties).
+SummaryProvider = Callable[..., DeadlineSummary]
+
 _SENTINEL = 987654321987
 
 
@@ -86,15 +155,23 @@ def url_maker(name: str) -> Callable[[int], str]:
 
 
 _providers: dict[str, Provider] = {}
+_summaries: dict[str, SummaryProvider] = {}
 
 
-def register_provider(name: str, provider: Provider) -> None:
+def register_provider(
+    name: str, provider: Provider, *, summary: SummaryProvider | None = None
+) -> None:
     """Register (or replace) the provider called `name`; calling it twice is harmless."""
     _providers[name] = provider
+    if summary is None:
+        _summaries.pop(name, None)
+    else:
+        _summaries[name] = summary
 
 
 def unregister_provider(name: str) -> None:
     _providers.pop(name, None)
+    _summaries.pop(name, None)
 
 
 def providers() -> dict[str, Provider]:
@@ -122,16 +199,36 @@ def collect(*, end: date, start: date | None = None, user: Any = None) -> Iterat
 def deadlines_for_user(*, user: Any, end: date, start: date | None = None) -> list[Deadline]:
     """The unmet deadlines that concern `user` (their agency's or organization's), in their
     scope: overdue ones however old, and those due up to `end`."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
+    concern = Concern.of(user)
+    if concern is None:
         return []
-    found = collect(start=start, end=end, user=user)
-    # Deadline.concerns, with the user's agency and organization read once (a big agency
-    # has thousands of deadlines).
-    if user.is_operator:
-        return list(found)
-    if user.is_government and user.agency is not None:
-        agency_id = user.agency.pk
-        return [d for d in found if agency_id in d.agencies]
-    if user.organization_id:
-        return [d for d in found if user.organization_id in d.organizations]
-    return []
+    return [d for d in collect(start=start, end=end, user=user) if concern.admits(d)]
+
+
+def summary_for_user(*, user: Any, on: date, end: date, first: int) -> DeadlineSummary:
+    """`summarise(deadlines_for_user(user=user, end=end), on=on, first=first)`, with each
+    provider that registered a `summary` function answering in the database instead."""
+    concern = Concern.of(user)
+    total = DeadlineSummary()
+    if concern is None:
+        return total
+    candidates: list[Deadline] = []
+    for name, provider in sorted(_providers.items()):
+        try:
+            summary = _summaries.get(name)
+            if summary is not None:
+                part = summary(on=on, end=end, user=user, concern=concern, first=first)
+            else:
+                items = (d for d in provider(start=None, end=end, user=user) if d.due <= end)
+                part = summarise((d for d in items if concern.admits(d)), on=on, first=first)
+        except Exception:  # noqa: BLE001 - one broken provider must not hide the others
+            logger.exception("deadline provider %s failed", name)
+            continue
+        for item in part.first:
+            item.source = item.source or name
+        total.overdue += part.overdue
+        total.soon += part.soon
+        total.total += part.total
+        candidates.extend(part.first)
+    total.first = sorted(candidates, key=lambda d: dashboard_order(d, on))[:first]
+    return total

@@ -8,7 +8,7 @@ from django.http import Http404
 from mitra.core.dates import today
 
 from .models import CalendarToken
-from .registry import Deadline, deadlines_for_user
+from .registry import Deadline, DeadlineSummary, deadlines_for_user, summary_for_user
 
 # How far ahead "my deadlines", the dashboard, the calendar feed and the API look. Behind,
 # they have no limit: an unmet deadline stays listed, however overdue, until it is met.
@@ -21,6 +21,13 @@ def user_deadlines(*, user: Any, on: date | None = None) -> list[Deadline]:
     horizon."""
     on = on or today()
     return deadlines_for_user(user=user, end=on + timedelta(days=HORIZON_DAYS))
+
+
+def user_deadline_summary(*, user: Any, on: date | None = None, first: int = 10) -> DeadlineSummary:
+    """SECURITY: `user_deadlines` as the dashboard shows it: how many are overdue, due within
+    30 days and in all, and the first `first` (overdue first). The same set, counted."""
+    on = on or today()
+    return summary_for_user(user=user, on=on, end=on + timedelta(days=HORIZON_DAYS), first=first)
 
 
 def calendar_token_for(*, user: Any) -> CalendarToken | None:

@@ -10,8 +10,8 @@ class MonitoringConfig(AppConfig):
         # declare its notification events.
         from mitra.deadlines.registry import register_provider
 
-        from .deadline_providers import report_deadlines
+        from .deadline_providers import report_deadline_summary, report_deadlines
         from .notices import register as register_events
 
         register_events()
-        register_provider("monitoring", report_deadlines)
+        register_provider("monitoring", report_deadlines, summary=report_deadline_summary)

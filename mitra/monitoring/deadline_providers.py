@@ -2,19 +2,28 @@
 
 A report's deadline is unmet while the report is `due` (its due date) or `revision_requested`
 (its resubmission date); it is met, and leaves every list, once the report is submitted (and
-stays gone when it is accepted). An unmet deadline is listed however long ago it passed: the
-provider has no lower bound (the registry applies `start` when a caller wants a window).
+stays gone when it is accepted). An unmet deadline is listed however long ago it passed: without
+`start` the provider has no lower bound; with it (the reminder job's window) the database skips
+the reports whose deadline falls before it, which the registry would drop anyway.
 """
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from mitra.agreements.models import AgreementParty
-from mitra.deadlines.registry import FILER, Deadline, ids_or_subquery, url_maker
+from mitra.deadlines.registry import (
+    FILER,
+    SOON_DAYS,
+    Concern,
+    Deadline,
+    DeadlineSummary,
+    ids_or_subquery,
+    url_maker,
+)
 
 from .models import Report
 from .selectors import reports_of_own_agreements
@@ -25,12 +34,15 @@ DUE_EVENT = "monitoring.report_due"
 OVERDUE_EVENT = "monitoring.report_overdue"
 
 
-def unmet_reports_q(end: date) -> Q:
-    """Reports still owed whose deadline (`Report.deadline`) is on or before `end`."""
+def unmet_reports_q(end: date, start: date | None = None) -> Q:
+    """Reports still owed whose deadline (`Report.deadline`) is on or before `end` (and on or
+    after `start` when given)."""
+    due = {"due_date__lte": end, **({"due_date__gte": start} if start else {})}
+    resubmit = {"resubmit_by__lte": end, **({"resubmit_by__gte": start} if start else {})}
     return (
-        Q(status=Report.Status.DUE, due_date__lte=end)
-        | Q(status=Report.Status.REVISION_REQUESTED, resubmit_by__lte=end)
-        | Q(status=Report.Status.REVISION_REQUESTED, resubmit_by__isnull=True, due_date__lte=end)
+        Q(status=Report.Status.DUE, **due)
+        | Q(status=Report.Status.REVISION_REQUESTED, **resubmit)
+        | Q(status=Report.Status.REVISION_REQUESTED, resubmit_by__isnull=True, **due)
     )
 
 
@@ -38,17 +50,66 @@ def report_deadlines(
     *, start: date | None = None, end: date, user: Any = None
 ) -> Iterator[Deadline]:
     """Every report still owed (due, or sent back for revision) whose deadline is on or before
-    `end`, overdue ones however old. `start` is not a bound here (see the module docstring)."""
-    reports = Report.objects.all()
-    if user is not None:
-        # A viewer's deadlines are those of its own agreements (a grant only lets it read more).
-        reports = reports_of_own_agreements(user)
-    reports = reports.filter(unmet_reports_q(end))
+    `end`, overdue ones however old unless `start` bounds them (see the module docstring)."""
+    reports = _unmet_reports(end=end, start=start, user=user)
+    yield from _as_deadlines(reports.order_by("due_date", "id"), user)
+
+
+def report_deadline_summary(
+    *, on: date, end: date, user: Any, concern: Concern, first: int
+) -> DeadlineSummary:
+    """`report_deadlines` for a viewer, summarised: the counts from four narrow columns of each
+    report, and Deadlines built only for the first rows (a big agency owes thousands of
+    reports; the dashboard shows ten). One query for the counts (on SQLite three aggregate
+    queries over the owned set cost more than this one), one for the rows shown."""
+    reports = _unmet_reports(end=end, user=user).filter(_concern_q(concern))
+    soon_end = on + timedelta(days=SOON_DAYS)
+    deadlines: list[tuple[date, int]] = []
+    for pk, status, due_date, resubmit_by in reports.order_by().values_list(
+        "pk", "status", "due_date", "resubmit_by"
+    ):
+        revision = status == Report.Status.REVISION_REQUESTED
+        deadlines.append((resubmit_by if revision and resubmit_by is not None else due_date, pk))
+    deadlines.sort()
+    # The first `first`, and every report tied with the last of them: the registry orders ties
+    # by key, not by id.
+    cutoff = deadlines[first - 1][0] if 0 < first <= len(deadlines) else None
+    shown = [pk for due, pk in deadlines if first > 0 and (cutoff is None or due <= cutoff)]
+    return DeadlineSummary(
+        overdue=sum(1 for due, _pk in deadlines if due < on),
+        soon=sum(1 for due, _pk in deadlines if on <= due <= soon_end),
+        total=len(deadlines),
+        first=list(_as_deadlines(Report.objects.filter(pk__in=shown), user)) if shown else [],
+    )
+
+
+def _unmet_reports(*, end: date, user: Any, start: date | None = None) -> QuerySet[Report]:
+    # A viewer's deadlines are those of its own agreements (a grant only lets it read more).
+    reports = reports_of_own_agreements(user) if user is not None else Report.objects.all()
+    return reports.filter(unmet_reports_q(end, start))
+
+
+def _concern_q(concern: Concern) -> Q:
+    """`Concern.admits` on the deadlines `_as_deadlines` builds, as a filter on reports."""
+    if concern.everyone:
+        return Q()
+    if concern.agency_id is not None:
+        return Q(agreement__owner_id=concern.agency_id)
+    return Q(
+        Exists(
+            AgreementParty.objects.filter(
+                agreement_id=OuterRef("agreement_id"), organization_id=concern.organization_id
+            )
+        )
+    )
+
+
+def _as_deadlines(reports: QuerySet[Report], user: Any) -> Iterator[Deadline]:
     # Plain tuples, not model instances: a big agency owes thousands of reports and building
     # two instances per row cost more than the rest of the provider. The Report instance (the
     # notices' subject) is loaded only for the reminder job, which runs without a viewer.
     rows = list(
-        reports.order_by("due_date", "id").values_list(
+        reports.values_list(
             "id",
             "kind",
             "status",
