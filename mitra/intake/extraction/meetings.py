@@ -45,8 +45,8 @@ MEETING_RE = re.compile(
 NEGOTIATION_RE = re.compile(
     r"(?<!\w)(?:negosiasi|perundingan|berunding)(?!\w)"
     r"|(?<!\w)(?:membahas|pembahasan|penyusunan|menyusun|finalisasi|memfinalisasi|merumuskan"
-    r"|perumusan|mereviu|reviu|review)\s(?:\w+\s){0,2}(?:draf|draft|rancangan|naskah|dokumen|"
-    r"MoU|MSP|PKS|nota\skesepahaman|perjanjian|RIK|RKT)",
+    r"|perumusan|mereviu|reviu|review|merancang|perancangan)\s(?:\w+\s){0,2}(?:draf|draft|"
+    r"rancangan|naskah|dokumen|MoU|MSP|PKS|nota\skesepahaman|perjanjian|RIK|RKT)",
     _I,
 )
 EVALUATION_RE = re.compile(r"(?<!\w)(?:monev|evaluasi|pemantauan|monitoring|evaluation)(?!\w)", _I)
@@ -54,7 +54,8 @@ EVALUATION_RE = re.compile(r"(?<!\w)(?:monev|evaluasi|pemantauan|monitoring|eval
 EVALUATION_TOPIC_RE = re.compile(
     r"(?<!\w)(?:pelatihan|training|materi|tentang|mengenai|modul|panduan|pedoman|sistem|"
     r"indikator|kerangka|bimtek|lokakarya|workshop|sosialisasi|unit|tim|divisi|bagian|"
-    r"fungsi|direktorat|subdirektorat|bidang|staf|pejabat|analis|framework|tools?)"
+    r"fungsi|direktorat|subdirektorat|bidang|staf|pejabat|analis|framework|tools?|alat|sarana|"
+    r"aplikasi|dashboard|platform|instrumen|perangkat)"
     r"(?:\s(?:\w+\s){0,2}?(?:dan|&)\s?)?\s$",
     _I,
 )
@@ -74,7 +75,21 @@ HISTORY_AFTER_RE = re.compile(
     r"pertama\skali|terdahulu)(?!\w)",
     _I,
 )
-PLANNED_RE = re.compile(r"(?<!\w)(?:akan|berencana|rencana|direncanakan)(?!\w)", _I)
+# Planned or hypothetical ("jika sudah dalam tahap negosiasi"): not what happened.
+PLANNED_RE = re.compile(
+    r"(?<!\w)(?:akan|berencana|rencana|direncanakan|jika|apabila|kalau|seandainya)(?!\w)", _I
+)
+
+
+def in_quotation(text: str, pos: int, lower_bound: int = 0) -> bool:
+    """Whether `pos` lies inside quoted speech of its paragraph ("…", “…”): what a speaker says
+    (a wish, an anecdote, a memory) is not the event the item reports."""
+    paragraph_start = max(lower_bound, text.rfind("\n", 0, pos) + 1)
+    before = text[paragraph_start:pos]
+    curly_open = before.count("\u201c") - before.count("\u201d")
+    straight = before.count('"')
+    return curly_open > 0 or straight % 2 == 1
+
 
 _IN_PERSON = r"(?:luring|offline|tatap\smuka|fisik|(?:secara\s)?langsung|in[\s-]person)"
 _REMOTE = r"(?:daring|online|virtual|(?:secara\s)?(?:daring|virtual|online))"
@@ -202,9 +217,12 @@ def event_types(text: str, start: int) -> list[tuple[str, int, int, float]]:
         confidence: float = 0.8,
         needs_event_context: bool = False,
         skip_history: bool = False,
+        skip_quoted: bool = False,
     ) -> None:
         nonlocal sentences
         for match in pattern.finditer(text, start):
+            if skip_quoted and in_quotation(text, match.start(), start):
+                continue
             if needs_event_context:
                 before = text[max(start, match.start() - 40) : match.start()]
                 if EVALUATION_TOPIC_RE.search(before):
@@ -222,11 +240,20 @@ def event_types(text: str, start: int) -> list[tuple[str, int, int, float]]:
             found[name] = (match.start(), match.end(), confidence)
             return
 
-    first("meeting", MEETING_RE)
+    # Quoted speech does not make a meeting, a negotiation or an evaluation of the event
+    # (a signing or an extension is told in the narrative as well when it happened).
+    first("meeting", MEETING_RE, skip_quoted=True)
     first("extension", EXTENSION_RE)
     first("signing", SIGNING_RE, skip_planned=True, skip_history=True)
-    first("negotiation", NEGOTIATION_RE, skip_planned=True, confidence=0.6)
-    first("evaluation", EVALUATION_RE, skip_planned=True, confidence=0.6, needs_event_context=True)
+    first("negotiation", NEGOTIATION_RE, skip_planned=True, confidence=0.6, skip_quoted=True)
+    first(
+        "evaluation",
+        EVALUATION_RE,
+        skip_planned=True,
+        confidence=0.6,
+        needs_event_context=True,
+        skip_quoted=True,
+    )
     if not found:
         return [("other", start, start, 0.3)]
     return [(name, *found[name]) for name in found]

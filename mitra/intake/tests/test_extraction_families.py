@@ -216,3 +216,64 @@ def test_un_agencies_in_indonesian_and_english(sentence, name):
     parties = extract(sentence).foreign_parties
     assert len(parties) == 1, parties  # "PBB" inside the name is not a second party
     assert parties[0].name.startswith(name)
+
+
+def types_of(text: str) -> set[str]:
+    from mitra.intake.extraction.meetings import event_types
+
+    return {name for name, *_ in event_types(text, 0)}
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # Quoted speech: a wish, a memory or an anecdote is not the reported event.
+        (
+            "Gubernur menandatangani MoU dengan JICA. \u201cKami senang bisa bertemu kembali "
+            "dengan mitra lama,\u201d katanya.",
+            "meeting",
+        ),
+        (
+            'Bupati meneken LoI dengan Provinsi Gyeonggi. "Semoga kunjungan wisatawan '
+            'meningkat," ujarnya.',
+            "meeting",
+        ),
+        (
+            "Kepala Biro menggelar rapat koordinasi. \u201cDalam tahap negosiasi kita harus "
+            "rasional,\u201d katanya.",
+            "negotiation",
+        ),
+        # A hypothetical is not what happened.
+        (
+            "Biro Kerja Sama menggelar webinar. Jika sudah masuk tahap negosiasi, pihak daerah "
+            "perlu berhati-hati.",
+            "negotiation",
+        ),
+        # Monitoring as the purpose of a tool, not an evaluation held.
+        (
+            "Kemenko PMK menggelar pertemuan dengan JICA tentang dashboard sebagai alat "
+            "pemantauan ketangguhan.",
+            "evaluation",
+        ),
+    ],
+)
+def test_event_types_ignore_speech_hypotheticals_and_topics(text, absent):
+    assert absent not in types_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        # The same words outside quotes still count.
+        ("Menteri bertemu dengan delegasi UNICEF di Jakarta.", "meeting"),
+        ("Kedua pihak merancang draf MoU kerja sama kesehatan.", "negotiation"),
+        ("Tim melakukan pemantauan pelaksanaan proyek bersama UNDP.", "evaluation"),
+        # A quote closed before the trigger does not hide it.
+        (
+            "\u201cKami siap,\u201d kata Wali Kota sebelum rapat dengan delegasi Jepang.",
+            "meeting",
+        ),
+    ],
+)
+def test_event_types_still_found_in_the_narrative(text, present):
+    assert present in types_of(text)
