@@ -142,6 +142,16 @@ TITLE_WORDS = frozenset(
         "leader",
         "ambassador",
         "minister",
+        "statistician",
+        "commissioner",
+        "premier",
+        "premiere",
+        "chancellor",
+        "administrator",
+        "envoy",
+        "consul",
+        "counsellor",
+        "counselor",
         "governor",
         "mayor",
         "sekretaris",
@@ -407,6 +417,15 @@ def strip_leading_titles(text: str, start: int, end: int) -> int:
             while start < end and text[start] in " -":
                 start += 1
             continue
+        # "Australia Chief Statistician ...": a country before a title belongs to the title.
+        country = COUNTRY_RE.match(text, word.start(), end)
+        if country:
+            following = WORD_RE.search(text, country.end(), end)
+            if following and following.group().lower() in TITLE_WORDS:
+                start = country.end()
+                while start < end and text[start] in " -":
+                    start += 1
+                continue
         break
     return start
 
@@ -877,6 +896,11 @@ def _form_key(form: str) -> str:
 
 
 def _similar(a: str, b: str, threshold: float, budget: Budget | None = None) -> bool:
+    """Typo tolerance: the same words, one of them misspelt ("Konrad Adenaur Stiftung"). Two
+    names whose words start differently are two organizations however alike the rest reads
+    ("Japan International Cooperation Agency" and "Korea International Cooperation Agency")."""
+    if _initials(a) != _initials(b):
+        return False
     if budget is not None and not budget.spend():
         return False  # typo tolerance is spent for this item: exact forms only
     matcher = SequenceMatcher(None, a, b, autojunk=False)
@@ -885,6 +909,10 @@ def _similar(a: str, b: str, threshold: float, budget: Budget | None = None) -> 
         and matcher.quick_ratio() >= threshold
         and matcher.ratio() >= threshold
     )
+
+
+def _initials(name: str) -> str:
+    return "".join(word[0] for word in name.split())
 
 
 # A government agency named in Indonesian ends with its country: "Badan Kerja Sama

@@ -277,3 +277,29 @@ def test_event_types_ignore_speech_hypotheticals_and_topics(text, absent):
 )
 def test_event_types_still_found_in_the_narrative(text, present):
     assert present in types_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Alike names that start differently are two organizations, not a typo.
+        (
+            "BNPB menggelar rapat dengan Japan International Cooperation Agency (JICA) dan "
+            "Korea International Cooperation Agency.",
+            2,
+        ),
+        # A misspelt repeat is one.
+        (
+            "Kemendagri menandatangani MoU dengan Konrad Adenauer Stiftung. Konrad Adenaur "
+            "Stiftung telah bekerja di Indonesia sejak 1960-an.",
+            1,
+        ),
+    ],
+)
+def test_alike_names_and_typos(text, expected):
+    assert len(extract(text).to_record(id="x")["foreign_parties"]) == expected
+
+
+def test_a_country_before_a_title_is_not_part_of_the_name():
+    text = "Kepala BPS bertemu Australia Chief Statistician Australian Bureau of Statistics."
+    assert extract(text).to_record(id="x")["foreign_parties"] == ["Australian Bureau of Statistics"]
