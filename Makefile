@@ -15,7 +15,7 @@ PYTHON := $(shell for c in python3.13 python3.12 /root/.pyenv/versions/3.13*/bin
 	$$p -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' 2>/dev/null && { echo $$p; break; }; done)
 
 .PHONY: help venv deps assets translations migrate reference demo setup run test lint fmt check \
-	test-sqlite test-postgres e2e bench messages lock extract-eval services chromium
+	test-sqlite test-postgres api-fuzz e2e bench loadtest messages lock extract-eval services chromium
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -46,6 +46,7 @@ translations: deps ## Compile the .po files (needs GNU gettext's msgfmt)
 
 migrate: deps
 	$(PY) manage.py migrate --no-input -v 0
+	$(PY) manage.py createcachetable
 
 reference: migrate ## Load regions, government bodies and sectors (idempotent)
 	$(PY) manage.py load_reference
@@ -59,7 +60,7 @@ setup: deps assets translations demo ## Everything `run` does, without serving
 run: setup ## Set up and serve Mitra with demo data at http://127.0.0.1:$(PORT)
 	@echo "Mitra: http://127.0.0.1:$(PORT)/  (PORT=… changes the port; the task worker runs beside it and prints the emails)"
 	@export MITRA_SITE_URL=$${MITRA_SITE_URL:-http://127.0.0.1:$(PORT)}; \
-		$(PY) manage.py db_worker --no-startup-delay & worker=$$!; \
+		$(PY) manage.py task_worker --no-startup-delay & worker=$$!; \
 		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 		$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
@@ -95,11 +96,17 @@ chromium: ## Install Debian's Chromium for the browser tests when it is missing
 e2e: deps assets translations chromium ## Browser tests in Debian's Chromium (Playwright)
 	$(PY) -m pytest -q -p no:cacheprovider e2e
 
-test: lint check test-sqlite test-postgres e2e ## Every check: lint, migrations, deploy, i18n, SQLite, PostgreSQL, browser
+test: lint check test-sqlite test-postgres api-fuzz e2e ## Every check: lint, migrations, deploy, i18n, SQLite, PostgreSQL, API fuzz, browser
 	@echo "make test: all checks passed."
+
+api-fuzz: deps translations ## schemathesis against the live demo app (officer, anonymous): 0 5xx, 0 schema violations
+	$(PY) scripts/api_fuzz.py $(FUZZ_ARGS)
 
 bench: deps assets translations ## National-scale benchmark → bench/results/latest.json
 	$(PY) bench/run.py $(BENCH_ARGS)
+
+loadtest: deps assets translations ## Throughput under wrk (gunicorn, PostgreSQL bench data) → bench/results/load.json
+	$(PY) scripts/loadtest.py
 
 extract-eval: deps ## Score the extractor on the press dev set: tuned part, set-aside part, gap
 	$(PY) scripts/extract_eval.py ../shared/data/press/dev

@@ -9,9 +9,11 @@ refuses a *second* assignment on an instance (the constructor's is the first).
 
 import random
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
@@ -22,6 +24,7 @@ from django.db import connection, models, transaction
 from mitra.accounts.models import User
 from mitra.agreements.models import Agreement, AgreementParty, Signatory
 from mitra.audit.models import AuditEvent
+from mitra.audit.services import audit_chain_extend
 from mitra.bodies.models import GovernmentBody
 from mitra.core.dates import add_months, today
 from mitra.organizations.models import ForeignOrganization, Sector
@@ -492,6 +495,11 @@ class Builder:
             ),
             "audit events",
         )
+        # Bulk-inserted events have no link yet: chain them now, in id order, before anything
+        # else records an event (audit_verify must pass on the bench data, as on real data).
+        started = time.perf_counter()
+        linked = audit_chain_extend()
+        self.log(f"  {linked:>7,} audit events chained ({time.perf_counter() - started:.1f} s)")
 
     # ------------------------------------------------------------------------------------------
     def _bulk(self, model: type[models.Model], rows: Iterable[models.Model], label: str) -> None:
@@ -771,3 +779,724 @@ class _Null:
 
     def flush(self) -> None:
         pass
+
+
+# --- licensing (issue 13 §7) ----------------------------------------------------------------
+# A step of its own, keyed by its own version, so a data set built without it gains it in about
+# a minute instead of a full rebuild. Its rows carry the version in the application's profile
+# (`LICENSING_MARK`); another version's rows are removed before the step builds again.
+LICENSING_VERSION = 1
+LICENSING_MARK = "bench_licensing"
+APPLICATIONS = 10_000
+REVIEWS = 60_000
+LICENSING_SEED = SEED + 13
+# The stage an organization's open application is in (when it has one), and how many days it
+# has been there (a range). Member reviews are slow: an application waits in review for months,
+# so the member agencies' inboxes hold hundreds.
+OPEN_SHARE = 0.7
+OPEN_STAGES = {
+    "draft": (0.08, (1, 60)),
+    "submitted": (0.06, (0, 7)),
+    "verification": (0.12, (1, 30)),
+    "returned_for_revision": (0.10, (1, 45)),
+    "inter_agency_review": (0.50, (1, 150)),
+    "deliberation": (0.12, (1, 40)),
+    "decision_pending": (0.10, (1, 60)),
+}
+REVIEW_DAYS = 21  # 15 working days: the `review.member_opinion` rule's default
+
+
+def licensing_is_built() -> bool:
+    from mitra.permits.models import Application
+
+    marked = Application.objects.filter(**{f"profile__{LICENSING_MARK}": LICENSING_VERSION})
+    return marked.count() == APPLICATIONS
+
+
+def ensure_licensing(log: Callable[[str], None] = print) -> float:
+    """Add the licensing layer when this version of it is missing; its seconds (0 if reused)."""
+    if licensing_is_built():
+        return 0.0
+    started = time.perf_counter()
+    log(
+        f"Building the licensing layer: {APPLICATIONS:,} applications, {REVIEWS:,} member "
+        "reviews, permits (once; later runs reuse them)…"
+    )
+    builder = Builder(log=log)
+    with transaction.atomic():
+        builder._load_lookups()
+        data = LicensingData(builder)
+        data.remove()
+        data.build()
+    data.reset_sequences()
+    analyse()
+    seconds = time.perf_counter() - started
+    log(f"Licensing layer built in {seconds:.0f} s")
+    return seconds
+
+
+@dataclass
+class _Plan:
+    """One application as the generator plans it, before ids are given."""
+
+    org: ForeignOrganization
+    track: str
+    kind: str
+    stages: list[tuple[str, Any]]  # (stage, entered at), in order; the last is the current one
+    extends: "_PermitPlan | None" = None
+    outcome: str = ""  # approved / rejected / withdrawn, or "" while open
+    late: bool = False
+    partner: int | None = None
+    technical: list[int] = field(default_factory=list)
+    permit: "_PermitPlan | None" = None
+    pk: int = 0
+
+    @property
+    def status(self) -> str:
+        return self.stages[-1][0]
+
+    def entered(self, stage: str) -> Any:
+        return next((t for s, t in self.stages if s == stage), None)
+
+    def left(self, stage: str) -> Any:
+        """When the application last left `stage` (None: never, or still there)."""
+        found = None
+        for (s, _t), (_n, t_next) in zip(self.stages, self.stages[1:], strict=False):
+            if s == stage:
+                found = t_next
+        return found
+
+
+@dataclass
+class _PermitPlan:
+    valid_from: date
+    valid_until: date
+    decision_date: date
+    previous: "_PermitPlan | None" = None
+    application: _Plan | None = None
+    pk: int = 0
+    kept: bool = True
+
+
+@dataclass
+class LicensingData:
+    """APPLICATIONS izin prinsip applications and clearances from the bench organizations of
+    every kind that files one (ormas asing through the TPOA, regional, multilateral and UN
+    organizations through the working group), over two decades of each organization's
+    history: new applications, extensions filed in the window before the permit ends (a few
+    late), returns for revision, about REVIEWS member reviews (the TPOA members, the technical
+    ministries chosen, and for clearances the partner ministry), deliberations, decisions and
+    the izin prinsip issued for the approved TPOA ones, chained by extension. About half the
+    organizations have one application open today, in a stage drawn from OPEN_STAGES."""
+
+    builder: Builder
+
+    def build(self) -> None:
+        from django.utils import timezone
+
+        from mitra.permits.conf import setting
+
+        self.rng = random.Random(LICENSING_SEED)
+        self.now = timezone.now()
+        self.today = self.builder.today
+        bodies = {b.key: b for b in GovernmentBody.objects.filter(parent__isnull=True)}
+        self.members = [bodies[k].pk for k in setting("TPOA_MEMBERS") if k in bodies]
+        self.working_group = bodies[setting("MULTILATERAL_SECRETARIAT")].pk
+        self.keys = {b.pk: b.key for b in bodies.values()}
+        self.short_names = {b.pk: b.short_name for b in bodies.values()}
+        ministries = [b.pk for b in bodies.values() if b.kind == "ministry"]
+        self.technical_pool = [pk for pk in ministries if pk not in self.members]
+        self.partners = ministries
+        self.kemendagri = bodies["kemendagri"].pk
+        self.deciders = self._deciders()
+        plans = self._plans()
+        self._fit_reviews(plans)
+        self._write(plans)
+
+    # --- planning ---------------------------------------------------------------------------
+    def _organizations(self) -> list[tuple[ForeignOrganization, str]]:
+        from mitra.permits.routes import route_for_kind
+
+        tracks = {kind: route_for_kind(kind).track for kind in ForeignOrganization.Kind.values}
+        orgs = (
+            ForeignOrganization.objects.filter(permit_applications__isnull=True)
+            .filter(permits__isnull=True)
+            .filter(kind__in=[k for k, t in tracks.items() if t])
+            .order_by("id")
+        )
+        return [(o, tracks[o.kind]) for o in orgs]
+
+    def _deciders(self) -> dict[int, int]:
+        """Agency id → a demo officer of it, who signs its opinions."""
+        found: dict[int, int] = {}
+        for user in User.objects.filter(body__isnull=False, role=User.Role.OFFICER).order_by("pk"):
+            found.setdefault(user.body.root().pk, user.pk)
+        return found
+
+    def _at(self, day: date) -> datetime:
+        """A moment of office hours (Jakarta, UTC+7) on `day`."""
+        hour = self.rng.randrange(1, 10)
+        return datetime(day.year, day.month, day.day, hour, self.rng.randrange(60), tzinfo=UTC)
+
+    def _plans(self) -> list[_Plan]:
+        rng = self.rng
+        plans: list[_Plan] = []
+        for org, track in self._organizations():
+            open_stage = None
+            if rng.random() < OPEN_SHARE:
+                names = list(OPEN_STAGES)
+                open_stage = rng.choices(names, [OPEN_STAGES[n][0] for n in names])[0]
+            plans += self._history(org, track, open_stage)
+        plans.sort(key=lambda p: (p.stages[0][1], p.org.pk))
+        # The oldest applications beyond APPLICATIONS are left out (a permit chain then starts
+        # at the first one kept: an extension whose permit is gone becomes a new application).
+        excess = len(plans) - APPLICATIONS
+        if excess < 0:
+            raise RuntimeError(f"The licensing plan made only {len(plans):,} applications.")
+        for dropped in plans[:excess]:
+            if dropped.permit is not None:
+                dropped.permit.kept = False
+        plans = plans[excess:]
+        for plan in plans:
+            if plan.extends is not None and not plan.extends.kept:
+                plan.extends, plan.kind = None, "new"
+            if plan.permit is not None and plan.permit.previous and not plan.permit.previous.kept:
+                plan.permit.previous = None
+        return plans
+
+    def _lifecycle(self, created: date, outcome: str) -> list[tuple[str, date]]:
+        """The stages from draft to the outcome, with the day each was entered."""
+        rng = self.rng
+        day = created
+        stages = [("draft", day)]
+
+        def step(stage: str, low: int, high: int) -> None:
+            nonlocal day
+            day = day + timedelta(days=rng.randrange(low, high + 1))
+            stages.append((stage, day))
+
+        withdraw_at = rng.randrange(1, 6) if outcome == "withdrawn" else 99
+        plan = [
+            ("submitted", 3, 45),
+            ("verification", 0, 5),
+        ]
+        if rng.random() < 0.3:
+            plan += [("returned_for_revision", 3, 25), ("verification", 5, 40)]
+        plan += [
+            ("inter_agency_review", 3, 25),
+            ("deliberation", 14, 240),
+            ("decision_pending", 5, 40),
+            (outcome if outcome != "withdrawn" else "approved", 5, 60),
+        ]
+        for index, (stage, low, high) in enumerate(plan):
+            if index == withdraw_at:
+                step("withdrawn", 1, 30)
+                break
+            step(stage, low, high)
+        return stages
+
+    def _open_lifecycle(self, stage: str) -> list[tuple[str, date]]:
+        """An open application's stages, ending `stage` entered some days ago."""
+        rng = self.rng
+        low, high = OPEN_STAGES[stage][1]
+        if stage == "inter_agency_review":  # some still due, most overdue
+            low, high = (1, REVIEW_DAYS) if rng.random() < 0.45 else (REVIEW_DAYS + 1, high)
+        day = self.today - timedelta(days=rng.randrange(low, high + 1))
+        order = [
+            "draft", "submitted", "verification", "inter_agency_review", "deliberation",
+            "decision_pending",
+        ]  # fmt: skip
+        if stage == "returned_for_revision":
+            path = ["draft", "submitted", "verification", stage]
+        else:
+            path = order[: order.index(stage) + 1]
+        stages = [(path[-1], day)]
+        for previous in reversed(path[:-1]):
+            day = day - timedelta(days=rng.randrange(2, 30))
+            stages.insert(0, (previous, day))
+        return stages
+
+    def _history(self, org: ForeignOrganization, track: str, open_stage: str | None) -> list[_Plan]:
+        rng = self.rng
+        plans: list[_Plan] = []
+        permit: _PermitPlan | None = None
+        tpoa = track == "tpoa"
+        day = self.today - timedelta(days=rng.randrange(365 * 14, 365 * 24))
+        # Where the history must end: before the open application starts, or today.
+        open_days = None
+        if open_stage is not None:
+            open_days = self._open_lifecycle(open_stage)
+        stop = open_days[0][1] if open_days else self.today
+        partner = self.kemendagri if rng.random() < 0.3 else rng.choice(self.partners)
+        while True:
+            kind, extends, late = "new", None, False
+            if tpoa and permit is not None:
+                kind, extends = "extension", permit
+                lead = rng.randrange(95, 180) if rng.random() > 0.05 else rng.randrange(20, 80)
+                late = lead < 92
+                day = permit.valid_until - timedelta(days=lead)
+            roll = rng.random()
+            outcome = "approved" if roll < 0.8 else "rejected" if roll < 0.92 else "withdrawn"
+            stages = self._lifecycle(day, outcome)
+            if stages[-1][1] >= stop:
+                break
+            plan = self._plan(org, track, kind, stages, extends, outcome, late, partner)
+            plans.append(plan)
+            decided = stages[-1][1]
+            if outcome == "approved" and tpoa:
+                start = max(
+                    decided + timedelta(days=rng.randrange(0, 30)),
+                    permit.valid_until + timedelta(days=1) if permit else decided,
+                )
+                new = _PermitPlan(
+                    valid_from=start, valid_until=add_months(start, 36) - timedelta(days=1),
+                    decision_date=decided, previous=extends, application=plan,
+                )  # fmt: skip
+                plan.permit = new
+                permit = new
+                continue
+            if tpoa and permit is not None:  # the extension failed: the permit runs out
+                day = max(permit.valid_until, decided) + timedelta(days=rng.randrange(30, 500))
+                permit = None
+            else:
+                gap = (200, 700) if not tpoa else (60, 600)
+                day = decided + timedelta(days=rng.randrange(*gap))
+        if open_days is not None:
+            kind, extends, late = "new", None, False
+            if tpoa and permit is not None and permit.valid_until >= open_days[0][1]:
+                if permit.valid_until > self.today + timedelta(days=400):
+                    return plans  # a permit years from its end: nothing to apply for
+                kind, extends = "extension", permit
+                deadline = permit.valid_until - timedelta(days=92)
+                late = open_days[1][1] > deadline if len(open_days) > 1 else False
+            plans.append(self._plan(org, track, kind, open_days, extends, "", late, partner))
+        return plans
+
+    def _plan(
+        self,
+        org: ForeignOrganization,
+        track: str,
+        kind: str,
+        stages: list[tuple[str, date]],
+        extends: _PermitPlan | None,
+        outcome: str,
+        late: bool,
+        partner: int,
+    ) -> _Plan:
+        rng = self.rng
+        technical: list[int] = []
+        if any(s == "inter_agency_review" for s, _d in stages):
+            technical = rng.sample(self.technical_pool, k=rng.choice([0, 1, 1, 2, 2, 3]))
+        timed = [(s, self._at(d)) for s, d in stages]
+        for i in range(1, len(timed)):  # same-day moves keep their order
+            if timed[i][1] <= timed[i - 1][1]:
+                timed[i] = (timed[i][0], timed[i - 1][1] + timedelta(minutes=5))
+        return _Plan(
+            org=org, track=track, kind=kind, stages=timed, extends=extends, outcome=outcome,
+            late=late, partner=partner, technical=technical,
+        )  # fmt: skip
+
+    def _reviewers(self, plan: _Plan) -> list[int]:
+        if plan.track == "tpoa":
+            base = list(self.members)
+        else:
+            base = [self.working_group] + ([plan.partner] if plan.partner else [])
+        return list(dict.fromkeys(base + plan.technical))
+
+    def _fit_reviews(self, plans: list[_Plan]) -> None:
+        """Exactly REVIEWS member reviews: technical ministries added to (or taken from) closed
+        applications that went through review until the count is right."""
+        rng = self.rng
+        reviewed = [p for p in plans if p.entered("inter_agency_review") is not None]
+        total = sum(len(self._reviewers(p)) for p in reviewed)
+        closed = [p for p in reviewed if p.outcome]
+        rng.shuffle(closed)
+        index = 0
+        while total != REVIEWS and closed:
+            plan = closed[index % len(closed)]
+            index += 1
+            before = len(self._reviewers(plan))
+            if total < REVIEWS:
+                free = [m for m in self.technical_pool if m not in self._reviewers(plan)]
+                if free:
+                    plan.technical.append(rng.choice(free))
+            elif plan.technical:
+                plan.technical.pop()
+            total += len(self._reviewers(plan)) - before
+            if index > len(closed) * 20:
+                raise RuntimeError("Cannot reach the planned number of member reviews.")
+
+    # --- writing ----------------------------------------------------------------------------
+    def _write(self, plans: list[_Plan]) -> None:
+        from mitra.permits.models import Application, Permit
+
+        b = self.builder
+        next_app = (Application.objects.aggregate(m=models.Max("id"))["m"] or 0) + 1
+        next_permit = (Permit.objects.aggregate(m=models.Max("id"))["m"] or 0) + 1
+        permits: list[_PermitPlan] = []
+        self._all_plans = plans
+        for index, plan in enumerate(plans):
+            plan.pk = next_app + index
+            if plan.permit is not None:
+                plan.permit.pk = next_permit + len(permits)
+                permits.append(plan.permit)
+        with _explicit_timestamps():
+            self._applications(plans)
+            self._permits(permits)
+            self._write_extends(plans)
+            self._stage_visits(plans)
+            self._documents(plans)
+            reviews = self._reviews(plans)
+            self._deliberations(plans, reviews)
+        b.log(f"  {len(plans):,} applications, {len(permits):,} permits written")
+
+    def _applications(self, plans: list[_Plan]) -> None:
+        from mitra.permits.models import Application
+
+        rng, b = self.rng, self.builder
+        numbers: dict[tuple[str, int], int] = {}
+        rows = []
+        for plan in plans:
+            created = plan.stages[0][1]
+            prefix = "TPOA" if plan.track == "tpoa" else "MLC"
+            year = created.year
+            number = numbers[(prefix, year)] = numbers.get((prefix, year), 5000) + 1
+            submitted = plan.entered("submitted")
+            stage_since = plan.stages[-1][1]
+            returned = plan.status == "returned_for_revision"
+            org = plan.org
+            drafted = plan.status != "draft" or rng.random() < 0.5
+            rows.append(
+                Application(
+                    id=plan.pk,
+                    reference=f"{prefix}-{year}-{number:04d}",
+                    organization_id=org.pk,
+                    kind=plan.kind,
+                    track=plan.track,
+                    status=plan.status,
+                    profile={
+                        "legal_name": org.legal_name,
+                        "country": str(org.country),
+                        "headquarters": org.headquarters,
+                        "indonesian_office": org.indonesian_office or "Jakarta",
+                        "representative_name": "Country Director" if drafted else "",
+                        "representative_nationality": str(org.country) if drafted else "",
+                        "vision_mission": org.description if drafted else "",
+                        LICENSING_MARK: LICENSING_VERSION,
+                    },
+                    programmes=(
+                        f"{org.description} Programmes with local partners." if drafted else ""
+                    ),
+                    partner_ministry_id=plan.partner,
+                    funding_sources="Grants from the organization's donors" if drafted else "",
+                    funding_amount=Decimal(rng.randrange(50, 5000) * 1000) if drafted else None,
+                    funding_currency="USD",
+                    local_partners="Yayasan Mitra Lokal\nPerkumpulan Desa" if drafted else "",
+                    changes_summary="Programmes continued." if plan.kind == "extension" else "",
+                    query_reasons=["missing_document"] if returned else [],
+                    query_text="The embassy's recommendation is missing." if returned else "",
+                    query_deadline=(stage_since.date() + timedelta(days=21)) if returned else None,
+                    submitted_on=submitted.date() if submitted else None,
+                    late_filing=plan.late and submitted is not None,
+                    decided_on=plan.stages[-1][1].date()
+                    if plan.outcome in ("approved", "rejected")
+                    else None,
+                    decision_reasons=["funds"] if plan.outcome == "rejected" else [],
+                    decision_text="Decided by the Minister." if plan.outcome else "",
+                    opinions_shared=rng.random() < 0.2,
+                    stage_since=stage_since,
+                    created_at=created,
+                    updated_at=stage_since,
+                    created_by=b.actor,
+                )
+            )
+        b._bulk(Application, rows, "applications")
+        provinces = [p.pk for p in b.provinces]
+        through = Application.provinces.through
+        b._bulk(
+            through,
+            (
+                through(application_id=plan.pk, province_id=p)
+                for plan in plans
+                for p in rng.sample(provinces, k=rng.choice([1, 1, 2, 3]))
+            ),
+            "application provinces",
+        )
+        through = Application.technical_ministries.through
+        b._bulk(
+            through,
+            (
+                through(application_id=plan.pk, governmentbody_id=m)
+                for plan in plans
+                for m in plan.technical
+            ),
+            "application technical ministries",
+        )
+
+    def _permits(self, permits: list[_PermitPlan]) -> None:
+        from mitra.permits.models import Permit
+
+        b = self.builder
+        numbers: dict[int, int] = {}
+        pending_extension = {
+            plan.extends.pk
+            for plan in self._all_plans
+            if plan.extends is not None and not plan.outcome and plan.status != "draft"
+            and not plan.late
+        }  # fmt: skip
+        rows = []
+        for permit in permits:
+            plan = permit.application
+            assert plan is not None
+            year = permit.decision_date.year
+            number = numbers[year] = numbers.get(year, 5000) + 1
+            ended = permit.valid_until < self.today and permit.pk not in pending_extension
+            status = Permit.Status.EXPIRED if ended else Permit.Status.ACTIVE
+            rows.append(
+                Permit(
+                    id=permit.pk,
+                    number=f"IP-{year}-{number:04d}",
+                    organization_id=plan.org.pk,
+                    application_id=plan.pk,
+                    previous_id=permit.previous.pk if permit.previous else None,
+                    partner_ministry_id=plan.partner,
+                    decision_date=permit.decision_date,
+                    valid_from=permit.valid_from,
+                    valid_until=permit.valid_until,
+                    status=status,
+                    status_changed_on=permit.valid_until + timedelta(days=1) if ended else None,
+                    status_legal_basis="UU 17/2013 Ps 45" if ended else "",
+                    created_at=self._at(permit.decision_date),
+                    updated_at=self._at(permit.decision_date),
+                    created_by=b.actor,
+                )
+            )
+        b._bulk(Permit, rows, "permits")
+
+    def _write_extends(self, plans: list[_Plan]) -> None:
+        """Applications point at the permit they extend (written after the permits)."""
+        from mitra.permits.models import Application
+
+        by_permit: dict[int, list[int]] = {}
+        for plan in plans:
+            if plan.extends is not None:
+                by_permit.setdefault(plan.extends.pk, []).append(plan.pk)
+        cases = [
+            models.When(pk=app_pk, then=models.Value(permit_pk))
+            for permit_pk, app_pks in by_permit.items()
+            for app_pk in app_pks
+        ]
+        ids = [pk for pks in by_permit.values() for pk in pks]
+        for start in range(0, len(cases), 500):
+            chunk = cases[start : start + 500]
+            Application.objects.filter(pk__in=ids[start : start + 500]).update(
+                extends_id=models.Case(*chunk, output_field=models.IntegerField())
+            )
+        self.builder.log(f"  {len(ids):>7,} extensions linked to their permits")
+
+    def _stage_visits(self, plans: list[_Plan]) -> None:
+        from mitra.permits.models import StageVisit
+
+        def rows() -> Iterable[StageVisit]:
+            for plan in plans:
+                for index, (stage, entered) in enumerate(plan.stages):
+                    left = plan.stages[index + 1][1] if index + 1 < len(plan.stages) else None
+                    yield StageVisit(
+                        application_id=plan.pk, stage=stage, kind=plan.kind, track=plan.track,
+                        entered_at=entered, left_at=left,
+                        duration=left - entered if left is not None else None,
+                    )  # fmt: skip
+
+        self.builder._bulk(StageVisit, rows(), "stage visits")
+
+    def _documents(self, plans: list[_Plan]) -> None:
+        from mitra.permits.models import REQUIRED_DOCUMENTS, ApplicationDocument
+
+        rng = self.rng
+
+        def rows() -> Iterable[ApplicationDocument]:
+            for plan in plans:
+                items = list(REQUIRED_DOCUMENTS)
+                if plan.status == "draft":
+                    items = items[: rng.randrange(len(items))]
+                uploaded = plan.stages[0][1]
+                returned = plan.entered("returned_for_revision")
+                for item in items:
+                    yield self._document(plan, item, 1, uploaded)
+                if returned is not None:
+                    yield self._document(plan, items[-1], 2, returned + timedelta(days=3))
+
+        self.builder._bulk(ApplicationDocument, rows(), "application documents")
+
+    def _document(self, plan: _Plan, item: str, version: int, at: Any) -> Any:
+        from mitra.permits.models import ApplicationDocument
+
+        return ApplicationDocument(
+            application_id=plan.pk, item=item, version=version,
+            file=f"permits/{at.year}/{item}-{plan.pk}-v{version}.pdf",
+            original_name=f"{item}.pdf", content_type="application/pdf", size=48_213,
+            sha256=f"{plan.pk:032x}{version:032x}", uploaded_at=at,
+        )  # fmt: skip
+
+    def _reviews(self, plans: list[_Plan]) -> dict[int, list[Any]]:
+        from mitra.permits.models import AgencyReview
+
+        rng, now = self.rng, self.now
+        R = AgencyReview.State
+        next_id = (AgencyReview.objects.aggregate(m=models.Max("id"))["m"] or 0) + 1
+        by_plan: dict[int, list[AgencyReview]] = {}
+        rows: list[AgencyReview] = []
+        for plan in plans:
+            circulated = plan.entered("inter_agency_review")
+            if circulated is None:
+                continue
+            left = plan.left("inter_agency_review")
+            in_review = plan.status == "inter_agency_review"
+            for agency in self._reviewers(plan):
+                if in_review:
+                    share = 0.25 if agency == self.working_group else 0.35
+                    decided = rng.random() < share
+                    end = now
+                else:
+                    decided, end = True, left or now
+                state, decided_at = rng.choice([R.REQUESTED, R.REQUESTED, R.IN_PROGRESS]), None
+                reason = ""
+                if decided:
+                    roll = rng.random()
+                    objection = plan.outcome == "rejected" and roll < 0.4
+                    state = (
+                        R.OBJECTION if objection or roll < 0.04
+                        else R.INFORMATION_REQUESTED if roll > 0.93
+                        else R.NO_OBJECTION
+                    )  # fmt: skip
+                    reason = (
+                        "none" if state == R.NO_OBJECTION else rng.choice(["funds", "security"])
+                    )
+                    span = max(int((end - circulated).total_seconds()), 60)
+                    decided_at = circulated + timedelta(seconds=rng.randrange(30, span))
+                review = AgencyReview(
+                    id=next_id + len(rows),
+                    application_id=plan.pk,
+                    agency_id=agency,
+                    due_date=circulated.date() + timedelta(days=REVIEW_DAYS),
+                    state=state,
+                    reason_code=reason,
+                    text="" if state == R.NO_OBJECTION or not decided else "Please clarify.",
+                    shared=decided and plan.outcome != "",
+                    requested_at=circulated,
+                    decided_by_id=self.deciders.get(agency) if decided else None,
+                    decided_at=decided_at,
+                )
+                rows.append(review)
+                by_plan.setdefault(plan.pk, []).append(review)
+        self.builder._bulk(AgencyReview, rows, "member reviews")
+        return by_plan
+
+    def _deliberations(self, plans: list[_Plan], reviews: dict[int, list[Any]]) -> None:
+        from mitra.permits.models import Deliberation
+
+        next_id = (Deliberation.objects.aggregate(m=models.Max("id"))["m"] or 0) + 1
+        rows: list[Deliberation] = []
+        present: list[tuple[int, int]] = []
+        for plan in plans:
+            recommended = plan.entered("decision_pending")
+            if recommended is None:
+                continue
+            own = reviews.get(plan.pk, [])
+            positions = {
+                self.keys.get(r.agency_id, str(r.agency_id)): {
+                    "agency": self.short_names.get(r.agency_id, ""),
+                    "position": r.state,
+                    "review": r.pk,
+                }
+                for r in own
+            }
+            pk = next_id + len(rows)
+            rows.append(
+                Deliberation(
+                    id=pk,
+                    application_id=plan.pk,
+                    held_on=recommended.date(),
+                    positions=positions,
+                    recommendation="reject" if plan.outcome == "rejected" else "approve",
+                    notes="TPOA meeting.",
+                    created_at=recommended,
+                    updated_at=recommended,
+                    created_by=self.builder.actor,
+                )
+            )
+            present += [(pk, r.agency_id) for r in own]
+        self.builder._bulk(Deliberation, rows, "deliberations")
+        through = Deliberation.agencies_present.through
+        self.builder._bulk(
+            through,
+            (through(deliberation_id=d, governmentbody_id=a) for d, a in present),
+            "deliberation attendance",
+        )
+
+    # --- keeping -----------------------------------------------------------------------------
+    def remove(self) -> None:
+        """Another version's licensing rows (none on a fresh data set)."""
+        from mitra.permits.models import (
+            AgencyReview,
+            Application,
+            ApplicationDocument,
+            Deliberation,
+            Permit,
+            StageVisit,
+        )
+
+        old = Application.objects.filter(**{"profile__has_key": LICENSING_MARK})
+        if not old.exists():
+            return
+        ids = list(old.values_list("pk", flat=True))
+        self.builder.log(f"  removing {len(ids):,} applications of another licensing version")
+        old.update(extends=None)
+        Deliberation.objects.filter(application_id__in=ids).delete()
+        AgencyReview.objects.filter(application_id__in=ids, supersedes__isnull=False).delete()
+        AgencyReview.objects.filter(application_id__in=ids).delete()
+        ApplicationDocument.objects.filter(application_id__in=ids).delete()
+        StageVisit.objects.filter(application_id__in=ids).delete()
+        permits = Permit.objects.filter(application_id__in=ids)
+        Permit.objects.filter(pk__in=permits.values("pk")).update(previous=None)
+        permits.delete()
+        Application.objects.filter(pk__in=ids).delete()
+
+    @staticmethod
+    def reset_sequences() -> None:
+        from mitra.permits.models import (
+            AgencyReview,
+            Application,
+            ApplicationDocument,
+            Deliberation,
+            Permit,
+            StageVisit,
+        )
+
+        sql = connection.ops.sequence_reset_sql(
+            no_style(),
+            [Application, Permit, AgencyReview, StageVisit, ApplicationDocument, Deliberation],
+        )
+        if sql:
+            with connection.cursor() as cursor:
+                for statement in sql:
+                    cursor.execute(statement)
+
+
+@contextmanager
+def _explicit_timestamps() -> Iterator[None]:
+    """The licensing rows keep the dates the generator gives them: `auto_now` and
+    `auto_now_add` are switched off on the permits app's models while they are written."""
+    from django.apps import apps
+
+    switched = []
+    for model in apps.get_app_config("permits").get_models():
+        for f in model._meta.concrete_fields:
+            if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False):
+                switched.append((f, f.auto_now, f.auto_now_add))
+                f.auto_now = f.auto_now_add = False
+    try:
+        yield
+    finally:
+        for f, auto_now, auto_now_add in switched:
+            f.auto_now, f.auto_now_add = auto_now, auto_now_add

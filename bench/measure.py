@@ -162,7 +162,54 @@ def _organization_home(ctx: Context) -> str:
     return "/en/dashboard/"
 
 
+# Licensing at national scale (issue 13 §7): 10,000 applications, 60,000 member reviews.
+@page("reviewer_inbox", user="ktln")
+def _reviewer_inbox(ctx: Context) -> str:
+    """A TPOA member's review inbox (Biro KTLN for Kemensetneg: a few hundred open reviews),
+    soonest due first, first page."""
+    return "/en/permits/reviews/"
+
+
+@page("secretariat_queue", user="kemlu")
+def _secretariat_queue(ctx: Context) -> str:
+    """The TPOA secretariat's queue (Kemlu): every open application of its track, oldest stage
+    first, with each one's open member reviews; first page."""
+    return "/en/permits/applications/"
+
+
+@page("public_statistics", user=None)
+def _public_statistics(ctx: Context) -> str:
+    """Public processing times: median and 90th percentile of days per stage and case type over
+    every finished stage visit (51,655 of the data set's 71,600), anonymous."""
+    return "/en/permits/statistics/"
+
+
+@page("compliance_dashboard_operator", user="operator")
+def _compliance_dashboard_operator(ctx: Context) -> str:
+    """The operator's compliance dashboard (everything: 50,000 agreements, 500,000 activities),
+    by partner ministry, the default dimension."""
+    return "/en/dashboard/compliance/"
+
+
+# The page's other dimensions (`?by=`), each measured on its own.
+for _dimension in ("organization", "agreement", "region"):
+    page(f"compliance_operator_by_{_dimension}", user="operator")(
+        lambda ctx, by=_dimension: f"/en/dashboard/compliance/?by={by}"
+    )
+
+
 # --- jobs -----------------------------------------------------------------------------------
+@job("deadline_scan_s")
+def _deadline_scan(ctx: Context) -> Any:
+    """The daily deadline scan over the national data set: what the reminder task
+    (`deadlines.tasks.send_deadline_reminders`) runs, `reminders_send()`, whole (every
+    provider's deadlines in both languages, a notice per reminder due). Target < 10 s; the
+    notices are rolled back. The result: the job's own counts."""
+    from mitra.deadlines.services import reminders_send
+
+    return reminders_send()
+
+
 @job("agreement_refresh_statuses")
 def _refresh_statuses(ctx: Context) -> Any:
     """Daily job: activate signed agreements that started, expire ended ones."""

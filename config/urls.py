@@ -1,12 +1,14 @@
 """HTML routes under /id/ and /en/ (i18n_patterns); the API unprefixed under /api/v1/."""
 
-from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import set_language
 
 from mitra.core.views import healthz
+
+# A URL no route matches: the API's JSON error shape under /api/, the site's page elsewhere.
+handler404 = "mitra.api.exception_handlers.page_not_found"
 
 urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
@@ -26,13 +28,12 @@ urlpatterns += i18n_patterns(
     path("permits/", include("mitra.permits.urls")),
     path("deadlines/", include("mitra.deadlines.urls")),
     path("notifications/", include("mitra.notifications.urls")),
+    path("jobs/", include("mitra.jobs.urls")),
     path("sanctions/", include("mitra.sanctions.urls")),
     path("intake/", include("mitra.intake.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# No route serves MEDIA_ROOT, not even under DEBUG: uploaded files are read only through the
+# access-checked download views of their records (issue 14 §3).

@@ -36,7 +36,13 @@ def test_key_pages_have_no_serious_accessibility_violations(site: Site) -> None:
     ford = Agreement.objects.get(reference="DEMO-KEMENDAGRI-FORD-2024")
     problems: list[str] = []
 
-    for path in ["/id/", "/id/directory/?q=Ford", "/en/directory/", "/id/accounts/login/"]:
+    for path in [
+        "/id/",
+        "/id/directory/?q=Ford",
+        "/en/directory/",
+        "/id/accounts/login/",
+        "/id/accounts/password-reset/",
+    ]:
         site.goto(path)
         problems += blocking_violations(page)
 
@@ -61,6 +67,10 @@ def test_key_pages_have_no_serious_accessibility_violations(site: Site) -> None:
         "/id/notifications/settings/",
         "/id/workplans/n5/",
         "/id/deadlines/",
+        # The account pages (issue 14).
+        "/id/accounts/me/",
+        "/id/accounts/me/password/",
+        "/id/accounts/me/second-factor/",
     ]:
         response = site.goto(path)
         assert response.status == 200, path  # axe on an error page would prove nothing

@@ -33,6 +33,15 @@ def _fresh_deadline_caches() -> Iterator[None]:
     engine.clear_cache()
 
 
+@pytest.fixture(autouse=True)
+def _fresh_login_throttle() -> None:
+    """Sign-in failures are counted in the cache per username and client address (all test
+    clients share 127.0.0.1): each test starts with no count and no lock."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def kemendagri(db: Any) -> GovernmentBody:
     return GovernmentBodyFactory(
@@ -76,3 +85,24 @@ def viewer(kemendagri: GovernmentBody) -> Any:
 def other_officer(kemenkes: GovernmentBody) -> Any:
     """An officer of another ministry."""
     return UserFactory(username="kemenkes", officer=True, body=kemenkes)
+
+
+def pytest_collection_modifyitems(config: Any, items: list[Any]) -> None:
+    """Tests marked `postgresql` (races between real concurrent connections: SQLite writes one
+    at a time and has no row locks) run in the PostgreSQL pass. On SQLite they are deselected,
+    and the run says so; on PostgreSQL nothing is skipped (docs/dev/concurrency.md)."""
+    from django.conf import settings
+
+    if "postgresql" in settings.DATABASES["default"]["ENGINE"]:
+        return
+    deselected = [item for item in items if item.get_closest_marker("postgresql")]
+    if not deselected:
+        return
+    items[:] = [item for item in items if not item.get_closest_marker("postgresql")]
+    config.hook.pytest_deselected(items=deselected)
+    reporter = config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is not None:
+        reporter.write_line(
+            f"{len(deselected)} test(s) marked 'postgresql' deselected: the database is not "
+            "PostgreSQL (set TEST_DATABASE_URL; `make test-postgres` runs them)."
+        )

@@ -8,6 +8,8 @@ import environ
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
+from mitra.core.country_names import country_names_override
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
@@ -25,7 +27,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",  # intcomma in dashboards
     "rest_framework",  # API v1 (ADR 0005)
-    "rest_framework.authtoken",  # token authentication for integrators
+    "django_otp",  # second factor: TOTP devices and recovery codes (ADR 0017)
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",  # recovery codes, each used once
     "drf_spectacular",  # OpenAPI schema at /api/v1/schema/
     "drf_spectacular_sidecar",  # Redoc served from our static files, not a CDN
     "django_filters",  # list filters in the API
@@ -41,6 +45,7 @@ INSTALLED_APPS = [
     "mitra.organizations",
     "mitra.agreements",
     "mitra.notifications",  # the event registry, in-app notices, email (issue 9)
+    "mitra.jobs",  # long work in the task worker with a progress page (docs/dev/jobs.md)
     "mitra.deadlines",  # working days, due dates, reminders, calendar feeds
     "mitra.meetings",  # TPOA deliberations, rakor, signings, monev visits
     "mitra.permits",  # TPOA licensing: izin prinsip, reviews, decisions, izin operasional
@@ -67,6 +72,9 @@ MIDDLEWARE = [
     # Deny by default: every view needs a login unless marked @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Idle timeout and absolute lifetime of a session; a second factor where one is set up or
+    # required (ADR 0017). After authentication and messages.
+    "mitra.accounts.middleware.SessionPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",  # built-in CSP (Django 6)
     "django_htmx.middleware.HtmxMiddleware",
@@ -103,20 +111,65 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DATABASES["default"]["ATOMIC_REQUESTS"] = False  # services own their transactions
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# One cache shared by every process (gunicorn workers, the task worker): public pages
+# (mitra.core.cache) and login throttling rely on it. Redis when REDIS_URL is set, else the
+# database table "mitra_cache" (created by core's migration 0002 and `manage.py createcachetable`).
+REDIS_URL = env("REDIS_URL", default="")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "mitra",
+            # Seconds: a Redis that hangs must not hold a request.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "mitra_cache",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
+
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "dashboard:home"
 LOGOUT_REDIRECT_URL = "portal:home"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # "zzzzzzzzzzzz": one character repeated is refused too (issue 14 §1).
+    {"NAME": "mitra.accounts.validators.RepeatedCharacterValidator"},
 ]
+# Sessions (issue 14 §3): at most SESSION_COOKIE_AGE seconds after sign-in, however active (the
+# middleware enforces it: Django's own expiry slides with every save), and signed out after
+# MITRA["SESSION_IDLE_MINUTES"] without a request.
+SESSION_COOKIE_AGE = env.int("DJANGO_SESSION_COOKIE_AGE", default=12 * 60 * 60)
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+PASSWORD_RESET_TIMEOUT = env.int("DJANGO_PASSWORD_RESET_TIMEOUT", default=60 * 60)
+OTP_TOTP_ISSUER = "Mitra"
+# django-otp's own per-device back-off is off: the sign-in throttle (mitra.accounts.throttle)
+# counts wrong codes with wrong passwords, per username and address, across workers.
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_STATIC_THROTTLE_FACTOR = 0
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # operators see devices in the admin, never their keys
 
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", _("Bahasa Indonesia")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
+# Country names from the Unicode CLDR (Babel) in the active language; django-countries keeps the
+# codes and choices (mitra/core/country_names.py).
+COUNTRIES_OVERRIDE = country_names_override()
 TIME_ZONE = "Asia/Jakarta"
 USE_TZ = True
 
@@ -142,14 +195,20 @@ SECURE_CSP: dict[str, list[str]] = {
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "mitra.api.authentication.ApiTokenAuthentication",  # named, expiring (ADR 0017)
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "mitra.api.schema.MitraAutoSchema",  # PUBLIC: security []
     "DEFAULT_PAGINATION_CLASS": "mitra.api.pagination.StandardPagination",
     "PAGE_SIZE": 50,
     "EXCEPTION_HANDLER": "mitra.api.exception_handlers.api_exception_handler",
+    # A JSON body must be an object (`null` or `[]` is a 400, not a 500 deeper down).
+    "DEFAULT_PARSER_CLASSES": [
+        "mitra.api.parsers.ObjectJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
 }
 SPECTACULAR_SETTINGS = {
@@ -168,6 +227,8 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     # One URL may be served by one API class per method (mitra.api.v1.base.route).
     "DEFAULT_GENERATOR_CLASS": "mitra.api.schema.MitraSchemaGenerator",
+    # `<id:pk>` (mitra.api.converters.IdConverter): a BigAutoField id, 1..2**63-1.
+    "PATH_CONVERTER_OVERRIDES": {"id": {"type": "integer", "minimum": 1, "maximum": 2**63 - 1}},
     # Several models have a `kind` or `status`; name each enum after its model.
     "ENUM_NAME_OVERRIDES": {
         "AgreementStatusEnum": "mitra.agreements.models.Agreement.Status",
@@ -264,12 +325,69 @@ MITRA = {
     # range, so date arithmetic (start + duration) never overflows and no record is dated 1538.
     "DATE_MIN": date(1900, 1, 1),
     "DATE_MAX": date(2100, 12, 31),
+    # Documents (issue 13 §1): a DOCX or ODT is a zip; its directory is judged before anything
+    # is read: all members unpacked together, any one member, how many, and the inflation
+    # ratio (uncompressed / compressed, for the whole and for any member over 1 MB).
+    "DOCUMENT_ZIP_MAX_UNCOMPRESSED_BYTES": env.int(
+        "MITRA_DOCUMENT_ZIP_MAX_UNCOMPRESSED_BYTES", default=100 * 1024 * 1024
+    ),
+    "DOCUMENT_ZIP_MAX_MEMBER_BYTES": env.int(
+        "MITRA_DOCUMENT_ZIP_MAX_MEMBER_BYTES", default=50 * 1024 * 1024
+    ),
+    "DOCUMENT_ZIP_MAX_MEMBERS": env.int("MITRA_DOCUMENT_ZIP_MAX_MEMBERS", default=2000),
+    "DOCUMENT_ZIP_MAX_RATIO": env.int("MITRA_DOCUMENT_ZIP_MAX_RATIO", default=100),
+    # Imports of activities and reports (issue 13 §1; docs/intake.md "Imports"). The request
+    # only stores the upload (at most IMPORT_MAX_BYTES); the task worker reads it within these
+    # hard limits and stops with a clear error at the first one passed.
+    "IMPORT_MAX_BYTES": env.int("MITRA_IMPORT_MAX_BYTES", default=5 * 1024 * 1024),
+    # XLSX (a zip): unpacked size of all parts, of any one part, number of parts, inflation
+    # ratio; the shared-strings part, which the reader holds in memory whole.
+    "IMPORT_MAX_UNCOMPRESSED_BYTES": env.int(
+        "MITRA_IMPORT_MAX_UNCOMPRESSED_BYTES", default=60 * 1024 * 1024
+    ),
+    "IMPORT_MAX_MEMBER_BYTES": env.int("MITRA_IMPORT_MAX_MEMBER_BYTES", default=40 * 1024 * 1024),
+    "IMPORT_MAX_MEMBERS": env.int("MITRA_IMPORT_MAX_MEMBERS", default=200),
+    "IMPORT_MAX_RATIO": env.int("MITRA_IMPORT_MAX_RATIO", default=150),
+    "IMPORT_MAX_SHARED_STRINGS_BYTES": env.int(
+        "MITRA_IMPORT_MAX_SHARED_STRINGS_BYTES", default=10 * 1024 * 1024
+    ),
+    # Any file: rows after the header (blank rows count too), columns with a value, cells read,
+    # characters in one cell, and seconds of reading.
+    "IMPORT_MAX_ROWS": env.int("MITRA_IMPORT_MAX_ROWS", default=5000),
+    "IMPORT_MAX_COLUMNS": env.int("MITRA_IMPORT_MAX_COLUMNS", default=100),
+    "IMPORT_MAX_CELLS": env.int("MITRA_IMPORT_MAX_CELLS", default=300_000),
+    "IMPORT_MAX_CELL_CHARS": env.int("MITRA_IMPORT_MAX_CELL_CHARS", default=10_000),
+    "IMPORT_MAX_SECONDS": env.int("MITRA_IMPORT_MAX_SECONDS", default=120),
+    # Sign-in throttling (issue 14 §1), counted in CACHES["default"] (shared by every worker):
+    # LOGIN_MAX_FAILURES wrong passwords or codes for one username, or LOGIN_IP_MAX_FAILURES
+    # from one client address, lock that username or address for LOGIN_LOCK_MINUTES. The
+    # real user comes back by resetting the password by email (which clears the lock).
+    "LOGIN_MAX_FAILURES": env.int("MITRA_LOGIN_MAX_FAILURES", default=5),
+    "LOGIN_IP_MAX_FAILURES": env.int("MITRA_LOGIN_IP_MAX_FAILURES", default=30),
+    "LOGIN_LOCK_MINUTES": env.int("MITRA_LOGIN_LOCK_MINUTES", default=15),
+    # Addresses of reverse proxies whose X-Forwarded-For is believed (empty: REMOTE_ADDR only).
+    "TRUSTED_PROXIES": env.list("MITRA_TRUSTED_PROXIES", default=[]),
+    # Second factor (TOTP, ADR 0017): offered to everyone; required of operators and the TPOA
+    # secretariat's officials when on. On in production, off for the demo (README).
+    "MFA_REQUIRED": env.bool("MITRA_MFA_REQUIRED", default=False),
+    # Sessions end after this many minutes without a request (issue 14 §3).
+    "SESSION_IDLE_MINUTES": env.int("MITRA_SESSION_IDLE_MINUTES", default=30),
+    # API tokens expire after this many days unless their owner picks fewer.
+    "API_TOKEN_DAYS": env.int("MITRA_API_TOKEN_DAYS", default=90),
 }
 
 # Intake ("New from text"): a value read from a press item with a confidence below this is not
 # proposed; the review screen leaves the field empty and says why (issue 12). Confidences are
 # rule priors (docs/intake.md): 0.5 = a fallback guess, 0.6 = a single cue, 0.8+ = explicit.
 MITRA["INTAKE_MIN_CONFIDENCE"] = env.float("MITRA_INTAKE_MIN_CONFIDENCE", default=0.55)
+
+# Public pages (mitra.core.cache): seconds a rendered anonymous page stays in the shared cache
+# (0: off; every recorded change empties it at once anyway), and the browser's max-age.
+MITRA["PUBLIC_PAGE_CACHE_SECONDS"] = env.int("MITRA_PUBLIC_PAGE_CACHE_SECONDS", default=300)
+MITRA["PUBLIC_PAGE_MAX_AGE"] = env.int("MITRA_PUBLIC_PAGE_MAX_AGE", default=60)
+# `manage.py task_worker`: a task RUNNING longer than this on a worker of another machine (or
+# one without a "host:pid" id) is taken as lost and run again, once (mitra.core.worker).
+MITRA["TASK_LEASE_SECONDS"] = env.int("MITRA_TASK_LEASE_SECONDS", default=3600)
 
 # The activity map's tile server, e.g. "https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png"
 # (empty: no tiles; the map draws its markers on a plain background). Its host joins img-src.

@@ -16,10 +16,14 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-CONN_MAX_AGE = env.int("DJANGO_CONN_MAX_AGE", default=60)  # noqa: F405
+# Persistent connections: a per-database setting (a top-level CONN_MAX_AGE does nothing).
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)  # noqa: F405
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
 MAILERS = mailers_from_env("django.core.mail.backends.smtp.EmailBackend")  # noqa: F405
 # Links in emails: MITRA_SITE_URL, else the first allowed host over HTTPS.
 MITRA_SITE_URL = env(  # noqa: F405
     "MITRA_SITE_URL",
     default=f"https://{ALLOWED_HOSTS[0]}" if ALLOWED_HOSTS else "",  # noqa: F405
 ).rstrip("/")
+# A second factor is required of operators and the TPOA secretariat (ADR 0017).
+MITRA["MFA_REQUIRED"] = env.bool("MITRA_MFA_REQUIRED", default=True)  # noqa: F405

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import GET_STATE, FSMField, FSMModelMixin, transition
 
 from mitra.core.dates import today
-from mitra.core.models import TimeStampedModel
+from mitra.core.models import TimeStampedModel, VersionedModel
 
 from .querysets import AgreementQuerySet
 
@@ -30,7 +30,7 @@ def renewal_window_opens(end_date: date) -> date | None:
         return None
 
 
-class Agreement(FSMModelMixin, TimeStampedModel):
+class Agreement(FSMModelMixin, VersionedModel, TimeStampedModel):
     class Type(models.TextChoices):
         MSP = "msp", _("MSP (Memorandum Saling Pengertian)")
         MOU = "mou", _("MoU (Nota Kesepahaman)")

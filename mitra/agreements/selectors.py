@@ -8,6 +8,8 @@ from django.db.models import BooleanField, Count, ExpressionWrapper, Prefetch, Q
 from django.http import Http404
 
 from mitra.core.dates import add_months, today
+from mitra.core.search import words_q
+from mitra.organizations.search import misspelt_names_q
 
 from .models import Agreement, AgreementDocument, AgreementParty, Signatory
 from .querysets import owned_agreement_ids
@@ -50,10 +52,22 @@ def agreement_list(*, viewer: Any, filters: AgreementFilters | None = None) -> Q
         qs = qs.filter(Q(end_date__isnull=True) | Q(end_date__gte=filters.period_from))
     if filters.period_to:
         qs = qs.filter(Q(start_date__isnull=True) | Q(start_date__lte=filters.period_to))
-    if filters.q.strip():
-        qs = qs.filter(search_text__contains=filters.q.strip().lower())
+    found = words_q(filters.q, year_q=agreement_year_q, word_q=misspelt_names_q(partners_q))
+    if found is not None:
+        qs = qs.filter(found)
     sort = filters.sort if filters.sort in SORTS else "-start_date"
     return qs.order_by(sort, "-id")
+
+
+def partners_q(organization_ids: set[int]) -> Q:
+    """Agreements with any of these organizations as a party (a search for a misspelt name)."""
+    parties = AgreementParty.objects.filter(organization_id__in=sorted(organization_ids))
+    return Q(pk__in=parties.values("agreement_id"))
+
+
+def agreement_year_q(year: int) -> Q:
+    """A year in a search ("UCLG 2029") names an agreement that starts or ends in it."""
+    return Q(start_date__year=year) | Q(end_date__year=year)
 
 
 def agreement_get_for_user(*, user: Any, pk: int) -> Agreement:

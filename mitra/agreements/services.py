@@ -16,8 +16,9 @@ from mitra.accounts.ownership import unit_of, user_edits_for
 from mitra.audit.services import audit_event_record, model_snapshot, snapshot_diff
 from mitra.bodies.models import GovernmentBody
 from mitra.core.bounds import DURATION_MONTHS_MAX, clean_name, date_range_errors
+from mitra.core.concurrency import lock_version, unique_or_conflict
 from mitra.core.dates import today
-from mitra.core.exceptions import ApplicationError
+from mitra.core.exceptions import ApplicationError, Conflict
 from mitra.core.validators import not_in_future
 from mitra.organizations.models import ForeignOrganization
 from mitra.organizations.selectors import organization_suspension_message
@@ -199,6 +200,29 @@ def body_name_on(body: GovernmentBody, on: date | None) -> str:
     return predecessor.name if predecessor else body.name
 
 
+def _claim_predecessor(data: AgreementInput, agreement: Agreement | None) -> None:
+    """One successor per agreement (a renewal chain does not fork): lock the agreement `data`
+    renews, so two renewals of it run one after the other, and refuse (Conflict, 409) when
+    another agreement renews it already. The `renews` one-to-one column backs it."""
+    if data.renews is None or data.renews.pk is None:
+        return
+    Agreement.objects.select_for_update().filter(pk=data.renews.pk).first()
+    other = Agreement.objects.filter(renews=data.renews.pk)
+    if agreement is not None:
+        other = other.exclude(pk=agreement.pk)
+    existing = other.only("pk", "title").first()
+    if existing is not None:
+        raise Conflict(*_renewed_already(data.renews, existing.title))
+
+
+def _renewed_already(predecessor: Agreement, other: str) -> tuple[str, dict[str, list[str]]]:
+    message = _("%(title)s is already renewed by %(other)s.") % {
+        "title": predecessor.title,
+        "other": other,
+    }
+    return message, {"renews": [message]}
+
+
 def _write_relations(agreement: Agreement, data: AgreementInput) -> None:
     agreement.sectors.set(list(data.sectors))
     agreement.provinces.set(list(data.provinces))
@@ -215,6 +239,7 @@ def agreement_create(*, data: AgreementInput, actor: "User") -> Agreement:
     """
     agency, unit = unit_of(data.owner)
     _require_editor(actor, agency, unit)
+    _claim_predecessor(data, None)
     check = _validate(data, None)
     suspension = organization_suspension_message(
         organization_ids=[o.pk for o in data.foreign_parties]
@@ -239,7 +264,11 @@ def agreement_create(*, data: AgreementInput, actor: "User") -> Agreement:
         owner_unit=unit,
         created_by=actor,
     )
-    agreement.save()
+    if data.renews is not None:
+        with unique_or_conflict(*_renewed_already(data.renews, agreement.title)):
+            agreement.save()
+    else:
+        agreement.save()
     _write_parties(agreement, data)
     _write_relations(agreement, data)
     agreement_refresh_access([agreement.pk])
@@ -255,14 +284,25 @@ def agreement_create(*, data: AgreementInput, actor: "User") -> Agreement:
 
 
 @transaction.atomic
-def agreement_update(*, agreement_id: int, data: AgreementInput, actor: "User") -> Agreement:
-    """Change an agreement's fields and parties. The status moves only by transitions."""
-    agreement = Agreement.objects.select_for_update().get(pk=agreement_id)
+def agreement_update(
+    *,
+    agreement_id: int,
+    data: AgreementInput,
+    actor: "User",
+    expected_version: int | None = None,
+) -> Agreement:
+    """Change an agreement's fields and parties. The status moves only by transitions.
+
+    `expected_version`: the version the caller read; StaleVersion when it changed meanwhile
+    (None: no check)."""
+    agreement = lock_version(Agreement.objects, pk=agreement_id, expected_version=expected_version)
     _require_editor(actor, agreement.owner, agreement.owner_unit)
     agency, unit = unit_of(data.owner)
     _require_editor(actor, agency, unit)
     if agreement.status in (Agreement.Status.SUPERSEDED, Agreement.Status.TERMINATED):
         raise ApplicationError(_("A superseded or terminated agreement can no longer change."))
+    if data.renews is not None and data.renews.pk != agreement.renews_id:
+        _claim_predecessor(data, agreement)
     check = _validate(data, agreement)
     if check.errors:
         raise ApplicationError(_("The agreement was not saved."), extra=check.errors)
@@ -275,7 +315,11 @@ def agreement_update(*, agreement_id: int, data: AgreementInput, actor: "User") 
     agreement.owner, agreement.owner_unit = agency, unit
     agreement.title = data.title.strip()
     agreement.chain_root = (data.renews.chain_root or data.renews) if data.renews else None
-    agreement.save()
+    if data.renews is not None:
+        with unique_or_conflict(*_renewed_already(data.renews, agreement.title)):
+            agreement.save()
+    else:
+        agreement.save()
     _rechain_successors(agreement)
     _write_parties(agreement, data)
     _write_relations(agreement, data)
@@ -379,7 +423,7 @@ def agreement_transition(
     """
     if transition not in TRANSITIONS:
         raise ApplicationError(_("Unknown action."))
-    agreement = Agreement.objects.select_for_update().get(pk=agreement_id)
+    agreement = lock_version(Agreement.objects, pk=agreement_id)
     _require_editor(actor, agreement.owner, agreement.owner_unit)
     if not can_proceed(getattr(agreement, transition)):
         raise ApplicationError(_not_possible(agreement))
@@ -458,7 +502,7 @@ def _apply(
         data["warnings"] = warnings
     audit_event_record(event=EVENTS[transition], target=agreement, actor=actor, data=data)
     if transition == "activate" and agreement.renews_id:
-        predecessor = Agreement.objects.select_for_update().get(pk=agreement.renews_id)
+        predecessor = lock_version(Agreement.objects, pk=agreement.renews_id)
         if can_proceed(predecessor.supersede):
             old_predecessor = predecessor.status
             predecessor.supersede()
@@ -482,7 +526,7 @@ def agreement_expire_ended(*, agreement_id: int, on: date | None = None) -> bool
     nothing written, when it has not ended or is no longer in force."""
     on = on or today()
     with transaction.atomic():
-        agreement = Agreement.objects.select_for_update().get(pk=agreement_id)
+        agreement = lock_version(Agreement.objects, pk=agreement_id)
         if (
             agreement.status not in CURRENT_STATUSES
             or agreement.end_date is None
@@ -505,7 +549,7 @@ def agreement_refresh_statuses(*, on: date | None = None) -> dict[str, int]:
     due_to_start = Agreement.objects.filter(status=Agreement.Status.SIGNED, start_date__lte=on)
     for pk in list(due_to_start.exclude(end_date__lt=on).values_list("pk", flat=True)):
         with transaction.atomic():
-            agreement = Agreement.objects.select_for_update().get(pk=pk)
+            agreement = lock_version(Agreement.objects, pk=pk)
             problems = agreement_cover_problems(agreement)
             if problems and cover_mode() == REFUSE:
                 counts["held"] = counts.get("held", 0) + 1

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 
@@ -14,8 +15,15 @@ from mitra.audit.selectors import audit_history
 from mitra.core.access import EDITOR, MEMBER, AccessMixin
 from mitra.core.charts import build_timeline
 from mitra.core.dates import today
-from mitra.core.exceptions import ApplicationError
-from mitra.core.forms import apply_application_errors
+from mitra.core.exceptions import ApplicationError, StaleVersion
+from mitra.core.forms import (
+    already_submitted,
+    apply_application_errors,
+    create_once,
+    form_token_for,
+    stale_context,
+    submitted_version,
+)
 
 from . import selectors, services
 from .forms import AgreementFilterForm, AgreementForm, DocumentForm, SignatoryForm, TransitionForm
@@ -115,6 +123,9 @@ def _get_editable(request: HttpRequest, pk: int) -> Agreement:
     return agreement_get_editable(user=request.user, pk=pk)
 
 
+CREATE_FORM = "agreements.create"
+
+
 class AgreementCreateView(AccessMixin, View):
     access = EDITOR
 
@@ -124,19 +135,31 @@ class AgreementCreateView(AccessMixin, View):
         if renews_id and renews_id.isdigit():
             initial["renews"] = int(renews_id)
         form = AgreementForm(user=request.user, initial=initial)
-        return render(request, "agreements/agreement_form.html", {"form": form})
+        context = {"form": form, "form_token": form_token_for(request, CREATE_FORM)}
+        return render(request, "agreements/agreement_form.html", context)
 
     def post(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         form = AgreementForm(request.POST, user=request.user)
         if form.is_valid():
             try:
-                agreement = services.agreement_create(data=form.to_input(), actor=request.user)
+                agreement, first = create_once(
+                    request,
+                    scope=CREATE_FORM,
+                    create=lambda: services.agreement_create(
+                        data=form.to_input(), actor=request.user
+                    ),
+                    url_of=lambda a: reverse("agreements:detail", args=[a.pk]),
+                )
             except ApplicationError as error:
                 apply_application_errors(form, error)
             else:
+                if agreement is None:  # a second submit of the same form
+                    already_submitted(request)
+                    return redirect(first or reverse("agreements:list"))
                 messages.success(request, _("The agreement was saved."))
                 return redirect("agreements:detail", pk=agreement.pk)
-        return render(request, "agreements/agreement_form.html", {"form": form}, status=400)
+        context = {"form": form, "form_token": form_token_for(request, CREATE_FORM)}
+        return render(request, "agreements/agreement_form.html", context, status=400)
 
 
 class AgreementUpdateView(AccessMixin, View):
@@ -148,28 +171,41 @@ class AgreementUpdateView(AccessMixin, View):
             user=request.user, instance=agreement, initial=AgreementForm.initial_from(agreement)
         )
         return render(
-            request, "agreements/agreement_form.html", {"form": form, "agreement": agreement}
+            request,
+            "agreements/agreement_form.html",
+            {"form": form, "agreement": agreement, "version": agreement.version},
         )
 
     def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         agreement = _get_editable(request, pk)
         form = AgreementForm(request.POST, user=request.user, instance=agreement)
+        context: dict[str, Any] = {
+            "form": form,
+            "agreement": agreement,
+            "version": submitted_version(request),
+        }
         if form.is_valid():
             try:
                 services.agreement_update(
-                    agreement_id=agreement.pk, data=form.to_input(), actor=request.user
+                    agreement_id=agreement.pk,
+                    data=form.to_input(),
+                    actor=request.user,
+                    expected_version=context["version"],
+                )
+            except StaleVersion as error:
+                current = error.current
+                context |= stale_context(
+                    form,
+                    error=error,
+                    current=AgreementForm.initial_from(current),
+                    last_event=next(iter(audit_history(target=current, limit=1)), None),
                 )
             except ApplicationError as error:
                 apply_application_errors(form, error)
             else:
                 messages.success(request, _("The agreement was saved."))
                 return redirect("agreements:detail", pk=agreement.pk)
-        return render(
-            request,
-            "agreements/agreement_form.html",
-            {"form": form, "agreement": agreement},
-            status=400,
-        )
+        return render(request, "agreements/agreement_form.html", context, status=400)
 
 
 class AgreementTransitionView(AccessMixin, View):

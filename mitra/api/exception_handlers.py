@@ -3,8 +3,9 @@
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
+from django.views import defaults
 from rest_framework import exceptions
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
@@ -14,7 +15,9 @@ from mitra.core.exceptions import ApplicationError
 
 def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     if isinstance(exc, ApplicationError):
-        return Response({"message": exc.message, "extra": exc.extra}, status=400)
+        # 400, or 409 (Conflict: a duplicate), 412 (StaleVersion), 422 (a reused idempotency
+        # key): mitra.core.exceptions and docs/dev/concurrency.md.
+        return Response({"message": exc.message, "extra": exc.extra}, status=exc.status_code)
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()
     if isinstance(exc, PermissionDenied):
@@ -61,3 +64,16 @@ def _validation_message(detail: Any) -> str:
     if path in ("", "non_field_errors"):
         return _("Validation error: %(message)s") % {"message": message}
     return _("Validation error: %(field)s: %(message)s") % {"field": path, "message": message}
+
+
+def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """handler404: under /api/ the API's error shape, elsewhere the site's own page.
+
+    A URL no route matches (`/api/v1/agreements/-5/`: ids in paths are positive) answered the
+    HTML page, which no API client parses and the OpenAPI document does not promise.
+    """
+    if request.path.startswith("/api/"):
+        return JsonResponse(
+            {"message": str(exceptions.NotFound.default_detail), "extra": {}}, status=404
+        )
+    return defaults.page_not_found(request, exception)

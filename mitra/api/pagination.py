@@ -28,3 +28,17 @@ class StandardPagination(PageNumberPagination):
                 message = _("Enter a page number between 1 and %(max)s.") % {"max": bounds.PAGE_MAX}
                 raise ValidationError({self.page_query_param: [message]})
         return super().paginate_queryset(queryset, request, view)
+
+    def get_schema_operation_parameters(self, view: Any) -> list[dict[str, Any]]:
+        """`page` and `page_size` with their bounds (a larger `page_size` is cut to the max)."""
+        parameters: list[dict[str, Any]] = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] == self.page_query_param:
+                parameter["schema"].update(minimum=bounds.ID_MIN, maximum=bounds.PAGE_MAX)
+            elif parameter["name"] == self.page_size_query_param:
+                parameter["schema"].update(minimum=1)
+                parameter["description"] = (
+                    f"Number of results per page (default {self.page_size}, at most "
+                    f"{self.max_page_size}: a larger number gives {self.max_page_size})."
+                )
+        return parameters

@@ -1,11 +1,12 @@
 """API v1: one list of routes. `route()` serves one URL by one API class per HTTP method."""
 
 from django.contrib.auth.decorators import login_not_required
-from django.urls import path
+from django.urls import path, register_converter
 from django.utils.csp import CSP
 from django.views.decorators.csp import csp_override
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
 
+from .converters import IdConverter
 from .v1 import agreements, auth, organizations, reference, workplans
 from .v1 import deadlines as deadlines_api
 from .v1 import intake as intake_api
@@ -16,6 +17,9 @@ from .v1 import opendata as opendata_api
 from .v1 import permits as permit_apis
 from .v1 import sanctions as sanctions_api
 from .v1.base import route
+
+# Ids in paths are 1..2**63-1: a larger one matches no route (404), never the database.
+register_converter(IdConverter, "id")
 
 schema_view = login_not_required(SpectacularAPIView.as_view())
 schema_view.access = "public"  # type: ignore[attr-defined]
@@ -46,7 +50,7 @@ urlpatterns = [
         name="api-organization-list",
     ),
     path(
-        "organizations/<int:pk>/",
+        "organizations/<id:pk>/",
         route(
             get=organizations.OrganizationDetailApi,
             put=organizations.OrganizationUpdateApi,
@@ -56,7 +60,7 @@ urlpatterns = [
     ),
     # reference data
     path("bodies/", reference.BodyListApi.as_view(), name="api-body-list"),
-    path("bodies/<int:pk>/", reference.BodyDetailApi.as_view(), name="api-body-detail"),
+    path("bodies/<id:pk>/", reference.BodyDetailApi.as_view(), name="api-body-detail"),
     path("regions/provinces/", reference.ProvinceListApi.as_view(), name="api-province-list"),
     path("regions/regencies/", reference.RegencyListApi.as_view(), name="api-regency-list"),
     # agreements
@@ -66,7 +70,7 @@ urlpatterns = [
         name="api-agreement-list",
     ),
     path(
-        "agreements/<int:pk>/",
+        "agreements/<id:pk>/",
         route(
             get=agreements.AgreementDetailApi,
             put=agreements.AgreementUpdateApi,
@@ -75,22 +79,22 @@ urlpatterns = [
         name="api-agreement-detail",
     ),
     path(
-        "agreements/<int:pk>/transitions/<slug:name>/",
+        "agreements/<id:pk>/transitions/<slug:name>/",
         agreements.AgreementTransitionApi.as_view(),
         name="api-agreement-transition",
     ),
     path(
-        "agreements/<int:pk>/signatories/",
+        "agreements/<id:pk>/signatories/",
         agreements.AgreementSignatoryCreateApi.as_view(),
         name="api-agreement-signatories",
     ),
     path(
-        "agreements/<int:pk>/documents/",
+        "agreements/<id:pk>/documents/",
         route(get=agreements.AgreementDocumentListApi, post=agreements.AgreementDocumentUploadApi),
         name="api-agreement-documents",
     ),
     path(
-        "agreements/<int:pk>/documents/<int:document_id>/download/",
+        "agreements/<id:pk>/documents/<id:document_id>/download/",
         agreements.AgreementDocumentDownloadApi.as_view(),
         name="api-agreement-document-download",
     ),
@@ -101,23 +105,23 @@ urlpatterns = [
         name="api-workplan-list",
     ),
     path(
-        "workplans/<int:pk>/",
+        "workplans/<id:pk>/",
         route(get=workplans.WorkPlanDetailApi, patch=workplans.WorkPlanUpdateApi),
         name="api-workplan-detail",
     ),
     path(
-        "workplans/<int:pk>/transitions/<slug:name>/",
+        "workplans/<id:pk>/transitions/<slug:name>/",
         workplans.WorkPlanTransitionApi.as_view(),
         name="api-workplan-transition",
     ),
     path(
-        "workplans/<int:pk>/notifications/",
+        "workplans/<id:pk>/notifications/",
         workplans.NotificationCreateApi.as_view(),
         name="api-workplan-notifications",
     ),
     path("workplans/n5-inbox/", workplans.N5InboxApi.as_view(), name="api-workplan-n5-inbox"),
     path(
-        "workplans/n5-inbox/<int:pk>/acknowledge/",
+        "workplans/n5-inbox/<id:pk>/acknowledge/",
         workplans.N5AcknowledgeApi.as_view(),
         name="api-workplan-n5-acknowledge",
     ),
@@ -127,12 +131,12 @@ urlpatterns = [
         name="api-activity-list",
     ),
     path(
-        "activities/<int:pk>/",
+        "activities/<id:pk>/",
         route(get=workplans.ActivityDetailApi, patch=workplans.ActivityUpdateApi),
         name="api-activity-detail",
     ),
     path(
-        "activities/<int:pk>/transitions/<slug:name>/",
+        "activities/<id:pk>/transitions/<slug:name>/",
         workplans.ActivityTransitionApi.as_view(),
         name="api-activity-transition",
     ),
@@ -143,57 +147,57 @@ urlpatterns = [
         name="api-permit-application-list",
     ),
     path(
-        "permits/applications/<int:pk>/",
+        "permits/applications/<id:pk>/",
         route(get=permit_apis.ApplicationDetailApi, patch=permit_apis.ApplicationUpdateApi),
         name="api-permit-application-detail",
     ),
     path(
-        "permits/applications/<int:pk>/actions/<slug:name>/",
+        "permits/applications/<id:pk>/actions/<slug:name>/",
         permit_apis.ApplicationActionApi.as_view(),
         name="api-permit-application-action",
     ),
     path(
-        "permits/applications/<int:pk>/decision/",
+        "permits/applications/<id:pk>/decision/",
         permit_apis.ApplicationDecisionApi.as_view(),
         name="api-permit-application-decision",
     ),
     path("permits/reviews/", permit_apis.ReviewListApi.as_view(), name="api-permit-review-list"),
     path(
-        "permits/reviews/<int:pk>/",
+        "permits/reviews/<id:pk>/",
         permit_apis.ReviewDetailApi.as_view(),
         name="api-permit-review-detail",
     ),
     path(
-        "permits/reviews/<int:pk>/decision/",
+        "permits/reviews/<id:pk>/decision/",
         permit_apis.ReviewDecisionApi.as_view(),
         name="api-permit-review-decision",
     ),
     path("permits/permits/", permit_apis.PermitListApi.as_view(), name="api-permit-list"),
     path(
-        "permits/permits/<int:pk>/", permit_apis.PermitDetailApi.as_view(), name="api-permit-detail"
+        "permits/permits/<id:pk>/", permit_apis.PermitDetailApi.as_view(), name="api-permit-detail"
     ),
     path(
-        "permits/permits/<int:pk>/operational/",
+        "permits/permits/<id:pk>/operational/",
         route(get=permit_apis.OperationalListApi, post=permit_apis.OperationalCreateApi),
         name="api-permit-operational",
     ),
     path(
-        "permits/permits/<int:pk>/staff/",
+        "permits/permits/<id:pk>/staff/",
         route(get=permit_apis.StaffListApi, post=permit_apis.StaffCreateApi),
         name="api-permit-staff",
     ),
     path(
-        "permits/permits/<int:pk>/actions/<slug:name>/",
+        "permits/permits/<id:pk>/actions/<slug:name>/",
         permit_apis.PermitActionApi.as_view(),
         name="api-permit-action",
     ),
     path(
-        "permits/operational/<int:pk>/end/",
+        "permits/operational/<id:pk>/end/",
         permit_apis.OperationalEndApi.as_view(),
         name="api-permit-operational-end",
     ),
     path(
-        "permits/staff/<int:pk>/end/",
+        "permits/staff/<id:pk>/end/",
         permit_apis.StaffEndApi.as_view(),
         name="api-permit-staff-end",
     ),
@@ -204,7 +208,7 @@ urlpatterns = [
         name="api-meeting-list",
     ),
     path(
-        "meetings/<int:pk>/",
+        "meetings/<id:pk>/",
         route(
             get=meetings_api.MeetingDetailApi,
             put=meetings_api.MeetingUpdateApi,
@@ -213,27 +217,27 @@ urlpatterns = [
         name="api-meeting-detail",
     ),
     path(
-        "meetings/<int:pk>/transitions/<slug:name>/",
+        "meetings/<id:pk>/transitions/<slug:name>/",
         meetings_api.MeetingTransitionApi.as_view(),
         name="api-meeting-transition",
     ),
     path(
-        "meetings/<int:pk>/invited/",
+        "meetings/<id:pk>/invited/",
         meetings_api.MeetingInviteApi.as_view(),
         name="api-meeting-invited",
     ),
     path(
-        "meetings/<int:pk>/attendees/",
+        "meetings/<id:pk>/attendees/",
         route(get=meetings_api.MeetingAttendeeListApi, post=meetings_api.MeetingAttendeeCreateApi),
         name="api-meeting-attendees",
     ),
     path(
-        "meetings/<int:pk>/minutes/",
+        "meetings/<id:pk>/minutes/",
         route(get=meetings_api.MeetingMinutesListApi, post=meetings_api.MeetingMinutesCreateApi),
         name="api-meeting-minutes",
     ),
     path(
-        "meetings/<int:pk>/action-items/",
+        "meetings/<id:pk>/action-items/",
         route(
             get=meetings_api.MeetingActionItemListApi,
             post=meetings_api.MeetingActionItemCreateApi,
@@ -241,12 +245,12 @@ urlpatterns = [
         name="api-meeting-action-items",
     ),
     path(
-        "meetings/<int:pk>/action-items/<int:item_id>/",
+        "meetings/<id:pk>/action-items/<id:item_id>/",
         meetings_api.MeetingActionItemUpdateApi.as_view(),
         name="api-meeting-action-item",
     ),
     path(
-        "meetings/<int:pk>/signings/",
+        "meetings/<id:pk>/signings/",
         meetings_api.MeetingSigningApi.as_view(),
         name="api-meeting-signings",
     ),
@@ -255,14 +259,14 @@ urlpatterns = [
     path("intake/confirm/", intake_api.IntakeConfirmApi.as_view(), name="api-intake-confirm"),
     # reports, disclosures and monitoring visits
     path("reports/", monitoring_api.ReportListApi.as_view(), name="api-report-list"),
-    path("reports/<int:pk>/", monitoring_api.ReportDetailApi.as_view(), name="api-report-detail"),
+    path("reports/<id:pk>/", monitoring_api.ReportDetailApi.as_view(), name="api-report-detail"),
     path(
-        "reports/<int:pk>/submit/",
+        "reports/<id:pk>/submit/",
         monitoring_api.ReportSubmitApi.as_view(),
         name="api-report-submit",
     ),
     path(
-        "reports/<int:pk>/review/",
+        "reports/<id:pk>/review/",
         monitoring_api.ReportReviewApi.as_view(),
         name="api-report-review",
     ),
@@ -272,7 +276,7 @@ urlpatterns = [
         name="api-monitoring-visit-list",
     ),
     path(
-        "monitoring-visits/<int:pk>/",
+        "monitoring-visits/<id:pk>/",
         monitoring_api.MonitoringVisitDetailApi.as_view(),
         name="api-monitoring-visit-detail",
     ),
@@ -283,12 +287,12 @@ urlpatterns = [
         name="api-sanction-list",
     ),
     path(
-        "sanctions/<int:pk>/",
+        "sanctions/<id:pk>/",
         sanctions_api.SanctionCaseDetailApi.as_view(),
         name="api-sanction-detail",
     ),
     path(
-        "sanctions/<int:pk>/actions/<slug:action>/",
+        "sanctions/<id:pk>/actions/<slug:action>/",
         sanctions_api.SanctionCaseMoveApi.as_view(),
         name="api-sanction-move",
     ),
@@ -305,7 +309,7 @@ urlpatterns = [
     # notifications
     path("notifications/", notifications_api.NoticeListApi.as_view(), name="api-notice-list"),
     path(
-        "notifications/<int:pk>/read/",
+        "notifications/<id:pk>/read/",
         notifications_api.NoticeReadApi.as_view(),
         name="api-notice-read",
     ),

@@ -1,8 +1,8 @@
 """Date helpers that know the project's time zone."""
 
-import calendar
 from datetime import date
 
+from dateutil.relativedelta import relativedelta
 from django.utils import timezone
 
 
@@ -12,9 +12,6 @@ def today() -> date:
 
 
 def add_months(day: date, months: int) -> date:
-    """`day` moved by `months` calendar months, clamped to the month's last day."""
-    month_index = day.month - 1 + months
-    year = day.year + month_index // 12
-    month = month_index % 12 + 1
-    last = calendar.monthrange(year, month)[1]
-    return date(year, month, min(day.day, last))
+    """`day` moved by `months` calendar months, clamped to the month's last day
+    (dateutil's relativedelta: 31 January + 1 month is 28 or 29 February)."""
+    return day + relativedelta(months=months)

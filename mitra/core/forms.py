@@ -1,12 +1,19 @@
 """Form helpers: Bootstrap classes and accessible error markup on every widget."""
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django import forms
+from django.contrib import messages
 from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models, transaction
+from django.http import HttpRequest
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
 
-from . import bounds
-from .exceptions import ApplicationError
+from . import bounds, concurrency
+from .exceptions import ApplicationError, StaleVersion
 
 
 def apply_application_errors(form: forms.Form, error: ApplicationError) -> None:
@@ -58,3 +65,145 @@ class BootstrapFormMixin:
                 widget = self.fields[name].widget  # type: ignore[attr-defined]
                 widget.attrs["class"] = widget.attrs.get("class", "") + " is-invalid"
                 widget.attrs["aria-invalid"] = "true"
+
+
+# --- no lost edit, no duplicate in HTML forms (issue 13 §2; docs/dev/concurrency.md) ----------
+# Edit forms carry the version they were rendered from (hidden `version`); create forms a
+# one-time token (hidden `form_token`). Both are rendered by components/concurrency_fields.html.
+VERSION_FIELD = "version"
+
+
+def submitted_version(request: HttpRequest) -> int | None:
+    """The version an edit form was rendered from; None when it carries none (no check), 0
+    when it carries something else (never current: the form comes back as changed meanwhile)."""
+    value = request.POST.get(VERSION_FIELD)
+    if value is None or value == "":
+        return None
+    return concurrency.parse_version(value) or 0
+
+
+def form_token_for(request: HttpRequest, scope: str) -> str:
+    """The create form's one-time token: the one it was submitted with while still unused,
+    otherwise a new one (a first render, or a token that expired)."""
+    posted = request.POST.get(concurrency.FORM_TOKEN_FIELD, "") if request.method == "POST" else ""
+    if posted and concurrency.form_token_usable(user=request.user, token=posted, scope=scope):
+        return posted
+    return concurrency.form_token_issue(user=request.user, scope=scope)
+
+
+def create_once[T](
+    request: HttpRequest, *, scope: str, create: Callable[[], T], url_of: Callable[[Any], str]
+) -> tuple[T | None, str | None]:
+    """Run `create` once per form token: (the new record, None) on the first submit;
+    (None, the first record's URL) on a second submit of the same form. A form without a token
+    (not rendered by Mitra) just creates. Raises ApplicationError as `create` does, and for a
+    token that was never issued or expired (nothing is created then)."""
+    token = request.POST.get(concurrency.FORM_TOKEN_FIELD, "")
+    if not token:
+        return create(), None
+    with transaction.atomic():
+        claim = concurrency.form_token_claim(user=request.user, token=token, scope=scope)
+        if claim.used:
+            return None, claim.record.result_url
+        record = create()
+        concurrency.form_token_finish(claim, result_url=url_of(record))
+    return record, None
+
+
+def already_submitted(request: HttpRequest) -> None:
+    """Tell the user a second submit of a create form saved nothing new (issue 13 §2)."""
+    messages.info(request, _("This form was already submitted; here is the record it saved."))
+
+
+@dataclass
+class FieldChange:
+    label: str
+    theirs: str
+    yours: str
+
+
+def _shown(field: Any, value: Any) -> str:
+    """A field's value as a person reads it (choice labels, record names, lists joined)."""
+    if value is None or value == "" or value == []:
+        return "—"
+    queryset: Any = getattr(field, "queryset", None)
+    if isinstance(field, forms.ModelMultipleChoiceField) and queryset is not None:
+        items = list(value)
+        if items and not isinstance(items[0], models.Model):
+            items = list(queryset.filter(pk__in=items))
+        return ", ".join(sorted(str(item) for item in items)) or "—"
+    if isinstance(field, forms.ModelChoiceField) and queryset is not None:
+        if isinstance(value, models.Model):
+            return str(value)
+        found = queryset.filter(pk=value).first()
+        return str(found) if found is not None else str(value)
+    if isinstance(field, forms.ChoiceField):
+        choices: Any = field.choices
+        labels = {str(k): v for k, v in choices if not isinstance(v, (list, tuple))}
+        values = value if isinstance(value, (list, tuple)) else [value]
+        return ", ".join(str(labels.get(str(v), v)) for v in values) or "—"
+    if isinstance(value, bool):
+        return str(_("Yes") if value else _("No"))
+    if isinstance(value, (list, tuple, set)):
+        return ", ".join(str(item) for item in value) or "—"
+    if isinstance(value, str) and "\n" in value:  # one item a line (aliases, partners)
+        return ", ".join(line.strip() for line in value.splitlines() if line.strip()) or "—"
+    return str(value)
+
+
+def _normal(value: Any) -> Any:
+    """A value in a form comparable between initial data (ids, text) and cleaned data
+    (records, lists): records as their ids, lists sorted, one-a-line text as a list."""
+    if isinstance(value, models.Model):
+        return value.pk
+    if isinstance(value, models.QuerySet):
+        value = list(value)
+    if isinstance(value, (list, tuple, set)):
+        return sorted((_normal(item) for item in value), key=str)
+    if isinstance(value, str) and "\n" in value:
+        return [line.strip() for line in value.splitlines() if line.strip()]
+    if value in (None, "", []):
+        return None
+    return str(value)
+
+
+def _shown_like(field: Any, value: Any, like: Any) -> str:
+    """`value` (from initial data) shown as `like` (its cleaned twin) is: a record id as the
+    record's name when the form cleans the field into a record."""
+    if isinstance(like, models.Model) and not isinstance(value, models.Model) and value:
+        found = type(like)._default_manager.filter(pk=value).first()
+        return str(found) if found is not None else str(value)
+    return _shown(field, value)
+
+
+def stale_context(
+    form: forms.Form, *, error: StaleVersion, current: dict[str, Any], last_event: Any
+) -> dict[str, Any]:
+    """What an edit form shows when its record changed after it was rendered: a message
+    "Changed meanwhile by X at T" (from the record's last audit event), and each field whose
+    saved value now differs from the one submitted, with both values. The form keeps the
+    user's entries and takes the current version, so saving again is a deliberate choice.
+
+    `current`: the record's values as the form's initial data (`Form.initial_from`).
+    """
+    if last_event is not None:
+        who = last_event.actor_name or str(_("the system"))
+        when = formats.date_format(timezone.localtime(last_event.occurred_at), "DATETIME_FORMAT")
+        message = _("Changed meanwhile by %(name)s at %(time)s.") % {"name": who, "time": when}
+    else:
+        message = _("Changed meanwhile by someone else.")
+    form.add_error(None, message)
+    submitted = getattr(form, "cleaned_data", {})
+    changes = []
+    for name, field in form.fields.items():
+        if name not in submitted:
+            continue
+        theirs, yours = current.get(name), submitted[name]
+        if _normal(theirs) != _normal(yours):
+            label = str(field.label or name)
+            shown = _shown_like(field, theirs, yours)
+            changes.append(FieldChange(label, shown, _shown(field, yours)))
+    return {
+        "stale": {"message": message, "changes": changes},
+        "version": error.current.version,
+    }

@@ -1,74 +1,43 @@
-"""iCalendar (RFC 5545) output for the private calendar feeds: CRLF line ends, TEXT escaping
-(§3.3.11) and folding of lines longer than 75 octets (§3.1). All-day events."""
+"""iCalendar (RFC 5545) output for the private calendar feeds, written with the `icalendar`
+library (TEXT escaping §3.3.11, lines folded at 75 octets §3.1, CRLF line ends). All-day
+events."""
 
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 
 from django.utils import timezone
+from icalendar import Calendar, Event, vText
 
 from .registry import Deadline
 
 PRODID = "-//Mitra//Deadlines//EN"
 
 
-def escape_text(value: str) -> str:
-    return (
-        value.replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\r\n", "\\n")
-        .replace("\n", "\\n")
-        .replace("\r", "\\n")
-    )
-
-
-def fold(line: str) -> str:
-    """Split a content line into chunks of at most 75 octets, continued with CRLF + space."""
-    encoded = line.encode("utf-8")
-    if len(encoded) <= 75:
-        return line
-    parts, current, size, limit = [], "", 0, 75
-    for char in line:
-        width = len(char.encode("utf-8"))
-        if size + width > limit:
-            parts.append(current)
-            current, size, limit = "", 0, 74  # continuation lines start with one space
-        current += char
-        size += width
-    parts.append(current)
-    return "\r\n ".join(parts)
-
-
 def build_calendar(
     deadlines: Iterable[Deadline], *, name: str, base_url: str = "", now: datetime | None = None
 ) -> str:
-    stamp = (now or timezone.now()).astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        f"PRODID:{PRODID}",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{escape_text(name)}",
-        "X-WR-TIMEZONE:Asia/Jakarta",
-    ]
+    stamp = (now or timezone.now()).astimezone(UTC)
+    calendar = Calendar()
+    calendar.add("VERSION", "2.0")
+    calendar.add("PRODID", PRODID)
+    calendar.add("CALSCALE", "GREGORIAN")
+    calendar.add("METHOD", "PUBLISH")
+    # X- properties have no declared type; both are TEXT by the calendar clients' convention.
+    calendar.add("X-WR-CALNAME", vText(name))
+    calendar.add("X-WR-TIMEZONE", vText("Asia/Jakarta"))
     for deadline in deadlines:
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:{escape_text(deadline.key)}@mitra",
-            f"DTSTAMP:{stamp}",
-            f"DTSTART;VALUE=DATE:{deadline.due:%Y%m%d}",
-            f"DTEND;VALUE=DATE:{deadline.due + timedelta(days=1):%Y%m%d}",
-            f"SUMMARY:{escape_text(deadline.title)}",
-        ]
+        event = Event()
+        event.add("UID", f"{deadline.key}@mitra")
+        event.add("DTSTAMP", stamp)
+        event.add("DTSTART", deadline.due)
+        event.add("DTEND", deadline.due + timedelta(days=1))
+        event.add("SUMMARY", deadline.title)
         if deadline.description:
-            lines.append(f"DESCRIPTION:{escape_text(deadline.description)}")
+            event.add("DESCRIPTION", deadline.description)
         if deadline.url:
-            lines.append(f"URL:{base_url}{deadline.url}")
-        lines += [
-            f"CATEGORIES:{escape_text(deadline.kind)}",
-            "TRANSP:TRANSPARENT",
-            "END:VEVENT",
-        ]
-    lines.append("END:VCALENDAR")
-    return "".join(fold(line) + "\r\n" for line in lines)
+            event.add("URL", f"{base_url}{deadline.url}")
+        event.add("CATEGORIES", [deadline.kind])
+        event.add("TRANSP", "TRANSPARENT")
+        calendar.add_component(event)
+    # sorted=False: the properties in the order added (the order the hand-written feed had)
+    return calendar.to_ical(sorted=False).decode("utf-8")

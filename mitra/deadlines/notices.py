@@ -2,13 +2,21 @@
 notice when it has passed unmet. Their recipients are the deadline's concerned agencies (with
 their units) and organizations; the reminder job passes the deadline in the context."""
 
+from collections.abc import Sequence
 from typing import Any
 
 from django.utils.formats import date_format
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from mitra.notifications.recipients import officials_of, representatives_of
+from mitra.notifications.recipients import (
+    body_ids_within,
+    officials_by_body,
+    officials_of,
+    one_body_tree,
+    representatives_by_organization,
+    representatives_of,
+)
 from mitra.notifications.registry import Event, register_event
 
 
@@ -16,6 +24,29 @@ def concerned(subject: Any, context: dict[str, Any]) -> Any:
     """Officials of the deadline's agencies and representatives of its organizations."""
     deadline = context["deadline"]
     return officials_of(deadline.agencies) | representatives_of(deadline.organizations)
+
+
+def concerned_in_bulk(items: Sequence[tuple[Any, dict[str, Any]]]) -> list[list[Any]]:
+    """`concerned` for many deadlines at once (the reminder job): the officials of all their
+    agencies and units and the representatives of all their organizations in two queries,
+    then each deadline's own share of them."""
+    deadlines = [context["deadline"] for _subject, context in items]
+    with one_body_tree():
+        within = {tuple(d.agencies): body_ids_within(d.agencies) for d in deadlines}
+    officials = officials_by_body(set().union(*within.values()))
+    representatives = representatives_by_organization(
+        {pk for d in deadlines for pk in d.organizations}
+    )
+    found: dict[tuple[tuple[int, ...], tuple[int, ...]], list[Any]] = {}
+    result = []
+    for d in deadlines:
+        who = (tuple(d.agencies), tuple(d.organizations))
+        if who not in found:
+            found[who] = [u for pk in within[who[0]] for u in officials.get(pk, [])] + [
+                u for pk in d.organizations if pk for u in representatives.get(pk, [])
+            ]
+        result.append(found[who])
+    return result
 
 
 def _params(subject: Any, context: dict[str, Any]) -> dict[str, Any]:
@@ -40,6 +71,7 @@ def register() -> None:
             name="deadlines.reminder",
             label=_("A deadline is coming up"),
             recipients=concerned,
+            recipients_in_bulk=concerned_in_bulk,
             title=_("Due %(date)s (in %(days)s): %(title)s"),
             params=_params,
             url=_url,
@@ -52,6 +84,7 @@ def register() -> None:
             name="deadlines.window_opened",
             label=_("A window for action has opened"),
             recipients=concerned,
+            recipients_in_bulk=concerned_in_bulk,
             title=_("Open since %(date)s: %(title)s"),
             params=_params,
             url=_url,
@@ -64,6 +97,7 @@ def register() -> None:
             name="deadlines.overdue",
             label=_("A deadline has passed unmet"),
             recipients=concerned,
+            recipients_in_bulk=concerned_in_bulk,
             title=_("Overdue since %(date)s: %(title)s"),
             params=_params,
             url=_url,

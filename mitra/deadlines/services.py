@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 from mitra.audit.services import audit_event_record
 from mitra.core.dates import today
 from mitra.core.exceptions import ApplicationError
-from mitra.notifications.services import notify
+from mitra.notifications.recipients import one_body_tree
+from mitra.notifications.services import NoticeRequest, notify_many
 
 from .models import CalendarToken, new_token
 from .registry import Deadline, collect
@@ -77,6 +78,9 @@ def overdue_notice_days() -> int:
     return int(getattr(settings, "MITRA", {}).get("OVERDUE_NOTICE_DAYS", 7))
 
 
+REMINDER_BATCH = 1000  # reminders (deadlines) per `notify_many` call
+
+
 def reminders_send(*, on: date | None = None) -> dict[str, int]:
     """Daily job: remind everyone concerned of each deadline at the configured offsets, and
     tell them once when it has passed unmet.
@@ -84,6 +88,11 @@ def reminders_send(*, on: date | None = None) -> dict[str, int]:
     Sent through the notifications app: each reminder is a notice keyed by the deadline, its
     due date and the offset (or "overdue"), so a second run, or two runs at once, never tell
     anyone twice, and a moved deadline is reminded again. Email leaves through the worker.
+
+    At national scale (thousands of deadlines) the notices are requested together
+    (`notify_many`): recipients, what was told already and the inserts take a number of
+    queries that does not grow with the deadlines, with the outcome of one `notify` per
+    deadline (one that fails is logged and counted, and stops no other).
     """
     on = on or today()
     offsets = reminder_offsets()
@@ -95,45 +104,66 @@ def reminders_send(*, on: date | None = None) -> dict[str, int]:
     default_language = settings.LANGUAGE_CODE.split("-")[0]
     base = by_language.get(default_language) or next(iter(by_language.values()))
     counts["deadlines"] = len(base)
-    for deadline in base.values():
-        days_left = (deadline.due - on).days
-        if deadline.window:
-            if days_left > 0:
-                continue
-            event, suffix, count = deadline.opened_event, "opened", "opened"
-        elif days_left < 0:
-            event, suffix, count = deadline.overdue_event, "overdue", "overdue"
-        else:
-            offset = _offset_due(days_left, offsets)
-            if offset is None:
-                continue
-            event, suffix, count = deadline.due_event, str(offset), "sent"
-        context = {
-            "deadline": deadline,
-            "titles": {
-                code: found[deadline.key].title
-                for code, found in by_language.items()
-                if deadline.key in found
-            },
-            "days_left": days_left,
-            # The link in each recipient's language (/id/… or /en/…).
-            "urls": {
-                code: found[deadline.key].url
-                for code, found in by_language.items()
-                if deadline.key in found
-            },
-        }
-        try:
-            with transaction.atomic():
-                created = notify(
-                    event=event,
-                    subject=deadline.record,
-                    context=context,
-                    key=f"{deadline.key}@{deadline.due.isoformat()}:{suffix}",
-                )
-        except Exception:  # noqa: BLE001 - one broken event must not stop the others' reminders
-            logger.exception("reminder %s for %s failed", event, deadline.key)
-            counts["failed"] += 1
-            continue
-        counts[count] += len(created)
+    due = [r for r in (_reminder(d, on, offsets, by_language) for d in base.values()) if r]
+    # The body tree read once for the whole run (recipients are officials of agencies and their
+    # units: thousands of reminders at national scale).
+    with one_body_tree():
+        for start in range(0, len(due), REMINDER_BATCH):
+            batch = due[start : start + REMINDER_BATCH]
+            outcomes = notify_many([request for _count, request in batch])
+            for (count, request), outcome in zip(batch, outcomes, strict=True):
+                if isinstance(outcome, Exception):
+                    logger.error(
+                        "reminder %s for %s failed",
+                        request.event,
+                        request.context["deadline"].key,
+                        exc_info=outcome,
+                    )
+                    counts["failed"] += 1
+                else:
+                    counts[count] += len(outcome)
     return counts
+
+
+def _reminder(
+    deadline: Deadline,
+    on: date,
+    offsets: list[int],
+    by_language: dict[str, dict[str, Deadline]],
+) -> tuple[str, NoticeRequest] | None:
+    """One deadline's reminder, overdue or opened notice when one is due today, with the
+    count it adds to: the event's own recipients (for the engine's events, the deadline's
+    agencies and organizations: `notices.concerned`)."""
+    days_left = (deadline.due - on).days
+    if deadline.window:
+        if days_left > 0:
+            return None
+        event, suffix, count = deadline.opened_event, "opened", "opened"
+    elif days_left < 0:
+        event, suffix, count = deadline.overdue_event, "overdue", "overdue"
+    else:
+        offset = _offset_due(days_left, offsets)
+        if offset is None:
+            return None
+        event, suffix, count = deadline.due_event, str(offset), "sent"
+    context = {
+        "deadline": deadline,
+        "titles": {
+            code: found[deadline.key].title
+            for code, found in by_language.items()
+            if deadline.key in found
+        },
+        "days_left": days_left,
+        # The link in each recipient's language (/id/… or /en/…).
+        "urls": {
+            code: found[deadline.key].url
+            for code, found in by_language.items()
+            if deadline.key in found
+        },
+    }
+    return count, NoticeRequest(
+        event=event,
+        subject=deadline.record,
+        context=context,
+        key=f"{deadline.key}@{deadline.due.isoformat()}:{suffix}",
+    )

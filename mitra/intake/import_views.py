@@ -1,4 +1,8 @@
-"""Import of activities and reports (mitra/intake/imports.py): upload, result, files.
+"""Import of activities and reports (mitra/intake/imports.py): upload, job, files.
+
+The POST only checks the size and stores the upload as a job (mitra/jobs), queued for the task
+worker, and redirects to the job page, which shows the progress and then the result. Nothing
+is parsed in the request.
 
 Access: MEMBER declared, then narrowed here: officers and operators (owners of agreements) and
 organization representatives (their own agreements) may import; viewers get 403. The services
@@ -10,18 +14,20 @@ from typing import Any
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 
 from mitra.accounts.http import AuthenticatedHttpRequest
 from mitra.core.access import MEMBER, AccessMixin
+from mitra.core.exceptions import ApplicationError
 from mitra.core.forms import BootstrapFormMixin
+from mitra.jobs.selectors import job_get_for_user, job_latest
+from mitra.jobs.services import job_create
 
 from . import imports
-
-SESSION_KEY = "intake_import_errors"
-MAX_KEPT_ERRORS = 2000
+from .import_limits import ImportLimits
 
 
 def may_import(user: Any) -> bool:
@@ -49,38 +55,50 @@ class _ImportAccess(AccessMixin):
         return super().dispatch(request, *args, **kwargs)
 
 
+def _form_context(form: "ImportForm") -> dict[str, Any]:
+    limits = ImportLimits.from_settings()
+    return {"form": form, "max_mb": limits.max_bytes // (1024 * 1024), "max_rows": limits.max_rows}
+
+
 class ImportView(_ImportAccess, View):
     def get(self, request: AuthenticatedHttpRequest) -> HttpResponse:
-        return render(request, "intake/import_form.html", {"form": ImportForm()})
+        return render(request, "intake/import_form.html", _form_context(ImportForm()))
 
     def post(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         form = ImportForm(request.POST, request.FILES)
         if not form.is_valid():
-            return render(request, "intake/import_form.html", {"form": form}, status=400)
+            return render(request, "intake/import_form.html", _form_context(form), status=400)
+        upload = form.cleaned_data["file"]
         try:
-            result = imports.import_file(
-                upload=form.cleaned_data["file"], kind=form.cleaned_data["kind"], actor=request.user
+            imports.check_size(upload)  # the only look at the file here: its size
+            job = job_create(
+                kind=imports.JOB_KIND,
+                owner=request.user,
+                upload=upload,
+                params={"kind": form.cleaned_data["kind"]},
+                language=translation.get_language() or "",
             )
-        except imports.ImportFileError as error:
+        except ApplicationError as error:
             form.add_error("file", error.message)
-            return render(request, "intake/import_form.html", {"form": form}, status=400)
-        request.session[SESSION_KEY] = [
-            {"row": e.row, "column": e.column, "message": e.message}
-            for e in result.errors[:MAX_KEPT_ERRORS]
-        ]
-        return render(
-            request,
-            "intake/import_result.html",
-            {"result": result, "form": ImportForm(initial={"kind": result.kind})},
-            status=200 if result.ok else 400,
-        )
+            return render(request, "intake/import_form.html", _form_context(form), status=400)
+        return redirect("jobs:detail", pk=job.pk)
 
 
 class ImportErrorsView(_ImportAccess, View):
-    """The errors of the user's last import as CSV (row, column, message)."""
+    """The errors of one of the user's imports as CSV (row, column, message): `?job=<id>`, or
+    the user's latest import. Someone else's job is 404."""
 
     def get(self, request: AuthenticatedHttpRequest) -> HttpResponse:
-        errors = request.session.get(SESSION_KEY) or []
+        job_id = request.GET.get("job", "")
+        if job_id:
+            if not job_id.isdigit():
+                raise Http404
+            job = job_get_for_user(user=request.user, job_id=int(job_id))
+            if job is None or job.kind != imports.JOB_KIND:
+                raise Http404
+        else:
+            job = job_latest(user=request.user, kind=imports.JOB_KIND)
+        errors = (job.result or {}).get("errors", []) if job is not None else []
         response = HttpResponse(imports.errors_csv(errors), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="mitra-import-errors.csv"'
         return response

@@ -1,13 +1,19 @@
-"""Import of activities and reports from CSV or XLSX: all or nothing.
+"""Import of activities and reports from CSV or XLSX: all or nothing, in the task worker.
+
+The request only stores the upload (`check_size`: empty, larger than IMPORT_MAX_BYTES) and
+creates a job (mitra/jobs); the worker runs `run_import_job`, which reads the file within hard
+limits (`import_limits`: zip directory, unpacked sizes counted while reading, defusedxml,
+rows counting blank ones, columns, cells, cell length, time) and then imports it.
 
 Each row goes through the same services people use (workplans.services.activity_create,
 monitoring.services.report_submit) inside ONE transaction; when any row fails, the whole
 transaction is rolled back and the errors come back as (row, column, message), row numbers
-counted as in a spreadsheet (the header is row 1).
+counted as in a spreadsheet (the header is row 1). When it succeeds, the job is marked finished
+in that same transaction, so a job run again after a crash finds it done and imports nothing
+twice.
 
 Files are judged by their content: XLSX = a zip holding `xl/workbook.xml`; CSV = UTF-8 text
-without NUL bytes. Size limit: settings.MITRA["IMPORT_MAX_BYTES"] (default 5 MB); at most
-MAX_ROWS data rows.
+without NUL bytes.
 
 Activities: one row per activity, for a draft work plan of an agreement the user may see
 (`Agreement.visible_to`), given by its reference number.
@@ -18,21 +24,21 @@ group is one disclosure line.
 
 import csv
 import io
-import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
-from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 from mitra.agreements.models import Agreement
 from mitra.core.exceptions import ApplicationError
 from mitra.core.exports import safe_row
+from mitra.jobs.services import job_finish
 from mitra.monitoring.models import Report
 from mitra.monitoring.services import ReportInput, report_submit
 from mitra.monitoring.validation import LineInput
@@ -42,11 +48,25 @@ from mitra.workplans.models import AGE_GROUPS, SEXES, WorkPlan
 from mitra.workplans.services import ActivityInput, activity_create
 from mitra.workplans.tally import refreshes_deferred
 
+from .import_limits import (
+    Budget,
+    ImportFileError,
+    ImportLimits,
+    Progress,
+    bounded_rows,
+    check_header,
+    inspect_xlsx,
+    malformed,
+)
+
 if TYPE_CHECKING:
     from mitra.accounts.models import User
+    from mitra.jobs.models import Job
 
-MAX_ROWS = 5000
-DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+__all__ = ["ImportFileError"]
+
+JOB_KIND = "intake.import"
+MAX_KEPT_ERRORS = 2000
 BENEFICIARY_COLUMNS = [f"{sex}_{age}" for sex in SEXES for age in AGE_GROUPS]
 
 KINDS = ("activities", "reports")
@@ -99,33 +119,60 @@ class ImportResult:
     def ok(self) -> bool:
         return not self.errors
 
-
-class ImportFileError(ApplicationError):
-    """The file as a whole is refused (type, size, header)."""
+    def as_json(self) -> dict[str, Any]:
+        """What the job keeps (the job page and the error report read it)."""
+        return {
+            "kind": self.kind,
+            "rows": self.rows,
+            "created": self.created,
+            "ok": self.ok,
+            "error_count": len(self.errors),
+            "errors": [
+                {"row": e.row, "column": e.column, "message": e.message}
+                for e in self.errors[:MAX_KEPT_ERRORS]
+            ],
+        }
 
 
 # --- reading files --------------------------------------------------------------------------
 
 
-def _max_bytes() -> int:
-    return int(getattr(settings, "MITRA", {}).get("IMPORT_MAX_BYTES", DEFAULT_MAX_BYTES))
-
-
-def read_table(upload: UploadedFile) -> tuple[list[str], Iterator[list[Any]]]:
-    """(header, data rows) from a CSV or XLSX upload, judged by content. Raises
-    ImportFileError for an empty, too large or wrong-type file."""
-    limit = _max_bytes()
-    if not upload.size:
+def check_size(upload: IO[bytes] | UploadedFile, limits: ImportLimits | None = None) -> None:
+    """The one check the request makes: the upload is not empty and not too large."""
+    limits = limits or ImportLimits.from_settings()
+    size = getattr(upload, "size", None) or 0
+    if not size:
         raise ImportFileError(_("The file is empty."), {"file": [_("Empty file.")]})
-    if upload.size > limit:
+    if size > limits.max_bytes:
         raise ImportFileError(
-            _("The file is larger than the limit of %(mb)s MB.") % {"mb": limit // (1024 * 1024)},
+            _("The file is larger than the limit of %(size)s.")
+            % {"size": filesizeformat(limits.max_bytes)},
             {"file": [_("File too large.")]},
         )
+
+
+def read_table(
+    upload: IO[bytes] | UploadedFile,
+    *,
+    limits: ImportLimits | None = None,
+    progress: Progress | None = None,
+) -> tuple[list[str], Iterator[list[Any]]]:
+    """(header, data rows) from a CSV or XLSX file, judged by content, within the limits.
+    Raises ImportFileError for an empty, too large, wrong-type or hostile file; the rows are
+    counted and checked as they are read (bounded_rows)."""
+    limits = limits or ImportLimits.from_settings()
+    check_size(upload, limits)
+    budget = Budget(limits)
     upload.seek(0)
-    data = upload.read()
+    data = upload.read(limits.max_bytes + 1)
+    if len(data) > limits.max_bytes:
+        raise ImportFileError(
+            _("The file is larger than the limit of %(size)s.")
+            % {"size": filesizeformat(limits.max_bytes)},
+            {"file": [_("File too large.")]},
+        )
     if data.startswith(b"PK\x03\x04"):
-        return _read_xlsx(data)
+        return _read_xlsx(data, limits, budget, progress)
     import filetype
 
     if b"\x00" in data or filetype.guess(data[:8192]) is not None:  # PDF, images, …
@@ -134,11 +181,39 @@ def read_table(upload: UploadedFile) -> tuple[list[str], Iterator[list[Any]]]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise _wrong_type() from exc
-    rows = csv.reader(io.StringIO(text, newline=""))
-    header = next(rows, None)
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader, None)
+    except csv.Error as exc:
+        raise _csv_error(1) from exc
     if not header:
         raise ImportFileError(_("The file has no header row."), {"file": [_("No header.")]})
-    return [h.strip() for h in header], (list(r) for r in rows)
+    check_header(header, limits)
+    rows = bounded_rows(
+        _csv_rows(reader), limits=limits, budget=budget, progress=progress, total=text.count("\n")
+    )
+    return [h.strip() for h in header], rows
+
+
+def _csv_rows(reader: Iterator[list[str]]) -> Iterator[list[str]]:
+    number = 1
+    while True:
+        number += 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise _csv_error(number) from exc
+        yield row
+
+
+def _csv_error(row: int) -> ImportFileError:
+    return ImportFileError(
+        _("Row %(row)s of the CSV file cannot be read (a cell too long, or a quote not closed).")
+        % {"row": row},
+        {"file": [_("Damaged file.")]},
+    )
 
 
 def _wrong_type() -> ImportFileError:
@@ -148,23 +223,53 @@ def _wrong_type() -> ImportFileError:
     )
 
 
-def _read_xlsx(data: bytes) -> tuple[list[str], Iterator[list[Any]]]:
+def _read_xlsx(
+    data: bytes, limits: ImportLimits, budget: Budget, progress: Progress | None
+) -> tuple[list[str], Iterator[list[Any]]]:
+    """openpyxl, read-only, only after `inspect_xlsx` has judged the whole archive."""
     from openpyxl import load_workbook
 
+    facts = inspect_xlsx(data, limits=limits, budget=budget)
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            if "xl/workbook.xml" not in archive.namelist():
-                raise _wrong_type()
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise _wrong_type() from exc
-    sheet = workbook.worksheets[0]
-    rows = sheet.iter_rows(values_only=True)
-    first = next(rows, None)
+    except ApplicationError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - any failure of the reader: a damaged file
+        raise malformed() from exc
+    try:
+        sheet = workbook.worksheets[0]
+        sheet.reset_dimensions()  # the <dimension> element can lie: never pad rows to it
+        rows = sheet.iter_rows(min_row=1, max_col=limits.max_columns, values_only=True)
+        first = next(rows, None)
+    except ApplicationError:
+        workbook.close()
+        raise
+    except Exception as exc:  # noqa: BLE001
+        workbook.close()
+        raise malformed() from exc
     if not first or not any(first):
+        workbook.close()
         raise ImportFileError(_("The file has no header row."), {"file": [_("No header.")]})
+    check_header(first, limits)
     header = [str(h or "").strip() for h in first]
-    return header, (["" if v is None else v for v in r] for r in rows)
+    while header and not header[-1]:
+        header.pop()  # the padding to IMPORT_MAX_COLUMNS
+    total = max(facts.rows.values(), default=1) - 1
+    values = (["" if v is None else v for v in r] for r in rows)
+    bounded = bounded_rows(values, limits=limits, budget=budget, progress=progress, total=total)
+    return header, _closing(bounded, workbook.close)
+
+
+def _closing(rows: Iterator[list[Any]], close: Callable[[], None]) -> Iterator[list[Any]]:
+    """The rows; a failure of the reader half-way is a damaged file; the workbook is closed."""
+    try:
+        yield from rows
+    except ApplicationError:
+        raise
+    except Exception as exc:  # noqa: BLE001
+        raise malformed() from exc
+    finally:
+        close()
 
 
 # --- cell parsing ---------------------------------------------------------------------------
@@ -288,13 +393,10 @@ def _rows(header: list[str], data: Iterator[list[Any]], kind: str) -> list[tuple
             {"file": [_("Missing columns.")]},
         )
     rows: list[tuple[int, dict]] = []
+    # `data` counts every row, blank ones too, against the limits (import_limits.bounded_rows).
     for number, values in enumerate(data, start=2):
         if not any(str(v).strip() for v in values):
             continue  # blank line
-        if len(rows) >= MAX_ROWS:
-            raise ImportFileError(
-                _("At most %(n)s rows per file.") % {"n": MAX_ROWS}, {"file": [_("Too many rows.")]}
-            )
         rows.append((number, dict(zip(header, values, strict=False))))
     return rows
 
@@ -312,18 +414,31 @@ def _application_errors(
     return found
 
 
-def import_file(*, upload: UploadedFile, kind: str, actor: "User") -> ImportResult:
+def import_file(
+    *,
+    upload: IO[bytes] | UploadedFile,
+    kind: str,
+    actor: "User",
+    progress: Progress | None = None,
+    on_success: Callable[[ImportResult], object] | None = None,
+) -> ImportResult:
     """Read, validate and write every row, or nothing. Raises ImportFileError for a file that
-    cannot be read at all; otherwise returns the result with the row errors (if any)."""
+    cannot be read at all or passes a limit; otherwise returns the result with the row errors
+    (if any). `on_success` runs inside the transaction when every row was written (the job is
+    marked finished there, so its writes and the job's success commit together)."""
     if kind not in KINDS:
         raise ImportFileError(_("Choose what the file holds."), {"kind": [_("Unknown kind.")]})
-    header, data = read_table(upload)
+    header, data = read_table(upload, progress=progress)
     rows = _rows(header, data, kind)
     result = ImportResult(kind=kind, rows=len(rows))
     if not rows:
         result.errors.append(RowError(1, "", _("The file has no data rows.")))
         return result
     lookups = _Lookups(actor)
+    if progress is not None:
+        # Inside the transaction below nothing written is visible to the job page until the
+        # end: the bar shows "saving" (of unknown length) meanwhile.
+        progress(0, total=0, stage="saving")
     with transaction.atomic():
         # The activity tally is recomputed once per work plan, after the last row.
         with refreshes_deferred():
@@ -334,7 +449,28 @@ def import_file(*, upload: UploadedFile, kind: str, actor: "User") -> ImportResu
         if result.errors:
             transaction.set_rollback(True)
             result.created = 0
+        elif on_success is not None:
+            on_success(result)
     return result
+
+
+def run_import_job(job: "Job", progress: Progress) -> dict[str, Any]:
+    """The handler of the "intake.import" job (registered in apps.py): read the stored upload
+    and import it as its owner. A file refused as a whole raises ImportFileError (the job
+    fails with its message); row errors are the job's result (nothing was saved)."""
+    kind = str(job.params.get("kind", ""))
+    if not job.input_file:
+        raise ImportFileError(_("The uploaded file is gone; upload it again."), {"file": []})
+    progress(0, total=0, stage="reading")
+    with job.input_file.open("rb") as stored:
+        result = import_file(
+            upload=stored,
+            kind=kind,
+            actor=job.owner,
+            progress=progress,
+            on_success=lambda done: job_finish(job_id=job.pk, result=done.as_json()),
+        )
+    return result.as_json()
 
 
 def _activity_input(row: dict[str, Any], lookups: _Lookups) -> tuple[WorkPlan, ActivityInput]:

@@ -4,7 +4,8 @@ In order: the exact name, acronym or alias, compared normalised (case, punctuati
 spacing); for bodies, the gazetteer's surface forms ("Gubernur NTT", "Bappeda NTT", names
 in force on the event date, typos of long names), resolved to the top-level body; for
 organizations, the name without a country-office suffix ("Mercy Corps Indonesia") and both
-halves of "Full Name (ACR)"; last, a close spelling of a long name (difflib ratio >= 0.9).
+halves of "Full Name (ACR)"; last, a close spelling of a long name (rapidfuzz's Indel
+similarity >= 0.9: twice the longest common subsequence over the two lengths added).
 
 Each matcher reads its table once (one query) and then answers any number of names without
 a query; `body()` / `organization()` fetch the one row matched.
@@ -12,8 +13,10 @@ a query; `body()` / `organization()` fetch the one row matched.
 
 import re
 from datetime import date
-from difflib import SequenceMatcher
 from typing import Any
+
+from rapidfuzz import process
+from rapidfuzz.distance import Indel
 
 from mitra.bodies.models import GovernmentBody
 from mitra.organizations.models import ForeignOrganization
@@ -28,21 +31,26 @@ FUZZY_RATIO = 0.9
 FUZZY_MIN_CHARS = 8
 
 
-def _closest(wanted: str, names: list[tuple[str, int]]) -> int | None:
-    """The id of the name closest to `wanted` at FUZZY_RATIO or more (None: none is)."""
-    if len(wanted) < FUZZY_MIN_CHARS:
-        return None
-    matcher = SequenceMatcher(None)
-    matcher.set_seq2(wanted)  # analysed once, compared with every name
-    best: tuple[float, int] | None = None
-    for name, pk in names:
-        matcher.set_seq1(name)
-        if matcher.real_quick_ratio() < FUZZY_RATIO or matcher.quick_ratio() < FUZZY_RATIO:
-            continue
-        ratio = matcher.ratio()
-        if ratio >= FUZZY_RATIO and (best is None or ratio > best[0]):
-            best = (ratio, pk)
-    return best[1] if best else None
+class _LongNames:
+    """Long names and their ids, for one many-against-one comparison per name looked up."""
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+        self.ids: list[int] = []
+
+    def append(self, name: str, pk: int) -> None:
+        self.names.append(name)
+        self.ids.append(pk)
+
+    def closest(self, wanted: str) -> int | None:
+        """The id of the name closest to `wanted` at FUZZY_RATIO or more (None: none is); of
+        equally close names, the first added."""
+        if len(wanted) < FUZZY_MIN_CHARS:
+            return None
+        found = process.extractOne(
+            wanted, self.names, scorer=Indel.normalized_similarity, score_cutoff=FUZZY_RATIO
+        )
+        return self.ids[found[2]] if found is not None else None
 
 
 class BodyMatcher:
@@ -56,7 +64,7 @@ class BodyMatcher:
         self._by_key: dict[str, int] = {}
         self._rank: dict[int, int] = {}
         self._exact: dict[str, list[int]] = {}
-        self._long: list[tuple[str, int]] = []
+        self._long = _LongNames()
         self._rows: dict[int, GovernmentBody] = {}
         for pk, key, name, name_en, acronym, aliases, parent_id, valid_until in rows:
             self._parent[pk] = parent_id
@@ -68,7 +76,7 @@ class BodyMatcher:
                 if wanted:
                     self._exact.setdefault(wanted, []).append(pk)
                     if len(wanted) >= FUZZY_MIN_CHARS:
-                        self._long.append((wanted, pk))
+                        self._long.append(wanted, pk)
 
     def _root(self, pk: int) -> int:
         seen = set()
@@ -88,7 +96,7 @@ class BodyMatcher:
         entry = default_gazetteer().lookup(name.strip(), on) or _regional_unit(name, on)
         if entry is not None and entry.key in self._by_key:
             return self._root(self._by_key[entry.key])
-        close = _closest(wanted, self._long)
+        close = self._long.closest(wanted)
         return self._root(close) if close is not None else None
 
     def key_id(self, key: str | None) -> int | None:
@@ -130,14 +138,14 @@ class OrganizationMatcher:
     def __init__(self) -> None:
         rows = ForeignOrganization.objects.values_list("pk", "legal_name", "acronym", "aliases")
         self._exact: dict[str, int] = {}
-        self._long: list[tuple[str, int]] = []
+        self._long = _LongNames()
         for pk, legal_name, acronym, aliases in rows.order_by("pk"):
             for form in (legal_name, acronym, *(aliases or [])):
                 wanted = normalise_name(form or "")
                 if len(wanted) >= 2:
                     self._exact.setdefault(wanted, pk)
                     if len(wanted) >= FUZZY_MIN_CHARS and form != acronym:
-                        self._long.append((wanted, pk))
+                        self._long.append(wanted, pk)
 
     def match_id(self, name: str) -> int | None:
         bracket = _BRACKET_RE.fullmatch(name or "")
@@ -148,7 +156,7 @@ class OrganizationMatcher:
             if found is not None:
                 return found
         for form in forms:
-            found = _closest(normalise_name(form or ""), self._long)
+            found = self._long.closest(normalise_name(form or ""))
             if found is not None:
                 return found
         return None

@@ -1,49 +1,17 @@
-"""iCalendar (RFC 5545) text for a meeting invitation, written by hand: CRLF line ends, text
-escaping (backslash, semicolon, comma, newline) and lines folded at 75 octets."""
+"""iCalendar (RFC 5545) text for a meeting invitation, written with the `icalendar` library:
+it escapes TEXT values (§3.3.11), quotes parameters (RFC 6868), folds lines at 75 octets
+(§3.1) and ends them with CRLF."""
 
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
 from django.conf import settings
 from django.utils import timezone
+from icalendar import Calendar, Event, vCalAddress
 
 from .models import Meeting
 
 PRODID = "-//Mitra//Meetings//EN"
-
-
-def escape_text(value: str) -> str:
-    """TEXT value escaping of RFC 5545 §3.3.11."""
-    return (
-        (value or "")
-        .replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\r\n", "\\n")
-        .replace("\n", "\\n")
-        .replace("\r", "\\n")
-    )
-
-
-def fold(line: str) -> str:
-    """Fold a content line into pieces of at most 75 octets (RFC 5545 §3.1), never splitting
-    a UTF-8 character."""
-    out: list[str] = []
-    current = ""
-    limit = 75
-    for char in line:
-        if len((current + char).encode("utf-8")) > limit:
-            out.append(current)
-            current = " " + char
-            limit = 75
-        else:
-            current += char
-    out.append(current)
-    return "\r\n".join(out)
-
-
-def _utc(value: datetime) -> str:
-    return value.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
 def meeting_ics(
@@ -65,30 +33,30 @@ def meeting_ics(
     description = meeting.purpose or ""
     if meeting.online_link:
         description = (description + "\n\n" + meeting.online_link).strip()
-    organizer = str(meeting.organizer_unit or meeting.organizer)
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        f"PRODID:{PRODID}",
-        "CALSCALE:GREGORIAN",
-        f"METHOD:{method}",
-        "BEGIN:VEVENT",
-        f"UID:meeting-{meeting.pk}@mitra",
-        f"DTSTAMP:{_utc(now)}",
-        f"DTSTART:{_utc(meeting.starts_at)}",
-        f"DTEND:{_utc(ends_at)}",
-        f"SUMMARY:{escape_text(meeting.title)}",
-        f"DESCRIPTION:{escape_text(description)}",
-        f"LOCATION:{escape_text(location)}",
-        f"ORGANIZER;CN={_param(organizer)}:mailto:{settings.DEFAULT_FROM_EMAIL}",
-    ]
+    organizer = vCalAddress(f"mailto:{settings.DEFAULT_FROM_EMAIL}")
+    organizer.params["CN"] = str(meeting.organizer_unit or meeting.organizer)
+
+    calendar = Calendar()
+    calendar.add("VERSION", "2.0")
+    calendar.add("PRODID", PRODID)
+    calendar.add("CALSCALE", "GREGORIAN")
+    calendar.add("METHOD", method)
+    event = Event()
+    event.add("UID", f"meeting-{meeting.pk}@mitra")
+    event.add("DTSTAMP", now.astimezone(UTC))
+    event.add("DTSTART", meeting.starts_at.astimezone(UTC))
+    event.add("DTEND", ends_at.astimezone(UTC))
+    event.add("SUMMARY", meeting.title)
+    event.add("DESCRIPTION", description)
+    event.add("LOCATION", location)
+    event.add("ORGANIZER", organizer)
     for address in attendees:
-        lines.append(f"ATTENDEE;ROLE=REQ-PARTICIPANT;RSVP=TRUE:mailto:{address}")
-    status = "CANCELLED" if meeting.status == Meeting.Status.CANCELLED else "CONFIRMED"
-    lines += [f"STATUS:{status}", "SEQUENCE:0", "END:VEVENT", "END:VCALENDAR"]
-    return "".join(fold(line) + "\r\n" for line in lines)
-
-
-def _param(value: str) -> str:
-    """A parameter value: quoted, without the characters a quoted value may not hold."""
-    return '"' + (value or "").replace('"', "'").replace("\r", " ").replace("\n", " ") + '"'
+        attendee = vCalAddress(f"mailto:{address}")
+        attendee.params["ROLE"] = "REQ-PARTICIPANT"
+        attendee.params["RSVP"] = "TRUE"
+        event.add("ATTENDEE", attendee)
+    event.add("STATUS", "CANCELLED" if meeting.status == Meeting.Status.CANCELLED else "CONFIRMED")
+    event.add("SEQUENCE", 0)
+    calendar.add_component(event)
+    # sorted=False: the properties in the order added (the order the hand-written file had)
+    return calendar.to_ical(sorted=False).decode("utf-8")

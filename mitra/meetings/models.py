@@ -10,12 +10,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, FSMModelMixin, transition
 
-from mitra.core.models import TimeStampedModel
+from mitra.core.models import TimeStampedModel, VersionedModel
 
 from .querysets import ActionItemQuerySet, MeetingQuerySet
 
 
-class Meeting(FSMModelMixin, TimeStampedModel):
+class Meeting(FSMModelMixin, VersionedModel, TimeStampedModel):
     class Kind(models.TextChoices):
         TPOA_DELIBERATION = "tpoa_deliberation", _("TPOA deliberation")
         COORDINATION = "coordination", _("Coordination meeting (rakor)")
@@ -172,6 +172,17 @@ class InvitedBody(models.Model):
             models.CheckConstraint(
                 condition=models.Q(body__isnull=False) | ~models.Q(description=""),
                 name="invited_body_or_description",
+            ),
+            # A body (with its unit, or as a whole) is invited once (the service's check).
+            models.UniqueConstraint(
+                fields=["meeting", "body"],
+                condition=models.Q(body__isnull=False, unit__isnull=True),
+                name="invited_body_once",
+            ),
+            models.UniqueConstraint(
+                fields=["meeting", "body", "unit"],
+                condition=models.Q(body__isnull=False, unit__isnull=False),
+                name="invited_body_unit_once",
             ),
         ]
 

@@ -16,7 +16,8 @@ from mitra.agreements.access import agreement_refresh_access
 from mitra.agreements.models import Agreement
 from mitra.audit.services import audit_event_record, model_snapshot, snapshot_diff
 from mitra.bodies.models import GovernmentBody
-from mitra.core.exceptions import ApplicationError
+from mitra.core.concurrency import lock_version, unique_or_conflict
+from mitra.core.exceptions import ApplicationError, Conflict
 from mitra.notifications.registry import event_recipients
 from mitra.notifications.services import notify
 from mitra.organizations.models import ForeignOrganization
@@ -87,11 +88,20 @@ def _require_editor(actor: "User", organizer: GovernmentBody, unit: GovernmentBo
         raise ApplicationError(_("You may only record meetings your own agency organizes."))
 
 
-def _locked(meeting_id: int, actor: "User") -> Meeting:
-    meeting = Meeting.objects.select_for_update().filter(pk=meeting_id).first()
-    if meeting is None or not meeting_is_editable_by(user=actor, meeting=meeting):
-        raise ApplicationError(_("You may not change this meeting."))
-    return meeting
+def _locked(meeting_id: int, actor: "User", expected_version: int | None = None) -> Meeting:
+    """The meeting, locked for this transaction and its version bumped (core.concurrency);
+    StaleVersion when `expected_version` is given and no longer current."""
+
+    def authorize(meeting: Meeting) -> None:
+        if not meeting_is_editable_by(user=actor, meeting=meeting):
+            raise ApplicationError(_("You may not change this meeting."))
+
+    try:
+        return lock_version(
+            Meeting.objects, pk=meeting_id, expected_version=expected_version, authorize=authorize
+        )
+    except Meeting.DoesNotExist as exc:
+        raise ApplicationError(_("You may not change this meeting.")) from exc
 
 
 def _not_cancelled(meeting: Meeting) -> None:
@@ -201,9 +211,18 @@ def meeting_create(*, data: MeetingInput, actor: "User") -> Meeting:
 
 
 @transaction.atomic
-def meeting_update(*, meeting_id: int, data: MeetingInput, actor: "User") -> Meeting:
-    """Change a meeting's fields and links. The status moves only by transitions."""
-    meeting = _locked(meeting_id, actor)
+def meeting_update(
+    *,
+    meeting_id: int,
+    data: MeetingInput,
+    actor: "User",
+    expected_version: int | None = None,
+) -> Meeting:
+    """Change a meeting's fields and links. The status moves only by transitions.
+
+    `expected_version`: the version the caller read; StaleVersion when it changed meanwhile
+    (None: no check)."""
+    meeting = _locked(meeting_id, actor, expected_version)
     _not_cancelled(meeting)
     _organizer(data)
     _require_editor(actor, data.organizer, data.organizer_unit)
@@ -331,16 +350,18 @@ def meeting_invite_body(
         raise ApplicationError(
             _("The unit must belong to the invited body."), {"unit": [_("Wrong unit.")]}
         )
+    duplicate = (_("This body is invited already."), {"body": [_("Duplicate.")]})
     if body is not None and meeting.invited.filter(body=body, unit=unit).exists():
-        raise ApplicationError(_("This body is invited already."), {"body": [_("Duplicate.")]})
-    invited = InvitedBody.objects.create(
-        meeting=meeting,
-        body=body.root() if body else None,
-        unit=unit,
-        agency=body.root() if body else None,
-        description=description.strip(),
-        email=email.strip(),
-    )
+        raise Conflict(*duplicate)
+    with unique_or_conflict(*duplicate):
+        invited = InvitedBody.objects.create(
+            meeting=meeting,
+            body=body.root() if body else None,
+            unit=unit,
+            agency=body.root() if body else None,
+            description=description.strip(),
+            email=email.strip(),
+        )
     _refresh_agreement_access(meeting)
     audit_event_record(
         event="meeting.body_invited",

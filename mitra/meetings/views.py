@@ -7,13 +7,21 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 
 from mitra.accounts.http import AuthenticatedHttpRequest
 from mitra.audit.selectors import audit_history
 from mitra.core.access import EDITOR, MEMBER, AccessMixin
-from mitra.core.exceptions import ApplicationError
+from mitra.core.exceptions import ApplicationError, StaleVersion
+from mitra.core.forms import (
+    already_submitted,
+    create_once,
+    form_token_for,
+    stale_context,
+    submitted_version,
+)
 
 from . import selectors, services
 from .forms import (
@@ -144,24 +152,39 @@ class MeetingIcsView(AccessMixin, View):
         return response
 
 
+CREATE_FORM = "meetings.create"
+
+
 class MeetingCreateView(AccessMixin, View):
     access = EDITOR
 
     def get(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         form = MeetingForm(user=request.user)
-        return render(request, "meetings/meeting_form.html", {"form": form})
+        context = {"form": form, "form_token": form_token_for(request, CREATE_FORM)}
+        return render(request, "meetings/meeting_form.html", context)
 
     def post(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         form = MeetingForm(request.POST, user=request.user)
         if form.is_valid():
             try:
-                meeting = services.meeting_create(data=form.to_input(), actor=request.user)
+                meeting, first = create_once(
+                    request,
+                    scope=CREATE_FORM,
+                    create=lambda: services.meeting_create(
+                        data=form.to_input(), actor=request.user
+                    ),
+                    url_of=lambda m: reverse("meetings:detail", args=[m.pk]),
+                )
             except ApplicationError as error:
                 _apply_errors(form, error)
             else:
+                if meeting is None:  # a second submit of the same form
+                    already_submitted(request)
+                    return redirect(first or reverse("meetings:list"))
                 messages.success(request, _("The meeting was saved."))
                 return redirect("meetings:detail", pk=meeting.pk)
-        return render(request, "meetings/meeting_form.html", {"form": form}, status=400)
+        context = {"form": form, "form_token": form_token_for(request, CREATE_FORM)}
+        return render(request, "meetings/meeting_form.html", context, status=400)
 
 
 class MeetingUpdateView(AccessMixin, View):
@@ -170,27 +193,39 @@ class MeetingUpdateView(AccessMixin, View):
     def get(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         meeting = meeting_get_editable(user=request.user, pk=pk)
         form = MeetingForm(user=request.user, initial=MeetingForm.initial_from(meeting))
-        return render(request, "meetings/meeting_form.html", {"form": form, "meeting": meeting})
+        context = {"form": form, "meeting": meeting, "version": meeting.version}
+        return render(request, "meetings/meeting_form.html", context)
 
     def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         meeting = meeting_get_editable(user=request.user, pk=pk)
         form = MeetingForm(request.POST, user=request.user)
+        context: dict[str, Any] = {
+            "form": form,
+            "meeting": meeting,
+            "version": submitted_version(request),
+        }
         if form.is_valid():
             try:
                 services.meeting_update(
-                    meeting_id=meeting.pk, data=form.to_input(), actor=request.user
+                    meeting_id=meeting.pk,
+                    data=form.to_input(),
+                    actor=request.user,
+                    expected_version=context["version"],
+                )
+            except StaleVersion as error:
+                current = error.current
+                context |= stale_context(
+                    form,
+                    error=error,
+                    current=MeetingForm.initial_from(current),
+                    last_event=next(iter(audit_history(target=current, limit=1)), None),
                 )
             except ApplicationError as error:
                 _apply_errors(form, error)
             else:
                 messages.success(request, _("The meeting was saved."))
                 return redirect("meetings:detail", pk=meeting.pk)
-        return render(
-            request,
-            "meetings/meeting_form.html",
-            {"form": form, "meeting": meeting},
-            status=400,
-        )
+        return render(request, "meetings/meeting_form.html", context, status=400)
 
 
 class MeetingTransitionView(AccessMixin, View):

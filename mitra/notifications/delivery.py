@@ -12,6 +12,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMessage, mailers
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
@@ -68,11 +69,23 @@ def _message(notice: Notice, to: str, attachments: list) -> EmailMessage:
     return message
 
 
-def deliver(notice_ids: Iterable[int]) -> dict[str, int]:
-    """Email these notices as their recipients want: now, in the digest, or not at all."""
+def deliver(notice_ids: Iterable[int], *, attempt: str = "") -> dict[str, int]:
+    """Email these notices as their recipients want: now, in the digest, or not at all.
+
+    `attempt`: the id of the task run (the same when the task is run again because its worker
+    died, mitra.core.worker): the run takes over the notices the lost run claimed and did not
+    finish. Each notice is marked sent as soon as it is, so a run again never sends it twice."""
     counts = {"sent": 0, "digest": 0, "skipped": 0, "failed": 0}
     ids = list(notice_ids)
-    token, claimed = _claim(Notice.objects.filter(pk__in=ids), status=Notice.Email.PENDING)
+    if attempt:
+        token = attempt.replace("-", "")[:32]
+        claimable = Notice.objects.filter(pk__in=ids).filter(
+            Q(email_status=Notice.Email.PENDING)
+            | Q(email_status=Notice.Email.SENDING, claimed_by=token)
+        )
+        claimed = claimable.update(email_status=Notice.Email.SENDING, claimed_by=token)
+    else:
+        token, claimed = _claim(Notice.objects.filter(pk__in=ids), status=Notice.Email.PENDING)
     if not claimed:
         return counts
     notices = (
@@ -110,12 +123,16 @@ def deliver(notice_ids: Iterable[int]) -> dict[str, int]:
             except Exception:  # noqa: BLE001 - a transport error keeps the in-app notice
                 logger.exception("email of notice %s to %s failed", notice.pk, address)
                 sent = 0
+            if sent:  # recorded at once: a run after a crash must not send it again
+                Notice.objects.filter(pk=notice.pk).update(
+                    email_status=Notice.Email.SENT, emailed_at=timezone.now()
+                )
             outcome[Notice.Email.SENT if sent else Notice.Email.FAILED].append(notice.pk)
     finally:
         connection.close()
     now = timezone.now()
     for status, pks in outcome.items():
-        if pks:
+        if pks and status != Notice.Email.SENT:
             Notice.objects.filter(pk__in=pks).update(
                 email_status=status, emailed_at=now if status == Notice.Email.SENT else None
             )
@@ -187,3 +204,17 @@ def send_digests() -> dict[str, int]:
     finally:
         connection.close()
     return counts
+
+
+def send_account_email(*, to: str, subject: str, body: str) -> bool:
+    """Send an account's own mail at once (the password reset link, from accounts' hook): it
+    is no notice (the link signs the user in, so it is neither stored nor shown in-app) and
+    never waits for a digest or the worker. True when the backend accepted it."""
+    connection = mailers.default
+    try:
+        return bool(connection.send_messages([EmailMessage(subject=subject, body=body, to=[to])]))
+    except Exception:  # noqa: BLE001
+        logger.exception("account mail to %s failed", to)
+        return False
+    finally:
+        connection.close()

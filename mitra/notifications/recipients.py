@@ -1,7 +1,9 @@
 """Recipient rules events are built from: by body (a unit or a whole agency), by organization,
 by role. Each returns a queryset of active users, so rules combine with `|`."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -14,16 +16,45 @@ def _users() -> QuerySet[Any]:
     return get_user_model().objects.filter(is_active=True)
 
 
-def body_ids_within(body_ids: Iterable[int | None]) -> set[int]:
-    """The bodies and every unit beneath them (one query; the tree has a few hundred rows)."""
-    wanted = {pk for pk in body_ids if pk}
-    if not wanted:
-        return set()
+# Inside `one_body_tree`: a list holding the tree once it has been read (empty until then).
+_tree: ContextVar[list[dict[int, list[int]]] | None] = ContextVar("body_tree", default=None)
+
+
+def _children() -> dict[int, list[int]]:
     children: dict[int, list[int]] = {}
     for pk, parent_id in GovernmentBody.objects.filter(parent__isnull=False).values_list(
         "pk", "parent_id"
     ):
         children.setdefault(parent_id, []).append(pk)
+    return children
+
+
+@contextmanager
+def one_body_tree() -> Iterator[None]:
+    """Within the block `body_ids_within` reads the body tree once (when first needed), not
+    once per call: for a job that notifies about thousands of records (the deadline
+    reminders) in one go. Inside another such block it shares that block's tree."""
+    current = _tree.get()
+    token = _tree.set(current if current is not None else [])
+    try:
+        yield
+    finally:
+        _tree.reset(token)
+
+
+def body_ids_within(body_ids: Iterable[int | None]) -> set[int]:
+    """The bodies and every unit beneath them (one query, at most one per `one_body_tree`
+    block; the tree has a few hundred rows)."""
+    wanted = {pk for pk in body_ids if pk}
+    if not wanted:
+        return set()
+    cache = _tree.get()
+    if cache is None:
+        children = _children()
+    else:
+        if not cache:
+            cache.append(_children())
+        children = cache[0]
     found, stack = set(), list(wanted)
     while stack:
         pk = stack.pop()
@@ -68,3 +99,33 @@ def operators() -> QuerySet[Any]:
 
 def nobody() -> QuerySet[Any]:
     return _users().none()
+
+
+# --- the same rules for many records at once (jobs: `Event.recipients_in_bulk`) -------------
+
+# Ids per `IN (...)` list: under any SQLite build's limit on query parameters.
+_CHUNK = 900
+
+
+def _by(field: str, ids: set[int], queryset: QuerySet[Any]) -> dict[int, list[Any]]:
+    found: dict[int, list[Any]] = {}
+    ordered = sorted(ids)
+    for start in range(0, len(ordered), _CHUNK):
+        for user in queryset.filter(**{f"{field}__in": ordered[start : start + _CHUNK]}):
+            found.setdefault(getattr(user, field), []).append(user)
+    return found
+
+
+def officials_by_body(body_ids: Iterable[int | None]) -> dict[int, list[Any]]:
+    """The users `officials_of([pk], units=False)` gives, for each of these bodies at once
+    (one query per 900 bodies): `officials_of` for many records, with `body_ids_within`."""
+    User = get_user_model()
+    officials = _users().filter(role__in=[User.Role.OFFICER, User.Role.VIEWER])
+    return _by("body_id", {pk for pk in body_ids if pk}, officials)
+
+
+def representatives_by_organization(organization_ids: Iterable[int | None]) -> dict[int, list[Any]]:
+    """The users `representatives_of([pk])` gives, for each of these organizations at once."""
+    User = get_user_model()
+    representatives = _users().filter(role=User.Role.ORG_REPRESENTATIVE)
+    return _by("organization_id", {pk for pk in organization_ids if pk}, representatives)

@@ -1,14 +1,15 @@
 """Background work of the notifications app (django.tasks; `manage.py db_worker` runs them)."""
 
-from django.tasks import task
+from django.tasks import TaskContext, task
 
 from . import delivery
 
 
-@task
-def deliver_notices(notice_ids: list[int]) -> dict[str, int]:
-    """Email the notices `notify` created (queued when its transaction commits)."""
-    return delivery.deliver(notice_ids)
+@task(takes_context=True)
+def deliver_notices(context: TaskContext, notice_ids: list[int]) -> dict[str, int]:
+    """Email the notices `notify` created (queued when its transaction commits). Run again
+    after its worker died (manage.py task_worker), it sends only what the lost run did not."""
+    return delivery.deliver(notice_ids, attempt=str(context.task_result.id))
 
 
 @task

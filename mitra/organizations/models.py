@@ -1,11 +1,21 @@
 """Registry of foreign organizations, the people who act for them, and sectors."""
 
+import re
+
 from django.db import models
+from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from mitra.core.models import TimeStampedModel
+from mitra.core.bounds import clean_name
+from mitra.core.models import TimeStampedModel, VersionedModel
+from mitra.core.search import words_q
+
+
+def normalise_name(name: str) -> str:
+    """Lower case, no punctuation, single spaces: how duplicate names are compared."""
+    return " ".join(re.sub(r"[^\w\s]", " ", clean_name(name).lower()).split())
 
 
 class Sector(models.Model):
@@ -30,12 +40,15 @@ class ForeignOrganizationQuerySet(models.QuerySet["ForeignOrganization"]):
         return self.filter(is_published=True).exclude(status=ForeignOrganization.Status.ARCHIVED)
 
     def search(self, text: str) -> "ForeignOrganizationQuerySet":
-        """Match any legal name, acronym or alias (case-insensitive substring)."""
-        text = text.strip().lower()
-        return self.filter(search_text__contains=text) if text else self
+        """Every word of `text` in a legal name, acronym or alias, in any order, as part of
+        a word or misspelt (core.search, organizations.search)."""
+        from .search import misspelt_names_q  # the module reads this model
+
+        found = words_q(text, word_q=misspelt_names_q(lambda ids: Q(pk__in=sorted(ids))))
+        return self.filter(found) if found is not None else self
 
 
-class ForeignOrganization(TimeStampedModel):
+class ForeignOrganization(VersionedModel, TimeStampedModel):
     class Kind(models.TextChoices):
         FOREIGN_NGO = "foreign_ngo", _("Foreign foundation/NGO (ormas asing)")
         REGIONAL_ORGANIZATION = "regional_org", _("Regional organization")
@@ -86,6 +99,10 @@ class ForeignOrganization(TimeStampedModel):
         _("published in the public directory"), default=True, db_index=True
     )
     search_text = models.TextField(editable=False, default="")
+    # The legal name as duplicates are compared (`normalise_name`), set by refresh_search_text
+    # (null on rows never normalised); unique, so two requests registering the same
+    # organization at once cannot both succeed (issue 13 §2).
+    name_key = models.CharField(max_length=255, editable=False, null=True, default=None)
 
     objects = ForeignOrganizationQuerySet.as_manager()
 
@@ -97,6 +114,9 @@ class ForeignOrganization(TimeStampedModel):
             models.Index(Lower("legal_name"), name="org_legal_name_lower_idx"),
             # The open-data change feed reads `updated_at > since ORDER BY updated_at, id`.
             models.Index(fields=["updated_at", "id"], name="org_updated_idx"),
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["name_key"], name="org_name_key_unique"),
         ]
 
     def __str__(self) -> str:
@@ -114,6 +134,7 @@ class ForeignOrganization(TimeStampedModel):
     def refresh_search_text(self) -> None:
         parts = [self.legal_name, self.acronym, *self.aliases]
         self.search_text = " | ".join(p.lower() for p in parts if p)
+        self.name_key = normalise_name(self.legal_name)[:255] or None
 
 
 class Person(TimeStampedModel):

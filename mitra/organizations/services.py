@@ -1,18 +1,18 @@
 """Writing the registry of foreign organizations."""
 
-import difflib
-import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from rapidfuzz.distance import Indel
 
 from mitra.audit.services import audit_event_record, model_snapshot, snapshot_diff
 from mitra.core.bounds import clean_name
-from mitra.core.exceptions import ApplicationError
+from mitra.core.concurrency import lock_version, serialise, unique_or_conflict
+from mitra.core.exceptions import ApplicationError, Conflict
 
-from .models import ForeignOrganization
+from .models import ForeignOrganization, normalise_name
 from .signals import organization_kind_changed, organization_names_changed
 
 if TYPE_CHECKING:
@@ -46,11 +46,6 @@ class OrganizationInput:
     sectors: list[Any] = field(default_factory=list)
 
 
-def normalise_name(name: str) -> str:
-    """Lower case, no punctuation, single spaces: how duplicates are compared."""
-    return " ".join(re.sub(r"[^\w\s]", " ", clean_name(name).lower()).split())
-
-
 def organization_find_duplicates(
     *, legal_name: str, acronym: str = "", exclude_pk: int | None = None
 ) -> list[ForeignOrganization]:
@@ -75,8 +70,7 @@ def organization_find_duplicates(
             matches.append(org)
             continue
         for name in names:
-            ratio = difflib.SequenceMatcher(None, wanted, normalise_name(name)).ratio()
-            if ratio >= 0.9:
+            if Indel.normalized_similarity(wanted, normalise_name(name)) >= 0.9:
                 matches.append(org)
                 break
     return matches
@@ -128,22 +122,22 @@ def _apply(org: ForeignOrganization, data: OrganizationInput, *, new: bool = Fal
 
 @transaction.atomic
 def organization_create(*, data: OrganizationInput, actor: "User") -> ForeignOrganization:
-    """Register a foreign organization. Refuses a likely duplicate and names the match."""
+    """Register a foreign organization. Refuses a likely duplicate and names the match
+    (Conflict, 409): checked in Python (close names, acronyms, aliases) with concurrent
+    registrations serialised, and backed by the unique `name_key` constraint."""
     _require_editor(actor)
     errors = _validate(data)
     if errors:
         raise ApplicationError(_("The organization was not saved."), errors)
+    # Two registrations at once run their duplicate check one after the other.
+    serialise("organizations.register")
     duplicates = organization_find_duplicates(legal_name=data.legal_name, acronym=data.acronym)
     if duplicates:
-        match = duplicates[0]
-        raise ApplicationError(
-            _("This organization seems to be registered already: %(name)s.")
-            % {"name": match.display_name},
-            {"legal_name": [_("Possible duplicate of %(name)s.") % {"name": match.display_name}]},
-        )
+        raise _duplicate(duplicates[0].display_name)
     org = ForeignOrganization(created_by=actor)
     _apply(org, data, new=True)
-    org.save()
+    with unique_or_conflict(*_duplicate_args(data.legal_name)):
+        org.save()
     org.sectors.set(data.sectors)
     audit_event_record(
         event="organization.registered",
@@ -154,16 +148,34 @@ def organization_create(*, data: OrganizationInput, actor: "User") -> ForeignOrg
     return org
 
 
+def _duplicate_args(name: str) -> tuple[str, dict[str, list[str]]]:
+    return (
+        _("This organization seems to be registered already: %(name)s.") % {"name": name},
+        {"legal_name": [_("Possible duplicate of %(name)s.") % {"name": name}]},
+    )
+
+
+def _duplicate(name: str) -> Conflict:
+    return Conflict(*_duplicate_args(name))
+
+
 @transaction.atomic
 def organization_update(
-    *, organization_id: int, data: OrganizationInput, actor: "User"
+    *,
+    organization_id: int,
+    data: OrganizationInput,
+    actor: "User",
+    expected_version: int | None = None,
 ) -> ForeignOrganization:
     """Change a registry record; audited with before and after.
 
-    `data.status` and `data.is_published` are ignored: see organization_set_status and
-    organization_set_published."""
+    `expected_version`: the version the caller read; StaleVersion when it changed meanwhile
+    (None: no check). `data.status` and `data.is_published` are ignored: see
+    organization_set_status and organization_set_published."""
     _require_editor(actor)
-    org = ForeignOrganization.objects.select_for_update().get(pk=organization_id)
+    org = lock_version(
+        ForeignOrganization.objects, pk=organization_id, expected_version=expected_version
+    )
     errors = _validate(data)
     duplicates = organization_find_duplicates(
         legal_name=data.legal_name, acronym=data.acronym, exclude_pk=org.pk
@@ -178,7 +190,8 @@ def organization_update(
     old_search_text = org.search_text
     old_kind = org.kind
     _apply(org, data)
-    org.save()
+    with unique_or_conflict(*_duplicate_args(data.legal_name)):
+        org.save()
     org.sectors.set(data.sectors)
     if org.search_text != old_search_text:
         # Agreements keep the partner's names for their lists and search; refresh them.
@@ -207,7 +220,7 @@ def organization_set_status(
         raise ApplicationError(_("You may not change the registry."))
     if status not in ForeignOrganization.Status.values:
         raise ApplicationError(_("Unknown status."), {"status": [_("Unknown status.")]})
-    org = ForeignOrganization.objects.select_for_update().get(pk=organization_id)
+    org = lock_version(ForeignOrganization.objects, pk=organization_id)
     old = org.status
     if old == status:
         return org
@@ -232,7 +245,7 @@ def organization_set_published(
     # SECURITY: an agency officer could hide any organization from the public (issue 13 §3).
     if actor is None or not actor.is_operator:
         raise ApplicationError(_("Only an operator may publish or hide an organization."))
-    org = ForeignOrganization.objects.select_for_update().get(pk=organization_id)
+    org = lock_version(ForeignOrganization.objects, pk=organization_id)
     old = org.is_published
     if old == published:
         return org

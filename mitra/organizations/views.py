@@ -6,13 +6,22 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 
 from mitra.agreements.selectors import agreements_without_cover, organization_agreements
 from mitra.audit.selectors import audit_history
 from mitra.core.access import EDITOR, MEMBER, AccessMixin
-from mitra.core.exceptions import ApplicationError
+from mitra.core.exceptions import ApplicationError, StaleVersion
+from mitra.core.forms import (
+    already_submitted,
+    apply_application_errors,
+    create_once,
+    form_token_for,
+    stale_context,
+    submitted_version,
+)
 
 from . import selectors, services
 from .forms import OrganizationFilterForm, OrganizationForm
@@ -69,25 +78,38 @@ class OrganizationDetailView(AccessMixin, View):
         )
 
 
+CREATE_FORM = "organizations.create"
+
+
 class OrganizationCreateView(AccessMixin, View):
     access = EDITOR
 
     def get(self, request: "AuthenticatedHttpRequest") -> HttpResponse:
-        return render(request, "organizations/organization_form.html", {"form": OrganizationForm()})
+        context = {"form": OrganizationForm(), "form_token": form_token_for(request, CREATE_FORM)}
+        return render(request, "organizations/organization_form.html", context)
 
     def post(self, request: "AuthenticatedHttpRequest") -> HttpResponse:
         form = OrganizationForm(request.POST)
         if form.is_valid():
             try:
-                org = services.organization_create(data=form.to_input(), actor=request.user)
+                org, first = create_once(
+                    request,
+                    scope=CREATE_FORM,
+                    create=lambda: services.organization_create(
+                        data=form.to_input(), actor=request.user
+                    ),
+                    url_of=lambda o: reverse("organizations:detail", args=[o.pk]),
+                )
             except ApplicationError as error:
-                for name, errs in error.extra.items():
-                    for e in errs:
-                        form.add_error(name if name in form.fields else None, e)
+                apply_application_errors(form, error)
             else:
+                if org is None:  # a second submit of the same form
+                    already_submitted(request)
+                    return redirect(first or reverse("organizations:list"))
                 messages.success(request, _("The organization was registered."))
                 return redirect("organizations:detail", pk=org.pk)
-        return render(request, "organizations/organization_form.html", {"form": form}, status=400)
+        context = {"form": form, "form_token": form_token_for(request, CREATE_FORM)}
+        return render(request, "organizations/organization_form.html", context, status=400)
 
 
 class OrganizationUpdateView(AccessMixin, View):
@@ -97,27 +119,34 @@ class OrganizationUpdateView(AccessMixin, View):
         org = selectors.organization_get_for_user(user=request.user, pk=pk)
         form = OrganizationForm(initial=OrganizationForm.initial_from(org))
         return render(
-            request, "organizations/organization_form.html", {"form": form, "organization": org}
+            request,
+            "organizations/organization_form.html",
+            {"form": form, "organization": org, "version": org.version},
         )
 
     def post(self, request: "AuthenticatedHttpRequest", pk: int) -> HttpResponse:
         org = selectors.organization_get_for_user(user=request.user, pk=pk)
         form = OrganizationForm(request.POST)
+        context: dict = {"form": form, "organization": org, "version": submitted_version(request)}
         if form.is_valid():
             try:
                 services.organization_update(
-                    organization_id=org.pk, data=form.to_input(), actor=request.user
+                    organization_id=org.pk,
+                    data=form.to_input(),
+                    actor=request.user,
+                    expected_version=context["version"],
+                )
+            except StaleVersion as error:
+                current = error.current
+                context |= stale_context(
+                    form,
+                    error=error,
+                    current=OrganizationForm.initial_from(current),
+                    last_event=next(iter(audit_history(target=current, limit=1)), None),
                 )
             except ApplicationError as error:
-                for name, errs in error.extra.items():
-                    for e in errs:
-                        form.add_error(name if name in form.fields else None, e)
+                apply_application_errors(form, error)
             else:
                 messages.success(request, _("The organization was saved."))
                 return redirect("organizations:detail", pk=org.pk)
-        return render(
-            request,
-            "organizations/organization_form.html",
-            {"form": form, "organization": org},
-            status=400,
-        )
+        return render(request, "organizations/organization_form.html", context, status=400)

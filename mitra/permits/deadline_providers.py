@@ -45,8 +45,9 @@ def _permits(user: Any) -> Any:
 
 
 def permit_deadlines(*, start: date | None, end: date, user: Any = None) -> Iterator[Deadline]:
-    """Every unmet licensing deadline due on or before `end`, however overdue (`start` is not
-    used: the registry's `collect` applies it).
+    """Every unmet licensing deadline due on or before `end`, however overdue unless `start`
+    bounds them: the database then skips the records whose deadlines all fall before it (the
+    registry's `collect` would drop them), as the reminder job's window asks.
 
     Izin prinsip: the day its extension window opens and the last day to file the extension
     (both met once an extension is filed, i.e. submitted and not withdrawn, or the permit was
@@ -62,6 +63,8 @@ def permit_deadlines(*, start: date | None, end: date, user: Any = None) -> Iter
         status=Permit.Status.ACTIVE,  # in force (a suspended holder's too)
         valid_until__lte=end + timedelta(days=lead),  # the longest lead of any version
     )
+    if start is not None:  # its window, filing day and expiry fall on or before its end
+        current = current.filter(valid_until__gte=start)
     for permit in current.select_related("organization"):
         # The partner ministry and Kemendagri are told of an izin prinsip's end (issue 3 §3).
         kemendagri = _agency_id("kemendagri", secretariats)
@@ -120,6 +123,7 @@ def permit_deadlines(*, start: date | None, end: date, user: Any = None) -> Iter
         status=Application.Status.RETURNED,
         query_deadline__isnull=False,
         query_deadline__lte=end,
+        **({"query_deadline__gte": start} if start is not None else {}),
     )
     for application in returned:
         if application.query_deadline is None:  # filtered out above; the column allows it
@@ -144,6 +148,7 @@ def permit_deadlines(*, start: date | None, end: date, user: Any = None) -> Iter
         state__in=AgencyReview.OPEN_STATES,
         application__status=Application.Status.REVIEW,
         due_date__lte=end,
+        **({"due_date__gte": start} if start is not None else {}),
     ).select_related("application", "agency")
     for review in open_reviews:
         yield Deadline(

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_fsm import FSMField, FSMModelMixin, transition
 
-from mitra.core.models import TimeStampedModel
+from mitra.core.models import TimeStampedModel, VersionedModel
 
 from .querysets import (
     AgencyReviewQuerySet,
@@ -62,7 +62,7 @@ class RejectionReason(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class Application(FSMModelMixin, TimeStampedModel):
+class Application(FSMModelMixin, VersionedModel, TimeStampedModel):
     class Kind(models.TextChoices):
         NEW = "new", _("New izin prinsip")
         EXTENSION = "extension", _("Extension")
@@ -150,6 +150,25 @@ class Application(FSMModelMixin, TimeStampedModel):
         indexes = [
             models.Index(fields=["status", "track"], name="permit_app_status_track_idx"),
             models.Index(fields=["organization", "status"], name="permit_app_org_status_idx"),
+        ]
+        constraints = [
+            # One open application of a kind per organization (applications.application_start
+            # checks it; this backs it against two starts at once). The statuses of OPEN below.
+            models.UniqueConstraint(
+                fields=["organization", "kind"],
+                condition=models.Q(
+                    status__in=[
+                        "draft",
+                        "submitted",
+                        "verification",
+                        "returned_for_revision",
+                        "inter_agency_review",
+                        "deliberation",
+                        "decision_pending",
+                    ]  # fmt: skip
+                ),
+                name="permit_app_one_open_per_kind",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -250,18 +269,34 @@ class ApplicationDocument(models.Model):
 
 
 class StageVisit(models.Model):
-    """When an application entered and left each stage: the public processing-time figures."""
+    """When an application entered and left each stage: the public processing-time figures.
+
+    The application's case type (`kind`, `track`: fixed when it is created) and the time spent
+    (`duration`, written when the stage is left) are copied here, so the statistics read the
+    percentiles from one index in order (`permit_stage_duration_idx`) instead of every visit.
+    """
 
     application = models.ForeignKey(
         Application, on_delete=models.CASCADE, related_name="stage_visits"
     )
     stage = models.CharField(max_length=30, choices=Application.Status.choices)
+    kind = models.CharField(max_length=12, choices=Application.Kind.choices, default="")
+    track = models.CharField(max_length=30, choices=Track.choices, default="")
     entered_at = models.DateTimeField()
     left_at = models.DateTimeField(null=True, blank=True)
+    duration = models.DurationField(null=True, blank=True)
 
     class Meta:
         ordering = ["entered_at", "id"]
-        indexes = [models.Index(fields=["stage", "left_at"], name="permit_stage_visit_idx")]
+        indexes = [
+            models.Index(fields=["stage", "left_at"], name="permit_stage_visit_idx"),
+            # Finished visits only: small enough that PostgreSQL counts them from it too.
+            models.Index(
+                fields=["kind", "track", "stage", "duration"],
+                name="permit_stage_duration_idx",
+                condition=models.Q(duration__isnull=False),
+            ),
+        ]
 
 
 class ReviewDecidedError(Exception):

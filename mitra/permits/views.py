@@ -8,16 +8,25 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 
 from mitra.accounts.http import AuthenticatedHttpRequest
 from mitra.audit.selectors import audit_history
 from mitra.core.access import EDITOR, GOVERNMENT, MEMBER, AccessMixin, public_view
+from mitra.core.cache import cache_public_page
 from mitra.core.charts import build_timeline
 from mitra.core.dates import today
-from mitra.core.exceptions import ApplicationError
-from mitra.core.forms import apply_application_errors
+from mitra.core.exceptions import ApplicationError, StaleVersion
+from mitra.core.forms import (
+    already_submitted,
+    apply_application_errors,
+    create_once,
+    form_token_for,
+    stale_context,
+    submitted_version,
+)
 from mitra.deadlines.engine import period_in_force
 from mitra.organizations.selectors import organization_get_for_user
 
@@ -87,6 +96,9 @@ class ApplicationListView(AccessMixin, View):
         )
 
 
+APPLICATION_CREATE_FORM = "permits.application_create"
+
+
 class ApplicationCreateView(AccessMixin, View):
     """An organization's representative starts an application (draft) for their organization;
     an operator (the secretariat, entering an application that came on paper) for the
@@ -111,7 +123,8 @@ class ApplicationCreateView(AccessMixin, View):
         self, request: AuthenticatedHttpRequest, organization: Any, form: Any
     ) -> dict[str, Any]:
         on_behalf = None if organization.pk == request.user.organization_id else organization
-        return {"form": form, "on_behalf_of": on_behalf}
+        token = form_token_for(request, APPLICATION_CREATE_FORM)
+        return {"form": form, "on_behalf_of": on_behalf, "form_token": token}
 
     def get(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         organization = self._organization(request)
@@ -125,12 +138,20 @@ class ApplicationCreateView(AccessMixin, View):
         form = forms.ApplicationForm(request.POST)
         if form.is_valid():
             try:
-                application = services.application_create(
-                    organization=organization, data=form.to_input(), actor=request.user
+                application, first = create_once(
+                    request,
+                    scope=APPLICATION_CREATE_FORM,
+                    create=lambda: services.application_create(
+                        organization=organization, data=form.to_input(), actor=request.user
+                    ),
+                    url_of=lambda a: reverse("permits:application_detail", args=[a.pk]),
                 )
             except ApplicationError as error:
                 apply_application_errors(form, error)
             else:
+                if application is None:  # a second submit of the same form
+                    already_submitted(request)
+                    return redirect(first or reverse("permits:application_list"))
                 messages.success(request, _("The draft was saved."))
                 return redirect("permits:application_detail", pk=application.pk)
         context = self._context(request, organization, form)
@@ -156,31 +177,41 @@ class ApplicationEditView(AccessMixin, View):
             initial=forms.ApplicationForm.initial_from(application),
             extension=application.kind == Application.Kind.EXTENSION,
         )
-        return render(
-            request, "permits/application_form.html", {"form": form, "application": application}
-        )
+        context = {"form": form, "application": application, "version": application.version}
+        return render(request, "permits/application_form.html", context)
 
     def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         application = _get_own_application(request, pk)
         form = forms.ApplicationForm(
             request.POST, extension=application.kind == Application.Kind.EXTENSION
         )
+        context: dict[str, Any] = {
+            "form": form,
+            "application": application,
+            "version": submitted_version(request),
+        }
         if form.is_valid():
             try:
                 services.application_update(
-                    application_id=application.pk, data=form.to_input(), actor=request.user
+                    application_id=application.pk,
+                    data=form.to_input(),
+                    actor=request.user,
+                    expected_version=context["version"],
+                )
+            except StaleVersion as error:
+                current = error.current
+                context |= stale_context(
+                    form,
+                    error=error,
+                    current=forms.ApplicationForm.initial_from(current),
+                    last_event=next(iter(audit_history(target=current, limit=1)), None),
                 )
             except ApplicationError as error:
                 apply_application_errors(form, error)
             else:
                 messages.success(request, _("The draft was saved."))
                 return redirect("permits:application_detail", pk=application.pk)
-        return render(
-            request,
-            "permits/application_form.html",
-            {"form": form, "application": application},
-            status=400,
-        )
+        return render(request, "permits/application_form.html", context, status=400)
 
 
 def detail_context(request: AuthenticatedHttpRequest, application: Application) -> dict[str, Any]:
@@ -690,6 +721,7 @@ class StaffCreateView(AccessMixin, View):
 
 
 @public_view
+@cache_public_page(query=("reference",), search=("reference",))
 class PublicStatusView(View):
     """Reference number → stage and who holds it. Nothing confidential."""
 
@@ -705,6 +737,7 @@ class PublicStatusView(View):
 
 
 @public_view
+@cache_public_page()
 class PublicStatisticsView(View):
     def get(self, request: HttpRequest) -> HttpResponse:
         return render(

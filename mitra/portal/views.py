@@ -6,12 +6,14 @@ from django.shortcuts import render
 from django.views import View
 
 from mitra.core.access import public_view
+from mitra.core.cache import cache_public_page
 from mitra.organizations.models import ForeignOrganization
 
 from . import selectors
 
 
 @public_view
+@cache_public_page()
 class PortalHomeView(View):
     def get(self, request: HttpRequest) -> HttpResponse:
         return render(
@@ -25,6 +27,7 @@ class PortalHomeView(View):
 
 
 @public_view
+@cache_public_page(query=("q", "kind", "page"), search=("q",))
 class DirectoryView(View):
     def get(self, request: HttpRequest) -> HttpResponse:
         q = request.GET.get("q", "")[:200]
@@ -48,6 +51,7 @@ class DirectoryView(View):
 
 
 @public_view
+@cache_public_page()
 class PublicOrganizationView(View):
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         org = selectors.public_organization_get(pk=pk)
@@ -61,6 +65,7 @@ class PublicOrganizationView(View):
 
 
 @public_view
+@cache_public_page(query=("page",))
 class NonFilersView(View):
     """Organizations with activity reports or funding disclosures past their deadline."""
 
@@ -77,6 +82,7 @@ class NonFilersView(View):
 
 
 @public_view
+@cache_public_page()
 class OpenDataView(View):
     """The list of open datasets, their columns and download links."""
 

@@ -5,6 +5,8 @@ from typing import Any
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
+from mitra.core.search import words_q
+
 from .models import SanctionCase, SanctionEvidence, SanctionStep
 from .querysets import is_secretariat
 
@@ -18,8 +20,9 @@ def sanction_case_list(
         qs = qs.filter(status=status)
     if active:
         qs = qs.filter(status__in=SanctionCase.ACTIVE_STATES)
-    if q.strip():
-        qs = qs.filter(organization__search_text__contains=q.strip().lower())
+    found = words_q(q, field="organization__search_text")
+    if found is not None:
+        qs = qs.filter(found)
     return qs.order_by("-reported_on", "-id")
 
 

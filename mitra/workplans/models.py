@@ -9,7 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, FSMModelMixin, transition
 
-from mitra.core.models import TimeStampedModel
+from mitra.core.models import TimeStampedModel, VersionedModel
 
 from .querysets import (
     ActivityQuerySet,
@@ -40,7 +40,7 @@ def beneficiary_sums(counts: dict[str, dict[str, int]]) -> tuple[int, int]:
     return total, sum(counts.get("female", {}).values())
 
 
-class WorkPlan(FSMModelMixin, TimeStampedModel):
+class WorkPlan(FSMModelMixin, VersionedModel, TimeStampedModel):
     class Kind(models.TextChoices):
         RIK = "rik", _("RIK (master activity plan)")
         RKT = "rkt", _("RKT (annual work plan)")
@@ -140,6 +140,12 @@ class WorkPlan(FSMModelMixin, TimeStampedModel):
                 condition=models.Q(kind="rkt", regency__isnull=False),
                 name="workplan_one_rkt_per_regency_year",
             ),
+            # One RIK per agreement (the service's check, backed here against races).
+            models.UniqueConstraint(
+                fields=["agreement"],
+                condition=models.Q(kind="rik"),
+                name="workplan_one_rik_per_agreement",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -188,7 +194,7 @@ class WorkPlan(FSMModelMixin, TimeStampedModel):
         """The report was accepted; the plan is closed."""
 
 
-class Activity(FSMModelMixin, TimeStampedModel):
+class Activity(FSMModelMixin, VersionedModel, TimeStampedModel):
     class Status(models.TextChoices):
         PLANNED = "planned", _("Planned")
         STARTED = "started", _("Started")

@@ -13,8 +13,9 @@ from django_fsm import TransitionNotAllowed, can_proceed
 
 from mitra.agreements.models import Agreement
 from mitra.audit.services import audit_event_record, model_snapshot, snapshot_diff
+from mitra.core.concurrency import lock_version, unique_or_conflict
 from mitra.core.dates import today
-from mitra.core.exceptions import ApplicationError
+from mitra.core.exceptions import ApplicationError, Conflict
 from mitra.core.periods import Period, check_within
 from mitra.core.validators import not_in_future
 from mitra.notifications.services import notify
@@ -114,6 +115,7 @@ def _validate_workplan(data: WorkPlanInput, work_plan: WorkPlan | None) -> valid
         if work_plan is not None:
             rivals = rivals.exclude(pk=work_plan.pk)
         if rivals.exists():
+            check.duplicate = True
             check.error("kind", _("This agreement already has an RIK."))
     if data.start_date and data.end_date:
         check.extend(
@@ -172,10 +174,11 @@ def workplan_create(*, data: WorkPlanInput, actor: "User") -> WorkPlan:
     if suspension:
         check.errors.setdefault("agreement", []).append(suspension)
     if check.errors:
-        raise _refuse(_("The work plan was not saved."), check.errors)
+        raise _refuse_plan(check)
     work_plan = WorkPlan(created_by=actor if actor and actor.pk else None)
     _fill(work_plan, data)
-    work_plan.save()
+    with unique_or_conflict(*_duplicate_plan()):
+        work_plan.save()
     audit_event_record(
         event="workplan.created",
         target=work_plan,
@@ -188,13 +191,33 @@ def workplan_create(*, data: WorkPlanInput, actor: "User") -> WorkPlan:
     return work_plan
 
 
+def _refuse_plan(check: validation.Check) -> ApplicationError:
+    """The refusal of a plan: 409 (Conflict) when it would duplicate one, else 400."""
+    if check.duplicate:
+        return Conflict(_("The work plan was not saved: such a plan exists already."), check.errors)
+    return _refuse(_("The work plan was not saved."), check.errors)
+
+
+def _duplicate_plan() -> tuple[str, dict[str, list[str]]]:
+    message = _("The work plan was not saved: such a plan exists already.")
+    return message, {"kind": [message]}
+
+
 @transaction.atomic
-def workplan_update(*, work_plan_id: int, data: WorkPlanInput, actor: "User") -> WorkPlan:
-    """Change a draft work plan. Its kind and agreement stay. Audit: `workplan.updated`."""
-    work_plan = (
-        WorkPlan.objects.select_for_update(of=("self",))
-        .select_related("agreement")
-        .get(pk=work_plan_id)
+def workplan_update(
+    *,
+    work_plan_id: int,
+    data: WorkPlanInput,
+    actor: "User",
+    expected_version: int | None = None,
+) -> WorkPlan:
+    """Change a draft work plan. Its kind and agreement stay. Audit: `workplan.updated`.
+    `expected_version`: the version the caller read (StaleVersion when it changed; None: no
+    check)."""
+    work_plan = lock_version(
+        WorkPlan.objects.select_related("agreement"),
+        pk=work_plan_id,
+        expected_version=expected_version,
     )
     if not workplan_can(user=actor, work_plan=work_plan, action="edit"):
         raise _refuse(_("You may not change this work plan."))
@@ -212,10 +235,11 @@ def workplan_update(*, work_plan_id: int, data: WorkPlanInput, actor: "User") ->
                 ),
             )
     if check.errors:
-        raise _refuse(_("The work plan was not saved."), check.errors)
+        raise _refuse_plan(check)
     before = model_snapshot(work_plan, WORKPLAN_AUDITED)
     _fill(work_plan, data)
-    work_plan.save()
+    with unique_or_conflict(*_duplicate_plan()):
+        work_plan.save()
     audit_event_record(
         event="workplan.updated",
         target=work_plan,
@@ -257,10 +281,8 @@ def workplan_transition(
     """
     if transition not in WORKPLAN_TRANSITIONS:
         raise _refuse(_("Unknown action."))
-    work_plan = (
-        WorkPlan.objects.select_for_update(of=("self",))
-        .select_related("agreement", "parent")
-        .get(pk=work_plan_id)
+    work_plan = lock_version(
+        WorkPlan.objects.select_related("agreement", "parent"), pk=work_plan_id
     )
     if not workplan_can(user=actor, work_plan=work_plan, action=transition):
         raise _refuse(_("You may not do this to this work plan."))
@@ -402,9 +424,17 @@ def activity_create(*, work_plan_id: int, data: ActivityInput, actor: "User") ->
 
 
 @transaction.atomic
-def activity_update(*, activity_id: int, data: ActivityInput, actor: "User") -> Activity:
-    """Change a planned activity of a draft work plan. Audit: `activity.updated`."""
-    activity = Activity.objects.select_for_update().get(pk=activity_id)
+def activity_update(
+    *,
+    activity_id: int,
+    data: ActivityInput,
+    actor: "User",
+    expected_version: int | None = None,
+) -> Activity:
+    """Change a planned activity of a draft work plan. Audit: `activity.updated`.
+    `expected_version`: the version the caller read (StaleVersion when it changed; None: no
+    check)."""
+    activity = lock_version(Activity.objects, pk=activity_id, expected_version=expected_version)
     work_plan = WorkPlan.objects.select_related("agreement").get(pk=activity.work_plan_id)
     _require_plan_editable(work_plan, actor)
     check, cleaned = _validate_activity(data, work_plan)
@@ -466,11 +496,7 @@ def activity_transition(
     """
     if transition not in ACTIVITY_TRANSITIONS:
         raise _refuse(_("Unknown action."))
-    activity = (
-        Activity.objects.select_for_update(of=("self",))
-        .select_related("work_plan__agreement")
-        .get(pk=activity_id)
-    )
+    activity = lock_version(Activity.objects.select_related("work_plan__agreement"), pk=activity_id)
     work_plan = _require_implementing(activity, actor)
     on = on or today()
     if transition in ("start", "complete"):
@@ -515,14 +541,15 @@ def activity_record_actuals(
     actual_beneficiaries: Any,
     realised_budget: Decimal | None,
     actor: "User",
+    expected_version: int | None = None,
 ) -> Activity:
     """Report who was reached and what was spent. Only for a started or completed activity,
     and (N5 again) only where Kemendagri and the regional governments were notified.
     Audit: `activity.actuals_recorded`."""
-    activity = (
-        Activity.objects.select_for_update(of=("self",))
-        .select_related("work_plan__agreement")
-        .get(pk=activity_id)
+    activity = lock_version(
+        Activity.objects.select_related("work_plan__agreement"),
+        pk=activity_id,
+        expected_version=expected_version,
     )
     _require_implementing(activity, actor)
     if activity.status not in (Activity.Status.STARTED, Activity.Status.COMPLETED):

@@ -35,6 +35,8 @@ PERIOD = "period"  # the key containment messages are filed under (shown above t
 @dataclass
 class Check:
     errors: dict[str, list[str]] = field(default_factory=dict)
+    # Set when a plan like this one exists already (a uniqueness rule): refused with 409.
+    duplicate: bool = False
 
     def error(self, field_name: str, message: str) -> None:
         self.errors.setdefault(field_name, []).append(message)
@@ -158,6 +160,7 @@ def check_rkt_region(
     if exclude_pk:
         duplicates = duplicates.exclude(pk=exclude_pk)
     if duplicates.exists():
+        check.duplicate = True
         region = f"{regency}, {province}" if regency else str(province)
         check.error(
             PERIOD,

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 
@@ -14,8 +15,15 @@ from mitra.accounts.http import AuthenticatedHttpRequest
 from mitra.audit.selectors import audit_history
 from mitra.core.access import EDITOR, GOVERNMENT, MEMBER, AccessMixin
 from mitra.core.dates import today
-from mitra.core.exceptions import ApplicationError
-from mitra.core.forms import apply_application_errors
+from mitra.core.exceptions import ApplicationError, StaleVersion
+from mitra.core.forms import (
+    already_submitted,
+    apply_application_errors,
+    create_once,
+    form_token_for,
+    stale_context,
+    submitted_version,
+)
 
 from . import selectors, services, validation
 from .deadline_providers import acknowledgement_states
@@ -115,6 +123,10 @@ class WorkPlanDetailView(AccessMixin, View):
         return render(request, "workplans/workplan_detail.html", detail_context(request, work_plan))
 
 
+WORKPLAN_CREATE_FORM = "workplans.create"
+ACTIVITY_CREATE_FORM = "workplans.activity_create"
+
+
 class WorkPlanCreateView(AccessMixin, View):
     access = MEMBER  # organization representatives draft work plans too; the service decides
 
@@ -122,27 +134,34 @@ class WorkPlanCreateView(AccessMixin, View):
         agreement = agreement_get_for_workplan_creation(user=request.user, pk=agreement_pk)
         initial = {"kind": request.GET.get("kind", WorkPlan.Kind.RKT)}
         form = WorkPlanForm(agreement=agreement, initial=initial)
-        return render(
-            request, "workplans/workplan_form.html", {"form": form, "agreement": agreement}
-        )
+        token = form_token_for(request, WORKPLAN_CREATE_FORM)
+        context = {"form": form, "agreement": agreement, "form_token": token}
+        return render(request, "workplans/workplan_form.html", context)
 
     def post(self, request: AuthenticatedHttpRequest, agreement_pk: int) -> HttpResponse:
         agreement = agreement_get_for_workplan_creation(user=request.user, pk=agreement_pk)
         form = WorkPlanForm(request.POST, agreement=agreement)
         if form.is_valid():
             try:
-                work_plan = services.workplan_create(data=form.to_input(), actor=request.user)
+                work_plan, first = create_once(
+                    request,
+                    scope=WORKPLAN_CREATE_FORM,
+                    create=lambda: services.workplan_create(
+                        data=form.to_input(), actor=request.user
+                    ),
+                    url_of=lambda w: reverse("workplans:detail", args=[w.pk]),
+                )
             except ApplicationError as error:
                 apply_application_errors(form, error)
             else:
+                if work_plan is None:  # a second submit of the same form
+                    already_submitted(request)
+                    return redirect(first or reverse("workplans:list"))
                 messages.success(request, _("The work plan was saved."))
                 return redirect("workplans:detail", pk=work_plan.pk)
-        return render(
-            request,
-            "workplans/workplan_form.html",
-            {"form": form, "agreement": agreement},
-            status=400,
-        )
+        token = form_token_for(request, WORKPLAN_CREATE_FORM)
+        context = {"form": form, "agreement": agreement, "form_token": token}
+        return render(request, "workplans/workplan_form.html", context, status=400)
 
 
 class WorkPlanUpdateView(AccessMixin, View):
@@ -155,7 +174,12 @@ class WorkPlanUpdateView(AccessMixin, View):
             instance=work_plan,
             initial=WorkPlanForm.initial_from(work_plan),
         )
-        context = {"form": form, "agreement": work_plan.agreement, "work_plan": work_plan}
+        context = {
+            "form": form,
+            "agreement": work_plan.agreement,
+            "work_plan": work_plan,
+            "version": work_plan.version,
+        }
         return render(request, "workplans/workplan_form.html", context)
 
     def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
@@ -166,17 +190,33 @@ class WorkPlanUpdateView(AccessMixin, View):
             instance=work_plan,
             initial=WorkPlanForm.initial_from(work_plan),
         )
+        context: dict[str, Any] = {
+            "form": form,
+            "agreement": work_plan.agreement,
+            "work_plan": work_plan,
+            "version": submitted_version(request),
+        }
         if form.is_valid():
             try:
                 services.workplan_update(
-                    work_plan_id=work_plan.pk, data=form.to_input(), actor=request.user
+                    work_plan_id=work_plan.pk,
+                    data=form.to_input(),
+                    actor=request.user,
+                    expected_version=context["version"],
+                )
+            except StaleVersion as error:
+                current = error.current
+                context |= stale_context(
+                    form,
+                    error=error,
+                    current=WorkPlanForm.initial_from(current),
+                    last_event=next(iter(audit_history(target=current, limit=1)), None),
                 )
             except ApplicationError as error:
                 apply_application_errors(form, error)
             else:
                 messages.success(request, _("The work plan was saved."))
                 return redirect("workplans:detail", pk=work_plan.pk)
-        context = {"form": form, "agreement": work_plan.agreement, "work_plan": work_plan}
         return render(request, "workplans/workplan_form.html", context, status=400)
 
 
@@ -207,29 +247,34 @@ class ActivityCreateView(AccessMixin, View):
     def get(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         work_plan = workplan_get_for_action(user=request.user, pk=pk, action="edit")
         form = ActivityForm(work_plan=work_plan)
-        return render(
-            request, "workplans/activity_form.html", {"form": form, "work_plan": work_plan}
-        )
+        token = form_token_for(request, ACTIVITY_CREATE_FORM)
+        context = {"form": form, "work_plan": work_plan, "form_token": token}
+        return render(request, "workplans/activity_form.html", context)
 
     def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         work_plan = workplan_get_for_action(user=request.user, pk=pk, action="edit")
         form = ActivityForm(request.POST, work_plan=work_plan)
         if form.is_valid():
             try:
-                activity = services.activity_create(
-                    work_plan_id=work_plan.pk, data=form.to_input(), actor=request.user
+                activity, first = create_once(
+                    request,
+                    scope=ACTIVITY_CREATE_FORM,
+                    create=lambda: services.activity_create(
+                        work_plan_id=work_plan.pk, data=form.to_input(), actor=request.user
+                    ),
+                    url_of=lambda a: reverse("workplans:activity_detail", args=[a.pk]),
                 )
             except ApplicationError as error:
                 apply_application_errors(form, error)
             else:
+                if activity is None:  # a second submit of the same form
+                    already_submitted(request)
+                    return redirect(first or reverse("workplans:detail", args=[work_plan.pk]))
                 messages.success(request, _("The activity was saved."))
                 return redirect("workplans:activity_detail", pk=activity.pk)
-        return render(
-            request,
-            "workplans/activity_form.html",
-            {"form": form, "work_plan": work_plan},
-            status=400,
-        )
+        token = form_token_for(request, ACTIVITY_CREATE_FORM)
+        context = {"form": form, "work_plan": work_plan, "form_token": token}
+        return render(request, "workplans/activity_form.html", context, status=400)
 
 
 class ActivityUpdateView(AccessMixin, View):
@@ -240,23 +285,44 @@ class ActivityUpdateView(AccessMixin, View):
         form = ActivityForm(
             work_plan=activity.work_plan, initial=ActivityForm.initial_from(activity)
         )
-        context = {"form": form, "work_plan": activity.work_plan, "activity": activity}
+        context = {
+            "form": form,
+            "work_plan": activity.work_plan,
+            "activity": activity,
+            "version": activity.version,
+        }
         return render(request, "workplans/activity_form.html", context)
 
     def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         activity = activity_get_for_action(user=request.user, pk=pk, action="edit")
         form = ActivityForm(request.POST, work_plan=activity.work_plan)
+        context: dict[str, Any] = {
+            "form": form,
+            "work_plan": activity.work_plan,
+            "activity": activity,
+            "version": submitted_version(request),
+        }
         if form.is_valid():
             try:
                 services.activity_update(
-                    activity_id=activity.pk, data=form.to_input(), actor=request.user
+                    activity_id=activity.pk,
+                    data=form.to_input(),
+                    actor=request.user,
+                    expected_version=context["version"],
+                )
+            except StaleVersion as error:
+                current = error.current
+                context |= stale_context(
+                    form,
+                    error=error,
+                    current=ActivityForm.initial_from(current),
+                    last_event=next(iter(audit_history(target=current, limit=1)), None),
                 )
             except ApplicationError as error:
                 apply_application_errors(form, error)
             else:
                 messages.success(request, _("The activity was saved."))
                 return redirect("workplans:activity_detail", pk=activity.pk)
-        context = {"form": form, "work_plan": activity.work_plan, "activity": activity}
         return render(request, "workplans/activity_form.html", context, status=400)
 
 

@@ -5,9 +5,9 @@ from datetime import date
 
 import pytest
 from django.urls import reverse
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from mitra.accounts.tests.factories import api_key_for
 from mitra.agreements.models import Agreement
 from mitra.agreements.tests.factories import AgreementFactory
 from mitra.audit.models import AuditEvent
@@ -87,9 +87,9 @@ def test_terminate_then_an_operator_undoes_it_in_the_ui(client, officer, operato
 
 def test_an_operator_undoes_it_through_the_api(operator, agreement):
     Agreement.objects.filter(pk=agreement.pk).update(status=S.TERMINATED, terminated_reason="x")
-    token, _ = Token.objects.get_or_create(user=operator)
+    key = api_key_for(operator)
     client = APIClient(HTTP_ACCEPT_LANGUAGE="en")
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
     url = f"/api/v1/agreements/{agreement.pk}/transitions/undo_termination/"
     with freeze_today(TODAY):
         refused = client.post(url, {"reason": "Wrong record."}, format="json")

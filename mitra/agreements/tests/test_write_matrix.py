@@ -163,7 +163,8 @@ def test_api_writes_answer_by_the_rule_and_a_refusal_changes_nothing(
     ]
     for url, body, record, field in writes:
         before = getattr(record, field)
-        response = client.patch(url, body, content_type="application/json")
+        etag = f'"{type(record).objects.get(pk=record.pk).version}"'
+        response = client.patch(url, body, content_type="application/json", HTTP_IF_MATCH=etag)
         record.refresh_from_db()
         if may_edit(user_name, holder):
             assert response.status_code == 200, (url, response.content)

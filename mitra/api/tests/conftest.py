@@ -8,10 +8,9 @@ from typing import Any
 
 import pytest
 from django.core.cache import cache
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from mitra.accounts.tests.factories import UserFactory
+from mitra.accounts.tests.factories import UserFactory, api_key_for
 from mitra.agreements.models import Agreement, AgreementDocument, AgreementParty, Signatory
 from mitra.agreements.tests.factories import AgreementFactory
 from mitra.audit.models import AuditEvent
@@ -75,9 +74,9 @@ def client_for() -> Callable[[Any], APIClient]:
     """An API client authenticated with the user's token, as an integrator would be."""
 
     def make(user: Any) -> APIClient:
-        token, _ = Token.objects.get_or_create(user=user)
+        key = api_key_for(user)
         client = APIClient(HTTP_ACCEPT_LANGUAGE="en")
-        client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+        client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
         return client
 
     return make

@@ -16,6 +16,7 @@ from mitra.organizations.tests.factories import ForeignOrganizationFactory
 from mitra.permits.tests.factories import PermitFactory
 
 from .conftest import error_text, nothing_written
+from .versions import if_match
 
 pytestmark = pytest.mark.django_db
 URL = "/api/v1/agreements/"
@@ -171,7 +172,10 @@ def test_renewal_pointing_at_itself_is_refused(
 ) -> None:
     with nothing_written():
         response = client_for(officer).patch(
-            f"{URL}{ford_msp_2021.pk}/", {"renews": ford_msp_2021.pk}, format="json"
+            f"{URL}{ford_msp_2021.pk}/",
+            {"renews": ford_msp_2021.pk},
+            format="json",
+            **if_match(ford_msp_2021),
         )
     assert response.status_code == 400
     assert response.json()["extra"]["renews"] == ["An agreement cannot renew itself."]
@@ -192,7 +196,10 @@ def test_renewal_forming_a_cycle_is_refused(
     )
     with nothing_written():
         response = client_for(officer).patch(
-            f"{URL}{ford_msp_2021.pk}/", {"renews": renewal.pk}, format="json"
+            f"{URL}{ford_msp_2021.pk}/",
+            {"renews": renewal.pk},
+            format="json",
+            **if_match(ford_msp_2021),
         )
     assert response.status_code == 400
     assert "This renewal would form a cycle in the chain." in response.json()["extra"]["renews"]
@@ -446,7 +453,7 @@ def test_patch_keeps_what_it_does_not_send(
         shared_with=[kemenkes],
     )
     response = client_for(officer).patch(
-        f"{URL}{agreement.pk}/", {"end_date": "2029-04-03"}, format="json"
+        f"{URL}{agreement.pk}/", {"end_date": "2029-04-03"}, format="json", **if_match(agreement)
     )
     assert response.status_code == 200, response.json()
     body = response.json()
@@ -462,7 +469,9 @@ def test_patch_keeps_what_it_does_not_send(
 
 def test_put_replaces_fields(client_for: Any, officer: Any, kemendagri_draft: Agreement, ford):
     payload = {"title": "MoU baru", "type": "mou", "foreign_parties": [ford.pk]}
-    response = client_for(officer).put(f"{URL}{kemendagri_draft.pk}/", payload, format="json")
+    response = client_for(officer).put(
+        f"{URL}{kemendagri_draft.pk}/", payload, format="json", **if_match(kemendagri_draft)
+    )
     assert response.status_code == 200, response.json()
     body = response.json()
     assert (body["title"], body["start_date"], body["owner"]["key"]) == (
@@ -478,7 +487,10 @@ def test_patch_end_before_start_writes_nothing(
 ) -> None:
     with nothing_written():
         response = client_for(officer).patch(
-            f"{URL}{kemendagri_draft.pk}/", {"end_date": "2020-01-01"}, format="json"
+            f"{URL}{kemendagri_draft.pk}/",
+            {"end_date": "2020-01-01"},
+            format="json",
+            **if_match(kemendagri_draft),
         )
     assert response.status_code == 400
     assert response.json() == {
@@ -493,7 +505,10 @@ def test_status_cannot_be_written_directly(
     client_for: Any, officer: Any, kemendagri_draft: Agreement
 ) -> None:
     response = client_for(officer).patch(
-        f"{URL}{kemendagri_draft.pk}/", {"status": "active"}, format="json"
+        f"{URL}{kemendagri_draft.pk}/",
+        {"status": "active"},
+        format="json",
+        **if_match(kemendagri_draft),
     )
     assert response.status_code == 200
     assert response.json()["status"] == "draft"

@@ -4,8 +4,8 @@ from typing import Any
 
 import pytest
 from django.urls import reverse
-from rest_framework.authtoken.models import Token
 
+from mitra.accounts.models import ApiToken, token_hash
 from mitra.accounts.tests.factories import PASSWORD
 from mitra.audit.models import AuditEvent
 
@@ -16,17 +16,31 @@ TOKEN_URL = "/api/v1/auth/token/"
 def test_token_for_username_and_password_then_it_authenticates(anon: Any, officer: Any) -> None:
     response = anon.post(TOKEN_URL, {"username": "kemendagri", "password": PASSWORD})
     assert response.status_code == 200
-    key = response.json()["token"]
-    assert Token.objects.get(user=officer).key == key
+    body = response.json()
+    key = body["token"]
+    token = ApiToken.objects.get(user=officer)
+    # Only the hash is stored; the key is not in the database.
+    assert token.key_hash == token_hash(key)
+    assert key not in {token.key_hash, token.prefix}
+    assert body["name"] == token.name
+    assert body["expires_at"]
     assert AuditEvent.objects.filter(event="user.api_token_issued").count() == 1
 
-    # Asking again gives the same token and no second audit event.
-    again = anon.post(TOKEN_URL, {"username": "kemendagri", "password": PASSWORD}, format="json")
-    assert again.json()["token"] == key
-    assert AuditEvent.objects.filter(event="user.api_token_issued").count() == 1
+    # Asking again issues a second, named token (each integration gets its own).
+    again = anon.post(
+        TOKEN_URL,
+        {"username": "kemendagri", "password": PASSWORD, "name": "SIMPEL sync"},
+        format="json",
+    )
+    assert again.status_code == 200
+    assert again.json()["token"] != key
+    assert again.json()["name"] == "SIMPEL sync"
+    assert AuditEvent.objects.filter(event="user.api_token_issued").count() == 2
 
     anon.credentials(HTTP_AUTHORIZATION=f"Token {key}")
     assert anon.get("/api/v1/agreements/").status_code == 200
+    token.refresh_from_db()
+    assert token.last_used_at is not None
 
 
 @pytest.mark.parametrize(
@@ -45,7 +59,7 @@ def test_bad_credentials_get_one_message(
         "message": "Unable to log in with the given username and password.",
         "extra": {},
     }
-    assert not Token.objects.exists()
+    assert not ApiToken.objects.exists()
 
 
 def test_missing_fields_are_a_validation_error(anon: Any) -> None:
@@ -68,13 +82,25 @@ def test_token_of_a_deactivated_user_no_longer_works(client_for: Any, officer: A
     assert client.get("/api/v1/agreements/").status_code == 401
 
 
-def test_password_guessing_is_throttled(anon: Any, officer: Any) -> None:
+def test_password_guessing_locks_the_username_then_the_right_password_too(
+    anon: Any, officer: Any, settings: Any
+) -> None:
+    """Issue 14: the count is per username in the shared cache (not per worker process);
+    the lock answers 429 with the same message for a real and an unknown username."""
+    limit = settings.MITRA["LOGIN_MAX_FAILURES"]
     codes = [
         anon.post(TOKEN_URL, {"username": "kemendagri", "password": "guess"}).status_code
-        for _ in range(25)
+        for _ in range(limit + 2)
     ]
-    assert codes[0] == 400
-    assert codes[-1] == 429
+    assert codes[: limit - 1] == [400] * (limit - 1)
+    assert codes[limit - 1 :] == [429] * 3
+    locked = anon.post(TOKEN_URL, {"username": "KemenDagri ", "password": PASSWORD})
+    assert locked.status_code == 429
+    for _ in range(limit):
+        unknown = anon.post(TOKEN_URL, {"username": "nobody-here", "password": "guess"})
+    assert unknown.status_code == 429
+    assert unknown.json() == locked.json()
+    assert not ApiToken.objects.exists()
 
 
 # Every API URL with sample arguments; anonymous callers get 401 on all but schema and docs.

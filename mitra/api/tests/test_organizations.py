@@ -9,6 +9,7 @@ from mitra.organizations.models import ForeignOrganization
 from mitra.organizations.tests.factories import ForeignOrganizationFactory, SectorFactory
 
 from .conftest import error_text, nothing_written
+from .versions import if_match
 
 pytestmark = pytest.mark.django_db
 URL = "/api/v1/organizations/"
@@ -66,7 +67,9 @@ def test_list_queries_do_not_grow_with_rows(
 ) -> None:
     client = client_for(viewer)
     ForeignOrganizationFactory(sectors=[governance])
-    with django_assert_max_num_queries(4):  # token, count, page, sectors
+    # token, its last-used stamp (written on first use, then at most once a minute), count,
+    # page, sectors
+    with django_assert_max_num_queries(5):
         client.get(URL)
     for _ in range(30):
         ForeignOrganizationFactory(sectors=[governance, SectorFactory()])
@@ -98,7 +101,7 @@ def test_duplicate_is_refused_with_the_match(client_for: Any, officer: Any, uclg
     }
     with nothing_written():
         response = client_for(officer).post(URL, payload, format="json")
-    assert response.status_code == 400
+    assert response.status_code == 409  # a duplicate (issue 13 §2)
     body = response.json()
     assert "seems to be registered already" in body["message"]
     assert "UCLG ASPAC" in body["message"]
@@ -112,7 +115,7 @@ def test_duplicate_acronym_is_refused(client_for: Any, officer: Any, uclg: Any) 
                "country": "ID"}  # fmt: skip
     with nothing_written():
         response = client_for(officer).post(URL, payload, format="json")
-    assert response.status_code == 400
+    assert response.status_code == 409
     assert "Possible duplicate of" in error_text(response)
 
 
@@ -151,7 +154,7 @@ def test_patch_changes_only_what_it_sends(
 ) -> None:
     ford.sectors.set([governance])
     response = client_for(officer).patch(
-        f"{URL}{ford.pk}/", {"indonesian_office": "Jakarta"}, format="json"
+        f"{URL}{ford.pk}/", {"indonesian_office": "Jakarta"}, format="json", **if_match(ford)
     )
     assert response.status_code == 200, response.json()
     ford.refresh_from_db()
@@ -166,10 +169,12 @@ def test_put_replaces_the_record(client_for: Any, officer: Any, ford: Any) -> No
     ford.headquarters = "New York"
     ford.save()
     payload = {"legal_name": "Ford Foundation", "kind": "foreign_ngo", "country": "US"}
-    response = client_for(officer).put(f"{URL}{ford.pk}/", payload, format="json")
+    response = client_for(officer).put(f"{URL}{ford.pk}/", payload, format="json", **if_match(ford))
     assert response.status_code == 200
     assert response.json()["headquarters"] == ""
-    incomplete = client_for(officer).put(f"{URL}{ford.pk}/", {"legal_name": "X"}, format="json")
+    incomplete = client_for(officer).put(
+        f"{URL}{ford.pk}/", {"legal_name": "X"}, format="json", **if_match(ford)
+    )
     assert incomplete.status_code == 400
     assert set(incomplete.json()["extra"]) == {"kind", "country"}
 
@@ -179,7 +184,7 @@ def test_update_into_a_duplicate_is_refused(
 ) -> None:
     with nothing_written():
         response = client_for(officer).patch(
-            f"{URL}{ford.pk}/", {"acronym": "UCLG ASPAC"}, format="json"
+            f"{URL}{ford.pk}/", {"acronym": "UCLG ASPAC"}, format="json", **if_match(ford)
         )
     assert response.status_code == 400
     assert response.json()["extra"]["suggestions"][0]["id"] == uclg.pk
@@ -192,7 +197,9 @@ def test_representative_and_viewer_cannot_update(
 ) -> None:
     with nothing_written():
         for user in (ford_rep, viewer):
-            response = client_for(user).patch(f"{URL}{ford.pk}/", {"phone": "1"}, format="json")
+            response = client_for(user).patch(
+                f"{URL}{ford.pk}/", {"phone": "1"}, format="json", **if_match(ford)
+            )
             assert response.status_code == 403
 
 
@@ -205,6 +212,7 @@ def test_status_and_publication_are_read_only(client_for: Any, officer: Any, for
         f"{URL}{ford.pk}/",
         {"status": "registered", "is_published": False, "phone": "+1 212"},
         format="json",
+        **if_match(ford),
     )
     assert response.status_code == 200, response.json()
     assert (response.json()["status"], response.json()["is_published"]) == ("suspended", True)

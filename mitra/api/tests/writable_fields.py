@@ -138,7 +138,8 @@ API_FIELDS: dict[str, tuple[str, set[str]]] = {
             "type",
         },
     ),
-    "auth_token_create": (PUBLIC, {"password", "username"}),
+    # A name for the new token and, for a user with a second factor, its one-time code.
+    "auth_token_create": (PUBLIC, {"name", "otp", "password", "username"}),
     "intake_confirm": (
         EDITOR,
         {
@@ -443,6 +444,12 @@ API_FIELDS: dict[str, tuple[str, set[str]]] = {
 # Form class -> (access levels of the views that show it; empty: built by a helper, fields).
 # Filter forms (GET searches, they write nothing) are not listed.
 FORM_FIELDS: dict[str, tuple[set[str], set[str]]] = {
+    # Sign-in, its second step and the password reset: anyone (throttled, accounts.throttle);
+    # a signed-in user's own API tokens.
+    "mitra.accounts.forms.ThrottledAuthenticationForm": ({PUBLIC}, {"password", "username"}),
+    "mitra.accounts.forms.CodeForm": ({PUBLIC, MEMBER}, {"code"}),
+    "mitra.accounts.forms.MitraPasswordResetForm": ({PUBLIC}, {"email"}),
+    "mitra.accounts.forms.TokenCreateForm": ({GOVERNMENT, MEMBER}, {"days", "name"}),
     "mitra.agreements.forms.AgreementForm": (
         {EDITOR},
         {

@@ -22,7 +22,7 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from mitra.agreements import selectors, services
+from mitra.agreements import documents, selectors, services
 from mitra.agreements.models import (
     RENEWABLE_STATUSES,
     Agreement,
@@ -41,16 +41,24 @@ from mitra.regions.models import Province, Regency
 
 from .base import (
     DETAIL_ERRORS,
+    ETAG_HEADER,
+    IDEMPOTENCY_KEY,
+    IDEMPOTENT_REPLAYED,
+    IF_MATCH,
     READ_ERRORS,
     WRITE_DETAIL_ERRORS,
-    WRITE_ERRORS,
     ApiView,
     AuthenticatedRequest,
     CodeField,
     DateField,
     DateTimeField,
+    VersionedUpdateMixin,
+    create_responses,
     errors,
+    idempotent,
     paginated_response,
+    update_responses,
+    with_etag,
 )
 from .organizations import OrganizationRefSerializer
 from .reference import BodyRefSerializer
@@ -188,6 +196,9 @@ class AgreementDetailSerializer(AgreementSummarySerializer):
     can_edit = serializers.SerializerMethodField()
     created_at = DateTimeField()
     updated_at = DateTimeField()
+    version = serializers.IntegerField(
+        read_only=True, help_text="Grows with every change; the ETag of the record."
+    )
 
     @extend_schema_field(ChainLinkSerializer(many=True))
     def get_chain(self, agreement: Agreement) -> Any:
@@ -436,10 +447,14 @@ class AgreementCreateApi(ApiView):
         tags=TAGS,
         summary="Record an agreement (status draft)",
         description="Validated by the same service as the web form: the period, the renewal "
-        "chain (no self-reference, no cycle, starts after its predecessor) and your agency.",
+        "chain (no self-reference, no cycle, starts after its predecessor) and your agency. "
+        "An agreement that another one renews already cannot be renewed again (409). Send an "
+        "`Idempotency-Key` so that a retry cannot record it twice.",
         request=InputSerializer,
-        responses={201: AgreementDetailSerializer, **errors(*WRITE_ERRORS)},
+        parameters=[IDEMPOTENCY_KEY, IDEMPOTENT_REPLAYED, ETAG_HEADER],
+        responses=create_responses(AgreementDetailSerializer),
     )
+    @idempotent
     def post(self, request: AuthenticatedRequest) -> Response:
         serializer = self.InputSerializer(data=request.data, context={"user": request.user})
         serializer.is_valid(raise_exception=True)
@@ -449,7 +464,7 @@ class AgreementCreateApi(ApiView):
             data=services.AgreementInput(**values), actor=request.user
         )
         data = agreement_detail_data(user=request.user, pk=agreement.pk)
-        return Response(data, status=status.HTTP_201_CREATED)
+        return with_etag(Response(data, status=status.HTTP_201_CREATED), data["version"])
 
 
 class AgreementDetailApi(ApiView):
@@ -459,14 +474,17 @@ class AgreementDetailApi(ApiView):
         operation_id="agreements_retrieve",
         tags=TAGS,
         summary="An agreement with its parties, signatories, documents and renewal chain",
+        parameters=[ETAG_HEADER],
         responses={200: AgreementDetailSerializer, **errors(*DETAIL_ERRORS)},
     )
     def get(self, request: AuthenticatedRequest, pk: int) -> Response:
-        return Response(agreement_detail_data(user=request.user, pk=pk))
+        data = agreement_detail_data(user=request.user, pk=pk)
+        return with_etag(Response(data), data["version"])
 
 
-class AgreementUpdateApi(ApiView):
+class AgreementUpdateApi(VersionedUpdateMixin, ApiView):
     """PUT gives every field (absent optional ones are cleared); PATCH only those that change.
+    Both need If-Match (the ETag read); see docs/dev/concurrency.md.
 
     The status never changes here: use the transitions.
     """
@@ -475,8 +493,13 @@ class AgreementUpdateApi(ApiView):
 
     InputSerializer = AgreementInputSerializer
 
+    def current_state(self, request: Any, **kwargs: Any) -> tuple[Any, int]:
+        data = agreement_detail_data(user=request.user, pk=kwargs["pk"])
+        return data, data["version"]
+
     def _update(self, request: AuthenticatedRequest, pk: int, partial: bool) -> Response:
         agreement = _get_editable(request, pk)
+        expected = self.check_version(request, agreement)
         serializer = self.InputSerializer(
             data=request.data, partial=partial, context={"user": request.user}
         )
@@ -486,16 +509,21 @@ class AgreementUpdateApi(ApiView):
         values.update(serializer.validated_data)
         _owner_or_own_agency(values, request.user)
         services.agreement_update(
-            agreement_id=agreement.pk, data=services.AgreementInput(**values), actor=request.user
+            agreement_id=agreement.pk,
+            data=services.AgreementInput(**values),
+            actor=request.user,
+            expected_version=expected,
         )
-        return Response(agreement_detail_data(user=request.user, pk=pk))
+        data = agreement_detail_data(user=request.user, pk=pk)
+        return with_etag(Response(data), data["version"])
 
     @extend_schema(
         operation_id="agreements_update",
         tags=TAGS,
         summary="Replace an agreement's fields and parties",
         request=InputSerializer,
-        responses={200: AgreementDetailSerializer, **errors(*WRITE_DETAIL_ERRORS)},
+        parameters=[IF_MATCH, ETAG_HEADER],
+        responses=update_responses(AgreementDetailSerializer),
     )
     def put(self, request: AuthenticatedRequest, pk: int) -> Response:
         return self._update(request, pk, partial=False)
@@ -505,7 +533,8 @@ class AgreementUpdateApi(ApiView):
         tags=TAGS,
         summary="Change some of an agreement's fields",
         request=InputSerializer,
-        responses={200: AgreementDetailSerializer, **errors(*WRITE_DETAIL_ERRORS)},
+        parameters=[IF_MATCH, ETAG_HEADER],
+        responses=update_responses(AgreementDetailSerializer),
     )
     def patch(self, request: AuthenticatedRequest, pk: int) -> Response:
         return self._update(request, pk, partial=True)
@@ -567,7 +596,8 @@ class AgreementTransitionApi(ApiView):
             reason=serializer.validated_data.get("reason", ""),
             confirmed=serializer.validated_data["confirmed"],
         )
-        return Response(agreement_detail_data(user=request.user, pk=pk))
+        data = agreement_detail_data(user=request.user, pk=pk)
+        return with_etag(Response(data), data["version"])
 
 
 class AgreementSignatoryCreateApi(ApiView):
@@ -670,10 +700,12 @@ class AgreementDocumentDownloadApi(ApiView):
         operation_id="agreements_documents_download",
         tags=TAGS,
         summary="Download one document version",
+        # The stored content type is one of the three an upload may have (judged by content).
         responses={
-            (200, "application/octet-stream"): OpenApiResponse(
-                OpenApiTypes.BINARY, description="The file, with its stored content type."
-            ),
+            **{
+                (200, media_type): OpenApiResponse(OpenApiTypes.BINARY, description="The file.")
+                for media_type in sorted(documents.ALLOWED)
+            },
             **errors(*DETAIL_ERRORS),
         },
     )

@@ -8,6 +8,7 @@ from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from mitra.api.pagination import StandardPagination
 from mitra.core.access import MEMBER
 from mitra.deadlines import selectors
 from mitra.deadlines.engine import due_date, rule_in_force
@@ -65,6 +66,7 @@ class DeadlineListApi(ApiView):
 
 class DeadlineRuleListApi(ApiView):
     access = MEMBER
+    pagination_class = StandardPagination
 
     @extend_schema(
         operation_id="deadlines_rules_list",

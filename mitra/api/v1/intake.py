@@ -8,9 +8,9 @@ from typing import Any
 
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers, status
-from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 
+from mitra.api.parsers import ObjectJSONParser
 from mitra.core import bounds
 from mitra.core.access import EDITOR
 from mitra.intake import services
@@ -176,7 +176,7 @@ def _plain(value: Any) -> Any:
 class IntakeExtractApi(ApiView):
     access = EDITOR
     write_access = EDITOR
-    parser_classes = [JSONParser]
+    parser_classes = [ObjectJSONParser]
 
     @extend_schema(
         operation_id="intake_extract",
@@ -221,7 +221,7 @@ class IntakeExtractApi(ApiView):
 class IntakeConfirmApi(ApiView):
     access = EDITOR
     write_access = EDITOR
-    parser_classes = [JSONParser]
+    parser_classes = [ObjectJSONParser]
 
     @extend_schema(
         operation_id="intake_confirm",

@@ -31,16 +31,24 @@ from mitra.organizations.selectors import organization_visible_qs
 
 from .base import (
     DETAIL_ERRORS,
+    ETAG_HEADER,
+    IDEMPOTENCY_KEY,
+    IDEMPOTENT_REPLAYED,
+    IF_MATCH,
     READ_ERRORS,
     WRITE_DETAIL_ERRORS,
-    WRITE_ERRORS,
     ApiView,
     AuthenticatedRequest,
     CodeField,
     DateField,
     DateTimeField,
+    VersionedUpdateMixin,
+    create_responses,
     errors,
+    idempotent,
     paginated_response,
+    update_responses,
+    with_etag,
 )
 from .organizations import OrganizationRefSerializer
 from .reference import BodyRefSerializer
@@ -164,6 +172,9 @@ class MeetingDetailSerializer(MeetingSummarySerializer):
     can_edit = serializers.SerializerMethodField()
     created_at = DateTimeField()
     updated_at = DateTimeField()
+    version = serializers.IntegerField(
+        read_only=True, help_text="Grows with every change; the ETag of the record."
+    )
 
     @extend_schema_field(MeetingAgreementSerializer(many=True))
     def get_agreements(self, meeting: Meeting) -> Any:
@@ -329,19 +340,21 @@ class MeetingCreateApi(ApiView):
         tags=TAGS,
         summary="Record a meeting (status planned)",
         description="In-person and hybrid meetings need a venue; online and hybrid ones an "
-        "online platform or a link. Officers record meetings of their own agency.",
+        "online platform or a link. Officers record meetings of their own agency. Send an "
+        "`Idempotency-Key` so that a retry cannot record it twice.",
         request=InputSerializer,
-        responses={201: MeetingDetailSerializer, **errors(*WRITE_ERRORS)},
+        parameters=[IDEMPOTENCY_KEY, IDEMPOTENT_REPLAYED, ETAG_HEADER],
+        responses=create_responses(MeetingDetailSerializer),
     )
+    @idempotent
     def post(self, request: AuthenticatedRequest) -> Response:
         serializer = self.InputSerializer(data=request.data, context={"user": request.user})
         serializer.is_valid(raise_exception=True)
         values = dict(serializer.validated_data)
         _organizer_or_own_agency(values, request.user)
         meeting = services.meeting_create(data=services.MeetingInput(**values), actor=request.user)
-        return Response(
-            meeting_detail_data(user=request.user, pk=meeting.pk), status=status.HTTP_201_CREATED
-        )
+        data = meeting_detail_data(user=request.user, pk=meeting.pk)
+        return with_etag(Response(data, status=status.HTTP_201_CREATED), data["version"])
 
 
 class MeetingDetailApi(ApiView):
@@ -352,20 +365,28 @@ class MeetingDetailApi(ApiView):
         tags=TAGS,
         summary="A meeting with its participants, agenda, minutes, positions, decisions, "
         "action items and agreements",
+        parameters=[ETAG_HEADER],
         responses={200: MeetingDetailSerializer, **errors(*DETAIL_ERRORS)},
     )
     def get(self, request: AuthenticatedRequest, pk: int) -> Response:
-        return Response(meeting_detail_data(user=request.user, pk=pk))
+        data = meeting_detail_data(user=request.user, pk=pk)
+        return with_etag(Response(data), data["version"])
 
 
-class MeetingUpdateApi(ApiView):
-    """PUT gives every field; PATCH only those that change. The status moves by transitions."""
+class MeetingUpdateApi(VersionedUpdateMixin, ApiView):
+    """PUT gives every field; PATCH only those that change. The status moves by transitions.
+    Both need If-Match (the ETag read); see docs/dev/concurrency.md."""
 
     access = EDITOR
     InputSerializer = MeetingInputSerializer
 
+    def current_state(self, request: Any, **kwargs: Any) -> tuple[Any, int]:
+        data = meeting_detail_data(user=request.user, pk=kwargs["pk"])
+        return data, data["version"]
+
     def _update(self, request: AuthenticatedRequest, pk: int, partial: bool) -> Response:
         meeting = _get_editable(request, pk)
+        expected = self.check_version(request, meeting)
         serializer = self.InputSerializer(
             data=request.data, partial=partial, context={"user": request.user}
         )
@@ -375,16 +396,21 @@ class MeetingUpdateApi(ApiView):
         values.update({k: v for k, v in sent.items() if not partial or k in request.data})
         _organizer_or_own_agency(values, request.user)
         services.meeting_update(
-            meeting_id=meeting.pk, data=services.MeetingInput(**values), actor=request.user
+            meeting_id=meeting.pk,
+            data=services.MeetingInput(**values),
+            actor=request.user,
+            expected_version=expected,
         )
-        return Response(meeting_detail_data(user=request.user, pk=pk))
+        data = meeting_detail_data(user=request.user, pk=pk)
+        return with_etag(Response(data), data["version"])
 
     @extend_schema(
         operation_id="meetings_update",
         tags=TAGS,
         summary="Replace a meeting's fields and links",
         request=InputSerializer,
-        responses={200: MeetingDetailSerializer, **errors(*WRITE_DETAIL_ERRORS)},
+        parameters=[IF_MATCH, ETAG_HEADER],
+        responses=update_responses(MeetingDetailSerializer),
     )
     def put(self, request: AuthenticatedRequest, pk: int) -> Response:
         return self._update(request, pk, partial=False)
@@ -394,7 +420,8 @@ class MeetingUpdateApi(ApiView):
         tags=TAGS,
         summary="Change some of a meeting's fields",
         request=InputSerializer,
-        responses={200: MeetingDetailSerializer, **errors(*WRITE_DETAIL_ERRORS)},
+        parameters=[IF_MATCH, ETAG_HEADER],
+        responses=update_responses(MeetingDetailSerializer),
     )
     def patch(self, request: AuthenticatedRequest, pk: int) -> Response:
         return self._update(request, pk, partial=True)
@@ -437,7 +464,8 @@ class MeetingTransitionApi(ApiView):
             actor=request.user,
             reason=serializer.validated_data.get("reason", ""),
         )
-        return Response(meeting_detail_data(user=request.user, pk=pk))
+        data = meeting_detail_data(user=request.user, pk=pk)
+        return with_etag(Response(data), data["version"])
 
 
 # --- sub-resources ------------------------------------------------------------------------
@@ -702,4 +730,5 @@ class MeetingSigningApi(ApiView):
         services.meeting_record_signing(
             meeting=meeting, agreements=serializer.validated_data["agreements"], actor=request.user
         )
-        return Response(meeting_detail_data(user=request.user, pk=pk))
+        data = meeting_detail_data(user=request.user, pk=pk)
+        return with_etag(Response(data), data["version"])

@@ -5,6 +5,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_serializer
 from rest_framework import serializers
 from rest_framework.response import Response
 
+from mitra.api.pagination import StandardPagination
 from mitra.core.access import MEMBER
 from mitra.core.exceptions import ApplicationError
 from mitra.notifications import selectors, services
@@ -39,6 +40,7 @@ class NoticeSerializer(serializers.Serializer):
 
 class NoticeListApi(ApiView):
     access = MEMBER
+    pagination_class = StandardPagination
 
     class FilterSerializer(serializers.Serializer):
         unread = serializers.BooleanField(required=False, help_text="Only unread notices.")

@@ -15,14 +15,21 @@ from mitra.organizations.models import ForeignOrganization, Sector
 
 from .base import (
     DETAIL_ERRORS,
+    ETAG_HEADER,
+    IDEMPOTENCY_KEY,
+    IDEMPOTENT_REPLAYED,
+    IF_MATCH,
     READ_ERRORS,
-    WRITE_DETAIL_ERRORS,
-    WRITE_ERRORS,
     ApiView,
     AuthenticatedRequest,
     CodeField,
+    VersionedUpdateMixin,
+    create_responses,
     errors,
+    idempotent,
     paginated_response,
+    update_responses,
+    with_etag,
 )
 
 SECTOR_UNKNOWN: dict[str, Any] = {"does_not_exist": _("Unknown sector code: {value}.")}
@@ -57,6 +64,9 @@ class OrganizationOutputSerializer(serializers.Serializer):
     is_published = serializers.BooleanField()
     created_at = serializers.DateTimeField()
     updated_at = serializers.DateTimeField()
+    version = serializers.IntegerField(
+        read_only=True, help_text="Grows with every change; the ETag of the record."
+    )
 
 
 @extend_schema_serializer(component_name="Organization")
@@ -174,11 +184,14 @@ class OrganizationCreateApi(ApiView):
         operation_id="organizations_create",
         tags=["organizations"],
         summary="Register a foreign organization",
-        description="A likely duplicate of a registered organization is refused (400); "
-        "`extra.suggestions` names the match(es).",
+        description="A likely duplicate of a registered organization is refused (409); "
+        "`extra.suggestions` names the match(es). Send an `Idempotency-Key` so that a retry "
+        "cannot register it twice.",
         request=InputSerializer,
-        responses={201: OrganizationOutputSerializer, **errors(*WRITE_ERRORS)},
+        parameters=[IDEMPOTENCY_KEY, IDEMPOTENT_REPLAYED, ETAG_HEADER],
+        responses=create_responses(OrganizationOutputSerializer),
     )
+    @idempotent
     def post(self, request: AuthenticatedRequest) -> Response:
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -189,7 +202,8 @@ class OrganizationCreateApi(ApiView):
             _add_suggestions(error, data)
             raise
         org = selectors.organization_get_for_user(user=request.user, pk=org.pk)
-        return Response(OrganizationOutputSerializer(org).data, status=status.HTTP_201_CREATED)
+        response = Response(OrganizationOutputSerializer(org).data, status=status.HTTP_201_CREATED)
+        return with_etag(response, org.version)
 
 
 class OrganizationDetailApi(ApiView):
@@ -199,41 +213,51 @@ class OrganizationDetailApi(ApiView):
         operation_id="organizations_retrieve",
         tags=["organizations"],
         summary="A foreign organization",
+        parameters=[ETAG_HEADER],
         responses={200: OrganizationOutputSerializer, **errors(*DETAIL_ERRORS)},
     )
     def get(self, request: AuthenticatedRequest, pk: int) -> Response:
         org = selectors.organization_get_for_user(user=request.user, pk=pk)
-        return Response(OrganizationOutputSerializer(org).data)
+        return with_etag(Response(OrganizationOutputSerializer(org).data), org.version)
 
 
-class OrganizationUpdateApi(ApiView):
-    """PUT replaces every field (absent optional fields are cleared); PATCH changes some."""
+class OrganizationUpdateApi(VersionedUpdateMixin, ApiView):
+    """PUT replaces every field (absent optional fields are cleared); PATCH changes some.
+    Both need If-Match (the ETag read); see docs/dev/concurrency.md."""
 
     access = EDITOR
 
     InputSerializer = OrganizationInputSerializer
 
+    def current_state(self, request: Any, **kwargs: Any) -> tuple[Any, int]:
+        org = selectors.organization_get_for_user(user=request.user, pk=kwargs["pk"])
+        return OrganizationOutputSerializer(org).data, org.version
+
     def _update(self, request: AuthenticatedRequest, pk: int, partial: bool) -> Response:
         org = selectors.organization_get_for_user(user=request.user, pk=pk)
+        expected = self.check_version(request, org)
         serializer = self.InputSerializer(data=request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
         values = organization_input_from(org) if partial else {}
         values.update(serializer.validated_data)
         data = services.OrganizationInput(**values)
         try:
-            services.organization_update(organization_id=org.pk, data=data, actor=request.user)
+            services.organization_update(
+                organization_id=org.pk, data=data, actor=request.user, expected_version=expected
+            )
         except ApplicationError as error:
             _add_suggestions(error, data, exclude_pk=org.pk)
             raise
         org = selectors.organization_get_for_user(user=request.user, pk=pk)
-        return Response(OrganizationOutputSerializer(org).data)
+        return with_etag(Response(OrganizationOutputSerializer(org).data), org.version)
 
     @extend_schema(
         operation_id="organizations_update",
         tags=["organizations"],
         summary="Replace a foreign organization's record",
         request=InputSerializer,
-        responses={200: OrganizationOutputSerializer, **errors(*WRITE_DETAIL_ERRORS)},
+        parameters=[IF_MATCH, ETAG_HEADER],
+        responses=update_responses(OrganizationOutputSerializer),
     )
     def put(self, request: AuthenticatedRequest, pk: int) -> Response:
         return self._update(request, pk, partial=False)
@@ -243,7 +267,8 @@ class OrganizationUpdateApi(ApiView):
         tags=["organizations"],
         summary="Change some fields of a foreign organization's record",
         request=InputSerializer,
-        responses={200: OrganizationOutputSerializer, **errors(*WRITE_DETAIL_ERRORS)},
+        parameters=[IF_MATCH, ETAG_HEADER],
+        responses=update_responses(OrganizationOutputSerializer),
     )
     def patch(self, request: AuthenticatedRequest, pk: int) -> Response:
         return self._update(request, pk, partial=True)

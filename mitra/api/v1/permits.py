@@ -29,6 +29,10 @@ from mitra.regions.models import Province
 
 from .base import (
     DETAIL_ERRORS,
+    ETAG_HEADER,
+    IDEMPOTENCY_KEY,
+    IDEMPOTENT_REPLAYED,
+    IF_MATCH,
     READ_ERRORS,
     WRITE_DETAIL_ERRORS,
     ApiView,
@@ -36,8 +40,13 @@ from .base import (
     CodeField,
     DateField,
     DateTimeField,
+    VersionedUpdateMixin,
+    create_responses,
     errors,
+    idempotent,
     paginated_response,
+    update_responses,
+    with_etag,
 )
 from .organizations import OrganizationRefSerializer
 from .reference import BodyRefSerializer
@@ -93,6 +102,9 @@ class ApplicationSummarySerializer(serializers.Serializer):
 
 @extend_schema_serializer(component_name="PermitApplication")
 class ApplicationDetailSerializer(ApplicationSummarySerializer):
+    version = serializers.IntegerField(
+        read_only=True, help_text="Grows with every change; the ETag of the record."
+    )
     extends = serializers.CharField(source="extends.number", allow_null=True, default=None)
     profile = serializers.DictField(child=serializers.CharField())
     programmes = serializers.CharField()
@@ -244,8 +256,10 @@ def _input_from(application: Application) -> dict[str, Any]:
 
 
 def _detail(request: Request, pk: int) -> Response:
+    """The application as GET shows it, with its ETag."""
     application = selectors.application_get_for_user(user=request.user, pk=pk)
-    return Response(ApplicationDetailSerializer(application, context={"request": request}).data)
+    data = ApplicationDetailSerializer(application, context={"request": request}).data
+    return with_etag(Response(data), application.version)
 
 
 class ApplicationListApi(ApiView):
@@ -291,10 +305,14 @@ class ApplicationCreateApi(ApiView):
         tags=TAGS,
         summary="Start an application (draft)",
         description="By the organization's representative. An extension (`extends`) is "
-        "pre-filled from the current record when no sections are sent.",
+        "pre-filled from the current record when no sections are sent. A second open "
+        "application of the same kind is refused (409). Send an `Idempotency-Key` so that a "
+        "retry cannot start it twice.",
         request=InputSerializer,
-        responses={201: ApplicationDetailSerializer, **errors(*WRITE_DETAIL_ERRORS)},
+        parameters=[IDEMPOTENCY_KEY, IDEMPOTENT_REPLAYED, ETAG_HEADER],
+        responses=create_responses(ApplicationDetailSerializer, *WRITE_DETAIL_ERRORS),
     )
+    @idempotent
     def post(self, request: AuthenticatedRequest) -> Response:
         from mitra.organizations.selectors import organization_get_for_user
 
@@ -325,24 +343,33 @@ class ApplicationDetailApi(ApiView):
         operation_id="permit_applications_retrieve",
         tags=TAGS,
         summary="An application with its task list and reviews",
+        parameters=[ETAG_HEADER],
         responses={200: ApplicationDetailSerializer, **errors(*DETAIL_ERRORS)},
     )
     def get(self, request: AuthenticatedRequest, pk: int) -> Response:
         return _detail(request, pk)
 
 
-class ApplicationUpdateApi(ApiView):
+class ApplicationUpdateApi(VersionedUpdateMixin, ApiView):
+    # PATCH needs If-Match (the ETag read); see docs/dev/concurrency.md.
     access = MEMBER
+
+    def current_state(self, request: Any, **kwargs: Any) -> tuple[Any, int]:
+        application = selectors.application_get_for_user(user=request.user, pk=kwargs["pk"])
+        data = ApplicationDetailSerializer(application, context={"request": request}).data
+        return data, application.version
 
     @extend_schema(
         operation_id="permit_applications_partial_update",
         tags=TAGS,
         summary="Save task-list sections (draft or returned)",
         request=ApplicationInputSerializer,
-        responses={200: ApplicationDetailSerializer, **errors(*WRITE_DETAIL_ERRORS)},
+        parameters=[IF_MATCH, ETAG_HEADER],
+        responses=update_responses(ApplicationDetailSerializer),
     )
     def patch(self, request: AuthenticatedRequest, pk: int) -> Response:
         application = selectors.application_get_for_user(user=request.user, pk=pk)
+        expected = self.check_version(request, application)
         serializer = ApplicationInputSerializer(data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         values = _input_from(application)
@@ -351,6 +378,7 @@ class ApplicationUpdateApi(ApiView):
             application_id=application.pk,
             data=services.ApplicationInput(**values),
             actor=request.user,
+            expected_version=expected,
         )
         return _detail(request, pk)
 

@@ -14,6 +14,7 @@ from rest_framework.response import Response
 from mitra.api.pagination import StandardPagination
 from mitra.bodies.models import GovernmentBody
 from mitra.core.access import MEMBER
+from mitra.core.search import words_q
 from mitra.regions.models import Province, Regency
 
 from .base import (
@@ -41,8 +42,8 @@ class GovernmentBodyFilter(django_filters.FilterSet):
         fields = ["kind"]
 
     def filter_q(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
-        text = value.strip().lower()
-        return queryset.filter(search_text__contains=text) if text else queryset
+        found = words_q(value)
+        return queryset.filter(found) if found is not None else queryset
 
 
 def body_list(*, filters: dict[str, Any] | None = None) -> QuerySet[GovernmentBody]:

@@ -7,6 +7,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import serializers, status
 from rest_framework.response import Response
 
+from mitra.api.pagination import StandardPagination
 from mitra.bodies.models import GovernmentBody
 from mitra.core.access import EDITOR, MEMBER
 from mitra.organizations.models import ForeignOrganization
@@ -84,6 +85,7 @@ def case_detail_data(*, user: Any, pk: int) -> dict[str, Any]:
 
 class SanctionCaseListApi(ApiView):
     access = MEMBER
+    pagination_class = StandardPagination
 
     class FilterSerializer(serializers.Serializer):
         status = serializers.ChoiceField(choices=SanctionCase.Status.choices, required=False)

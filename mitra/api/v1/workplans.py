@@ -13,6 +13,7 @@ from drf_spectacular.utils import (
 from rest_framework import serializers, status
 from rest_framework.response import Response
 
+from mitra.api.pagination import StandardPagination
 from mitra.core.access import EDITOR, GOVERNMENT, MEMBER
 from mitra.organizations.models import Sector
 from mitra.regions.models import Province, Regency
@@ -28,6 +29,10 @@ from mitra.workplans.permissions import (
 from .agreements import UNKNOWN_PROVINCE, UNKNOWN_REGENCY, UNKNOWN_SECTOR
 from .base import (
     DETAIL_ERRORS,
+    ETAG_HEADER,
+    IDEMPOTENCY_KEY,
+    IDEMPOTENT_REPLAYED,
+    IF_MATCH,
     READ_ERRORS,
     WRITE_DETAIL_ERRORS,
     ApiView,
@@ -37,9 +42,14 @@ from .base import (
     DateTimeField,
     IdField,
     Serializer,
+    VersionedUpdateMixin,
     YearField,
+    create_responses,
     errors,
+    idempotent,
     paginated_response,
+    update_responses,
+    with_etag,
 )
 from .reference import BodyRefSerializer
 
@@ -125,6 +135,9 @@ class ActivitySerializer(serializers.Serializer):
     planned_budget = serializers.DecimalField(max_digits=18, decimal_places=2)
     realised_budget = serializers.DecimalField(max_digits=18, decimal_places=2, allow_null=True)
     available_transitions = serializers.SerializerMethodField()
+    version = serializers.IntegerField(
+        read_only=True, help_text="Grows with every change; the ETag of the record."
+    )
 
     def get_available_transitions(self, activity: Activity) -> list[str]:
         user = self.context.get("user") or self.context["request"].user
@@ -133,6 +146,9 @@ class ActivitySerializer(serializers.Serializer):
 
 @extend_schema_serializer(component_name="WorkPlan")
 class WorkPlanDetailSerializer(WorkPlanSummarySerializer):
+    version = serializers.IntegerField(
+        read_only=True, help_text="Grows with every change; the ETag of the record."
+    )
     objectives = serializers.CharField()
     approved_on = DateField(allow_null=True)
     signed_on = DateField(allow_null=True)
@@ -240,6 +256,7 @@ def _workplan_input(values: dict[str, Any], agreement: Any, kind: str) -> servic
 
 class WorkPlanListApi(ApiView):
     access = MEMBER
+    pagination_class = StandardPagination
 
     class FilterSerializer(serializers.Serializer):
         kind = serializers.ChoiceField(choices=WorkPlan.Kind.choices, required=False)
@@ -290,10 +307,13 @@ class WorkPlanCreateApi(ApiView):
         summary="Draft an RIK or an RKT",
         description="Validated by the same service as the web form: RKT ⊆ RIK ⊆ agreement ⊆ "
         "izin prinsip, one calendar year and one region per RKT, one RKT per agreement, year "
-        "and region. Nothing is written when a rule fails.",
+        "and region (a second one is refused with 409). Nothing is written when a rule fails. "
+        "Send an `Idempotency-Key` so that a retry cannot draft it twice.",
         request=WorkPlanInputSerializer,
-        responses={201: WorkPlanDetailSerializer, **errors(*WRITE_DETAIL_ERRORS)},
+        parameters=[IDEMPOTENCY_KEY, IDEMPOTENT_REPLAYED, ETAG_HEADER],
+        responses=create_responses(WorkPlanDetailSerializer, *WRITE_DETAIL_ERRORS),
     )
+    @idempotent
     def post(self, request: AuthenticatedRequest) -> Response:
         serializer = WorkPlanInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -306,7 +326,7 @@ class WorkPlanCreateApi(ApiView):
             data=_workplan_input(values, agreement, values["kind"]), actor=request.user
         )
         data = workplan_detail_data(user=request.user, pk=work_plan.pk)
-        return Response(data, status=status.HTTP_201_CREATED)
+        return with_etag(Response(data, status=status.HTTP_201_CREATED), data["version"])
 
 
 class WorkPlanDetailApi(ApiView):
@@ -316,24 +336,33 @@ class WorkPlanDetailApi(ApiView):
         operation_id="workplans_retrieve",
         tags=TAGS,
         summary="A work plan with its activities, notifications and containment status",
+        parameters=[ETAG_HEADER],
         responses={200: WorkPlanDetailSerializer, **errors(*DETAIL_ERRORS)},
     )
     def get(self, request: AuthenticatedRequest, pk: int) -> Response:
-        return Response(workplan_detail_data(user=request.user, pk=pk))
+        data = workplan_detail_data(user=request.user, pk=pk)
+        return with_etag(Response(data), data["version"])
 
 
-class WorkPlanUpdateApi(ApiView):
+class WorkPlanUpdateApi(VersionedUpdateMixin, ApiView):
+    # PATCH needs If-Match (the ETag read); see docs/dev/concurrency.md.
     access = MEMBER
+
+    def current_state(self, request: Any, **kwargs: Any) -> tuple[Any, int]:
+        data = workplan_detail_data(user=request.user, pk=kwargs["pk"])
+        return data, data["version"]
 
     @extend_schema(
         operation_id="workplans_partial_update",
         tags=TAGS,
         summary="Change a draft work plan",
         request=WorkPlanInputSerializer(partial=True),
-        responses={200: WorkPlanDetailSerializer, **errors(*WRITE_DETAIL_ERRORS)},
+        parameters=[IF_MATCH, ETAG_HEADER],
+        responses=update_responses(WorkPlanDetailSerializer),
     )
     def patch(self, request: AuthenticatedRequest, pk: int) -> Response:
         work_plan = workplan_get_for_action(user=request.user, pk=pk, action="edit")
+        expected = self.check_version(request, work_plan)
         serializer = WorkPlanInputSerializer(data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         values = {
@@ -350,8 +379,10 @@ class WorkPlanUpdateApi(ApiView):
             work_plan_id=work_plan.pk,
             data=_workplan_input(values, work_plan.agreement, work_plan.kind),
             actor=request.user,
+            expected_version=expected,
         )
-        return Response(workplan_detail_data(user=request.user, pk=pk))
+        data = workplan_detail_data(user=request.user, pk=pk)
+        return with_etag(Response(data), data["version"])
 
 
 class WorkPlanTransitionApi(ApiView):
@@ -395,7 +426,8 @@ class WorkPlanTransitionApi(ApiView):
             actor=request.user,
             on=serializer.validated_data.get("on"),
         )
-        return Response(workplan_detail_data(user=request.user, pk=pk))
+        data = workplan_detail_data(user=request.user, pk=pk)
+        return with_etag(Response(data), data["version"])
 
 
 class NotificationCreateApi(ApiView):
@@ -509,6 +541,7 @@ def _activity_input(values: dict[str, Any]) -> services.ActivityInput:
 
 class ActivityListApi(ApiView):
     access = MEMBER
+    pagination_class = StandardPagination
 
     class FilterSerializer(serializers.Serializer):
         work_plan = IdField(required=False)
@@ -555,9 +588,12 @@ class ActivityCreateApi(ApiView):
         operation_id="activities_create",
         tags=TAGS,
         summary="Plan an activity in a draft work plan",
+        description="Send an `Idempotency-Key` so that a retry cannot plan it twice.",
         request=ActivityInputSerializer,
-        responses={201: ActivitySerializer, **errors(*WRITE_DETAIL_ERRORS)},
+        parameters=[IDEMPOTENCY_KEY, IDEMPOTENT_REPLAYED, ETAG_HEADER],
+        responses=create_responses(ActivitySerializer, *WRITE_DETAIL_ERRORS),
     )
+    @idempotent
     def post(self, request: AuthenticatedRequest) -> Response:
         serializer = ActivityInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -571,7 +607,7 @@ class ActivityCreateApi(ApiView):
             work_plan_id=work_plan.pk, data=_activity_input(values), actor=request.user
         )
         data = activity_detail_data(user=request.user, pk=activity.pk)
-        return Response(data, status=status.HTTP_201_CREATED)
+        return with_etag(Response(data, status=status.HTTP_201_CREATED), data["version"])
 
 
 class ActivityDetailApi(ApiView):
@@ -581,14 +617,21 @@ class ActivityDetailApi(ApiView):
         operation_id="activities_retrieve",
         tags=TAGS,
         summary="An activity",
+        parameters=[ETAG_HEADER],
         responses={200: ActivitySerializer, **errors(*DETAIL_ERRORS)},
     )
     def get(self, request: AuthenticatedRequest, pk: int) -> Response:
-        return Response(activity_detail_data(user=request.user, pk=pk))
+        data = activity_detail_data(user=request.user, pk=pk)
+        return with_etag(Response(data), data["version"])
 
 
-class ActivityUpdateApi(ApiView):
+class ActivityUpdateApi(VersionedUpdateMixin, ApiView):
+    # PATCH needs If-Match (the ETag read); see docs/dev/concurrency.md.
     access = MEMBER
+
+    def current_state(self, request: Any, **kwargs: Any) -> tuple[Any, int]:
+        data = activity_detail_data(user=request.user, pk=kwargs["pk"])
+        return data, data["version"]
 
     @extend_schema(
         operation_id="activities_partial_update",
@@ -597,12 +640,14 @@ class ActivityUpdateApi(ApiView):
         description="While the work plan is a draft: the planned fields. Once the activity "
         "started: `actual_beneficiaries` and `realised_budget` (rule N5 applies).",
         request=ActivityInputSerializer(partial=True),
-        responses={200: ActivitySerializer, **errors(*WRITE_DETAIL_ERRORS)},
+        parameters=[IF_MATCH, ETAG_HEADER],
+        responses=update_responses(ActivitySerializer),
     )
     def patch(self, request: AuthenticatedRequest, pk: int) -> Response:
         actuals = {"actual_beneficiaries", "realised_budget"} & set(request.data)
         if actuals:
             activity = activity_get_for_action(user=request.user, pk=pk, action="implement")
+            expected = self.check_version(request, activity)
             parsed = ActualsInputSerializer(data=request.data)
             parsed.is_valid(raise_exception=True)
             d = parsed.validated_data
@@ -613,9 +658,12 @@ class ActivityUpdateApi(ApiView):
                 },
                 realised_budget=d.get("realised_budget"),
                 actor=request.user,
+                expected_version=expected,
             )
-            return Response(activity_detail_data(user=request.user, pk=pk))
+            data = activity_detail_data(user=request.user, pk=pk)
+            return with_etag(Response(data), data["version"])
         activity = activity_get_for_action(user=request.user, pk=pk, action="edit")
+        expected = self.check_version(request, activity)
         serializer = ActivityInputSerializer(data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         values = {
@@ -633,9 +681,13 @@ class ActivityUpdateApi(ApiView):
             **serializer.validated_data,
         }
         services.activity_update(
-            activity_id=activity.pk, data=_activity_input(values), actor=request.user
+            activity_id=activity.pk,
+            data=_activity_input(values),
+            actor=request.user,
+            expected_version=expected,
         )
-        return Response(activity_detail_data(user=request.user, pk=pk))
+        data = activity_detail_data(user=request.user, pk=pk)
+        return with_etag(Response(data), data["version"])
 
 
 @extend_schema_serializer(component_name="ActivityActualsInput")
@@ -687,11 +739,13 @@ class ActivityTransitionApi(ApiView):
             actor=request.user,
             on=serializer.validated_data.get("on"),
         )
-        return Response(activity_detail_data(user=request.user, pk=pk))
+        data = activity_detail_data(user=request.user, pk=pk)
+        return with_etag(Response(data), data["version"])
 
 
 class N5InboxApi(ApiView):
     access = GOVERNMENT
+    pagination_class = StandardPagination
 
     class FilterSerializer(serializers.Serializer):
         state = serializers.ChoiceField(choices=["awaiting", "acknowledged"], required=False)

@@ -4,7 +4,7 @@ import pytest
 
 from mitra.accounts.tests.factories import UserFactory
 from mitra.audit.models import AuditEvent
-from mitra.audit.selectors import audit_history
+from mitra.audit.selectors import audit_chain_verify, audit_history
 from mitra.audit.services import audit_event_record, model_snapshot, snapshot_diff
 from mitra.audit.tests.factories import AuditEventFactory
 from mitra.bodies.tests.factories import GovernmentBodyFactory
@@ -45,10 +45,12 @@ def test_deleting_a_user_keeps_their_events_with_the_name():
     event = audit_event_record(event="test.recorded", target=user, actor=user)
     other = UserFactory()
     audit_event_record(event="test.recorded", target=other, actor=user)
-    user.delete()  # Django's collector nulls `actor` without QuerySet.update
+    user_id = user.pk
+    user.delete()  # the collector leaves audit events alone (DO_NOTHING, no FK constraint)
     kept = AuditEvent.objects.get(pk=event.pk)
-    assert kept.actor_id is None
-    assert kept.actor_name
+    assert kept.actor_id == user_id  # as recorded: the id is part of the event's hash
+    assert kept.actor_name == "Rina Wulandari"
+    assert audit_chain_verify().ok
 
 
 def test_record_denormalises_the_actor_and_target():

@@ -49,7 +49,7 @@ def test_public_directory_in_indonesian(client):
     assert "Yayasan/LSM asing (ormas asing)" in html  # a model choice label
     assert "Public directory" not in html
     assert "Ford Foundation" in html
-    assert "Amerika Serikat" in html  # its country, from our catalogue
+    assert "Amerika Serikat" in html  # its country, CLDR's name (Babel)
     assert "United States" not in html
 
 
@@ -64,6 +64,8 @@ def test_public_directory_in_english(client):
     assert "Public directory" in html
     assert "Foreign foundation/NGO (ormas asing)" in html
     assert "Direktori publik" not in html
+    assert "United States" in html  # its country, CLDR's English name
+    assert "Amerika Serikat" not in html
 
 
 def test_indonesian_is_the_default_language(client):
@@ -123,16 +125,37 @@ def test_one_english_word_two_indonesian_ones(context, english, indonesian):
             assert translation.pgettext(context, english) == indonesian
 
 
-def test_every_country_name_is_listed_for_the_catalogue():
-    """After a django-countries upgrade, run scripts/country_names.py (see its docstring)."""
-    from django_countries import data
-    from django_countries.base import CountriesBase
+def test_country_names_are_cldr_names_in_the_active_language():
+    """Every country django-countries offers is named by Babel's CLDR data in the language of
+    the page, with the corrections of mitra/core/country_names.py."""
+    from babel import Locale
+    from django_countries import countries
+    from django_countries.data import COUNTRIES
 
-    from mitra.core.country_names import COUNTRY_NAMES
+    from mitra.core.country_names import CORRECTIONS
 
-    with translation.override("en"):
-        shown = {str(n) for t in (data.COUNTRIES, CountriesBase.COMMON_NAMES) for n in t.values()}
-    assert shown - set(COUNTRY_NAMES) == set()
+    for language in ("en", "id"):
+        cldr = Locale(language).territories
+        with translation.override(language):
+            offered = dict(countries)
+        assert set(offered) == set(COUNTRIES)  # the same 249 choices as before
+        for code, name in offered.items():
+            expected = CORRECTIONS.get(code, {}).get(language, cldr[code])
+            assert name == expected, (language, code)
     with translation.override("id"):
-        assert translation.gettext("United States of America") == "Amerika Serikat"
-        assert translation.gettext("Palestine") == "Palestina"
+        assert countries.name("US") == "Amerika Serikat"
+        assert countries.name("PS") == "Palestina"
+        assert countries.name("DE") == "Jerman"
+        assert [name for _code, name in countries][:2] == ["Afganistan", "Afrika Selatan"]
+    with translation.override("en"):
+        assert countries.name("US") == "United States"
+        assert countries.name("PS") == "Palestine"
+        assert countries.name("KR") == "South Korea"
+
+
+def test_a_country_field_shows_the_cldr_name_of_the_page_language():
+    org = ForeignOrganizationFactory(country="JP")
+    with translation.override("id"):
+        assert org.country.name == "Jepang"
+    with translation.override("en"):
+        assert org.country.name == "Japan"

@@ -34,6 +34,8 @@ def url_kwargs(world) -> dict[str, dict[str, object]]:
         "bodies:detail": {"pk": world.kemendagri.pk},
         "intake:review": {"pk": world.submission.pk},
         "intake:detail": {"pk": world.submission.pk},
+        # Public: the reset link's page (an invalid link answers 200 with "ask for a new one").
+        "accounts:password_reset_confirm": {"uidb64": "MQ", "token": "set-password"},
         # Public by design: a user's private calendar feed (the token is the secret).
         "deadlines:calendar_feed": {"token": _calendar_token(world)},
     }

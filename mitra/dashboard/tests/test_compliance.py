@@ -250,3 +250,28 @@ def test_own_agreements_by_default_and_all_readable_on_request(client, kemendagr
     assert client.get(url).context["overview"].reports["total"] == 0
     assert client.get(url + "?scope=all").context["overview"].reports["total"] == 5
     assert client.get(url + "?scope=bogus").context["scope"] == "own"
+
+
+@pytest.mark.parametrize("by", ["organization", "agreement", "ministry", "region"])
+def test_operator_compliance_constant_queries(client, kemendagri, operator, officer, by):
+    """The operator's dashboard (`make bench`'s compliance_dashboard_operator): everything,
+    counted without a scope; the same queries with five times the agreements, and the same
+    figures as the agency's own dashboard when the agency's are all there is."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(operator)
+    url = reverse("dashboard:compliance") + f"?by={by}"
+    populate(kemendagri, agreements=1)
+    client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(url).status_code == 200
+    populate(kemendagri, agreements=4)
+    with CaptureQueriesContext(connection) as more:
+        response = client.get(url)
+    assert len(more.captured_queries) == len(few.captured_queries)
+    mine = compliance_overview(viewer=officer, by=by, on=ON)
+    theirs = compliance_overview(viewer=operator, by=by, on=ON)
+    assert theirs.reports == mine.reports
+    assert theirs.activities == mine.activities
+    assert response.context["overview"].activities["total"] == theirs.activities["total"]

@@ -82,16 +82,18 @@ def review(app: Application, agency: GovernmentBody, due: date, state: str = "re
 def secretariat_data(agencies: dict[str, GovernmentBody], n: int = 1) -> None:
     for _ in range(n):
         ngo = ForeignOrganizationFactory()
+        # One open application of a kind per organization (a database rule): each its own.
         application(ngo, S.SUBMITTED)
-        application(ngo, S.VERIFICATION)
-        application(ngo, S.VERIFICATION, track="multilateral_clearance")  # not Kemlu's track
-        application(ngo, S.DRAFT)
-        waiting = application(ngo, S.REVIEW)
+        application(ForeignOrganizationFactory(), S.VERIFICATION)
+        # not Kemlu's track
+        application(ForeignOrganizationFactory(), S.VERIFICATION, track="multilateral_clearance")
+        application(ForeignOrganizationFactory(), S.DRAFT)
+        waiting = application(ForeignOrganizationFactory(), S.REVIEW)
         review(waiting, agencies["kemhan"], ON - timedelta(days=3))  # overdue
         review(waiting, agencies["polri"], ON + timedelta(days=5))
-        complete = application(ngo, S.REVIEW)
+        complete = application(ForeignOrganizationFactory(), S.REVIEW)
         review(complete, agencies["kemhan"], ON - timedelta(days=3), state="no_objection")
-        application(ngo, S.DECISION_PENDING)
+        application(ForeignOrganizationFactory(), S.DECISION_PENDING)
         # Operating without a valid izin prinsip: party to an active agreement Kemlu sees.
         AgreementFactory(owner=agencies["kemlu"], foreign_parties=[ngo], active=True)
         licensed = ForeignOrganizationFactory()
@@ -145,7 +147,7 @@ def test_a_member_home_lists_its_reviews_with_a_working_day_countdown(client):
     ngo = ForeignOrganizationFactory()
     app = application(ngo, S.REVIEW)
     review(app, agencies["kemhan"], ON + timedelta(days=7))  # Mon → next Mon: 5 working days
-    late = application(ngo, S.REVIEW)
+    late = application(ForeignOrganizationFactory(), S.REVIEW)
     review(late, agencies["kemhan"], ON - timedelta(days=3))  # the Friday before: 1 day late
     review(late, agencies["polri"], ON + timedelta(days=7))  # another agency's
     sections = home(client, kemhan)
@@ -255,8 +257,11 @@ def organization_data(org: Any, owner: GovernmentBody, n: int = 1) -> None:
             organization=org, valid_from=ON - timedelta(days=900), valid_until=add_months(ON, 4)
         )
         PermitFactory(organization=org, valid_from=ON, valid_until=add_months(ON, 30))
-        application(org, S.RETURNED, query_deadline=ON + timedelta(days=10))
-        application(org, S.REVIEW)
+        # One open application of a kind per organization (so one of each, however many
+        # rounds): the other open one extends.
+        if not Application.objects.filter(organization=org).exists():
+            application(org, S.RETURNED, query_deadline=ON + timedelta(days=10))
+            application(org, S.REVIEW, kind=Application.Kind.EXTENSION)
         for status in ("persuasion", "assessed"):
             SanctionCase.objects.create(
                 organization=org, status=status, ladder="current", violation="Late reports.",
@@ -315,7 +320,11 @@ def partner_data(kemendagri: GovernmentBody, n: int = 1) -> None:
                 work_plan=rik, activity=noticed, recipient=recipient, province=province,
                 notified_body=kemendagri, notified_on=ON - timedelta(days=5),
             )  # fmt: skip
-        draft = WorkPlanFactory(agreement=ending, status=WorkPlan.Status.DRAFT)
+        # A draft RKT (one RIK per agreement): its activities need no notice yet.
+        draft = WorkPlanFactory(
+            agreement=ending, rkt=True, parent=rik, province=province,
+            status=WorkPlan.Status.DRAFT, year=2026,
+        )  # fmt: skip
         ActivityFactory(work_plan=draft, provinces=[province], status="planned")
         # Its ormas asing holds no izin prinsip: the cascade's task for the partner ministry.
         # Another agency's uncovered agreement is not Kemendagri's task.

@@ -4,12 +4,13 @@ from datetime import date
 
 import pytest
 from django.urls import reverse
+from icalendar import Calendar
 
 from mitra.agreements.tests.factories import AgreementFactory
 from mitra.audit.models import AuditEvent
 from mitra.core.tests.helpers import freeze_today
 from mitra.deadlines import registry
-from mitra.deadlines.ics import build_calendar, escape_text, fold
+from mitra.deadlines.ics import build_calendar
 from mitra.deadlines.models import CalendarToken
 from mitra.deadlines.services import calendar_token_regenerate
 from mitra.organizations.tests.factories import ForeignOrganizationFactory
@@ -40,11 +41,29 @@ def agreements(kemendagri, kemenkes):
 
 
 def test_escaping_and_folding():
-    assert escape_text("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne"
-    line = "SUMMARY:" + "é" * 80
-    folded = fold(line)
-    assert all(len(part.encode()) <= 75 for part in folded.split("\r\n"))
-    assert folded.replace("\r\n ", "") == line
+    """icalendar escapes TEXT values and folds lines at 75 octets; parsed back, each value is
+    the deadline's own."""
+    deadline = registry.Deadline(
+        key="x:2", title="é" * 80, due=date(2027, 1, 4), description="a,b;c\\d\ne",
+        url="/en/agreements/2/?a=1,b;c",
+    )  # fmt: skip
+    text = build_calendar([deadline], name="Tenggat, Mitra; uji", base_url="https://mitra.test")
+    assert all(len(part.encode()) <= 75 for part in text.split("\r\n"))
+    unfolded = text.replace("\r\n ", "")
+    assert "\r\nSUMMARY:" + "é" * 80 + "\r\n" in unfolded
+    assert "\r\nDESCRIPTION:a\\,b\\;c\\\\d\\ne\r\n" in unfolded
+    assert "\r\nURL:https://mitra.test/en/agreements/2/?a=1,b;c\r\n" in unfolded  # a URI
+    # an X- property has no declared type: written as TEXT (escaped), as before; the parser
+    # hands X- values back raw, so the escaped line is what is checked
+    assert "\r\nX-WR-CALNAME:Tenggat\\, Mitra\\; uji\r\n" in unfolded
+    calendar = Calendar.from_ical(text)
+    event = calendar.walk("VEVENT")[0]
+    assert str(event["UID"]) == "x:2@mitra"
+    assert str(event["SUMMARY"]) == "é" * 80
+    assert str(event["DESCRIPTION"]) == "a,b;c\\d\ne"
+    assert event.decoded("DTSTART") == date(2027, 1, 4)
+    assert event.decoded("DTEND") == date(2027, 1, 5)
+    assert event.categories == [deadline.kind]
 
 
 def test_calendar_structure_uses_crlf():

@@ -19,8 +19,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from difflib import SequenceMatcher
 from functools import lru_cache
+
+from rapidfuzz import process
+from rapidfuzz.distance import Indel
 
 from mitra.bodies.gazetteer import PROVINCE_SHORT_NAMES, BodyEntry, all_bodies
 
@@ -343,17 +345,17 @@ class Gazetteer:
         ]
         if not names or not budget.spend(len(names)):
             return None
-        matcher = SequenceMatcher(None)
-        matcher.set_seq2(candidate)  # analysed once, compared with every name
-        best: tuple[float, str, BodyEntry] | None = None
-        for name, entry in names:
-            matcher.set_seq1(name)
-            if matcher.real_quick_ratio() < 0.9 or matcher.quick_ratio() < 0.9:
-                continue
-            ratio = matcher.ratio()
-            if ratio >= 0.9 and (best is None or ratio > best[0]):
-                best = (ratio, name, entry)
-        return best
+        # the closest name at 0.9 or more (the first of equally close ones)
+        found = process.extractOne(
+            candidate,
+            [name for name, _entry in names],
+            scorer=Indel.normalized_similarity,
+            score_cutoff=0.9,
+        )
+        if found is None:
+            return None
+        name, ratio, index = found
+        return ratio, name, names[index][1]
 
     def _foreign_continuation(self, text: str, mention: BodyMention) -> bool:
         """'Kementerian Luar Negeri dan Perdagangan Selandia Baru' is not Kemlu."""

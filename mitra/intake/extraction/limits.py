@@ -2,7 +2,7 @@
 
 Every per-mention question is answered from a per-sentence memo or a sorted index, so the
 cost of the ordinary path grows with the text. The inherently pairwise steps get a budget
-per call instead: typo-tolerant comparisons (difflib) of body names and of foreign
+per call instead: typo-tolerant comparisons (rapidfuzz) of body names and of foreign
 organization forms, and the clustering of organization forms. A press item uses a few
 dozen of them; text that would need thousands is not prose, and once a budget is spent the
 step falls back to exact matching (the result stays well-formed, only typo tolerance stops).

@@ -19,9 +19,10 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import chain as _chain
+
+from rapidfuzz.distance import Indel
 
 from .bodies import COUNTRY_RE, NOT_A_FIELD, BodyMention
 from .countries import COUNTRY_PATTERN
@@ -903,12 +904,8 @@ def _similar(a: str, b: str, threshold: float, budget: Budget | None = None) -> 
         return False
     if budget is not None and not budget.spend():
         return False  # typo tolerance is spent for this item: exact forms only
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    return (
-        matcher.real_quick_ratio() >= threshold
-        and matcher.quick_ratio() >= threshold
-        and matcher.ratio() >= threshold
-    )
+    # 2 x longest common subsequence / total length (difflib's ratio, computed exactly)
+    return Indel.normalized_similarity(a, b, score_cutoff=threshold) >= threshold
 
 
 def _initials(name: str) -> str:

@@ -1,9 +1,9 @@
 """Intake API: extract (no write) and confirm (creates), with the editors' access level."""
 
 import pytest
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from mitra.accounts.tests.factories import api_key_for
 from mitra.agreements.models import Agreement
 
 from .conftest import NTT_TEXT, nothing_written
@@ -16,8 +16,8 @@ CONFIRM = "/api/v1/intake/confirm/"
 def client_for(user=None) -> APIClient:
     client = APIClient(HTTP_ACCEPT_LANGUAGE="en")
     if user is not None:
-        token, _ = Token.objects.get_or_create(user=user)
-        client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+        key = api_key_for(user)
+        client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
     return client
 
 

@@ -80,7 +80,10 @@ def test_patch_transition_subresources_and_signing(officer, kemendagri, kemenkes
     meeting = make_meeting(kemendagri, officer)
     client = api(officer)
     base = f"/api/v1/meetings/{meeting.pk}/"
-    patched = client.patch(base, {"title": "Renamed", "agreements": [agreement.pk]}, format="json")
+    etag = client.get(base)["ETag"]
+    patched = client.patch(
+        base, {"title": "Renamed", "agreements": [agreement.pk]}, format="json", HTTP_IF_MATCH=etag
+    )
     assert patched.status_code == 200, patched.json()
     assert patched.json()["title"] == "Renamed"
     assert patched.json()["venue"] == "Gedung F Kementerian Dalam Negeri"  # kept

@@ -3,11 +3,12 @@
 import pytest
 from django.urls import reverse
 from django.utils import translation
+from icalendar import Calendar
 
 from mitra.accounts.tests.factories import UserFactory
 from mitra.agreements.tests.factories import AgreementFactory
 from mitra.meetings import services
-from mitra.meetings.ics import escape_text, fold, meeting_ics
+from mitra.meetings.ics import meeting_ics
 from mitra.meetings.models import Meeting
 
 from .factories import jakarta, make_meeting
@@ -158,14 +159,28 @@ def test_attendance_form(client, officer, kemendagri):
 # --- ICS -----------------------------------------------------------------------------------
 
 
-def test_escape_and_fold():
-    assert escape_text("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne"
-    line = "DESCRIPTION:" + "é" * 80
-    folded = fold(line)
-    pieces = folded.split("\r\n")
+def test_text_is_escaped_and_long_lines_folded(officer, kemendagri):
+    """icalendar escapes TEXT (RFC 5545 §3.3.11) and folds at 75 octets without splitting a
+    UTF-8 character; parsed back, every value is what the meeting holds."""
+    meeting = make_meeting(
+        kemendagri, officer, title="a,b;c\\d", purpose="é" * 80 + "\nline two",
+        venue='Ruang "Garuda", lantai 2',
+    )  # fmt: skip
+    assert meeting.title == "a,b;c\\d"
+    text = meeting_ics(meeting, now=jakarta(2024, 3, 1))
+    assert "\r\nSUMMARY:a\\,b\\;c\\\\d\r\n" in text
+    pieces = text.split("\r\n")
     assert all(len(p.encode()) <= 75 for p in pieces)
-    assert all(p.startswith(" ") for p in pieces[1:])
-    assert "".join(p[1:] if i else p for i, p in enumerate(pieces)) == line
+    start = next(i for i, p in enumerate(pieces) if p.startswith("DESCRIPTION:"))
+    end = next(i for i in range(start + 1, len(pieces)) if not pieces[i].startswith(" "))
+    assert end - start == 3  # 172 octets: three lines
+    assert pieces[start] + "".join(p[1:] for p in pieces[start + 1 : end]) == (
+        "DESCRIPTION:" + "é" * 80 + "\\nline two"
+    )
+    event = Calendar.from_ical(text).walk("VEVENT")[0]
+    assert str(event["SUMMARY"]) == meeting.title
+    assert str(event["DESCRIPTION"]) == meeting.purpose
+    assert str(event["LOCATION"]) == 'Ruang "Garuda", lantai 2 / Zoom'
 
 
 def test_meeting_ics(client, officer, kemendagri):
@@ -189,6 +204,16 @@ def test_meeting_ics(client, officer, kemendagri):
     assert "LOCATION:Gedung F Kementerian Dalam Negeri / Zoom https://zoom.us/j/123" in unfolded
     assert "ATTENDEE;ROLE=REQ-PARTICIPANT;RSVP=TRUE:mailto:a@example.org" in lines
     assert "METHOD:REQUEST" in lines
+    calendar = Calendar.from_ical(text)
+    assert str(calendar["METHOD"]) == "REQUEST"
+    event = calendar.walk("VEVENT")[0]
+    assert event.decoded("DTSTART") == jakarta(2024, 4, 4)
+    assert event.decoded("DTEND") == jakarta(2024, 4, 4, 12)
+    assert str(event["DESCRIPTION"]) == meeting.purpose + "\n\nhttps://zoom.us/j/123"
+    assert event["ORGANIZER"].params["CN"] == str(meeting.organizer_unit or meeting.organizer)
+    assert str(event["ATTENDEE"]) == "mailto:a@example.org"  # one attendee: one value
+    assert event["ATTENDEE"].params["RSVP"] == "TRUE"
+    assert str(event["STATUS"]) == "CONFIRMED"
     client.force_login(officer)
     response = client.get(reverse("meetings:ics", args=[meeting.pk]))
     assert response["Content-Type"].startswith("text/calendar")

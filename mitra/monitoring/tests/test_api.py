@@ -5,9 +5,9 @@ from typing import Any
 
 import pytest
 from django.core.cache import cache
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from mitra.accounts.tests.factories import api_key_for
 from mitra.audit.models import AuditEvent
 from mitra.core.tests.helpers import freeze_today
 from mitra.monitoring.models import FundingDisclosureLine, Report
@@ -26,9 +26,9 @@ def _no_throttle_leftovers():
 
 
 def api(user: Any) -> APIClient:
-    token, _ = Token.objects.get_or_create(user=user)
+    key = api_key_for(user)
     client = APIClient(HTTP_ACCEPT_LANGUAGE="en")
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
     return client
 
 

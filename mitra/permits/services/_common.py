@@ -3,11 +3,13 @@
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from django.db.models import DurationField, ExpressionWrapper, F, Value
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_fsm import TransitionNotAllowed
 
 from mitra.audit.services import audit_event_record
+from mitra.core.concurrency import lock_version
 from mitra.core.dates import today
 from mitra.core.exceptions import ApplicationError
 from mitra.deadlines.engine import due_date as rule_due_date
@@ -27,11 +29,16 @@ def _now() -> datetime:
     return timezone.now()
 
 
-def _lock(application_id: int) -> Application:
-    application = Application.objects.select_for_update().filter(pk=application_id).first()
-    if application is None:
-        raise ApplicationError(_("This application does not exist."))
-    return application
+def _lock(application_id: int, expected_version: int | None = None) -> Application:
+    """The application, locked for this transaction and its version bumped (every change and
+    transition goes through here, so two at once run one after the other); StaleVersion when
+    `expected_version` is given and no longer current (core.concurrency)."""
+    try:
+        return lock_version(
+            Application.objects, pk=application_id, expected_version=expected_version
+        )
+    except Application.DoesNotExist as exc:
+        raise ApplicationError(_("This application does not exist.")) from exc
 
 
 def _require_applicant(actor: "User", application: Application) -> None:
@@ -67,8 +74,16 @@ def _move(
     now = _now()
     application.stage_since = now
     application.save()
-    StageVisit.objects.filter(application=application, left_at__isnull=True).update(left_at=now)
-    StageVisit.objects.create(application=application, stage=application.status, entered_at=now)
+    StageVisit.objects.filter(application=application, left_at__isnull=True).update(
+        left_at=now, duration=ExpressionWrapper(Value(now) - F("entered_at"), DurationField())
+    )
+    StageVisit.objects.create(
+        application=application,
+        stage=application.status,
+        kind=application.kind,
+        track=application.track,
+        entered_at=now,
+    )
     audit_event_record(
         event=event,
         target=application,

@@ -14,8 +14,9 @@ from django.utils.translation import gettext as _
 from mitra.agreements import documents as document_checks
 from mitra.audit.services import audit_event_record
 from mitra.bodies.models import GovernmentBody
+from mitra.core.concurrency import serialise, unique_or_conflict
 from mitra.core.dates import today
-from mitra.core.exceptions import ApplicationError
+from mitra.core.exceptions import ApplicationError, Conflict
 from mitra.deadlines.engine import period_in_force
 from mitra.notifications.services import notify
 from mitra.organizations.models import ForeignOrganization
@@ -91,6 +92,9 @@ def track_for(organization: ForeignOrganization) -> str:
 
 
 def _next_reference(track: str, year: int) -> str:
+    # Two applications started at once (for different organizations) must not take the same
+    # number: the second waits here until the first committed (core.concurrency.serialise).
+    serialise("permits.application_reference")
     prefix = f"{'TPOA' if track == Track.TPOA else 'MLC'}-{year}-"
     last = (
         Application.objects.filter(reference__startswith=prefix)
@@ -179,7 +183,7 @@ def application_create(
         organization=organization, kind=kind, status__in=Application.OPEN
     ).first()
     if open_same is not None:
-        raise ApplicationError(
+        raise Conflict(
             _("%(org)s already has an open application of this kind: %(ref)s.")
             % {"org": organization.legal_name, "ref": open_same.reference}
         )
@@ -200,9 +204,15 @@ def application_create(
         stage_since=_now(),
     )
     _write_sections(application, data)
-    application.save()
+    with unique_or_conflict(
+        _("%(org)s already has an open application of this kind.")
+        % {"org": organization.legal_name}
+    ):
+        application.save()
     application.provinces.set(list(data.provinces))
-    StageVisit.objects.create(application=application, stage=S.DRAFT, entered_at=_now())
+    StageVisit.objects.create(
+        application=application, stage=S.DRAFT, kind=kind, track=track, entered_at=_now()
+    )
     audit_event_record(
         event="permit_application.created",
         target=application,
@@ -214,10 +224,16 @@ def application_create(
 
 @transaction.atomic
 def application_update(
-    *, application_id: int, data: ApplicationInput, actor: "User"
+    *,
+    application_id: int,
+    data: ApplicationInput,
+    actor: "User",
+    expected_version: int | None = None,
 ) -> Application:
-    """Save the task list (a draft may be incomplete). Only in draft or returned for revision."""
-    application = _lock(application_id)
+    """Save the task list (a draft may be incomplete). Only in draft or returned for revision.
+    `expected_version`: the version the caller read (StaleVersion when it changed; None: no
+    check)."""
+    application = _lock(application_id, expected_version)
     _require_applicant(actor, application)
     if application.status not in (S.DRAFT, S.RETURNED):
         raise ApplicationError(

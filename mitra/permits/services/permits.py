@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from mitra.agreements.services import agreements_recheck_cover
 from mitra.audit.services import audit_event_record
 from mitra.bodies.models import GovernmentBody
+from mitra.core.concurrency import serialise
 from mitra.core.exceptions import ApplicationError
 from mitra.core.validators import not_in_future
 from mitra.organizations.models import ForeignOrganization
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
 
 
 def _next_permit_number(year: int) -> str:
+    # Two permits issued at once must not take the same number (core.concurrency.serialise).
+    serialise("permits.permit_number")
     prefix = f"IP-{year}-"
     last = (
         Permit.objects.filter(number__startswith=prefix)

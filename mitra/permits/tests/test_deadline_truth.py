@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from mitra.accounts.tests.factories import UserFactory
 from mitra.deadlines.registry import deadlines_for_user
+from mitra.organizations.tests.factories import ForeignOrganizationFactory
 from mitra.permits.deadline_providers import permit_deadlines
 from mitra.permits.models import AgencyReview, Application, Permit
 from mitra.permits.validation import extension_deadline, extension_window_opens
@@ -226,6 +227,8 @@ def test_the_provider_takes_a_constant_number_of_queries(ngo, agencies, rep):
     count()  # loads the deadline rules' versions into their (per-process) cache
     one = count()
     for n in range(5):
-        permit = PermitFactory(organization=ngo, valid_until=date(2028, 1, n + 1))
+        # Each holder its own organization: one open extension per organization (a constraint).
+        holder = ForeignOrganizationFactory()
+        permit = PermitFactory(organization=holder, valid_until=date(2028, 1, n + 1))
         extension(permit, "draft" if n % 2 else None)
     assert count() == one

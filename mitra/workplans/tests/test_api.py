@@ -111,10 +111,12 @@ def test_the_whole_flow_through_the_api(cast):
     )
     assert start.status_code == 200
     assert start.json()["status"] == "started"
+    assert start["ETag"] == f'"{start.json()["version"]}"'
     actuals = api(ford).patch(
         f"/api/v1/activities/{activity_id}/",
         {"actual_beneficiaries": {"male": {"youth": 3}}, "realised_budget": "1200.00"},
         format="json",
+        HTTP_IF_MATCH=start["ETag"],
     )
     assert actuals.status_code == 200, actuals.json()
     assert actuals.json()["actual_total"] == 3
