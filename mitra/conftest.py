@@ -37,9 +37,10 @@ def _fresh_deadline_caches() -> Iterator[None]:
 def _fresh_login_throttle() -> None:
     """Sign-in failures are counted in the cache per username and client address (all test
     clients share 127.0.0.1): each test starts with no count and no lock."""
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    cache.clear()
+    caches["throttle"].clear()
+    caches["default"].clear()
 
 
 @pytest.fixture

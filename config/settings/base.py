@@ -123,7 +123,15 @@ if REDIS_URL:
             "KEY_PREFIX": "mitra",
             # Seconds: a Redis that hangs must not hold a request.
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
-        }
+        },
+        # Sign-in counters apart from the page cache: no flood of cached pages may evict a
+        # lock (accounts.throttle).
+        "throttle": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "mitra-throttle",
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        },
     }
 else:
     CACHES = {
@@ -131,7 +139,14 @@ else:
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "mitra_cache",
             "OPTIONS": {"MAX_ENTRIES": 5000},
-        }
+        },
+        # Its own table: culling the page cache (anyone can add pages by varying a query)
+        # never drops a sign-in lock; entries are tiny and expire with the lock.
+        "throttle": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "mitra_throttle",
+            "OPTIONS": {"MAX_ENTRIES": 1_000_000},
+        },
     }
 
 AUTH_USER_MODEL = "accounts.User"

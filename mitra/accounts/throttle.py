@@ -1,8 +1,8 @@
 """Sign-in throttling per username and per client address, in the shared cache (issue 14 §1).
 
-The counters live in `django.core.cache.cache` (CACHES["default"]: Redis when REDIS_URL is set,
-the database cache otherwise), so every worker process sees the same count. After
-MITRA["LOGIN_MAX_FAILURES"] failures for one (normalised) username, or
+The counters live in CACHES["throttle"] (Redis when REDIS_URL is set, a database cache table of
+its own otherwise: never culled by the page cache), so every worker process sees the same count.
+After MITRA["LOGIN_MAX_FAILURES"] failures for one (normalised) username, or
 MITRA["LOGIN_IP_MAX_FAILURES"] from one address, that username or address is locked for
 MITRA["LOGIN_LOCK_MINUTES"]. A username is counted whether or not an account has it, so the
 answer never tells which accounts exist. The web login, its second step and the API token
@@ -16,9 +16,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
+from django.utils.connection import ConnectionProxy
 
 PREFIX = "mitra:login"
+cache: Any = ConnectionProxy(caches, "throttle")
 
 
 def _config(name: str, default: int) -> int:

@@ -152,3 +152,19 @@ def test_two_workers_share_the_count(officer, limit, monkeypatch, client):
             monkeypatch.setattr(throttle, "cache", caches.create_connection("default"))
         sign_in(client, "other-user", "guess")
     assert LOCKED not in sign_in(client, "other-user", "guess").content.decode()
+
+
+def test_the_counters_have_a_cache_of_their_own():
+    """The page cache grows with any query string anyone sends, and a database cache culls
+    its oldest keys when full: the sign-in counters live elsewhere, so no flood of pages can
+    drop a lock (both with Redis and with the database cache)."""
+    from config.settings import base
+    from mitra.core.cache import CACHE_ALIAS
+
+    assert CACHE_ALIAS != "throttle"
+    throttle_cache, page_cache = base.CACHES["throttle"], base.CACHES[CACHE_ALIAS]
+    assert (throttle_cache["LOCATION"], throttle_cache.get("KEY_PREFIX")) != (
+        page_cache["LOCATION"],
+        page_cache.get("KEY_PREFIX"),
+    )
+    assert throttle.cache._alias == "throttle"
