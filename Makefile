@@ -58,8 +58,11 @@ setup: deps assets translations demo ## Everything `run` does, without serving
 	$(PY) manage.py collectstatic --no-input -v 0
 
 run: setup ## Set up and serve Mitra with demo data at http://127.0.0.1:$(PORT)
+# DEBUG off (DJANGO_DEBUG=1 turns it on): the friendly 404/500 pages, not Django's technical
+# ones; WhiteNoise serves the static files collected by `setup`.
 	@echo "Mitra: http://127.0.0.1:$(PORT)/  (PORT=… changes the port; the task worker runs beside it and prints the emails)"
 	@export MITRA_SITE_URL=$${MITRA_SITE_URL:-http://127.0.0.1:$(PORT)}; \
+		export DJANGO_DEBUG=$${DJANGO_DEBUG:-0}; \
 		$(PY) manage.py task_worker --no-startup-delay & worker=$$!; \
 		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 		$(PY) manage.py runserver 127.0.0.1:$(PORT)

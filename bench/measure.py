@@ -114,6 +114,12 @@ def _public_directory(ctx: Context) -> str:
     return "/en/directory/"
 
 
+@page("register_lookup", user=None)
+def _register_lookup(ctx: Context) -> str:
+    """Public izin prinsip register searched by a word of many names, anonymous."""
+    return f"/en/register/?q={ctx.search_word}"
+
+
 @page("api_agreement_list", user="kemendagri", optional=True)
 def _api_agreement_list(ctx: Context) -> str:
     """REST API list of agreements, first page."""

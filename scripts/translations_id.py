@@ -2542,6 +2542,14 @@ TRANSLATIONS: dict[str, str] = {
     "Created on %(created)s": "Dibuat pada %(created)s",
     "The type is judged by the file's content. At most %(mb)s MB and %(rows)s rows. The file is read in the background: you follow it on the next page.": "Jenis berkas dinilai dari isinya. Paling besar %(mb)s MB dan %(rows)s baris. Berkas dibaca di latar belakang: Anda dapat memantaunya di halaman berikutnya.",
     "The request body must be a JSON object.": "Isi permintaan harus berupa objek JSON.",
+    "Valid izin prinsip": "Izin prinsip berlaku",
+    "No valid izin prinsip": "Tidak ada izin prinsip yang berlaku",
+    "Izin prinsip register": "Daftar izin prinsip",
+    "Whether a foreign organization holds a valid izin prinsip (the principle permit to operate in Indonesia) today: its number, period, regions and partner ministry, or since when it is suspended, revoked or expired. Search by name; no reference number is needed.": "Apakah suatu organisasi kemasyarakatan asing memegang izin prinsip (izin untuk beroperasi di Indonesia) yang berlaku hari ini: nomor, masa berlaku, wilayah, dan kementerian mitranya, atau sejak kapan izin itu dibekukan, dicabut, atau berakhir. Cari berdasarkan nama; nomor referensi tidak diperlukan.",
+    "ended %(day)s": "berakhir %(day)s",
+    'What is counted: the calendar days an application spent in each stage, from entering the stage to leaving it, over stages already left (drafts not counted), by track and case type: the median and the 90th percentile. A row with fewer than %(min)s finished cases shows "not enough cases yet" instead of numbers.': 'Yang dihitung: jumlah hari kalender yang dihabiskan permohonan di setiap tahap, sejak masuk tahap hingga meninggalkannya, untuk tahap yang sudah selesai (draf tidak dihitung), menurut jalur dan jenis perkara: median dan persentil ke-90. Baris dengan kurang dari %(min)s perkara selesai menampilkan "belum cukup perkara" sebagai ganti angka.',
+    "not enough cases yet": "belum cukup perkara",
+    "No application has this reference number.": "Tidak ada permohonan dengan nomor referensi ini.",
 }
 
 # Header fields written into the catalogue; makemessages' other header fields stay as they are.

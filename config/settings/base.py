@@ -181,6 +181,8 @@ OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # operators see devices in the admin, neve
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", _("Bahasa Indonesia")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# One date format per language, "17 Maret 2021" / "17 March 2021": config/formats/<lang>/.
+FORMAT_MODULE_PATH = ["config.formats"]
 USE_I18N = True
 # Country names from the Unicode CLDR (Babel) in the active language; django-countries keeps the
 # codes and choices (mitra/core/country_names.py).

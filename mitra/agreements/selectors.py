@@ -12,7 +12,7 @@ from mitra.core.search import words_q
 from mitra.organizations.search import misspelt_names_q
 
 from .models import Agreement, AgreementDocument, AgreementParty, Signatory
-from .querysets import owned_agreement_ids
+from .querysets import owned_agreement_ids, visible_agreement_count
 
 
 @dataclass
@@ -57,6 +57,16 @@ def agreement_list(*, viewer: Any, filters: AgreementFilters | None = None) -> Q
         qs = qs.filter(found)
     sort = filters.sort if filters.sort in SORTS else "-start_date"
     return qs.order_by(sort, "-id")
+
+
+def agreement_list_count(*, viewer: Any, filters: AgreementFilters | None = None) -> int:
+    """How many agreements `agreement_list` gives (for a page's count). Without a filter the
+    list is what the viewer may see: counted on the access rows' index alone (see
+    `visible_agreement_count`), not over the joined list; with one, the list is counted."""
+    filters = filters or AgreementFilters()
+    if filters == AgreementFilters(sort=filters.sort):
+        return visible_agreement_count(viewer)
+    return agreement_list(viewer=viewer, filters=filters).count()
 
 
 def partners_q(organization_ids: set[int]) -> Q:

@@ -15,6 +15,7 @@ from .v1 import monitoring as monitoring_api
 from .v1 import notifications as notifications_api
 from .v1 import opendata as opendata_api
 from .v1 import permits as permit_apis
+from .v1 import register as register_api
 from .v1 import sanctions as sanctions_api
 from .v1.base import route
 
@@ -317,6 +318,14 @@ urlpatterns = [
         "notifications/preference/",
         route(get=notifications_api.PreferenceGetApi, put=notifications_api.PreferenceSetApi),
         name="api-notice-preference",
+    ),
+    # public register of izin prinsip (no login)
+    path("register/", register_api.RegisterListApi.as_view(), name="api-register"),
+    path("permits/status/", register_api.PublicStatusApi.as_view(), name="api-register-status"),
+    path(
+        "permits/statistics/",
+        register_api.PublicStatisticsApi.as_view(),
+        name="api-register-statistics",
     ),
     # open data (public, streamed): /open/<dataset>/ and /open/<dataset>/changes/
     *[

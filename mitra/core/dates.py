@@ -1,6 +1,7 @@
 """Date helpers that know the project's time zone."""
 
 from datetime import date
+from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 from django.utils import timezone
@@ -11,7 +12,10 @@ def today() -> date:
     return timezone.localdate()
 
 
+@lru_cache(maxsize=8192)
 def add_months(day: date, months: int) -> date:
     """`day` moved by `months` calendar months, clamped to the month's last day
-    (dateutil's relativedelta: 31 January + 1 month is 28 or 29 February)."""
+    (dateutil's relativedelta: 31 January + 1 month is 28 or 29 February). Memoised: deadline
+    providers ask it for the same few thousand dates on every page, and building a
+    relativedelta costs more than the rest of the arithmetic."""
     return day + relativedelta(months=months)

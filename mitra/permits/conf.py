@@ -35,6 +35,9 @@ DEFAULTS: dict[str, Any] = {
     "EXTENSION_LATE_BLOCKS": False,
     "STAFF_MAX_ACTIVE": 3,
     "STAFF_MAX_YEARS": 5,
+    # The public processing-time statistics show a median and 90th percentile only for a
+    # case type and stage with at least this many finished cases ("not enough cases yet").
+    "STATISTICS_MIN_CASES": 5,
     # When True, an izin prinsip whose extension was filed in time (submitted, not late, not
     # yet decided) stays valid past its end date until the extension is decided; the daily
     # job expires it only then (rejected, withdrawn or lapsed). domain.md §3.3 and §7 q6 leave

@@ -7,7 +7,6 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.db.models import Exists, OuterRef, Subquery
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -15,7 +14,7 @@ from django.utils.translation import gettext as _
 from mitra.bodies.models import GovernmentBody
 from mitra.core.exceptions import ApplicationError
 from mitra.deadlines.engine import period_text, versions
-from mitra.deadlines.registry import FILER, REGULATOR, Deadline
+from mitra.deadlines.registry import FILER, REGULATOR, Deadline, url_maker
 
 from .conf import RULE_DECISION, RULE_EXTENSION_FILING, RULE_EXTENSION_WINDOW, RULE_VERIFICATION
 from .models import AgencyReview, Application, Deliberation, Permit, StageVisit
@@ -65,18 +64,33 @@ def permit_deadlines(*, start: date | None, end: date, user: Any = None) -> Iter
     )
     if start is not None:  # its window, filing day and expiry fall on or before its end
         current = current.filter(valid_until__gte=start)
-    for permit in current.select_related("organization"):
+    # Made once, not per permit: Kemendagri is told of every izin prinsip's end, so a page of
+    # its deadlines holds hundreds of them (the dashboard's costliest provider otherwise).
+    permit_url = url_maker("permits:permit_detail")
+    window_title = _("Extension window open for izin prinsip %(number)s: file by %(date)s")
+    filing_title = _("File the extension of izin prinsip %(number)s")
+    expiry_title = _("Izin prinsip %(number)s expires")
+    filing_template = _("An extension is filed at least %(period)s before expiry.")
+    # The reminder job (no viewer) needs each permit whole, as its notices' subject; a page
+    # needs six columns.
+    if user is None:
+        current = current.select_related("organization")
+    else:
+        current = current.only(
+            "id", "number", "status", "valid_until", "partner_ministry_id", "organization_id"
+        )
+    for permit in current:
         # The partner ministry and Kemendagri are told of an izin prinsip's end (issue 3 §3).
         kemendagri = _agency_id("kemendagri", secretariats)
         agencies = sorted({a for a in [permit.partner_ministry_id, kemendagri] if a})
         common = {
-            "url": reverse("permits:permit_detail", args=[permit.pk]),
+            "url": permit_url(permit.pk),
             "record": permit,
             "agencies": agencies,
             "organizations": [permit.organization_id],
         }
         filing = extension_deadline(permit.valid_until)
-        filing_text = _("An extension is filed at least %(period)s before expiry.") % {
+        filing_text = filing_template % {
             "period": period_text(filing_rule.in_force(permit.valid_until))
         }
         if not (permit.extension_filed or permit.extended):
@@ -84,7 +98,7 @@ def permit_deadlines(*, start: date | None, end: date, user: Any = None) -> Iter
             if opens <= end:
                 yield Deadline(
                     key=f"permit:{permit.pk}:extension_window",
-                    title=_("Extension window open for izin prinsip %(number)s: file by %(date)s")
+                    title=window_title
                     % {"number": permit.number, "date": date_format(filing, "j F Y")},
                     due=opens,
                     kind=FILER,
@@ -97,8 +111,7 @@ def permit_deadlines(*, start: date | None, end: date, user: Any = None) -> Iter
             if filing <= end:
                 yield Deadline(
                     key=f"permit:{permit.pk}:extension_filing",
-                    title=_("File the extension of izin prinsip %(number)s")
-                    % {"number": permit.number},
+                    title=filing_title % {"number": permit.number},
                     due=filing,
                     kind=FILER,
                     description=filing_text,
@@ -111,7 +124,7 @@ def permit_deadlines(*, start: date | None, end: date, user: Any = None) -> Iter
         ):
             yield Deadline(
                 key=f"permit:{permit.pk}:expiry",
-                title=_("Izin prinsip %(number)s expires") % {"number": permit.number},
+                title=expiry_title % {"number": permit.number},
                 due=permit.valid_until,
                 kind=FILER,
                 **common,
@@ -125,6 +138,7 @@ def permit_deadlines(*, start: date | None, end: date, user: Any = None) -> Iter
         query_deadline__lte=end,
         **({"query_deadline__gte": start} if start is not None else {}),
     )
+    application_url = url_maker("permits:application_detail")
     for application in returned:
         if application.query_deadline is None:  # filtered out above; the column allows it
             continue
@@ -135,7 +149,7 @@ def permit_deadlines(*, start: date | None, end: date, user: Any = None) -> Iter
             % {"reference": application.reference},
             due=application.query_deadline,
             kind=FILER,
-            url=reverse("permits:application_detail", args=[application.pk]),
+            url=application_url(application.pk),
             record=application,
             agencies=[secretariat] if secretariat else [],
             organizations=[application.organization_id],
@@ -150,14 +164,15 @@ def permit_deadlines(*, start: date | None, end: date, user: Any = None) -> Iter
         due_date__lte=end,
         **({"due_date__gte": start} if start is not None else {}),
     ).select_related("application", "agency")
+    review_url = url_maker("permits:review_detail")
+    review_title = _("Give your agency's opinion on application %(reference)s")
     for review in open_reviews:
         yield Deadline(
             key=f"review:{review.pk}:opinion",
-            title=_("Give your agency's opinion on application %(reference)s")
-            % {"reference": review.application.reference},
+            title=review_title % {"reference": review.application.reference},
             due=review.due_date,
             kind=REGULATOR,
-            url=reverse("permits:review_detail", args=[review.pk]),
+            url=review_url(review.pk),
             record=review,
             agencies=[review.agency_id],
             due_event="permits.review_due",
@@ -190,7 +205,7 @@ def _secretariat_clocks(
         .order_by("id")
     )
     verification, decision = versions(RULE_VERIFICATION), versions(RULE_DECISION)
-    url = "permits:application_detail"
+    url = url_maker("permits:application_detail")
     for application in pending:
         if application.status == S.DECISION_PENDING:
             rules, key = decision, "decision"
@@ -219,7 +234,7 @@ def _secretariat_clocks(
             title=title % {"reference": application.reference},
             due=due,
             kind=REGULATOR,
-            url=reverse(url, args=[application.pk]),
+            url=url(application.pk),
             record=application,
             agencies=[secretariat] if secretariat else [],
             description=text % {"period": period_text(rule)},

@@ -22,8 +22,10 @@ from django.http import Http404
 from mitra.agreements.licensing import Cover
 from mitra.core.dates import today
 from mitra.organizations.models import ForeignOrganization
+from mitra.regions.models import Province
 
 from . import roles
+from .conf import setting
 from .models import (
     AgencyReview,
     Application,
@@ -356,6 +358,81 @@ def public_permits() -> QuerySet[Permit]:
     )
 
 
+def public_register_permits() -> QuerySet[Permit]:
+    """SECURITY: the izin prinsip columns the public register shows: `public_permits`' columns
+    plus the partner ministry's name and the regions (provinces) of the application it
+    granted. Never the reason, conditions or the application's other fields. For a prefetch
+    from published organizations (each permit then reads its organization without a query)."""
+    provinces = Province.objects.only("id", "name").order_by("name")
+    applications = Application.objects.only("id").prefetch_related(
+        Prefetch("provinces", queryset=provinces, to_attr="public_provinces")
+    )
+    return (
+        Permit.objects.only(
+            *PUBLIC_PERMIT_FIELDS,
+            "application_id",
+            "partner_ministry__name",
+            "partner_ministry__acronym",
+        )
+        .select_related("partner_ministry")
+        .prefetch_related(Prefetch("application", queryset=applications))
+        .order_by("-valid_until", "-id")
+    )
+
+
+@dataclass
+class RegisterStanding:
+    """Where an organization stands in the public register of izin prinsip."""
+
+    state: str  # one of REGISTER_STATES
+    permit: Permit | None  # the permit the state is about (None: never held one)
+    since: date | None  # suspended/revoked: the date of that change; expired: the end date
+    regions: list[str]
+    partner_ministry: str
+
+
+REGISTER_STATES = ("valid", "suspended", "revoked", "expired", "none")
+
+
+def register_standing(permits: Collection[Permit], *, on: date | None = None) -> RegisterStanding:
+    """THE rule of the public register (page and API): an organization holds a valid izin
+    prinsip on `on` (default today) when one of its permits is in force (stored ACTIVE) and
+    its period covers that day — the same rule as `izin_prinsip_period` — and its effective
+    status is active (not suspended through its holder). Otherwise the latest permit says
+    why: suspended (in force, holder suspended), revoked, or expired (ended or run past its
+    end); "none" when it never held one (or only one that has not started yet)."""
+    on = on or today()
+    ordered = sorted(permits, key=lambda p: (p.valid_until, p.pk), reverse=True)
+    current = next((p for p in ordered if p.in_force and p.valid_from <= on <= p.valid_until), None)
+    permit: Permit | None = current
+    since: date | None = None
+    if current is not None:
+        if current.effective_status == Permit.EffectiveStatus.SUSPENDED:
+            state, since = "suspended", current.status_changed_on
+        else:
+            state = "valid"
+    else:
+        permit = next((p for p in ordered if p.valid_from <= on), None)
+        if permit is None:
+            state = "none"
+        elif permit.status == Permit.Status.REVOKED:
+            state, since = "revoked", permit.status_changed_on
+        else:
+            state, since = "expired", permit.valid_until
+    application = permit.application if permit is not None and permit.application_id else None
+    return RegisterStanding(
+        state=state,
+        permit=permit,
+        since=since,
+        regions=[p.name for p in getattr(application, "public_provinces", [])],
+        partner_ministry=(
+            str(permit.partner_ministry)
+            if permit is not None and permit.partner_ministry_id
+            else ""
+        ),
+    )
+
+
 @dataclass
 class PublicStatus:
     reference: str
@@ -492,3 +569,16 @@ def processing_statistics() -> list[dict[str, Any]]:
             }
         )
     return result
+
+
+def public_processing_statistics() -> list[dict[str, Any]]:
+    """`processing_statistics` for the public (page and API): a row with fewer finished cases
+    than MITRA["STATISTICS_MIN_CASES"] (default 5) keeps its count, and its median and 90th
+    percentile are None ("not enough cases yet"), never a misleading 0 or one case's days."""
+    minimum = setting("STATISTICS_MIN_CASES")
+    rows = processing_statistics()
+    for row in rows:
+        row["enough"] = row["count"] >= minimum
+        if not row["enough"]:
+            row["median"] = row["p90"] = None
+    return rows

@@ -743,5 +743,8 @@ class PublicStatisticsView(View):
         return render(
             request,
             "permits/public_statistics.html",
-            {"rows": selectors.processing_statistics()},
+            {
+                "rows": selectors.public_processing_statistics(),
+                "min_cases": setting("STATISTICS_MIN_CASES"),
+            },
         )

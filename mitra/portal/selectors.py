@@ -1,12 +1,20 @@
 """Public data only: published organizations and their active agreements, as plain values."""
 
+from collections.abc import Iterable
+
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 
 from mitra.agreements.models import Agreement, AgreementParty
 from mitra.monitoring.selectors import overdue_exists_for_organization, public_non_filers
 from mitra.organizations.models import ForeignOrganization
-from mitra.permits.selectors import public_permits
+from mitra.permits.selectors import (
+    RegisterStanding,
+    public_permits,
+    public_register_permits,
+    register_standing,
+)
 from mitra.sanctions.models import SanctionCase
 
 PUBLIC_ORG_FIELDS = (
@@ -72,6 +80,35 @@ def public_organization_get(*, pk: int) -> ForeignOrganization:
     if org is None:
         raise Http404
     return org
+
+
+def public_register(*, q: str = "") -> QuerySet[ForeignOrganization]:
+    """SECURITY: the public register of izin prinsip: published organizations (found by the
+    registry search: words in any order, misspellings), public columns only, each with its
+    permits' public register columns prefetched (`register_permits`; a fixed number of
+    queries per page). `register_entries` turns a page of them into standings."""
+    qs = ForeignOrganization.objects.public().only(*PUBLIC_ORG_FIELDS)
+    if q:
+        qs = qs.search(q)
+    return qs.order_by("legal_name", "id").prefetch_related(
+        Prefetch("permits", queryset=public_register_permits(), to_attr="register_permits")
+    )
+
+
+REGISTER_STATE_LABELS = {
+    "valid": _("Valid izin prinsip"),
+    "suspended": _("Izin prinsip suspended"),
+    "revoked": _("Izin prinsip revoked"),
+    "expired": _("Izin prinsip expired"),
+    "none": _("No valid izin prinsip"),
+}
+
+
+def register_entries(
+    organizations: Iterable[ForeignOrganization],
+) -> list[tuple[ForeignOrganization, RegisterStanding]]:
+    """Each organization with its standing by the permits app's one rule (no query)."""
+    return [(org, register_standing(getattr(org, "register_permits", []))) for org in organizations]
 
 
 def public_non_filers_list() -> QuerySet[ForeignOrganization]:

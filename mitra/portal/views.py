@@ -65,6 +65,30 @@ class PublicOrganizationView(View):
 
 
 @public_view
+@cache_public_page(query=("q", "page"), search=("q",))
+class RegisterView(View):
+    """The public register of izin prinsip: does an organization hold a valid one? Found by
+    name (no reference number needed)."""
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        q = request.GET.get("q", "")[:200].strip()
+        page = Paginator(selectors.public_register(q=q), 25).get_page(request.GET.get("page"))
+        params = request.GET.copy()
+        params.pop("page", None)
+        return render(
+            request,
+            "portal/register.html",
+            {
+                "page_obj": page,
+                "entries": selectors.register_entries(page.object_list),
+                "state_labels": selectors.REGISTER_STATE_LABELS,
+                "q": q,
+                "querystring_without_page": (params.urlencode() + "&") if params else "",
+            },
+        )
+
+
+@public_view
 @cache_public_page(query=("page",))
 class NonFilersView(View):
     """Organizations with activity reports or funding disclosures past their deadline."""

@@ -11,8 +11,8 @@ from django.test.utils import CaptureQueriesContext
 
 from mitra.accounts.tests.factories import UserFactory
 from mitra.agreements.access import agreement_rebuild_all_access
-from mitra.agreements.models import Agreement
-from mitra.agreements.querysets import visible_agreement_ids
+from mitra.agreements.models import Agreement, AgreementAccess
+from mitra.agreements.querysets import visible_agreement_count, visible_agreement_ids
 from mitra.bodies.models import GovernmentBody
 from mitra.bodies.tests.factories import GovernmentBodyFactory
 from mitra.core.tests.helpers import freeze_today
@@ -20,6 +20,7 @@ from mitra.grants.models import VisibilityGrant
 from mitra.grants.services import grant_save
 from mitra.meetings.models import Meeting
 from mitra.meetings.services import MeetingInput, meeting_create, meeting_invite_body
+from mitra.organizations.models import ForeignOrganization
 from mitra.organizations.tests.factories import ForeignOrganizationFactory
 from mitra.regions.tests.factories import ProvinceFactory, RegencyFactory
 
@@ -142,6 +143,29 @@ def test_visible_agreement_ids_gives_the_same_set(world):
         for who in EXPECTED:
             ids = Agreement.objects.filter(pk__in=visible_agreement_ids(users[who]))
             assert names(ids, agreements) == EXPECTED[who], who
+
+
+def test_visible_agreement_count_counts_each_agreement_once(world):
+    # The count on the access rows alone (the API list's count, issue 13 §6): an agreement
+    # that the user's body and a body above it both read is one agreement, not two.
+    agreements, users = world
+    with freeze_today(TODAY):
+        # A KSDPL that Kemendagri is party to: Pusat Fasker reads it through its grant row
+        # and through its agency's party row.
+        AgreementFactory(
+            owner=GovernmentBody.objects.get(key="pemprov-34"),
+            foreign_parties=[ForeignOrganization.objects.get(legal_name="City of Uji")],
+            government_parties=[users["kemendagri"].body],
+        )
+        agreement_rebuild_all_access()
+        doubled = 0
+        for who in EXPECTED:
+            user = users[who]
+            count = visible_agreement_count(user)
+            assert count == Agreement.objects.visible_to(user).count(), who
+            rows = AgreementAccess.objects.filter(agency_id__in=user.reading_body_ids).count()
+            doubled += rows > count
+    assert doubled  # Pusat Fasker has two access rows for the new KSDPL
 
 
 def test_grants_never_give_edit_rights(world):

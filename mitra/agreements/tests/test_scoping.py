@@ -10,7 +10,14 @@ from django.http import Http404
 
 from mitra.accounts.tests.factories import UserFactory
 from mitra.agreements.models import Agreement
-from mitra.agreements.selectors import agreement_chain, agreement_get_for_user, agreement_list
+from mitra.agreements.querysets import visible_agreement_count
+from mitra.agreements.selectors import (
+    AgreementFilters,
+    agreement_chain,
+    agreement_get_for_user,
+    agreement_list,
+    agreement_list_count,
+)
 from mitra.agreements.tests.factories import AgreementFactory
 from mitra.bodies.tests.factories import GovernmentBodyFactory
 from mitra.organizations.tests.factories import ForeignOrganizationFactory
@@ -140,6 +147,29 @@ def test_agreement_list_is_scoped_too(world):
     agreements, users = world
     listed = {who: names(agreement_list(viewer=users[who]), agreements) for who in VISIBLE}
     assert listed == VISIBLE
+
+
+def test_the_list_count_is_the_count_of_the_list(world):
+    # Every branch of visible_to (operators, officers of a unit and of the agency, foreign
+    # representatives, inactive and anonymous users), without and with a filter: the cheaper
+    # count on the access rows gives the list's count.
+    agreements, users = world
+    filters = [
+        AgreementFilters(),
+        AgreementFilters(sort="title"),  # the order is not a filter
+        AgreementFilters(status=Agreement.Status.ACTIVE),
+        AgreementFilters(q="Ford"),
+    ]
+    for who in VISIBLE:
+        user = users[who]
+        assert visible_agreement_count(user) == len(VISIBLE[who]), who
+        for f in filters:
+            assert agreement_list_count(viewer=user, filters=f) == len(
+                agreement_list(viewer=user, filters=f)
+            ), (who, f)
+    assert agreement_list_count(viewer=users["officer_unit"]) == len(KEMENDAGRI)
+    active = AgreementFilters(status=Agreement.Status.ACTIVE)
+    assert agreement_list_count(viewer=users["officer_unit"], filters=active) == 2
 
 
 def test_a_missing_agreement_is_404_too(world):

@@ -211,7 +211,9 @@ def test_every_api_url_is_covered_by_the_walk() -> None:
     """A new API route must be added to PROTECTED (or be the public schema/docs/token)."""
     from mitra.api import urls
 
-    public = {"api-schema", "api-docs", "api-auth-token"}
+    # The izin prinsip register is public by design (issue 16 §2; portal test_register).
+    public = {"api-schema", "api-docs", "api-auth-token", "api-register", "api-register-status",
+              "api-register-statistics"}  # fmt: skip
     walked = {(m.upper(), n) for m, n, _ in PROTECTED}
     for pattern in urls.urlpatterns:
         # Open data is public by design (issue 4 §5); test_open_data_is_public checks it.

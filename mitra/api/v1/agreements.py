@@ -56,7 +56,6 @@ from .base import (
     create_responses,
     errors,
     idempotent,
-    paginated_response,
     update_responses,
     with_etag,
 )
@@ -117,6 +116,30 @@ class AgreementSummarySerializer(serializers.Serializer):
     provinces = CodeField(slug_field="code", many=True, read_only=True)
     days_to_expiry = serializers.IntegerField(allow_null=True)
     in_renewal_window = serializers.BooleanField()
+
+
+# The columns AgreementSummarySerializer reads (its properties included): the list loads
+# only these, not the long texts (objective, search text) nor the bodies' other columns.
+BODY_REF_COLUMNS = ("id", "key", "name", "acronym")
+SUMMARY_COLUMNS = (
+    "id",
+    "reference",
+    "title",
+    "type",
+    "status",
+    "partner_names",
+    "partner_kind",
+    "signing_date",
+    "start_date",
+    "end_date",
+    "duration_months",
+    "renews",  # its id
+    "chain_root",  # its id
+    "owner",
+    "owner_unit",
+    *(f"owner__{column}" for column in BODY_REF_COLUMNS),
+    *(f"owner_unit__{column}" for column in BODY_REF_COLUMNS),
+)
 
 
 @extend_schema_serializer(component_name="AgreementParty")
@@ -429,12 +452,18 @@ class AgreementListApi(ApiView):
             q=d.get("q", ""),
             sort=d["ordering"],
         )
-        qs = selectors.agreement_list(viewer=request.user, filters=filters).prefetch_related(
-            "sectors", "provinces"
+        qs = (
+            selectors.agreement_list(viewer=request.user, filters=filters)
+            .only(*SUMMARY_COLUMNS)
+            .prefetch_related("sectors", "provinces")
         )
-        return paginated_response(
-            queryset=qs, serializer_class=AgreementSummarySerializer, request=request, view=self
-        )
+        # The count on the access rows' index when no filter is set (issue 13 §6: the count
+        # over the joined list was most of a first page's time at national scale).
+        count = selectors.agreement_list_count(viewer=request.user, filters=filters)
+        paginator = self.pagination_class()
+        page = paginator.paginate_queryset(qs, request, view=self, count=count)
+        data = AgreementSummarySerializer(page, many=True, context={"request": request}).data
+        return paginator.get_paginated_response(data)
 
 
 class AgreementCreateApi(ApiView):

@@ -4,6 +4,7 @@ Columns: anonymous, operator, officer, viewer, other_officer, org_representative
 """
 
 GET = {
+    ("portal:register", ""): (200, 200, 200, 200, 200, 200),
     ("portal:opendata", ""): (200, 200, 200, 200, 200, 200),
     ("portal:opendata_download", "organizations.csv"): (200, 200, 200, 200, 200, 200),
     ("portal:opendata_download", "activities.xlsx"): (200, 200, 200, 200, 200, 200),

@@ -119,5 +119,5 @@ def test_the_plan_page_reads_well_money_grouped_and_rik_in_capitals(client, cast
     )
     client.force_login(cast.users["officer"])
     html = client.get(reverse("workplans:detail", args=[rkt.pk])).content.decode()
-    assert "850,000,000 / 43,120.50<" in html
+    assert "IDR850,000,000 / IDR43,120.50<" in html  # mitra_format.money, English grouping
     assert "The RIK 2024-04-04" in html  # the timeline's bar for the RIK ("The rik" before)
