@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from mitra.accounts.http import AuthenticatedHttpRequest
-from mitra.audit.selectors import audit_history
+from mitra.audit.selectors import audit_history, audit_last_event
 from mitra.core.access import EDITOR, MEMBER, AccessMixin
 from mitra.core.charts import build_timeline
 from mitra.core.dates import today
@@ -198,7 +198,7 @@ class AgreementUpdateView(AccessMixin, View):
                     form,
                     error=error,
                     current=AgreementForm.initial_from(current),
-                    last_event=next(iter(audit_history(target=current, limit=1)), None),
+                    last_event=audit_last_event(target=current),
                 )
             except ApplicationError as error:
                 apply_application_errors(form, error)

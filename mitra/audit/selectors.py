@@ -14,6 +14,11 @@ def audit_history(*, target: models.Model, limit: int = 200) -> list[AuditEvent]
     return list(AuditEvent.objects.filter(target_ct=ct, target_id=target.pk)[:limit])
 
 
+def audit_last_event(*, target: models.Model) -> AuditEvent | None:
+    """The record's latest event (who changed it last, and when), or None."""
+    return next(iter(audit_history(target=target, limit=1)), None)
+
+
 def audit_chain_verify(*, using: str = "default") -> ChainReport:
     """Walk the whole chain in sequence order (streamed, constant memory) and report the first
     broken link, if any (`manage.py audit_verify`; `restore` runs it after a restore)."""

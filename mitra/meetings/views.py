@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from mitra.accounts.http import AuthenticatedHttpRequest
-from mitra.audit.selectors import audit_history
+from mitra.audit.selectors import audit_history, audit_last_event
 from mitra.core.access import EDITOR, MEMBER, AccessMixin
 from mitra.core.exceptions import ApplicationError, StaleVersion
 from mitra.core.forms import (
@@ -218,7 +218,7 @@ class MeetingUpdateView(AccessMixin, View):
                     form,
                     error=error,
                     current=MeetingForm.initial_from(current),
-                    last_event=next(iter(audit_history(target=current, limit=1)), None),
+                    last_event=audit_last_event(target=current),
                 )
             except ApplicationError as error:
                 _apply_errors(form, error)

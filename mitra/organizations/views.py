@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from mitra.agreements.selectors import agreements_without_cover, organization_agreements
-from mitra.audit.selectors import audit_history
+from mitra.audit.selectors import audit_history, audit_last_event
 from mitra.core.access import EDITOR, MEMBER, AccessMixin
 from mitra.core.exceptions import ApplicationError, StaleVersion
 from mitra.core.forms import (
@@ -142,7 +142,7 @@ class OrganizationUpdateView(AccessMixin, View):
                     form,
                     error=error,
                     current=OrganizationForm.initial_from(current),
-                    last_event=next(iter(audit_history(target=current, limit=1)), None),
+                    last_event=audit_last_event(target=current),
                 )
             except ApplicationError as error:
                 apply_application_errors(form, error)

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from mitra.accounts.http import AuthenticatedHttpRequest
-from mitra.audit.selectors import audit_history
+from mitra.audit.selectors import audit_history, audit_last_event
 from mitra.core.access import EDITOR, GOVERNMENT, MEMBER, AccessMixin, public_view
 from mitra.core.cache import cache_public_page
 from mitra.core.charts import build_timeline
@@ -204,7 +204,7 @@ class ApplicationEditView(AccessMixin, View):
                     form,
                     error=error,
                     current=forms.ApplicationForm.initial_from(current),
-                    last_event=next(iter(audit_history(target=current, limit=1)), None),
+                    last_event=audit_last_event(target=current),
                 )
             except ApplicationError as error:
                 apply_application_errors(form, error)

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from mitra.accounts.http import AuthenticatedHttpRequest
-from mitra.audit.selectors import audit_history
+from mitra.audit.selectors import audit_history, audit_last_event
 from mitra.core.access import EDITOR, GOVERNMENT, MEMBER, AccessMixin
 from mitra.core.dates import today
 from mitra.core.exceptions import ApplicationError, StaleVersion
@@ -210,7 +210,7 @@ class WorkPlanUpdateView(AccessMixin, View):
                     form,
                     error=error,
                     current=WorkPlanForm.initial_from(current),
-                    last_event=next(iter(audit_history(target=current, limit=1)), None),
+                    last_event=audit_last_event(target=current),
                 )
             except ApplicationError as error:
                 apply_application_errors(form, error)
@@ -316,7 +316,7 @@ class ActivityUpdateView(AccessMixin, View):
                     form,
                     error=error,
                     current=ActivityForm.initial_from(current),
-                    last_event=next(iter(audit_history(target=current, limit=1)), None),
+                    last_event=audit_last_event(target=current),
                 )
             except ApplicationError as error:
                 apply_application_errors(form, error)
