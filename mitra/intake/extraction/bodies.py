@@ -367,6 +367,11 @@ class Gazetteer:
         following = text[mention.end : mention.end + 80]
         run = re.match(r"(?:\s(?:dan\s)?[A-Z][\w\-]*){1,6}", following)
         if run:
+            # "Kementerian ESDM dan Badan Pembangunan Internasional Amerika Serikat": the
+            # "dan" opens a second body, so the country closes that one, not this name.
+            second = re.search(r"\sdan\s([A-Z][\w\-]*)", run.group())
+            if second and second.group(1) in NOT_A_FIELD:
+                return contains_country(run.group()[: second.start()])
             return contains_country(run.group())
         # "Kementerian Pertanian, Kehutanan dan Perikanan Jepang": more fields after a comma,
         # the country closing the name; not a list of bodies ("Kemenlu, Kedutaan Besar Jepang")

@@ -131,11 +131,11 @@ def extract(
             )
         )
     for role in roles.values():
-        if (
-            role.key not in party_keys
-            and role.attend_cues
-            and any(not m.is_weak for m in role.mentions)
-        ):
+        if role.key in party_keys:
+            continue
+        # a quoted official of a body that holds nothing: a guest of the parties' event
+        quoted_guest = bool(role.quote_cues and parties and not role.party_cues)
+        if (role.attend_cues or quoted_guest) and any(not m.is_weak for m in role.mentions):
             result.attending_agencies.append(role.name)
             evidence.append(
                 Evidence(
@@ -144,7 +144,7 @@ def extract(
                     role.first_mention[0],
                     role.first_mention[1],
                     0.75,
-                    role.attend_cues[0][0],
+                    (role.attend_cues or role.quote_cues)[0][0],
                 )
             )
 

@@ -21,6 +21,8 @@ _AGREEMENT_NOUN = (
 )
 SIGNING_RE = re.compile(
     r"(?<!\w)(?:penandatanganan|menandatangani|ditandatangani|bertanda\s?tangan|tanda\s?tangan"
+    # written in two words: "ditanda tangani", "penanda tanganan", "menanda tangani"
+    r"|(?:penanda|menanda|ditanda)\stangan(?:an|i)?"
     r"|meneken|diteken|teken|signing|signed|sign)(?!\w)"
     r"|(?<!\w)(?:mengadakan|dilakukan|melakukan|dilaksanakan)\s(?:pembaruan\s|perpanjangan\s)?"
     r"(?:kerja\s?sama\s)?(?:MoU|MoC|MSP|PKS|nota\skesepahaman|memorandum|perjanjian)",
@@ -261,11 +263,45 @@ def event_types(text: str, start: int) -> list[tuple[str, int, int, float]]:
 
 def is_history(text: str, start: int, end: int, lower_bound: int = 0) -> bool:
     """Whether the words at [start, end) tell something past ("yang telah ditandatangani",
-    "ditandatangani pertama kali pada 2003", "... silam")."""
+    "ditandatangani pertama kali pada 2003", "... silam"), or stand in a sentence that
+    opens as background ("Terbaru, ada penandatanganan ...", "Sebelumnya, ...")."""
     return bool(
         HISTORY_BEFORE_RE.search(text, max(lower_bound, start - 20), start)
         or HISTORY_AFTER_RE.match(text, end, end + 80)
+        or background_sentence(text, sentence_start(text, start, lower_bound), start)
     )
+
+
+# A sentence that opens by placing what follows before or beside the reported event: an
+# earlier or another signing, not this one ("Terbaru, ada penandatanganan ... antara
+# Pemkab X dengan ...", "Sebelumnya, ... telah menandatangani", "Pada tahun lalu, ...").
+BACKGROUND_OPENER_RE = re.compile(
+    r"[\s\"“”]*(?:Terbaru|Sebelumnya|Sebelum\s(?:itu|ini)|Sebelum\sacara\sini"
+    r"|(?:Pada\s)?(?:tahun|bulan|pekan|minggu)\s(?:lalu|sebelumnya|kemarin)|Dulu|Dahulu"
+    r"|Selama\sini|Sejak\s(?:tahun\s)?(?:19|20)\d\d|Sebelumnya\spada|Beberapa\s(?:waktu|"
+    r"tahun|bulan)\s(?:lalu|sebelumnya))(?!\w)",
+    _I,
+)
+# "hari ini", "saat ini": the opener frames a report of now after all.
+_NOW_RE = re.compile(r"(?<!\w)(?:hari\sini|saat\sini|kali\sini|today)(?!\w)", _I)
+_SENTENCE_START_RE = re.compile(r"[.!?]\s|\n")
+
+
+def sentence_start(text: str, pos: int, lower_bound: int = 0) -> int:
+    """Start of the sentence holding `pos` (after ". ", "! ", "? " or a line break)."""
+    window_start = max(lower_bound, pos - 400)
+    last = window_start
+    for match in _SENTENCE_START_RE.finditer(text, window_start, pos):
+        last = match.end()
+    return last
+
+
+def background_sentence(text: str, s_start: int, pos: int) -> bool:
+    """Whether the sentence starting at `s_start` opens as background (see
+    BACKGROUND_OPENER_RE) and says nothing of now before `pos`."""
+    if not BACKGROUND_OPENER_RE.match(text, s_start, pos):
+        return False
+    return _NOW_RE.search(text, s_start, pos) is None
 
 
 def meeting_mode(text: str, start: int, has_venue: bool) -> tuple[str, int, int, float] | None:

@@ -100,6 +100,11 @@ ORG_HEADS = frozenset(
         "cooperation",
         "vision",
         "care",
+        # government agencies named in English: "Korea Meteorological Administration",
+        # "Civil Aviation Authority of ..." ("Ministry of ..." is also a title's tail:
+        # "Vice Premier and Ministry of Education X", so it is not a head)
+        "administration",
+        "authority",
     ]
 )
 # Names of ministries and agencies may contain "dan" ("Kementerian Luar Negeri dan
@@ -837,8 +842,11 @@ def country_counterparts(doc: Document, gov_mentions: list[BodyMention]) -> list
         name = match.group()
         if _overlaps(match.span(), gov_spans):
             continue
-        if re.match(r"[\s-]?[A-Z]", text[match.end() : match.end() + 2]) and not re.match(
-            r"\s(?:[A-Z]{2,}|Indonesia)", text[match.end() : match.end() + 12]
+        if (
+            re.match(r"[\s-]?[A-Z]", text[match.end() : match.end() + 2])
+            and not re.match(r"\s(?:[A-Z]{2,}|Indonesia)", text[match.end() : match.end() + 12])
+            # "Menteri Luar Negeri Maroko Nasser ...": a person's name follows a title
+            and not _TITLE_PHRASE_BEFORE_RE.search(text, max(0, match.start() - 100), match.start())
         ):
             continue  # part of a longer name ("Korea Selatan" aside, which the regex holds)
         s_start, _ = doc.sentence_span(match.start())
@@ -960,6 +968,8 @@ def _classify_run(text, run_start, run_end, index, gov_spans, add, budget) -> No
         name = text[s:e].strip(" -")
         if len(name) < 2:
             continue
+        if _country_in_title_phrase(text, s, e):
+            continue  # "Menteri Luar Negeri Maroko": a minister's title, the side is the country
         looks_foreign = _looks_foreign(name)
         known = index.match_name(name, fuzzy=looks_foreign, budget=budget)
         preceding = text[max(0, s - 40) : s]
@@ -978,6 +988,24 @@ def _classify_run(text, run_start, run_end, index, gov_spans, add, budget) -> No
             add(name, (s, e))
         elif re.match(r"\s?\(", following) is None and COUNTRY_RE.fullmatch(name) is None:
             continue
+
+
+# A head-of-office title whose words run on to a country: "Menteri Luar Negeri Maroko",
+# "Menteri Luar Negeri, Kerja Sama Afrika dan Ekspatriat Maroko", "Duta Besar ... Jepang".
+_TITLE_PHRASE_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:Menteri|Minister|Duta\sBesar|Dubes|Ambassador|Presiden|President"
+    r"|Sekretaris\sNegara|Secretary\sof\sState)"
+    r"(?:,?\s(?:dan\s|and\s|&\s)?[A-Z][\w-]*){0,8},?\s(?:dan\s|and\s|&\s)?$"
+)
+
+
+def _country_in_title_phrase(text: str, start: int, end: int) -> bool:
+    """Whether [start, end) is the tail of a minister's or envoy's title that ends with a
+    country ("Luar Negeri Maroko" after "Menteri"): the person's title, no organization."""
+    country = COUNTRY_RE.search(text, start, end)
+    if country is None or country.end() != end:
+        return False
+    return _TITLE_PHRASE_BEFORE_RE.search(text, max(0, start - 100), start) is not None
 
 
 def _cut_at_headline_words(text: str, start: int, end: int) -> int:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from .bodies import BodyMention
 from .document import Document
+from .meetings import background_sentence
 from .parties import (
     ATTEND_AFTER_RE,
     ATTEND_RE,
@@ -61,6 +62,9 @@ class BodyRole:
     mentions: list[BodyMention] = field(default_factory=list)
     party_cues: list[tuple[str, int]] = field(default_factory=list)
     attend_cues: list[tuple[str, int]] = field(default_factory=list)
+    # An official of the body quoted ("kata Kepala Dinas X"): a guest when other bodies hold
+    # the event, the host when no body does.
+    quote_cues: list[tuple[str, int]] = field(default_factory=list)
 
 
 def _linked(text: str, left_end: int, right_start: int) -> bool:
@@ -125,6 +129,14 @@ def _has_cooperation_word(doc: Document, s_start: int, s_end: int) -> bool:
     return found
 
 
+def _is_background(doc: Document, s_start: int, s_end: int) -> bool:
+    key = ("background", s_start)
+    found = doc.memo.get(key)
+    if found is None:
+        found = doc.memo[key] = background_sentence(doc.text, s_start, s_end)
+    return found
+
+
 def link_cues(
     doc: Document,
     mention: tuple[int, int],
@@ -136,6 +148,8 @@ def link_cues(
     s_start, s_end = doc.sentence_span(mention[0])
     if not _has_cooperation_word(doc, s_start, s_end) and not doc.in_title(mention[0]):
         return []
+    if _is_background(doc, s_start, s_end):
+        return []  # "Sebelumnya, G telah menandatangani MoU dengan F": not this event
     index = index or ForeignMentionIndex(foreign)
     linked: set[int] = set()
     for f_start, f_end, cand_index in index.near(*mention):
@@ -145,6 +159,31 @@ def link_cues(
         if after or f_end <= mention[0] and _linked(text, f_end, mention[0]):
             linked.add(cand_index)
     return [foreign[i] for i in sorted(linked)]
+
+
+# A speech tag before a body's official: '"...," kata Budi dari Kementerian X',
+# 'ujar Direktur Jenderal Pajak Kementerian X', 'tutur Siti, perwakilan Kementerian X'.
+SPEAKER_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:kata|ujar|ungkap|tutur|ucap|jelas|terang|imbuh|tambah|papar|sebut|pungkas"
+    r"|tegas|lanjut|katanya|ujarnya|ungkapnya|tuturnya|jelasnya|said)"
+    r"\s(?P<gap>(?:[^\s.;:!?\"\u201c\u201d]+\s){0,10})$",
+    re.IGNORECASE,
+)
+_SPEAKER_GAP_WORDS = frozenset(
+    ["dari", "selaku", "sebagai", "perwakilan", "wakil", "bidang", "dan"]
+)
+
+
+def quoted_speaker(text: str, s_start: int, start: int) -> bool:
+    """Whether the mention at `start` names the body of a speaker in a speech tag."""
+    match = SPEAKER_BEFORE_RE.search(text, max(s_start, start - 90), start)
+    if not match:
+        return False
+    for word in match.group("gap").split():
+        word = word.strip(",()")
+        if word[:1].islower() and word not in _SPEAKER_GAP_WORDS:
+            return False
+    return True
 
 
 DELEGATION_BEFORE_RE = re.compile(r"(?<!\w)(?:delegasi|rombongan)\s$", re.IGNORECASE)
@@ -208,9 +247,16 @@ def classify_bodies(
                 continue
             if mention.is_weak:
                 continue
+            if not linked and quoted_speaker(
+                text, doc.sentence_span(mention.start)[0], mention.start
+            ):
+                role.quote_cues.append(("quoted-speaker", mention.start))
+                continue
             if doc.in_title(mention.start):
                 role.party_cues.append(("headline", mention.start))
-            elif organiser_verb_after(text, mention.end):
+            elif organiser_verb_after(text, mention.end) and not _is_background(
+                doc, *doc.sentence_span(mention.start)
+            ):
                 role.party_cues.append(("organiser", mention.start))
 
 

@@ -16,8 +16,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .bodies import BodyMention
-from .meetings import SIGNING_RE
+from .bodies import COUNTRY_RE, BodyMention
+from .meetings import SIGNING_RE, background_sentence
 
 TITLE_START_RE = re.compile(
     r"(?<![\w-])(?:(?:Wakil|Plt\.?|Pj\.?|Deputy|Acting|Vice)\s)?(?:"
@@ -77,6 +77,8 @@ def find_signatories(
         sentence = text[s_start:s_end]
         if not SIGNING_RE.search(sentence):
             continue
+        if background_sentence(text, s_start, s_end):
+            continue  # "Terbaru, ada penandatanganan ...": another, earlier signing
         witness = WITNESS_RE.search(sentence)
         limit = s_start + witness.start() if witness else s_end
         taken_until = -1  # "Deputi Direktur Jenderal ...": one title, not two
@@ -124,6 +126,13 @@ def _organization_after(
     for i in index.gov_between(title_start, title_start + 1):
         mention = gov_mentions[i]
         if mention.strength == "title":
+            foreign_side = _foreign_country_after(
+                text, mention.end, horizon, foreign_mentions, index
+            )
+            if foreign_side is not None:
+                # "Menteri Luar Negeri Maroko": the foreign minister of a country-only side
+                start, end, name, key = foreign_side
+                return text[title_start:start].strip(" ,"), name, end, key
             name, _ = gov_name(mention)
             head = text[title_start:title_end]
             if any(e.kind in ("ministry", "coordinating_ministry") for e in mention.entries):
@@ -158,6 +167,26 @@ def _organization_after(
         title_stop = unit_end if unit_end is not None else start
         title = text[title_start:title_stop].strip(" ,")
         return title, name, end, key
+    return None
+
+
+def _foreign_country_after(
+    text: str,
+    pos: int,
+    horizon: int,
+    foreign_mentions: list[tuple[int, int, str, str]],
+    index: _Positions,
+) -> tuple[int, int, str, str] | None:
+    """The first foreign mention right after a title mention, when it is a bare country and
+    only title words stand between them."""
+    for i in index.foreign_between(pos, horizon):
+        found = foreign_mentions[i]
+        if COUNTRY_RE.fullmatch(found[2]) is None:
+            return None
+        gap = text[pos : found[0]].replace(",", " ")  # "Menteri Luar Negeri, Kerja Sama ..."
+        if gap.strip() and (not _title_gap_ok(gap) or _ANOTHER_TITLE_RE.search(gap)):
+            return None
+        return found
     return None
 
 
