@@ -204,6 +204,29 @@ for _dimension in ("organization", "agreement", "region"):
     )
 
 
+# Risk indicators (issue 17 §4): the supervisor's list at national scale (2,000 organizations),
+# read from the rows the daily job computes (docs/dev/risk.md); computed once with the data set.
+@page("risk_list", user="kemlu")
+def _risk_list(ctx: Context) -> str:
+    """The TPOA secretariat's risk list (Kemlu): every organization's indicators sorted by the
+    weighted sum in SQL, first page of 50, from the daily job's rows. Target p95 < 150 ms."""
+    from mitra.risk.models import OrganizationRisk
+    from mitra.risk.services import risk_indicators_refresh
+
+    if not OrganizationRisk.objects.exists():
+        risk_indicators_refresh()
+    return "/en/risk/"
+
+
+@job("risk_refresh_s")
+def _risk_refresh(ctx: Context) -> Any:
+    """The daily risk job over the national data set: every organization's indicators in a
+    fixed number of aggregate queries, rows replaced (rolled back)."""
+    from mitra.risk.services import risk_indicators_refresh
+
+    return {"organizations": risk_indicators_refresh()}
+
+
 # --- jobs -----------------------------------------------------------------------------------
 @job("deadline_scan_s")
 def _deadline_scan(ctx: Context) -> Any:

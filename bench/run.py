@@ -205,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from django.db import connection
 
-    from bench import api_fuzz, dataset, measure
+    from bench import api_fuzz, dataset, iati_bench, measure  # noqa: F401  (iati_bench registers its jobs)
 
     def log(message: str) -> None:
         print(message, flush=True)

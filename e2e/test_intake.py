@@ -167,6 +167,11 @@ def test_paste_000_renews_the_earlier_agreements(
 
     with page.expect_navigation():
         page.click("#intake-confirm")
+
+    # Check your answers, then confirm (issue 16 §1).
+
+    with page.expect_navigation():
+        page.click("#check-confirm")
     created = page.locator("#created-agreements li")
     assert created.count() == 2, page.content()[:3000]
     new = Agreement.objects.exclude(pk__in=[a.pk for a in earlier_only.values()])
@@ -186,5 +191,8 @@ def test_paste_000_on_demo_data_says_already_recorded(site: Site, press_text: st
     count = Agreement.objects.count()
     with page.expect_navigation():
         page.click("#intake-confirm")
+    # Check your answers, then confirm (issue 16 §1).
+    with page.expect_navigation():
+        page.click("#check-confirm")
     assert page.locator("#linked-agreements li").count() == 2
     assert Agreement.objects.count() == count

@@ -83,6 +83,11 @@ def test_paste_a_fresh_paragraph_and_confirm_it_into_drafts(
 
     with page.expect_navigation():
         page.click("#intake-confirm")
+
+    # Check your answers, then confirm (issue 16 §1).
+
+    with page.expect_navigation():
+        page.click("#check-confirm")
     created = page.locator("#created-agreements li")
     assert created.count() == 1, page.content()[:3000]
     assert "Draft" in created.first.inner_text()

@@ -13,7 +13,7 @@ from mitra.accounts.tests.factories import UserFactory
 from mitra.notifications.models import Notice
 from mitra.permits import services
 from mitra.permits.models import REQUIRED_DOCUMENTS, AgencyReview, Application
-from mitra.permits.tests.factories import pdf
+from mitra.permits.tests.factories import pdf, present_and_deliberate
 from mitra.workplans.models import RegionalNotification
 
 from .conftest import DEMO_TODAY, Site
@@ -56,7 +56,7 @@ def decide(extension: Application, kemlu: User) -> None:
         services.review_decide(
             review_id=review.pk, state="no_objection", reason_code="none", text="", actor=reviewer
         )
-    services.application_open_deliberation(application_id=extension.pk, actor=kemlu)
+    present_and_deliberate(extension.pk, kemlu)
     services.deliberation_record(
         application_id=extension.pk,
         held_on=DEMO_TODAY,
@@ -84,7 +84,9 @@ def test_an_extension_tells_the_secretariat_and_the_decision_tells_ford(site: Si
     site.login("ford")
     site.goto(f"/id/permits/applications/{extension.pk}/")
     with page.expect_navigation():
-        page.get_by_role("button", name="Ajukan", exact=True).click()
+        page.click("#application-check")  # check your answers first (issue 16 §1)
+    with page.expect_navigation():
+        page.click("#application-submit")
     extension.refresh_from_db()
     assert extension.status == Application.Status.SUBMITTED
 

@@ -50,8 +50,11 @@ INSTALLED_APPS = [
     "mitra.meetings",  # TPOA deliberations, rakor, signings, monev visits
     "mitra.permits",  # TPOA licensing: izin prinsip, reviews, decisions, izin operasional
     "mitra.sanctions",  # sanction cases (domain.md §3.9)
+    "mitra.staff",  # foreign staff as people: requests, N9 limits (issue 15 §2)
     "mitra.workplans",  # RIK/RKT and activities
     "mitra.monitoring",  # reports, disclosures, monitoring visits, compliance
+    "mitra.iati",  # IATI import, matching and cross-check (issue 17, docs/dev/iati.md)
+    "mitra.risk",  # risk indicators per organization, the supervisor's list (docs/dev/risk.md)
     "mitra.intake",
     "mitra.dashboard",
     "mitra.portal",

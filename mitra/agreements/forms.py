@@ -12,7 +12,7 @@ from mitra.core.forms import BootstrapFormMixin
 from mitra.organizations.models import ForeignOrganization, Sector
 from mitra.regions.models import Province, Regency
 
-from .models import RENEWABLE_STATUSES, Agreement, AgreementDocument
+from .models import RENEWABLE_STATUSES, Agreement, AgreementDocument, Signatory
 from .services import AgreementInput
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -64,6 +64,13 @@ class AgreementForm(BootstrapFormMixin, forms.Form):
         required=False,
         help_text=_("Other agencies that may see this agreement."),
     )
+    signatory_roles = forms.ModelMultipleChoiceField(
+        label=_("Signatory roles carried over"),
+        queryset=Signatory.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The positions that signed the agreement renewed; names and dates follow."),
+    )
 
     def __init__(self, *args: Any, user: Any, instance: Agreement | None = None, **kwargs: Any):
         super().__init__(*args, **kwargs)
@@ -92,6 +99,19 @@ class AgreementForm(BootstrapFormMixin, forms.Form):
             candidates = candidates.exclude(pk=instance.pk)
         renews.queryset = candidates.order_by("-start_date")
         renews.label_from_instance = lambda a: f"{a.title} ({a.period_label})"
+        # A renewal carries the signatories' positions of the agreement it renews (create
+        # only; the roles of an agreement the user may renew).
+        roles: Any = self.fields["signatory_roles"]
+        predecessor = str(
+            (self.data.get("renews") if self.is_bound else self.initial.get("renews")) or ""
+        )
+        if instance is None and predecessor.isascii() and predecessor.isdigit():
+            roles.queryset = Signatory.objects.filter(
+                agreement_id=int(predecessor), agreement__in=candidates
+            ).select_related("party")
+            roles.label_from_instance = lambda r: f"{r.title} ({r.party})"
+        if instance is not None or not roles.queryset.exists():
+            del self.fields["signatory_roles"]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -120,6 +140,7 @@ class AgreementForm(BootstrapFormMixin, forms.Form):
             provinces=d["provinces"],
             regencies=d["regencies"],
             shared_with=d["shared_with"],
+            signatory_roles=list(d.get("signatory_roles") or ()),
         )
 
     @classmethod

@@ -7,12 +7,13 @@ from typing import Any
 from django.db.models import BooleanField, Count, ExpressionWrapper, Prefetch, Q, QuerySet
 from django.http import Http404
 
+from mitra.audit.selectors import audit_events_until
 from mitra.core.dates import add_months, today
 from mitra.core.search import words_q
 from mitra.organizations.search import misspelt_names_q
 
 from .models import Agreement, AgreementDocument, AgreementParty, Signatory
-from .querysets import owned_agreement_ids, visible_agreement_count
+from .querysets import visible_agreement_count
 
 
 @dataclass
@@ -234,10 +235,12 @@ def agreements_without_cover(
     SECURITY: only those the viewer may see, or with `own` only its agency's own (a subset:
     the partner ministry's task list). `organization_id` narrows it to one partner (the
     organization's page). The secretariat's home counts the same queryset."""
+    # Few agreements are flagged (a partial index holds them): the viewer's access is
+    # probed for each of them, not listed (`visible_to_each`).
     scoped = (
-        Agreement.objects.filter(pk__in=owned_agreement_ids(viewer))
+        Agreement.objects.owned_by_each(viewer)
         if own
-        else Agreement.objects.visible_to(viewer)
+        else Agreement.objects.visible_to_each(viewer)
     )
     qs = scoped.filter(status__in=[Agreement.Status.SIGNED, Agreement.Status.ACTIVE])
     if organization_id is not None:
@@ -251,3 +254,23 @@ def agreements_without_cover(
         .select_related("owner", "owner_unit")
         .order_by("end_date", "id")
     )
+
+
+# Events that end an agreement before its end date, or undo such an end.
+TERMINATION_EVENTS = ("agreement.terminated", "agreement.termination_undone")
+
+
+def agreements_in_force_on(*, on: date, candidates: QuerySet[Agreement]) -> QuerySet[Agreement]:
+    """ "As of" `on` (issue 16 §2), from the record and its audit history: the agreements among
+    `candidates` (those that reached signature or force: the caller's public view) whose period
+    covers `on` and that no termination taking effect on or before `on` had ended (a
+    termination later undone counts from its undoing). Expiry and supersession need no
+    history: an agreement is in force until its end date whatever followed."""
+    in_period = candidates.filter(
+        Q(end_date__gte=on) | Q(end_date__isnull=True), start_date__lte=on
+    )
+    history = audit_events_until(
+        model=Agreement, target_ids=in_period.values("pk"), events=TERMINATION_EVENTS, on=on
+    )
+    ended = [pk for pk, events in history.items() if events[-1][1] == "agreement.terminated"]
+    return in_period.exclude(pk__in=ended)

@@ -68,6 +68,9 @@ class AgreementInput:
     provinces: Iterable[Any] = ()
     regencies: Iterable[Any] = ()
     shared_with: Iterable[GovernmentBody] = ()
+    # A renewal: the predecessor's signatories whose positions the new agreement carries over
+    # as roles to fill (name and signing day left for the new signature). Create only.
+    signatory_roles: Sequence[Signatory] = ()
 
 
 def _require_editor(actor: "User", agency: GovernmentBody, unit: GovernmentBody | None) -> None:
@@ -121,6 +124,7 @@ def _validate(data: AgreementInput, agreement: Agreement | None) -> ChainCheck:
             check.error("duration_months", message)
     check_period(check, data.start_date, data.end_date)
     check_renewal(check, agreement=agreement, predecessor=data.renews, start=data.start_date)
+    _check_signatory_roles(check, data)
     for message in not_in_future(data.signing_date):
         check.error("signing_date", message)
     # N3/N4: a draft may be negotiated before its partner's izin prinsip is granted or
@@ -138,6 +142,54 @@ def _validate(data: AgreementInput, agreement: Agreement | None) -> ChainCheck:
         else:
             check.warnings.append(message)
     return check
+
+
+def _check_signatory_roles(check: ChainCheck, data: AgreementInput) -> None:
+    """Each carried-over signatory role comes from the agreement renewed, and its party is
+    still a party of the new agreement."""
+    if not data.signatory_roles:
+        return
+    if data.renews is None:
+        check.error("signatory_roles", _("Signatory roles are carried over only by a renewal."))
+        return
+    bodies = {data.owner.pk, *(b.pk for b in data.other_government_parties)}
+    organizations = {o.pk for o in data.foreign_parties}
+    for role in data.signatory_roles:
+        if role.agreement_id != data.renews.pk:
+            check.error(
+                "signatory_roles", _("Choose signatories of the agreement this one renews.")
+            )
+            return
+        party = role.party
+        if party.body_id not in bodies and party.organization_id not in organizations:
+            check.error(
+                "signatory_roles",
+                _("%(role)s signed for %(party)s, which is not a party of the renewal.")
+                % {"role": role.title, "party": str(party)},
+            )
+
+
+def _copy_signatory_roles(agreement: Agreement, roles: Sequence[Signatory]) -> list[str]:
+    """The renewal's signatories: each carried-over position for the matching new party."""
+    parties = list(agreement.parties.all())
+    copied = []
+    for role in roles:
+        party = next(
+            (
+                p
+                for p in parties
+                if (role.party.body_id and p.body_id == role.party.body_id)
+                or (role.party.organization_id and p.organization_id == role.party.organization_id)
+            ),
+            None,
+        )
+        if party is None:  # checked in _validate
+            continue
+        Signatory.objects.create(
+            agreement=agreement, party=party, person=None, name="", title=role.title
+        )
+        copied.append(f"{role.title} ({party})")
+    return copied
 
 
 def _denormalise(agreement: Agreement) -> None:
@@ -271,14 +323,18 @@ def agreement_create(*, data: AgreementInput, actor: "User") -> Agreement:
         agreement.save()
     _write_parties(agreement, data)
     _write_relations(agreement, data)
+    roles = _copy_signatory_roles(agreement, data.signatory_roles)
     agreement_refresh_access([agreement.pk])
     _denormalise(agreement)
     agreement.save(update_fields=["partner_names", "partner_kind", "search_text"])
+    new = model_snapshot(agreement, AUDITED_FIELDS)
+    if roles:
+        new["signatory_roles"] = roles
     audit_event_record(
         event="agreement.created",
         target=agreement,
         actor=actor,
-        data={"new": model_snapshot(agreement, AUDITED_FIELDS), "warnings": check.warnings},
+        data={"new": new, "warnings": check.warnings},
     )
     return agreement
 

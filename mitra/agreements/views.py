@@ -4,7 +4,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -17,9 +17,14 @@ from mitra.core.charts import build_timeline
 from mitra.core.dates import today
 from mitra.core.exceptions import ApplicationError, StaleVersion
 from mitra.core.forms import (
+    CHECK_CHANGE,
+    CHECK_CONFIRM,
     already_submitted,
     apply_application_errors,
+    carried_entries,
+    check_step,
     create_once,
+    form_answers,
     form_token_for,
     stale_context,
     submitted_version,
@@ -29,6 +34,7 @@ from . import selectors, services
 from .forms import AgreementFilterForm, AgreementForm, DocumentForm, SignatoryForm, TransitionForm
 from .models import Agreement
 from .permissions import agreement_get_editable, agreement_is_editable_by
+from .renewal import renewal_initial
 from .validation import chain_warnings
 
 
@@ -130,16 +136,41 @@ class AgreementCreateView(AccessMixin, View):
     access = EDITOR
 
     def get(self, request: AuthenticatedHttpRequest) -> HttpResponse:
-        initial = {}
-        renews_id = request.GET.get("renews")
-        if renews_id and renews_id.isdigit():
-            initial["renews"] = int(renews_id)
+        initial: dict[str, Any] = {}
+        renews_id = request.GET.get("renews", "")
+        if renews_id:
+            # "Record renewal": start from the predecessor (parties, signatory roles, sectors,
+            # regions, objective copied; dates moved on). SECURITY: only an agreement the user
+            # may renew (editable, renewable status); anything else 404.
+            if not (renews_id.isascii() and renews_id.isdigit()):
+                raise Http404
+            predecessor = (
+                AgreementForm(user=request.user)
+                .fields["renews"]
+                .queryset.filter(pk=int(renews_id))  # type: ignore[attr-defined]
+                .first()
+            )
+            if predecessor is None:
+                raise Http404
+            initial = renewal_initial(predecessor)
         form = AgreementForm(user=request.user, initial=initial)
         context = {"form": form, "form_token": form_token_for(request, CREATE_FORM)}
         return render(request, "agreements/agreement_form.html", context)
 
     def post(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         form = AgreementForm(request.POST, user=request.user)
+        step = check_step(request)
+        if form.is_valid() and step != CHECK_CONFIRM:
+            # Check your answers first; "Change" comes back to the filled-in form (issue 16 §1).
+            if step == CHECK_CHANGE:
+                context = {"form": form, "form_token": form_token_for(request, CREATE_FORM)}
+                return render(request, "agreements/agreement_form.html", context)
+            context = {
+                "sections": [{"title": "", "answers": form_answers(form)}],
+                "carry": carried_entries(request),
+                "action": reverse("agreements:create"),
+            }
+            return render(request, "agreements/agreement_check.html", context)
         if form.is_valid():
             try:
                 agreement, first = create_once(
@@ -156,8 +187,7 @@ class AgreementCreateView(AccessMixin, View):
                 if agreement is None:  # a second submit of the same form
                     already_submitted(request)
                     return redirect(first or reverse("agreements:list"))
-                messages.success(request, _("The agreement was saved."))
-                return redirect("agreements:detail", pk=agreement.pk)
+                return redirect(reverse("agreements:detail", args=[agreement.pk]) + "?registered=1")
         context = {"form": form, "form_token": form_token_for(request, CREATE_FORM)}
         return render(request, "agreements/agreement_form.html", context, status=400)
 

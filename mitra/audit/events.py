@@ -72,6 +72,9 @@ EVENT_LABELS = {
     "sanction_case.dismissed": _("Sanction case dismissed"),
     "sanction_case.updated": _("Sanction case notes changed"),
     "sanction_case.evidence_uploaded": _("Sanction evidence uploaded"),
+    "sanction_case.reply_submitted": _("Reply to a sanction step received"),
+    "sanction_case.objection_filed": _("Objection to a sanction step filed"),
+    "sanction_case.objection_decided": _("Objection to a sanction step decided"),
     "calendar_token.created": _("Calendar link created"),
     "calendar_token.regenerated": _("Calendar link replaced"),
     # licensing (mitra.permits)
@@ -110,8 +113,32 @@ EVENT_LABELS = {
     "foreign_staff.assigned": _("Foreign staff assignment recorded"),
     "foreign_staff.ended": _("Foreign staff assignment ended"),
     "foreign_staff.flagged": _("Foreign staff assignment flagged"),
+    "staff_person.created": _("Foreign staff member recorded"),
+    "staff_person.documents_updated": _("Passport or stay permit changed"),
+    "staff_request.requested": _("Foreign staff approval requested"),
+    "staff_request.recommended": _("Recommended by the partner ministry"),
+    "staff_request.approved": _("Approved by Biro KTLN"),
+    "staff_request.refused": _("Foreign staff request refused"),
+    "staff_request.stay_permit_recorded": _("Stay permit recorded"),
+    # added by the history wording (mitra.audit.history)
+    "agreement.cover_lost": _("Agreement lost its permit cover"),
+    "agreement.cover_restored": _("Agreement's permit cover restored"),
+    "agreement.termination_undone": _("Termination undone"),
+    "intake.confirmed": _("Intake submission confirmed"),
+    "intake.record_created": _("Created from an intake submission"),
+    "permit_application.documents_carried_over": _(
+        "Documents carried over from the earlier application"
+    ),
+    "permit_application.documents_confirmed": _("Documents confirmed"),
+    "permit_application.presentation_held": _("Presentation held"),
+    "risk_configuration.updated": _("Risk configuration changed"),
+    "workplan.notification_acknowledged": _("Regional notification acknowledged"),
 }
 
 
 def event_label(event: str) -> str:
-    return str(EVENT_LABELS.get(event, event))
+    """The event's label; an unknown event reads as its last part ("record_created" →
+    "Record created") rather than as a raw key."""
+    if event in EVENT_LABELS:
+        return str(EVENT_LABELS[event])
+    return event.rpartition(".")[2].replace("_", " ").capitalize()

@@ -3,7 +3,10 @@
 Every event is a link of one hash chain (`mitra.audit.chain`, docs/dev/audit-chain.md): the
 writer locks the chain head, appends after it and moves it on, in the caller's transaction."""
 
-from datetime import datetime
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from django.contrib.contenttypes.models import ContentType
@@ -19,6 +22,23 @@ if TYPE_CHECKING:
     from mitra.accounts.models import User
 
 
+# The day the events recorded now took effect, when that is in the past (`audit_effective_on`).
+_effective_on: ContextVar[date | None] = ContextVar("audit_effective_on", default=None)
+
+
+@contextmanager
+def audit_effective_on(on: date | None) -> Iterator[None]:
+    """Events recorded inside the block carry `data["effective_on"]` = `on` (unless they set
+    their own): for things entered after they happened (the demo's past meetings, signings and
+    decisions; imports). `event_effective_on` and the history tab then date them on that day.
+    `on` None: no effect."""
+    token = _effective_on.set(on)
+    try:
+        yield
+    finally:
+        _effective_on.reset(token)
+
+
 def audit_event_record(
     *,
     event: str,
@@ -32,6 +52,9 @@ def audit_event_record(
     # Public page cache (mitra.core.cache): a recorded change empties it after the commit.
     public_data_changed_on_commit(event=event)
 
+    effective_on = _effective_on.get()
+    if effective_on is not None and "effective_on" not in (data or {}):
+        data = {**(data or {}), "effective_on": effective_on.isoformat()}
     agency = actor.agency if actor is not None else None
     return audit_event_append(
         AuditEvent(

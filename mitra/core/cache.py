@@ -266,3 +266,55 @@ def cache_public_page(
         return method_decorator(decorator, name="dispatch")(cls)
 
     return apply
+
+
+# --- per-user entries stamped with the generation (signed-in pages, issue 13 §6) ------------
+
+
+def generation_cached(key: str, build: Callable[[], Any], *, seconds: int) -> Any:
+    """`build()`'s value, kept under `key` with the data generation inside the entry: served
+    while the generation is unchanged (no recorded change since), built again otherwise. One
+    MGET reads the token and the entry. The generation is read before `build()` runs, so a
+    change committed meanwhile leaves the entry with the old token (discarded next time).
+    `seconds` <= 0, or the cache down: `build()` every time. SECURITY: the caller's key must
+    hold everything that decides what the value may show (the user, their scope, the day,
+    the language, the query)."""
+    if seconds <= 0:
+        return build()
+    cache = caches[CACHE_ALIAS]
+    try:
+        found = cache.get_many([GENERATION_KEY, key])
+        generation = found.get(GENERATION_KEY) or public_generation()
+    except Exception:  # noqa: BLE001 - the cache is down: as if there were none
+        logger.exception("cache unavailable for %s", key.split(":", 1)[0])
+        return build()
+    entry = found.get(key)
+    if isinstance(entry, dict) and entry.get("generation") == generation:
+        return entry["value"]
+    value = build()
+    try:
+        cache.set(key, {"generation": str(generation), "value": value}, timeout=seconds)
+    except Exception:  # noqa: BLE001
+        logger.exception("could not store %s", key.split(":", 1)[0])
+    return value
+
+
+def user_scope_key(user: Any) -> str:
+    """SECURITY: what decides a signed-in user's scope, for a per-user key: the user, their
+    role, body, organization and whether they are active (a moved or demoted user gets a new
+    key, never the old scope's entries), and the active language."""
+    parts = [
+        user.pk,
+        getattr(user, "role", ""),
+        getattr(user, "body_id", None) or 0,
+        getattr(user, "organization_id", None) or 0,
+        int(bool(user.is_active)),
+        translation.get_language() or "",
+    ]
+    return ":".join(str(p) for p in parts)
+
+
+def signed_in_cache_seconds() -> int:
+    """How long a signed-in user's cached page lives (`MITRA["HOME_CACHE_SECONDS"]`; by
+    default the public pages' lifetime, so 0 in the test settings: off)."""
+    return int(settings.MITRA.get("HOME_CACHE_SECONDS", page_cache_seconds()))

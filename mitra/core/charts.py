@@ -81,3 +81,11 @@ def build_timeline(
         today_x=round(x_of(today), 1),
         windows=windows,
     )
+
+
+def bar_percent(value: float | None, maximum: float) -> float:
+    """Width of a simple horizontal bar, in percent of its track (0–100, one decimal), for
+    `<rect width="…%">` (a value at or above `maximum` fills the track; None or ≤ 0: empty)."""
+    if not value or value <= 0 or maximum <= 0:
+        return 0.0
+    return round(min(float(value) / float(maximum), 1.0) * 100, 1)

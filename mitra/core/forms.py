@@ -13,6 +13,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from . import bounds, concurrency
+from .autocomplete import autocomplete_long_list
 from .exceptions import ApplicationError, StaleVersion
 
 
@@ -49,8 +50,13 @@ class BootstrapFormMixin:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():  # type: ignore[attr-defined]
             _bound(field)
+            autocomplete_long_list(field)  # long lists of bodies and regions (issue 16 §1)
             widget = field.widget
-            if isinstance(widget, (forms.Select, forms.SelectMultiple)):
+            if isinstance(widget, (forms.CheckboxSelectMultiple, forms.RadioSelect)):
+                # Each choice a checkbox or radio button with its label: "form-control" would
+                # draw every box as an empty full-width pill (issue 16 §1).
+                css = "form-check-input"
+            elif isinstance(widget, (forms.Select, forms.SelectMultiple)):
                 css = "form-select"
             elif isinstance(widget, forms.CheckboxInput):
                 css = "form-check-input"
@@ -207,3 +213,54 @@ def stale_context(
         "stale": {"message": message, "changes": changes},
         "version": error.current.version,
     }
+
+
+# --- check your answers before a submission (issue 16 §1) ------------------------------------
+# A valid form is first shown back as a list of answers, each with a "Change" button that
+# returns to the form at that field; only "Confirm" saves. The entries travel as hidden fields
+# (the form token with them), so no state is kept between the steps and no script is needed.
+CHECK_CONFIRM = "confirm"
+CHECK_CHANGE = "change"
+_CHECK_CONTROLS = {"csrfmiddlewaretoken", CHECK_CONFIRM, CHECK_CHANGE}
+
+
+@dataclass
+class Answer:
+    label: str
+    value: str
+    anchor: str  # the field's id on the form page
+
+
+def check_step(request: HttpRequest) -> str:
+    """What a valid form's POST asks for: "confirm" (save), "change" (back to the form) or
+    "check" (show the answers)."""
+    if request.POST.get(CHECK_CHANGE):
+        return CHECK_CHANGE
+    if request.POST.get(CHECK_CONFIRM):
+        return CHECK_CONFIRM
+    return "check"
+
+
+def carried_entries(request: HttpRequest) -> list[tuple[str, str]]:
+    """The submitted entries to carry as hidden fields through the check page."""
+    return [
+        (name, value)
+        for name, values in request.POST.lists()
+        if name not in _CHECK_CONTROLS
+        for value in values
+    ]
+
+
+def form_answers(form: forms.Form, *, skip: tuple[str, ...] = ()) -> list[Answer]:
+    """A valid form's answers as a person reads them (choice labels, record names), in order."""
+    from .templatetags.form_errors import field_anchor
+
+    answers = []
+    for name, field in form.fields.items():
+        if name in skip or isinstance(field.widget, forms.HiddenInput):
+            continue
+        value = form.cleaned_data.get(name)
+        answers.append(
+            Answer(str(field.label or name), _shown(field, value), field_anchor(form[name]))
+        )
+    return answers

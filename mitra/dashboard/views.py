@@ -1,5 +1,6 @@
 """The signed-in user's dashboard: what is due next for their body."""
 
+from datetime import date
 from typing import Any
 
 from django.conf import settings
@@ -7,6 +8,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
@@ -24,7 +26,7 @@ from mitra.organizations.models import ForeignOrganization
 from mitra.regions.selectors import region_centroids
 from mitra.workplans.models import SEX_LABELS
 
-from . import compliance, svg, work
+from . import compliance, home_cache, svg, work
 
 # Agreement columns no dashboard panel shows.
 LONG_TEXTS = ("search_text", "objective", "terminated_reason", "cover_problem")
@@ -37,7 +39,17 @@ class DashboardView(AccessMixin, View):
 
     def get(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         now = today()
-        user = request.user
+        # The body (everything but the page around it) for this user, day, language and data
+        # generation, from the shared cache when it holds it (`home_cache`).
+        body = home_cache.cached_body(request.user, now, lambda: self.render_body(request, now))
+        return render(request, "dashboard/home.html", {"body": body})
+
+    def render_body(self, request: AuthenticatedHttpRequest, now: date) -> str:
+        return render_to_string(
+            "dashboard/_home_body.html", self.body_context(request.user, now), request=request
+        )
+
+    def body_context(self, user: Any, now: date) -> dict[str, Any]:
         ending_qs = agreement_selectors.agreements_ending_within(
             viewer=user, months=EXPIRY_WINDOWS[-1]
         )
@@ -93,31 +105,27 @@ class DashboardView(AccessMixin, View):
         deadlines = deadline_selectors.user_deadline_summary(
             user=user, on=now, first=DEADLINES_SHOWN
         )
-        return render(
-            request,
-            "dashboard/home.html",
-            {
-                "work_sections": work.your_work(user, now, to_renew=renewals),
-                "deadlines_overdue_count": deadlines.overdue,
-                "deadlines_soon_count": deadlines.soon,
-                "deadlines_total": deadlines.total,
-                "deadlines_shown": deadlines.first,
-                "windows": windows,
-                "to_renew": to_renew,
-                "status_rows": status_rows,
-                "kind_rows": kind_rows,
-                "timeline": build_timeline(timeline_rows, today=now),
-                "timeline_title": _("Agreements ending in the next 12 months"),
-                "timeline_id": "ending",
-                # The renewal rule in force today (each agreement's window follows the
-                # version in force on its own end date).
-                "renewal_lead": period_in_force(RENEWAL_RULE, now),
-                "overdue_reports": list(
-                    monitoring_selectors.overdue_reports(viewer=user, on=now, own=True)[:20]
-                ),
-                "today": now,
-            },
-        )
+        return {
+            "work_sections": work.your_work(user, now, to_renew=renewals),
+            "deadlines_overdue_count": deadlines.overdue,
+            "deadlines_soon_count": deadlines.soon,
+            "deadlines_total": deadlines.total,
+            "deadlines_shown": deadlines.first,
+            "windows": windows,
+            "to_renew": to_renew,
+            "status_rows": status_rows,
+            "kind_rows": kind_rows,
+            "timeline": build_timeline(timeline_rows, today=now),
+            "timeline_title": _("Agreements ending in the next 12 months"),
+            "timeline_id": "ending",
+            # The renewal rule in force today (each agreement's window follows the
+            # version in force on its own end date).
+            "renewal_lead": period_in_force(RENEWAL_RULE, now),
+            "overdue_reports": list(
+                monitoring_selectors.overdue_reports(viewer=user, on=now, own=True)[:20]
+            ),
+            "today": now,
+        }
 
 
 class ComplianceView(AccessMixin, View):

@@ -224,36 +224,45 @@ def _work_url(key: str) -> str:
 def secretariat_sections(user: Any, on: date) -> list[WorkSection]:
     sections = []
     for track in roles.secretariat_tracks(user):
-
-        def apps(track: str = track, **filters: Any) -> int:
-            return permit_selectors.application_list(viewer=user, track=track, **filters).count()
-
         S = Application.Status
         queue = [S.SUBMITTED, S.VERIFICATION]
         list_url = "permits:application_list"
+        # The four stage counts in one query over the track's list (each the count of
+        # `application_list(viewer, track, statuses=..., opinions=...)`, the rows its link
+        # opens): one pass over the applications instead of four.
+        counts = permit_selectors.application_counts(
+            viewer=user,
+            track=track,
+            counts={
+                "verification": {"statuses": queue},
+                "circulations": {"statuses": [S.REVIEW], "opinions": "waiting"},
+                "deliberations": {"statuses": [S.REVIEW], "opinions": "complete"},
+                "decisions": {"statuses": [S.DECISION_PENDING]},
+            },
+        )
         items = [
             WorkItem(
                 "verification",
                 _("Verification queue"),
-                apps(statuses=queue),
+                counts["verification"],
                 _url(list_url, status=queue, track=track),
             ),
             WorkItem(
                 "circulations",
                 _("Circulations waiting for member opinions"),
-                apps(statuses=[S.REVIEW], opinions="waiting"),
+                counts["circulations"],
                 _url(list_url, status=S.REVIEW, track=track, opinions="waiting"),
             ),
             WorkItem(
                 "deliberations",
                 _("Deliberations to schedule (all opinions in)"),
-                apps(statuses=[S.REVIEW], opinions="complete"),
+                counts["deliberations"],
                 _url(list_url, status=S.REVIEW, track=track, opinions="complete"),
             ),
             WorkItem(
                 "decisions",
                 _("Decisions to draft"),
-                apps(statuses=[S.DECISION_PENDING]),
+                counts["decisions"],
                 _url(list_url, status=S.DECISION_PENDING, track=track),
             ),
         ]

@@ -24,6 +24,7 @@ from mitra.agreements.services import (
     agreement_expire_ended,
     agreement_transition,
 )
+from mitra.audit.services import audit_effective_on
 from mitra.bodies.models import GovernmentBody
 from mitra.core.dates import today
 from mitra.organizations.models import ForeignOrganization, Sector
@@ -73,12 +74,14 @@ def ensure_agreement(
     if existing:
         return existing
     data.reference = reference
-    agreement = agreement_create(data=data, actor=actor)
-    parties = {p.side: p for p in agreement.parties.filter(role=AgreementParty.Role.LEAD)}
-    for side, title in signatories:
-        agreement_add_signatory(
-            agreement_id=agreement.pk, party_id=parties[side].pk, title=title, actor=actor
-        )
+    # Recorded on the day it was signed (the history dates it then, `effective_on`).
+    with audit_effective_on(in_past(data.signing_date)):
+        agreement = agreement_create(data=data, actor=actor)
+        parties = {p.side: p for p in agreement.parties.filter(role=AgreementParty.Role.LEAD)}
+        for side, title in signatories:
+            agreement_add_signatory(
+                agreement_id=agreement.pk, party_id=parties[side].pk, title=title, actor=actor
+            )
     advance(agreement, actor, stop_at=stop_at)
     agreement.refresh_from_db()  # the transitions saved a fresh copy; renewals check the status
     return agreement
@@ -93,10 +96,21 @@ def advance(agreement: Agreement, actor: "User", *, stop_at: str = "") -> None:
     if stop_at == Agreement.Status.UNDER_REVIEW:
         agreement_transition(agreement_id=agreement.pk, transition="submit_for_review", actor=actor)
         return
-    agreement_transition(agreement_id=agreement.pk, transition="sign", actor=actor)
+    # Each step dated when it happened (signing day, start, the day after the end).
+    with audit_effective_on(in_past(agreement.signing_date)):
+        agreement_transition(agreement_id=agreement.pk, transition="sign", actor=actor)
     if agreement.start_date and agreement.start_date <= today():
-        agreement_transition(agreement_id=agreement.pk, transition="activate", actor=actor)
-        agreement_expire_ended(agreement_id=agreement.pk, on=today())
+        with audit_effective_on(in_past(agreement.start_date)):
+            agreement_transition(agreement_id=agreement.pk, transition="activate", actor=actor)
+        agreement.refresh_from_db(fields=["end_date"])
+        ended = agreement.end_date + timedelta(days=1) if agreement.end_date else None
+        with audit_effective_on(in_past(ended)):
+            agreement_expire_ended(agreement_id=agreement.pk, on=today())
+
+
+def in_past(day: date | None) -> date | None:
+    """`day` when it is before today (an event to date then), else None (dated as recorded)."""
+    return day if day is not None and day < today() else None
 
 
 # The earlier UCLG ASPAC MoU: 3 years within 2020–2023 (the seed); the latest start in 2020.
@@ -323,16 +337,17 @@ def ensure_ford_izin_prinsip(
     for number, decided, valid_from, valid_until in FORD_IZIN_PRINSIP:
         if Permit.objects.filter(number=number).exists():
             continue
-        permit_record_existing(
-            organization=ford,
-            number=number,
-            decision_date=decided,
-            valid_from=valid_from,
-            valid_until=valid_until,
-            partner_ministry=kemendagri,
-            conditions=FORD_CONDITIONS,
-            actor=actor,
-        )
+        with audit_effective_on(in_past(decided)):  # dated on the decision day
+            permit_record_existing(
+                organization=ford,
+                number=number,
+                decision_date=decided,
+                valid_from=valid_from,
+                valid_until=valid_until,
+                partner_ministry=kemendagri,
+                conditions=FORD_CONDITIONS,
+                actor=actor,
+            )
         if valid_until < today():
             permit_expire_due(on=valid_until + timedelta(days=1))
 

@@ -2,9 +2,9 @@
 
 from typing import Any
 
-from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 
@@ -12,6 +12,13 @@ from mitra.accounts.http import AuthenticatedHttpRequest
 from mitra.agreements.models import Agreement
 from mitra.core.access import EDITOR, AccessMixin
 from mitra.core.exceptions import ApplicationError
+from mitra.core.forms import (
+    CHECK_CHANGE,
+    CHECK_CONFIRM,
+    carried_entries,
+    check_step,
+    form_answers,
+)
 from mitra.meetings.models import Meeting
 
 from . import highlight, selectors, services
@@ -181,6 +188,26 @@ def _review_context(
     }
 
 
+def _check_context(
+    request: HttpRequest, submission: IntakeSubmission, meeting_form: Any, formset: Any
+) -> dict[str, Any]:
+    """Check your answers: the valid review's answers, by the event and each agreement."""
+    sections = [{"title": _("The event"), "answers": form_answers(meeting_form)}]
+    for index, form in enumerate(formset.forms):
+        sections.append(
+            {
+                "title": _("Agreement %(number)s") % {"number": index + 1},
+                "answers": form_answers(form),
+            }
+        )
+    return {
+        "submission": submission,
+        "sections": sections,
+        "carry": carried_entries(request),
+        "action": reverse("intake:review", args=[submission.pk]),
+    }
+
+
 class IntakeReviewView(AccessMixin, View):
     access = EDITOR
 
@@ -209,6 +236,15 @@ class IntakeReviewView(AccessMixin, View):
         error = None
         if submission.status != IntakeSubmission.Status.DRAFT:
             error = ApplicationError(_("This submission was already confirmed."))
+        elif (
+            meeting_form.is_valid() and formset.is_valid() and check_step(request) != CHECK_CONFIRM
+        ):
+            # Check your answers before anything is saved; "Change" returns to the review.
+            if check_step(request) != CHECK_CHANGE:
+                context = _check_context(request, submission, meeting_form, formset)
+                return render(request, "intake/check.html", context)
+            context = _review_context(request, submission, meeting_form, formset)
+            return render(request, "intake/review.html", context)
         elif meeting_form.is_valid() and formset.is_valid():
             reviewed = {
                 "meeting": meeting_form.to_reviewed(),
@@ -221,8 +257,7 @@ class IntakeReviewView(AccessMixin, View):
             except ApplicationError as exc:
                 error = exc
             else:
-                messages.success(request, _("The records were saved."))
-                return redirect("intake:detail", pk=submission.pk)
+                return redirect(reverse("intake:detail", args=[submission.pk]) + "?saved=1")
         context = _review_context(request, submission, meeting_form, formset, error)
         return render(request, "intake/review.html", context, status=400)
 

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.utils import timezone
 
+from mitra.audit.services import audit_effective_on
 from mitra.bodies.models import GovernmentBody
 
 from . import services
@@ -43,7 +44,13 @@ KTLN_CAPACITIES = [
 
 
 def load_meeting_of_4_april_2024(actor: "User", agreements: dict[str, Any]) -> Meeting:
-    """The canonical meeting, with its invitations, attendees and both signings."""
+    """The canonical meeting, with its invitations, attendees and both signings. Its events
+    are dated 4 April 2024 in the histories (`effective_on`), not the day the demo loads."""
+    with audit_effective_on(DAY):
+        return _load_meeting(actor, agreements)
+
+
+def _load_meeting(actor: "User", agreements: dict[str, Any]) -> Meeting:
     kemendagri = GovernmentBody.objects.get(key="kemendagri")
     existing = meeting_existing(
         viewer=actor, organizer=kemendagri, on=DAY, kind=Meeting.Kind.SIGNING

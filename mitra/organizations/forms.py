@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from mitra.core.forms import BootstrapFormMixin
+from mitra.regions.models import Province
 
 from .models import ForeignOrganization, Sector
 from .services import OrganizationInput
@@ -92,4 +93,76 @@ class OrganizationFilterForm(BootstrapFormMixin, forms.Form):
         label=_("Kind"),
         choices=[("", _("Any kind"))] + ForeignOrganization.Kind.choices,
         required=False,
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=[("", _("Any status"))] + ForeignOrganization.Status.choices,
+        required=False,
+    )
+
+
+class ChangeNoticeForm(BootstrapFormMixin, forms.Form):
+    """A reported change of one kind (`ChangeNotice.Kind`): only that kind's fields are shown
+    (`for_kind`); the service validates again and says which field is wrong."""
+
+    indonesian_office = forms.CharField(label=_("Indonesian office address"), max_length=255)
+    headquarters = forms.CharField(label=_("Headquarters"), max_length=255, required=False)
+    email = forms.EmailField(label=_("Contact email"), required=False)
+    phone = forms.CharField(label=_("Contact phone"), max_length=40, required=False)
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+    representative = forms.CharField(label=_("Head of the representative office"), max_length=255)
+    country_director = forms.CharField(label=_("Country director"), max_length=255)
+    funding_sources = forms.CharField(
+        label=_("Sources of funds"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    sectors = forms.ModelMultipleChoiceField(label=_("Sectors"), queryset=Sector.objects.all())
+    regions = forms.ModelMultipleChoiceField(
+        label=_("Regions of activity"), queryset=Province.objects.order_by("code")
+    )
+    explanation = forms.CharField(
+        label=_("Explanation (optional)"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args: Any, kind: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from .services import CHANGE_FIELDS
+
+        keep = {*CHANGE_FIELDS[kind], "explanation"}
+        for name in list(self.fields):
+            if name not in keep:
+                del self.fields[name]
+
+    def values(self) -> dict[str, Any]:
+        d = self.cleaned_data
+        out: dict[str, Any] = {}
+        for name, value in d.items():
+            if name == "explanation":
+                continue
+            out[name] = [v.pk for v in value] if name in ("sectors", "regions") else value
+        return out
+
+    @staticmethod
+    def initial_for(org: ForeignOrganization, kind: str) -> dict[str, Any]:
+        from .services import CHANGE_FIELDS
+
+        initial: dict[str, Any] = {}
+        for name in CHANGE_FIELDS[kind]:
+            value = getattr(org, name)
+            initial[name] = list(value.all()) if name in ("sectors", "regions") else value
+        return initial
+
+
+class ChangeDecisionForm(BootstrapFormMixin, forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"), choices=[("accept", _("Accept")), ("refuse", _("Refuse"))]
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Required to refuse."),
     )

@@ -2,11 +2,13 @@
 
 import re
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+from django_fsm import FSMField, FSMModelMixin, transition
 
 from mitra.core.bounds import clean_name
 from mitra.core.models import TimeStampedModel, VersionedModel
@@ -68,9 +70,17 @@ class ForeignOrganization(VersionedModel, TimeStampedModel):
         DONOR_PROGRAMME = "donor_programme", _("Implements a foreign donor's programmes")
 
     class Status(models.TextChoices):
+        # Set by hand or by intake: PROSPECTIVE, REGISTERED, INACTIVE, ARCHIVED. Derived from
+        # licensing by one rule (mitra.permits.org_status, domain.md §3.1): APPLICANT,
+        # LICENSED, REVOKED, LAPSED; SUSPENDED is set by a suspension (izin prinsip or
+        # sanction) and kept by the rule while it lasts.
         PROSPECTIVE = "prospective", _("Prospective")
         REGISTERED = "registered", _("Registered")
+        APPLICANT = "applicant", _("Applied for an izin prinsip")
+        LICENSED = "licensed", _("Holds a valid izin prinsip")
         SUSPENDED = "suspended", _("Suspended")
+        REVOKED = "revoked", _("Izin prinsip revoked")
+        LAPSED = "lapsed", _("Izin prinsip lapsed")
         INACTIVE = "inactive", _("Inactive")
         ARCHIVED = "archived", _("Archived")
 
@@ -92,6 +102,19 @@ class ForeignOrganization(VersionedModel, TimeStampedModel):
     phone = models.CharField(_("contact phone"), max_length=40, blank=True)
     description = models.TextField(_("description"), blank=True)
     sectors = models.ManyToManyField(Sector, verbose_name=_("sectors"), blank=True)
+    # What a change notice changes (issue 15 §1): the people who lead it in Indonesia, where
+    # its money comes from and the provinces it works in. A database default too (ADR 0010,
+    # expand/contract): code that predates the columns can still insert rows.
+    representative = models.CharField(
+        _("head of the representative office"), max_length=255, blank=True, db_default=""
+    )
+    country_director = models.CharField(
+        _("country director"), max_length=255, blank=True, db_default=""
+    )
+    funding_sources = models.TextField(_("sources of funds"), blank=True, db_default="")
+    regions = models.ManyToManyField(
+        "regions.Province", verbose_name=_("regions of activity"), blank=True, related_name="+"
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.REGISTERED, db_index=True
     )
@@ -172,3 +195,72 @@ class Person(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.name}, {self.title}" if self.name else self.title
+
+
+class ChangeNotice(FSMModelMixin, TimeStampedModel):
+    """A change the organization reports (issue 15 §1): filed by its representative, it takes
+    effect at once (NOTED) or waits for the TPOA secretariat's acceptance (PENDING → ACCEPTED or
+    REFUSED), as the change table says (`conf.change_rule`). Kept for ever: the history."""
+
+    class Kind(models.TextChoices):
+        ADDRESS = "address", _("Address")
+        CONTACT = "contact", _("Contact details")
+        REPRESENTATIVE = "representative", _("Head of the representative office")
+        COUNTRY_DIRECTOR = "country_director", _("Country director")
+        FUNDING_SOURCE = "funding_source", _("Sources of funds")
+        SECTORS = "sectors", _("Sectors")
+        REGIONS = "regions", _("Regions of activity")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Awaiting the secretariat")
+        ACCEPTED = "accepted", _("Accepted")
+        REFUSED = "refused", _("Refused")
+        NOTED = "noted", _("In effect (notice)")
+
+    organization = models.ForeignKey(
+        ForeignOrganization,
+        verbose_name=_("foreign organization"),
+        on_delete=models.PROTECT,
+        related_name="change_notices",
+    )
+    kind = models.CharField(_("what changes"), max_length=20, choices=Kind.choices)
+    # {"field": value} for the fields the kind changes (ids for sectors and regions).
+    previous = models.JSONField(_("before"), default=dict)
+    proposed = models.JSONField(_("after"), default=dict)
+    explanation = models.TextField(_("explanation"), blank=True)
+    status = FSMField(
+        _("status"), default=Status.PENDING, choices=Status.choices, protected=True, db_index=True
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decision_reason = models.TextField(_("reason"), blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("change notice")
+        verbose_name_plural = _("change notices")
+        indexes = [
+            models.Index(fields=["organization", "status"], name="org_change_org_status_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization} · {self.get_kind_display()}"
+
+    @transition(field=status, source=Status.PENDING, target=Status.NOTED)
+    def note(self) -> None:
+        """A change that takes effect at once with the notice."""
+
+    @transition(field=status, source=Status.PENDING, target=Status.ACCEPTED)
+    def accept(self) -> None:
+        """The secretariat accepts: the change takes effect."""
+
+    @transition(field=status, source=Status.PENDING, target=Status.REFUSED)
+    def refuse(self) -> None:
+        """The secretariat refuses, with a reason: nothing changes."""

@@ -4,12 +4,19 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from .models import ForeignOrganization
 
 
 def organization_list(
-    *, viewer: Any, q: str = "", kind: str = "", country: str = "", sector: int | None = None
+    *,
+    viewer: Any,
+    q: str = "",
+    kind: str = "",
+    country: str = "",
+    sector: int | None = None,
+    status: str = "",
 ) -> QuerySet[ForeignOrganization]:
     """The registry is shared among government users; representatives see their own only."""
     qs = organization_visible_qs(viewer)
@@ -17,6 +24,8 @@ def organization_list(
         qs = qs.search(q)
     if kind:
         qs = qs.filter(kind=kind)
+    if status:
+        qs = qs.filter(status=status)
     if country:
         qs = qs.filter(country=country.upper())
     if sector:
@@ -52,7 +61,59 @@ def organization_suspension_message(*, organization_ids: list[int]) -> str | Non
 
 
 def organization_get_for_user(*, user: Any, pk: int) -> ForeignOrganization:
-    org = organization_visible_qs(user).prefetch_related("sectors", "people").filter(pk=pk).first()
+    org = (
+        organization_visible_qs(user)
+        .prefetch_related("sectors", "people", "regions")
+        .filter(pk=pk)
+        .first()
+    )
     if org is None:
         raise Http404
     return org
+
+
+def change_notices_for(*, organization: ForeignOrganization) -> Any:
+    """Every change notice of an organization (already scoped by organization_get_for_user),
+    newest first, with who filed and who decided (one query)."""
+    from .models import ChangeNotice
+
+    return ChangeNotice.objects.filter(organization=organization).select_related(
+        "created_by", "decided_by"
+    )
+
+
+def change_notice_get(*, organization: ForeignOrganization, pk: int) -> Any:
+    """SECURITY: a notice of an organization the user may see (404 otherwise)."""
+    notice = change_notices_for(organization=organization).filter(pk=pk).first()
+    if notice is None:
+        raise Http404
+    return notice
+
+
+def change_values_display(notice: Any, values: dict[str, Any]) -> list[tuple[str, str]]:
+    """(label, text) rows for a notice's before or after values, names for ids."""
+    from mitra.regions.models import Province
+
+    from .models import Sector
+
+    labels = {
+        "indonesian_office": _("Indonesian office"),
+        "headquarters": _("Headquarters"),
+        "email": _("Contact email"),
+        "phone": _("Contact phone"),
+        "website": _("Website"),
+        "representative": _("Head of the representative office"),
+        "country_director": _("Country director"),
+        "funding_sources": _("Sources of funds"),
+        "sectors": _("Sectors"),
+        "regions": _("Regions of activity"),
+    }
+    rows = []
+    for name, value in values.items():
+        if name in ("sectors", "regions"):
+            model: Any = Sector if name == "sectors" else Province
+            text = ", ".join(str(o) for o in model.objects.filter(pk__in=value or []))
+        else:
+            text = str(value or "")
+        rows.append((str(labels.get(name, name)), text or "—"))
+    return rows

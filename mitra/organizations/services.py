@@ -12,7 +12,7 @@ from mitra.core.bounds import clean_name
 from mitra.core.concurrency import lock_version, serialise, unique_or_conflict
 from mitra.core.exceptions import ApplicationError, Conflict
 
-from .models import ForeignOrganization, normalise_name
+from .models import ChangeNotice, ForeignOrganization, normalise_name
 from .signals import organization_kind_changed, organization_names_changed
 
 if TYPE_CHECKING:
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 AUDITED_FIELDS = [
     "legal_name", "acronym", "aliases", "kind", "legal_type", "sub_type", "country",
     "headquarters", "indonesian_office", "website", "email", "phone", "status", "is_published",
+    "representative", "country_director", "funding_sources",
 ]  # fmt: skip
 
 
@@ -39,6 +40,8 @@ class OrganizationInput:
     email: str = ""
     phone: str = ""
     description: str = ""
+    # No representative, country director or sources of funds: they change only through change
+    # notices (issue 15 §1), so an edit of the record never blanks them (`_apply` skips them).
     # Only a new record takes these two (intake registers a prospective, unpublished one);
     # afterwards they change through organization_set_status / organization_set_published.
     status: str = ForeignOrganization.Status.REGISTERED
@@ -258,3 +261,267 @@ def organization_set_published(
         data={"old": {"is_published": old}, "new": {"is_published": published}, "reason": reason},
     )
     return org
+
+
+# --- change notices (issue 15 §1) -------------------------------------------------------------
+
+# The fields each kind of change sets; sectors and regions are lists of ids.
+CHANGE_FIELDS: dict[str, tuple[str, ...]] = {
+    ChangeNotice.Kind.ADDRESS: ("indonesian_office", "headquarters"),
+    ChangeNotice.Kind.CONTACT: ("email", "phone", "website"),
+    ChangeNotice.Kind.REPRESENTATIVE: ("representative",),
+    ChangeNotice.Kind.COUNTRY_DIRECTOR: ("country_director",),
+    ChangeNotice.Kind.FUNDING_SOURCE: ("funding_sources",),
+    ChangeNotice.Kind.SECTORS: ("sectors",),
+    ChangeNotice.Kind.REGIONS: ("regions",),
+}
+LIST_FIELDS = {"sectors", "regions"}
+TEXT_LIMITS = {
+    "indonesian_office": 255,
+    "headquarters": 255,
+    "email": 254,
+    "phone": 40,
+    "website": 200,
+    "representative": 255,
+    "country_director": 255,
+    "funding_sources": 5000,
+}
+REQUIRED_FIELDS = {
+    "indonesian_office", "representative", "country_director", "funding_sources", "sectors",
+    "regions",
+}  # fmt: skip
+
+
+def _may_file(actor: "User", organization_id: int) -> bool:
+    """SECURITY: the organization's own representatives (active), or an operator."""
+    if actor is None or not getattr(actor, "is_authenticated", False) or not actor.is_active:
+        return False
+    if actor.is_operator:
+        return True
+    return actor.role == actor.Role.ORG_REPRESENTATIVE and actor.organization_id == organization_id
+
+
+def change_notice_can_file(*, actor: "User", organization_id: int) -> bool:
+    return _may_file(actor, organization_id)
+
+
+def change_notice_can_decide(*, actor: "User") -> bool:
+    """SECURITY: an officer of the TPOA secretariat's agency (conf.secretariat_key), or an
+    operator."""
+    from .conf import secretariat_key
+
+    if actor is None or not getattr(actor, "is_authenticated", False):
+        return False
+    if actor.is_operator:
+        return True
+    return bool(
+        actor.can_edit_records
+        and actor.is_government
+        and actor.agency is not None
+        and actor.agency.key == secretariat_key()
+    )
+
+
+def _current(org: ForeignOrganization, name: str) -> Any:
+    if name in LIST_FIELDS:
+        return sorted(getattr(org, name).values_list("pk", flat=True))
+    return getattr(org, name)
+
+
+def _clean_change(kind: str, values: dict[str, Any]) -> tuple[dict[str, Any], dict[str, list[str]]]:
+    """The proposed values, cleaned, and the per-field errors."""
+    from django.core.exceptions import ValidationError
+    from django.core.validators import URLValidator, validate_email
+
+    from mitra.regions.models import Province
+
+    from .models import Sector
+
+    errors: dict[str, list[str]] = {}
+    cleaned: dict[str, Any] = {}
+    for name in CHANGE_FIELDS[kind]:
+        value = values.get(name)
+        if name in LIST_FIELDS:
+            try:
+                ids = sorted({int(v) for v in (value or [])})
+            except (TypeError, ValueError):
+                errors[name] = [_("Choose from the list.")]
+                continue
+            model = Sector if name == "sectors" else Province
+            if model.objects.filter(pk__in=ids).count() != len(ids):
+                errors[name] = [_("Choose from the list.")]
+            elif not ids:
+                errors[name] = [_("Choose at least one.")]
+            cleaned[name] = ids
+            continue
+        text = clean_name(str(value or "")) if name != "funding_sources" else str(value or "")
+        text = text.strip()
+        if name in REQUIRED_FIELDS and not text:
+            errors[name] = [_("This field is required.")]
+        elif len(text) > TEXT_LIMITS[name]:
+            errors[name] = [_("At most %(count)s characters.") % {"count": TEXT_LIMITS[name]}]
+        elif text and name == "email":
+            try:
+                validate_email(text)
+            except ValidationError:
+                errors[name] = [_("Enter a valid email address.")]
+        elif text and name == "website":
+            try:
+                URLValidator(schemes=["http", "https"])(text)
+            except ValidationError:
+                errors[name] = [_("Enter a valid web address (https://…).")]
+        cleaned[name] = text
+    return cleaned, errors
+
+
+def _apply_change(org: ForeignOrganization, values: dict[str, Any]) -> None:
+    for name, value in values.items():
+        if name in LIST_FIELDS:
+            getattr(org, name).set(value)
+        else:
+            setattr(org, name, value)
+    org.save()
+
+
+def _audit_change(notice: ChangeNotice, event: str, actor: "User | None", **data: Any) -> None:
+    audit_event_record(
+        event=f"organization.change_{event}",
+        target=notice.organization,
+        actor=actor,
+        data={
+            "notice": notice.pk,
+            "kind": notice.kind,
+            "status": notice.status,
+            "old": notice.previous,
+            "new": notice.proposed,
+            **data,
+        },
+    )
+
+
+@transaction.atomic
+def change_notice_file(
+    *,
+    organization_id: int,
+    kind: str,
+    values: dict[str, Any],
+    actor: "User",
+    explanation: str = "",
+) -> ChangeNotice:
+    """The organization reports a change. By the change table (`conf.change_rule`) it takes
+    effect at once (NOTED: applied, audited `organization.change_noted`, the secretariat told)
+    or waits for the secretariat (PENDING: audited `organization.change_filed`, the secretariat
+    told). Refuses, writing nothing: another actor; an unknown kind; bad or unchanged values;
+    a notice of the same kind still pending."""
+    from .conf import NOTICE, change_rule
+    from .hooks import change_notice_told
+
+    if not _may_file(actor, organization_id):
+        raise ApplicationError(_("You may not report changes for this organization."))
+    if kind not in CHANGE_FIELDS:
+        raise ApplicationError(
+            _("The change was not filed."), {"kind": [_("Choose what changes.")]}
+        )
+    org = lock_version(ForeignOrganization.objects, pk=organization_id)
+    cleaned, errors = _clean_change(kind, values)
+    previous = {name: _current(org, name) for name in CHANGE_FIELDS[kind]}
+    if not errors and cleaned == previous:
+        errors["__all__"] = [_("Nothing changes: the record already says this.")]
+    if (
+        not errors
+        and org.change_notices.filter(kind=kind, status=ChangeNotice.Status.PENDING).exists()
+    ):
+        errors["kind"] = [_("A change of this kind is already awaiting the secretariat.")]
+    if len(explanation) > 5000:
+        errors["explanation"] = [_("At most %(count)s characters.") % {"count": 5000}]
+    if errors:
+        raise ApplicationError(_("The change was not filed."), errors)
+    notice = ChangeNotice(
+        organization=org,
+        kind=kind,
+        previous=previous,
+        proposed=cleaned,
+        explanation=explanation.strip(),
+        created_by=actor,
+    )
+    if change_rule(kind) == NOTICE:
+        notice.note()
+        notice.save()
+        _apply_change(org, cleaned)
+        _audit_change(notice, "noted", actor)
+        change_notice_told("noted", notice, actor)
+    else:
+        notice.save()
+        _audit_change(notice, "filed", actor)
+        change_notice_told("filed", notice, actor)
+    return notice
+
+
+def _lock_notice(notice_id: int) -> ChangeNotice:
+    notice = ChangeNotice.objects.select_for_update().filter(pk=notice_id).first()
+    if notice is None:
+        raise ApplicationError(_("No such change notice."))
+    return notice
+
+
+@transaction.atomic
+def change_notice_accept(*, notice_id: int, actor: "User", reason: str = "") -> ChangeNotice:
+    """The secretariat accepts a pending change: it takes effect (audited
+    `organization.change_accepted`; the organization told; a change of regions tells the
+    regions concerned, N5). Refuses: another actor; a notice already decided."""
+    from .hooks import change_notice_told
+
+    if not change_notice_can_decide(actor=actor):
+        raise ApplicationError(_("Only the TPOA secretariat decides on reported changes."))
+    notice = _lock_notice(notice_id)
+    if notice.status != ChangeNotice.Status.PENDING:
+        raise ApplicationError(
+            _("This change was already decided."), {"notice": [notice.get_status_display()]}
+        )
+    if len(reason) > 5000:
+        raise ApplicationError(
+            _("The decision was not recorded."),
+            {"reason": [_("At most %(count)s characters.") % {"count": 5000}]},
+        )
+    org = lock_version(ForeignOrganization.objects, pk=notice.organization_id)
+    notice.accept()
+    _decide(notice, actor, reason)
+    _apply_change(org, notice.proposed)
+    _audit_change(notice, "accepted", actor, reason=notice.decision_reason)
+    change_notice_told("accepted", notice, actor)
+    return notice
+
+
+@transaction.atomic
+def change_notice_refuse(*, notice_id: int, actor: "User", reason: str) -> ChangeNotice:
+    """The secretariat refuses a pending change, with a reason: nothing changes on the record
+    (audited `organization.change_refused`; the organization told). Refuses: another actor;
+    no reason; a notice already decided."""
+    from .hooks import change_notice_told
+
+    if not change_notice_can_decide(actor=actor):
+        raise ApplicationError(_("Only the TPOA secretariat decides on reported changes."))
+    notice = _lock_notice(notice_id)
+    errors: dict[str, list[str]] = {}
+    if notice.status != ChangeNotice.Status.PENDING:
+        errors["notice"] = [_("This change was already decided.")]
+    if not reason.strip():
+        errors["reason"] = [_("Give the reason for refusing.")]
+    elif len(reason) > 5000:
+        errors["reason"] = [_("At most %(count)s characters.") % {"count": 5000}]
+    if errors:
+        raise ApplicationError(_("The decision was not recorded."), errors)
+    notice.refuse()
+    _decide(notice, actor, reason)
+    _audit_change(notice, "refused", actor, reason=notice.decision_reason)
+    change_notice_told("refused", notice, actor)
+    return notice
+
+
+def _decide(notice: ChangeNotice, actor: "User", reason: str) -> None:
+    from django.utils import timezone
+
+    notice.decided_at = timezone.now()
+    notice.decided_by = actor
+    notice.decision_reason = reason.strip()
+    notice.save()

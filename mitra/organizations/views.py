@@ -1,8 +1,9 @@
 """Registry pages."""
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -24,7 +25,8 @@ from mitra.core.forms import (
 )
 
 from . import selectors, services
-from .forms import OrganizationFilterForm, OrganizationForm
+from .forms import ChangeDecisionForm, ChangeNoticeForm, OrganizationFilterForm, OrganizationForm
+from .models import ChangeNotice
 
 if TYPE_CHECKING:
     from mitra.accounts.http import AuthenticatedHttpRequest
@@ -35,10 +37,11 @@ class OrganizationListView(AccessMixin, View):
 
     def get(self, request: "AuthenticatedHttpRequest") -> HttpResponse:
         form = OrganizationFilterForm(request.GET or None)
-        q = kind = ""
+        q = kind = status = ""
         if form.is_valid():
             q, kind = form.cleaned_data["q"], form.cleaned_data["kind"]
-        qs = selectors.organization_list(viewer=request.user, q=q, kind=kind)
+            status = form.cleaned_data["status"]
+        qs = selectors.organization_list(viewer=request.user, q=q, kind=kind, status=status)
         page = Paginator(qs, 25).get_page(request.GET.get("page"))
         params = request.GET.copy()
         params.pop("page", None)
@@ -74,6 +77,11 @@ class OrganizationDetailView(AccessMixin, View):
                 ),
                 "history": audit_history(target=org),
                 "can_edit": request.user.can_edit_records,
+                "can_report_change": services.change_notice_can_file(
+                    actor=request.user, organization_id=org.pk
+                ),
+                "change_notices": list(selectors.change_notices_for(organization=org)[:10]),
+                "change_kinds": ChangeNotice.Kind.choices,
             },
         )
 
@@ -150,3 +158,151 @@ class OrganizationUpdateView(AccessMixin, View):
                 messages.success(request, _("The organization was saved."))
                 return redirect("organizations:detail", pk=org.pk)
         return render(request, "organizations/organization_form.html", context, status=400)
+
+
+# --- change notices (issue 15 §1) -------------------------------------------------------------
+
+
+class ChangeListView(AccessMixin, View):
+    """The organization's change notices with their outcome (its internal history)."""
+
+    access = MEMBER
+
+    def get(self, request: "AuthenticatedHttpRequest", pk: int) -> HttpResponse:
+        org = selectors.organization_get_for_user(user=request.user, pk=pk)
+        page = Paginator(selectors.change_notices_for(organization=org), 25).get_page(
+            request.GET.get("page")
+        )
+        return render(
+            request,
+            "organizations/change_list.html",
+            {
+                "organization": org,
+                "page_obj": page,
+                "notices": page.object_list,
+                "can_report_change": services.change_notice_can_file(
+                    actor=request.user, organization_id=org.pk
+                ),
+                "change_kinds": ChangeNotice.Kind.choices,
+            },
+        )
+
+
+class ChangeCreateView(AccessMixin, View):
+    """The representative reports a change of one kind (`?kind=`); address and contact details
+    take effect at once, the others wait for the secretariat (conf.change_rule)."""
+
+    access = MEMBER
+
+    def _setup(self, request: "AuthenticatedHttpRequest", pk: int) -> tuple[Any, str]:
+        org = selectors.organization_get_for_user(user=request.user, pk=pk)
+        if not services.change_notice_can_file(actor=request.user, organization_id=org.pk):
+            raise PermissionDenied
+        kind = request.POST.get("kind") or request.GET.get("kind") or ""
+        return org, kind
+
+    def _render(
+        self, request: "AuthenticatedHttpRequest", org: Any, kind: str, form: Any, status: int = 200
+    ) -> HttpResponse:
+        from .conf import change_rule
+
+        return render(
+            request,
+            "organizations/change_form.html",
+            {
+                "organization": org,
+                "kind": kind,
+                "kind_label": ChangeNotice.Kind(kind).label if kind else "",
+                "needs_acceptance": bool(kind) and change_rule(kind) == "acceptance",
+                "form": form,
+                "change_kinds": ChangeNotice.Kind.choices,
+            },
+            status=status,
+        )
+
+    def get(self, request: "AuthenticatedHttpRequest", pk: int) -> HttpResponse:
+        org, kind = self._setup(request, pk)
+        if kind not in ChangeNotice.Kind.values:
+            return self._render(request, org, "", None)
+        form = ChangeNoticeForm(kind=kind, initial=ChangeNoticeForm.initial_for(org, kind))
+        return self._render(request, org, kind, form)
+
+    def post(self, request: "AuthenticatedHttpRequest", pk: int) -> HttpResponse:
+        org, kind = self._setup(request, pk)
+        if kind not in ChangeNotice.Kind.values:
+            messages.error(request, _("Choose what changes."))
+            return self._render(request, org, "", None, status=400)
+        form = ChangeNoticeForm(request.POST, kind=kind)
+        if form.is_valid():
+            try:
+                notice = services.change_notice_file(
+                    organization_id=org.pk,
+                    kind=kind,
+                    values=form.values(),
+                    explanation=form.cleaned_data["explanation"],
+                    actor=request.user,
+                )
+            except ApplicationError as error:
+                apply_application_errors(form, error)
+            else:
+                if notice.status == ChangeNotice.Status.NOTED:
+                    messages.success(
+                        request, _("The change is in effect; the secretariat is told.")
+                    )
+                else:
+                    messages.success(
+                        request, _("The change was filed; it takes effect once accepted.")
+                    )
+                return redirect("organizations:change_detail", pk=org.pk, notice_pk=notice.pk)
+        return self._render(request, org, kind, form, status=400)
+
+
+class ChangeDetailView(AccessMixin, View):
+    """One change notice: before and after, its outcome; the secretariat decides here."""
+
+    access = MEMBER
+
+    def _context(self, request: "AuthenticatedHttpRequest", pk: int, notice_pk: int) -> dict:
+        org = selectors.organization_get_for_user(user=request.user, pk=pk)
+        notice = selectors.change_notice_get(organization=org, pk=notice_pk)
+        return {
+            "organization": org,
+            "notice": notice,
+            "before": selectors.change_values_display(notice, notice.previous),
+            "after": selectors.change_values_display(notice, notice.proposed),
+            "can_decide": notice.status == ChangeNotice.Status.PENDING
+            and services.change_notice_can_decide(actor=request.user),
+        }
+
+    def get(self, request: "AuthenticatedHttpRequest", pk: int, notice_pk: int) -> HttpResponse:
+        context = self._context(request, pk, notice_pk)
+        context["form"] = ChangeDecisionForm()
+        return render(request, "organizations/change_detail.html", context)
+
+    def post(self, request: "AuthenticatedHttpRequest", pk: int, notice_pk: int) -> HttpResponse:
+        context = self._context(request, pk, notice_pk)
+        if not services.change_notice_can_decide(actor=request.user):
+            raise PermissionDenied
+        form = ChangeDecisionForm(request.POST)
+        context["form"] = form
+        if form.is_valid():
+            try:
+                if form.cleaned_data["decision"] == "accept":
+                    services.change_notice_accept(
+                        notice_id=context["notice"].pk,
+                        reason=form.cleaned_data["reason"],
+                        actor=request.user,
+                    )
+                    messages.success(request, _("The change was accepted and is in effect."))
+                else:
+                    services.change_notice_refuse(
+                        notice_id=context["notice"].pk,
+                        reason=form.cleaned_data["reason"],
+                        actor=request.user,
+                    )
+                    messages.success(request, _("The change was refused."))
+            except ApplicationError as error:
+                apply_application_errors(form, error)
+            else:
+                return redirect("organizations:change_detail", pk=pk, notice_pk=notice_pk)
+        return render(request, "organizations/change_detail.html", context, status=400)

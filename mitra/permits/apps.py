@@ -12,10 +12,12 @@ class PermitsConfig(AppConfig):
         from mitra.agreements.licensing import register_izin_prinsip_source
         from mitra.deadlines.registry import register_provider
 
-        from .deadline_providers import permit_deadlines
+        from .deadline_providers import permit_deadline_summary, permit_deadlines
         from .notices import register as register_events
+        from .organization_changes import register as register_change_events
         from .selectors import izin_prinsip_covers
 
-        register_provider("permits", permit_deadlines)
+        register_provider("permits", permit_deadlines, summary=permit_deadline_summary)
         register_events()
+        register_change_events()
         register_izin_prinsip_source(izin_prinsip_covers)

@@ -33,6 +33,11 @@ DEFAULTS: dict[str, Any] = {
     # recorded reason; "recommendation": the deliberation's recommendation alone decides.
     "DECISION_RULE": "objection_blocks",
     "EXTENSION_LATE_BLOCKS": False,
+    # An extension re-uses the current application's documents that are still valid: every
+    # checklist item except these (always filed anew: the plans and the funding commitment
+    # are for the new period), and only while a document's own "valid until" date, where it
+    # has one, has not passed. The applicant confirms each carried document or replaces it.
+    "DOCUMENTS_ALWAYS_NEW": ["programme_plan", "funding_commitment"],
     "STAFF_MAX_ACTIVE": 3,
     "STAFF_MAX_YEARS": 5,
     # The public processing-time statistics show a median and 90th percentile only for a

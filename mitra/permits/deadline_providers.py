@@ -2,7 +2,8 @@
 deadline is listed until its obligation is met, however overdue (issue 9 §4). Every period is
 a deadline rule, by the version in force on the day its count starts from."""
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
@@ -14,10 +15,18 @@ from django.utils.translation import gettext as _
 from mitra.bodies.models import GovernmentBody
 from mitra.core.exceptions import ApplicationError
 from mitra.deadlines.engine import period_text, versions
-from mitra.deadlines.registry import FILER, REGULATOR, Deadline, url_maker
+from mitra.deadlines.registry import (
+    FILER,
+    REGULATOR,
+    SOON_DAYS,
+    Concern,
+    Deadline,
+    DeadlineSummary,
+    url_maker,
+)
 
 from .conf import RULE_DECISION, RULE_EXTENSION_FILING, RULE_EXTENSION_WINDOW, RULE_VERIFICATION
-from .models import AgencyReview, Application, Deliberation, Permit, StageVisit
+from .models import AgencyReview, Application, Deliberation, Permit, StageVisit, Track
 from .roles import secretariat_key
 from .validation import extension_deadline, extension_window_opens
 
@@ -55,7 +64,102 @@ def permit_deadlines(*, start: date | None, end: date, user: Any = None) -> Iter
     secretariat's verification and the decision (`_secretariat_clocks`). Member reviews: each
     agency's opinion (met once given; moot once the application left review).
     """
+    for due in _dues(start=start, end=end, user=user):
+        yield due.make()
+
+
+def permit_deadline_summary(
+    *, on: date, end: date, user: Any, concern: Concern, first: int
+) -> DeadlineSummary:
+    """`permit_deadlines` for a viewer, summarised (the registry's `summary`): the same dates,
+    keys, agencies and organizations as the provider (one code path, `_dues`), with the
+    records narrowed in the database to those `concern` may be shown, and a Deadline (its
+    translated title, description and link) built only for the first `first` in the
+    dashboard's order. Kemendagri is told of every izin prinsip's end: a big list."""
+    soon_end = on + timedelta(days=SOON_DAYS)
+    dues = [
+        d
+        for d in _dues(start=None, end=end, user=user, concern=concern)
+        if _admits(concern, d.agencies, d.organizations)
+    ]
+    dues.sort(key=lambda d: (not (d.due < on and not d.window), d.due, d.key))
+    return DeadlineSummary(
+        overdue=sum(1 for d in dues if d.due < on and not d.window),
+        soon=sum(1 for d in dues if on <= d.due <= soon_end),
+        total=len(dues),
+        first=[d.make() for d in dues[: max(first, 0)]],
+    )
+
+
+def _admits(concern: Concern, agencies: list[int], organizations: list[int]) -> bool:
+    """`Concern.admits` on a deadline's agencies and organizations, before it is built."""
+    if concern.everyone:
+        return True
+    if concern.agency_id is not None:
+        return concern.agency_id in agencies
+    return concern.organization_id in organizations
+
+
+@dataclass(slots=True)
+class _Due:
+    """A deadline's date, key and audience, and how to build it (only when shown)."""
+
+    key: str
+    due: date
+    window: bool
+    agencies: list[int]
+    organizations: list[int]
+    build: Callable[..., Deadline]
+    args: tuple[Any, ...]
+
+    def make(self) -> Deadline:
+        return self.build(*self.args)
+
+
+@dataclass(slots=True)
+class _PermitRow:
+    """The columns of a permit its deadlines need (`_dues` for a summary)."""
+
+    pk: int
+    number: str
+    status: str
+    valid_until: date
+    partner_ministry_id: int | None
+    organization_id: int
+    extension_filed: bool
+    extended: bool
+
+    def instance(self) -> Permit:
+        """The record of a page's deadline: the permit with the columns read."""
+        return Permit(
+            id=self.pk,
+            number=self.number,
+            status=self.status,
+            valid_until=self.valid_until,
+            partner_ministry_id=self.partner_ministry_id,
+            organization_id=self.organization_id,
+        )
+
+
+def _dues(
+    *, start: date | None, end: date, user: Any, concern: Concern | None = None
+) -> Iterator[_Due]:
+    """Every deadline of `permit_deadlines`, unbuilt. `concern` (a summary's viewer) narrows
+    the records read to a superset of those whose deadlines it admits; the caller still
+    applies `_admits` to each."""
     secretariats: dict[str, int | None] = {}
+    agency = concern.agency_id if concern is not None and not concern.everyone else None
+    organization = (
+        concern.organization_id
+        if concern is not None and not concern.everyone and agency is None
+        else None
+    )
+    # The tracks whose secretariat the concerned agency is (its only application clocks).
+    tracks = (
+        [t for t in Track.values if _secretariat_id(t, secretariats) == agency]
+        if agency is not None
+        else []
+    )
     filing_rule = versions(RULE_EXTENSION_FILING)
     lead = max(versions(RULE_EXTENSION_WINDOW).reach_days(), filing_rule.reach_days())
     current = _permits(user).filter(
@@ -64,13 +168,21 @@ def permit_deadlines(*, start: date | None, end: date, user: Any = None) -> Iter
     )
     if start is not None:  # its window, filing day and expiry fall on or before its end
         current = current.filter(valid_until__gte=start)
+    kemendagri = _agency_id("kemendagri", secretariats)
+    if agency is not None and agency != kemendagri:
+        current = current.filter(partner_ministry_id=agency)
+    elif organization is not None:
+        current = current.filter(organization_id=organization)
     # Made once, not per permit: Kemendagri is told of every izin prinsip's end, so a page of
     # its deadlines holds hundreds of them (the dashboard's costliest provider otherwise).
-    permit_url = url_maker("permits:permit_detail")
-    window_title = _("Extension window open for izin prinsip %(number)s: file by %(date)s")
-    filing_title = _("File the extension of izin prinsip %(number)s")
-    expiry_title = _("Izin prinsip %(number)s expires")
-    filing_template = _("An extension is filed at least %(period)s before expiry.")
+    texts = {
+        "url": url_maker("permits:permit_detail"),
+        "window": _("Extension window open for izin prinsip %(number)s: file by %(date)s"),
+        "filing": _("File the extension of izin prinsip %(number)s"),
+        "expiry": _("Izin prinsip %(number)s expires"),
+        "filing_text": _("An extension is filed at least %(period)s before expiry."),
+        "rule": filing_rule,
+    }
     # The reminder job (no viewer) needs each permit whole, as its notices' subject; a page
     # needs six columns.
     if user is None:
@@ -79,110 +191,199 @@ def permit_deadlines(*, start: date | None, end: date, user: Any = None) -> Iter
         current = current.only(
             "id", "number", "status", "valid_until", "partner_ministry_id", "organization_id"
         )
-    for permit in current:
+    permits: Any = current
+    if concern is not None:
+        # A summary builds a handful of deadlines from hundreds of permits (Kemendagri's are
+        # all of them): plain rows, a Permit made only for the deadlines shown.
+        permits = (
+            _PermitRow(*row)
+            for row in current.values_list(
+                "id",
+                "number",
+                "status",
+                "valid_until",
+                "partner_ministry_id",
+                "organization_id",
+                "extension_filed",
+                "extended",
+            )
+        )
+    for permit in permits:
         # The partner ministry and Kemendagri are told of an izin prinsip's end (issue 3 §3).
-        kemendagri = _agency_id("kemendagri", secretariats)
         agencies = sorted({a for a in [permit.partner_ministry_id, kemendagri] if a})
-        common = {
-            "url": permit_url(permit.pk),
-            "record": permit,
-            "agencies": agencies,
-            "organizations": [permit.organization_id],
-        }
+        organizations = [permit.organization_id]
         filing = extension_deadline(permit.valid_until)
-        filing_text = filing_template % {
-            "period": period_text(filing_rule.in_force(permit.valid_until))
-        }
         if not (permit.extension_filed or permit.extended):
             opens = extension_window_opens(permit.valid_until)
             if opens <= end:
-                yield Deadline(
-                    key=f"permit:{permit.pk}:extension_window",
-                    title=window_title
-                    % {"number": permit.number, "date": date_format(filing, "j F Y")},
-                    due=opens,
-                    kind=FILER,
-                    description=filing_text,
-                    # A window: one notice the day it opens, no countdown before it.
-                    window=True,
-                    opened_event="permits.extension_window_opened",
-                    **{**common, "agencies": []},
+                yield _Due(
+                    f"permit:{permit.pk}:extension_window",
+                    opens,
+                    True,
+                    [],
+                    organizations,
+                    _permit_deadline,
+                    (permit, "extension_window", opens, filing, agencies, texts),
                 )
             if filing <= end:
-                yield Deadline(
-                    key=f"permit:{permit.pk}:extension_filing",
-                    title=filing_title % {"number": permit.number},
-                    due=filing,
-                    kind=FILER,
-                    description=filing_text,
-                    **common,
+                yield _Due(
+                    f"permit:{permit.pk}:extension_filing",
+                    filing,
+                    False,
+                    agencies,
+                    organizations,
+                    _permit_deadline,
+                    (permit, "extension_filing", filing, filing, agencies, texts),
                 )
         if (
             permit.status == Permit.Status.ACTIVE
             and not permit.extended
             and permit.valid_until <= end
         ):
-            yield Deadline(
-                key=f"permit:{permit.pk}:expiry",
-                title=expiry_title % {"number": permit.number},
-                due=permit.valid_until,
-                kind=FILER,
-                **common,
+            yield _Due(
+                f"permit:{permit.pk}:expiry",
+                permit.valid_until,
+                False,
+                agencies,
+                organizations,
+                _permit_deadline,
+                (permit, "expiry", permit.valid_until, filing, agencies, texts),
             )
     applications = (
         Application.objects.visible_to(user) if user is not None else Application.objects.all()
     )
+    if agency is not None:
+        # Returned applications and the secretariat's clocks concern the track's secretariat.
+        applications = applications.filter(track__in=tracks)
+    elif organization is not None:
+        applications = applications.filter(organization_id=organization)
     returned = applications.filter(
         status=Application.Status.RETURNED,
         query_deadline__isnull=False,
         query_deadline__lte=end,
         **({"query_deadline__gte": start} if start is not None else {}),
     )
+    if user is not None:  # a page: the columns its deadlines name (the job: the whole record)
+        returned = returned.only(
+            "id", "reference", "track", "status", "organization_id", "query_deadline"
+        )
     application_url = url_maker("permits:application_detail")
     for application in returned:
         if application.query_deadline is None:  # filtered out above; the column allows it
             continue
         secretariat = _secretariat_id(application.track, secretariats)
-        yield Deadline(
-            key=f"application:{application.pk}:query",
-            title=_("Answer the query on application %(reference)s")
-            % {"reference": application.reference},
-            due=application.query_deadline,
-            kind=FILER,
-            url=application_url(application.pk),
-            record=application,
-            agencies=[secretariat] if secretariat else [],
-            organizations=[application.organization_id],
+        yield _Due(
+            f"application:{application.pk}:query",
+            application.query_deadline,
+            False,
+            [secretariat] if secretariat else [],
+            [application.organization_id],
+            _query_deadline,
+            (application, secretariat, application_url),
         )
-    yield from _secretariat_clocks(applications, end, secretariats)
+    if organization is None:  # the government's clocks concern no organization
+        yield from _secretariat_clocks(applications, end, secretariats)
     reviews = (
         AgencyReview.objects.visible_to(user) if user is not None else AgencyReview.objects.all()
     )
+    if organization is not None:
+        return  # an agency's opinion concerns no organization
+    if agency is not None:
+        reviews = reviews.filter(agency_id=agency)
     open_reviews = reviews.filter(
         state__in=AgencyReview.OPEN_STATES,
         application__status=Application.Status.REVIEW,
         due_date__lte=end,
         **({"due_date__gte": start} if start is not None else {}),
-    ).select_related("application", "agency")
-    review_url = url_maker("permits:review_detail")
-    review_title = _("Give your agency's opinion on application %(reference)s")
-    for review in open_reviews:
-        yield Deadline(
-            key=f"review:{review.pk}:opinion",
-            title=review_title % {"reference": review.application.reference},
-            due=review.due_date,
-            kind=REGULATOR,
-            url=review_url(review.pk),
-            record=review,
-            agencies=[review.agency_id],
-            due_event="permits.review_due",
-            overdue_event="permits.review_overdue",
+    )
+    if concern is None:
+        open_reviews = open_reviews.select_related("application", "agency")
+    else:  # a summary builds a handful of them: four columns
+        open_reviews = open_reviews.select_related("application").only(
+            "id", "due_date", "agency_id", "application_id", "application__reference"
         )
+    review_url = url_maker("permits:review_detail")
+    for review in open_reviews:
+        yield _Due(
+            f"review:{review.pk}:opinion",
+            review.due_date,
+            False,
+            [review.agency_id],
+            [],
+            _review_deadline,
+            (review, review_url),
+        )
+
+
+def _permit_deadline(
+    permit: "Permit | _PermitRow",
+    what: str,
+    due: date,
+    filing: date,
+    agencies: list[int],
+    texts: dict[str, Any],
+) -> Deadline:
+    common: dict[str, Any] = {
+        "url": texts["url"](permit.pk),
+        "record": permit if isinstance(permit, Permit) else permit.instance(),
+        "agencies": agencies,
+        "organizations": [permit.organization_id],
+        "kind": FILER,
+        "key": f"permit:{permit.pk}:{what}",
+        "due": due,
+    }
+    if what == "expiry":
+        return Deadline(title=texts["expiry"] % {"number": permit.number}, **common)
+    filing_text = texts["filing_text"] % {
+        "period": period_text(texts["rule"].in_force(permit.valid_until))
+    }
+    if what == "extension_filing":
+        return Deadline(
+            title=texts["filing"] % {"number": permit.number}, description=filing_text, **common
+        )
+    return Deadline(
+        title=texts["window"] % {"number": permit.number, "date": date_format(filing, "j F Y")},
+        description=filing_text,
+        # A window: one notice the day it opens, no countdown before it.
+        window=True,
+        opened_event="permits.extension_window_opened",
+        **{**common, "agencies": []},
+    )
+
+
+def _query_deadline(application: Application, secretariat: int | None, url: Any) -> Deadline:
+    assert application.query_deadline is not None  # only such applications are read
+    return Deadline(
+        key=f"application:{application.pk}:query",
+        title=_("Answer the query on application %(reference)s")
+        % {"reference": application.reference},
+        due=application.query_deadline,
+        kind=FILER,
+        url=url(application.pk),
+        record=application,
+        agencies=[secretariat] if secretariat else [],
+        organizations=[application.organization_id],
+    )
+
+
+def _review_deadline(review: AgencyReview, url: Any) -> Deadline:
+    return Deadline(
+        key=f"review:{review.pk}:opinion",
+        title=_("Give your agency's opinion on application %(reference)s")
+        % {"reference": review.application.reference},
+        due=review.due_date,
+        kind=REGULATOR,
+        url=url(review.pk),
+        record=review,
+        agencies=[review.agency_id],
+        due_event="permits.review_due",
+        overdue_event="permits.review_overdue",
+    )
 
 
 def _secretariat_clocks(
     applications: Any, end: date, secretariats: dict[str, int | None]
-) -> Iterator[Deadline]:
+) -> Iterator[_Due]:
     """The government's clocks on an application, on the secretariat of its track: verifying it
     (the `verification` rule, counted from the submission or from the applicant's latest answer
     to a query; met once it is circulated, returned or withdrawn) and deciding it (the
@@ -206,39 +407,62 @@ def _secretariat_clocks(
     )
     verification, decision = versions(RULE_VERIFICATION), versions(RULE_DECISION)
     url = url_maker("permits:application_detail")
+    dues: dict[tuple[str, date], tuple[Any, date] | None] = {}
     for application in pending:
         if application.status == S.DECISION_PENDING:
             rules, key = decision, "decision"
             # The deliberation that recommended (its meeting day), else the day it was recorded.
             anchor = application.recommended_on or _local_day(application.stage_since)
-            title = _("Decide on application %(reference)s")
-            text = _("The decision is due %(period)s after the recommendation.")
         else:
             rules, key = verification, "verification"
             days = [application.submitted_on, _local_day(application.answered_at)]
             anchor = max((d for d in days if d is not None), default=None)
-            title = _("Verify application %(reference)s")
-            text = _("Verification is due %(period)s after the submission or the latest answer.")
         if anchor is None:
             continue
-        try:
-            rule = rules.in_force(anchor)
-        except ApplicationError:  # no version in force then: no clock
+        # Thousands of open applications share a few hundred anchor days: each rule's
+        # version and due date (a count of working days) worked out once per day.
+        if (key, anchor) not in dues:
+            try:
+                dues[key, anchor] = (rules.in_force(anchor), rules.due(anchor))
+            except ApplicationError:  # no version in force then: no clock
+                dues[key, anchor] = None
+        found = dues[key, anchor]
+        if found is None:
             continue
-        due = rules.due(anchor)
+        rule, due = found
         if due > end:
             continue
         secretariat = _secretariat_id(application.track, secretariats)
-        yield Deadline(
-            key=f"application:{application.pk}:{key}",
-            title=title % {"reference": application.reference},
-            due=due,
-            kind=REGULATOR,
-            url=url(application.pk),
-            record=application,
-            agencies=[secretariat] if secretariat else [],
-            description=text % {"period": period_text(rule)},
+        yield _Due(
+            f"application:{application.pk}:{key}",
+            due,
+            False,
+            [secretariat] if secretariat else [],
+            [],
+            _clock_deadline,
+            (application, key, due, rule, secretariat, url),
         )
+
+
+def _clock_deadline(
+    application: Application, key: str, due: date, rule: Any, secretariat: int | None, url: Any
+) -> Deadline:
+    if key == "decision":
+        title = _("Decide on application %(reference)s")
+        text = _("The decision is due %(period)s after the recommendation.")
+    else:
+        title = _("Verify application %(reference)s")
+        text = _("Verification is due %(period)s after the submission or the latest answer.")
+    return Deadline(
+        key=f"application:{application.pk}:{key}",
+        title=title % {"reference": application.reference},
+        due=due,
+        kind=REGULATOR,
+        url=url(application.pk),
+        record=application,
+        agencies=[secretariat] if secretariat else [],
+        description=text % {"period": period_text(rule)},
+    )
 
 
 def _local_day(moment: Any) -> date | None:

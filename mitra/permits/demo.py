@@ -245,6 +245,24 @@ def load_multilateral_clearance(
     if application.reviews.filter(state__in=AgencyReview.OPEN_STATES).exists():
         application.refresh_from_db()
         return application
+    # The applicant presents its plans to the TPOA first (domain.md §3.2 step 5).
+    application.refresh_from_db()
+    if application.status == Application.Status.REVIEW:
+        services.presentation_schedule(
+            application_id=application.pk,
+            scheduled_for=CLEARANCE_DAY,
+            place="Kementerian Luar Negeri, Jakarta",
+            meeting=meeting,
+            actor=secretariat,
+        )
+    if not application.presentations.filter(held_on__isnull=False).exists():
+        services.presentation_record(
+            application_id=application.pk,
+            held_on=CLEARANCE_DAY,
+            agencies_present=[r.agency for r in application.reviews.select_related("agency")],
+            notes="The organization presented its vision, mission and work plan.",
+            actor=secretariat,
+        )
     services.application_open_deliberation(application_id=application.pk, actor=secretariat)
     services.deliberation_record(
         application_id=application.pk,

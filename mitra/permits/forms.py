@@ -9,11 +9,13 @@ from django.utils.translation import pgettext_lazy
 from mitra.bodies.models import GovernmentBody
 from mitra.core.forms import BootstrapFormMixin
 from mitra.deadlines.engine import period_in_force
+from mitra.meetings.models import Meeting
 from mitra.regions.models import Province
 
 from .conf import RULE_MAX_VALIDITY, RULE_QUERY, RULE_REVIEW
 from .models import DOCUMENT_ITEMS, AgencyReview, Deliberation, QueryReason, RejectionReason
 from .services import PROFILE_FIELDS, ApplicationInput
+from .validation import CHANGE_SECTIONS, SECTION_LABELS
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
@@ -65,8 +67,25 @@ class ApplicationForm(BootstrapFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         ministry: Any = self.fields["partner_ministry"]
         ministry.queryset = _ministries()
+        self.extension = extension
         if not extension:
             del self.fields["changes_summary"]
+            return
+        self.fields["changes_summary"].label = _("Summary of what changed (optional)")
+        # An extension says what changed in each section ("No change" is an answer).
+        for name in CHANGE_SECTIONS:
+            self.fields[f"changes_{name}"] = forms.CharField(
+                label=_("What changed: %(section)s") % {"section": SECTION_LABELS[name]},
+                required=False,
+                max_length=2000,
+                help_text=_("Write “No change” if nothing changed."),
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+
+    def change_fields(self) -> list[Any]:
+        return [
+            self[f"changes_{name}"] for name in CHANGE_SECTIONS if f"changes_{name}" in self.fields
+        ]
 
     @staticmethod
     def initial_from(application: Any) -> dict[str, Any]:
@@ -81,6 +100,8 @@ class ApplicationForm(BootstrapFormMixin, forms.Form):
             local_partners=application.local_partners,
             changes_summary=application.changes_summary,
         )
+        for name in CHANGE_SECTIONS:
+            initial[f"changes_{name}"] = (application.section_changes or {}).get(name, "")
         return initial
 
     def to_input(self) -> ApplicationInput:
@@ -95,6 +116,9 @@ class ApplicationForm(BootstrapFormMixin, forms.Form):
             funding_currency=d["funding_currency"] or "",
             local_partners=d["local_partners"],
             changes_summary=d.get("changes_summary", ""),
+            section_changes={name: d.get(f"changes_{name}") or "" for name in CHANGE_SECTIONS}
+            if self.extension
+            else None,
         )
 
 
@@ -103,6 +127,19 @@ class DocumentForm(BootstrapFormMixin, forms.Form):
         label=_("Checklist item"), choices=[(code, label) for code, label, _r in DOCUMENT_ITEMS]
     )
     file = forms.FileField(label=_("File (PDF, DOCX or ODT)"))
+    expires_on = forms.DateField(
+        label=_("Valid until (if the document has an expiry date)"), required=False, widget=DATE
+    )
+
+
+class DocumentConfirmForm(BootstrapFormMixin, forms.Form):
+    """The applicant confirms documents carried over from the current application."""
+
+    items = forms.MultipleChoiceField(
+        label=_("Documents still current"),
+        choices=[(code, label) for code, label, _r in DOCUMENT_ITEMS],
+        widget=forms.CheckboxSelectMultiple,
+    )
 
 
 class ReturnForm(BootstrapFormMixin, forms.Form):
@@ -178,6 +215,43 @@ class DeliberationForm(BootstrapFormMixin, forms.Form):
         label=_("Reason for overriding an objection"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        present: Any = self.fields["agencies_present"]
+        present.queryset = _ministries()
+
+
+class PresentationScheduleForm(BootstrapFormMixin, forms.Form):
+    """The secretariat schedules the applicant's presentation (domain.md §3.2 step 5)."""
+
+    scheduled_for = forms.DateField(label=_("Date of the presentation"), widget=DATE)
+    place = forms.CharField(label=_("Place"), max_length=255)
+    meeting = forms.ModelChoiceField(
+        label=_("Meeting (optional)"),
+        queryset=Meeting.objects.none(),
+        required=False,
+        help_text=_("Link it to a meeting already planned in Mitra."),
+    )
+
+    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        meeting: Any = self.fields["meeting"]
+        meeting.queryset = (
+            Meeting.objects.visible_to(user) if user is not None else Meeting.objects.none()
+        ).order_by("-starts_at", "-id")
+
+
+class PresentationRecordForm(BootstrapFormMixin, forms.Form):
+    """The presentation was held: when, the member agencies present, the notes."""
+
+    held_on = forms.DateField(label=_("Held on"), widget=DATE)
+    agencies_present = forms.ModelMultipleChoiceField(
+        label=_("Member agencies present"), queryset=GovernmentBody.objects.none()
+    )
+    notes = forms.CharField(
+        label=_("Notes"), required=False, max_length=20000, widget=forms.Textarea(attrs={"rows": 3})
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

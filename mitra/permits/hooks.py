@@ -9,17 +9,25 @@ importing them (workplans and sanctions import permits, never the other way roun
   nothing holds it). Sanctions registers the cases in cessation of activities: they are
   lifted through the case, whose lifting reinstates.
 
+- `register_assignment_recorded(name, callback)`: `callback(assignment, actor)` runs inside
+  the transaction that records a foreign staff assignment after the fact (not through a
+  staff request). Staff registers the link to the assignment's person, so the cumulative
+  5-year limit (N9) and its alert count it.
+
 Unlike the deadline registry, a failing provider is not skipped: a missed recipient or a
 missed hold would be a silent wrong answer.
 """
 
 from collections.abc import Callable, Iterable
+from typing import Any
 
 AffectedBodies = Callable[[int], Iterable[int]]
 SuspensionHold = Callable[[int], str]
 
 _affected_bodies: dict[str, AffectedBodies] = {}
 _suspension_holds: dict[str, SuspensionHold] = {}
+AssignmentRecorded = Callable[[Any, Any], object]
+_assignment_recorded: dict[str, AssignmentRecorded] = {}
 
 
 def register_affected_bodies(name: str, provider: AffectedBodies) -> None:
@@ -44,3 +52,14 @@ def suspension_holds(organization_id: int) -> list[str]:
     """The reasons (one per provider that has one) the organization must stay suspended."""
     reasons = [provider(organization_id) for provider in _suspension_holds.values()]
     return [reason for reason in reasons if reason]
+
+
+def register_assignment_recorded(name: str, callback: AssignmentRecorded) -> None:
+    """Register (or replace) what follows an assignment recorded after the fact."""
+    _assignment_recorded[name] = callback
+
+
+def assignment_recorded(assignment: Any, actor: Any) -> None:
+    """Every registered callback, in the recording service's transaction."""
+    for callback in _assignment_recorded.values():
+        callback(assignment, actor)

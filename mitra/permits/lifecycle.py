@@ -35,6 +35,7 @@ from . import notices, roles
 from .conf import setting
 from .hooks import suspension_holds
 from .models import ForeignStaffAssignment, IzinOperasional, Permit
+from .org_status import organization_status_refresh
 
 if TYPE_CHECKING:
     from mitra.accounts.models import User
@@ -206,6 +207,8 @@ def permit_reinstate(*, permit_id: int, reason: str, legal_basis: str, actor: "U
         on=today(),
         source="secretariat",
     )
+    # Registered again, then the rule: holding an izin prinsip in force → licensed.
+    organization_status_refresh(organization_id=organization.pk, reason="permit.reinstated")
     permit.refresh_from_db()
     return permit
 
@@ -356,6 +359,10 @@ def cascade_end(permit: Permit, actor: "User | None", on: date) -> dict[str, int
     everyone N14 names is told (`permits.permit_ended`). Runs inside the caller's
     transaction."""
     counts = {"operational": 0, "staff": 0, "agreements": 0}
+    # The organization's status follows its licensing (issue 15 §5): revoked, lapsed.
+    organization_status_refresh(
+        organization_id=permit.organization_id, reason=f"permit.{permit.status}"
+    )
     covered = (
         Permit.objects.valid_on(on)
         .filter(organization_id=permit.organization_id)

@@ -73,6 +73,7 @@ class Application(FSMModelMixin, VersionedModel, TimeStampedModel):
         VERIFICATION = "verification", _("Document verification")
         RETURNED = "returned_for_revision", _("Returned for revision")
         REVIEW = "inter_agency_review", _("Inter-agency review")
+        PRESENTATION = "presentation", _("Presentation to the TPOA")
         DELIBERATION = "deliberation", _("Deliberation")
         DECISION_PENDING = "decision_pending", _("Awaiting the Minister's decision")
         APPROVED = "approved", _("Approved")
@@ -118,6 +119,11 @@ class Application(FSMModelMixin, VersionedModel, TimeStampedModel):
     funding_currency = models.CharField(_("currency"), max_length=3, blank=True, default="USD")
     local_partners = models.TextField(_("local partners (one per line)"), blank=True)
     changes_summary = models.TextField(_("what changed (extensions)"), blank=True)
+    # An extension's answer to "what changed" per task-list section (CHANGE_SECTIONS → text;
+    # "no change" is an answer too). validation.section_status reads it.
+    section_changes = models.JSONField(
+        _("what changed, per section"), default=dict, blank=True, db_default={}
+    )
     technical_ministries = models.ManyToManyField(
         "bodies.GovernmentBody",
         verbose_name=_("technical ministries"),
@@ -163,6 +169,7 @@ class Application(FSMModelMixin, VersionedModel, TimeStampedModel):
                         "verification",
                         "returned_for_revision",
                         "inter_agency_review",
+                        "presentation",
                         "deliberation",
                         "decision_pending",
                     ]  # fmt: skip
@@ -180,6 +187,7 @@ class Application(FSMModelMixin, VersionedModel, TimeStampedModel):
         Status.VERIFICATION,
         Status.RETURNED,
         Status.REVIEW,
+        Status.PRESENTATION,
         Status.DELIBERATION,
         Status.DECISION_PENDING,
     )
@@ -215,13 +223,20 @@ class Application(FSMModelMixin, VersionedModel, TimeStampedModel):
     def circulate(self) -> None:
         """Complete: circulated to the member agencies for parallel review."""
 
-    @transition(field=status, source=Status.REVIEW, target=Status.DELIBERATION)
-    def open_deliberation(self) -> None:
-        """The opinions are in: the TPOA meets."""
+    @transition(field=status, source=Status.REVIEW, target=Status.PRESENTATION)
+    def schedule_presentation(self) -> None:
+        """The opinions are in: the applicant presents its plans to the TPOA (domain.md §3.2
+        step 5); the secretariat schedules it."""
 
-    @transition(field=status, source=Status.DELIBERATION, target=Status.REVIEW)
+    @transition(field=status, source=Status.PRESENTATION, target=Status.DELIBERATION)
+    def open_deliberation(self) -> None:
+        """The presentation was held: the TPOA deliberates."""
+
+    @transition(
+        field=status, source=[Status.PRESENTATION, Status.DELIBERATION], target=Status.REVIEW
+    )
     def return_to_review(self) -> None:
-        """An agency revises its opinion during deliberation: back to review."""
+        """An agency revises its opinion before deliberation ends: back to review."""
 
     @transition(field=status, source=Status.DELIBERATION, target=Status.DECISION_PENDING)
     def recommend(self) -> None:
@@ -255,6 +270,27 @@ class ApplicationDocument(models.Model):
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
+    # The last day the document is valid, where it has one (a registration certificate, say).
+    expires_on = models.DateField(_("valid until"), null=True, blank=True)
+    # An extension re-uses the documents of the current application that are still valid
+    # (conf DOCUMENTS_ALWAYS_NEW, `expires_on`): the same file, pointing at the version it
+    # was carried from, and counted only once the applicant confirmed it is still current.
+    carried_from = models.ForeignKey(
+        "self",
+        verbose_name=_("carried over from"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="carried_into",
+    )
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     class Meta:
         ordering = ["item", "-version"]
@@ -266,6 +302,19 @@ class ApplicationDocument(models.Model):
 
     def __str__(self) -> str:
         return f"{DOCUMENT_LABELS.get(self.item, self.item)} v{self.version}"
+
+    @property
+    def is_carried(self) -> bool:
+        return self.carried_from_id is not None
+
+    @property
+    def needs_confirmation(self) -> bool:
+        """Carried over from the current application and not yet confirmed by the applicant."""
+        return self.carried_from_id is not None and self.confirmed_at is None
+
+    @property
+    def is_pdf(self) -> bool:
+        return self.content_type == "application/pdf"
 
 
 class StageVisit(models.Model):
@@ -395,6 +444,44 @@ class AgencyReview(FSMModelMixin, models.Model):
     @transition(field=state, source=list(OPEN_STATES), target=State.INFORMATION_REQUESTED)
     def request_information(self) -> None:
         """The agency needs more information."""
+
+
+class Presentation(TimeStampedModel):
+    """The applicant presents its vision, mission and work plan to the TPOA, and is
+    interviewed, before the deliberation (domain.md §3.2 step 5). Scheduled by the secretariat
+    (optionally as a meeting of `mitra.meetings`), then recorded as held: the member agencies
+    that attended and the notes. The deliberation opens only after the latest one was held."""
+
+    application = models.ForeignKey(
+        Application, on_delete=models.PROTECT, related_name="presentations"
+    )
+    scheduled_for = models.DateField(_("date"))
+    place = models.CharField(_("place"), max_length=255)
+    meeting = models.ForeignKey(
+        "meetings.Meeting",
+        verbose_name=_("meeting"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="permit_presentations",
+    )
+    held_on = models.DateField(_("held on"), null=True, blank=True)
+    attendees = models.ManyToManyField(
+        "bodies.GovernmentBody", verbose_name=_("member agencies present"), related_name="+"
+    )
+    notes = models.TextField(_("notes"), blank=True)
+
+    class Meta:
+        ordering = ["-scheduled_for", "-id"]
+        verbose_name = _("presentation to the TPOA")
+        verbose_name_plural = _("presentations to the TPOA")
+
+    def __str__(self) -> str:
+        return f"{self.application} · {self.scheduled_for}"
+
+    @property
+    def is_held(self) -> bool:
+        return self.held_on is not None
 
 
 class Deliberation(TimeStampedModel):

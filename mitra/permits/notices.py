@@ -214,6 +214,14 @@ def application_params(application: Application, context: dict[str, Any]) -> dic
     }
 
 
+def presentation_params(application: Application, context: dict[str, Any]) -> dict[str, Any]:
+    presentation = application.presentations.order_by("-created_at", "-id").first()
+    return {
+        **application_params(application, context),
+        "date": _day(presentation.scheduled_for if presentation else None),
+    }
+
+
 def application_url(application: Application, context: dict[str, Any]) -> str:
     return reverse("permits:application_detail", args=[application.pk])
 
@@ -371,6 +379,7 @@ REVIEW_DUE = "permits.review_due"
 REVIEW_OVERDUE = "permits.review_overdue"
 OPINION_RECORDED = "permits.opinion_recorded"
 DELIBERATION_SCHEDULED = "permits.deliberation_scheduled"
+PRESENTATION_SCHEDULED = "permits.presentation_scheduled"
 APPLICATION_APPROVED = "permits.application_approved"
 APPLICATION_REJECTED = "permits.application_rejected"
 APPLICATION_LAPSED = "permits.application_lapsed"
@@ -446,6 +455,14 @@ def register() -> None:
             title=_("%(agency)s gave its opinion on application %(reference)s: %(opinion)s"),
             params=review_params,
             url=review_application_url,
+        ),
+        Event(
+            name=PRESENTATION_SCHEDULED,
+            label=_("An applicant's presentation to the TPOA was scheduled"),
+            recipients=deliberation_participants,
+            title=_("Application %(reference)s: presentation to the TPOA on %(date)s"),
+            params=presentation_params,
+            url=application_url,
         ),
         Event(
             name=DELIBERATION_SCHEDULED,

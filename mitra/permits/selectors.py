@@ -9,6 +9,7 @@ from typing import Any
 from django.db.models import (
     Count,
     DurationField,
+    Exists,
     Func,
     IntegerField,
     OuterRef,
@@ -20,6 +21,7 @@ from django.db.models import (
 from django.http import Http404
 
 from mitra.agreements.licensing import Cover
+from mitra.audit.selectors import audit_events_until
 from mitra.core.dates import today
 from mitra.organizations.models import ForeignOrganization
 from mitra.regions.models import Province
@@ -29,6 +31,7 @@ from .conf import setting
 from .models import (
     AgencyReview,
     Application,
+    ApplicationDocument,
     ForeignStaffAssignment,
     IzinOperasional,
     Permit,
@@ -112,6 +115,27 @@ def application_list(
     return qs.order_by("-stage_since", "-id")
 
 
+def application_counts(
+    *, viewer: Any, track: str = "", counts: dict[str, dict[str, Any]]
+) -> dict[str, int]:
+    """For each name, `application_list(viewer=viewer, track=track, **filters).count()` with
+    its `filters` (`statuses`, `opinions`), all in one query: the home's stage counts, each
+    equal to the rows its link opens, in one pass over the applications."""
+    qs = application_list(viewer=viewer, track=track).order_by()
+    aggregates = {}
+    for name, filters in counts.items():
+        condition = Q(status__in=filters["statuses"])
+        opinions = filters.get("opinions", "")
+        if opinions == "waiting":
+            condition &= Q(open_reviews__gt=0)
+        elif opinions == "complete":
+            condition &= Q(open_reviews=0)
+        aggregates[name] = Count("id", filter=condition)
+    # Only the rows some count takes (the status index narrows them).
+    statuses = sorted({s for filters in counts.values() for s in filters["statuses"]})
+    return qs.filter(status__in=statuses).aggregate(**aggregates)
+
+
 # What the secretariat still has to move: submitted and not yet decided or withdrawn.
 QUEUE_STATUSES = [s for s in Application.OPEN if s != Application.Status.DRAFT]
 
@@ -134,7 +158,10 @@ def application_get_for_user(*, user: Any, pk: int) -> Application:
         .prefetch_related(
             "provinces",
             "technical_ministries",
-            "documents",
+            Prefetch(
+                "documents",
+                queryset=ApplicationDocument.objects.select_related("carried_from__application"),
+            ),
             Prefetch("reviews", queryset=AgencyReview.objects.select_related("agency")),
             "deliberations__agencies_present",
         )
@@ -270,16 +297,20 @@ def organizations_without_permit(*, viewer: Any, on: date | None = None) -> Quer
     from mitra.organizations.models import ForeignOrganization
 
     on = on or today()
-    active = Agreement.objects.visible_to(viewer).filter(status=Agreement.Status.ACTIVE)
-    parties = AgreementParty.objects.filter(
-        agreement_id__in=active.values("pk"), organization_id__isnull=False
-    ).values("organization_id")
+    # Per ormas asing: a party row of an active agreement the viewer may see, probed through
+    # the party index and the viewer's access rows (`visible_to_each`), not by listing every
+    # agreement a big agency may read.
+    active = (
+        Agreement.objects.visible_to_each(viewer)
+        .filter(status=Agreement.Status.ACTIVE)
+        .filter(pk=OuterRef("agreement_id"))
+    )
+    parties = AgreementParty.objects.filter(organization_id=OuterRef("pk")).filter(Exists(active))
     valid = Permit.objects.valid_on(on).values("organization_id")
     return (
-        ForeignOrganization.objects.filter(
-            kind=ForeignOrganization.Kind.FOREIGN_NGO, pk__in=parties
-        )
+        ForeignOrganization.objects.filter(kind=ForeignOrganization.Kind.FOREIGN_NGO)
         .exclude(pk__in=valid)
+        .filter(Exists(parties))
         .order_by("legal_name", "id")
     )
 
@@ -394,29 +425,47 @@ class RegisterStanding:
 REGISTER_STATES = ("valid", "suspended", "revoked", "expired", "none")
 
 
-def register_standing(permits: Collection[Permit], *, on: date | None = None) -> RegisterStanding:
+def register_standing(
+    permits: Collection[Permit],
+    *,
+    on: date | None = None,
+    history: dict[int, list[tuple[date, str, dict[str, Any]]]] | None = None,
+) -> RegisterStanding:
     """THE rule of the public register (page and API): an organization holds a valid izin
     prinsip on `on` (default today) when one of its permits is in force (stored ACTIVE) and
     its period covers that day — the same rule as `izin_prinsip_period` — and its effective
     status is active (not suspended through its holder). Otherwise the latest permit says
     why: suspended (in force, holder suspended), revoked, or expired (ended or run past its
-    end); "none" when it never held one (or only one that has not started yet)."""
+    end); "none" when it never held one (or only one that has not started yet).
+
+    With `history` (`register_history`: the permits' revocations, suspensions and
+    reinstatements that took effect by `on`), the same rule "as of" a past day: the stored
+    status then is replayed from the audit trail instead of read from the row."""
     on = on or today()
     ordered = sorted(permits, key=lambda p: (p.valid_until, p.pk), reverse=True)
-    current = next((p for p in ordered if p.in_force and p.valid_from <= on <= p.valid_until), None)
+    if history is None:
+        stored = {p.pk: _stored_now(p) for p in ordered}
+    else:
+        stored = {p.pk: _stored_from(history.get(p.pk, [])) for p in ordered}
+    current = next(
+        (
+            p
+            for p in ordered
+            if stored[p.pk][0] != "revoked" and p.valid_from <= on <= p.valid_until
+        ),
+        None,
+    )
     permit: Permit | None = current
     since: date | None = None
     if current is not None:
-        if current.effective_status == Permit.EffectiveStatus.SUSPENDED:
-            state, since = "suspended", current.status_changed_on
-        else:
-            state = "valid"
+        mark, changed = stored[current.pk]
+        state, since = ("suspended", changed) if mark == "suspended" else ("valid", None)
     else:
         permit = next((p for p in ordered if p.valid_from <= on), None)
         if permit is None:
             state = "none"
-        elif permit.status == Permit.Status.REVOKED:
-            state, since = "revoked", permit.status_changed_on
+        elif stored[permit.pk][0] == "revoked":
+            state, since = "revoked", stored[permit.pk][1]
         else:
             state, since = "expired", permit.valid_until
     application = permit.application if permit is not None and permit.application_id else None
@@ -430,6 +479,45 @@ def register_standing(permits: Collection[Permit], *, on: date | None = None) ->
             if permit is not None and permit.partner_ministry_id
             else ""
         ),
+    )
+
+
+# A permit's stored standing: ("revoked" | "suspended" | "", the date of that change).
+Stored = tuple[str, date | None]
+
+
+def _stored_now(permit: Permit) -> Stored:
+    """The stored standing as the rows say today."""
+    if permit.status == Permit.Status.REVOKED:
+        return "revoked", permit.status_changed_on
+    if permit.in_force and permit.effective_status == Permit.EffectiveStatus.SUSPENDED:
+        return "suspended", permit.status_changed_on
+    return "", None
+
+
+def _stored_from(events: list[tuple[date, str, dict[str, Any]]]) -> Stored:
+    """The stored standing replayed from a permit's history (oldest first)."""
+    standing: Stored = ("", None)
+    for day, event, _data in events:
+        if event == "permit.revoked":
+            standing = ("revoked", day)
+        elif event == "permit.suspended" and standing[0] != "revoked":
+            standing = ("suspended", day)
+        elif event == "permit.reinstated" and standing[0] == "suspended":
+            standing = ("", None)
+    return standing
+
+
+REGISTER_HISTORY_EVENTS = ("permit.revoked", "permit.suspended", "permit.reinstated")
+
+
+def register_history(
+    *, permit_ids: Collection[int], on: date
+) -> dict[int, list[tuple[date, str, dict[str, Any]]]]:
+    """The permits' register-relevant events that took effect by `on` (one query), for
+    `register_standing(..., history=)`."""
+    return audit_events_until(
+        model=Permit, target_ids=permit_ids, events=REGISTER_HISTORY_EVENTS, on=on
     )
 
 
@@ -582,3 +670,20 @@ def public_processing_statistics() -> list[dict[str, Any]]:
         if not row["enough"]:
             row["median"] = row["p90"] = None
     return rows
+
+
+def expected_processing_days(*, kind: str, track: str) -> float | None:
+    """The expected time for an application of this kind on this track, from the public
+    processing-time statistics: the sum of the median days of every stage after submission;
+    None ("not enough cases yet") when no stage has been finished by enough cases, or one of
+    them has too few (issue 16 §1: the confirmation panel after submitting)."""
+    kind_label = str(Application.Kind(kind).label)
+    track_label = str(Track(track).label)
+    rows = [
+        row
+        for row in public_processing_statistics()
+        if row["kind"] == kind_label and row["track"] == track_label
+    ]
+    if not rows or not all(row["enough"] for row in rows):
+        return None
+    return round(sum(float(row["median"]) for row in rows), 1)

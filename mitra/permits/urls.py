@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import lifecycle_views, views
+from . import document_views, lifecycle_views, views
 
 app_name = "permits"
 urlpatterns = [
@@ -14,9 +14,29 @@ urlpatterns = [
         "applications/<int:pk>/edit/", views.ApplicationEditView.as_view(), name="application_edit"
     ),
     path(
+        "applications/<int:pk>/check/",
+        views.ApplicationCheckView.as_view(),
+        name="application_check",
+    ),
+    path(
+        "applications/<int:pk>/submitted/",
+        views.ApplicationSubmittedView.as_view(),
+        name="application_submitted",
+    ),
+    path(
         "applications/<int:pk>/documents/",
         views.ApplicationDocumentView.as_view(),
         name="application_document",
+    ),
+    path(
+        "applications/<int:pk>/documents/confirm/",
+        document_views.ApplicationDocumentConfirmView.as_view(),
+        name="application_document_confirm",
+    ),
+    path(
+        "applications/<int:pk>/documents/<int:document_pk>/",
+        document_views.ApplicationDocumentFileView.as_view(),
+        name="application_document_file",
     ),
     path(
         "applications/<int:pk>/actions/<slug:action>/",

@@ -5,8 +5,9 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
-from mitra.core.dates import add_months
+from mitra.core.dates import add_months, today
 from mitra.core.exceptions import ApplicationError
 from mitra.deadlines.engine import apply_rule, period_text, versions
 from mitra.deadlines.models import DeadlineRule
@@ -18,7 +19,13 @@ from .conf import (
     diplomatic_relations,
     setting,
 )
-from .models import DOCUMENT_LABELS, REQUIRED_DOCUMENTS, Application, ForeignStaffAssignment
+from .models import (
+    DOCUMENT_LABELS,
+    REQUIRED_DOCUMENTS,
+    Application,
+    ApplicationDocument,
+    ForeignStaffAssignment,
+)
 
 if TYPE_CHECKING:
     from mitra.organizations.models import ForeignOrganization
@@ -74,8 +81,72 @@ def extension_is_late(valid_until: date, filed_on: date) -> bool:
     return filed_on > extension_deadline(valid_until)
 
 
+def latest_documents(application: Application) -> dict[str, "ApplicationDocument"]:
+    """The latest version of each checklist item (reads `application.documents`, prefetched
+    by the detail selector)."""
+    latest: dict[str, ApplicationDocument] = {}
+    for document in application.documents.all():
+        current = latest.get(document.item)
+        if current is None or document.version > current.version:
+            latest[document.item] = document
+    return latest
+
+
+def document_counts(document: "ApplicationDocument", on: date) -> bool:
+    """Whether a checklist item's latest version counts: not a carried-over document the
+    applicant has yet to confirm, and not past its own "valid until" date."""
+    if document.needs_confirmation:
+        return False
+    return document.expires_on is None or document.expires_on >= on
+
+
+def document_carries_over(document: "ApplicationDocument", on: date) -> bool:
+    """Whether an extension may re-use this document of the current application (documented
+    in conf DOCUMENTS_ALWAYS_NEW): its item is not one filed anew every time, and its own
+    "valid until" date, where it has one, has not passed."""
+    if document.item in setting("DOCUMENTS_ALWAYS_NEW"):
+        return False
+    return document.expires_on is None or document.expires_on >= on
+
+
 def present_documents(application: Application) -> set[str]:
-    return {d.item for d in application.documents.all()}
+    """The checklist items whose latest version counts (see `document_counts`)."""
+    on = today()
+    return {
+        item
+        for item, document in latest_documents(application).items()
+        if document_counts(document, on)
+    }
+
+
+def unconfirmed_documents(application: Application) -> list[str]:
+    """The items whose latest version was carried over and awaits the applicant's confirmation."""
+    return [
+        item
+        for item, document in latest_documents(application).items()
+        if document.needs_confirmation
+    ]
+
+
+# The task-list sections an extension says "what changed" for (in this order).
+CHANGE_SECTIONS = [
+    "profile",
+    "documents",
+    "programmes",
+    "partner_ministry",
+    "funds",
+    "local_partners",
+]
+
+
+def changes_answered(application: Application) -> bool:
+    """An extension answers "what changed" for every section (CHANGE_SECTIONS; "no change" is
+    an answer). An application filed through the API before the per-section answers existed
+    gives one summary instead: it counts when no section was answered."""
+    answers = application.section_changes or {}
+    if any(str(answers.get(name) or "").strip() for name in CHANGE_SECTIONS):
+        return all(str(answers.get(name) or "").strip() for name in CHANGE_SECTIONS)
+    return bool(application.changes_summary.strip())
 
 
 def section_status(application: Application) -> dict[str, bool]:
@@ -95,9 +166,53 @@ def section_status(application: Application) -> dict[str, bool]:
         "local_partners": True,  # optional: an organization may work with the ministry only
     }
     if application.kind == Application.Kind.EXTENSION:
-        status["changes"] = bool(application.changes_summary.strip())
+        status["changes"] = changes_answered(application)
     return status
 
+
+def _started(application: Application, name: str) -> bool:
+    """Whether anything of a section is filled in (for "In progress" against "Not started")."""
+    profile = application.profile or {}
+    if name == "profile":
+        return any(str(v or "").strip() for v in profile.values())
+    if name == "documents":
+        return bool(present_documents(application))
+    if name == "programmes":
+        return bool(application.programmes.strip()) or application.provinces.exists()
+    if name == "funds":
+        return bool(application.funding_sources.strip()) or application.funding_amount is not None
+    if name == "local_partners":
+        return bool(application.local_partners.strip())
+    if name == "changes":
+        answers = (application.section_changes or {}).values()
+        return bool(application.changes_summary.strip()) or any(str(a).strip() for a in answers)
+    return False
+
+
+def section_progress(application: Application) -> dict[str, str]:
+    """Each task-list section's tag (issue 16 §1): "completed", "in_progress" (something filled
+    in, not everything needed) or "not_started". An optional section counts as completed once
+    anything is entered, and stays "not_started" (never blocking) until then."""
+    progress = {}
+    for name, done in section_status(application).items():
+        started = _started(application, name)
+        if name == "local_partners":
+            progress[name] = "completed" if started else "not_started"
+        elif done:
+            progress[name] = "completed"
+        else:
+            progress[name] = "in_progress" if started else "not_started"
+    return progress
+
+
+SECTION_LABELS = {
+    "profile": _lazy("Organization profile"),
+    "documents": _lazy("Documents"),
+    "programmes": _lazy("Programmes and regions"),
+    "partner_ministry": _lazy("Proposed partner ministry"),
+    "funds": _lazy("Sources and amounts of funds"),
+    "local_partners": _lazy("Local partners"),
+}
 
 SECTION_MESSAGES = {
     "profile": lambda: _("Complete the organization profile."),
@@ -115,11 +230,27 @@ def missing_sections(application: Application) -> dict[str, list[str]]:
         if not done:
             problems[name] = [str(SECTION_MESSAGES[name]())]
     docs = present_documents(application)
-    missing = [DOCUMENT_LABELS[c] for c in REQUIRED_DOCUMENTS if c not in docs]
+    unconfirmed = set(unconfirmed_documents(application))
+    missing = [
+        DOCUMENT_LABELS[c] for c in REQUIRED_DOCUMENTS if c not in docs and c not in unconfirmed
+    ]
     if missing:
         problems["documents"] = [
             _("Missing: %(items)s.") % {"items": "; ".join(str(m) for m in missing)}
         ]
+    if unconfirmed:
+        problems.setdefault("documents", []).append(
+            _("Confirm or replace the documents carried over: %(items)s.")
+            % {"items": "; ".join(str(DOCUMENT_LABELS[c]) for c in sorted(unconfirmed))}
+        )
+    if "changes" in problems:
+        answers = application.section_changes or {}
+        unanswered = [n for n in CHANGE_SECTIONS if not str(answers.get(n) or "").strip()]
+        if unanswered and any(str(answers.get(n) or "").strip() for n in CHANGE_SECTIONS):
+            problems["changes"] = [
+                _("Say what changed in each section (or that nothing changed): %(sections)s.")
+                % {"sections": ", ".join(str(SECTION_LABELS[n]) for n in unanswered)}
+            ]
     return problems
 
 

@@ -27,12 +27,21 @@ from mitra.core.forms import (
     stale_context,
     submitted_version,
 )
+from mitra.core.templatetags.mitra_format import country_name, money
 from mitra.deadlines.engine import period_in_force
 from mitra.organizations.selectors import organization_get_for_user
 
-from . import forms, roles, selectors, services, validation
+from . import document_views, forms, roles, selectors, services, validation
 from .conf import RULE_EXTENSION_FILING, setting
-from .models import DOCUMENT_ITEMS, AgencyReview, Application, IzinOperasional, Permit, Track
+from .models import (
+    DOCUMENT_ITEMS,
+    AgencyReview,
+    Application,
+    IzinOperasional,
+    Permit,
+    QueryReason,
+    Track,
+)
 
 
 def _error_message(error: ApplicationError) -> str:
@@ -214,20 +223,58 @@ class ApplicationEditView(AccessMixin, View):
         return render(request, "permits/application_form.html", context, status=400)
 
 
+def section_label(name: str) -> str:
+    return {
+        "profile": _("Organization profile"),
+        "documents": _("Documents"),
+        "programmes": _("Programmes and regions"),
+        "partner_ministry": _("Proposed partner ministry"),
+        "funds": _("Sources and amounts of funds"),
+        "local_partners": _("Local partners"),
+        "changes": _("What changed"),
+    }.get(name, name)
+
+
+def section_url(application: Application, name: str) -> str:
+    """Where a task-list item or a "Change" link opens: the section of the edit page (the
+    documents: the checklist with its upload form on the application page)."""
+    if name == "documents":
+        return reverse("permits:application_detail", args=[application.pk]) + "#documents"
+    return reverse("permits:application_edit", args=[application.pk]) + f"#section-{name}"
+
+
+PROGRESS_LABELS = {
+    "completed": lambda: _("Completed"),
+    "in_progress": lambda: _("In progress"),
+    "not_started": lambda: _("Not started"),
+}
+
+
+def task_rows(application: Application, *, editable: bool) -> list[dict[str, Any]]:
+    """The task list (issue 16 §1): one item per section, a link to it while the applicant can
+    still change it, and its tag: Completed, In progress or Not started."""
+    can_change = editable and application.status in (
+        Application.Status.DRAFT,
+        Application.Status.RETURNED,
+    )
+    return [
+        {
+            "name": name,
+            "label": section_label(name),
+            "state": state,
+            "state_label": PROGRESS_LABELS[state](),
+            "url": section_url(application, name) if can_change else "",
+        }
+        for name, state in validation.section_progress(application).items()
+    ]
+
+
 def detail_context(request: AuthenticatedHttpRequest, application: Application) -> dict[str, Any]:
     user = request.user
     secretariat = roles.can_act_for_secretariat(user, application.track)
     applicant = user.is_operator or roles.is_applicant(user, application.organization_id)
     reviews = list(application.reviews.all())
-    docs: dict[str, Any] = {}
-    for document in application.documents.all():
-        current = docs.get(document.item)
-        if current is None or document.version > current.version:
-            docs[document.item] = document
-    checklist = [
-        {"code": code, "label": label, "required": required, "document": docs.get(code)}
-        for code, label, required in DOCUMENT_ITEMS
-    ]
+    checklist = document_views.checklist_rows(application)
     review_rows = [
         {
             "review": r,
@@ -240,16 +287,29 @@ def detail_context(request: AuthenticatedHttpRequest, application: Application) 
     return {
         "application": application,
         "sections": validation.section_status(application),
+        "tasks": task_rows(application, editable=applicant),
+        "query_reason_labels": [
+            QueryReason(code).label if code in QueryReason.values else code
+            for code in application.query_reasons or []
+        ],
         "checklist": checklist,
         "review_rows": review_rows,
         "is_secretariat": secretariat,
         "is_applicant": applicant,
         "sees_reviews": user.is_government or user.is_operator,
         "document_form": forms.DocumentForm(),
+        "confirm_form": forms.DocumentConfirmForm(),
+        "change_rows": document_views.change_rows(application),
+        "unconfirmed": [
+            row for row in checklist if row["document"] and row["document"].needs_confirmation
+        ],
         "return_form": forms.ReturnForm(),
         "answer_form": forms.AnswerForm(),
         "circulate_form": forms.CirculateForm(),
         "deliberation_form": forms.DeliberationForm(initial={"held_on": today()}),
+        "presentation": services.latest_presentation(application),
+        "presentation_form": forms.PresentationScheduleForm(user=user),
+        "presentation_record_form": forms.PresentationRecordForm(initial={"held_on": today()}),
         "decision_form": forms.DecisionForm(),
         "withdraw_form": forms.WithdrawForm(),
         "objections": services.unresolved_objections(application),
@@ -280,6 +340,7 @@ class ApplicationDocumentView(AccessMixin, View):
                     application_id=application.pk,
                     item=form.cleaned_data["item"],
                     upload=form.cleaned_data["file"],
+                    expires_on=form.cleaned_data["expires_on"],
                     actor=request.user,
                 )
             except ApplicationError as error:
@@ -297,10 +358,126 @@ SECRETARIAT_ACTIONS = {
     "return",
     "circulate",
     "share_opinions",
+    "schedule_presentation",
+    "record_presentation",
     "open_deliberation",
     "deliberate",
     "decide",
 }
+
+
+ACTION_DONE = {
+    "answer": lambda: _("Your answer was sent and the application resubmitted."),
+    "withdraw": lambda: _("The application was withdrawn."),
+    "open_verification": lambda: _("Verification started."),
+    "return": lambda: _("The application was returned for revision."),
+    "circulate": lambda: _("The application was circulated to the members."),
+    "share_opinions": lambda: _("The opinions were shared with all members."),
+    "open_deliberation": lambda: _("The application went to deliberation."),
+    "deliberate": lambda: _("The deliberation was recorded."),
+    "decide": lambda: _("The decision was recorded."),
+}
+
+
+def _shown(value: Any) -> str:
+    text = str(value if value is not None else "").strip()
+    return text or "—"
+
+
+def check_sections(application: Application) -> list[dict[str, Any]]:
+    """Every answer of the application by section, as the check-your-answers page lists them,
+    each section with its "Change" link."""
+    profile = application.profile or {}
+    labels = {name: field.label for name, field in forms.ApplicationForm().fields.items()}
+    labels["changes_summary"] = _("What changed since the current izin prinsip")
+    docs: dict[str, Any] = {}
+    for document in application.documents.all():
+        current = docs.get(document.item)
+        if current is None or document.version > current.version:
+            docs[document.item] = document
+    rows: dict[str, list[tuple[str, Any]]] = {
+        "profile": [
+            (str(labels[k]), country_name(profile.get(k)) if k == "country" else profile.get(k))
+            for k in services.PROFILE_FIELDS
+        ],
+        "documents": [
+            (
+                str(label),
+                f"{docs[code].original_name} (v{docs[code].version})"
+                if code in docs
+                else (_("Missing") if required else _("Not provided")),
+            )
+            for code, label, required in DOCUMENT_ITEMS
+        ],
+        "programmes": [
+            (str(labels["programmes"]), application.programmes),
+            (str(labels["provinces"]), ", ".join(str(p) for p in application.provinces.all())),
+        ],
+        "partner_ministry": [(str(labels["partner_ministry"]), application.partner_ministry)],
+        "funds": [
+            (str(labels["funding_sources"]), application.funding_sources),
+            (
+                str(labels["funding_amount"]),
+                money(application.funding_amount, application.funding_currency),
+            ),
+        ],
+        "local_partners": [
+            (str(labels["local_partners"]), ", ".join(application.local_partner_list))
+        ],
+        "changes": [(str(labels["changes_summary"]), application.changes_summary)],
+    }
+    return [
+        {
+            "name": name,
+            "label": section_label(name),
+            "url": section_url(application, name),
+            "rows": [(label, _shown(value)) for label, value in rows[name]],
+        }
+        for name in validation.section_status(application)
+    ]
+
+
+class ApplicationCheckView(AccessMixin, View):
+    """Check your answers: every answer with a "Change" link to its section, and the only
+    place an application is submitted from (issue 16 §1)."""
+
+    access = MEMBER
+
+    def get(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+        application = _get_own_application(request, pk)
+        if application.status != Application.Status.DRAFT:
+            return redirect("permits:application_detail", pk=application.pk)
+        missing = validation.missing_sections(application)
+        problems = [
+            {"text": f"{section_label(name)}: {' '.join(texts)}", "anchor": f"check-{name}"}
+            for name, texts in missing.items()
+        ]
+        context = {
+            "application": application,
+            "sections": check_sections(application),
+            "problems": problems,
+        }
+        return render(request, "permits/application_check.html", context)
+
+
+class ApplicationSubmittedView(AccessMixin, View):
+    """The confirmation panel after submitting: the reference, what happens next and the
+    expected time from the processing-time statistics."""
+
+    access = MEMBER
+
+    def get(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+        application = _get_own_application(request, pk)
+        if application.status == Application.Status.DRAFT:
+            return redirect("permits:application_check", pk=application.pk)
+        context = {
+            "application": application,
+            "expected_days": selectors.expected_processing_days(
+                kind=application.kind, track=application.track
+            ),
+            "min_cases": setting("STATISTICS_MIN_CASES"),
+        }
+        return render(request, "permits/application_submitted.html", context)
 
 
 class ApplicationActionView(AccessMixin, View):
@@ -319,12 +496,19 @@ class ApplicationActionView(AccessMixin, View):
                 raise Http404
         else:
             raise Http404
+        if action == "submit" and request.POST.get("checked") != "1":
+            # Submitted only from the check-your-answers page (issue 16 §1).
+            return redirect("permits:application_check", pk=application.pk)
         try:
             self._run(request, application, action)
         except ApplicationError as error:
             messages.error(request, _error_message(error))
+            if action == "submit":
+                return redirect("permits:application_check", pk=application.pk)
         else:
-            messages.success(request, _("Done."))
+            if action == "submit":
+                return redirect("permits:application_submitted", pk=application.pk)
+            messages.success(request, ACTION_DONE.get(action, lambda: _("Saved."))())
         return redirect("permits:application_detail", pk=application.pk)
 
     def _run(
@@ -347,6 +531,8 @@ class ApplicationActionView(AccessMixin, View):
             services.application_share_opinions(application_id=pk, actor=user)
         elif action == "open_deliberation":
             services.application_open_deliberation(application_id=pk, actor=user)
+        elif action in ("schedule_presentation", "record_presentation"):
+            self._presentation(request, application, action)
         else:
             form_class = {
                 "return": forms.ReturnForm,
@@ -400,6 +586,36 @@ class ApplicationActionView(AccessMixin, View):
                     decided_on=d["decided_on"],
                     actor=user,
                 )
+
+    def _presentation(
+        self, request: AuthenticatedHttpRequest, application: Application, action: str
+    ) -> None:
+        user, pk = request.user, application.pk
+        if action == "schedule_presentation":
+            form: Any = forms.PresentationScheduleForm(request.POST, user=user)
+        else:
+            form = forms.PresentationRecordForm(request.POST)
+        if not form.is_valid():
+            raise ApplicationError(
+                _("Check the form."), {k: [str(m) for m in v] for k, v in form.errors.items()}
+            )
+        d = form.cleaned_data
+        if action == "schedule_presentation":
+            services.presentation_schedule(
+                application_id=pk,
+                scheduled_for=d["scheduled_for"],
+                place=d["place"],
+                meeting=d["meeting"],
+                actor=user,
+            )
+        else:
+            services.presentation_record(
+                application_id=pk,
+                held_on=d["held_on"],
+                agencies_present=d["agencies_present"],
+                notes=d["notes"],
+                actor=user,
+            )
 
 
 class ReviewInboxView(AccessMixin, View):

@@ -37,12 +37,24 @@ from django.db.models.functions import Coalesce, Concat
 from django.utils.translation import gettext_lazy as _
 
 from mitra.agreements.models import Agreement, AgreementParty
+from mitra.agreements.selectors import agreements_in_force_on
 from mitra.core.dates import today
+from mitra.core.exceptions import ApplicationError
 from mitra.core.exports import safe_cell, xlsx_row
 from mitra.monitoring.models import Report
 from mitra.monitoring.querysets import overdue_q
 from mitra.organizations.models import ForeignOrganization
 from mitra.workplans.models import Activity, WorkPlan
+
+from .opendata_rows import (
+    activity_report_rows,
+    disclosure_rows,
+    meeting_rows,
+    once_public_agreements,
+    permits_rows,
+    public_agreements,
+    sanction_outcome_rows,
+)
 
 CHUNK = 2000
 FORMATS = ("csv", "xlsx", "json")
@@ -74,26 +86,21 @@ class Dataset:
     columns: tuple[Column, ...]
     rows: Callable[[], QuerySet[Any]]  # values_list in column order (+ pk last when feedable)
     feed: bool = True  # has updated_at / a change feed
+    # The change feed's rows when they are wider than the download's: records that left the
+    # public view (an agreement that ended, an organization archived) are announced with their
+    # new status instead of vanishing.
+    feed_rows: Callable[[], QuerySet[Any]] | None = None
+    # Rows as they stood on a past date (`?as_of=`), rebuilt from the audit history.
+    as_of_rows: Callable[[date], QuerySet[Any]] | None = None
 
     @property
     def names(self) -> list[str]:
         return [c.name for c in self.columns]
 
 
-def _unpublished_parties() -> QuerySet[AgreementParty]:
-    return AgreementParty.objects.filter(side=AgreementParty.Side.FOREIGN).exclude(
-        organization_id__in=ForeignOrganization.objects.public().values("pk")
-    )
-
-
-def public_agreements() -> QuerySet[Agreement]:
-    """SECURITY: active agreements none of whose foreign parties is unpublished."""
-    return Agreement.objects.public().exclude(pk__in=_unpublished_parties().values("agreement_id"))
-
-
-def _organizations() -> QuerySet[Any]:
+def _organizations(base: QuerySet[ForeignOrganization] | None = None) -> QuerySet[Any]:
     return (
-        ForeignOrganization.objects.public()
+        (ForeignOrganization.objects.public() if base is None else base)
         .annotate(ident=Concat(Value("org-"), F("pk"), output_field=CharField()))
         .order_by("updated_at", "pk")
         .values_list(
@@ -112,7 +119,7 @@ def _organizations() -> QuerySet[Any]:
     )
 
 
-def _agreements() -> QuerySet[Any]:
+def _agreements(base: QuerySet[Agreement] | None = None) -> QuerySet[Any]:
     orgs = (
         AgreementParty.objects.filter(agreement_id=OuterRef("pk"), side=AgreementParty.Side.FOREIGN)
         .order_by()
@@ -126,7 +133,7 @@ def _agreements() -> QuerySet[Any]:
         .values("ids")
     )
     return (
-        public_agreements()
+        (public_agreements() if base is None else base)
         .annotate(
             ident=Concat(Value("agr-"), F("pk"), output_field=CharField()),
             organization_ids=Coalesce(Subquery(orgs), Value(""), output_field=CharField()),
@@ -266,6 +273,7 @@ DATASETS: dict[str, Dataset] = {
                 UPDATED,
             ),
             _organizations,
+            feed_rows=lambda: _organizations(ForeignOrganization.objects.filter(is_published=True)),
         ),
         Dataset(
             "agreements",
@@ -286,6 +294,10 @@ DATASETS: dict[str, Dataset] = {
                 UPDATED,
             ),
             _agreements,
+            feed_rows=lambda: _agreements(once_public_agreements()),
+            as_of_rows=lambda on: _agreements(
+                agreements_in_force_on(on=on, candidates=once_public_agreements())
+            ),
         ),
         Dataset(
             "activities",
@@ -333,12 +345,149 @@ DATASETS: dict[str, Dataset] = {
             _reporting_status,
             feed=False,
         ),
+        Dataset(
+            "permits",
+            _("Izin prinsip"),
+            _(
+                "Izin prinsip of published organizations, in force or ended, with their period, "
+                "status, partner ministry and provinces."
+            ),
+            (
+                Column("id", _("Stable identifier, ipr-<number>.")),
+                Column("organization_id", _("The holder, org-<number>.")),
+                Column("organization_name", _("Legal name of the holder.")),
+                Column("number", _("Number of the izin prinsip.")),
+                Column("valid_from", _("Valid from (ISO date).")),
+                Column("valid_until", _("Valid until (ISO date).")),
+                Column("status", _("Status: active, suspended, expired or revoked.")),
+                Column("status_changed_on", _("Date of the last suspension, revocation or end.")),
+                Column("status_legal_basis", _("Legal basis of that change.")),
+                Column("partner_ministry", _("Partner ministry.")),
+                Column("province_codes", _("Kemendagri province codes, “;”-separated.")),
+                UPDATED,
+            ),
+            permits_rows,
+        ),
+        Dataset(
+            "sanction-outcomes",
+            _("Sanction outcomes"),
+            _(
+                "Concluded sanction cases against published organizations: the step reached, "
+                "the outcome and its date. Never the report, replies or evidence."
+            ),
+            (
+                Column("id", _("Stable identifier, sanc-<number>.")),
+                Column("organization_id", _("The organization, org-<number>.")),
+                Column("organization_name", _("Legal name of the organization.")),
+                Column("reached", _("Highest sanction step reached (code).")),
+                Column("status", _("Outcome: lifted (complied) or revoked.")),
+                Column("concluded_on", _("Date the case was concluded (ISO date).")),
+                Column("outcome", _("Public outcome text.")),
+                UPDATED,
+            ),
+            sanction_outcome_rows,
+        ),
+        Dataset(
+            "meetings",
+            _("Meetings held"),
+            _(
+                "Coordination meetings, deliberations, signings and visits whose minutes are "
+                "approved: the date, kind, bodies and the active agreements discussed. Never the "
+                "minutes, attendees or any body's position."
+            ),
+            (
+                Column("id", _("Stable identifier, mtg-<number>.")),
+                Column("starts_at", _("When the meeting started (ISO 8601).")),
+                Column("kind", _("Kind of meeting (code).")),
+                Column("mode", _("In person, online or hybrid (code).")),
+                Column("organizer", _("The organizing government body.")),
+                Column("invited_bodies", _("Government bodies invited, “;”-separated.")),
+                Column(
+                    "agreement_ids", _("Active agreements discussed, agr-<number>, “;”-separated.")
+                ),
+                UPDATED,
+            ),
+            meeting_rows,
+        ),
+        Dataset(
+            "disclosures",
+            _("Funding disclosures"),
+            _(
+                "Accepted funding disclosures of active agreements, one row per source of funds "
+                "(UU 17/2013 Ps 51(e)): donor, intermediaries, amount and where it is spent."
+            ),
+            (
+                Column("id", _("Stable identifier, fdl-<number>.")),
+                Column("agreement_id", _("The agreement, agr-<number>.")),
+                Column("agreement_reference", _("Reference number of the agreement.")),
+                Column("period_start", _("Start of the period disclosed (ISO date).")),
+                Column("period_end", _("End of the period disclosed (ISO date).")),
+                Column("donor", _("Original donor.")),
+                Column("donor_country", _("Donor country (ISO 3166-1 alpha-2).")),
+                Column("intermediaries", _("Organizations the money passed through.")),
+                Column("amount", _("Amount.")),
+                Column("currency", _("Currency (ISO 4217).")),
+                Column("programme", _("Programme.")),
+                Column("province_code", _("Kemendagri province code where it is spent.")),
+                UPDATED,
+            ),
+            disclosure_rows,
+        ),
+        Dataset(
+            "activity-reports",
+            _("Activity report summaries"),
+            _(
+                "Accepted activity reports of active agreements (UU 17/2013 Ps 51(f)): the "
+                "period, the activities carried out and their outputs. Never the problems "
+                "section, staff names or attachments."
+            ),
+            (
+                Column("id", _("Stable identifier, rpt-<number>.")),
+                Column("agreement_id", _("The agreement, agr-<number>.")),
+                Column("agreement_reference", _("Reference number of the agreement.")),
+                Column("period_start", _("Start of the period reported (ISO date).")),
+                Column("period_end", _("End of the period reported (ISO date).")),
+                Column("first_submitted_on", _("Date first submitted (ISO date).")),
+                Column("activities", _("Activities carried out against the plan.")),
+                Column("outputs", _("Outputs and outcomes.")),
+                UPDATED,
+            ),
+            activity_report_rows,
+        ),
     )
 }
 
 
 def dataset_get(slug: str) -> Dataset | None:
     return DATASETS.get(slug)
+
+
+def parse_as_of(raw: str, dataset: Dataset) -> date | None:
+    """The `as_of` day of a request (None: now). A clear error for a malformed or future day,
+    or a dataset that cannot be rebuilt for a past day."""
+    raw = raw.strip()
+    if not raw:
+        return None
+    if dataset.as_of_rows is None:
+        raise ApplicationError(
+            str(_("This dataset has no “as of” view.")),
+            extra={"as_of": [_("Available for: %(slugs)s.") % {"slugs": ", ".join(AS_OF_SLUGS)}]},
+        )
+    try:
+        on = date.fromisoformat(raw)
+    except ValueError as exc:
+        raise ApplicationError(
+            str(_("Give the day as YYYY-MM-DD.")),
+            extra={"as_of": [_("Not a date: %(value)s") % {"value": raw[:20]}]},
+        ) from exc
+    if on > today():
+        raise ApplicationError(
+            str(_("“As of” is for past days.")), extra={"as_of": [_("A day after today.")]}
+        )
+    return on
+
+
+AS_OF_SLUGS = tuple(slug for slug, d in DATASETS.items() if d.as_of_rows)
 
 
 # --- rows ----------------------------------------------------------------------------------
@@ -366,9 +515,8 @@ def changes(
 ) -> QuerySet[Any]:
     """Rows changed at or after `since` (ties at `since` only with pk > after_id), ordered by
     (updated_at, pk), at most `limit`. The last row gives the next cursor."""
-    return dataset.rows().filter(Q(updated_at__gt=since) | Q(updated_at=since, pk__gt=after_id))[
-        :limit
-    ]
+    rows = (dataset.feed_rows or dataset.rows)()
+    return rows.filter(Q(updated_at__gt=since) | Q(updated_at=since, pk__gt=after_id))[:limit]
 
 
 # --- writers (generators of bytes/str chunks: constant memory) ----------------------------

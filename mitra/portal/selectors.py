@@ -1,6 +1,7 @@
 """Public data only: published organizations and their active agreements, as plain values."""
 
 from collections.abc import Iterable
+from datetime import date
 
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
@@ -13,6 +14,7 @@ from mitra.permits.selectors import (
     RegisterStanding,
     public_permits,
     public_register_permits,
+    register_history,
     register_standing,
 )
 from mitra.sanctions.models import SanctionCase
@@ -20,6 +22,7 @@ from mitra.sanctions.models import SanctionCase
 PUBLIC_ORG_FIELDS = (
     "id", "legal_name", "acronym", "kind", "country", "headquarters",
     "indonesian_office", "website", "description", "status",
+    "representative", "country_director",  # issue 15 §1: the current state after changes
 )  # fmt: skip
 
 
@@ -105,10 +108,19 @@ REGISTER_STATE_LABELS = {
 
 
 def register_entries(
-    organizations: Iterable[ForeignOrganization],
+    organizations: Iterable[ForeignOrganization], *, on: date | None = None
 ) -> list[tuple[ForeignOrganization, RegisterStanding]]:
-    """Each organization with its standing by the permits app's one rule (no query)."""
-    return [(org, register_standing(getattr(org, "register_permits", []))) for org in organizations]
+    """Each organization with its standing by the permits app's one rule: today (no query),
+    or "as of" a past day `on`, replayed from the permits' audit history (one query)."""
+    organizations = list(organizations)
+    history = None
+    if on is not None:
+        permit_ids = [p.pk for org in organizations for p in getattr(org, "register_permits", [])]
+        history = register_history(permit_ids=permit_ids, on=on)
+    return [
+        (org, register_standing(getattr(org, "register_permits", []), on=on, history=history))
+        for org in organizations
+    ]
 
 
 def public_non_filers_list() -> QuerySet[ForeignOrganization]:

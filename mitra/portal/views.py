@@ -1,12 +1,24 @@
 """The public portal: no login, published data only."""
 
+from datetime import date
+
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+    StreamingHttpResponse,
+)
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views import View
 
 from mitra.core.access import public_view
 from mitra.core.cache import cache_public_page
+from mitra.core.dates import today
+from mitra.core.exceptions import ApplicationError
 from mitra.organizations.models import ForeignOrganization
 
 from . import selectors
@@ -65,13 +77,14 @@ class PublicOrganizationView(View):
 
 
 @public_view
-@cache_public_page(query=("q", "page"), search=("q",))
+@cache_public_page(query=("q", "page", "as_of"), search=("q",))
 class RegisterView(View):
     """The public register of izin prinsip: does an organization hold a valid one? Found by
     name (no reference number needed)."""
 
     def get(self, request: HttpRequest) -> HttpResponse:
         q = request.GET.get("q", "")[:200].strip()
+        as_of, as_of_error = _as_of(request.GET.get("as_of", ""))
         page = Paginator(selectors.public_register(q=q), 25).get_page(request.GET.get("page"))
         params = request.GET.copy()
         params.pop("page", None)
@@ -80,12 +93,28 @@ class RegisterView(View):
             "portal/register.html",
             {
                 "page_obj": page,
-                "entries": selectors.register_entries(page.object_list),
+                "entries": selectors.register_entries(page.object_list, on=as_of),
                 "state_labels": selectors.REGISTER_STATE_LABELS,
                 "q": q,
+                "as_of": as_of,
+                "as_of_error": as_of_error,
                 "querystring_without_page": (params.urlencode() + "&") if params else "",
             },
         )
+
+
+def _as_of(raw: str) -> tuple[date | None, str]:
+    """A register "as of" day from the query string: (day, "") or (None, the error)."""
+    raw = raw.strip()[:20]
+    if not raw:
+        return None, ""
+    try:
+        on = date.fromisoformat(raw)
+    except ValueError:
+        return None, str(_("Give the day as YYYY-MM-DD."))
+    if on > today():
+        return None, str(_("“As of” is for past days."))
+    return on, ""
 
 
 @public_view
@@ -124,14 +153,26 @@ class OpenDataView(View):
 class OpenDataDownloadView(View):
     """One dataset in one format, streamed in constant memory (public data only)."""
 
-    def get(self, request: HttpRequest, slug: str, fmt: str) -> StreamingHttpResponse:
+    def get(self, request: HttpRequest, slug: str, fmt: str) -> HttpResponseBase:
         from . import opendata
 
         dataset = opendata.dataset_get(slug)
         if dataset is None or fmt not in opendata.FORMATS:
             raise Http404
+        try:
+            on = opendata.parse_as_of(request.GET.get("as_of", ""), dataset)
+        except ApplicationError as error:
+            details = [str(m) for messages in (error.extra or {}).values() for m in messages]
+            return HttpResponseBadRequest(
+                " ".join([str(error.message), *details]), content_type="text/plain; charset=utf-8"
+            )
+        rows = (
+            opendata.iter_rows(dataset, dataset.as_of_rows(on))
+            if on and dataset.as_of_rows
+            else None
+        )
         response = StreamingHttpResponse(
-            opendata.stream(dataset, fmt), content_type=opendata.CONTENT_TYPES[fmt]
+            opendata.stream(dataset, fmt, rows), content_type=opendata.CONTENT_TYPES[fmt]
         )
         response["Content-Disposition"] = (
             f'attachment; filename="{opendata.filename(dataset, fmt)}"'

@@ -65,3 +65,37 @@ class EvidenceForm(BootstrapFormMixin, forms.Form):
     title = forms.CharField(label=_("Title"), max_length=255, required=False)
     file = forms.FileField(label=_("File (PDF, DOCX or ODT)"))
     internal = forms.BooleanField(label=_("Internal only"), required=False, initial=True)
+
+
+class ReplyForm(BootstrapFormMixin, forms.Form):
+    text = forms.CharField(
+        label=_("Your reply"), max_length=10000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    title = forms.CharField(label=_("Document title"), max_length=255, required=False)
+    file = forms.FileField(label=_("Evidence of compliance (PDF, DOCX or ODT)"), required=False)
+
+
+class ObjectionForm(BootstrapFormMixin, forms.Form):
+    grounds = forms.CharField(
+        label=_("Grounds of the objection"),
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    title = forms.CharField(label=_("Document title"), max_length=255, required=False)
+    file = forms.FileField(label=_("Supporting document (PDF, DOCX or ODT)"), required=False)
+
+
+class ObjectionDecisionForm(BootstrapFormMixin, forms.Form):
+    outcome = forms.ChoiceField(
+        label=_("Outcome"),
+        choices=[
+            ("upheld", _("Uphold: set the step aside")),
+            ("rejected", _("Reject: the step stands")),
+        ],
+    )
+    decision = forms.CharField(
+        label=_("Reasons"), max_length=10000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    decided_on = forms.DateField(
+        label=_("Date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )

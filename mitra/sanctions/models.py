@@ -26,6 +26,7 @@ class SanctionCase(FSMModelMixin, TimeStampedModel):
         REVOKED = ladders.REVOKED, _("Permits revoked")
         LIFTED = "lifted", _("Lifted (complied)")
         DISMISSED = "dismissed", _("Dismissed")
+        ANNULLED = "annulled", _("Annulled on objection")
 
     class Source(models.TextChoices):
         MONITORING = "monitoring", _("Monitoring and evaluation")
@@ -35,7 +36,10 @@ class SanctionCase(FSMModelMixin, TimeStampedModel):
         OTHER = "other", _("Other")
 
     ACTIVE_STATES = (Status.PERSUASION, Status.WRITTEN_WARNING, Status.CESSATION)
-    CONCLUDED_STATES = (Status.REVOKED, Status.LIFTED, Status.DISMISSED)
+    CONCLUDED_STATES = (Status.REVOKED, Status.LIFTED, Status.DISMISSED, Status.ANNULLED)
+    # Steps an objection may set aside (the sanctions themselves; revocation is outside: see
+    # docs/dev/sanctions.md).
+    OBJECTABLE_STATES = (Status.WRITTEN_WARNING, Status.CESSATION)
 
     reference = models.CharField(_("reference"), max_length=40, blank=True, db_index=True)
     organization = models.ForeignKey(
@@ -159,6 +163,15 @@ class SanctionCase(FSMModelMixin, TimeStampedModel):
         self.compliance_due = None
         self.concluded_on = on
 
+    @transition(
+        field=status, source=[Status.WRITTEN_WARNING, Status.CESSATION], target=Status.ANNULLED
+    )
+    def annul(self, *, on) -> None:
+        """The deciding authority upheld the organization's objection: the step is set aside
+        and the case closed."""
+        self.compliance_due = None
+        self.concluded_on = on
+
 
 class SanctionStep(models.Model):
     """One move of a case, with what §3.9 requires of each: legal basis, authority, dates,
@@ -204,10 +217,102 @@ def evidence_upload_to(instance: "SanctionEvidence", filename: str) -> str:
     return f"sanctions/{instance.case_id}/{instance.sha256[:16]}-{filename}"
 
 
+class SanctionReply(models.Model):
+    """The organization's answer to a step of its case, within the step's period
+    (`services.reply_due`). Evidence of compliance hangs on it (`SanctionEvidence.reply`)."""
+
+    case = models.ForeignKey(SanctionCase, on_delete=models.CASCADE, related_name="replies")
+    step = models.ForeignKey(SanctionStep, on_delete=models.PROTECT, related_name="replies")
+    text = models.TextField(_("reply"))
+    submitted_on = models.DateField(_("submitted on"))
+    due = models.DateField(_("reply deadline"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("reply to a sanction step")
+        verbose_name_plural = _("replies to sanction steps")
+
+    def __str__(self) -> str:
+        return f"{self.case} · {self.submitted_on}"
+
+
+class SanctionObjection(FSMModelMixin, models.Model):
+    """An objection (keberatan) to a step, decided by the configured deciding authority
+    (settings.MITRA["SANCTION_OBJECTION"], docs/dev/sanctions.md)."""
+
+    class Status(models.TextChoices):
+        FILED = "filed", _("Awaiting decision")
+        UPHELD = "upheld", _("Upheld")
+        REJECTED = "rejected", _("Rejected")
+
+    case = models.ForeignKey(SanctionCase, on_delete=models.CASCADE, related_name="objections")
+    step = models.ForeignKey(SanctionStep, on_delete=models.PROTECT, related_name="objections")
+    grounds = models.TextField(_("grounds of the objection"))
+    filed_on = models.DateField(_("filed on"))
+    filing_due = models.DateField(_("objection deadline"))
+    decision_due = models.DateField(_("decision due"))
+    deciding_body = models.ForeignKey(
+        "bodies.GovernmentBody",
+        verbose_name=_("deciding authority"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    status = FSMField(
+        _("status"), default=Status.FILED, choices=Status.choices, protected=True, db_index=True
+    )
+    decision = models.TextField(_("decision"), blank=True)
+    decided_on = models.DateField(_("decided on"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    filed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("objection")
+        verbose_name_plural = _("objections")
+        constraints = [
+            models.UniqueConstraint(fields=["step"], name="sanction_one_objection_per_step")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case} · {self.get_status_display()}"
+
+    @transition(field=status, source=Status.FILED, target=Status.UPHELD)
+    def uphold(self, *, on, decision: str) -> None:
+        self.decided_on = on
+        self.decision = decision
+
+    @transition(field=status, source=Status.FILED, target=Status.REJECTED)
+    def reject(self, *, on, decision: str) -> None:
+        self.decided_on = on
+        self.decision = decision
+
+
 class SanctionEvidence(models.Model):
     case = models.ForeignKey(SanctionCase, on_delete=models.PROTECT, related_name="evidence")
     step = models.ForeignKey(
         SanctionStep, on_delete=models.SET_NULL, null=True, blank=True, related_name="evidence"
+    )
+    # Evidence of compliance sent with the organization's reply or objection.
+    reply = models.ForeignKey(
+        SanctionReply, on_delete=models.PROTECT, null=True, blank=True, related_name="evidence"
+    )
+    objection = models.ForeignKey(
+        SanctionObjection,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="evidence",
     )
     title = models.CharField(_("title"), max_length=255)
     file = models.FileField(_("file"), upload_to=evidence_upload_to, max_length=300)

@@ -13,12 +13,14 @@ from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from mitra.bodies.models import GovernmentBody
 from mitra.notifications.recipients import nobody, officials_of, representatives_of
 from mitra.notifications.registry import Event, register_event
 
 from . import ladder
 from .models import SanctionCase, SanctionStep
-from .querysets import REPRESENTATIVE_STATUSES
+from .querysets import REPRESENTATIVE_STATUSES, secretariat_key
+from .route import objection_route
 
 
 def _step(case: SanctionCase, context: dict[str, Any]) -> SanctionStep | None:
@@ -34,8 +36,47 @@ def step_recipients(case: SanctionCase, context: dict[str, Any]) -> QuerySet[Any
     return representatives_of([case.organization_id]) | officials_of(body_ids)
 
 
+OBJECTION_LABELS = {
+    "objection_upheld": _("Objection upheld: step set aside"),
+    "objection_rejected": _("Objection rejected: step stands"),
+}
+
+
+def _bodies(*keys: str) -> list[int]:
+    return list(GovernmentBody.objects.filter(key__in=keys).values_list("pk", flat=True))
+
+
+def secretariat_recipients(case: SanctionCase, context: dict[str, Any]) -> QuerySet[Any]:
+    """The TPOA secretariat's officials (with their units): a reply came in."""
+    return officials_of(_bodies(secretariat_key()))
+
+
+def objection_recipients(case: SanctionCase, context: dict[str, Any]) -> QuerySet[Any]:
+    """The deciding authority's and the secretariat's officials: an objection came in."""
+    return officials_of(_bodies(secretariat_key(), objection_route().deciding_body))
+
+
+def decision_recipients(case: SanctionCase, context: dict[str, Any]) -> QuerySet[Any]:
+    """The organization's representatives and the secretariat: the objection was decided."""
+    return representatives_of([case.organization_id]) | officials_of(_bodies(secretariat_key()))
+
+
+def _side_params(case: SanctionCase, context: dict[str, Any]) -> dict[str, Any]:
+    objection = context.get("objection")
+    return {
+        "ref": case.reference,
+        "organization": case.organization.display_name,
+        "outcome": str(objection.get_status_display()).lower() if objection is not None else "",
+        "decision_due": (
+            date_format(objection.decision_due, "j F Y") if objection is not None else ""
+        ),
+    }
+
+
 def step_label(step: SanctionStep) -> str:
     """The step's name in the active language (the stored label is in the actor's)."""
+    if step.action in OBJECTION_LABELS:
+        return str(OBJECTION_LABELS[step.action])
     if step.action == "escalate":
         index = step.case.steps.filter(action="escalate", pk__lte=step.pk).count() - 1
         found = ladder.current_step(step.case.ladder, index)
@@ -73,5 +114,36 @@ def register() -> None:
             params=_params,
             url=lambda case, context: reverse("sanctions:detail", args=[case.pk]),
             body_template="sanctions/notifications/step_issued.txt",
+        )
+    )
+    detail = lambda case, context: reverse("sanctions:detail", args=[case.pk])  # noqa: E731
+    register_event(
+        Event(
+            name="sanctions.reply_received",
+            label=_("Reply to a sanction step received"),
+            recipients=secretariat_recipients,
+            title=_("Sanction case %(ref)s: %(organization)s replied"),
+            params=_side_params,
+            url=detail,
+        )
+    )
+    register_event(
+        Event(
+            name="sanctions.objection_filed",
+            label=_("Objection to a sanction step filed"),
+            recipients=objection_recipients,
+            title=_("Sanction case %(ref)s: %(organization)s objects (decide by %(decision_due)s)"),
+            params=_side_params,
+            url=detail,
+        )
+    )
+    register_event(
+        Event(
+            name="sanctions.objection_decided",
+            label=_("Objection to a sanction step decided"),
+            recipients=decision_recipients,
+            title=_("Sanction case %(ref)s: objection %(outcome)s"),
+            params=_side_params,
+            url=detail,
         )
     )

@@ -5,6 +5,12 @@ persuasion, warning or cessation with a compliance date), however long ago the d
 the secretariat still owes the decision. It is gone once the case moves on: lifted because the
 organization complied, escalated to the next step (which lists its own deadline, if any),
 revoked or dismissed.
+
+The organization's side (issue 15 §3): the reply period of the step a case stands at, listed
+for the organization until it has replied to that step (the reminder job reminds its
+representatives as the end nears; a step with a compliance period has it listed already, as
+the compliance deadline), and each objection awaiting its decision, listed for the
+deciding authority until decided.
 """
 
 from collections.abc import Iterator
@@ -17,7 +23,7 @@ from django.utils.translation import gettext as _
 from mitra.bodies.models import GovernmentBody
 from mitra.deadlines.registry import FILER, Deadline
 
-from .models import SanctionCase
+from .models import SanctionCase, SanctionObjection
 from .querysets import secretariat_key
 
 
@@ -46,4 +52,67 @@ def sanction_deadlines(
             agencies=agencies,
             organizations=[case.organization_id],
             description=str(case.get_status_display()),
+        )
+
+    yield from _reply_deadlines(end=end, user=user)
+    yield from _objection_deadlines(end=end, user=user)
+
+
+def _reply_deadlines(*, end: date, user: Any) -> Iterator[Deadline]:
+    from django.db.models import Prefetch
+
+    from .models import SanctionStep
+    from .services import current_step, reply_due
+
+    qs = SanctionCase.objects.visible_to(user) if user is not None else SanctionCase.objects.all()
+    qs = (
+        qs.filter(status__in=SanctionCase.ACTIVE_STATES)
+        .select_related("organization")
+        .prefetch_related(
+            Prefetch("steps", queryset=SanctionStep.objects.filter(action="escalate")),
+            "replies",
+        )
+    )
+    for case in qs:
+        step = current_step(case)
+        # A step with a compliance period is listed above (its end is the reply's end too).
+        if (
+            step is None
+            or step.compliance_due
+            or any(r.step_id == step.pk for r in case.replies.all())
+        ):
+            continue
+        due = reply_due(step)
+        if due > end:
+            continue
+        yield Deadline(
+            key=f"sanction:{case.pk}:reply:{step.pk}",
+            title=_("Sanction case %(ref)s: reply of %(org)s")
+            % {"ref": case.reference, "org": case.organization.display_name},
+            due=due,
+            kind=FILER,
+            url=reverse("sanctions:detail", args=[case.pk]),
+            record=case,
+            organizations=[case.organization_id],
+            description=str(case.get_status_display()),
+        )
+
+
+def _objection_deadlines(*, end: date, user: Any) -> Iterator[Deadline]:
+    qs = SanctionObjection.objects.filter(
+        status=SanctionObjection.Status.FILED, decision_due__lte=end
+    ).select_related("case", "case__organization")
+    if user is not None:
+        qs = qs.filter(case_id__in=SanctionCase.objects.visible_to(user).values("pk"))
+    for objection in qs:
+        case = objection.case
+        yield Deadline(
+            key=f"sanction:{case.pk}:objection:{objection.pk}",
+            title=_("Sanction case %(ref)s: decide the objection of %(org)s")
+            % {"ref": case.reference, "org": case.organization.display_name},
+            due=objection.decision_due,
+            url=reverse("sanctions:detail", args=[case.pk]),
+            record=case,
+            agencies=[objection.deciding_body_id] if objection.deciding_body_id else [],
+            description=str(objection.get_status_display()),
         )

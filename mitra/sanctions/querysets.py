@@ -25,7 +25,7 @@ def is_secretariat(user: Any) -> bool:
 
 # Statuses a representative sees: from persuasion on (the organization has been approached).
 REPRESENTATIVE_STATUSES = (
-    "persuasion", "written_warning", "cessation_of_activities", "revoked", "lifted",
+    "persuasion", "written_warning", "cessation_of_activities", "revoked", "lifted", "annulled",
 )  # fmt: skip
 PUBLIC_STATUSES = ("lifted", "revoked")
 

@@ -7,7 +7,7 @@ from django.http import Http404
 
 from mitra.core.search import words_q
 
-from .models import SanctionCase, SanctionEvidence, SanctionStep
+from .models import SanctionCase, SanctionEvidence, SanctionObjection, SanctionReply, SanctionStep
 from .querysets import is_secretariat
 
 
@@ -45,6 +45,68 @@ def sanction_case_get_for_user(*, user: Any, pk: int) -> SanctionCase:
     if case is None:
         raise Http404
     return case
+
+
+def sanction_case_get_for_representative(*, user: Any, pk: int) -> SanctionCase:
+    """SECURITY: a case of the user's own organization that they may see, for its replies and
+    objections; 404 for everyone else (the government answers nothing here)."""
+    case = sanction_case_get_for_user(user=user, pk=pk)
+    if not is_representative_of(user, case):
+        raise Http404
+    return case
+
+
+def is_representative_of(user: Any, case: SanctionCase) -> bool:
+    return bool(
+        getattr(user, "is_authenticated", False)
+        and user.role == user.Role.ORG_REPRESENTATIVE
+        and user.organization_id == case.organization_id
+    )
+
+
+def sanction_objection_get_decidable(*, user: Any, pk: int, objection_pk: int) -> SanctionObjection:
+    """SECURITY: an objection of a visible case, for the deciding authority's officers and
+    operators; 404 otherwise."""
+    from .services import can_decide_objections
+
+    case = sanction_case_get_for_user(user=user, pk=pk)
+    objection = case.objections.filter(pk=objection_pk).first()
+    if objection is None or not can_decide_objections(user):
+        raise Http404
+    return objection
+
+
+def sanction_case_replies(*, case: SanctionCase) -> QuerySet[SanctionReply]:
+    """The organization's replies with their documents (never internal), for whoever sees the
+    case: the organization itself and the government users the case is visible to."""
+    return case.replies.select_related("step").prefetch_related("evidence").order_by("created_at")
+
+
+def sanction_case_objections(*, case: SanctionCase) -> QuerySet[SanctionObjection]:
+    return case.objections.select_related("step", "deciding_body").prefetch_related("evidence")
+
+
+def sanction_case_timeline(*, steps: Any, replies: Any, objections: Any) -> list[dict[str, Any]]:
+    """The case's visible history in date order: each step issued, each reply (with its
+    documents), each objection and its decision. Internal notes stay out (the page adds them
+    for government users)."""
+    entries: list[dict[str, Any]] = []
+    for step in steps:
+        entries.append({"on": step.issued_on, "kind": "step", "order": (0, step.pk), "step": step})
+    for reply in replies:
+        entries.append(
+            {"on": reply.submitted_on, "kind": "reply", "order": (1, reply.pk), "reply": reply}
+        )
+    for objection in objections:
+        entries.append(
+            {
+                "on": objection.filed_on,
+                "kind": "objection",
+                "order": (1, objection.pk),
+                "objection": objection,
+            }
+        )
+    return sorted(entries, key=lambda e: (e["on"], e["order"]))
 
 
 def sanction_case_get_editable(*, user: Any, pk: int) -> SanctionCase:

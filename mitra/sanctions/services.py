@@ -40,8 +40,15 @@ from mitra.permits.lifecycle import (
 )
 
 from . import ladder
-from .models import SanctionCase, SanctionEvidence, SanctionStep
-from .querysets import is_secretariat
+from .models import (
+    SanctionCase,
+    SanctionEvidence,
+    SanctionObjection,
+    SanctionReply,
+    SanctionStep,
+)
+from .querysets import is_secretariat, secretariat_key
+from .route import OBJECTION_DECISION_RULE, OBJECTION_FILING_RULE, REPLY_RULE, objection_route
 
 if TYPE_CHECKING:
     from mitra.accounts.models import User
@@ -180,6 +187,10 @@ def _validate_move(case: SanctionCase, data: MoveInput, on: date) -> dict[str, l
             errors["legal_basis"] = [_("Give the legal basis (article) of this step.")]
         if step is not None and step.status != ladder.PERSUASION and data.authority is None:
             errors["authority"] = [_("Name the issuing authority.")]
+        if case.objections.filter(status=SanctionObjection.Status.FILED).exists():
+            errors["action"] = [
+                _("An objection to the current step awaits its decision; decide it first.")
+            ]
         if case.compliance_due and on <= case.compliance_due:
             errors["issued_on"] = [
                 _("The compliance period runs until %(day)s; escalate only after it.")
@@ -210,7 +221,10 @@ def _effects(
                 on=step.issued_on,
             )
         ]
-    if case.status == SanctionCase.Status.LIFTED and old_status == SanctionCase.Status.CESSATION:
+    if (
+        case.status in (SanctionCase.Status.LIFTED, SanctionCase.Status.ANNULLED)
+        and old_status == SanctionCase.Status.CESSATION
+    ):
         return [
             permit_reinstate_for_sanction(
                 organization_id=org.pk,
@@ -407,3 +421,348 @@ def sanction_evidence_upload(
             data={"new": {"document": evidence.title, "sha256": evidence.sha256}},
         )
     return evidence
+
+
+# --- the organization's side: replies and objections (issue 15 §3) ----------------------------
+
+
+def _require_representative(actor: "User | None", case: SanctionCase) -> None:
+    """SECURITY: only the representatives of the case's own organization answer for it."""
+    if (
+        actor is None
+        or not getattr(actor, "is_authenticated", False)
+        or not actor.is_active
+        or actor.role != actor.Role.ORG_REPRESENTATIVE
+        or actor.organization_id != case.organization_id
+    ):
+        raise ApplicationError(_("Only the organization's representatives answer for it."))
+
+
+def current_step(case: SanctionCase) -> SanctionStep | None:
+    """The step the case stands at, while it is on a sanction step (persuasion, warning,
+    cessation): the latest escalation. None otherwise."""
+    if case.status not in SanctionCase.ACTIVE_STATES:
+        return None
+    steps = [s for s in case.steps.all() if s.action == "escalate"]
+    return max(steps, key=lambda s: s.pk) if steps else None
+
+
+def reply_due(step: SanctionStep) -> date:
+    """The end of the period to reply to `step`: its compliance deadline, or else the
+    `sanction.reply` rule counted from its issue date (the version in force that day)."""
+    return step.compliance_due or due_date(REPLY_RULE, step.issued_on, on=step.issued_on)
+
+
+def objection_due(step: SanctionStep) -> date:
+    return due_date(OBJECTION_FILING_RULE, step.issued_on, on=step.issued_on)
+
+
+def objection_possible(case: SanctionCase, step: SanctionStep | None) -> bool:
+    """Whether the route allows an objection to the case's current step at all."""
+    route = objection_route()
+    return bool(route.enabled and step is not None and case.status in route.steps)
+
+
+def _store_evidence(
+    *,
+    case: SanctionCase,
+    step: SanctionStep,
+    upload: UploadedFile,
+    content_type: str,
+    sha256: str,
+    title: str,
+    actor: "User",
+    reply: SanctionReply | None = None,
+    objection: SanctionObjection | None = None,
+) -> SanctionEvidence:
+    evidence = SanctionEvidence(
+        case=case,
+        step=step,
+        reply=reply,
+        objection=objection,
+        title=(title.strip() or upload.name or "document")[:255],
+        original_name=(upload.name or "document")[:255],
+        content_type=content_type,
+        size=upload.size or 0,
+        sha256=sha256,
+        internal=False,  # the organization's own document: it and the government see it
+        uploaded_by=actor,
+    )
+    evidence.file.save(documents.safe_name(upload.name or "document"), upload, save=False)
+    evidence.save()
+    return evidence
+
+
+def _checked(upload: UploadedFile | None) -> tuple[str, str]:
+    """Content type and digest of an upload, judged before anything is written (size limit,
+    type sniffed from the bytes, active content refused: `agreements.documents`)."""
+    if upload is None:
+        return "", ""
+    content_type = documents.check_upload(upload)
+    digest = hashlib.sha256()
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    return content_type, digest.hexdigest()
+
+
+def sanction_reply_submit(
+    *,
+    case_id: int,
+    text: str,
+    actor: "User",
+    upload: UploadedFile | None = None,
+    title: str = "",
+) -> SanctionReply:
+    """The organization answers the step its case stands at, within the step's period, with
+    an optional document (evidence of compliance). Audited; the secretariat is told
+    (`sanctions.reply_received`). Refused, with nothing written, outside the period, when the
+    case is not on a step, for anyone but the organization's representatives, or with a bad
+    file."""
+    content_type, sha256 = _checked(upload)
+    with transaction.atomic():
+        case = (
+            SanctionCase.objects.select_for_update().select_related("organization").get(pk=case_id)
+        )
+        _require_representative(actor, case)
+        step = current_step(case)
+        if step is None:
+            raise ApplicationError(_("The case is not on a step that can be answered."))
+        on = today()
+        due = reply_due(step)
+        errors: dict[str, list[str]] = {}
+        if not text.strip():
+            errors["text"] = [_("Write your reply.")]
+        if on > due:
+            errors["text"] = [
+                _("The period to reply to this step ended on %(day)s.") % {"day": due.isoformat()}
+            ]
+        if errors:
+            raise ApplicationError(_("The reply was not sent."), errors)
+        reply = SanctionReply.objects.create(
+            case=case, step=step, text=text.strip(), submitted_on=on, due=due, author=actor
+        )
+        evidence = None
+        if upload is not None:
+            evidence = _store_evidence(
+                case=case,
+                step=step,
+                upload=upload,
+                content_type=content_type,
+                sha256=sha256,
+                title=title,
+                actor=actor,
+                reply=reply,
+            )
+        audit_event_record(
+            event="sanction_case.reply_submitted",
+            target=case,
+            actor=actor,
+            data={
+                "new": {
+                    "reply": reply.pk,
+                    "step": step.pk,
+                    "due": due.isoformat(),
+                    "document": evidence.title if evidence else "",
+                    "sha256": evidence.sha256 if evidence else "",
+                }
+            },
+        )
+        notify(
+            event="sanctions.reply_received",
+            subject=case,
+            actor=actor,
+            context={"reply": reply},
+            key=f"reply:{reply.pk}",
+        )
+    return reply
+
+
+def sanction_objection_file(
+    *,
+    case_id: int,
+    grounds: str,
+    actor: "User",
+    upload: UploadedFile | None = None,
+    title: str = "",
+) -> SanctionObjection:
+    """The organization objects (keberatan) to the step its case stands at, within the
+    `sanction.objection_filing` period, once per step, if the route allows objections to that
+    step. The decision is due by `sanction.objection_decision` and escalation waits for it.
+    Audited; the deciding authority and the secretariat are told."""
+    content_type, sha256 = _checked(upload)
+    with transaction.atomic():
+        case = (
+            SanctionCase.objects.select_for_update().select_related("organization").get(pk=case_id)
+        )
+        _require_representative(actor, case)
+        route = objection_route()
+        step = current_step(case)
+        if not objection_possible(case, step):
+            raise ApplicationError(_("This step of the case cannot be objected to."))
+        assert step is not None  # objection_possible
+        on = today()
+        filing_due = objection_due(step)
+        errors: dict[str, list[str]] = {}
+        if not grounds.strip():
+            errors["grounds"] = [_("Give the grounds of your objection.")]
+        if on > filing_due:
+            errors["grounds"] = [
+                _("The period to object to this step ended on %(day)s.")
+                % {"day": filing_due.isoformat()}
+            ]
+        if step.objections.exists():
+            errors["grounds"] = [_("An objection to this step was already filed.")]
+        if errors:
+            raise ApplicationError(_("The objection was not filed."), errors)
+        objection = SanctionObjection.objects.create(
+            case=case,
+            step=step,
+            grounds=grounds.strip(),
+            filed_on=on,
+            filing_due=filing_due,
+            decision_due=due_date(OBJECTION_DECISION_RULE, on, on=on),
+            deciding_body=GovernmentBody.objects.filter(key=route.deciding_body).first(),
+            filed_by=actor,
+        )
+        evidence = None
+        if upload is not None:
+            evidence = _store_evidence(
+                case=case,
+                step=step,
+                upload=upload,
+                content_type=content_type,
+                sha256=sha256,
+                title=title,
+                actor=actor,
+                objection=objection,
+            )
+        audit_event_record(
+            event="sanction_case.objection_filed",
+            target=case,
+            actor=actor,
+            data={
+                "new": {
+                    "objection": objection.pk,
+                    "step": step.pk,
+                    "status": objection.status,
+                    "deciding_body": route.deciding_body,
+                    "decision_due": objection.decision_due.isoformat(),
+                    "document": evidence.title if evidence else "",
+                }
+            },
+        )
+        notify(
+            event="sanctions.objection_filed",
+            subject=case,
+            actor=actor,
+            context={"objection": objection},
+            key=f"objection:{objection.pk}",
+        )
+    return objection
+
+
+def can_decide_objections(actor: "User | None") -> bool:
+    """SECURITY: operators, and the officers of the deciding authority the route names."""
+    if actor is None or not getattr(actor, "can_edit_records", False):
+        return False
+    if actor.is_operator:
+        return True
+    agency = getattr(actor, "agency", None)
+    return bool(actor.is_government and agency and agency.key == objection_route().deciding_body)
+
+
+OBJECTION_OUTCOMES = ("upheld", "rejected")
+
+
+@transaction.atomic
+def sanction_objection_decide(
+    *,
+    objection_id: int,
+    outcome: str,
+    decision: str,
+    actor: "User",
+    decided_on: date | None = None,
+) -> SanctionObjection:
+    """The deciding authority decides an objection. Upheld: the step is set aside and the case
+    annulled (a cessation's suspension is undone as on lifting), unless the case has moved on
+    already (then the outcome is recorded only). Rejected: the step stands and the secretariat
+    may escalate again. Either way a step records the decision in the case's history, the
+    decision is audited and the organization and the secretariat are told."""
+    if not can_decide_objections(actor):
+        raise ApplicationError(_("You may not decide objections to sanctions."))
+    objection = (
+        SanctionObjection.objects.select_for_update()
+        .select_related("case", "case__organization")
+        .get(pk=objection_id)
+    )
+    case = (
+        SanctionCase.objects.select_for_update()
+        .select_related("organization")
+        .get(pk=objection.case_id)
+    )
+    on = decided_on or today()
+    errors: dict[str, list[str]] = {}
+    if outcome not in OBJECTION_OUTCOMES:
+        errors["outcome"] = [_("Choose whether the objection is upheld or rejected.")]
+    if not decision.strip():
+        errors["decision"] = [_("Give the reasons of the decision.")]
+    if not_in_future(on):
+        errors["decided_on"] = not_in_future(on)
+    elif on < objection.filed_on:
+        errors["decided_on"] = [_("The decision cannot precede the objection.")]
+    if errors:
+        raise ApplicationError(_("The objection was not decided."), errors)
+    transition = objection.uphold if outcome == "upheld" else objection.reject
+    if not can_proceed(transition):
+        raise ApplicationError(_("This objection was decided already."))
+    transition(on=on, decision=decision.strip())
+    objection.decided_by = actor
+    objection.save()
+    old = case.status
+    if outcome == "upheld" and can_proceed(case.annul):
+        case.annul(on=on)
+        case.save()
+    label = (
+        _("Objection upheld: step set aside")
+        if outcome == "upheld"
+        else _("Objection rejected: step stands")
+    )
+    step = SanctionStep.objects.create(
+        case=case,
+        action=f"objection_{outcome}",
+        status_from=old,
+        status_to=case.status,
+        label=str(label),
+        legal_basis=objection_route().legal_basis,
+        authority=objection.deciding_body,
+        issued_on=on,
+        notes=objection.decision,
+        actor=actor,
+    )
+    step.effects = _effects(case, old, step, actor) if case.status != old else []
+    step.save(update_fields=["effects"])
+    audit_event_record(
+        event="sanction_case.objection_decided",
+        target=case,
+        actor=actor,
+        data={
+            "old": {"status": old, "objection": SanctionObjection.Status.FILED},
+            "new": {"status": case.status, "objection": objection.status},
+            "objection": objection.pk,
+            "decision": objection.decision,
+            "effects": step.effects,
+        },
+    )
+    notify(
+        event="sanctions.objection_decided",
+        subject=case,
+        actor=actor,
+        context={"objection": objection},
+        key=f"objection:{objection.pk}:decided",
+    )
+    return objection
+
+
+def secretariat_body_ids() -> list[int]:
+    return list(GovernmentBody.objects.filter(key=secretariat_key()).values_list("pk", flat=True))

@@ -10,6 +10,13 @@ urlpatterns = [
     path("<int:pk>/actions/<slug:action>/", views.SanctionCaseMoveView.as_view(), name="move"),
     path("<int:pk>/notes/", views.SanctionCaseNotesView.as_view(), name="notes"),
     path("<int:pk>/evidence/", views.SanctionEvidenceUploadView.as_view(), name="evidence_add"),
+    path("<int:pk>/reply/", views.SanctionReplyView.as_view(), name="reply"),
+    path("<int:pk>/objection/", views.SanctionObjectionView.as_view(), name="objection_add"),
+    path(
+        "<int:pk>/objections/<int:objection_pk>/decide/",
+        views.SanctionObjectionDecideView.as_view(),
+        name="objection_decide",
+    ),
     path(
         "<int:pk>/evidence/<int:evidence_pk>/",
         views.SanctionEvidenceDownloadView.as_view(),

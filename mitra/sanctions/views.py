@@ -12,11 +12,20 @@ from django.views import View
 from mitra.accounts.http import AuthenticatedHttpRequest
 from mitra.audit.selectors import audit_history
 from mitra.core.access import EDITOR, MEMBER, AccessMixin
+from mitra.core.dates import today
 from mitra.core.exceptions import ApplicationError
 from mitra.core.forms import apply_application_errors
 
 from . import ladder, selectors, services
-from .forms import EvidenceForm, MoveForm, NotesForm, SanctionCaseForm
+from .forms import (
+    EvidenceForm,
+    MoveForm,
+    NotesForm,
+    ObjectionDecisionForm,
+    ObjectionForm,
+    ReplyForm,
+    SanctionCaseForm,
+)
 from .models import SanctionCase
 
 
@@ -86,10 +95,43 @@ def detail_context(
     request: AuthenticatedHttpRequest, case: SanctionCase, **extra: Any
 ) -> dict[str, Any]:
     internal = selectors.sees_internal(request.user)
+    steps = case.steps.all()
+    replies = selectors.sanction_case_replies(case=case)
+    objections = selectors.sanction_case_objections(case=case)
+    step = services.current_step(case)
+    representative = selectors.is_representative_of(request.user, case)
+    today_ = today()
+    reply_due = services.reply_due(step) if step is not None else None
+    objection_due = (
+        services.objection_due(step)
+        if step is not None and services.objection_possible(case, step)
+        else None
+    )
+    objected = step is not None and any(o.step_id == step.pk for o in objections)
+    side = {
+        "current_step": step,
+        "reply_due": reply_due,
+        "objection_due": objection_due,
+        "replies": replies,
+        "objections": objections,
+        "timeline": selectors.sanction_case_timeline(
+            steps=steps, replies=replies, objections=objections
+        ),
+        "can_reply": representative and reply_due is not None and today_ <= reply_due,
+        "can_object": representative
+        and objection_due is not None
+        and today_ <= objection_due
+        and not objected,
+        "can_decide": services.can_decide_objections(request.user),
+        "reply_form": extra.get("reply_form") or ReplyForm(),
+        "objection_form": extra.get("objection_form") or ObjectionForm(),
+        "decision_form": extra.get("decision_form") or ObjectionDecisionForm(),
+    }
     return {
+        **side,
         "case": case,
         "internal": internal,
-        "steps": case.steps.all(),
+        "steps": steps,
         "ladder_steps": ladder.steps(case.ladder),
         "evidence": selectors.sanction_evidence_for_user(user=request.user, case=case),
         "actions": services.sanction_case_available_actions(case=case, actor=request.user),
@@ -212,4 +254,99 @@ class SanctionEvidenceDownloadView(AccessMixin, View):
             as_attachment=True,
             filename=evidence.original_name,
             content_type=evidence.content_type,
+        )
+
+
+class SanctionReplyView(AccessMixin, View):
+    """The organization's representatives answer the step their case stands at."""
+
+    access = MEMBER
+
+    def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+        case = selectors.sanction_case_get_for_representative(user=request.user, pk=pk)
+        form = ReplyForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                services.sanction_reply_submit(
+                    case_id=case.pk,
+                    text=form.cleaned_data["text"],
+                    upload=form.cleaned_data["file"],
+                    title=form.cleaned_data["title"],
+                    actor=request.user,
+                )
+            except ApplicationError as error:
+                apply_application_errors(form, error)
+            else:
+                messages.success(request, _("Your reply was sent to the secretariat."))
+                return redirect("sanctions:detail", pk=case.pk)
+        case = selectors.sanction_case_get_for_user(user=request.user, pk=pk)
+        return render(
+            request,
+            "sanctions/sanctioncase_detail.html",
+            detail_context(request, case, reply_form=form),
+            status=400,
+        )
+
+
+class SanctionObjectionView(AccessMixin, View):
+    """The organization's representatives object (keberatan) to the current step."""
+
+    access = MEMBER
+
+    def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+        case = selectors.sanction_case_get_for_representative(user=request.user, pk=pk)
+        form = ObjectionForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                services.sanction_objection_file(
+                    case_id=case.pk,
+                    grounds=form.cleaned_data["grounds"],
+                    upload=form.cleaned_data["file"],
+                    title=form.cleaned_data["title"],
+                    actor=request.user,
+                )
+            except ApplicationError as error:
+                apply_application_errors(form, error)
+            else:
+                messages.success(request, _("Your objection was filed."))
+                return redirect("sanctions:detail", pk=case.pk)
+        case = selectors.sanction_case_get_for_user(user=request.user, pk=pk)
+        return render(
+            request,
+            "sanctions/sanctioncase_detail.html",
+            detail_context(request, case, objection_form=form),
+            status=400,
+        )
+
+
+class SanctionObjectionDecideView(AccessMixin, View):
+    """The deciding authority (settings.MITRA["SANCTION_OBJECTION"]) decides an objection."""
+
+    access = EDITOR
+
+    def post(self, request: AuthenticatedHttpRequest, pk: int, objection_pk: int) -> HttpResponse:
+        objection = selectors.sanction_objection_get_decidable(
+            user=request.user, pk=pk, objection_pk=objection_pk
+        )
+        form = ObjectionDecisionForm(request.POST)
+        if form.is_valid():
+            try:
+                services.sanction_objection_decide(
+                    objection_id=objection.pk,
+                    outcome=form.cleaned_data["outcome"],
+                    decision=form.cleaned_data["decision"],
+                    decided_on=form.cleaned_data["decided_on"],
+                    actor=request.user,
+                )
+            except ApplicationError as error:
+                apply_application_errors(form, error)
+            else:
+                messages.success(request, _("The decision on the objection was recorded."))
+                return redirect("sanctions:detail", pk=pk)
+        case = selectors.sanction_case_get_for_user(user=request.user, pk=pk)
+        return render(
+            request,
+            "sanctions/sanctioncase_detail.html",
+            detail_context(request, case, decision_form=form),
+            status=400,
         )

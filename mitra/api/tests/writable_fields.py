@@ -4,7 +4,7 @@ A field a user can send is a decision: declare it here with the access level of 
 operations that accept it. test_writable_fields fails on a writable field not declared here,
 and on a field that only a rule may change (see RULE_ONLY)."""
 
-from mitra.core.access import EDITOR, GOVERNMENT, MEMBER, PUBLIC
+from mitra.core.access import EDITOR, GOVERNMENT, MEMBER, OPERATOR, PUBLIC
 
 # Operation id -> (access level of its view, writable request fields; nested as a.b, a[].b).
 API_FIELDS: dict[str, tuple[str, set[str]]] = {
@@ -465,6 +465,7 @@ FORM_FIELDS: dict[str, tuple[set[str], set[str]]] = {
             "renews",
             "sectors",
             "shared_with",
+            "signatory_roles",
             "signing_date",
             "signing_place",
             "start_date",
@@ -648,7 +649,8 @@ FORM_FIELDS: dict[str, tuple[set[str], set[str]]] = {
         {MEMBER},
         {"agencies_present", "held_on", "notes", "override_reason", "recommendation"},
     ),
-    "mitra.permits.forms.DocumentForm": ({MEMBER}, {"file", "item"}),
+    "mitra.permits.forms.DocumentForm": ({MEMBER}, {"expires_on", "file", "item"}),
+    "mitra.permits.forms.DocumentConfirmForm": ({MEMBER}, {"items"}),
     "mitra.permits.forms.LifecycleForm": ({EDITOR}, {"confirm", "legal_basis", "reason"}),
     "mitra.permits.forms.OperationalForm": (
         {EDITOR},
@@ -669,6 +671,54 @@ FORM_FIELDS: dict[str, tuple[set[str], set[str]]] = {
         },
     ),
     "mitra.permits.forms.WithdrawForm": (set(), {"reason"}),
+    # Foreign staff (issue 15 §2): the services check who may act (the representative, the
+    # partner ministry, Biro KTLN); the action forms are used by RequestActionView's table.
+    "mitra.staff.forms.StaffRequestForm": (
+        {MEMBER},
+        {
+            "end_date",
+            "name",
+            "nationality",
+            "partner_ministry",
+            "passport_expires_on",
+            "passport_number",
+            "position",
+            "start_date",
+        },
+    ),
+    "mitra.staff.forms.RecommendForm": (set(), {"note"}),
+    "mitra.staff.forms.RefuseForm": (set(), {"reason"}),
+    "mitra.staff.forms.ApproveForm": (set(), {"approval_number", "approved_on"}),
+    "mitra.staff.forms.StayPermitForm": (
+        set(),
+        {"stay_permit_number", "stay_permit_valid_from", "stay_permit_valid_until"},
+    ),
+    "mitra.staff.forms.DocumentsForm": (
+        {MEMBER},
+        {
+            "passport_expires_on",
+            "passport_number",
+            "stay_permit_number",
+            "stay_permit_valid_from",
+            "stay_permit_valid_until",
+        },
+    ),
+    # The risk indicators' weights and stale-data months: operators only (risk.services).
+    "mitra.risk.forms.RiskConfigurationForm": (
+        {OPERATOR},
+        {
+            "stale_months",
+            "weight_concentration",
+            "weight_iati",
+            "weight_intermediaries",
+            "weight_notice",
+            "weight_overdue",
+            "weight_permit_margin",
+            "weight_punctuality",
+            "weight_sanctions",
+            "weight_stale",
+        },
+    ),
     "mitra.sanctions.forms.EvidenceForm": ({EDITOR}, {"file", "internal", "title"}),
     "mitra.sanctions.forms.MoveForm": (
         {EDITOR},
@@ -684,6 +734,14 @@ FORM_FIELDS: dict[str, tuple[set[str], set[str]]] = {
         },
     ),
     "mitra.sanctions.forms.NotesForm": ({EDITOR}, {"assessment_notes", "public_outcome"}),
+    # The organization's side (issue 15 §3): the views answer only the case's representatives
+    # (replies, objections) and the deciding authority (decisions).
+    "mitra.sanctions.forms.ObjectionDecisionForm": (
+        {EDITOR},
+        {"decided_on", "decision", "outcome"},
+    ),
+    "mitra.sanctions.forms.ObjectionForm": ({MEMBER}, {"file", "grounds", "title"}),
+    "mitra.sanctions.forms.ReplyForm": ({MEMBER}, {"file", "text", "title"}),
     "mitra.sanctions.forms.SanctionCaseForm": (
         {EDITOR},
         {"articles", "organization", "reported_on", "source", "source_detail", "violation"},
@@ -712,5 +770,35 @@ FORM_FIELDS: dict[str, tuple[set[str], set[str]]] = {
     "mitra.workplans.forms.WorkPlanForm": (
         {MEMBER},
         {"end_date", "kind", "objectives", "parent", "province", "regency", "start_date", "title"},
+    ),
+    # IATI files: operators upload them for import (mitra/iati).
+    "mitra.iati.views.UploadForm": ({OPERATOR}, {"file"}),
+    # Change notices (issue 15 §1): an organization's representatives file them (member pages
+    # scoped to their organization); the secretariat decides.
+    "mitra.organizations.forms.ChangeNoticeForm": (
+        {MEMBER},
+        {
+            "country_director",
+            "email",
+            "explanation",
+            "funding_sources",
+            "headquarters",
+            "indonesian_office",
+            "phone",
+            "regions",
+            "representative",
+            "sectors",
+            "website",
+        },
+    ),  # fmt: skip
+    "mitra.organizations.forms.ChangeDecisionForm": ({MEMBER}, {"decision", "reason"}),
+    # The presentation step of the TPOA workflow (issue 15 §5): the secretariat's actions.
+    "mitra.permits.forms.PresentationScheduleForm": (
+        {MEMBER},
+        {"meeting", "place", "scheduled_for"},
+    ),
+    "mitra.permits.forms.PresentationRecordForm": (
+        {MEMBER},
+        {"agencies_present", "held_on", "notes"},
     ),
 }

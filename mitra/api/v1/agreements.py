@@ -4,6 +4,7 @@ Objects come only through the scoped selectors of mitra.agreements (the same one
 views use); writes only through its services. Outside the viewer's scope → 404.
 """
 
+import hashlib
 from typing import Any
 
 from django.http import FileResponse
@@ -35,6 +36,8 @@ from mitra.api.pagination import StandardPagination
 from mitra.bodies.models import GovernmentBody
 from mitra.core import bounds
 from mitra.core.access import EDITOR, MEMBER
+from mitra.core.cache import generation_cached, signed_in_cache_seconds, user_scope_key
+from mitra.core.dates import today
 from mitra.organizations.models import ForeignOrganization, Sector
 from mitra.organizations.selectors import organization_visible_qs
 from mitra.regions.models import Province, Regency
@@ -452,18 +455,33 @@ class AgreementListApi(ApiView):
             q=d.get("q", ""),
             sort=d["ordering"],
         )
-        qs = (
-            selectors.agreement_list(viewer=request.user, filters=filters)
-            .only(*SUMMARY_COLUMNS)
-            .prefetch_related("sectors", "provinces")
+
+        def build() -> Any:
+            qs = (
+                selectors.agreement_list(viewer=request.user, filters=filters)
+                .only(*SUMMARY_COLUMNS)
+                .prefetch_related("sectors", "provinces")
+            )
+            # The count on the access rows' index when no filter is set (issue 13 §6: the
+            # count over the joined list was most of a first page's time at national scale).
+            count = selectors.agreement_list_count(viewer=request.user, filters=filters)
+            paginator = self.pagination_class()
+            page = paginator.paginate_queryset(qs, request, view=self, count=count)
+            data = AgreementSummarySerializer(page, many=True, context={"request": request}).data
+            return paginator.get_paginated_response(data).data
+
+        # The same page for the same user, query and data: from the shared cache until a
+        # recorded change (docs/dev/performance.md, "Signed-in pages"). Errors (400, the 404
+        # past the last page) are raised by `build` and never stored.
+        key = ":".join(
+            [
+                "api-agreements",
+                today().isoformat(),
+                user_scope_key(request.user),
+                hashlib.sha256(request.build_absolute_uri().encode()).hexdigest(),
+            ]
         )
-        # The count on the access rows' index when no filter is set (issue 13 §6: the count
-        # over the joined list was most of a first page's time at national scale).
-        count = selectors.agreement_list_count(viewer=request.user, filters=filters)
-        paginator = self.pagination_class()
-        page = paginator.paginate_queryset(qs, request, view=self, count=count)
-        data = AgreementSummarySerializer(page, many=True, context={"request": request}).data
-        return paginator.get_paginated_response(data)
+        return Response(generation_cached(key, build, seconds=signed_in_cache_seconds()))
 
 
 class AgreementCreateApi(ApiView):

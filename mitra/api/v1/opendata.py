@@ -26,7 +26,9 @@ MAX_LIMIT = 5000
 DEFAULT_LIMIT = 1000
 INTEGER_COLUMNS = {"on_time", "late", "overdue", "not_yet_due", "planned_beneficiaries",
                    "actual_beneficiaries"}  # fmt: skip
-DATE_COLUMNS = {"start_date", "end_date"}
+DATE_COLUMNS = {"start_date", "end_date", "valid_from", "valid_until", "status_changed_on",
+                "concluded_on", "period_start", "period_end", "first_submitted_on"}  # fmt: skip
+DATETIME_COLUMNS = {"updated_at", "starts_at"}
 
 
 def _field(column: opendata.Column) -> serializers.Field:
@@ -35,7 +37,7 @@ def _field(column: opendata.Column) -> serializers.Field:
         return serializers.IntegerField(help_text=text)
     if column.name in DATE_COLUMNS:
         return DateField(help_text=text, allow_null=True)
-    if column.name == "updated_at":
+    if column.name in DATETIME_COLUMNS:
         return DateTimeField(help_text=text)
     return serializers.CharField(help_text=text, allow_null=True)
 
@@ -135,11 +137,32 @@ def make_apis(dataset: opendata.Dataset) -> tuple[type[ApiView], type[ApiView] |
                 columns,
                 dataset.slug,
             ),
-            responses={200: OpenApiResponse(row(many=True), description="Every row.")},
+            parameters=(
+                [
+                    OpenApiParameter(
+                        "as_of",
+                        OpenApiTypes.DATE,
+                        description="The rows as they stood at the end of this past day, "
+                        "rebuilt from the audit history. Default: now.",
+                    )
+                ]
+                if dataset.as_of_rows
+                else []
+            ),
+            responses={
+                200: OpenApiResponse(row(many=True), description="Every row."),
+                **errors(400),
+            },
         )
         def get(self, request: Request) -> StreamingHttpResponse:
+            on = opendata.parse_as_of(request.query_params.get("as_of", ""), dataset)
+            rows = (
+                opendata.iter_rows(dataset, dataset.as_of_rows(on))
+                if on and dataset.as_of_rows
+                else None
+            )
             return StreamingHttpResponse(
-                opendata.stream(dataset, "json"), content_type=opendata.CONTENT_TYPES["json"]
+                opendata.stream(dataset, "json", rows), content_type=opendata.CONTENT_TYPES["json"]
             )
 
     ListApi.__name__ = ListApi.__qualname__ = row.__name__.replace("Row", "ListApi")
@@ -157,8 +180,9 @@ def make_apis(dataset: opendata.Dataset) -> tuple[type[ApiView], type[ApiView] |
                 "Rows whose `updated_at` is at or after `since`, ordered by `updated_at` and "
                 "identifier, at most `limit`. Follow `next` (a query string carrying the last "
                 "row's `updated_at` and number as `since` and `after_id`) until it is null. "
-                "Records that left public view are not signalled: reconcile with the full "
-                "download now and then."
+                "Agreements that ended (expired, terminated, superseded) and organizations "
+                "archived are announced with their new status; a record withdrawn from "
+                "publication is not: reconcile with the full download now and then."
             ),
             parameters=[
                 OpenApiParameter("since", OpenApiTypes.DATETIME, required=True),

@@ -4,6 +4,7 @@ as JSON (issue 16 §2): no login (access PUBLIC).
 The same rows as the portal's register page (mitra.portal.selectors.public_register), each
 organization's standing decided by the permits app's one rule (`register_standing`)."""
 
+from datetime import date
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -15,12 +16,13 @@ from rest_framework.response import Response
 
 from mitra.api.pagination import StandardPagination
 from mitra.core.access import PUBLIC
+from mitra.core.dates import today
 from mitra.organizations.models import ForeignOrganization
 from mitra.permits import selectors as permit_selectors
 from mitra.permits.selectors import REGISTER_STATES, register_standing
 from mitra.portal import selectors
 
-from .base import ApiView, errors, paginated_response
+from .base import ApiView, errors
 
 
 class RegisterEntrySerializer(serializers.Serializer):
@@ -49,7 +51,9 @@ class RegisterEntrySerializer(serializers.Serializer):
     partner_ministry = serializers.CharField(help_text="Empty when none is recorded.")
 
     def to_representation(self, instance: ForeignOrganization) -> dict[str, Any]:
-        standing = register_standing(getattr(instance, "register_permits", []))
+        standing = getattr(instance, "register_standing", None) or register_standing(
+            getattr(instance, "register_permits", [])
+        )
         permit = standing.permit
         return {
             "id": instance.pk,
@@ -78,6 +82,16 @@ class RegisterListApi(ApiView):
             help_text="Words of a legal name, acronym or alias, in any order; misspellings "
             "are found too. Empty: every published organization.",
         )
+        as_of = serializers.DateField(
+            required=False,
+            help_text="A past day: each standing as it was then, replayed from the permits' "
+            "recorded history (suspensions, reinstatements, revocations). Default: today.",
+        )
+
+        def validate_as_of(self, value: date) -> date:
+            if value > today():
+                raise serializers.ValidationError("A day after today: “as of” is for past days.")
+            return value
 
     @extend_schema(
         operation_id="register_list",
@@ -92,12 +106,17 @@ class RegisterListApi(ApiView):
     def get(self, request: Request) -> Response:
         filters = self.FilterSerializer(data=request.query_params)
         filters.is_valid(raise_exception=True)
-        return paginated_response(
-            queryset=selectors.public_register(q=filters.validated_data.get("q", "").strip()),
-            serializer_class=RegisterEntrySerializer,
-            request=request,
+        paginator = self.pagination_class()
+        page = paginator.paginate_queryset(
+            selectors.public_register(q=filters.validated_data.get("q", "").strip()),
+            request,
             view=self,
         )
+        entries = selectors.register_entries(page or [], on=filters.validated_data.get("as_of"))
+        for organization, standing in entries:
+            organization.register_standing = standing  # type: ignore[attr-defined]
+        data = RegisterEntrySerializer([org for org, _ in entries], many=True).data
+        return paginator.get_paginated_response(data)
 
 
 # --- the public licensing status and processing times (issue 16 §2) ----------------------

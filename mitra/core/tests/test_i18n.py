@@ -113,7 +113,7 @@ def test_language_switcher_keeps_the_page(client, start, language, landing):
         ("verb", "Open", "Buka"),  # a button: open the notification's page
         ("job", "Position", "Jabatan"),  # a foreign staff member's post
         (None, "Position", "Posisi"),  # a body's position on an agenda item
-        ("section filled in", "Complete", "Lengkap"),  # an application section
+        (None, "Completed", "Selesai"),  # a task-list section's tag (an application)
         ("verb", "Complete", "Selesaikan"),  # the button that completes an activity
     ],
 )

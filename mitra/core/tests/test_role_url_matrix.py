@@ -14,6 +14,7 @@ from mitra.agreements.models import Agreement, AgreementDocument, Signatory
 from mitra.agreements.tests import files
 from mitra.agreements.tests.factories import lead_party
 from mitra.audit.models import AuditEvent
+from mitra.core.forms import CHECK_CONFIRM
 from mitra.intake.models import IntakeSubmission
 from mitra.organizations.models import ForeignOrganization
 
@@ -195,7 +196,8 @@ def post_cases(world: World) -> dict[str, tuple[str, dict[str, Any], Any]]:
         ),
         "create a Kemendagri agreement": (
             reverse("agreements:create"),
-            lambda: agreement_post_data(world, title="New"),
+            # Confirmed from the check-your-answers page (a first POST only shows the answers).
+            lambda: {**agreement_post_data(world, title="New"), CHECK_CONFIRM: "1"},
             # Another ministry's officer cannot choose Kemendagri as owner: a form error.
             (302, 302, 302, 403, 400, 403),
         ),

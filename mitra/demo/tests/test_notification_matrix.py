@@ -25,6 +25,7 @@ from mitra.permits.models import (
     Permit,
 )
 from mitra.sanctions.models import SanctionCase
+from mitra.staff.models import StaffRequest
 from mitra.workplans.models import RegionalNotification, WorkPlan
 
 # The mark makes pytest-django set up the test database even when this module runs alone (it
@@ -91,6 +92,22 @@ def ford_permit_deadline() -> tuple[Any, dict[str, Any]]:
     return deadline(f"permit:{Permit.objects.get(number='IP-2024-0007').pk}:")
 
 
+def ford_change(kind: str = "country_director") -> Callable[[], tuple[Any, dict[str, Any]]]:
+    """An (unsaved) change notice of Ford Foundation; a change of regions adds Jawa Tengah."""
+
+    def build() -> tuple[Any, dict[str, Any]]:
+        from mitra.organizations.models import ChangeNotice, ForeignOrganization
+        from mitra.regions.models import Province
+
+        ford = ForeignOrganization.objects.get(legal_name="Ford Foundation")
+        jateng = Province.objects.get(code="33")
+        values = {"regions": [jateng.pk]} if kind == "regions" else {"country_director": "X"}
+        empty = {"regions": []} if kind == "regions" else {"country_director": ""}
+        return ChangeNotice(organization=ford, kind=kind, previous=empty, proposed=values), {}
+
+    return build
+
+
 def plain(record: Callable[[], Any]) -> Callable[[], tuple[Any, dict[str, Any]]]:
     return lambda: (record(), {})
 
@@ -105,6 +122,11 @@ def ford_operational() -> IzinOperasional:
 def ford_staff() -> ForeignStaffAssignment:
     permit = Permit.objects.get(number="IP-2024-0007")
     return ForeignStaffAssignment(name="Expert", organization=permit.organization)
+
+
+def ford_staff_request() -> StaffRequest:
+    """One of Ford's three approved foreign staff requests (mitra/staff/demo.py)."""
+    return StaffRequest.objects.filter(organization__legal_name="Ford Foundation").first()
 
 
 def n5(reference: str) -> Callable[[], tuple[Any, dict[str, Any]]]:
@@ -127,6 +149,15 @@ ROWS: list[tuple[str, Callable[[], tuple[Any, dict[str, Any]]], set[str]]] = [
     ),
     ("permits.deliberation_scheduled", plain(ford_extension), {"ford", "kemlu"}),
     ("permits.deliberation_scheduled", plain(asia), KEMENDAGRI | MEMBERS),
+    ("permits.presentation_scheduled", plain(ford_extension), {"ford", "kemlu"}),
+    ("permits.presentation_scheduled", plain(asia), KEMENDAGRI | MEMBERS),
+    # Change notices (issue 15 §1): the TPOA secretariat, then the organization; a change of
+    # regions tells the regions concerned (with their units) and Ditjen Polpum (N5).
+    ("organizations.change_filed", ford_change(), {"kemlu"}),
+    ("organizations.change_noted", ford_change(), {"kemlu"}),
+    ("organizations.change_accepted", ford_change(), {"ford"}),
+    ("organizations.change_refused", ford_change(), {"ford"}),
+    ("organizations.regions_changed", ford_change("regions"), {"jateng", "kesbangpol", "polpum"}),
     ("permits.application_approved", plain(ford_extension), KEMENDAGRI | {"ford", "kemlu"}),
     ("permits.application_rejected", plain(ford_extension), KEMENDAGRI | {"ford", "kemlu"}),
     ("permits.application_lapsed", plain(ford_extension), {"ford"}),
@@ -163,8 +194,31 @@ ROWS: list[tuple[str, Callable[[], tuple[Any, dict[str, Any]]], set[str]]] = [
     # organization are not told, the bodies notified in the step are.
     (
         "sanctions.step_issued",
-        plain(lambda: SanctionCase.objects.get()),
+        plain(lambda: SanctionCase.objects.get(organization__legal_name="Rikolto")),
         KEMENDAGRI,
+    ),
+    # Ford's written warning (issue 15 §3): Ford, with Kemendagri notified in the step; Ford's
+    # reply and objection reach the secretariat (Kemlu, also the default deciding authority);
+    # the decision on the objection reaches Ford and the secretariat.
+    (
+        "sanctions.step_issued",
+        plain(lambda: SanctionCase.objects.get(organization__legal_name="Ford Foundation")),
+        KEMENDAGRI | {"ford"},
+    ),
+    (
+        "sanctions.reply_received",
+        plain(lambda: SanctionCase.objects.get(organization__legal_name="Ford Foundation")),
+        {"kemlu"},
+    ),
+    (
+        "sanctions.objection_filed",
+        plain(lambda: SanctionCase.objects.get(organization__legal_name="Ford Foundation")),
+        {"kemlu"},
+    ),
+    (
+        "sanctions.objection_decided",
+        plain(lambda: SanctionCase.objects.get(organization__legal_name="Ford Foundation")),
+        {"ford", "kemlu"},
     ),
     # Meetings: the 4 April 2024 signing meeting invited Kemlu, Kemenkeu and Biro KTLN.
     ("meetings.invitation", MEETING_4_APRIL, {"kemlu", "kemenkeu", "ktln"}),
@@ -191,6 +245,12 @@ ROWS: list[tuple[str, Callable[[], tuple[Any, dict[str, Any]]], set[str]]] = [
     # The organization and Ditjen Polpum (with its units), which oversees regional notices.
     ("workplans.n5_unacknowledged", lambda: deadline("n5:"), {"ford", "polpum"}),
     # The deadline engine's own events reach the deadline's agencies and organizations.
+    # Foreign staff (issue 15 §2): Ford's partner ministry (Kemendagri) recommends, Biro KTLN
+    # decides, Ford is told of each step after its request.
+    ("staff.requested", plain(ford_staff_request), KEMENDAGRI | {"ktln"}),
+    ("staff.recommended", plain(ford_staff_request), {"ktln", "ford"}),
+    ("staff.approved", plain(ford_staff_request), KEMENDAGRI | {"ktln", "ford"}),
+    ("staff.refused", plain(ford_staff_request), KEMENDAGRI | {"ktln", "ford"}),
     ("deadlines.reminder", lambda: deadline("n5:"), KEMENDAGRI),
     ("deadlines.overdue", ford_permit_deadline, {"ford"}),
     ("deadlines.window_opened", ford_permit_deadline, {"ford"}),

@@ -12,8 +12,9 @@ from .conftest import nothing_written
 pytestmark = pytest.mark.django_db
 
 
-def review_post_data(response) -> dict:
-    """The review form as the browser would submit it, with its initial values."""
+def review_post_data(response, *, confirm: bool = True) -> dict:
+    """The review form as the browser would submit it, with its initial values; `confirm`: as
+    submitted again from the check-your-answers page (the entries carried, and "Confirm")."""
     data = {}
     for form in [response.context["meeting_form"], *response.context["formset"].forms]:
         for name, field in form.fields.items():
@@ -30,6 +31,8 @@ def review_post_data(response) -> dict:
     management = response.context["formset"].management_form
     for name in management.fields:
         data[management.add_prefix(name)] = management[name].value()
+    if confirm:
+        data["confirm"] = "1"
     return data
 
 
@@ -156,3 +159,28 @@ def test_upload_of_a_text_file(client, officer, press_text):
     response = client.post(reverse("intake:new"), {"file": upload})
     assert response.status_code == 302
     assert IntakeSubmission.objects.get().source_filename == "000.txt"
+
+
+def test_check_your_answers_before_saving(client, officer, earlier, press_text):
+    """Issue 16 §1: the review first shows every answer with "Change"; nothing is written
+    until "Confirm"; after it, the confirmation panel with the reference."""
+    client.force_login(officer)
+    submission = intake_submission_create(text=press_text, actor=officer)
+    review = client.get(reverse("intake:review", args=[submission.pk]))
+    data = review_post_data(review, confirm=False)
+    url = reverse("intake:review", args=[submission.pk])
+    with nothing_written():
+        check = client.post(url, data)
+    assert check.status_code == 200
+    html = check.content.decode()
+    assert 'id="check-confirm"' in html
+    assert f'formaction="{url}#id_agreements-0-title"' in html
+    with nothing_written():
+        back = client.post(url, {**data, "change": "1"})
+    assert back.status_code == 200
+    assert 'id="intake-review-form"' in back.content.decode()
+    saved = client.post(url, {**data, "confirm": "1"})
+    assert saved.status_code == 302
+    panel = client.get(saved.url).content.decode()
+    assert 'id="confirmation-panel"' in panel
+    assert f"#{submission.pk}" in panel

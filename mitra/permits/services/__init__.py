@@ -9,6 +9,7 @@ from .applications import (
     ApplicationInput,
     application_create,
     application_document_upload,
+    application_documents_confirm,
     application_open_verification,
     application_resubmit,
     application_return,
@@ -23,6 +24,7 @@ from .daily import application_lapse_returned, permits_daily, review_apply_deeme
 from .decisions import application_decide, application_open_deliberation, deliberation_record
 from .operational import OperationalInput, izin_operasional_create, izin_operasional_recheck
 from .permits import permit_record_existing
+from .presentations import latest_presentation, presentation_record, presentation_schedule
 from .reviews import (
     DECISIONS,
     application_circulate,
@@ -37,11 +39,15 @@ from .reviews import (
 from .staff import StaffInput, staff_assignment_create
 
 __all__ = [
+    "latest_presentation",
+    "presentation_record",
+    "presentation_schedule",
     # applications
     "PROFILE_FIELDS",
     "ApplicationInput",
     "application_create",
     "application_document_upload",
+    "application_documents_confirm",
     "application_open_verification",
     "application_resubmit",
     "application_return",

@@ -18,6 +18,7 @@ from mitra.notifications.services import notify
 from .. import notices, roles
 from ..conf import RULE_QUERY
 from ..models import AgencyReview, Application, QueryReason, StageVisit
+from ..org_status import organization_status_refresh
 
 if TYPE_CHECKING:
     from mitra.accounts.models import User
@@ -90,6 +91,8 @@ def _move(
         actor=actor,
         data={"old": {"status": old}, "new": {"status": application.status}, **(data or {})},
     )
+    # The organization's status follows its licensing (issue 15 §5).
+    organization_status_refresh(organization_id=application.organization_id, reason=event)
 
 
 def _return(

@@ -53,6 +53,9 @@ class ApplicationInput:
     funding_currency: str = "USD"
     local_partners: str = ""
     changes_summary: str = ""
+    # An extension's "what changed" per section (validation.CHANGE_SECTIONS → text); None
+    # keeps what is stored (a caller that does not send the per-section answers).
+    section_changes: dict[str, str] | None = None
 
 
 PROFILE_FIELDS = [
@@ -115,6 +118,15 @@ def _write_sections(application: Application, data: ApplicationInput) -> None:
     application.funding_currency = (data.funding_currency or "").strip().upper()[:3]
     application.local_partners = data.local_partners.strip()
     application.changes_summary = data.changes_summary.strip()
+    if data.section_changes is not None:
+        application.section_changes = {
+            name: str(data.section_changes.get(name) or "").strip()
+            for name in validation.CHANGE_SECTIONS
+            if str(data.section_changes.get(name) or "").strip()
+        }
+
+
+CHANGE_TEXT_MAX = 2000
 
 
 def _validate_sections(data: ApplicationInput) -> None:
@@ -124,6 +136,13 @@ def _validate_sections(data: ApplicationInput) -> None:
     currency = (data.funding_currency or "").strip()
     if currency and (len(currency) != 3 or not currency.isalpha()):
         errors["funding_currency"] = [_("Use a three-letter currency code such as USD.")]
+    for name, text in (data.section_changes or {}).items():
+        if name not in validation.CHANGE_SECTIONS:
+            errors["section_changes"] = [_("Unknown section: %(name)s.") % {"name": name}]
+        elif len(str(text or "")) > CHANGE_TEXT_MAX:
+            errors[f"changes_{name}"] = [
+                _("Keep it under %(max)d characters.") % {"max": CHANGE_TEXT_MAX}
+            ]
     if errors:
         raise ApplicationError(_("The application was not saved."), errors)
 
@@ -219,7 +238,49 @@ def application_create(
         actor=actor,
         data={"new": {"reference": application.reference, "kind": kind, "track": track}},
     )
+    if extends is not None and extends.application is not None:
+        _carry_over_documents(application, extends.application, actor)
     return application
+
+
+def _carry_over_documents(application: Application, source: Application, actor: "User") -> None:
+    """Re-use the current application's documents that are still valid
+    (validation.document_carries_over): each item's latest version, the same stored file,
+    pointing at the version it came from and awaiting the applicant's confirmation."""
+    on = today()
+    carried = []
+    for item, original in sorted(validation.latest_documents(source).items()):
+        if not validation.document_carries_over(original, on):
+            continue
+        document = ApplicationDocument(
+            application=application,
+            item=item,
+            version=1,
+            file=original.file.name,
+            original_name=original.original_name,
+            content_type=original.content_type,
+            size=original.size,
+            sha256=original.sha256,
+            uploaded_by=original.uploaded_by,
+            expires_on=original.expires_on,
+            carried_from=original,
+        )
+        document.save()
+        carried.append(
+            {
+                "item": item,
+                "from": source.reference,
+                "version": original.version,
+                "sha256": original.sha256,
+            }
+        )
+    if carried:
+        audit_event_record(
+            event="permit_application.documents_carried_over",
+            target=application,
+            actor=actor,
+            data={"new": {"documents": carried}},
+        )
 
 
 @transaction.atomic
@@ -253,11 +314,23 @@ def application_update(
 
 
 def application_document_upload(
-    *, application_id: int, item: str, upload: UploadedFile, actor: "User"
+    *,
+    application_id: int,
+    item: str,
+    upload: UploadedFile,
+    actor: "User",
+    expires_on: date | None = None,
 ) -> ApplicationDocument:
-    """Store one checklist document (PDF/DOCX/ODT judged by content, size limit)."""
+    """Store one checklist document (PDF/DOCX/ODT judged by content, size limit), with the
+    last day it is valid where it has one (`expires_on`, not in the past). A new version of a
+    carried-over document replaces it."""
     if item not in DOCUMENT_LABELS:
         raise ApplicationError(_("Unknown checklist item."), {"item": [_("Unknown item.")]})
+    if expires_on is not None and expires_on < today():
+        raise ApplicationError(
+            _("The document was not stored."),
+            {"expires_on": [_("This document is no longer valid: upload a current one.")]},
+        )
     content_type = document_checks.check_upload(upload)
     digest = hashlib.sha256()
     for chunk in upload.chunks():
@@ -280,6 +353,7 @@ def application_document_upload(
             size=upload.size or 0,
             sha256=digest.hexdigest(),
             uploaded_by=actor if actor is not None and actor.pk else None,
+            expires_on=expires_on,
         )
         document.file.save(document_checks.safe_name(upload.name or "document"), upload, save=False)
         document.save()
@@ -287,9 +361,69 @@ def application_document_upload(
             event="permit_application.document_uploaded",
             target=application,
             actor=actor,
-            data={"new": {"item": item, "version": document.version, "sha256": document.sha256}},
+            data={
+                "new": {
+                    "item": item,
+                    "version": document.version,
+                    "sha256": document.sha256,
+                    "expires_on": expires_on.isoformat() if expires_on else None,
+                    "replaces_carried": bool(latest is not None and latest.is_carried),
+                }
+            },
         )
     return document
+
+
+@transaction.atomic
+def application_documents_confirm(
+    *, application_id: int, items: list[str], actor: "User"
+) -> list[ApplicationDocument]:
+    """The applicant confirms that documents carried over from the current application are
+    still current. Each item's latest version must be a carried-over one not yet confirmed;
+    otherwise nothing is confirmed."""
+    application = _lock(application_id)
+    _require_applicant(actor, application)
+    if application.status not in (S.DRAFT, S.RETURNED):
+        raise ApplicationError(
+            _("Documents can only be confirmed in a draft or a returned application.")
+        )
+    if not items:
+        raise ApplicationError(
+            _("No document was confirmed."), {"items": [_("Choose at least one document.")]}
+        )
+    latest = validation.latest_documents(application)
+    wrong = [item for item in items if item not in latest or not latest[item].needs_confirmation]
+    if wrong:
+        raise ApplicationError(
+            _("No document was confirmed."),
+            {
+                "items": [
+                    _("Not a carried-over document awaiting confirmation: %(items)s.")
+                    % {"items": ", ".join(str(DOCUMENT_LABELS.get(i, i)) for i in wrong)}
+                ]
+            },
+        )
+    now = _now()
+    confirmed = []
+    for item in dict.fromkeys(items):
+        document = latest[item]
+        document.confirmed_at = now
+        document.confirmed_by = actor if actor is not None and actor.pk else None
+        document.save(update_fields=["confirmed_at", "confirmed_by"])
+        confirmed.append(document)
+    audit_event_record(
+        event="permit_application.documents_confirmed",
+        target=application,
+        actor=actor,
+        data={
+            "new": {
+                "documents": [
+                    {"item": d.item, "version": d.version, "sha256": d.sha256} for d in confirmed
+                ]
+            }
+        },
+    )
+    return confirmed
 
 
 @transaction.atomic

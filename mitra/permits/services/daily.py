@@ -12,6 +12,7 @@ from .. import notices
 from ..conf import setting
 from ..lifecycle import permit_expire_due
 from ..models import AgencyReview, Application
+from ..org_status import organization_statuses_refresh
 from ._common import S, _lock, _lock_review, _move, _now
 
 
@@ -72,11 +73,14 @@ def application_lapse_returned(*, on: date | None = None) -> int:
 def permits_daily(*, on: date | None = None) -> dict[str, int]:
     """The daily licensing job for the day `on` (default today): lapsed queries first (a
     lapsed extension no longer keeps its permit valid), then expiries with their cascade
-    (lifecycle.py), then deemed opinions (each of the first and last if configured). Every
+    (lifecycle.py), then deemed opinions (each of the first and last if configured), then the
+    organizations' licensing status (org_status.py). Every
     step works on `on`, never on the clock."""
     on = on or today()
     lapsed = application_lapse_returned(on=on)
     counts = permit_expire_due(on=on)
     counts["deemed"] = review_apply_deemed(on=on)
     counts["lapsed"] = lapsed
+    # Last: the organizations' status follows what the steps above did (issue 15 §5).
+    counts["statuses"] = organization_statuses_refresh()
     return counts

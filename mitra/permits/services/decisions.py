@@ -26,6 +26,7 @@ from ..models import (
     RejectionReason,
     Track,
 )
+from ..org_status import organization_status_refresh
 from ._common import S, _lock, _move, _require_secretariat, _return
 from .operational import izin_operasional_recheck
 from .permits import _next_permit_number
@@ -37,11 +38,19 @@ if TYPE_CHECKING:
 
 @transaction.atomic
 def application_open_deliberation(*, application_id: int, actor: "User") -> Application:
-    """All member opinions are in: the application goes to the TPOA meeting."""
+    """All member opinions are in and the applicant's presentation was held (domain.md §3.2
+    step 5): the application goes to the TPOA meeting."""
+    from .presentations import latest_presentation
+
     application = _lock(application_id)
     _require_secretariat(actor, application)
     if application.reviews.filter(state__in=AgencyReview.OPEN_STATES).exists():
         raise ApplicationError(_("Some member agencies have not given their opinion yet."))
+    presentation = latest_presentation(application)
+    if application.status == S.PRESENTATION and (presentation is None or not presentation.is_held):
+        raise ApplicationError(
+            _("The deliberation opens only after the applicant's presentation was held.")
+        )
     _move(application, "open_deliberation", actor, "permit_application.deliberation_opened")
     rounds = application.stage_visits.filter(stage=S.DELIBERATION).count()
     notify(event=notices.DELIBERATION_SCHEDULED, subject=application, actor=actor, key=str(rounds))
@@ -218,6 +227,9 @@ def application_decide(
                     "application": application.reference,
                 }
             },
+        )
+        organization_status_refresh(
+            organization_id=application.organization_id, reason="permit.issued"
         )
         izin_operasional_recheck(organization_id=application.organization_id, actor=actor)
         # N3 both ways: a new or extended izin prinsip may restore its agreements' cover.

@@ -16,6 +16,7 @@ from mitra.organizations.models import ForeignOrganization
 
 from .. import roles, validation
 from ..models import Permit, Track
+from ..org_status import organization_status_refresh
 
 if TYPE_CHECKING:
     from mitra.accounts.models import User
@@ -83,4 +84,5 @@ def permit_record_existing(
         },
     )
     agreements_recheck_cover(organization_ids={organization.pk}, actor=actor)
+    organization_status_refresh(organization_id=organization.pk, reason="permit.recorded")
     return permit

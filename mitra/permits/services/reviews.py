@@ -222,9 +222,9 @@ def review_reopen(*, review_id: int, actor: "User", due_date: date | None = None
         raise ApplicationError(_("This review is still open."))
     if hasattr(review, "superseded_by"):
         raise ApplicationError(_("This review was already replaced."))
-    if application.status not in (S.REVIEW, S.DELIBERATION):
+    if application.status not in (S.REVIEW, S.PRESENTATION, S.DELIBERATION):
         raise ApplicationError(_("Opinions can only be revised during review or deliberation."))
-    if application.status == S.DELIBERATION:
+    if application.status in (S.PRESENTATION, S.DELIBERATION):
         _move(application, "return_to_review", actor, "permit_application.back_to_review")
     # The members' clock again: the review rule in force on the day the opinion is re-asked.
     due = due_date or rule_due_date(RULE_REVIEW, today(), on=today())

@@ -12,7 +12,7 @@ from mitra.core.exceptions import ApplicationError
 from mitra.core.validators import not_in_future
 from mitra.organizations.models import ForeignOrganization
 
-from .. import roles, validation
+from .. import hooks, roles, validation
 from ..conf import setting
 from ..models import ForeignStaffAssignment
 
@@ -33,10 +33,12 @@ class StaffInput:
 
 @transaction.atomic
 def staff_assignment_create(
-    *, organization_id: int, data: StaffInput, actor: "User"
+    *, organization_id: int, data: StaffInput, actor: "User", from_request: bool = False
 ) -> ForeignStaffAssignment:
     """Record a foreign staff assignment approved by Biro KTLN: at most 3 active per
-    organization, each at most 5 years (PP 59 Ps 25; N9)."""
+    organization, each at most 5 years (PP 59 Ps 25; N9). Recorded after the fact (not
+    `from_request`, whose caller links the person itself), the registered hooks then link it
+    to its person (`hooks.assignment_recorded`)."""
     if not (
         getattr(actor, "is_operator", False)
         or (
@@ -80,4 +82,6 @@ def staff_assignment_create(
             }
         },
     )
+    if not from_request:
+        hooks.assignment_recorded(staff, actor)
     return staff

@@ -85,3 +85,26 @@ class PermitFactory(DjangoModelFactory):
     valid_from = date(2024, 3, 1)
     valid_until = date(2027, 2, 28)
     status = Permit.Status.ACTIVE
+
+
+def present_and_deliberate(application_id: int, actor: Any, on: Any = None) -> Any:
+    """The presentation step (scheduled, held with the reviewing agencies present), then
+    `application_open_deliberation`: what every test that reaches deliberation does."""
+    from mitra.core.dates import today
+    from mitra.permits import services
+    from mitra.permits.models import Application
+
+    on = on or today()
+    application = Application.objects.get(pk=application_id)
+    services.presentation_schedule(
+        application_id=application_id, scheduled_for=on, place="Kemlu, Jakarta", actor=actor
+    )
+    agencies = [r.agency for r in application.reviews.select_related("agency")]
+    services.presentation_record(
+        application_id=application_id,
+        held_on=on,
+        agencies_present=agencies or [actor.agency],
+        notes="Presented.",
+        actor=actor,
+    )
+    return services.application_open_deliberation(application_id=application_id, actor=actor)

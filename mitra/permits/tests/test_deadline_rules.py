@@ -17,6 +17,7 @@ from mitra.deadlines.tests.helpers import feed_due, new_version, page_due
 from mitra.notifications.models import Notice
 from mitra.permits import selectors, services, validation
 from mitra.permits.models import AgencyReview, Application, Permit
+from mitra.permits.tests.factories import present_and_deliberate
 
 from .factories import PermitFactory, complete_application
 
@@ -68,7 +69,7 @@ def recommended(draft: Application, rep: Any, secretariat: Any, officers: Any) -
             text="",
             actor=officers[review.agency.key],
         )
-    services.application_open_deliberation(application_id=draft.pk, actor=secretariat)
+    present_and_deliberate(draft.pk, secretariat)
     services.deliberation_record(
         application_id=draft.pk,
         held_on=MONDAY,

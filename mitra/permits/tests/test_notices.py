@@ -22,6 +22,7 @@ from mitra.organizations.tests.factories import ForeignOrganizationFactory
 from mitra.permits import notices, services
 from mitra.permits.deadline_providers import permit_deadlines
 from mitra.permits.models import AgencyReview, Application, Permit
+from mitra.permits.tests.factories import present_and_deliberate
 from mitra.regions.tests.factories import ProvinceFactory
 
 from .factories import PermitFactory
@@ -84,7 +85,7 @@ def to_decision(draft: Application, cast: dict[str, Any], recommendation: str) -
             text="",
             actor=cast[f"{review.agency.key}_officer"],
         )
-    services.application_open_deliberation(application_id=draft.pk, actor=secretariat)
+    present_and_deliberate(draft.pk, secretariat)
     services.deliberation_record(
         application_id=draft.pk,
         held_on=TODAY,
@@ -105,6 +106,7 @@ def test_every_permits_event_is_registered():
         "permits.review_overdue",
         "permits.opinion_recorded",
         "permits.deliberation_scheduled",
+        "permits.presentation_scheduled",
         "permits.application_approved",
         "permits.application_rejected",
         "permits.application_lapsed",

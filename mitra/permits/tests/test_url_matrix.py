@@ -82,6 +82,8 @@ def kwargs_for(objects: dict[str, Any], target: str) -> dict[str, Any]:
         return {}
     if target == "app_withdraw":
         return {"pk": objects["app"].pk, "action": "withdraw"}
+    if target == "app_doc":
+        return {"pk": objects["app"].pk, "document_pk": objects["app"].documents.first().pk}
     return {"pk": objects[target].pk}
 
 

@@ -18,7 +18,15 @@ GET = {
     ("permits:application_detail", "other_draft"): (302, 200, 404, 404, 404, 404),
     ("permits:application_edit", "app"): (302, 200, 404, 404, 404, 200),
     ("permits:application_edit", "other_draft"): (302, 200, 404, 404, 404, 404),
+    # Check your answers (a draft only: else back to the application) and the confirmation.
+    ("permits:application_check", "app"): (302, 302, 404, 404, 404, 302),
+    ("permits:application_check", "other_draft"): (302, 200, 404, 404, 404, 404),
+    ("permits:application_submitted", "app"): (302, 200, 404, 404, 404, 200),
+    ("permits:application_submitted", "other_draft"): (302, 302, 404, 404, 404, 404),
     ("permits:application_document", "app"): (302, 405, 405, 405, 405, 405),  # POST only
+    ("permits:application_document_confirm", "app"): (302, 405, 405, 405, 405, 405),  # POST
+    # One uploaded version: whoever sees the application (its detail row above), else 404.
+    ("permits:application_document_file", "app_doc"): (302, 200, 200, 200, 404, 200),
     ("permits:application_action", "app_withdraw"): (302, 405, 405, 405, 405, 405),
     ("permits:review_inbox", ""): (302, 200, 200, 200, 200, 403),
     ("permits:review_detail", "review_own"): (302, 200, 200, 200, 404, 403),

@@ -10,6 +10,7 @@ from mitra.accounts.tests.factories import UserFactory
 from mitra.agreements.tests import files
 from mitra.audit.models import AuditEvent
 from mitra.bodies.tests.factories import GovernmentBodyFactory
+from mitra.core.tests.helpers import freeze_today
 from mitra.core.tests.urlwalk import html_routes
 from mitra.core.tests.world import ROLES, World, build_world
 from mitra.sanctions import services
@@ -58,7 +59,17 @@ def cases(world: World) -> dict[str, Any]:
     internal = services.sanction_evidence_upload(
         case_id=ford_case.pk, upload=files.pdf(), title="Memo", actor=secretariat
     )
+    ford_warning = move(opened(world.ford), "assess", secretariat, date(2026, 1, 6))
+    ford_warning = move(ford_warning, "escalate", secretariat, date(2026, 1, 7))
+    ford_warning = move(ford_warning, "escalate", secretariat, date(2026, 1, 8))
+    with freeze_today(date(2026, 1, 9)):
+        objection = services.sanction_objection_file(
+            case_id=ford_warning.pk,
+            grounds="Not our partner.",
+            actor=world.users["org_representative"],
+        )
     return {
+        "objection": objection,
         "ford_case": ford_case,
         "ford_reported": opened(world.ford),
         "path_case": opened(world.other_org),
@@ -77,6 +88,7 @@ def kwargs_for(c: dict[str, Any], target: str) -> dict[str, Any]:
         "ford_internal_evidence": {"pk": c["ford_case"].pk, "evidence_pk": c["internal"].pk},
         "path_case_with_ford_evidence": {"pk": c["path_case"].pk, "evidence_pk": c["public"].pk},
         "ford_case_lift": {"pk": c["ford_case"].pk, "action": "lift"},
+        "ford_objection": {"pk": c["objection"].case_id, "objection_pk": c["objection"].pk},
     }[target]
 
 

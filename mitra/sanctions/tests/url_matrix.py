@@ -21,4 +21,10 @@ GET = {
     ("sanctions:move", "ford_case_lift"): (302, 405, 405, 403, 405, 403),
     ("sanctions:notes", "ford_case"): (302, 405, 405, 403, 405, 403),
     ("sanctions:evidence_add", "ford_case"): (302, 405, 405, 403, 405, 403),
+    # The organization's side (issue 15 §3), POST only: members reach the view, the view
+    # answers only the case's own representatives (404 for everyone else, see test_org_side).
+    ("sanctions:reply", "ford_case"): (302, 405, 405, 405, 405, 405),
+    ("sanctions:objection_add", "ford_case"): (302, 405, 405, 405, 405, 405),
+    # Deciding an objection: editors reach the view; the deciding authority only (404 else).
+    ("sanctions:objection_decide", "ford_objection"): (302, 405, 405, 403, 405, 403),
 }

@@ -8,7 +8,10 @@ from mitra.deadlines.services import reminders_send
 from mitra.demo.canonical import load_canonical
 from mitra.demo.spread import load_spread
 from mitra.demo.users import DEMO_PASSWORD, ensure_demo_users, government_usernames
-from mitra.sanctions.demo import load_sanctions_demo
+from mitra.iati.demo import load_iati_demo
+from mitra.risk.services import risk_indicators_refresh
+from mitra.sanctions.demo import load_ford_warning_demo, load_sanctions_demo
+from mitra.staff.demo import load_staff_demo
 from mitra.workplans.demo import acknowledge_demo_notices
 
 
@@ -25,11 +28,15 @@ class Command(BaseCommand):
             load_canonical(actor)
             spread = load_spread(actor)
             load_sanctions_demo(actor)  # after the spread: the case is against Rikolto
+            load_ford_warning_demo(actor)  # a written warning Ford can answer (issue 15 §3)
+            load_staff_demo(actor)  # Ford's three foreign staff, the cap (issue 15 §2)
+            load_iati_demo(actor)  # Ford's US-EIN identifier for the IATI demo file (issue 17)
             users = ensure_demo_users()  # then the organizations' representatives
             # After the users: acknowledgements by Kemendagri and Jateng, and what is due today
             # (reminders, overdue notices, opened windows) reaches the demo users' bells.
             acknowledge_demo_notices()
             reminders_send()
+            risk_indicators_refresh()  # the supervisor's risk list, as the daily job would
         self.stdout.write(f"Demo data ready ({spread} agreements in the spread).")
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
         for username, role, where in users:

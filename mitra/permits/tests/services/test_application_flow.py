@@ -19,6 +19,7 @@ from mitra.permits.models import (
     ReviewDecidedError,
     StageVisit,
 )
+from mitra.permits.tests.factories import present_and_deliberate
 
 pytestmark = pytest.mark.django_db
 TODAY = date(2026, 11, 29)
@@ -73,7 +74,7 @@ def test_happy_path_issues_a_permit_within_three_years(draft, rep, secretariat, 
         assert application.reviews.count() == 7
         assert all(r.due_date > TODAY for r in application.reviews.all())
         decide_all(application, officers)
-        services.application_open_deliberation(application_id=application.pk, actor=secretariat)
+        present_and_deliberate(application.pk, secretariat)
         services.deliberation_record(
             application_id=application.pk,
             held_on=TODAY,
@@ -201,7 +202,7 @@ def test_objection_blocks_approval_unless_overridden_and_can_be_withdrawn(
     with freeze_today(TODAY):
         application = to_review(draft, rep, secretariat)
         decide_all(application, officers, objection="kemhan")
-        services.application_open_deliberation(application_id=application.pk, actor=secretariat)
+        present_and_deliberate(application.pk, secretariat)
         present = [r.agency for r in application.reviews.all()]
         error = refused(
             services.deliberation_record,
@@ -227,7 +228,7 @@ def test_objection_blocks_approval_unless_overridden_and_can_be_withdrawn(
         old.refresh_from_db()
         assert old.state == "objection"
         assert services.unresolved_objections(application) == []
-        services.application_open_deliberation(application_id=application.pk, actor=secretariat)
+        present_and_deliberate(application.pk, secretariat)
         services.deliberation_record(
             application_id=application.pk,
             held_on=TODAY,
@@ -243,7 +244,7 @@ def test_override_reason_allows_approval(draft, rep, secretariat, officers):
     with freeze_today(TODAY):
         application = to_review(draft, rep, secretariat)
         decide_all(application, officers, objection="bin")
-        services.application_open_deliberation(application_id=application.pk, actor=secretariat)
+        present_and_deliberate(application.pk, secretariat)
         services.deliberation_record(
             application_id=application.pk,
             held_on=TODAY,
@@ -267,7 +268,7 @@ def test_rejection_needs_reasons(draft, rep, secretariat, officers):
     with freeze_today(TODAY):
         application = to_review(draft, rep, secretariat)
         decide_all(application, officers)
-        services.application_open_deliberation(application_id=application.pk, actor=secretariat)
+        present_and_deliberate(application.pk, secretariat)
         services.deliberation_record(
             application_id=application.pk,
             held_on=TODAY,

@@ -19,6 +19,7 @@ from mitra.core.exceptions import ApplicationError
 from mitra.core.tests.helpers import freeze_today
 from mitra.permits import lifecycle, services
 from mitra.permits.models import IzinOperasional, Permit
+from mitra.permits.tests.factories import present_and_deliberate
 
 from ..factories import complete_application
 from .test_application_flow import decide_all, to_review
@@ -70,7 +71,7 @@ def test_permit_changes_recheck_the_msps(
             secretariat,
         )
         decide_all(application, officers)
-        services.application_open_deliberation(application_id=application.pk, actor=secretariat)
+        present_and_deliberate(application.pk, secretariat)
         services.deliberation_record(
             application_id=application.pk,
             held_on=TODAY,

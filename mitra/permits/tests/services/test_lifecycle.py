@@ -152,7 +152,8 @@ def test_reinstating_restores_the_holder(permit, ngo, secretariat, rep):
     )
     permit.refresh_from_db()
     ngo.refresh_from_db()
-    assert ngo.status == ForeignOrganization.Status.REGISTERED
+    # Registered again, and by the licensing rule (issue 15 §5): it holds a valid izin prinsip.
+    assert ngo.status == ForeignOrganization.Status.LICENSED
     assert permit.effective_status == Permit.EffectiveStatus.ACTIVE
     assert permit.status_legal_basis == "Kepmenlu 9/2026"
     assert AuditEvent.objects.filter(event="permit.reinstated", target_id=permit.pk).exists()

@@ -1,0 +1,354 @@
+"""IATI measurements of issue 17 §5, registered as jobs of `bench/measure.py`.
+
+On the shipped IATI files (../shared/data/iati, ~100 MB; `IATI_BENCH_FILES=N` takes the first N
+files only), side by side in one run:
+
+* `iati_import_mb_s`: Mitra's import (parse, rows, raw XML and hashes) up to the commit;
+* `iati_baseline_iterparse_mb_s`: a bare `lxml.etree.iterparse` pass (clear as you go);
+* `iati_baseline_iatikit_mb_s`: iatikit reading the same files (each activity's identifier);
+* `iati_peak_mb` / `iati_iatikit_peak_mb`: the peak memory each adds to a fresh interpreter of
+  its own (resident high-water mark: libxml2's memory is invisible to tracemalloc);
+* `iati_crosscheck_s`: the cross-check at national scale (the bench's organizations and
+  agreements; the shipped Indonesian activities replicated to 50,000 with fresh identifiers).
+
+The import commits (as the real one does), so these jobs remove what they added themselves.
+iatikit is a dev-only dependency: without it the iatikit metrics are None.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+if __name__ == "__main__":  # the child of `_peak`: Django before the bench's modules
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+    django.setup()
+
+from django.db import connection  # noqa: E402
+
+from bench.measure import Context, job  # noqa: E402
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "iati"
+CROSSCHECK_ACTIVITIES = int(os.environ.get("IATI_BENCH_ACTIVITIES", "50000"))
+_RESULTS: dict[str, Any] = {}
+
+
+def files() -> list[Path]:
+    found = sorted(
+        p for p in DATA.rglob("*.xml") if "codelists" not in p.parts and "reference" not in p.parts
+    )
+    limit = int(os.environ.get("IATI_BENCH_FILES", "0"))
+    return found[:limit] if limit else found
+
+
+def _megabytes(paths: list[Path]) -> float:
+    return sum(p.stat().st_size for p in paths) / (1024 * 1024)
+
+
+def _uncaptured(run: Callable[[], Any]) -> Any:
+    """Run without the measuring harness's query capture (it would keep every bulk INSERT's
+    SQL in memory and spoil the peak)."""
+    forced = connection.force_debug_cursor
+    connection.force_debug_cursor = False
+    try:
+        return run()
+    finally:
+        connection.force_debug_cursor = forced
+
+
+def _clean() -> None:
+    from mitra.iati.models import Activity, ActivityMatch, Finding, ImportRun, OrganizationMatch
+
+    Finding.objects.all().delete()
+    ActivityMatch.objects.all().delete()
+    OrganizationMatch.objects.all().delete()
+    Activity.objects.all().delete()
+    ImportRun.objects.all().delete()
+
+
+def _iterparse(paths: list[Path]) -> int:
+    from lxml import etree
+
+    count = 0
+    for path in paths:
+        for _event, el in etree.iterparse(
+            str(path), events=("end",), tag="iati-activity", resolve_entities=False, no_network=True
+        ):
+            count += 1
+            el.clear()
+            while el.getprevious() is not None:
+                del el.getparent()[0]
+    return count
+
+
+def _iatikit(paths: list[Path]) -> int | None:
+    try:
+        from iatikit.data.dataset import Dataset
+    except ImportError:  # dev-only dependency missing: no baseline
+        return None
+    count = 0
+    for path in paths:
+        for activity in Dataset(str(path)).activities:
+            _ = activity.iati_identifier
+            count += 1
+    return count
+
+
+def _import(paths: list[Path]) -> Any:
+    from mitra.iati.services import iati_import_paths
+
+    return iati_import_paths(paths=paths, actor=None)
+
+
+def _timed(run: Callable[[], Any]) -> tuple[float, Any]:
+    started = time.perf_counter()
+    value = run()
+    return time.perf_counter() - started, value
+
+
+def _status_kb(field: str) -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1])
+    raise KeyError(field)
+
+
+def _peak(what: str, paths: list[Path]) -> float:
+    """Peak memory (MB) the run adds to a fresh interpreter of its own: the resident set's
+    high-water mark minus the resident set once the modules are loaded (libxml2's C memory,
+    iatikit's whole trees, counts as well as Python's; memory freed earlier in this process
+    cannot hide anything)."""
+    import json
+    import subprocess
+
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    out = subprocess.run(  # noqa: S603  (this interpreter, this module, the shipped files)
+        [sys.executable, "-m", "bench.iati_bench", what, *map(str, paths)],
+        check=True, capture_output=True, text=True, env=env,
+        cwd=Path(__file__).resolve().parents[1],
+    )  # fmt: skip
+    return float(json.loads(out.stdout.strip().splitlines()[-1])["peak_mb"])
+
+
+def _child(what: str, paths: list[Path]) -> None:
+    """`python -m bench.iati_bench import|iatikit FILES…` (run by `_peak`)."""
+    import json
+
+    if what == "import":
+        from mitra.iati import services  # noqa: F401  (loaded before the baseline)
+
+        run: Callable[[], Any] = lambda: _import(paths)  # noqa: E731
+    else:
+        from iatikit.data.dataset import Dataset  # noqa: F401
+
+        run = lambda: _iatikit(paths)  # noqa: E731
+    Path("/proc/self/clear_refs").write_text("5")
+    before = _status_kb("VmRSS")
+    run()
+    peak = (_status_kb("VmHWM") - before) / 1024
+    if what == "import":
+        _clean()
+    print(json.dumps({"peak_mb": round(peak, 1)}))
+
+
+def _measure() -> dict[str, Any]:
+    if _RESULTS:
+        return _RESULTS
+    paths = files()
+    mb = _megabytes(paths)
+
+    def go() -> None:
+        _clean()
+        seconds, activities = _timed(lambda: _iterparse(paths))
+        _RESULTS["iterparse"] = {
+            "mb_s": round(mb / seconds, 2),
+            "activities_s": round(activities / seconds),
+        }
+        seconds, run = _timed(lambda: _import(paths))
+        _RESULTS["import"] = {
+            "mb_s": round(mb / seconds, 2),
+            "activities_s": round(run.activities_seen / seconds),
+            "activities": run.activities_seen,
+            "skipped": run.skipped_count,
+            "mb": round(mb, 1),
+        }
+        _clean()
+        _RESULTS["import"]["peak_mb"] = _peak("import", paths)
+        seconds, counted = _timed(lambda: _iatikit(paths))
+        if counted is None:
+            _RESULTS["iatikit"] = {"mb_s": None, "peak_mb": None}
+        else:
+            _RESULTS["iatikit"] = {
+                "mb_s": round(mb / seconds, 2),
+                "activities_s": round(counted / seconds),
+                "peak_mb": _peak("iatikit", paths),
+            }
+
+    _uncaptured(go)
+    return _RESULTS
+
+
+@job("iati_import_mb_s", rollback=False)
+def _iati_import_mb_s(ctx: Context) -> Any:
+    """IATI import throughput (MB/s, with activities/s) up to the commit (target ≥ 0.5× the
+    bare iterparse pass and ≥ iatikit)."""
+    r = _measure()
+    return {
+        "mb_s": r["import"]["mb_s"],
+        "activities_s": r["import"]["activities_s"],
+        "mb": r["import"]["mb"],
+        "activities": r["import"]["activities"],
+    }
+
+
+@job("iati_baseline_iterparse_mb_s", rollback=False)
+def _iati_iterparse(ctx: Context) -> Any:
+    """A bare lxml iterparse pass over the same bytes (MB/s, activities/s)."""
+    return _measure()["iterparse"]
+
+
+@job("iati_baseline_iatikit_mb_s", rollback=False)
+def _iati_iatikit(ctx: Context) -> Any:
+    """iatikit reading the same files (MB/s); None without iatikit."""
+    return _measure()["iatikit"]["mb_s"]
+
+
+@job("iati_peak_mb", rollback=False)
+def _iati_peak(ctx: Context) -> Any:
+    """Peak memory (MB, resident high-water mark) of the import (target < 1/10 of iatikit's)."""
+    return _measure()["import"]["peak_mb"]
+
+
+@job("iati_iatikit_peak_mb", rollback=False)
+def _iati_iatikit_peak(ctx: Context) -> Any:
+    """Peak memory (MB, resident high-water mark) of iatikit reading the same files."""
+    return _measure()["iatikit"]["peak_mb"]
+
+
+def _scale_up(target: int) -> int:
+    """The imported Indonesian activities (and their rows) copied with fresh identifiers up to
+    `target`; their publishers matched to bench organizations (confirmed), so the cross-check
+    has partners, agreements and money to compare. Returns the Indonesian activity count."""
+    from mitra.iati.matching import iati_key
+    from mitra.iati.models import Activity, MatchStatus, OrganizationMatch
+    from mitra.iati.services import CHILDREN
+    from mitra.organizations.models import ForeignOrganization
+
+    originals = list(Activity.objects.filter(in_indonesia=True).defer("raw_xml"))
+    if not originals:
+        return 0
+    children = {
+        name: list(model.objects.filter(activity__in_indonesia=True)) for name, model in CHILDREN
+    }
+    by_activity: dict[str, dict[int, list[Any]]] = {}
+    for name, rows in children.items():
+        grouped: dict[int, list[Any]] = {}
+        for row in rows:
+            grouped.setdefault(row.activity_id, []).append(row)
+        by_activity[name] = grouped
+    run = originals[0].import_run
+    copies = 0
+    round_ = 0
+    while len(originals) * (round_ + 1) < target:
+        round_ += 1
+        new = []
+        for a in originals:
+            if copies + len(originals) >= target:
+                break
+            new.append(
+                Activity(
+                    identifier=f"{a.identifier}-BENCH-{round_}",
+                    raw_xml="",
+                    content_hash=a.content_hash,
+                    import_run=run,
+                    **{
+                        f: getattr(a, f)
+                        for f in (
+                            "iati_version",
+                            "reporting_org_ref",
+                            "reporting_org_type",
+                            "reporting_org_name",
+                            "title",
+                            "status",
+                            "planned_start",
+                            "actual_start",
+                            "planned_end",
+                            "actual_end",
+                            "indonesia_share",
+                            "in_indonesia",
+                            "default_currency",
+                        )
+                    },
+                )
+            )
+        Activity.objects.bulk_create(new, batch_size=1000)
+        copies += len(new)
+        for name, model in CHILDREN:
+            rows = []
+            for original, copy in zip(originals, new, strict=False):
+                for row in by_activity[name].get(original.pk, []):
+                    row_copy = model(
+                        **{
+                            f.attname: getattr(row, f.attname)
+                            for f in model._meta.concrete_fields
+                            if f.attname not in ("id", "activity_id")
+                        }
+                    )
+                    row_copy.activity_id = copy.pk
+                    rows.append(row_copy)
+            model.objects.bulk_create(rows, batch_size=1000)
+    # publishers -> bench organizations (confirmed), so every activity has a partner
+    orgs = list(ForeignOrganization.objects.order_by("pk").values_list("pk", flat=True)[:2000])
+    from mitra.iati.models import ActivityOrganization
+
+    keys = sorted(
+        {
+            iati_key(r, n)
+            for r, n in ActivityOrganization.objects.filter(activity__in_indonesia=True)
+            .values_list("ref", "name_key")
+            .distinct()
+        }
+    )
+    OrganizationMatch.objects.bulk_create(
+        [
+            OrganizationMatch(
+                iati_key=k,
+                organization_id=orgs[i % len(orgs)],
+                method="identifier",
+                status=MatchStatus.CONFIRMED,
+            )
+            for i, k in enumerate(keys)
+        ],
+        ignore_conflicts=True,
+    )
+    return Activity.objects.filter(in_indonesia=True).count()
+
+
+@job("iati_crosscheck_s")
+def _iati_crosscheck_s(ctx: Context) -> Any:
+    """Seconds for the cross-check of all organizations at national scale (the Indonesian
+    activities replicated to 50,000; target < 30 s). Rolled back."""
+    from mitra.iati.crosscheck import crosscheck_run
+
+    def go() -> dict[str, Any]:
+        _clean()
+        _import(files())
+        activities = _scale_up(CROSSCHECK_ACTIVITIES)
+        seconds, found = _timed(crosscheck_run)
+        return {
+            "seconds": round(seconds, 2),
+            "activities": activities,
+            "findings": sum(found.values()),
+        }
+
+    return _uncaptured(go)
+
+
+if __name__ == "__main__":
+    _child(sys.argv[1], [Path(p) for p in sys.argv[2:]])

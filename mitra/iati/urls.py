@@ -1,0 +1,23 @@
+from django.urls import path
+
+from . import views
+
+app_name = "iati"
+urlpatterns = [
+    path("", views.FindingListView.as_view(), name="findings"),
+    path("import/", views.UploadView.as_view(), name="upload"),
+    path("review/", views.ReviewView.as_view(), name="review"),
+    path("review/org/<int:pk>/", views.OrgMatchDecideView.as_view(), name="org_match_decide"),
+    path(
+        "review/activity/<int:pk>/",
+        views.ActivityMatchDecideView.as_view(),
+        name="activity_match_decide",
+    ),
+    path("findings/<int:pk>/dismiss/", views.FindingDismissView.as_view(), name="finding_dismiss"),
+    path(
+        "organization/<int:pk>/",
+        views.OrganizationFindingsView.as_view(),
+        name="organization_findings",
+    ),
+    path("summary/", views.SummaryView.as_view(), name="summary"),
+]
