@@ -31,6 +31,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Count, F, OuterRef, Q, QuerySet, StringAgg, Subquery, Value
 from django.db.models.fields import CharField
 from django.db.models.functions import Coalesce, Concat
@@ -92,6 +93,8 @@ class Dataset:
     feed_rows: Callable[[], QuerySet[Any]] | None = None
     # Rows as they stood on a past date (`?as_of=`), rebuilt from the audit history.
     as_of_rows: Callable[[date], QuerySet[Any]] | None = None
+    # Whether the deployment publishes it (MITRA["PUBLIC_REPORTS"] for the reports' datasets).
+    enabled: Callable[[], bool] = lambda: True
 
     @property
     def names(self) -> list[str]:
@@ -432,6 +435,7 @@ DATASETS: dict[str, Dataset] = {
                 UPDATED,
             ),
             disclosure_rows,
+            enabled=lambda: reports_published("funding_totals"),
         ),
         Dataset(
             "activity-reports",
@@ -453,13 +457,27 @@ DATASETS: dict[str, Dataset] = {
                 UPDATED,
             ),
             activity_report_rows,
+            enabled=lambda: reports_published("activity_summaries"),
         ),
     )
 }
 
 
+def reports_published(part: str) -> bool:
+    """UU 17/2013 Ps 51(e)(f): what of the organizations' reports the public sees, by
+    `MITRA["PUBLIC_REPORTS"]` (default: the funding totals by source and the activity report
+    summaries are public; the documents are never served publicly)."""
+    return bool(getattr(settings, "MITRA", {}).get("PUBLIC_REPORTS", {}).get(part, True))
+
+
 def dataset_get(slug: str) -> Dataset | None:
-    return DATASETS.get(slug)
+    """A published dataset, or None (unknown, or not published by this deployment)."""
+    dataset = DATASETS.get(slug)
+    return dataset if dataset is not None and dataset.enabled() else None
+
+
+def published_datasets() -> list[Dataset]:
+    return [d for d in DATASETS.values() if d.enabled()]
 
 
 def parse_as_of(raw: str, dataset: Dataset) -> date | None:

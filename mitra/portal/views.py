@@ -145,7 +145,7 @@ class OpenDataView(View):
         return render(
             request,
             "portal/opendata.html",
-            {"datasets": list(opendata.DATASETS.values()), "formats": opendata.FORMATS},
+            {"datasets": opendata.published_datasets(), "formats": opendata.FORMATS},
         )
 
 

@@ -14,6 +14,7 @@ from django.utils.timezone import is_naive, make_aware
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers
+from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 
 from mitra.core.access import PUBLIC
@@ -155,6 +156,8 @@ def make_apis(dataset: opendata.Dataset) -> tuple[type[ApiView], type[ApiView] |
             },
         )
         def get(self, request: Request) -> StreamingHttpResponse:
+            if not dataset.enabled():
+                raise NotFound()
             on = opendata.parse_as_of(request.query_params.get("as_of", ""), dataset)
             rows = (
                 opendata.iter_rows(dataset, dataset.as_of_rows(on))
@@ -198,6 +201,8 @@ def make_apis(dataset: opendata.Dataset) -> tuple[type[ApiView], type[ApiView] |
             responses={200: _feed_serializer(dataset, row), **errors(400)},
         )
         def get(self, request: Request) -> StreamingHttpResponse:
+            if not dataset.enabled():
+                raise NotFound()
             since, after_id, limit = _parse_since(request)
             rows = opendata.changes(dataset, since=since, after_id=after_id, limit=limit)
             return StreamingHttpResponse(

@@ -249,3 +249,18 @@ def test_register_page_and_api_as_of(client, world):
     assert api_now["results"][0]["state"] == "revoked"
     future = (today() + timedelta(days=30)).isoformat()
     assert client.get("/api/v1/register/", {"as_of": future}).status_code == 400
+
+
+def test_a_deployment_can_keep_the_reports_datasets_unpublished(client, world, settings):
+    settings.MITRA = {**settings.MITRA, "PUBLIC_REPORTS": {"funding_totals": False}}
+    url = reverse("portal:opendata_download", args=["disclosures", "csv"])
+    assert client.get(url).status_code == 404
+    assert client.get("/api/v1/open/disclosures/").status_code == 404
+    assert (
+        client.get("/api/v1/open/disclosures/changes/", {"since": "2020-01-01"}).status_code == 404
+    )
+    listing = client.get(reverse("portal:opendata")).content.decode()
+    assert url not in listing
+    reports = reverse("portal:opendata_download", args=["activity-reports", "csv"])
+    assert reports in listing  # its own flag, still on by default
+    assert client.get(reports).status_code == 200
