@@ -79,3 +79,49 @@ def test_key_pages_have_no_serious_accessibility_violations(site: Site) -> None:
         assert page.evaluate("typeof axe.run") == "function"
 
     assert not problems, "\n".join(problems)
+
+
+def test_this_seasons_new_pages_have_no_serious_accessibility_violations(site: Site) -> None:
+    """The pages added with issues 15–17: the public register and open data, the change
+    notices, foreign staff and sanction replies of the organization, the risk list, the IATI
+    pages, the check-your-answers page of an application."""
+    from mitra.organizations.models import ForeignOrganization
+    from mitra.permits.models import Application
+    from mitra.sanctions.models import SanctionCase
+
+    page = site.page
+    ford = ForeignOrganization.objects.get(legal_name="Ford Foundation")
+    case = SanctionCase.objects.filter(organization=ford).order_by("-pk").first()
+    draft = Application.objects.filter(status=Application.Status.DRAFT).first()
+    assert case is not None  # the demo's written warning against Ford
+    assert draft is not None  # the demo's application still being drafted
+    problems: list[str] = []
+
+    def check(paths: list[str]) -> None:
+        nonlocal problems
+        for path in paths:
+            response = site.goto(path)
+            assert response.status == 200, path
+            problems += blocking_violations(page)
+
+    check(["/id/register/?q=ford", "/en/register/?q=ford&as_of=2024-03-20", "/id/open-data/"])
+    site.login("ford")
+    check(
+        [
+            f"/id/organizations/{ford.pk}/changes/",
+            f"/id/organizations/{ford.pk}/changes/new/?kind=country_director",
+            "/id/staff/",
+            "/id/staff/requests/new/",
+            f"/id/sanctions/{case.pk}/",
+        ]
+    )
+    page.context.clear_cookies()
+    site.login("kemlu")
+    check(["/id/risk/", "/id/iati/", f"/id/organizations/{ford.pk}/"])
+    if draft is not None:
+        page.context.clear_cookies()
+        site.login("operator")
+        check(
+            [f"/id/permits/applications/{draft.pk}/check/", "/id/iati/import/", "/id/iati/review/"]
+        )
+    assert not problems, "\n".join(problems)
