@@ -13,7 +13,9 @@ FIXTURES = DATA / "single-activity-fixtures"
 def shared(path: str) -> Path:
     full = DATA / path
     if not full.exists():
-        pytest.skip(f"shared IATI data not found at {full}")
+        # A missing data set is a failure, never a skip: the shared folder stands beside the
+        # repository in development and CI (README), and these tests read it in place.
+        pytest.fail(f"shared IATI data not found at {full} (the shared folder beside the repo)")
     return full
 
 
