@@ -40,6 +40,14 @@ def analyse() -> None:
 # Bump when the generator changes: a data set of another version is rebuilt.
 VERSION = 2  # 2: work plans, 500,000 activities, 50,000 reports (issue 4 §8)
 REFERENCE_PREFIX = f"BENCH{VERSION}-"
+_S = ForeignOrganization.Status
+BENCH_ORGANIZATION_STATUSES = [
+    _S.PROSPECTIVE,
+    _S.REGISTERED,
+    _S.SUSPENDED,
+    _S.INACTIVE,
+    _S.ARCHIVED,
+]
 ORGANIZATIONS = 2_000
 AGREEMENTS = 50_000
 ACTIVITIES = 500_000
@@ -199,9 +207,9 @@ class Builder:
             names.add(name)
             acronym = "".join(w[0] for w in name.split()) if rng.random() < 0.6 else ""
             aliases = [f"{prefix} {domain} Indonesia"] if rng.random() < 0.2 else []
-            status = rng.choices(list(ForeignOrganization.Status), [3, 85, 3, 6, 3], k=1)[
-                0
-            ]  # prospective, registered, suspended, inactive, archived
+            # Named, not list(Status): the enum grew the licensing-derived statuses, and the
+            # weights must keep meaning the same five.
+            status = rng.choices(BENCH_ORGANIZATION_STATUSES, [3, 85, 3, 6, 3], k=1)[0]
             org = ForeignOrganization(
                 id=next_id + len(orgs),
                 legal_name=name,
