@@ -141,6 +141,33 @@ class _PermitRow:
         )
 
 
+@dataclass(slots=True)
+class _ReviewRow:
+    """The columns of an open member review its deadline needs (`_dues` for a summary): Biro
+    KTLN has hundreds open at national scale, and two instances per row cost more than the
+    query."""
+
+    pk: int
+    due_date: date
+    agency_id: int
+    application_id: int
+    reference: str
+
+    @property
+    def application(self) -> Application:
+        return Application(id=self.application_id, reference=self.reference)
+
+    def instance(self) -> AgencyReview:
+        review = AgencyReview(
+            id=self.pk,
+            due_date=self.due_date,
+            agency_id=self.agency_id,
+            application_id=self.application_id,
+        )
+        review.application = self.application
+        return review
+
+
 def _dues(
     *, start: date | None, end: date, user: Any, concern: Concern | None = None
 ) -> Iterator[_Due]:
@@ -296,14 +323,18 @@ def _dues(
         due_date__lte=end,
         **({"due_date__gte": start} if start is not None else {}),
     )
+    reviews_read: Any
     if concern is None:
-        open_reviews = open_reviews.select_related("application", "agency")
-    else:  # a summary builds a handful of them: four columns
-        open_reviews = open_reviews.select_related("application").only(
-            "id", "due_date", "agency_id", "application_id", "application__reference"
+        reviews_read = open_reviews.select_related("application", "agency")
+    else:  # a summary builds a handful of them: plain rows, instances for those shown
+        reviews_read = (
+            _ReviewRow(*row)
+            for row in open_reviews.values_list(
+                "id", "due_date", "agency_id", "application_id", "application__reference"
+            )
         )
     review_url = url_maker("permits:review_detail")
-    for review in open_reviews:
+    for review in reviews_read:
         yield _Due(
             f"review:{review.pk}:opinion",
             review.due_date,
@@ -366,7 +397,9 @@ def _query_deadline(application: Application, secretariat: int | None, url: Any)
     )
 
 
-def _review_deadline(review: AgencyReview, url: Any) -> Deadline:
+def _review_deadline(review: "AgencyReview | _ReviewRow", url: Any) -> Deadline:
+    if isinstance(review, _ReviewRow):
+        review = review.instance()
     return Deadline(
         key=f"review:{review.pk}:opinion",
         title=_("Give your agency's opinion on application %(reference)s")

@@ -10,10 +10,10 @@ class SanctionsConfig(AppConfig):
         from mitra.permits.hooks import register_suspension_hold
 
         from .notices import register as register_events
-        from .providers import sanction_deadlines
+        from .providers import sanction_deadline_summary, sanction_deadlines
         from .services import cessation_hold
 
-        register_provider("sanctions", sanction_deadlines)
+        register_provider("sanctions", sanction_deadlines, summary=sanction_deadline_summary)
         register_events()
         # A case in cessation keeps its organization suspended: lifting goes through the case.
         register_suspension_hold("sanctions", cessation_hold)
