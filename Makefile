@@ -81,7 +81,7 @@ check: deps assets translations ## Migrations complete, deploy checks, translati
 	$(PY) manage.py makemigrations --check --dry-run -v 1
 	DJANGO_SETTINGS_MODULE=config.settings.production DJANGO_SECRET_KEY=check-deploy-$$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n') \
 		DJANGO_ALLOWED_HOSTS=mitra.example.go.id $(PY) manage.py check --deploy --fail-level WARNING
-	bash scripts/check_translations.sh locale/id/LC_MESSAGES/django.po
+	$(PY) scripts/check_translations.py locale/id/LC_MESSAGES/django.po
 
 services: ## Make sure PostgreSQL answers (starts the local cluster when it can)
 	@bash scripts/ensure_postgres.sh
@@ -114,9 +114,9 @@ loadtest: deps assets translations ## Throughput under wrk (gunicorn, PostgreSQL
 extract-eval: deps ## Score the extractor on the press dev set: tuned part, set-aside part, gap
 	$(PY) scripts/extract_eval.py ../shared/data/press/dev
 
-messages: deps ## Refresh locale/id/LC_MESSAGES/django.po from the code and fill in the Indonesian
+messages: deps ## Refresh locale/id/LC_MESSAGES/django.po from the code (msgstrs kept), then check it
 	$(PY) manage.py makemessages -l id --no-location --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=e2e --ignore=bench
-	$(PY) scripts/translations_id.py
+	$(PY) scripts/check_translations.py locale/id/LC_MESSAGES/django.po
 
 .PHONY: openapi
 openapi: deps ## Rewrite the OpenAPI snapshot docs/api/openapi.yaml (commit it with API changes)

@@ -116,6 +116,7 @@ def ensure_data(url: str, log: Any) -> float:
 
         if linked := audit_chain_extend():
             log(f"Chained {linked:,} audit events written without a link.")
+        dataset.ensure_tally_day(log)  # the compliance tallies' daily moves
         # Layers added after the data set was built come in as steps of their own.
         return dataset.ensure_licensing(log)
     if not dataset.is_empty():

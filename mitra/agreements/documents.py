@@ -11,8 +11,10 @@
   polyglots (HTML or script in the first 1024 bytes, bytes before `%PDF-`, a zip appended).
 """
 
+import hashlib
 import re
 import zipfile
+from dataclasses import dataclass
 from typing import IO, Any
 
 import filetype
@@ -22,6 +24,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 from mitra.core.exceptions import ApplicationError
+from mitra.core.models import StoredDocument
 
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -293,3 +296,42 @@ def safe_name(name: str) -> str:
     """A storage-safe file name: letters, digits, dot, dash, underscore."""
     base = re.sub(r"[^A-Za-z0-9._-]+", "_", name.rsplit("/", 1)[-1])[:120]
     return base or "document"
+
+
+# --- keeping a document (issue 18 §2: the one copy every app's upload service uses) ---------
+
+
+@dataclass(frozen=True)
+class CheckedUpload:
+    """An upload judged before anything is written: its type by content, its SHA-256."""
+
+    upload: UploadedFile
+    content_type: str
+    sha256: str
+
+
+def checked_upload(upload: UploadedFile) -> CheckedUpload:
+    """Judge an upload (`check_upload`: size, type by content, active content) and hash it;
+    raises ApplicationError, with nothing written, for a file that is refused."""
+    content_type = check_upload(upload)
+    digest = hashlib.sha256()
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    return CheckedUpload(upload, content_type, digest.hexdigest())
+
+
+def store_upload[D: StoredDocument](
+    record: D, checked: CheckedUpload, *, fallback: str = "document"
+) -> D:
+    """Fill a document record's file fields from a checked upload (the name it was sent with,
+    `fallback` without one), store the file under a safe name and save the record. Call it in
+    the service's transaction, after its rules passed."""
+    name = checked.upload.name or fallback
+    record.original_name = name[:255]
+    record.content_type = checked.content_type
+    record.size = checked.upload.size or 0
+    record.sha256 = checked.sha256
+    record.file.save(safe_name(name), checked.upload, save=False)
+    record.save()
+    return record

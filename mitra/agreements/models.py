@@ -2,14 +2,13 @@
 
 from datetime import date
 
-from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from django_fsm import GET_STATE, FSMField, FSMModelMixin, transition
 
 from mitra.core.dates import today
-from mitra.core.models import TimeStampedModel, VersionedModel
+from mitra.core.models import StoredDocument, TimeStampedModel, VersionedModel
 
 from .querysets import AgreementQuerySet
 
@@ -335,7 +334,7 @@ def document_upload_to(instance: "AgreementDocument", filename: str) -> str:
     return f"agreements/{instance.agreement_id}/{instance.sha256[:16]}-{filename}"
 
 
-class AgreementDocument(models.Model):
+class AgreementDocument(StoredDocument):
     class Kind(models.TextChoices):
         SIGNED_TEXT = "signed_text", _("Signed text")
         DRAFT_TEXT = "draft_text", _("Draft text")
@@ -347,14 +346,7 @@ class AgreementDocument(models.Model):
     title = models.CharField(_("title"), max_length=255)
     version = models.PositiveIntegerField(_("version"))
     file = models.FileField(_("file"), upload_to=document_upload_to, max_length=300)
-    original_name = models.CharField(max_length=255)
-    content_type = models.CharField(max_length=100)
-    size = models.PositiveBigIntegerField()
     sha256 = models.CharField(max_length=64, db_index=True)
-    uploaded_at = models.DateTimeField(auto_now_add=True)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
 
     class Meta:
         ordering = ["title", "-version"]

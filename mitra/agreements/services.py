@@ -1,6 +1,5 @@
 """Writing agreements: create, update, move through the lifecycle, documents. Each writes audit."""
 
-import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -10,7 +9,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
-from django_fsm import TransitionNotAllowed, can_proceed
+from django_fsm import can_proceed
 
 from mitra.accounts.ownership import unit_of, user_edits_for
 from mitra.audit.services import audit_event_record, model_snapshot, snapshot_diff
@@ -19,6 +18,7 @@ from mitra.core.bounds import DURATION_MONTHS_MAX, clean_name, date_range_errors
 from mitra.core.concurrency import lock_version, unique_or_conflict
 from mitra.core.dates import today
 from mitra.core.exceptions import ApplicationError, Conflict
+from mitra.core.fsm import refused_unless_allowed
 from mitra.core.validators import not_in_future
 from mitra.organizations.models import ForeignOrganization
 from mitra.organizations.selectors import organization_suspension_message
@@ -534,15 +534,13 @@ def _apply(
     old = agreement.status
     terminated_reason = agreement.terminated_reason
     method = getattr(agreement, transition)
-    try:
+    with refused_unless_allowed(_not_possible(agreement)):
         if transition == "terminate":
             method(reason)
         elif transition == "undo_termination":
             method(target)
         else:
             method()
-    except TransitionNotAllowed as exc:
-        raise ApplicationError(_not_possible(agreement)) from exc
     agreement.cover_problem = (
         " ".join(warnings or []) if agreement.status in CURRENT_STATUSES else ""
     )
@@ -716,11 +714,7 @@ def agreement_document_upload(
 
     A document with the same title becomes a new version; earlier versions are kept.
     """
-    content_type = documents.check_upload(upload)
-    digest = hashlib.sha256()
-    for chunk in upload.chunks():
-        digest.update(chunk)
-    upload.seek(0)
+    checked = documents.checked_upload(upload)
     if kind not in AgreementDocument.Kind.values:
         raise ApplicationError(_("Unknown document kind."), {"kind": [_("Unknown kind.")]})
     title = title.strip() or upload.name or "document"
@@ -728,19 +722,16 @@ def agreement_document_upload(
         agreement = Agreement.objects.select_for_update().get(pk=agreement_id)
         _require_editor(actor, agreement.owner, agreement.owner_unit)
         latest = agreement.documents.filter(title=title).order_by("-version").first()
-        document = AgreementDocument(
-            agreement=agreement,
-            kind=kind,
-            title=title,
-            version=(latest.version + 1) if latest else 1,
-            original_name=(upload.name or "document")[:255],
-            content_type=content_type,
-            size=upload.size or 0,
-            sha256=digest.hexdigest(),
-            uploaded_by=actor,
+        document = documents.store_upload(
+            AgreementDocument(
+                agreement=agreement,
+                kind=kind,
+                title=title,
+                version=(latest.version + 1) if latest else 1,
+                uploaded_by=actor,
+            ),
+            checked,
         )
-        document.file.save(documents.safe_name(upload.name or "document"), upload, save=False)
-        document.save()
         audit_event_record(
             event="agreement.document_uploaded",
             target=agreement,

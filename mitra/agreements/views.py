@@ -11,14 +11,15 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from mitra.accounts.http import AuthenticatedHttpRequest
-from mitra.audit.selectors import audit_history, audit_last_event
+from mitra.audit.selectors import audit_history
 from mitra.core.access import EDITOR, MEMBER, AccessMixin
 from mitra.core.charts import build_timeline
 from mitra.core.dates import today
-from mitra.core.exceptions import ApplicationError, StaleVersion
+from mitra.core.exceptions import ApplicationError
 from mitra.core.forms import (
     CHECK_CHANGE,
     CHECK_CONFIRM,
+    VersionedEditMixin,
     already_submitted,
     apply_application_errors,
     carried_entries,
@@ -26,7 +27,6 @@ from mitra.core.forms import (
     create_once,
     form_answers,
     form_token_for,
-    stale_context,
     submitted_version,
 )
 
@@ -192,7 +192,7 @@ class AgreementCreateView(AccessMixin, View):
         return render(request, "agreements/agreement_form.html", context, status=400)
 
 
-class AgreementUpdateView(AccessMixin, View):
+class AgreementUpdateView(VersionedEditMixin, AccessMixin, View):
     access = EDITOR
 
     def get(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
@@ -214,27 +214,11 @@ class AgreementUpdateView(AccessMixin, View):
             "agreement": agreement,
             "version": submitted_version(request),
         }
-        if form.is_valid():
-            try:
-                services.agreement_update(
-                    agreement_id=agreement.pk,
-                    data=form.to_input(),
-                    actor=request.user,
-                    expected_version=context["version"],
-                )
-            except StaleVersion as error:
-                current = error.current
-                context |= stale_context(
-                    form,
-                    error=error,
-                    current=AgreementForm.initial_from(current),
-                    last_event=audit_last_event(target=current),
-                )
-            except ApplicationError as error:
-                apply_application_errors(form, error)
-            else:
-                messages.success(request, _("The agreement was saved."))
-                return redirect("agreements:detail", pk=agreement.pk)
+        if form.is_valid() and self.save_edit(
+            form, context, services.agreement_update, agreement_id=agreement.pk
+        ):
+            messages.success(request, _("The agreement was saved."))
+            return redirect("agreements:detail", pk=agreement.pk)
         return render(request, "agreements/agreement_form.html", context, status=400)
 
 

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from django.views import defaults
+from django_fsm import TransitionNotAllowed
 from rest_framework import exceptions
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
@@ -14,6 +15,10 @@ from mitra.core.exceptions import ApplicationError
 
 
 def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    if isinstance(exc, TransitionNotAllowed):
+        # A move the state machine does not allow that no service turned into its own refusal
+        # (services name the reason: mitra.core.fsm); nothing was written.
+        exc = ApplicationError(_("This action is not possible now."))
     if isinstance(exc, ApplicationError):
         # 400, or 409 (Conflict: a duplicate), 412 (StaleVersion), 422 (a reused idempotency
         # key): mitra.core.exceptions and docs/dev/concurrency.md.

@@ -22,22 +22,32 @@ PAGE_ERRORS = {
 
 
 class MethodRouteEnumerator(EndpointEnumerator):
-    """Expands a `route(get=ListApi, post=CreateApi)` URL into one endpoint per operation."""
+    """Expands a `route(get=ListApi, post=CreateApi)` URL into one endpoint per operation, and
+    an `actions(submit=SubmitApi, …)` URL (`…/actions/<slug:name>/`) into one path per action."""
 
     def _get_api_endpoints(self, patterns: Any, prefix: str) -> list[Any]:
         if patterns is None:
             patterns = self.patterns
         endpoints: list[Any] = []
         for pattern in patterns:
-            operations = getattr(getattr(pattern, "callback", None), "method_views", None)
+            callback = getattr(pattern, "callback", None)
+            actions = getattr(callback, "action_views", None)
+            operations = getattr(callback, "method_views", None)
             if not isinstance(pattern, URLPattern) or operations is None:
                 endpoints.extend(super()._get_api_endpoints([pattern], prefix))
                 continue
             path_regex = prefix + str(pattern.pattern)
+            if actions is not None:
+                for name, action in actions.items():
+                    action_regex = path_regex.replace("<slug:name>", name)
+                    path = self.get_path_from_regex(action_regex)
+                    if self.should_include_endpoint(path, action):
+                        endpoints.append((path, action_regex, "POST", action))
+                continue
             path = self.get_path_from_regex(path_regex)
-            for method, callback in operations.items():
-                if self.should_include_endpoint(path, callback):
-                    endpoints.append((path, path_regex, method, callback))
+            for method, view in operations.items():
+                if self.should_include_endpoint(path, view):
+                    endpoints.append((path, path_regex, method, view))
         return endpoints
 
 

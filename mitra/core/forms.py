@@ -1,6 +1,6 @@
 """Form helpers: Bootstrap classes and accessible error markup on every widget."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,15 +16,70 @@ from . import bounds, concurrency
 from .autocomplete import autocomplete_long_list
 from .exceptions import ApplicationError, StaleVersion
 
+# --- a service's refusal shown to a person (issue 18 §2: the one copy) ------------------------
+# `ApplicationError.extra` maps field names (or "<formset prefix>.<row>.<field>") to messages; a
+# message "?" (or an empty one) only marks the field: the error's own message is meant there.
+PLACEHOLDER = "?"
 
-def apply_application_errors(form: forms.Form, error: ApplicationError) -> None:
+
+def _problems(value: Any) -> list[Any]:
+    return list(value) if isinstance(value, (list, tuple)) else [value]
+
+
+def _is_placeholder(problem: Any) -> bool:
+    return str(problem).strip() in ("", PLACEHOLDER)
+
+
+def _error_target(
+    form: forms.Form, name: str, formsets: Mapping[str, Any]
+) -> tuple[forms.Form, str | None]:
+    """The form (the main one or a formset's row) and field an `extra` key names; None for the
+    field when that form has no such field (the message then goes at the top of that form)."""
+    prefix, _dot, rest = name.partition(".")
+    row, _dot, field = rest.partition(".")
+    formset = formsets.get(prefix)
+    if formset is not None and row.isdigit() and int(row) < len(formset.forms):
+        target = formset.forms[int(row)]
+        return target, field if field in target.fields else None
+    return form, name if name in form.fields else None
+
+
+def apply_application_errors(
+    form: forms.Form, error: ApplicationError, *, formsets: Mapping[str, Any] | None = None
+) -> None:
     """Put a service's refusal on the form: each message next to its field when the form has
-    that field, otherwise at the top; the bare message when the service named no field."""
+    that field (a placeholder "?" there carries the error's message), a message for a row of
+    one of `formsets` (by prefix: "lines.2.amount") on that row, any other message at the top;
+    the error's own message at the top when the service named no field or gave no message."""
+    placed: set[tuple[int, str | None, str]] = set()
     for name, problems in error.extra.items():
-        for problem in problems if isinstance(problems, list) else [problems]:
-            form.add_error(name if name in form.fields else None, problem)
-    if not error.extra:
+        for problem in _problems(problems):
+            text = error.message if _is_placeholder(problem) else problem
+            target, field = _error_target(form, str(name), formsets or {})
+            key = (id(target), field, str(text))
+            if key not in placed:
+                target.add_error(field, text)
+                placed.add(key)
+    if not placed:
         form.add_error(None, error.message)
+
+
+def application_error_messages(error: ApplicationError) -> list[str]:
+    """A service's refusal where there is no form to put it on (a button's POST, shown as
+    flash messages or plain text): its message, then each field's message, without
+    placeholders and without saying one thing twice."""
+    texts = [str(error.message)]
+    for problems in error.extra.values():
+        for problem in _problems(problems):
+            text = str(problem)
+            if not _is_placeholder(text) and text not in texts:
+                texts.append(text)
+    return texts
+
+
+def application_error_text(error: ApplicationError) -> str:
+    """`application_error_messages` as one flash message or one line of plain text."""
+    return " ".join(application_error_messages(error))
 
 
 # A number typed into a form without its own limits stays within a 32-bit column (counts,
@@ -213,6 +268,57 @@ def stale_context(
         "stale": {"message": message, "changes": changes},
         "version": error.current.version,
     }
+
+
+# Who changed a record last: `audit` registers its `audit_last_event` in `AppConfig.ready()`
+# (core imports no app above it; docs/dev/architecture.md).
+_last_event_finders: list[Callable[..., Any]] = []
+
+
+def register_last_event(finder: Callable[..., Any]) -> None:
+    """Name the function that returns a record's last change (`finder(target=record)`)."""
+    _last_event_finders[:] = [finder]
+
+
+def last_event_of(record: Any) -> Any:
+    return _last_event_finders[0](target=record) if _last_event_finders else None
+
+
+class VersionedEditMixin:
+    """The POST of an edit page whose record carries a version (issue 18 §2: the one copy of
+    the "changed meanwhile" handling; docs/dev/concurrency.md). For a View: `self.request`."""
+
+    request: Any
+
+    def save_edit(
+        self, form: Any, context: dict[str, Any], update: Callable[..., object], **ids: Any
+    ) -> bool:
+        """Save a valid edit form: `update(**ids, data=form.to_input(), actor=the user,
+        expected_version=the version the form was rendered from, `context["version"]`)`. True
+        when it saved. On a refusal False, with the form showing why: when the record changed
+        meanwhile, who changed it and what (`stale_context`, with the form's `initial_from` of
+        the record as it is now), the context taking the current version; otherwise the
+        service's messages on the form."""
+        try:
+            update(
+                **ids,
+                data=form.to_input(),
+                actor=self.request.user,
+                expected_version=context.get("version"),
+            )
+        except StaleVersion as error:
+            current = error.current
+            context |= stale_context(
+                form,
+                error=error,
+                current=type(form).initial_from(current),
+                last_event=last_event_of(current),
+            )
+        except ApplicationError as error:
+            apply_application_errors(form, error)
+        else:
+            return True
+        return False
 
 
 # --- check your answers before a submission (issue 16 §1) ------------------------------------

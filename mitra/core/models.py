@@ -1,5 +1,7 @@
 """Abstract model bases shared by the domain apps."""
 
+from typing import Any
+
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
@@ -35,6 +37,30 @@ class VersionedModel(models.Model):
     # db_default too: rows written outside the ORM's current model (raw SQL, the historical
     # models of older migrations) start at 1 as well.
     version = models.PositiveIntegerField(_("version"), default=1, db_default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+
+class StoredDocument(models.Model):
+    """An uploaded document with what was judged of it before it was kept (issue 18 §2): the
+    name it was sent with, its type by content, its size and SHA-256, who uploaded it and when.
+
+    The concrete model adds its `file` (each app its own storage path, which may use `sha256`),
+    what it belongs to and, where a re-upload makes a new version, its `version`.
+    `mitra.agreements.documents.checked_upload` judges an upload before anything is written and
+    `store_upload` fills these fields, stores the file and saves the record.
+    """
+
+    file: Any  # a FileField each concrete model declares, with its own storage path
+    original_name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64)
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
 
     class Meta:
         abstract = True

@@ -5,8 +5,13 @@ of queries never depends on the data. Report counts and disclosed funds come fro
 `mitra.monitoring.selectors`; activity counts come from the tally the work plan app keeps
 (`mitra.workplans.models.ActivityTally`, per work plan and region), so their cost follows the
 number of work plans the viewer sees, not the number of activities.
+
+Faster, the same numbers (issue 13 §7, docs/dev/performance.md): when the per-agreement
+tallies count as of the day asked for (their daily jobs have run), `compliance_tally` reads
+them instead: per part one GROUP BY over the viewer's agreements. Otherwise the queries here.
 """
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -31,6 +36,10 @@ from mitra.agreements.querysets import owned_agreement_ids
 from mitra.core.dates import today
 from mitra.monitoring import selectors as monitoring_selectors
 from mitra.workplans.models import Activity, ActivityTally
+from mitra.workplans.querysets import rollup_holds_visible_plans
+from mitra.workplans.tally import rollup_day
+
+from . import compliance_tally
 
 DIMENSIONS = {
     "organization": _("Organization"),
@@ -132,6 +141,16 @@ def _behind_per_province(viewer: Any, on: date, own: bool = False) -> dict[int, 
     return {r["key_id"]: r["behind"] for r in rows}
 
 
+def rollup_answers(*, viewer: Any, on: date, own: bool = False) -> bool:
+    """Whether the agreements' roll-up (`workplans.AgreementActivityTally`) counts what
+    `activity_progress` would for `on`: its day is `on` (the daily job has run), and the
+    viewer's plans are those of its agreements (not so for a regional government's RKTs, with
+    all it may read: `rollup_holds_visible_plans`). One query at most (the day)."""
+    if not own and not rollup_holds_visible_plans(viewer):
+        return False
+    return rollup_day() == on
+
+
 def activity_progress(
     *, viewer: Any, by: str, on: date | None = None, own: bool = False
 ) -> list[dict[str, Any]]:
@@ -209,13 +228,18 @@ class Compliance:
 def compliance_overview(
     *, viewer: Any, by: str, on: date | None = None, own: bool = False
 ) -> Compliance:
-    """The dashboard for one dimension, in three to six queries whatever the data size: report
-    counts, disclosed funds, activity counts with those behind plan per group (for regions,
-    those behind plan apart), and for overlapping dimensions the report totals and the
-    activity totals with beneficiaries by sex (for partitions the groups add up to them)."""
+    """The dashboard for one dimension, in three to six queries whatever the data size, and
+    two for the tallies' days: report counts, disclosed funds, activity counts with those
+    behind plan per group (for regions from today's queries, those behind plan apart), and for
+    overlapping dimensions the report totals and the activity totals with beneficiaries by sex
+    (for partitions the groups add up to them). Reports and funds from the per-agreement tally
+    when it counts as of `on`, activities from the agreements' roll-up when it answers
+    (`rollup_answers`): the same numbers."""
     if by not in DIMENSIONS:
         by = DEFAULT_DIMENSION
     on = on or today()
+    from_tally = monitoring_selectors.report_tally_is_current(on)
+    from_rollup = rollup_answers(viewer=viewer, on=on, own=own)
     rows: dict[int, ComplianceRow] = {}
 
     def row_for(key_id: int, label: Any) -> ComplianceRow:
@@ -223,19 +247,29 @@ def compliance_overview(
             rows[key_id] = ComplianceRow(key_id=key_id, label=str(label or "—"))
         return rows[key_id]
 
-    report_rows = monitoring_selectors.report_compliance(viewer=viewer, by=by, on=on, own=own)
+    report_rows: Sequence[Mapping[str, Any]]
+    fund_rows: Sequence[Mapping[str, Any]]
+    if from_tally:
+        report_rows = compliance_tally.report_rows(viewer=viewer, by=by, own=own)
+        fund_rows = compliance_tally.fund_rows(viewer=viewer, by=by, own=own)
+    else:
+        report_rows = monitoring_selectors.report_compliance(viewer=viewer, by=by, on=on, own=own)
+        fund_rows = monitoring_selectors.funds_disclosed(viewer=viewer, by=by, own=own)
     for r in report_rows:
         if r["key_id"] is None:
             continue
         row_for(r["key_id"], r["label"]).reports = {k: r[k] or 0 for k in _REPORT_COUNTS}
     funds: dict[str, Decimal] = {}
-    for r in monitoring_selectors.funds_disclosed(viewer=viewer, by=by, own=own):
+    for r in fund_rows:
         if r["key_id"] is not None:
             row = row_for(r["key_id"], r["label"])
             row.funds[r["currency"]] = row.funds.get(r["currency"], Decimal(0)) + r["total"]
         if by in PARTITIONS:
             funds[r["currency"]] = funds.get(r["currency"], Decimal(0)) + r["total"]
-    progress = activity_progress(viewer=viewer, by=by, on=on, own=own)
+    if from_rollup:
+        progress = compliance_tally.activity_rows(viewer=viewer, by=by, own=own)
+    else:
+        progress = activity_progress(viewer=viewer, by=by, on=on, own=own)
     for r in progress:
         if r["key_id"] is None:
             continue
@@ -247,8 +281,14 @@ def compliance_overview(
         totals = {k: sum(r[k] or 0 for r in progress) for k in _TALLY_SUMS}
         reports = {k: sum(r[k] or 0 for r in report_rows) for k in _REPORT_COUNTS}
     else:
-        totals = activity_totals(viewer=viewer, own=own)
-        reports = report_totals(viewer=viewer, on=on, own=own)
+        if from_rollup:
+            totals = compliance_tally.activity_totals(viewer=viewer, own=own)
+        else:
+            totals = activity_totals(viewer=viewer, own=own)
+        if from_tally:
+            reports = compliance_tally.report_totals(viewer=viewer, own=own)
+        else:
+            reports = report_totals(viewer=viewer, on=on, own=own)
     ordered = sorted(rows.values(), key=lambda r: (-r.weight, r.label, r.key_id))
     return Compliance(
         by=by,

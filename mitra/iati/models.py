@@ -420,6 +420,10 @@ class Finding(FSMModelMixin, models.Model):
         AFTER_END = "after_end", _("Money spent after the agreement or izin prinsip ended")
         WHILE_SUSPENDED = "while_suspended", _("Money spent while suspended")
         AMOUNT_MISMATCH = "amount_mismatch", _("Published amounts differ from the disclosures")
+        BUDGET_MISMATCH = (
+            "budget_mismatch",
+            _("Published amounts differ from the work-plan budgets"),
+        )
         INTERMEDIARY = "intermediary", _("Provider not in the disclosed funding chain")
         UNREGISTERED = "unregistered", _("Publisher in Indonesia that is not registered")
 
@@ -432,12 +436,15 @@ class Finding(FSMModelMixin, models.Model):
     # Identifies the finding across cross-check runs (kind + the records it is about), so a run
     # never duplicates a finding nor reopens one an operator decided.
     key = models.CharField(max_length=300, unique=True)
+    # No index of their own: iati_find_org_st_idx and iati_find_agr_st_idx lead with them
+    # (one index fewer to write for each of the cross-check's ~80,000 findings at scale).
     organization = models.ForeignKey(
         "organizations.ForeignOrganization",
         on_delete=models.CASCADE,
         null=True,
         blank=True,
         related_name="iati_findings",
+        db_index=False,
     )
     agreement = models.ForeignKey(
         "agreements.Agreement",
@@ -445,6 +452,7 @@ class Finding(FSMModelMixin, models.Model):
         null=True,
         blank=True,
         related_name="iati_findings",
+        db_index=False,
     )
     activity = models.ForeignKey(
         Activity, on_delete=models.CASCADE, null=True, blank=True, related_name="findings"
@@ -456,6 +464,8 @@ class Finding(FSMModelMixin, models.Model):
         _("status"), max_length=12, choices=Status.choices, default=Status.OPEN, protected=True
     )
     reason = models.TextField(_("reason"), blank=True)
+    # The monitoring follow-up item (`monitoring.FollowUpItem`) the finding was attached to,
+    # when it was; the follow-up itself is the `FollowUp` row (`finding.follow_up_record`).
     follow_up_id = models.PositiveBigIntegerField(null=True, blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -482,6 +492,49 @@ class Finding(FSMModelMixin, models.Model):
         self.reason = reason
 
     @transition(field=status, source=Status.OPEN, target=Status.FOLLOWED_UP)
-    def follow_up(self, follow_up_id: int, reason: str = "") -> None:
-        self.follow_up_id = follow_up_id
+    def follow_up(self, reason: str = "", monitoring_item_id: int | None = None) -> None:
+        self.follow_up_id = monitoring_item_id
         self.reason = reason
+
+
+class FollowUp(TimeStampedModel):
+    """What a finding was turned into (issue 17 §3): a follow-up with a note, someone
+    responsible and a due date; attached to a monitoring finding's follow-up items when one
+    was chosen, and escalated, at most once, to a sanction case. Linked both ways: the finding
+    shows it, and it names the finding (`finding`); the sanction case names the finding's key
+    in its source detail."""
+
+    finding = models.OneToOneField(
+        Finding, on_delete=models.CASCADE, related_name="follow_up_record"
+    )
+    note = models.TextField(_("note"))
+    owner = models.CharField(_("responsible"), max_length=255)
+    due_date = models.DateField(_("due date"), null=True, blank=True)
+    monitoring_item = models.ForeignKey(
+        "monitoring.FollowUpItem",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("monitoring follow-up item"),
+    )
+    sanction_case = models.ForeignKey(
+        "sanctions.SanctionCase",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("sanction case"),
+    )
+    escalated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    escalated_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("IATI follow-up")
+        verbose_name_plural = _("IATI follow-ups")
+
+    def __str__(self) -> str:
+        return self.note[:80]

@@ -1,10 +1,16 @@
 """Streaming IATI activity parser (issue 17 §1): pure Python over lxml, no database.
 
 `iter_activities(stream)` yields one `ParsedActivity` (or one `Problem`) per `<iati-activity>`,
-reading the file with `lxml.etree.iterparse` and clearing each activity (and the siblings before
-it) once read, so memory stays flat whatever the file size. Hostile XML is refused before any
-activity is read: a DTD (and so any entity), a file bigger than the cap, a text node bigger than
-libxml2's default limit (`huge_tree=False`), and the network is never used.
+reading the file once with `lxml.etree.iterparse` (only the activity elements raise events) and
+clearing each activity (and the siblings before it) once read, so memory stays flat whatever the
+file size. Hostile XML is refused before any activity is read: a DTD (and so any entity), a file
+bigger than the cap, a text node bigger than libxml2's default limit (`huge_tree=False`), and the
+network is never used.
+
+Each activity's raw XML is its bytes as published, cut out of the bytes the parser has read
+(`_Slicer`): re-serialising every element (`etree.tostring`) cost as much as a third of the
+parse. A file the slicer cannot follow (not UTF-8, or anything it does not expect) gets the
+serialised element instead; either way the same file always gives the same bytes and hash.
 """
 
 from __future__ import annotations
@@ -24,6 +30,15 @@ SUPPORTED_VERSIONS = {"2.01", "2.02", "2.03"}
 DEFAULT_MAX_BYTES = 300 * 1024 * 1024
 PROLOG_SCAN_BYTES = 1024 * 1024
 _DOCTYPE = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+_VERSION_ATTRS = (
+    "{http://d-portal.org/xmlns/iati-activities}version",
+    "{https://datastore.codeforiati.org/ns}version",
+)
+_CENT = Decimal("0.01")
+_MICRO = Decimal("0.000001")
+_LIMIT = Decimal(10) ** 18
+_HUNDRED = Decimal(100)
+_DATE_KINDS = {"1": "planned_start", "2": "actual_start", "3": "planned_end", "4": "actual_end"}
 
 
 class HostileXML(ValueError):
@@ -38,6 +53,9 @@ class Problem:
 
 @dataclass
 class ParsedActivity:
+    """One activity: the activity's own values (`fields`) and its child rows, each a dict keyed
+    by the child model's attribute names (the importer adds `activity_id` and derived values)."""
+
     identifier: str
     version: str
     raw: bytes
@@ -56,7 +74,8 @@ class ParsedActivity:
 
 
 class CappedReader:
-    """A read()-able wrapper that refuses a DTD in the prolog and more than `max_bytes`."""
+    """A read()-able wrapper that refuses a DTD in the prolog and more than `max_bytes`; it
+    keeps the bytes read since the last activity cut out (`buffer`) for the `_Slicer`."""
 
     def __init__(self, raw: IO[bytes], max_bytes: int) -> None:
         self.raw = raw
@@ -64,6 +83,7 @@ class CappedReader:
         self.count = 0
         self.head = b""
         self.prolog_done = False
+        self.buffer: bytearray | None = bytearray()
 
     def read(self, size: int = -1) -> bytes:
         chunk = self.raw.read(size if size and size > 0 else 65536)
@@ -79,6 +99,8 @@ class CappedReader:
                 if not _root_started(self.head):
                     raise HostileXML("No root element in the first megabyte of the file.")
                 self.prolog_done = True
+        if self.buffer is not None:
+            self.buffer += chunk
         return chunk
 
 
@@ -96,21 +118,162 @@ def _check_prolog(head: bytes) -> None:
         )
 
 
-def _text(el: etree._Element | None) -> str:
+# Raw bytes of each activity ------------------------------------------------------------------
+
+_OPEN = re.compile(rb"<iati-activity[\s/>]")
+_CLOSE = re.compile(rb"</iati-activity\s*>")
+# What can hide or fake a tag: comments, CDATA, processing instructions, other declarations.
+_MARK = re.compile(
+    rb"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<!|<(/?)iati-activity(?=[\s/>])", re.DOTALL
+)
+_TAG_END = re.compile(rb"""(?:[^>"']|"[^"]*"|'[^']*')*>""")
+_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)""")
+_UTF8 = {b"utf-8", b"utf8", b"us-ascii", b"ascii"}
+
+
+def _utf8(head: bytes) -> bool:
+    """Whether the file is UTF-8 (or ASCII), so its bytes can be stored as they are."""
+    if head.startswith(b"\xef\xbb\xbf"):
+        head = head[3:]
+    if head[:1] != b"<" and not head[:1].isspace():
+        return False  # UTF-16/32 (a byte-order mark or NUL bytes) or not XML at all
+    declared = _ENCODING.match(head)
+    return declared is None or declared.group(1).lower() in _UTF8
+
+
+class _Slicer:
+    """Finds the bytes of each top-level activity in what the parser has read, in order.
+
+    The parser reports an activity's end only once it has read its end tag, so the bytes are in
+    the reader's buffer, which starts where the previous activity ended. When no other element
+    stands between the two (the parsed element has no previous sibling left), the first
+    `<iati-activity` start tag there is this activity's: in well-formed XML a `<` outside
+    comments, CDATA and processing instructions always starts markup. The common case needs a
+    few searches; a region with a comment, CDATA, a processing instruction or a nested/empty
+    activity element is scanned token by token. Anything else (a file not in UTF-8, another
+    element between activities, a nested activity) makes the slicer give up for the rest of
+    the file, and the caller serialises the elements instead."""
+
+    def __init__(self, reader: CappedReader) -> None:
+        self.reader = reader
+        self.ok = True
+        self.checked = False
+
+    def take(self, alone: bool) -> bytes | None:
+        """The next activity's bytes; `alone`: nothing stands between it and the previous one."""
+        buf = self.reader.buffer
+        if not self.ok or buf is None:
+            return None
+        if not self.checked:
+            self.checked = True
+            if not _utf8(self.reader.head):
+                self.give_up()
+                return None
+        found = (self._fast(buf) or self._scan(buf)) if alone else None
+        if found is None:
+            self.give_up()
+            return None
+        start, end = found
+        raw = bytes(buf[start:end])
+        del buf[:end]
+        return raw
+
+    def give_up(self) -> None:
+        self.ok = False
+        self.reader.buffer = None
+
+    @staticmethod
+    def _fast(buf: bytearray) -> tuple[int, int] | None:
+        opened = _OPEN.search(buf)
+        if opened is None:
+            return None
+        start = opened.start()
+        closed = _CLOSE.search(buf, start)
+        if closed is None:
+            return None
+        end = closed.end()
+        if (
+            buf.find(b"<!", 0, end) != -1
+            or buf.find(b"<?", 0, end) != -1
+            or _OPEN.search(buf, start + 1, end) is not None
+        ):
+            return None
+        return start, end
+
+    @staticmethod
+    def _scan(buf: bytearray) -> tuple[int, int] | None:
+        depth = 0
+        start = 0
+        for mark in _MARK.finditer(buf):
+            slash = mark.group(1)
+            if slash is None:
+                if mark.group(0) == b"<!":
+                    return None  # a declaration the slicer does not know
+                continue
+            if slash:
+                depth -= 1
+                if depth < 0:
+                    return None
+                if depth == 0:
+                    closed = _CLOSE.match(buf, mark.start())
+                    return (start, closed.end()) if closed else None
+                continue
+            tag_end = _TAG_END.match(buf, mark.end())
+            if tag_end is None:
+                return None
+            if depth == 0:
+                start = mark.start()
+            if buf[tag_end.end() - 2] == ord("/"):
+                if depth == 0:
+                    return start, tag_end.end()
+            else:
+                depth += 1
+        return None
+
+
+# Values --------------------------------------------------------------------------------------
+# The loops below run for every element of ~100 MB of XML: they read each element's children
+# once (no `find`), inline what is called most, and build each row as one dict display.
+
+
+def _text(el: Any) -> str:
     return " ".join((el.text or "").split()) if el is not None else ""
 
 
-def _narratives(el: etree._Element | None, default_lang: str) -> dict[str, str]:
-    """{lang: text} of an element's narratives (2.x); lang lower case."""
+def _narrative_text(nar: Any) -> str:
+    text = "".join(nar.itertext()) if len(nar) else nar.text
+    return " ".join(text.split()) if text else ""
+
+
+def _narratives(el: Any, default_lang: str) -> dict[str, str]:
+    """{lang: text} of an element's narratives (2.x); lang lower case; the first per language."""
     found: dict[str, str] = {}
     if el is None:
         return found
-    for nar in el.iterchildren("narrative"):
-        text = " ".join("".join(nar.itertext()).split())
-        if text:
-            lang = (nar.get(XML_LANG) or default_lang or "").lower()
-            found.setdefault(lang, text)
+    for nar in el:
+        if nar.tag == "narrative":
+            text = _narrative_text(nar)
+            if text:
+                lang = nar.get(XML_LANG)
+                lang = lang.lower() if lang else default_lang
+                if lang not in found:
+                    found[lang] = text
     return found
+
+
+def _name(el: Any, default_lang: str) -> str:
+    """The English narrative of an element, else its first (what `_narratives` would give)."""
+    first = ""
+    for nar in el:
+        if nar.tag == "narrative":
+            text = _narrative_text(nar)
+            if text:
+                lang = nar.get(XML_LANG)
+                if (lang.lower() if lang else default_lang) == "en":
+                    return text
+                if not first:
+                    first = text
+    return first
 
 
 def _first(narr: dict[str, str], lang: str = "en") -> str:
@@ -121,206 +284,365 @@ def _first(narr: dict[str, str], lang: str = "en") -> str:
 
 def parse_decimal(value: str | None, what: str) -> Decimal:
     try:
-        number = Decimal((value or "").strip().replace(",", ""))
+        # Decimal() ignores surrounding whitespace; thousands separators are dropped.
+        number = Decimal(value.replace(",", "") if value and "," in value else value or "")
     except InvalidOperation:
         raise ValueError(f"{what}: {value!r} is not a number") from None
-    if not number.is_finite() or abs(number) >= Decimal(10) ** 18:
+    if not number.is_finite() or abs(number) >= _LIMIT:
         raise ValueError(f"{what}: {value!r} is out of range")
-    return number.quantize(Decimal("0.01"))
+    return number.quantize(_CENT)
 
 
 def parse_date(value: str | None, what: str) -> date | None:
-    if not value or not value.strip():
+    if not value:
         return None
-    value = value.strip()
     try:
         return date.fromisoformat(value[:10])
     except ValueError:
-        raise ValueError(f"{what}: {value!r} is not a date") from None
+        value = value.strip()
+        if not value:
+            return None
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            raise ValueError(f"{what}: {value!r} is not a date") from None
 
 
 def _percentage(value: str | None, what: str) -> Decimal | None:
     if value is None or not value.strip():
         return None
     number = parse_decimal(value, what)
-    if number < 0 or number > 100:
+    if number < 0 or number > _HUNDRED:
         raise ValueError(f"{what}: {value!r} is not a percentage")
     return number
 
 
-def _org(el: etree._Element, role: str, lang: str) -> dict[str, Any]:
+def _attr(el: Any, name: str, size: int) -> str:
+    value = el.get(name)
+    return value.strip()[:size] if value else ""
+
+
+def _org(el: Any, role: str, lang: str) -> dict[str, Any]:
     narr = _narratives(el, lang)
+    ref = el.get("ref")
+    kind = el.get("type")
+    activity = el.get("activity-id")
     return {
         "role": role,
-        "ref": (el.get("ref") or "").strip()[:255],
-        "type": (el.get("type") or "").strip()[:8],
-        "activity_ref": (el.get("activity-id") or "").strip()[:255],
+        "ref": ref.strip()[:255] if ref else "",
+        "type": kind.strip()[:8] if kind else "",
+        "activity_ref": activity.strip()[:255] if activity else "",
         "name": _first(narr)[:500],
         "narratives": narr,
     }
 
 
-def _value(el: etree._Element | None, default_currency: str, what: str) -> dict[str, Any]:
-    if el is None:
-        raise ValueError(f"{what}: no value")
-    return {
-        "value": parse_decimal(el.text, what),
-        "currency": ((el.get("currency") or default_currency or "").strip().upper())[:3],
-        "value_date": parse_date(el.get("value-date"), f"{what} value-date"),
-    }
+def _activity_id(el: Any) -> str:
+    return (el.get("provider-activity-id") or el.get("receiver-activity-id") or "").strip()[:255]
 
 
-def _period(el: etree._Element, what: str) -> dict[str, Any]:
-    start = el.find("period-start")
-    end = el.find("period-end")
-    return {
-        "period_start": parse_date(start.get("iso-date") if start is not None else None, what),
-        "period_end": parse_date(end.get("iso-date") if end is not None else None, what),
-    }
-
-
-def _party(el: etree._Element | None, lang: str) -> tuple[str, str, str]:
-    if el is None:
-        return "", "", ""
+def _money(el: Any, currency: str, what: str) -> tuple[Decimal, str, date | None]:
+    """(value, currency, value date) of a `<value>`."""
+    own = el.get("currency")
     return (
-        (el.get("ref") or "").strip()[:255],
-        _first(_narratives(el, lang))[:500],
-        (el.get("provider-activity-id") or el.get("receiver-activity-id") or "").strip()[:255],
+        parse_decimal(el.text, what),
+        own.strip().upper()[:3] if own else currency,
+        parse_date(el.get("value-date"), what + " value-date"),
     )
 
 
-def activity_from_element(el: etree._Element, file_version: str) -> ParsedActivity:
-    """One activity's rows; ValueError (with what is wrong) when it cannot be read."""
-    version = (
-        el.get("{http://d-portal.org/xmlns/iati-activities}version")
-        or el.get("{https://datastore.codeforiati.org/ns}version")
-        or file_version
-        or "2.03"
-    )
+def _periodic(el: Any, currency: str, lang: str, what: str) -> dict[str, Any]:
+    """A budget or planned disbursement: type, period, value, provider and receiver."""
+    kind = el.get("type")
+    start = end = value = None
+    p_ref = p_name = r_ref = r_name = ""
+    for child in el:
+        tag = child.tag
+        if tag == "value":
+            if value is None:
+                value = _money(child, currency, what + " value")
+        elif tag == "period-start":
+            start = parse_date(child.get("iso-date"), what + " period")
+        elif tag == "period-end":
+            end = parse_date(child.get("iso-date"), what + " period")
+        elif tag == "provider-org":
+            p_ref, p_name = _attr(child, "ref", 255), _name(child, lang)[:500]
+        elif tag == "receiver-org":
+            r_ref, r_name = _attr(child, "ref", 255), _name(child, lang)[:500]
+    if value is None:
+        raise ValueError(f"{what} value: no value")
+    return {
+        "type": kind[:4] if kind else "",
+        "period_start": start,
+        "period_end": end,
+        "value": value[0],
+        "currency": value[1],
+        "value_date": value[2],
+        "provider_ref": p_ref,
+        "provider_name": p_name,
+        "receiver_ref": r_ref,
+        "receiver_name": r_name,
+    }
+
+
+def _transaction(el: Any, currency: str, lang: str) -> dict[str, Any]:
+    kind = when = value = None
+    description = p_ref = p_name = p_act = r_ref = r_name = r_act = country = ""
+    for child in el:
+        tag = child.tag
+        if tag == "value":
+            if value is None:
+                value = _money(child, currency, "transaction value")
+        elif tag == "transaction-type":
+            kind = child.get("code")
+        elif tag == "transaction-date":
+            when = parse_date(child.get("iso-date"), "transaction-date")
+        elif tag == "provider-org":
+            p_ref, p_name, p_act = _attr(child, "ref", 255), _name(child, lang), _activity_id(child)
+        elif tag == "receiver-org":
+            r_ref, r_name, r_act = _attr(child, "ref", 255), _name(child, lang), _activity_id(child)
+        elif tag == "description":
+            description = _name(child, lang)
+        elif tag == "recipient-country":
+            country = (child.get("code") or "")[:2].upper()
+    if value is None:
+        raise ValueError("transaction value: no value")
+    ref = el.get("ref")
+    return {
+        "ref": ref[:255] if ref else "",
+        "type": kind[:4] if kind else "",
+        "date": when,
+        "value": value[0],
+        "currency": value[1],
+        "value_date": value[2],
+        "description": description,
+        "provider_ref": p_ref,
+        "provider_name": p_name[:500],
+        "provider_activity": p_act,
+        "receiver_ref": r_ref,
+        "receiver_name": r_name[:500],
+        "receiver_activity": r_act,
+        "recipient_country": country,
+    }
+
+
+def _location(el: Any, lang: str) -> dict[str, Any]:
+    lat = lon = None
+    pos = el.find("point/pos")
+    if pos is not None and pos.text:
+        parts = pos.text.split()
+        if len(parts) == 2:
+            try:
+                lat, lon = Decimal(parts[0]).quantize(_MICRO), Decimal(parts[1]).quantize(_MICRO)
+                if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+                    lat = lon = None
+            except InvalidOperation:
+                lat = lon = None
+    name = el.find("name")
+    return {
+        "ref": (el.get("ref") or "")[:255],
+        "name": _name(name, lang)[:500] if name is not None else "",
+        "administrative": [
+            {
+                "vocabulary": a.get("vocabulary") or "",
+                "level": a.get("level") or "",
+                "code": (a.get("code") or "").strip(),
+            }
+            for a in el.iterchildren("administrative")
+        ],
+        "latitude": lat,
+        "longitude": lon,
+    }
+
+
+def _document(el: Any, lang: str) -> dict[str, Any]:
+    title = None
+    categories: list[str] = []
+    languages: list[str] = []
+    when = None
+    for child in el:
+        tag = child.tag
+        if tag == "category":
+            categories.append(child.get("code") or "")
+        elif tag == "title":
+            if title is None:
+                title = _name(child, lang)[:1000]
+        elif tag == "language":
+            languages.append(child.get("code") or "")
+        elif tag == "document-date" and when is None:
+            when = child
+    doc_date = None
+    if when is not None:
+        try:
+            doc_date = parse_date(when.get("iso-date"), "date")
+        except ValueError:
+            doc_date = None
+    url = el.get("url")
+    kind = el.get("format")
+    return {
+        "url": url[:2000] if url else "",
+        "format": kind[:120] if kind else "",
+        "title": title or "",
+        "categories": categories,
+        "languages": languages,
+        "document_date": doc_date,
+    }
+
+
+def _last_updated(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        found = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return found if found.tzinfo is not None else None
+
+
+def activity_from_element(el: Any, file_version: str, raw: bytes | None = None) -> ParsedActivity:
+    """One activity's rows; ValueError (with what is wrong) when it cannot be read. `raw`: the
+    activity's bytes as published (else the element is serialised)."""
+    version = el.get(_VERSION_ATTRS[0]) or el.get(_VERSION_ATTRS[1]) or file_version or "2.03"
     if version not in SUPPORTED_VERSIONS:
         raise ValueError(f"IATI version {version!r} is not supported (2.01–2.03)")
-    identifier = _text(el.find("iati-identifier"))
-    if not identifier:
-        raise ValueError("the activity has no iati-identifier")
-    if len(identifier) > 255:
-        raise ValueError("the iati-identifier is longer than 255 characters")
     lang = (el.get(XML_LANG) or "").lower()
     currency = (el.get("default-currency") or "").strip().upper()[:3]
-    raw = etree.tostring(el)
-    parsed = ParsedActivity(
-        identifier=identifier,
-        version=version,
-        raw=raw,
-        hash=hashlib.sha256(raw).hexdigest(),
-        line=el.sourceline,
-        fields={"default_currency": currency, "language": lang[:8]},
-    )
-    f = parsed.fields
-    last_updated = el.get("last-updated-datetime")
-    f["last_updated"] = None
-    if last_updated:
-        try:
-            f["last_updated"] = datetime.fromisoformat(last_updated.strip().replace("Z", "+00:00"))
-        except ValueError:
-            f["last_updated"] = None
-        if f["last_updated"] is not None and f["last_updated"].tzinfo is None:
-            f["last_updated"] = None
-    dates: dict[str, date | None] = {}
+    f: dict[str, Any] = {
+        "default_currency": currency,
+        "language": lang[:8],
+        "last_updated": _last_updated(el.get("last-updated-datetime")),
+    }
+    identifier = None
+    organizations: list[dict[str, Any]] = []
+    narratives: list[dict[str, Any]] = []
+    recipients: list[dict[str, Any]] = []
+    sectors: list[dict[str, Any]] = []
+    locations: list[dict[str, Any]] = []
+    budgets: list[dict[str, Any]] = []
+    planned: list[dict[str, Any]] = []
+    transactions: list[dict[str, Any]] = []
+    documents: list[dict[str, Any]] = []
     countries: list[tuple[str, Decimal | None]] = []
-    for child in el.iterchildren(tag=etree.Element):
+    for child in el:
         tag = child.tag
-        if tag == "reporting-org":
-            org = _org(child, "reporting", lang)
-            parsed.organizations.append(org)
-            f["reporting_org_ref"] = org["ref"]
-            f["reporting_org_type"] = org["type"]
-            f["reporting_org_name"] = org["name"]
-        elif tag == "participating-org":
-            parsed.organizations.append(_org(child, (child.get("role") or "")[:10], lang))
-        elif tag in ("title", "description"):
-            for nar_lang, text in _narratives(child, lang).items():
-                parsed.narratives.append(
+        kind = _CHILD_KIND.get(tag)
+        if kind is None:
+            continue
+        if kind == 1:
+            transactions.append(_transaction(child, currency, lang))
+        elif kind == 2:
+            organizations.append(_org(child, (child.get("role") or "")[:10], lang))
+        elif kind == 3:
+            row = _periodic(child, currency, lang, "budget")
+            row["status"] = (child.get("status") or "")[:4]
+            budgets.append(row)
+        elif kind == 4:
+            documents.append(_document(child, lang))
+        elif kind == 5:
+            kind_date = _DATE_KINDS.get(child.get("type") or "")
+            if kind_date:
+                f[kind_date] = parse_date(child.get("iso-date"), "activity-date")
+        elif kind == 6:
+            sectors.append(
+                {
+                    "vocabulary": (child.get("vocabulary") or "1")[:8],
+                    "code": _attr(child, "code", 40),
+                    "percentage": _percentage(child.get("percentage"), "sector percentage"),
+                    "name": _name(child, lang)[:500],
+                }
+            )
+        elif kind == 7:
+            found = _narratives(child, lang)
+            description_type = (child.get("type") or "")[:4]
+            for nar_lang, text in found.items():
+                narratives.append(
                     {
                         "kind": tag,
-                        "description_type": (child.get("type") or "")[:4],
+                        "description_type": description_type,
                         "lang": nar_lang[:8],
                         "text": text,
                     }
                 )
             if tag == "title":
-                f["title"] = _first(_narratives(child, lang))[:1000]
-        elif tag == "activity-status":
-            f["status"] = (child.get("code") or "")[:4]
-        elif tag == "activity-date":
-            kind = child.get("type")
-            names = {
-                "1": "planned_start",
-                "2": "actual_start",
-                "3": "planned_end",
-                "4": "actual_end",
-            }
-            if kind in names:
-                dates[names[kind]] = parse_date(child.get("iso-date"), "activity-date")
-        elif tag == "recipient-country":
+                f["title"] = _first(found)[:1000]
+        elif kind == 8:
             code = (child.get("code") or "").strip().upper()
             pct = _percentage(child.get("percentage"), "recipient-country percentage")
             countries.append((code, pct))
-            parsed.recipients.append(
+            recipients.append(
                 {"kind": "country", "code": code[:20], "vocabulary": "", "percentage": pct}
             )
-        elif tag == "recipient-region":
-            parsed.recipients.append(
+        elif kind == 9:
+            planned.append(_periodic(child, currency, lang, "planned-disbursement"))
+        elif kind == 10:
+            if identifier is None:
+                identifier = _text(child)
+        elif kind == 11:
+            org = _org(child, "reporting", lang)
+            organizations.append(org)
+            f["reporting_org_ref"] = org["ref"]
+            f["reporting_org_type"] = org["type"]
+            f["reporting_org_name"] = org["name"]
+        elif kind == 12:
+            f["status"] = (child.get("code") or "")[:4]
+        elif kind == 13:
+            locations.append(_location(child, lang))
+        elif kind == 14:
+            recipients.append(
                 {
                     "kind": "region",
-                    "code": (child.get("code") or "").strip()[:20],
+                    "code": _attr(child, "code", 20),
                     "vocabulary": (child.get("vocabulary") or "1")[:8],
                     "percentage": _percentage(
                         child.get("percentage"), "recipient-region percentage"
                     ),
                 }
             )
-        elif tag == "sector":
-            parsed.sectors.append(
-                {
-                    "vocabulary": (child.get("vocabulary") or "1")[:8],
-                    "code": (child.get("code") or "").strip()[:40],
-                    "percentage": _percentage(child.get("percentage"), "sector percentage"),
-                    "name": _first(_narratives(child, lang))[:500],
-                }
-            )
-        elif tag == "location":
-            parsed.locations.append(_location(child, lang))
-        elif tag == "budget":
-            parsed.budgets.append(
-                {
-                    "type": (child.get("type") or "")[:4],
-                    "status": (child.get("status") or "")[:4],
-                    **_period(child, "budget period"),
-                    **_value(child.find("value"), currency, "budget value"),
-                }
-            )
-        elif tag == "planned-disbursement":
-            p_ref, p_name, _ = _party(child.find("provider-org"), lang)
-            r_ref, r_name, _ = _party(child.find("receiver-org"), lang)
-            parsed.planned_disbursements.append(
-                {
-                    "type": (child.get("type") or "")[:4],
-                    **_period(child, "planned-disbursement period"),
-                    **_value(child.find("value"), currency, "planned-disbursement value"),
-                    "provider_ref": p_ref,
-                    "provider_name": p_name,
-                    "receiver_ref": r_ref,
-                    "receiver_name": r_name,
-                }
-            )
-        elif tag == "transaction":
-            parsed.transactions.append(_transaction(child, currency, lang))
-        elif tag == "document-link":
-            parsed.documents.append(_document(child, lang))
-    f.update(dates)
-    f["indonesia_share"] = indonesia_share(countries, parsed.transactions)
+    if not identifier:
+        raise ValueError("the activity has no iati-identifier")
+    if len(identifier) > 255:
+        raise ValueError("the iati-identifier is longer than 255 characters")
+    f["indonesia_share"] = indonesia_share(countries, transactions)
     f["in_indonesia"] = f["indonesia_share"] is not None
-    return parsed
+    if raw is None:
+        raw = etree.tostring(el, encoding="UTF-8")
+    return ParsedActivity(
+        identifier=identifier,
+        version=version,
+        raw=raw,
+        hash=hashlib.sha256(raw).hexdigest(),
+        line=el.sourceline,
+        fields=f,
+        organizations=organizations,
+        narratives=narratives,
+        recipients=recipients,
+        sectors=sectors,
+        locations=locations,
+        budgets=budgets,
+        planned_disbursements=planned,
+        transactions=transactions,
+        documents=documents,
+    )
+
+
+# The children of <iati-activity> that give rows (the others are skipped with one lookup).
+_CHILD_KIND = {
+    "transaction": 1,
+    "participating-org": 2,
+    "budget": 3,
+    "document-link": 4,
+    "activity-date": 5,
+    "sector": 6,
+    "title": 7,
+    "description": 7,
+    "recipient-country": 8,
+    "planned-disbursement": 9,
+    "iati-identifier": 10,
+    "reporting-org": 11,
+    "activity-status": 12,
+    "location": 13,
+    "recipient-region": 14,
+}
 
 
 def indonesia_share(
@@ -340,84 +662,11 @@ def indonesia_share(
         if len(countries) == 1:
             return Decimal(100)
         return (Decimal(100) / len(countries)).quantize(Decimal("0.001"))
-    total = sum((t["value"] for t in transactions), Decimal(0))
-    mine = sum((t["value"] for t in transactions if t["recipient_country"] == "ID"), Decimal(0))
     if not any(t["recipient_country"] == "ID" for t in transactions):
         return None
+    total = sum((t["value"] for t in transactions), Decimal(0))
+    mine = sum((t["value"] for t in transactions if t["recipient_country"] == "ID"), Decimal(0))
     return (mine * 100 / total).quantize(Decimal("0.001")) if total else Decimal(100)
-
-
-def _location(el: etree._Element, lang: str) -> dict[str, Any]:
-    lat = lon = None
-    pos = el.find("point/pos")
-    if pos is not None and pos.text:
-        parts = pos.text.split()
-        if len(parts) == 2:
-            try:
-                lat, lon = (
-                    Decimal(parts[0]).quantize(Decimal("0.000001")),
-                    Decimal(parts[1]).quantize(Decimal("0.000001")),
-                )
-                if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-                    lat = lon = None
-            except InvalidOperation:
-                lat = lon = None
-    return {
-        "ref": (el.get("ref") or "")[:255],
-        "name": _first(_narratives(el.find("name"), lang))[:500],
-        "administrative": [
-            {
-                "vocabulary": a.get("vocabulary") or "",
-                "level": a.get("level") or "",
-                "code": (a.get("code") or "").strip(),
-            }
-            for a in el.iterchildren("administrative")
-        ],
-        "latitude": lat,
-        "longitude": lon,
-    }
-
-
-def _transaction(el: etree._Element, currency: str, lang: str) -> dict[str, Any]:
-    type_el = el.find("transaction-type")
-    date_el = el.find("transaction-date")
-    p_ref, p_name, p_act = _party(el.find("provider-org"), lang)
-    r_ref, r_name, r_act = _party(el.find("receiver-org"), lang)
-    country = el.find("recipient-country")
-    return {
-        "ref": (el.get("ref") or "")[:255],
-        "type": ((type_el.get("code") or "") if type_el is not None else "")[:4],
-        "date": parse_date(
-            date_el.get("iso-date") if date_el is not None else None, "transaction-date"
-        ),
-        **_value(el.find("value"), currency, "transaction value"),
-        "description": _first(_narratives(el.find("description"), lang)),
-        "provider_ref": p_ref,
-        "provider_name": p_name,
-        "provider_activity": p_act,
-        "receiver_ref": r_ref,
-        "receiver_name": r_name,
-        "receiver_activity": r_act,
-        "recipient_country": ((country.get("code") or "") if country is not None else "")[
-            :2
-        ].upper(),
-    }
-
-
-def _document(el: etree._Element, lang: str) -> dict[str, Any]:
-    date_el = el.find("document-date")
-    try:
-        doc_date = parse_date(date_el.get("iso-date") if date_el is not None else None, "date")
-    except ValueError:
-        doc_date = None
-    return {
-        "url": (el.get("url") or "")[:2000],
-        "format": (el.get("format") or "")[:120],
-        "title": _first(_narratives(el.find("title"), lang))[:1000],
-        "categories": [c.get("code") or "" for c in el.iterchildren("category")],
-        "languages": [c.get("code") or "" for c in el.iterchildren("language")],
-        "document_date": doc_date,
-    }
 
 
 def iter_activities(
@@ -428,9 +677,11 @@ def iter_activities(
     Raises HostileXML for a file refused as a whole. A file cut short (not well-formed)
     ends with a Problem naming the line; the activities before it are yielded."""
     reader = CappedReader(stream, max_bytes)
+    slicer = _Slicer(reader)
     context = etree.iterparse(
         reader,
         events=("start", "end"),
+        tag=("iati-activities", "iati-activity"),
         resolve_entities=False,
         no_network=True,
         load_dtd=False,
@@ -440,37 +691,38 @@ def iter_activities(
         remove_pis=True,
     )
     file_version = ""
-    depth = 0
+    root = last = None
     try:
         for event, el in context:
-            if event == "start":
-                depth += 1
-                if depth == 1:
-                    if el.tag != "iati-activities":
-                        raise HostileXML(
-                            "This is not an IATI activity file (the root element is not "
-                            "<iati-activities>)."
-                        )
-                    file_version = (el.get("version") or "").strip()
-                    if file_version and file_version not in SUPPORTED_VERSIONS:
-                        raise HostileXML(
-                            f"IATI version {file_version} is not supported (2.01–2.03)."
-                        )
+            if root is None:
+                root = el.getroottree().getroot()
+                if root.tag != "iati-activities":
+                    raise HostileXML(
+                        "This is not an IATI activity file (the root element is not "
+                        "<iati-activities>)."
+                    )
+                file_version = (root.get("version") or "").strip()
+                if file_version and file_version not in SUPPORTED_VERSIONS:
+                    raise HostileXML(f"IATI version {file_version} is not supported (2.01–2.03).")
+            if event == "start" or el is root:
                 continue
-            depth -= 1
-            if depth != 1:
-                continue
-            if el.tag == "iati-activity":
-                try:
-                    yield activity_from_element(el, file_version)
-                except ValueError as exc:
-                    yield Problem(el.sourceline, str(exc))
+            if el.getparent() is not root:
+                slicer.give_up()  # a nested activity: not IATI, and not what the slicer follows
+                continue  # only whole top-level activities
+            previous = el.getprevious()
+            raw = slicer.take(previous is None or previous is last)
+            try:
+                yield activity_from_element(el, file_version, raw)
+            except ValueError as exc:
+                yield Problem(el.sourceline, str(exc))
             el.clear(keep_tail=False)
             while el.getprevious() is not None:
-                parent = el.getparent()
-                if parent is None:
-                    break
-                del parent[0]
+                del root[0]
+            last = el  # (cleared) stays until the next one: it is not "between"
+        if root is None and context.root is not None:
+            raise HostileXML(
+                "This is not an IATI activity file (the root element is not <iati-activities>)."
+            )
     except etree.XMLSyntaxError as exc:
         if reader.count > reader.max_bytes:
             raise HostileXML("The file is too large.") from None

@@ -2,79 +2,48 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mitra.audit.services import audit_event_record
 from mitra.core.exceptions import ApplicationError
 from mitra.monitoring.services import follow_up_add
-from mitra.organizations.models import normalise_name
+from mitra.sanctions.models import SanctionCase
+from mitra.sanctions.services import sanction_case_open
 
-from . import locations
+from . import store
 from .models import (
-    Activity,
     ActivityMatch,
-    ActivityOrganization,
-    ActivitySector,
-    Budget,
-    DocumentLink,
     ExchangeRate,
     Finding,
+    FollowUp,
     ImportRun,
-    Location,
     MatchStatus,
-    Narrative,
     OrganizationIdentifier,
     OrganizationMatch,
-    PlannedDisbursement,
-    Recipient,
-    Transaction,
 )
 from .parse import DEFAULT_MAX_BYTES, HostileXML, ParsedActivity, Problem, iter_activities
+from .selectors import follow_up_allowed, monitoring_finding_choices
 
 if TYPE_CHECKING:
     from mitra.accounts.models import User
 
+# The import writes a batch when it holds BATCH activities or BATCH_BYTES of raw XML, whichever
+# comes first (what it holds in memory stays small whatever the files), and commits when a file
+# ends or COMMIT_BYTES were written (each commit rewrites the index pages it touched, so a commit
+# per small batch would cost a sixth more time; the lock is still held for a short while only).
 BATCH = 250
-CHILDREN: list[tuple[str, type[Any]]] = [
-    ("organizations", ActivityOrganization),
-    ("narratives", Narrative),
-    ("recipients", Recipient),
-    ("sectors", ActivitySector),
-    ("locations", Location),
-    ("budgets", Budget),
-    ("planned_disbursements", PlannedDisbursement),
-    ("transactions", Transaction),
-    ("documents", DocumentLink),
-]
-ACTIVITY_FIELDS = [
-    "iati_version",
-    "raw_xml",
-    "content_hash",
-    "import_run",
-    "last_updated",
-    "default_currency",
-    "language",
-    "reporting_org_ref",
-    "reporting_org_type",
-    "reporting_org_name",
-    "title",
-    "status",
-    "planned_start",
-    "actual_start",
-    "planned_end",
-    "actual_end",
-    "indonesia_share",
-    "in_indonesia",
-]
+BATCH_BYTES = 128 * 1024
+COMMIT_BYTES = 8 * 1024 * 1024
+CHILDREN = store.CHILDREN  # (ParsedActivity attribute, child model), also used by the bench
 
 Progress = Callable[..., None]
 
@@ -109,9 +78,10 @@ def iati_import(
     run = ImportRun.objects.create(
         source=", ".join(s.name for s in items)[:500], job_id=job_id, created_by=actor
     )
+    writer = store.Writer(run)
     try:
         for source in items:
-            _import_one(run, source, progress)
+            _import_one(run, source, progress, writer)
     except HostileXML as exc:
         message = _("%(file)s was refused: %(reason)s") % {"file": source.name, "reason": exc}
         with transaction.atomic():
@@ -151,112 +121,49 @@ def import_summary(run: ImportRun) -> dict[str, Any]:
     }
 
 
-def _import_one(run: ImportRun, source: _Source, progress: Progress | None) -> None:
-    batch: dict[str, ParsedActivity] = {}
-    for item in iter_activities(source.stream, max_bytes=max_bytes()):
-        if isinstance(item, Problem):
-            run.skipped_count += 1
-            run.problems.append({"file": source.name, "line": item.line, "message": item.message})
-            continue
-        run.activities_seen += 1
-        batch[item.identifier] = item  # a repeated identifier: the later one wins
-        if len(batch) >= BATCH:
-            _store(run, list(batch.values()))
-            batch = {}
-            if progress:
-                progress(run.activities_seen, stage="parsing")
-    if batch:
-        _store(run, list(batch.values()))
+def _import_one(
+    run: ImportRun, source: _Source, progress: Progress | None, writer: store.Writer
+) -> None:
+    items = iter_activities(source.stream, max_bytes=max_bytes())
+    done = False
+    while not done:
+        with transaction.atomic():  # a failure keeps what was committed; a re-run skips it
+            done = _write_some(run, source.name, items, progress, writer)
     position = getattr(source.stream, "tell", None)
     run.bytes_read += int(position()) if callable(position) else 0
     run.save()
 
 
-@transaction.atomic
-def _store(run: ImportRun, batch: list[ParsedActivity]) -> None:
-    existing = {
-        identifier: (pk, digest)
-        for identifier, pk, digest in Activity.objects.filter(
-            identifier__in=[a.identifier for a in batch]
-        ).values_list("identifier", "id", "content_hash")
-    }
-    new: list[Activity] = []
-    changed: list[Activity] = []
-    parsed_of: dict[str, ParsedActivity] = {}
-    for parsed in batch:
-        known = existing.get(parsed.identifier)
-        if known and known[1] == parsed.hash:
-            run.unchanged_count += 1
+def _write_some(
+    run: ImportRun,
+    name: str,
+    items: Iterator[ParsedActivity | Problem],
+    progress: Progress | None,
+    writer: store.Writer,
+) -> bool:
+    """Write batches until COMMIT_BYTES were written (False) or the file ends (True)."""
+    batch: dict[str, ParsedActivity] = {}
+    size = written = 0
+    for item in items:
+        if isinstance(item, Problem):
+            run.skipped_count += 1
+            run.problems.append({"file": name, "line": item.line, "message": item.message})
             continue
-        activity = Activity(
-            identifier=parsed.identifier,
-            iati_version=parsed.version,
-            raw_xml=parsed.raw.decode("utf-8", errors="replace"),
-            content_hash=parsed.hash,
-            import_run=run,
-            **{k: v for k, v in parsed.fields.items() if k in ACTIVITY_FIELDS},
-        )
-        parsed_of[parsed.identifier] = parsed
-        if known:
-            activity.pk = known[0]
-            activity.imported_at = timezone.now()
-            changed.append(activity)
-        else:
-            new.append(activity)
-    if changed:
-        ids = [a.pk for a in changed]
-        for _name, model in CHILDREN:
-            model.objects.filter(activity_id__in=ids).delete()
-        Activity.objects.bulk_update(changed, [*ACTIVITY_FIELDS, "imported_at"], batch_size=100)
-        run.updated_count += len(changed)
-    if new:
-        Activity.objects.bulk_create(new, batch_size=100)
-        run.created_count += len(new)
-    crosswalk = locations.crosswalk()
-    stored = [*new, *changed]
-    for name, model in CHILDREN:
-        rows: list[dict[str, Any]] = []
-        for activity in stored:
-            for data in getattr(parsed_of[activity.identifier], name):
-                row = {**data, "activity_id": activity.pk}
-                if model is ActivityOrganization:
-                    row["name_key"] = normalise_name(row["name"])[:500]
-                elif model is Location:
-                    row["province_id"], row["regency_id"], row["resolution"] = (
-                        locations.resolve_values(row["administrative"], row["name"], crosswalk)
-                    )
-                rows.append(row)
-        if rows:
-            _insert_rows(model, rows)
-
-
-def _insert_rows(model: type[Any], rows: list[dict[str, Any]]) -> None:
-    """INSERT the rows with one executemany: the ORM's bulk_create spends most of the import's
-    time preparing each value; these values are already what the database takes (JSON fields
-    go through their field's preparation, as the ORM would)."""
-    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
-    names = [f.attname for f in fields]
-    json_fields = {f.attname: f for f in fields if f.get_internal_type() == "JSONField"}
-    defaults = {f.attname: f.get_default() for f in fields}
-    params = []
-    for row in rows:
-        values = []
-        for attname in names:
-            value = row.get(attname, defaults[attname])
-            if attname in json_fields:
-                value = json_fields[attname].get_db_prep_save(value, connection)
-            values.append(value)
-        params.append(values)
-    quote = connection.ops.quote_name
-    # Names from the model's own metadata, quoted; values are parameters.
-    sql = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608
-        quote(model._meta.db_table),
-        ", ".join(quote(f.column) for f in fields),
-        ", ".join(["%s"] * len(fields)),
-    )
-    with connection.cursor() as cursor:
-        for start in range(0, len(params), 2000):
-            cursor.executemany(sql, params[start : start + 2000])
+        run.activities_seen += 1
+        batch[item.identifier] = item  # a repeated identifier: the later one wins
+        size += len(item.raw)
+        if len(batch) >= BATCH or size >= BATCH_BYTES:
+            writer.store(list(batch.values()))
+            batch = {}
+            written += size
+            size = 0
+            if progress:
+                progress(run.activities_seen, stage="parsing")
+            if written >= COMMIT_BYTES:
+                return False
+    if batch:
+        writer.store(list(batch.values()))
+    return True
 
 
 def iati_import_paths(*, paths: Iterable[str | Path], actor: User | None) -> ImportRun:
@@ -368,29 +275,64 @@ def finding_dismiss(*, finding_id: int, reason: str, actor: User) -> Finding:
 def finding_follow_up(
     *,
     finding_id: int,
-    monitoring_finding_id: int,
+    note: str,
     owner: str,
     due_date: date | None,
     actor: User,
-) -> Finding:
-    """Turn the finding into a follow-up item of a monitoring finding (monitoring's service
-    checks that the actor may edit that agreement; from there it can escalate to a sanction)."""
+    monitoring_finding_id: int | None = None,
+) -> FollowUp:
+    """Turn an open finding into a follow-up (a note, who is responsible, a due date). With
+    `monitoring_finding_id`, it also becomes a follow-up item of that monitoring finding
+    (monitoring's service checks that the actor may edit its agreement). Who may:
+    `selectors.follow_up_allowed` (operators, the TPOA secretariat, the partner ministry of
+    the finding's agreement). Audited `iati_finding.followed_up`; sends no notice (neither
+    does monitoring's follow-up item)."""
+    errors: dict[str, list[str]] = {}
+    if not note.strip():
+        errors["note"] = [_("Write a note on what is to be done.")]
+    if not owner.strip():
+        errors["owner"] = [_("Say who is responsible.")]
     with transaction.atomic():
-        finding = Finding.objects.select_for_update().filter(pk=finding_id).first()
+        finding = (
+            Finding.objects.select_for_update(of=("self",))
+            .select_related("agreement")
+            .filter(pk=finding_id)
+            .first()
+        )
         if finding is None or finding.status != Finding.Status.OPEN:
             raise ApplicationError(_("This finding is no longer open."))
-        description = _("IATI: %(kind)s (%(key)s)") % {
-            "kind": finding.get_kind_display(),
-            "key": finding.key,
-        }
-        item = follow_up_add(
-            finding_id=monitoring_finding_id,
-            description=description,
-            owner=owner,
+        if not follow_up_allowed(actor, finding):
+            raise ApplicationError(_("You may not follow up this finding."))
+        item = None
+        if monitoring_finding_id is not None and not errors:
+            if monitoring_finding_id not in monitoring_finding_choices(user=actor, finding=finding):
+                errors["monitoring_finding"] = [
+                    _("Choose a monitoring finding on this organization's agreements.")
+                ]
+            else:
+                item = follow_up_add(
+                    finding_id=monitoring_finding_id,
+                    description=_("IATI: %(kind)s (%(key)s). %(note)s")
+                    % {
+                        "kind": finding.get_kind_display(),
+                        "key": finding.key,
+                        "note": note.strip(),
+                    },
+                    owner=owner,
+                    due_date=due_date,
+                    actor=actor,
+                )
+        if errors:
+            raise ApplicationError(_("The follow-up was not saved."), extra=errors)
+        record = FollowUp.objects.create(
+            finding=finding,
+            note=note.strip(),
+            owner=owner.strip(),
             due_date=due_date,
-            actor=actor,
+            monitoring_item=item,
+            created_by=actor,
         )
-        finding.follow_up(item.pk)
+        finding.follow_up(reason=note.strip(), monitoring_item_id=item.pk if item else None)
         finding.decided_by = actor
         finding.decided_at = timezone.now()
         finding.save()
@@ -400,10 +342,59 @@ def finding_follow_up(
             actor=actor,
             data={
                 "old": {"status": "open"},
-                "new": {"status": finding.status, "follow_up": item.pk},
+                "new": {
+                    "status": finding.status,
+                    "follow_up": record.pk,
+                    "owner": record.owner,
+                    "due_date": due_date.isoformat() if due_date else None,
+                    "monitoring_item": item.pk if item else None,
+                },
             },
         )
-    return finding
+    return record
+
+
+def follow_up_escalate(*, finding_id: int, actor: User) -> FollowUp:
+    """Escalate a finding's follow-up to a sanction case (once), through the sanctions
+    service: a reported violation against the finding's organization, its source detail
+    naming the finding. Who may: as for the follow-up. Audited `iati_follow_up.escalated`."""
+    with transaction.atomic():
+        record = (
+            FollowUp.objects.select_for_update(of=("self",))
+            .select_related("finding__agreement", "finding__organization")
+            .filter(finding_id=finding_id)
+            .first()
+        )
+        if record is None:
+            raise ApplicationError(_("Turn the finding into a follow-up first."))
+        finding = record.finding
+        if not follow_up_allowed(actor, finding):
+            raise ApplicationError(_("You may not follow up this finding."))
+        if record.sanction_case_id:
+            raise ApplicationError(_("This follow-up was already escalated."))
+        if finding.organization is None:
+            raise ApplicationError(
+                _("The finding names no registered organization to open a case against.")
+            )
+        case = sanction_case_open(
+            organization=finding.organization,
+            violation=_("IATI: %(kind)s. %(note)s")
+            % {"kind": finding.get_kind_display(), "note": record.note},
+            source=SanctionCase.Source.MONITORING,
+            source_detail=_("IATI cross-check finding %(key)s") % {"key": finding.key},
+            actor=actor,
+        )
+        record.sanction_case = case
+        record.escalated_by = actor
+        record.escalated_at = timezone.now()
+        record.save()
+        audit_event_record(
+            event="iati_follow_up.escalated",
+            target=finding,
+            actor=actor,
+            data={"new": {"follow_up": record.pk, "sanction_case": case.pk}},
+        )
+    return record
 
 
 def exchange_rate_set(

@@ -13,7 +13,18 @@ urlpatterns = [
         views.ActivityMatchDecideView.as_view(),
         name="activity_match_decide",
     ),
+    path("findings/<int:pk>/", views.FindingDetailView.as_view(), name="finding_detail"),
     path("findings/<int:pk>/dismiss/", views.FindingDismissView.as_view(), name="finding_dismiss"),
+    path(
+        "findings/<int:pk>/follow-up/",
+        views.FindingFollowUpView.as_view(),
+        name="finding_follow_up",
+    ),
+    path(
+        "findings/<int:pk>/escalate/",
+        views.FollowUpEscalateView.as_view(),
+        name="follow_up_escalate",
+    ),
     path(
         "organization/<int:pk>/",
         views.OrganizationFindingsView.as_view(),

@@ -1,12 +1,17 @@
-"""IATI pages: the upload (a job in the task worker), the review queue, the findings.
+"""IATI pages: the upload (a job in the task worker), the review queue, the findings and
+their follow-up.
 
-Access: the upload, the review queue and every decision are OPERATOR; the findings are
-GOVERNMENT, fetched through `findings_visible_to` (404 outside it)."""
+Access: the upload, the review queue, the match decisions and dismissing are OPERATOR; the
+findings (list, detail) are GOVERNMENT, fetched through `findings_visible_to` (404 outside
+it); the follow-up and its escalation are GOVERNMENT pages that `selectors.follow_up_allowed`
+narrows (operators, the TPOA secretariat, the agreement's partner ministry; 403 for the
+others), and the services check the same rule again."""
 
 from typing import Any
 
 from django import forms
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -18,7 +23,7 @@ from django.views import View
 from mitra.accounts.http import AuthenticatedHttpRequest
 from mitra.core.access import GOVERNMENT, OPERATOR, AccessMixin
 from mitra.core.exceptions import ApplicationError
-from mitra.core.forms import BootstrapFormMixin
+from mitra.core.forms import BootstrapFormMixin, apply_application_errors
 from mitra.jobs.services import job_create
 from mitra.organizations.selectors import organization_get_for_user
 
@@ -127,6 +132,128 @@ class FindingDismissView(AccessMixin, View):
             return render(request, "iati/dismiss_error.html", context, status=400)
         messages.success(request, _("The finding was dismissed."))
         return redirect("iati:findings")
+
+
+def _visible_finding(request: AuthenticatedHttpRequest, pk: int) -> Finding:
+    finding = selectors.finding_get_for_user(user=request.user, pk=pk)
+    if finding is None:
+        raise Http404
+    return finding
+
+
+class FindingDetailView(AccessMixin, View):
+    """One finding with both sides linked (organization, agreement, IATI activity) and what
+    became of it: the follow-up, its monitoring item and its sanction case."""
+
+    access = GOVERNMENT
+
+    def get(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+        finding = _visible_finding(request, pk)
+        record = selectors.follow_up_for(finding=finding)
+        return render(
+            request,
+            "iati/finding_detail.html",
+            {
+                "finding": finding,
+                "record": record,
+                "may_follow_up": selectors.follow_up_allowed(request.user, finding),
+            },
+        )
+
+
+class FollowUpForm(BootstrapFormMixin, forms.Form):
+    note = forms.CharField(
+        label=gettext_lazy("Note: what is to be done"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=4000,
+    )
+    owner = forms.CharField(label=gettext_lazy("Responsible"), max_length=255)
+    due_date = forms.DateField(
+        label=gettext_lazy("Due date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    monitoring_finding = forms.TypedChoiceField(
+        label=gettext_lazy("Also add it to a monitoring finding's follow-up items"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+    )
+
+    def __init__(self, *args: Any, choices: dict[int, str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["monitoring_finding"]
+        assert isinstance(field, forms.TypedChoiceField)
+        field.choices = [("", _("No, the follow-up only")), *choices.items()]
+
+
+class FindingFollowUpView(AccessMixin, View):
+    """Turn a finding into a follow-up: a form with a note (and, optionally, a monitoring
+    finding to attach it to)."""
+
+    access = GOVERNMENT
+
+    def _finding(self, request: AuthenticatedHttpRequest, pk: int) -> Finding:
+        finding = _visible_finding(request, pk)
+        if not selectors.follow_up_allowed(request.user, finding):
+            raise PermissionDenied
+        return finding
+
+    def _page(self, request: Any, finding: Finding, form: FollowUpForm, status: int = 200) -> Any:
+        return render(
+            request, "iati/follow_up_form.html", {"finding": finding, "form": form}, status=status
+        )
+
+    def get(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+        finding = self._finding(request, pk)
+        if finding.status != Finding.Status.OPEN:
+            return redirect("iati:finding_detail", pk=finding.pk)
+        choices = selectors.monitoring_finding_choices(user=request.user, finding=finding)
+        return self._page(request, finding, FollowUpForm(choices=choices))
+
+    def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+        finding = self._finding(request, pk)
+        choices = selectors.monitoring_finding_choices(user=request.user, finding=finding)
+        form = FollowUpForm(request.POST, choices=choices)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.finding_follow_up(
+                    finding_id=finding.pk,
+                    note=data["note"],
+                    owner=data["owner"],
+                    due_date=data["due_date"],
+                    monitoring_finding_id=data["monitoring_finding"],
+                    actor=request.user,
+                )
+            except ApplicationError as error:
+                apply_application_errors(form, error)
+            else:
+                messages.success(request, _("The finding was turned into a follow-up."))
+                return redirect("iati:finding_detail", pk=finding.pk)
+        return self._page(request, finding, form, status=400)
+
+
+class FollowUpEscalateView(AccessMixin, View):
+    """Escalate the follow-up to a sanction case (POST only)."""
+
+    access = GOVERNMENT
+
+    def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+        finding = _visible_finding(request, pk)
+        if not selectors.follow_up_allowed(request.user, finding):
+            raise PermissionDenied
+        try:
+            record = services.follow_up_escalate(finding_id=finding.pk, actor=request.user)
+        except ApplicationError as error:
+            messages.error(request, error.message)
+            return redirect("iati:finding_detail", pk=finding.pk)
+        messages.success(
+            request,
+            _("Sanction case %(reference)s was opened.")
+            % {"reference": record.sanction_case.reference if record.sanction_case else ""},
+        )
+        return redirect("iati:finding_detail", pk=finding.pk)
 
 
 def _flat(extra: Any) -> list[str]:

@@ -24,7 +24,7 @@ from mitra.organizations.services import normalise_name
 
 from .extraction import default_gazetteer
 from .extraction.bodies import regional_unit_before
-from .extraction.parties import strip_country_suffix
+from .extraction.names import strip_country_suffix
 from .extraction.regions import REGIONAL_KINDS
 
 FUZZY_RATIO = 0.9

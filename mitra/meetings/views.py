@@ -12,14 +12,15 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from mitra.accounts.http import AuthenticatedHttpRequest
-from mitra.audit.selectors import audit_history, audit_last_event
+from mitra.audit.selectors import audit_history
 from mitra.core.access import EDITOR, MEMBER, AccessMixin
-from mitra.core.exceptions import ApplicationError, StaleVersion
+from mitra.core.exceptions import ApplicationError
 from mitra.core.forms import (
+    VersionedEditMixin,
     already_submitted,
+    apply_application_errors,
     create_once,
     form_token_for,
-    stale_context,
     submitted_version,
 )
 
@@ -41,20 +42,6 @@ from .forms import (
 from .ics import meeting_ics
 from .models import Meeting
 from .permissions import meeting_get_editable, meeting_is_editable_by
-
-
-def _apply_errors(form: Any, error: ApplicationError) -> None:
-    placed = False
-    for field_name, messages_ in error.extra.items():
-        for message in messages_:
-            if field_name in form.fields:
-                form.add_error(field_name, message)
-                placed = True
-            elif message and message != "?":
-                form.add_error(None, message)
-                placed = True
-    if not placed:
-        form.add_error(None, error.message)
 
 
 class MeetingListView(AccessMixin, View):
@@ -176,7 +163,7 @@ class MeetingCreateView(AccessMixin, View):
                     url_of=lambda m: reverse("meetings:detail", args=[m.pk]),
                 )
             except ApplicationError as error:
-                _apply_errors(form, error)
+                apply_application_errors(form, error)
             else:
                 if meeting is None:  # a second submit of the same form
                     already_submitted(request)
@@ -187,7 +174,7 @@ class MeetingCreateView(AccessMixin, View):
         return render(request, "meetings/meeting_form.html", context, status=400)
 
 
-class MeetingUpdateView(AccessMixin, View):
+class MeetingUpdateView(VersionedEditMixin, AccessMixin, View):
     access = EDITOR
 
     def get(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
@@ -204,27 +191,11 @@ class MeetingUpdateView(AccessMixin, View):
             "meeting": meeting,
             "version": submitted_version(request),
         }
-        if form.is_valid():
-            try:
-                services.meeting_update(
-                    meeting_id=meeting.pk,
-                    data=form.to_input(),
-                    actor=request.user,
-                    expected_version=context["version"],
-                )
-            except StaleVersion as error:
-                current = error.current
-                context |= stale_context(
-                    form,
-                    error=error,
-                    current=MeetingForm.initial_from(current),
-                    last_event=audit_last_event(target=current),
-                )
-            except ApplicationError as error:
-                _apply_errors(form, error)
-            else:
-                messages.success(request, _("The meeting was saved."))
-                return redirect("meetings:detail", pk=meeting.pk)
+        if form.is_valid() and self.save_edit(
+            form, context, services.meeting_update, meeting_id=meeting.pk
+        ):
+            messages.success(request, _("The meeting was saved."))
+            return redirect("meetings:detail", pk=meeting.pk)
         return render(request, "meetings/meeting_form.html", context, status=400)
 
 
@@ -269,7 +240,7 @@ class _MeetingFormPostView(AccessMixin, View):
             try:
                 self.perform(request, meeting, form.cleaned_data)
             except ApplicationError as error:
-                _apply_errors(form, error)
+                apply_application_errors(form, error)
             else:
                 messages.success(request, self.success_message())
                 return redirect(f"{meeting_url(meeting)}#{self.anchor}")

@@ -10,6 +10,7 @@ class MonitoringConfig(AppConfig):
         # declare its notification events.
         from mitra.deadlines.registry import register_provider
 
+        from . import receivers  # noqa: F401  (keeps the report tally current)
         from .deadline_providers import report_deadline_summary, report_deadlines
         from .notices import register as register_events
 

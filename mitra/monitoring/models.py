@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, FSMModelMixin, transition
 
 from mitra.core.dates import add_months, today
-from mitra.core.models import TimeStampedModel
+from mitra.core.models import StoredDocument, TimeStampedModel
 
 from .querysets import MonitoringVisitQuerySet, ReportQuerySet
 
@@ -253,18 +253,10 @@ def attachment_upload_to(instance: "ReportAttachment", filename: str) -> str:
     return f"reports/{instance.report_id}/{instance.sha256[:16]}-{filename}"
 
 
-class ReportAttachment(models.Model):
+class ReportAttachment(StoredDocument):
     report = models.ForeignKey(Report, on_delete=models.PROTECT, related_name="attachments")
     title = models.CharField(_("title"), max_length=255)
     file = models.FileField(_("file"), upload_to=attachment_upload_to, max_length=300)
-    original_name = models.CharField(max_length=255)
-    content_type = models.CharField(max_length=100)
-    size = models.PositiveBigIntegerField()
-    sha256 = models.CharField(max_length=64)
-    uploaded_at = models.DateTimeField(auto_now_add=True)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
 
     class Meta:
         ordering = ["id"]
@@ -369,3 +361,95 @@ class FollowUpItem(models.Model):
             and self.due_date is not None
             and self.due_date < (on or today())
         )
+
+
+# --- the compliance tally (derived data: written only by `mitra.monitoring.tally`) ----------
+
+
+class ReportTally(models.Model):
+    """One agreement's reports counted as the compliance dashboard counts them: all, first
+    submitted on or before the due date, after it, and missing (never submitted, status `due`,
+    due before the tally's day `ReportTallyDay.day`). `unsubmitted` (never submitted, status
+    `due`) bounds `missing`: the daily move of the day recounts only rows where it is not 0.
+
+    Derived data, like `workplans.ActivityTally` (ADR 0013): `mitra.monitoring.tally` keeps it,
+    called by receivers on every save or delete of a report or disclosure line and by the
+    services that bulk-write lines. The dashboard reads it (docs/dev/performance.md) instead of
+    the 50,000 reports joined to their agreements."""
+
+    agreement = models.OneToOneField(
+        "agreements.Agreement", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    total = models.PositiveIntegerField(default=0)
+    on_time = models.PositiveIntegerField(default=0)
+    late = models.PositiveIntegerField(default=0)
+    unsubmitted = models.PositiveIntegerField(default=0)
+    missing = models.PositiveIntegerField(default=0)  # as of ReportTallyDay.day
+
+    class Meta:
+        verbose_name = _("report tally")
+        verbose_name_plural = _("report tallies")
+        indexes = [
+            # The dashboard's probe per agreement, from the index alone.
+            models.Index(
+                fields=["agreement", "total", "on_time", "late", "missing"],
+                name="report_tally_cover_idx",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agreement_id}: {self.total}"
+
+
+class FundTally(models.Model):
+    """One agreement's disclosed funds (lines of submitted or accepted disclosures), summed per
+    the line's province (or none) and currency. Kept with `ReportTally`, under its row lock."""
+
+    agreement = models.ForeignKey(
+        "agreements.Agreement", on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    province = models.ForeignKey(
+        "regions.Province", on_delete=models.CASCADE, null=True, related_name="+"
+    )
+    currency = models.CharField(max_length=3)
+    amount = models.DecimalField(max_digits=24, decimal_places=2)
+    lines = models.PositiveIntegerField()
+
+    class Meta:
+        verbose_name = _("fund tally")
+        verbose_name_plural = _("fund tallies")
+        indexes = [
+            models.Index(
+                fields=["agreement", "province", "currency", "amount", "lines"],
+                name="fund_tally_cover_idx",
+            )
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agreement", "currency"],
+                condition=models.Q(province__isnull=True),
+                name="fund_tally_one_unplaced_row",
+            ),
+            models.UniqueConstraint(
+                fields=["agreement", "province", "currency"],
+                condition=models.Q(province__isnull=False),
+                name="fund_tally_one_province_row",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agreement_id} · {self.province_id or '-'}: {self.amount} {self.currency}"
+
+
+class ReportTallyDay(models.Model):
+    """The day `ReportTally.missing` is counted as of (one row). The daily job moves it; the
+    dashboard reads the tally only when it is today, otherwise it counts the reports."""
+
+    day = models.DateField(null=True)
+
+    class Meta:
+        verbose_name = _("report tally day")
+        verbose_name_plural = _("report tally days")
+
+    def __str__(self) -> str:
+        return str(self.day)

@@ -1,6 +1,5 @@
 """Writing reports, disclosures, schedules and monitoring visits. Every change is audited."""
 
-import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -11,7 +10,6 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django_fsm import TransitionNotAllowed
 
 from mitra.agreements import documents
 from mitra.agreements.models import Agreement, AgreementParty
@@ -19,9 +17,11 @@ from mitra.agreements.permissions import agreement_is_editable_by
 from mitra.audit.services import audit_event_record, model_snapshot, snapshot_diff
 from mitra.core.dates import today
 from mitra.core.exceptions import ApplicationError
+from mitra.core.fsm import refused_unless_allowed
 from mitra.deadlines.engine import versions
 from mitra.notifications.services import notify
 
+from . import tally
 from .models import (
     DEFAULT_RESUBMIT_DAYS,
     REPORT_RULE,
@@ -188,7 +188,8 @@ def report_periods_generate(*, schedule: ReportingSchedule, on: date | None = No
 
 
 def report_refresh_statuses(*, on: date | None = None) -> dict[str, int]:
-    """Daily job: generate due periods from every schedule; record reports that became overdue.
+    """Daily job: generate due periods from every schedule; record reports that became overdue;
+    count the compliance tally's missing reports as of `on` (`tally.report_tally_new_day`).
 
     Overdue is computed (querysets.overdue_q); the job writes one `report.overdue` audit event
     the first time it sees a report overdue, so the record's history shows when it lapsed.
@@ -216,6 +217,8 @@ def report_refresh_statuses(*, on: date | None = None) -> dict[str, int]:
                 data={"deadline": report.deadline.isoformat(), "on": on.isoformat()},
             )
             counts["overdue"] += 1
+    # The compliance tally's `missing` as of the new day (docs/dev/performance.md).
+    tally.report_tally_new_day(on)
     return counts
 
 
@@ -362,24 +365,26 @@ def report_submit(
     report.submitted_by = actor
     if report.first_submitted_on is None:
         report.first_submitted_on = received_on or now
-    report.save()
-    if report.kind == Report.Kind.DISCLOSURE:
-        report.lines.all().delete()
-        FundingDisclosureLine.objects.bulk_create(
-            FundingDisclosureLine(
-                report=report,
-                donor_name=line.donor_name.strip(),
-                donor_country=line.donor_country.strip().upper(),
-                intermediaries=line.intermediaries.strip(),
-                amount=Decimal(str(line.amount)),
-                currency=line.currency.strip().upper(),
-                programme=line.programme.strip(),
-                province=line.province,
-                regency=line.regency,
-                local_partner=line.local_partner.strip(),
+    with tally.refreshes_deferred():  # the save, the old lines' deletes, the new lines: once
+        report.save()
+        if report.kind == Report.Kind.DISCLOSURE:
+            report.lines.all().delete()
+            FundingDisclosureLine.objects.bulk_create(
+                FundingDisclosureLine(
+                    report=report,
+                    donor_name=line.donor_name.strip(),
+                    donor_country=line.donor_country.strip().upper(),
+                    intermediaries=line.intermediaries.strip(),
+                    amount=Decimal(str(line.amount)),
+                    currency=line.currency.strip().upper(),
+                    programme=line.programme.strip(),
+                    province=line.province,
+                    regency=line.regency,
+                    local_partner=line.local_partner.strip(),
+                )
+                for line in data.lines
             )
-            for line in data.lines
-        )
+            tally.report_changed(report.agreement_id)  # a bulk insert sends no signals
     diff = snapshot_diff(before, model_snapshot(report, REPORT_CONTENT_FIELDS))
     recorded = audit_event_record(
         event="report.submitted",
@@ -425,16 +430,14 @@ def report_request_revision(
 
 def _move(report: Report, name: str, actor: "User", reason: str = "", days: int = 0) -> None:
     old = report.status
-    try:
+    with refused_unless_allowed(
+        _("This action is not possible while the report is %(status)s.")
+        % {"status": report.get_status_display().lower()}
+    ):
         if name == "request_revision":
             report.request_revision(reason, today() + timedelta(days=days))
         else:
             getattr(report, name)()
-    except TransitionNotAllowed as exc:
-        raise ApplicationError(
-            _("This action is not possible while the report is %(status)s.")
-            % {"status": report.get_status_display().lower()}
-        ) from exc
     report.reviewed_at = timezone.now()
     report.reviewed_by = actor
     report.save()
@@ -457,27 +460,21 @@ def report_attachment_add(
     *, report_id: int, upload: UploadedFile, title: str, actor: "User"
 ) -> ReportAttachment:
     """Attach a PDF/DOCX/ODT to a report not yet accepted (type judged by content)."""
-    content_type = documents.check_upload(upload)
-    digest = hashlib.sha256()
-    for chunk in upload.chunks():
-        digest.update(chunk)
-    upload.seek(0)
+    checked = documents.checked_upload(upload)
     with transaction.atomic():
         report = Report.objects.select_for_update().select_related("agreement").get(pk=report_id)
         _require_submitter(actor, report.agreement)
         if report.status == Report.Status.ACCEPTED:
             raise ApplicationError(_("An accepted report can no longer change."))
-        attachment = ReportAttachment(
-            report=report,
-            title=(title.strip() or upload.name or "attachment")[:255],
-            original_name=(upload.name or "attachment")[:255],
-            content_type=content_type,
-            size=upload.size or 0,
-            sha256=digest.hexdigest(),
-            uploaded_by=actor,
+        attachment = documents.store_upload(
+            ReportAttachment(
+                report=report,
+                title=(title.strip() or upload.name or "attachment")[:255],
+                uploaded_by=actor,
+            ),
+            checked,
+            fallback="attachment",
         )
-        attachment.file.save(documents.safe_name(upload.name or "attachment"), upload, save=False)
-        attachment.save()
         audit_event_record(
             event="report.attachment_added",
             target=report,

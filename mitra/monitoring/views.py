@@ -18,6 +18,7 @@ from mitra.audit.selectors import audit_history
 from mitra.core.access import EDITOR, GOVERNMENT, MEMBER, AccessMixin
 from mitra.core.dates import today
 from mitra.core.exceptions import ApplicationError
+from mitra.core.forms import apply_application_errors
 from mitra.deadlines.engine import period_in_force
 
 from . import selectors, services
@@ -36,21 +37,6 @@ from .forms import (
     report_input,
 )
 from .models import REPORT_RULE, Finding, FollowUpItem, MonitoringVisit, Report
-
-
-def _apply_errors(form: Any, error: ApplicationError, lines: Any = None) -> None:
-    for name, messages_ in error.extra.items():
-        for message in messages_:
-            if name.startswith("lines.") and lines is not None:
-                _, index, field = name.split(".", 2)
-                target = lines.forms[int(index)] if int(index) < len(lines.forms) else None
-                if target is not None:
-                    target.add_error(field if field in target.fields else None, message)
-                    continue
-            form.add_error(name if name in form.fields else None, message)
-    if not error.extra:
-        form.add_error(None, error.message)
-
 
 # --- reports --------------------------------------------------------------------------------
 
@@ -153,7 +139,7 @@ class ScheduleSetView(AccessMixin, View):
                     agreement_id=agreement.pk, data=form.to_input(), actor=request.user
                 )
             except ApplicationError as error:
-                _apply_errors(form, error)
+                apply_application_errors(form, error)
             else:
                 schedule = selectors.schedule_for(agreement=agreement)
                 if schedule is not None:
@@ -238,7 +224,7 @@ class ReportSubmitView(AccessMixin, View):
                     report_id=report.pk, data=report_input(form, lines), actor=request.user
                 )
             except ApplicationError as error:
-                _apply_errors(form, error, lines)
+                apply_application_errors(form, error, formsets={"lines": lines})
             else:
                 messages.success(request, _("The report was submitted."))
                 return redirect("monitoring:report_detail", pk=report.pk)
@@ -271,7 +257,7 @@ class ReportRevisionView(AccessMixin, View):
                     report_id=report.pk, reason=form.cleaned_data["reason"], actor=request.user
                 )
             except ApplicationError as error:
-                _apply_errors(form, error)
+                apply_application_errors(form, error)
             else:
                 messages.success(request, _("A revision was requested."))
                 return redirect("monitoring:report_detail", pk=report.pk)
@@ -309,7 +295,7 @@ class AttachmentAddView(AccessMixin, View):
                     actor=request.user,
                 )
             except ApplicationError as error:
-                _apply_errors(form, error)
+                apply_application_errors(form, error)
             else:
                 messages.success(request, _("The attachment was stored."))
                 return redirect("monitoring:report_detail", pk=report.pk)
@@ -370,7 +356,7 @@ class VisitCreateView(AccessMixin, View):
                     agreement_id=agreement.pk, data=form.to_input(), actor=request.user
                 )
             except ApplicationError as error:
-                _apply_errors(form, error)
+                apply_application_errors(form, error)
             else:
                 messages.success(request, _("The monitoring visit was recorded."))
                 return redirect("monitoring:visit_detail", pk=visit.pk)
@@ -433,7 +419,7 @@ class FindingAddView(AccessMixin, View):
             try:
                 services.finding_add(visit_id=visit.pk, actor=request.user, **form.cleaned_data)
             except ApplicationError as error:
-                _apply_errors(form, error)
+                apply_application_errors(form, error)
             else:
                 messages.success(request, _("The finding was recorded."))
                 return redirect("monitoring:visit_detail", pk=visit.pk)

@@ -12,15 +12,15 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from mitra.agreements.selectors import agreements_without_cover, organization_agreements
-from mitra.audit.selectors import audit_history, audit_last_event
+from mitra.audit.selectors import audit_history
 from mitra.core.access import EDITOR, MEMBER, AccessMixin
-from mitra.core.exceptions import ApplicationError, StaleVersion
+from mitra.core.exceptions import ApplicationError
 from mitra.core.forms import (
+    VersionedEditMixin,
     already_submitted,
     apply_application_errors,
     create_once,
     form_token_for,
-    stale_context,
     submitted_version,
 )
 
@@ -120,7 +120,7 @@ class OrganizationCreateView(AccessMixin, View):
         return render(request, "organizations/organization_form.html", context, status=400)
 
 
-class OrganizationUpdateView(AccessMixin, View):
+class OrganizationUpdateView(VersionedEditMixin, AccessMixin, View):
     access = EDITOR
 
     def get(self, request: "AuthenticatedHttpRequest", pk: int) -> HttpResponse:
@@ -136,27 +136,11 @@ class OrganizationUpdateView(AccessMixin, View):
         org = selectors.organization_get_for_user(user=request.user, pk=pk)
         form = OrganizationForm(request.POST)
         context: dict = {"form": form, "organization": org, "version": submitted_version(request)}
-        if form.is_valid():
-            try:
-                services.organization_update(
-                    organization_id=org.pk,
-                    data=form.to_input(),
-                    actor=request.user,
-                    expected_version=context["version"],
-                )
-            except StaleVersion as error:
-                current = error.current
-                context |= stale_context(
-                    form,
-                    error=error,
-                    current=OrganizationForm.initial_from(current),
-                    last_event=audit_last_event(target=current),
-                )
-            except ApplicationError as error:
-                apply_application_errors(form, error)
-            else:
-                messages.success(request, _("The organization was saved."))
-                return redirect("organizations:detail", pk=org.pk)
+        if form.is_valid() and self.save_edit(
+            form, context, services.organization_update, organization_id=org.pk
+        ):
+            messages.success(request, _("The organization was saved."))
+            return redirect("organizations:detail", pk=org.pk)
         return render(request, "organizations/organization_form.html", context, status=400)
 
 

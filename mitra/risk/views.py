@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views import View
 
@@ -17,6 +18,7 @@ from mitra.core.access import GOVERNMENT, OPERATOR, AccessMixin
 from mitra.core.charts import bar_percent
 from mitra.core.exceptions import ApplicationError
 from mitra.core.forms import apply_application_errors
+from mitra.jobs.services import job_create
 
 from . import selectors, services
 from .access import can_view_risk
@@ -141,8 +143,9 @@ class RiskRefreshView(AccessMixin, View):
     access = OPERATOR
 
     def post(self, request: AuthenticatedHttpRequest) -> HttpResponse:
-        count = services.risk_indicators_refresh()
-        messages.success(
-            request, _("Risk indicators computed for %(count)d organizations.") % {"count": count}
+        # The task worker computes them (seconds at national scale, too long for a request);
+        # the job page shows the progress and the count.
+        job = job_create(
+            kind="risk.refresh", owner=request.user, language=translation.get_language() or ""
         )
-        return redirect("risk:list")
+        return redirect("jobs:detail", pk=job.pk)

@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_fsm import RETURN_VALUE, FSMField, FSMModelMixin, transition
 
-from mitra.core.models import TimeStampedModel
+from mitra.core.models import StoredDocument, TimeStampedModel
 
 from . import ladder as ladders
 from .querysets import SanctionCaseQuerySet
@@ -298,7 +298,7 @@ class SanctionObjection(FSMModelMixin, models.Model):
         self.decision = decision
 
 
-class SanctionEvidence(models.Model):
+class SanctionEvidence(StoredDocument):
     case = models.ForeignKey(SanctionCase, on_delete=models.PROTECT, related_name="evidence")
     step = models.ForeignKey(
         SanctionStep, on_delete=models.SET_NULL, null=True, blank=True, related_name="evidence"
@@ -316,16 +316,8 @@ class SanctionEvidence(models.Model):
     )
     title = models.CharField(_("title"), max_length=255)
     file = models.FileField(_("file"), upload_to=evidence_upload_to, max_length=300)
-    original_name = models.CharField(max_length=255)
-    content_type = models.CharField(max_length=100)
-    size = models.PositiveBigIntegerField()
-    sha256 = models.CharField(max_length=64)
     # SECURITY: internal evidence is not shown to the organization's representatives.
     internal = models.BooleanField(_("internal only"), default=True)
-    uploaded_at = models.DateTimeField(auto_now_add=True)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
 
     class Meta:
         ordering = ["uploaded_at", "id"]

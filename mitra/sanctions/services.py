@@ -12,7 +12,6 @@ licensing app's services (`mitra.permits.lifecycle`, called directly):
   ended, staff and agreements flagged, everyone N14 names told (`permit_revoke_for_sanction`).
 """
 
-import hashlib
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -22,13 +21,14 @@ from typing import TYPE_CHECKING, Any
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django_fsm import TransitionNotAllowed, can_proceed
+from django_fsm import can_proceed
 
 from mitra.agreements import documents
 from mitra.audit.services import audit_event_record
 from mitra.bodies.models import GovernmentBody
 from mitra.core.dates import today
 from mitra.core.exceptions import ApplicationError
+from mitra.core.fsm import refused_unless_allowed
 from mitra.core.validators import not_in_future
 from mitra.deadlines.engine import due_date
 from mitra.notifications.services import notify
@@ -306,15 +306,14 @@ def sanction_case_move(*, case_id: int, data: MoveInput, actor: "User") -> Sanct
     compliance_due = (
         due_date(step_def.rule_code, on, on=on) if step_def and step_def.rule_code else None
     )
-    try:
+    # can_proceed was checked above: the refusal stays as a guard.
+    with refused_unless_allowed(_("This action is not possible now.")):
         if data.action == "escalate":
             case.escalate(compliance_due=compliance_due, on=on)
         elif data.action == "assess":
             case.assess()
         else:
             getattr(case, data.action)(on=on)
-    except TransitionNotAllowed as exc:  # pragma: no cover - can_proceed checked above
-        raise ApplicationError(_("This action is not possible now.")) from exc
     case.immigration_referral = case.immigration_referral or data.immigration_referral
     case.criminal_referral = case.criminal_referral or data.criminal_referral
     case.save()
@@ -392,28 +391,21 @@ def sanction_evidence_upload(
     step_id: int | None = None,
 ) -> SanctionEvidence:
     """Store an evidence document (PDF/DOCX/ODT judged by content; size limit as agreements)."""
-    content_type = documents.check_upload(upload)
-    digest = hashlib.sha256()
-    for chunk in upload.chunks():
-        digest.update(chunk)
-    upload.seek(0)
+    checked = documents.checked_upload(upload)
     with transaction.atomic():
         _require_secretariat(actor)
         case = SanctionCase.objects.select_for_update().get(pk=case_id)
         step = case.steps.filter(pk=step_id).first() if step_id else case.steps.last()
-        evidence = SanctionEvidence(
-            case=case,
-            step=step,
-            title=(title.strip() or upload.name or "document")[:255],
-            original_name=(upload.name or "document")[:255],
-            content_type=content_type,
-            size=upload.size or 0,
-            sha256=digest.hexdigest(),
-            internal=internal,
-            uploaded_by=actor,
+        evidence = documents.store_upload(
+            SanctionEvidence(
+                case=case,
+                step=step,
+                title=(title.strip() or upload.name or "document")[:255],
+                internal=internal,
+                uploaded_by=actor,
+            ),
+            checked,
         )
-        evidence.file.save(documents.safe_name(upload.name or "document"), upload, save=False)
-        evidence.save()
         audit_event_record(
             event="sanction_case.evidence_uploaded",
             target=case,
@@ -467,43 +459,30 @@ def _store_evidence(
     *,
     case: SanctionCase,
     step: SanctionStep,
-    upload: UploadedFile,
-    content_type: str,
-    sha256: str,
+    checked: documents.CheckedUpload,
     title: str,
     actor: "User",
     reply: SanctionReply | None = None,
     objection: SanctionObjection | None = None,
 ) -> SanctionEvidence:
-    evidence = SanctionEvidence(
-        case=case,
-        step=step,
-        reply=reply,
-        objection=objection,
-        title=(title.strip() or upload.name or "document")[:255],
-        original_name=(upload.name or "document")[:255],
-        content_type=content_type,
-        size=upload.size or 0,
-        sha256=sha256,
-        internal=False,  # the organization's own document: it and the government see it
-        uploaded_by=actor,
+    return documents.store_upload(
+        SanctionEvidence(
+            case=case,
+            step=step,
+            reply=reply,
+            objection=objection,
+            title=(title.strip() or checked.upload.name or "document")[:255],
+            internal=False,  # the organization's own document: it and the government see it
+            uploaded_by=actor,
+        ),
+        checked,
     )
-    evidence.file.save(documents.safe_name(upload.name or "document"), upload, save=False)
-    evidence.save()
-    return evidence
 
 
-def _checked(upload: UploadedFile | None) -> tuple[str, str]:
-    """Content type and digest of an upload, judged before anything is written (size limit,
-    type sniffed from the bytes, active content refused: `agreements.documents`)."""
-    if upload is None:
-        return "", ""
-    content_type = documents.check_upload(upload)
-    digest = hashlib.sha256()
-    for chunk in upload.chunks():
-        digest.update(chunk)
-    upload.seek(0)
-    return content_type, digest.hexdigest()
+def _checked(upload: UploadedFile | None) -> documents.CheckedUpload | None:
+    """An optional upload judged before anything is written (size limit, type sniffed from
+    the bytes, active content refused: `agreements.documents`)."""
+    return documents.checked_upload(upload) if upload is not None else None
 
 
 def sanction_reply_submit(
@@ -519,7 +498,7 @@ def sanction_reply_submit(
     (`sanctions.reply_received`). Refused, with nothing written, outside the period, when the
     case is not on a step, for anyone but the organization's representatives, or with a bad
     file."""
-    content_type, sha256 = _checked(upload)
+    checked = _checked(upload)
     with transaction.atomic():
         case = (
             SanctionCase.objects.select_for_update().select_related("organization").get(pk=case_id)
@@ -543,13 +522,11 @@ def sanction_reply_submit(
             case=case, step=step, text=text.strip(), submitted_on=on, due=due, author=actor
         )
         evidence = None
-        if upload is not None:
+        if checked is not None:
             evidence = _store_evidence(
                 case=case,
                 step=step,
-                upload=upload,
-                content_type=content_type,
-                sha256=sha256,
+                checked=checked,
                 title=title,
                 actor=actor,
                 reply=reply,
@@ -590,7 +567,7 @@ def sanction_objection_file(
     `sanction.objection_filing` period, once per step, if the route allows objections to that
     step. The decision is due by `sanction.objection_decision` and escalation waits for it.
     Audited; the deciding authority and the secretariat are told."""
-    content_type, sha256 = _checked(upload)
+    checked = _checked(upload)
     with transaction.atomic():
         case = (
             SanctionCase.objects.select_for_update().select_related("organization").get(pk=case_id)
@@ -626,13 +603,11 @@ def sanction_objection_file(
             filed_by=actor,
         )
         evidence = None
-        if upload is not None:
+        if checked is not None:
             evidence = _store_evidence(
                 case=case,
                 step=step,
-                upload=upload,
-                content_type=content_type,
-                sha256=sha256,
+                checked=checked,
                 title=title,
                 actor=actor,
                 objection=objection,

@@ -2,11 +2,13 @@
 
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 
 from mitra.accounts.http import AuthenticatedHttpRequest
@@ -158,42 +160,71 @@ class SanctionCaseDetailView(AccessMixin, View):
         return render(request, "sanctions/sanctioncase_detail.html", detail_context(request, case))
 
 
-class SanctionCaseMoveView(AccessMixin, View):
-    access = EDITOR
+class CaseFormPostView(AccessMixin, View):
+    """A form posted from the case page (issue 18 §2: the one copy of this shape). A valid form
+    goes to `save`; done, back to the case with `done` as the message; refused or invalid,
+    the case page again (status 400) with this form, named `form_name`, showing why."""
 
-    def post(self, request: AuthenticatedHttpRequest, pk: int, action: str) -> HttpResponse:
-        case = selectors.sanction_case_get_editable(user=request.user, pk=pk)
-        form = MoveForm(request.POST)
+    form_class: type[forms.Form]
+    form_name: str
+    done: Any  # the success message (lazy: translated when shown)
+
+    def target(self, request: AuthenticatedHttpRequest, pk: int) -> Any:
+        """What the form acts on, fetched through a scoped selector (404 outside the scope)."""
+        return selectors.sanction_case_get_editable(user=request.user, pk=pk)
+
+    def save(self, request: AuthenticatedHttpRequest, target: Any, data: dict[str, Any]) -> None:
+        raise NotImplementedError
+
+    def failed_context(self) -> dict[str, Any]:
+        return {}
+
+    def post(self, request: AuthenticatedHttpRequest, pk: int, **kwargs: Any) -> HttpResponse:
+        target = self.target(request, pk)
+        form = self.form_class(request.POST, request.FILES)
         if form.is_valid():
-            d = form.cleaned_data
             try:
-                services.sanction_case_move(
-                    case_id=case.pk,
-                    data=services.MoveInput(
-                        action=action,
-                        legal_basis=d["legal_basis"],
-                        authority=d["authority"],
-                        issued_on=d["issued_on"],
-                        notes=d["notes"],
-                        notified_bodies=d["notified_bodies"],
-                        parties_notified=d["parties_notified"],
-                        immigration_referral=d["immigration_referral"],
-                        criminal_referral=d["criminal_referral"],
-                    ),
-                    actor=request.user,
-                )
+                self.save(request, target, form.cleaned_data)
             except ApplicationError as error:
                 apply_application_errors(form, error)
             else:
-                messages.success(request, _("The sanction case was updated."))
-                return redirect("sanctions:detail", pk=case.pk)
+                messages.success(request, self.done)
+                return redirect("sanctions:detail", pk=pk)
         case = selectors.sanction_case_get_for_user(user=request.user, pk=pk)
+        extra = {self.form_name: form, **self.failed_context()}
         return render(
             request,
             "sanctions/sanctioncase_detail.html",
-            detail_context(request, case, move_form=form, failed_action=action),
+            detail_context(request, case, **extra),
             status=400,
         )
+
+
+class SanctionCaseMoveView(CaseFormPostView):
+    access = EDITOR
+    form_class = MoveForm
+    form_name = "move_form"
+    done = gettext_lazy("The sanction case was updated.")
+
+    def save(self, request: AuthenticatedHttpRequest, target: Any, data: dict[str, Any]) -> None:
+        services.sanction_case_move(
+            case_id=target.pk,
+            data=services.MoveInput(
+                action=self.kwargs["action"],
+                legal_basis=data["legal_basis"],
+                authority=data["authority"],
+                issued_on=data["issued_on"],
+                notes=data["notes"],
+                notified_bodies=data["notified_bodies"],
+                parties_notified=data["parties_notified"],
+                immigration_referral=data["immigration_referral"],
+                criminal_referral=data["criminal_referral"],
+            ),
+            actor=request.user,
+        )
+
+    def failed_context(self) -> dict[str, Any]:
+        return {"failed_action": self.kwargs["action"]}
 
 
 class SanctionCaseNotesView(AccessMixin, View):
@@ -213,32 +244,19 @@ class SanctionCaseNotesView(AccessMixin, View):
         return redirect("sanctions:detail", pk=case.pk)
 
 
-class SanctionEvidenceUploadView(AccessMixin, View):
+class SanctionEvidenceUploadView(CaseFormPostView):
     access = EDITOR
+    form_class = EvidenceForm
+    form_name = "evidence_form"
+    done = gettext_lazy("The document was stored.")
 
-    def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-        case = selectors.sanction_case_get_editable(user=request.user, pk=pk)
-        form = EvidenceForm(request.POST, request.FILES)
-        if form.is_valid():
-            try:
-                services.sanction_evidence_upload(
-                    case_id=case.pk,
-                    upload=form.cleaned_data["file"],
-                    title=form.cleaned_data["title"],
-                    internal=form.cleaned_data["internal"],
-                    actor=request.user,
-                )
-            except ApplicationError as error:
-                apply_application_errors(form, error)
-            else:
-                messages.success(request, _("The document was stored."))
-                return redirect("sanctions:detail", pk=case.pk)
-        case = selectors.sanction_case_get_for_user(user=request.user, pk=pk)
-        return render(
-            request,
-            "sanctions/sanctioncase_detail.html",
-            detail_context(request, case, evidence_form=form),
-            status=400,
+    def save(self, request: AuthenticatedHttpRequest, target: Any, data: dict[str, Any]) -> None:
+        services.sanction_evidence_upload(
+            case_id=target.pk,
+            upload=data["file"],
+            title=data["title"],
+            internal=data["internal"],
+            actor=request.user,
         )
 
 
@@ -257,96 +275,65 @@ class SanctionEvidenceDownloadView(AccessMixin, View):
         )
 
 
-class SanctionReplyView(AccessMixin, View):
+class RepresentativeFormPostView(CaseFormPostView):
+    """What the organization's representatives send on their case: a text (the form's
+    `text_field`) with an optional document (file and title), through `submit`."""
+
+    access = MEMBER
+    text_field: str
+    submit: Any  # the service (staticmethod)
+
+    def target(self, request: AuthenticatedHttpRequest, pk: int) -> Any:
+        return selectors.sanction_case_get_for_representative(user=request.user, pk=pk)
+
+    def save(self, request: AuthenticatedHttpRequest, target: Any, data: dict[str, Any]) -> None:
+        self.submit(
+            case_id=target.pk,
+            upload=data["file"],
+            title=data["title"],
+            actor=request.user,
+            **{self.text_field: data[self.text_field]},
+        )
+
+
+class SanctionReplyView(RepresentativeFormPostView):
     """The organization's representatives answer the step their case stands at."""
 
-    access = MEMBER
-
-    def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-        case = selectors.sanction_case_get_for_representative(user=request.user, pk=pk)
-        form = ReplyForm(request.POST, request.FILES)
-        if form.is_valid():
-            try:
-                services.sanction_reply_submit(
-                    case_id=case.pk,
-                    text=form.cleaned_data["text"],
-                    upload=form.cleaned_data["file"],
-                    title=form.cleaned_data["title"],
-                    actor=request.user,
-                )
-            except ApplicationError as error:
-                apply_application_errors(form, error)
-            else:
-                messages.success(request, _("Your reply was sent to the secretariat."))
-                return redirect("sanctions:detail", pk=case.pk)
-        case = selectors.sanction_case_get_for_user(user=request.user, pk=pk)
-        return render(
-            request,
-            "sanctions/sanctioncase_detail.html",
-            detail_context(request, case, reply_form=form),
-            status=400,
-        )
+    form_class = ReplyForm
+    form_name = "reply_form"
+    text_field = "text"
+    submit = staticmethod(services.sanction_reply_submit)
+    done = gettext_lazy("Your reply was sent to the secretariat.")
 
 
-class SanctionObjectionView(AccessMixin, View):
+class SanctionObjectionView(RepresentativeFormPostView):
     """The organization's representatives object (keberatan) to the current step."""
 
-    access = MEMBER
-
-    def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-        case = selectors.sanction_case_get_for_representative(user=request.user, pk=pk)
-        form = ObjectionForm(request.POST, request.FILES)
-        if form.is_valid():
-            try:
-                services.sanction_objection_file(
-                    case_id=case.pk,
-                    grounds=form.cleaned_data["grounds"],
-                    upload=form.cleaned_data["file"],
-                    title=form.cleaned_data["title"],
-                    actor=request.user,
-                )
-            except ApplicationError as error:
-                apply_application_errors(form, error)
-            else:
-                messages.success(request, _("Your objection was filed."))
-                return redirect("sanctions:detail", pk=case.pk)
-        case = selectors.sanction_case_get_for_user(user=request.user, pk=pk)
-        return render(
-            request,
-            "sanctions/sanctioncase_detail.html",
-            detail_context(request, case, objection_form=form),
-            status=400,
-        )
+    form_class = ObjectionForm
+    form_name = "objection_form"
+    text_field = "grounds"
+    submit = staticmethod(services.sanction_objection_file)
+    done = gettext_lazy("Your objection was filed.")
 
 
-class SanctionObjectionDecideView(AccessMixin, View):
+class SanctionObjectionDecideView(CaseFormPostView):
     """The deciding authority (settings.MITRA["SANCTION_OBJECTION"]) decides an objection."""
 
     access = EDITOR
+    form_class = ObjectionDecisionForm
+    form_name = "decision_form"
+    done = gettext_lazy("The decision on the objection was recorded.")
 
-    def post(self, request: AuthenticatedHttpRequest, pk: int, objection_pk: int) -> HttpResponse:
-        objection = selectors.sanction_objection_get_decidable(
-            user=request.user, pk=pk, objection_pk=objection_pk
+    def target(self, request: AuthenticatedHttpRequest, pk: int) -> Any:
+        return selectors.sanction_objection_get_decidable(
+            user=request.user, pk=pk, objection_pk=self.kwargs["objection_pk"]
         )
-        form = ObjectionDecisionForm(request.POST)
-        if form.is_valid():
-            try:
-                services.sanction_objection_decide(
-                    objection_id=objection.pk,
-                    outcome=form.cleaned_data["outcome"],
-                    decision=form.cleaned_data["decision"],
-                    decided_on=form.cleaned_data["decided_on"],
-                    actor=request.user,
-                )
-            except ApplicationError as error:
-                apply_application_errors(form, error)
-            else:
-                messages.success(request, _("The decision on the objection was recorded."))
-                return redirect("sanctions:detail", pk=pk)
-        case = selectors.sanction_case_get_for_user(user=request.user, pk=pk)
-        return render(
-            request,
-            "sanctions/sanctioncase_detail.html",
-            detail_context(request, case, decision_form=form),
-            status=400,
+
+    def save(self, request: AuthenticatedHttpRequest, target: Any, data: dict[str, Any]) -> None:
+        services.sanction_objection_decide(
+            objection_id=target.pk,
+            outcome=data["outcome"],
+            decision=data["decision"],
+            decided_on=data["decided_on"],
+            actor=request.user,
         )

@@ -272,6 +272,35 @@ def staff_request_create(
     return request
 
 
+# A decision in words on a request: the transition's argument and the audit's key for the text,
+# the field that keeps it, the audit event and the notice.
+_DECISIONS = {
+    "recommend": ("note", "recommendation", "staff_request.recommended", notices.RECOMMENDED),
+    "refuse": ("reason", "refusal_reason", "staff_request.refused", notices.REFUSED),
+}
+
+
+def _decide(request: StaffRequest, action: str, text: str, *, actor: "User") -> StaffRequest:
+    """Recommend or refuse a locked request the actor may decide, with its text: the move,
+    dated today, saved, audited (old and new status, the text) and notified."""
+    argument, field, event, notice = _DECISIONS[action]
+    old = request.status
+    _move(request, action, on=today(), **{argument: text})
+    request.save()
+    audit_event_record(
+        event=event,
+        target=request,
+        actor=actor,
+        data={
+            "old": {"status": old},
+            "new": {"status": request.status},
+            argument: getattr(request, field),
+        },
+    )
+    notify(event=notice, subject=request, actor=actor)
+    return request
+
+
 @transaction.atomic
 def staff_request_recommend(*, request_id: int, note: str, actor: "User") -> StaffRequest:
     request = _lock_request(request_id)
@@ -283,21 +312,7 @@ def staff_request_recommend(*, request_id: int, note: str, actor: "User") -> Sta
         raise ApplicationError(
             _("The recommendation was not recorded."), {"note": [_("Required.")]}
         )
-    old = request.status
-    _move(request, "recommend", note=note.strip(), on=today())
-    request.save()
-    audit_event_record(
-        event="staff_request.recommended",
-        target=request,
-        actor=actor,
-        data={
-            "old": {"status": old},
-            "new": {"status": request.status},
-            "note": request.recommendation,
-        },
-    )
-    notify(event=notices.RECOMMENDED, subject=request, actor=actor)
-    return request
+    return _decide(request, "recommend", note.strip(), actor=actor)
 
 
 @transaction.atomic
@@ -313,21 +328,7 @@ def staff_request_refuse(*, request_id: int, reason: str, actor: "User") -> Staf
         raise ApplicationError(
             _("The refusal was not recorded."), {"reason": [_("Give the reason for the refusal.")]}
         )
-    old = request.status
-    _move(request, "refuse", reason=reason.strip(), on=today())
-    request.save()
-    audit_event_record(
-        event="staff_request.refused",
-        target=request,
-        actor=actor,
-        data={
-            "old": {"status": old},
-            "new": {"status": request.status},
-            "reason": request.refusal_reason,
-        },
-    )
-    notify(event=notices.REFUSED, subject=request, actor=actor)
-    return request
+    return _decide(request, "refuse", reason.strip(), actor=actor)
 
 
 @transaction.atomic

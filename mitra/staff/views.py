@@ -169,12 +169,6 @@ class RequestActionView(AccessMixin, View):
                     )
             except ApplicationError as error:
                 apply_application_errors(form, error)
-                if (
-                    error.extra
-                    and not form.non_field_errors()
-                    and not any(name in form.fields for name in error.extra)
-                ):
-                    form.add_error(None, error.message)
             else:
                 messages.success(request, done)
                 return redirect("staff:request_detail", pk=pk)

@@ -476,3 +476,87 @@ class ActivityTally(models.Model):
     def __str__(self) -> str:
         where = self.regency_id or self.province_id or "all"
         return f"{self.work_plan_id} · {where}: {self.activities}"
+
+
+class AgreementActivityTally(models.Model):
+    """An agreement's activities (all its work plans) counted as `ActivityTally` counts them,
+    plus those behind plan (planned or started, planned end before `ActivityTallyDay.day`):
+    one row for the whole agreement (no province, kept even when it counts nothing: refreshes
+    lock it), one per province its activities work in.
+
+    Derived data (ADR 0013): written only by `mitra.workplans.tally`, with the plans' rows. The
+    compliance dashboard reads it: per dimension a GROUP BY over the agreements' rows instead of
+    the 92,000 plans' rows joined to their agreements (docs/dev/performance.md)."""
+
+    agreement = models.ForeignKey(
+        "agreements.Agreement", on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    # No index of its own: the partial one below (an index on it led SQLite to read the
+    # whole-agreement rows through it, then every agreement's row, three times slower).
+    province = models.ForeignKey(
+        "regions.Province", on_delete=models.CASCADE, null=True, related_name="+", db_index=False
+    )
+    activities = models.PositiveIntegerField(default=0)  # not cancelled
+    planned_count = models.PositiveIntegerField(default=0)
+    started_count = models.PositiveIntegerField(default=0)
+    completed_count = models.PositiveIntegerField(default=0)
+    planned_beneficiaries = models.PositiveBigIntegerField(default=0)
+    actual_beneficiaries = models.PositiveBigIntegerField(default=0)
+    planned_female = models.PositiveBigIntegerField(default=0)
+    actual_female = models.PositiveBigIntegerField(default=0)
+    behind = models.PositiveIntegerField(default=0)  # as of ActivityTallyDay.day
+
+    class Meta:
+        verbose_name = _("agreement activity tally")
+        verbose_name_plural = _("agreement activity tallies")
+        indexes = [
+            models.Index(
+                fields=[
+                    "agreement", "province", "activities", "planned_count", "started_count",
+                    "completed_count", "planned_beneficiaries", "actual_beneficiaries",
+                    "planned_female", "actual_female", "behind",
+                ],
+                name="agreement_tally_cover_idx",
+            ),
+            # The region dimension: the province rows of every agreement, by province. Partial:
+            # the other dimensions (the rows without a province) cannot take it.
+            models.Index(
+                fields=[
+                    "province", "activities", "planned_count", "started_count",
+                    "completed_count", "planned_beneficiaries", "actual_beneficiaries",
+                    "planned_female", "actual_female", "behind", "agreement",
+                ],
+                condition=models.Q(province__isnull=False),
+                name="agreement_tally_province_idx",
+            ),
+        ]  # fmt: skip
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agreement"],
+                condition=models.Q(province__isnull=True),
+                name="agreement_tally_one_row",
+            ),
+            models.UniqueConstraint(
+                fields=["agreement", "province"],
+                condition=models.Q(province__isnull=False),
+                name="agreement_tally_one_province_row",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agreement_id} · {self.province_id or 'all'}: {self.activities}"
+
+
+class ActivityTallyDay(models.Model):
+    """The day `AgreementActivityTally.behind` is counted as of (one row). The daily job
+    (`manage.py refresh_activity_tally`) moves it; the dashboard reads the tally only when it
+    is today, otherwise it counts the activities."""
+
+    day = models.DateField(null=True)
+
+    class Meta:
+        verbose_name = _("activity tally day")
+        verbose_name_plural = _("activity tally days")
+
+    def __str__(self) -> str:
+        return str(self.day)

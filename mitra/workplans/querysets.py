@@ -75,6 +75,17 @@ class ActivityTallyQuerySet(models.QuerySet["ActivityTally"]):
         return self.filter(work_plan_id__in=visible_work_plan_ids(user))
 
 
+def rollup_holds_visible_plans(user: Any) -> bool:
+    """Whether the plans `user` sees are exactly those of the agreements they see, so that the
+    agreements' roll-up (`AgreementActivityTally`, read for the agreements they see) counts
+    what `ActivityTally.visible_to` does. Not for a government user with an agency: it also
+    sees the RKTs it signs as a regional government (`visible_work_plan_ids`), of agreements
+    it may not see."""
+    if _anonymous_or_inactive(user) or user.is_operator:
+        return True
+    return not (user.is_government and user.agency is not None)
+
+
 def addressed_body_ids(user: Any) -> set[int]:
     """SECURITY: the bodies whose N5 notices reach `user` (the N5 inbox): their own body, the
     units beneath it and the bodies above it (their agency). Read the other way round: a notice

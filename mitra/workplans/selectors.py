@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum
+from django.db.models.functions import Coalesce, TruncMonth
 from django.http import Http404
 from django.utils.text import capfirst
 
@@ -334,3 +335,39 @@ def regional_governments_with_active_rkt(organization_id: int) -> list[int]:
         .values_list("regional_government_id", flat=True)
         .distinct()
     )
+
+
+def budgets_by_organization_month(
+    *, organization_ids: Any
+) -> list[tuple[int, str, date, Decimal, Decimal]]:
+    """(organization id, currency, month, amount, planned) of the work-plan activities on the
+    agreements the organizations are party to, for the IATI cross-check (issue 17 §3): a
+    system-wide comparison, so unscoped; it returns sums, never rows a viewer reads. `amount`
+    is what an activity cost (its realised budget, else its planned one); `planned` the
+    planned budgets. Plans still in draft and cancelled activities are left out. One GROUP BY
+    query; pass a `values("pk")` queryset or a collection of ids."""
+    rows = (
+        Activity.objects.filter(
+            work_plan__agreement__parties__organization_id__in=organization_ids,
+        )
+        .exclude(status=Activity.Status.CANCELLED)
+        .exclude(work_plan__status=WorkPlan.Status.DRAFT)
+        .order_by()
+        .values_list(
+            "work_plan__agreement__parties__organization_id",
+            "currency",
+            TruncMonth("start_date"),
+        )
+        .annotate(
+            amount=Sum(Coalesce("realised_budget", "planned_budget")),
+            planned=Sum("planned_budget"),
+        )
+    )
+    return [
+        (org, currency, _as_date(month), amount or Decimal(0), planned or Decimal(0))
+        for org, currency, month, amount, planned in rows
+    ]
+
+
+def _as_date(value: Any) -> date:
+    return value.date() if hasattr(value, "date") and callable(value.date) else value

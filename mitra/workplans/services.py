@@ -9,13 +9,14 @@ from typing import TYPE_CHECKING, Any
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django_fsm import TransitionNotAllowed, can_proceed
+from django_fsm import can_proceed
 
 from mitra.agreements.models import Agreement
 from mitra.audit.services import audit_event_record, model_snapshot, snapshot_diff
 from mitra.core.concurrency import lock_version, unique_or_conflict
 from mitra.core.dates import today
 from mitra.core.exceptions import ApplicationError, Conflict
+from mitra.core.fsm import refused_unless_allowed
 from mitra.core.periods import Period, check_within
 from mitra.core.validators import not_in_future
 from mitra.notifications.services import notify
@@ -306,13 +307,11 @@ def workplan_transition(
             raise _refuse(_("The work plan does not fit its frame."), {validation.PERIOD: problems})
     old = work_plan.status
     method = getattr(work_plan, transition)
-    try:
+    with refused_unless_allowed(
+        _("This action is not possible while the work plan is %(status)s.")
+        % {"status": work_plan.get_status_display()}
+    ):
         method(on) if transition in ("approve", "sign") else method()
-    except TransitionNotAllowed as exc:
-        raise _refuse(
-            _("This action is not possible while the work plan is %(status)s.")
-            % {"status": work_plan.get_status_display()}
-        ) from exc
     work_plan.save()
     recorded = audit_event_record(
         event=WORKPLAN_TRANSITIONS[transition],
@@ -514,13 +513,11 @@ def activity_transition(
         _require_notified(activity, on)
     old = activity.status
     method = getattr(activity, transition)
-    try:
+    with refused_unless_allowed(
+        _("This action is not possible while the activity is %(status)s.")
+        % {"status": activity.get_status_display()}
+    ):
         method(on) if transition in ("start", "complete") else method()
-    except TransitionNotAllowed as exc:
-        raise _refuse(
-            _("This action is not possible while the activity is %(status)s.")
-            % {"status": activity.get_status_display()}
-        ) from exc
     activity.save()
     audit_event_record(
         event=ACTIVITY_TRANSITIONS[transition],

@@ -12,16 +12,17 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from mitra.accounts.http import AuthenticatedHttpRequest
-from mitra.audit.selectors import audit_history, audit_last_event
+from mitra.audit.selectors import audit_history
 from mitra.core.access import EDITOR, GOVERNMENT, MEMBER, AccessMixin
 from mitra.core.dates import today
-from mitra.core.exceptions import ApplicationError, StaleVersion
+from mitra.core.exceptions import ApplicationError
 from mitra.core.forms import (
+    VersionedEditMixin,
     already_submitted,
+    application_error_messages,
     apply_application_errors,
     create_once,
     form_token_for,
-    stale_context,
     submitted_version,
 )
 
@@ -164,7 +165,7 @@ class WorkPlanCreateView(AccessMixin, View):
         return render(request, "workplans/workplan_form.html", context, status=400)
 
 
-class WorkPlanUpdateView(AccessMixin, View):
+class WorkPlanUpdateView(VersionedEditMixin, AccessMixin, View):
     access = MEMBER
 
     def get(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
@@ -196,27 +197,11 @@ class WorkPlanUpdateView(AccessMixin, View):
             "work_plan": work_plan,
             "version": submitted_version(request),
         }
-        if form.is_valid():
-            try:
-                services.workplan_update(
-                    work_plan_id=work_plan.pk,
-                    data=form.to_input(),
-                    actor=request.user,
-                    expected_version=context["version"],
-                )
-            except StaleVersion as error:
-                current = error.current
-                context |= stale_context(
-                    form,
-                    error=error,
-                    current=WorkPlanForm.initial_from(current),
-                    last_event=audit_last_event(target=current),
-                )
-            except ApplicationError as error:
-                apply_application_errors(form, error)
-            else:
-                messages.success(request, _("The work plan was saved."))
-                return redirect("workplans:detail", pk=work_plan.pk)
+        if form.is_valid() and self.save_edit(
+            form, context, services.workplan_update, work_plan_id=work_plan.pk
+        ):
+            messages.success(request, _("The work plan was saved."))
+            return redirect("workplans:detail", pk=work_plan.pk)
         return render(request, "workplans/workplan_form.html", context, status=400)
 
 
@@ -232,10 +217,8 @@ class WorkPlanTransitionView(AccessMixin, View):
                 work_plan_id=work_plan.pk, transition=transition, actor=request.user
             )
         except ApplicationError as error:
-            messages.error(request, error.message)
-            for problems in error.extra.values():
-                for problem in problems:
-                    messages.error(request, problem)
+            for text in application_error_messages(error):
+                messages.error(request, text)
         else:
             messages.success(request, _("The work plan's status was changed."))
         return redirect("workplans:detail", pk=work_plan.pk)
@@ -277,7 +260,7 @@ class ActivityCreateView(AccessMixin, View):
         return render(request, "workplans/activity_form.html", context, status=400)
 
 
-class ActivityUpdateView(AccessMixin, View):
+class ActivityUpdateView(VersionedEditMixin, AccessMixin, View):
     access = MEMBER
 
     def get(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
@@ -302,27 +285,11 @@ class ActivityUpdateView(AccessMixin, View):
             "activity": activity,
             "version": submitted_version(request),
         }
-        if form.is_valid():
-            try:
-                services.activity_update(
-                    activity_id=activity.pk,
-                    data=form.to_input(),
-                    actor=request.user,
-                    expected_version=context["version"],
-                )
-            except StaleVersion as error:
-                current = error.current
-                context |= stale_context(
-                    form,
-                    error=error,
-                    current=ActivityForm.initial_from(current),
-                    last_event=audit_last_event(target=current),
-                )
-            except ApplicationError as error:
-                apply_application_errors(form, error)
-            else:
-                messages.success(request, _("The activity was saved."))
-                return redirect("workplans:activity_detail", pk=activity.pk)
+        if form.is_valid() and self.save_edit(
+            form, context, services.activity_update, activity_id=activity.pk
+        ):
+            messages.success(request, _("The activity was saved."))
+            return redirect("workplans:activity_detail", pk=activity.pk)
         return render(request, "workplans/activity_form.html", context, status=400)
 
 
@@ -385,11 +352,8 @@ class ActivityTransitionView(AccessMixin, View):
                 activity_id=activity.pk, transition=transition, actor=request.user, on=on
             )
         except ApplicationError as error:
-            for problems in error.extra.values():
-                for problem in problems:
-                    messages.error(request, problem)
-            if not error.extra:
-                messages.error(request, error.message)
+            for text in application_error_messages(error):
+                messages.error(request, text)
         else:
             messages.success(request, _("The activity's status was changed."))
         return redirect("workplans:activity_detail", pk=activity.pk)

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from mitra.accounts.models import ApiToken
 from mitra.accounts.services import api_token_create
-from mitra.core.tests.urlwalk import html_routes
+from mitra.core.tests.matrix import assert_every_route_has_a_row, assert_get_matrix, login
 from mitra.core.tests.world import ROLES, World, build_world
 
 from .url_matrix import GET
@@ -30,29 +30,16 @@ def targets(world: World) -> dict[str, dict[str, Any]]:
     }
 
 
-def login(client: Any, world: World, role: str) -> None:
-    if world.users[role] is not None:
-        client.force_login(world.users[role])
-
-
 def test_every_accounts_route_has_a_row():
-    core = {"accounts:login", "accounts:logout"}
-    names = {r.name for r in html_routes() if r.name.startswith("accounts:")} - core
-    assert names == {name for name, _ in GET}
+    core = frozenset({"accounts:login", "accounts:logout"})
+    assert_every_route_has_a_row("accounts", GET, elsewhere=core)
 
 
 @pytest.mark.parametrize("role", ROLES)
 def test_get_matrix(client, world, role):
     kwargs = targets(world)
     login(client, world, role)
-    routes = {route.name: route for route in html_routes()}
-    column = ROLES.index(role)
-    wrong = {}
-    for (name, target), statuses in GET.items():
-        got = client.get(routes[name].path(kwargs[target])).status_code
-        if got != statuses[column]:
-            wrong[(name, target)] = (got, statuses[column])
-    assert not wrong, f"{role}: (got, expected) {wrong}"
+    assert_get_matrix(client, GET, role, kwargs=kwargs)
 
 
 @pytest.mark.parametrize("role", ["anonymous", "operator", "viewer", "other_officer"])

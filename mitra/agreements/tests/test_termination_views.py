@@ -90,7 +90,7 @@ def test_an_operator_undoes_it_through_the_api(operator, agreement):
     key = api_key_for(operator)
     client = APIClient(HTTP_ACCEPT_LANGUAGE="en")
     client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
-    url = f"/api/v1/agreements/{agreement.pk}/transitions/undo_termination/"
+    url = f"/api/v1/agreements/{agreement.pk}/actions/undo_termination/"
     with freeze_today(TODAY):
         refused = client.post(url, {"reason": "Wrong record."}, format="json")
         assert refused.status_code == 400

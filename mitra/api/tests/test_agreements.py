@@ -384,7 +384,7 @@ def test_officer_of_another_ministry_gets_404_on_a_kemendagri_draft(
             client.get(f"{URL}{pk}/"),
             client.patch(f"{URL}{pk}/", {"title": "Mine now"}, format="json"),
             client.put(f"{URL}{pk}/", {"title": "x", "type": "mou", "foreign_parties": []}),
-            client.post(f"{URL}{pk}/transitions/submit_for_review/"),
+            client.post(f"{URL}{pk}/actions/submit_for_review/"),
             client.post(f"{URL}{pk}/signatories/", {"party": 1, "title": "x"}),
             client.get(f"{URL}{pk}/documents/"),
             client.get(f"{URL}{pk}/documents/1/download/"),
@@ -402,7 +402,7 @@ def test_viewer_reads_but_may_not_write(
     assert client.get(f"{URL}{kemendagri_draft.pk}/").json()["can_edit"] is False
     with nothing_written():
         assert client.patch(f"{URL}{kemendagri_draft.pk}/", {"title": "x"}).status_code == 403
-        response = client.post(f"{URL}{kemendagri_draft.pk}/transitions/sign/")
+        response = client.post(f"{URL}{kemendagri_draft.pk}/actions/sign/")
     assert response.status_code == 403
 
 
@@ -538,7 +538,7 @@ def test_lifecycle_through_transitions_is_audited(
         ("sign", "signed"),
         ("activate", "active"),
     ]:
-        response = client.post(f"{URL}{renewal.pk}/transitions/{name}/", format="json")
+        response = client.post(f"{URL}{renewal.pk}/actions/{name}/", format="json")
         assert response.status_code == 200, response.json()
         assert response.json()["status"] == status
     events = list(
@@ -556,16 +556,16 @@ def test_lifecycle_through_transitions_is_audited(
     ford_msp_2021.refresh_from_db()
     assert ford_msp_2021.status == "superseded"
 
-    terminate = client.post(f"{URL}{renewal.pk}/transitions/terminate/", {}, format="json")
+    terminate = client.post(f"{URL}{renewal.pk}/actions/terminate/", {}, format="json")
     assert terminate.status_code == 400
     assert terminate.json()["message"] == "Give the reason for terminating the agreement."
     unconfirmed = client.post(
-        f"{URL}{renewal.pk}/transitions/terminate/", {"reason": "Programme closed."}
+        f"{URL}{renewal.pk}/actions/terminate/", {"reason": "Programme closed."}
     )
     assert unconfirmed.status_code == 400
     assert unconfirmed.json()["extra"] == {"confirmed": ["Required."]}
     terminate = client.post(
-        f"{URL}{renewal.pk}/transitions/terminate/",
+        f"{URL}{renewal.pk}/actions/terminate/",
         {"reason": "Programme closed.", "confirmed": True},
         format="json",
     )
@@ -575,21 +575,27 @@ def test_lifecycle_through_transitions_is_audited(
     assert event.data["reason"] == "Programme closed."
 
 
-@pytest.mark.parametrize(
-    ("name", "message"),
-    [
-        ("fly", "Unknown action."),
-        ("activate", "This action is not possible while the agreement is Draft."),
-        ("expire", "Unknown action."),  # the daily job's only: never asked for by name
-    ],
-)
-def test_impossible_transitions_are_400_and_write_nothing(
-    client_for: Any, officer: Any, kemendagri_draft: Agreement, name: str, message: str
+def test_an_impossible_transition_is_400_and_writes_nothing(
+    client_for: Any, officer: Any, kemendagri_draft: Agreement
 ) -> None:
     with nothing_written():
-        response = client_for(officer).post(f"{URL}{kemendagri_draft.pk}/transitions/{name}/")
+        response = client_for(officer).post(f"{URL}{kemendagri_draft.pk}/actions/activate/")
     assert response.status_code == 400
+    message = "This action is not possible while the agreement is Draft."
     assert response.json() == {"message": message, "extra": {}}
+    kemendagri_draft.refresh_from_db()
+    assert kemendagri_draft.status == "draft"
+
+
+# An action the resource does not have is an unknown URL (ADR 0022): 404, as for every action.
+@pytest.mark.parametrize("name", ["fly", "expire"])  # expire: the daily job's only, never by name
+def test_an_unknown_action_is_404_and_writes_nothing(
+    client_for: Any, officer: Any, kemendagri_draft: Agreement, name: str
+) -> None:
+    with nothing_written():
+        response = client_for(officer).post(f"{URL}{kemendagri_draft.pk}/actions/{name}/")
+    assert response.status_code == 404
+    assert response.json() == {"message": "Not found.", "extra": {}}
     kemendagri_draft.refresh_from_db()
     assert kemendagri_draft.status == "draft"
 
@@ -598,7 +604,7 @@ def test_signing_needs_a_signing_date(
     client_for: Any, officer: Any, kemendagri_draft: Agreement
 ) -> None:
     with nothing_written():
-        response = client_for(officer).post(f"{URL}{kemendagri_draft.pk}/transitions/sign/")
+        response = client_for(officer).post(f"{URL}{kemendagri_draft.pk}/actions/sign/")
     assert response.json()["message"] == "Record the signing date before marking it signed."
 
 

@@ -1,9 +1,10 @@
 """Token authentication, and deny-by-default for anonymous callers."""
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from django.urls import reverse
+from django.urls import URLPattern, URLResolver, reverse
 
 from mitra.accounts.models import ApiToken, token_hash
 from mitra.accounts.tests.factories import PASSWORD
@@ -140,7 +141,15 @@ PROTECTED = [
     ("get", "api-permit-application-detail", {"pk": 1}),
     ("patch", "api-permit-application-detail", {"pk": 1}),
     ("post", "api-permit-application-action", {"pk": 1, "name": "submit"}),
-    ("post", "api-permit-application-decision", {"pk": 1}),
+    ("post", "api-permit-application-action", {"pk": 1, "name": "withdraw"}),
+    ("post", "api-permit-application-action", {"pk": 1, "name": "answer"}),
+    ("post", "api-permit-application-action", {"pk": 1, "name": "open_verification"}),
+    ("post", "api-permit-application-action", {"pk": 1, "name": "return"}),
+    ("post", "api-permit-application-action", {"pk": 1, "name": "circulate"}),
+    ("post", "api-permit-application-action", {"pk": 1, "name": "share_opinions"}),
+    ("post", "api-permit-application-action", {"pk": 1, "name": "open_deliberation"}),
+    ("post", "api-permit-application-action", {"pk": 1, "name": "deliberate"}),
+    ("post", "api-permit-application-action", {"pk": 1, "name": "decide"}),
     ("get", "api-permit-review-list", {}),
     ("get", "api-permit-review-detail", {"pk": 1}),
     ("post", "api-permit-review-decision", {"pk": 1}),
@@ -150,6 +159,8 @@ PROTECTED = [
     ("post", "api-permit-operational", {"pk": 1}),
     ("get", "api-permit-staff", {"pk": 1}),
     ("post", "api-permit-staff", {"pk": 1}),
+    ("post", "api-permit-action", {"pk": 1, "name": "suspend"}),
+    ("post", "api-permit-action", {"pk": 1, "name": "reinstate"}),
     ("post", "api-permit-action", {"pk": 1, "name": "revoke"}),
     ("post", "api-permit-operational-end", {"pk": 1}),
     ("post", "api-permit-staff-end", {"pk": 1}),
@@ -172,14 +183,18 @@ PROTECTED = [
     ("post", "api-intake-confirm", {}),
     ("get", "api-report-list", {}),
     ("get", "api-report-detail", {"pk": 1}),
-    ("post", "api-report-submit", {"pk": 1}),
-    ("post", "api-report-review", {"pk": 1}),
+    ("post", "api-report-action", {"pk": 1, "name": "submit"}),
+    ("post", "api-report-action", {"pk": 1, "name": "accept"}),
+    ("post", "api-report-action", {"pk": 1, "name": "request_revision"}),
     ("get", "api-monitoring-visit-list", {}),
     ("get", "api-monitoring-visit-detail", {"pk": 1}),
     ("get", "api-sanction-list", {}),
     ("post", "api-sanction-list", {}),
     ("get", "api-sanction-detail", {"pk": 1}),
-    ("post", "api-sanction-move", {"pk": 1, "action": "assess"}),
+    ("post", "api-sanction-move", {"pk": 1, "name": "assess"}),
+    ("post", "api-sanction-move", {"pk": 1, "name": "escalate"}),
+    ("post", "api-sanction-move", {"pk": 1, "name": "lift"}),
+    ("post", "api-sanction-move", {"pk": 1, "name": "dismiss"}),
     ("get", "api-deadline-list", {}),
     ("get", "api-deadline-rules", {}),
     ("get", "api-deadline-compute", {}),
@@ -207,17 +222,33 @@ def test_anonymous_gets_401_everywhere(
     assert AuditEvent.objects.count() == count
 
 
-def test_every_api_url_is_covered_by_the_walk() -> None:
-    """A new API route must be added to PROTECTED (or be the public schema/docs/token)."""
+def api_patterns(patterns: list[Any] | None = None) -> Iterator[URLPattern]:
+    """Every route of the API, through the per-resource URL lists it includes."""
     from mitra.api import urls
 
+    for pattern in urls.urlpatterns if patterns is None else patterns:
+        if isinstance(pattern, URLResolver):
+            yield from api_patterns(pattern.url_patterns)
+        else:
+            yield pattern
+
+
+def test_every_api_url_is_covered_by_the_walk() -> None:
+    """A new API route, or a new action of an `actions()` URL, must be added to PROTECTED (or
+    be the public schema/docs/token)."""
     # The izin prinsip register is public by design (issue 16 §2; portal test_register).
     public = {"api-schema", "api-docs", "api-auth-token", "api-register", "api-register-status",
               "api-register-statistics"}  # fmt: skip
-    walked = {(m.upper(), n) for m, n, _ in PROTECTED}
-    for pattern in urls.urlpatterns:
+    walked = {(m.upper(), n, kw.get("name")) for m, n, kw in PROTECTED}
+    routes = {(m, n) for m, n, _ in walked}
+    for pattern in api_patterns():
         # Open data is public by design (issue 4 §5); test_open_data_is_public checks it.
         if pattern.name in public or pattern.name.startswith("api-open-"):
+            continue
+        actions = getattr(pattern.callback, "action_views", None)
+        if actions is not None:
+            for action in actions:
+                assert ("POST", pattern.name, action) in walked, (pattern.name, action)
             continue
         operations = getattr(pattern.callback, "method_views", None)
         methods = (
@@ -226,13 +257,14 @@ def test_every_api_url_is_covered_by_the_walk() -> None:
             else {m.upper() for m in pattern.callback.cls().allowed_methods if m != "OPTIONS"}
         )
         for method in methods:
-            assert (method, pattern.name) in walked, (method, pattern.name)
+            assert (method, pattern.name) in routes, (method, pattern.name)
 
 
 def test_schema_and_docs_are_public(anon: Any) -> None:
     schema = anon.get("/api/v1/schema/")
     assert schema.status_code == 200
-    assert b"/api/v1/agreements/{id}/transitions/{name}/" in schema.content
+    assert b"/api/v1/agreements/{id}/actions/{name}/" in schema.content
+    assert b"/api/v1/permits/applications/{id}/actions/submit/" in schema.content
     docs = anon.get("/api/v1/docs/")
     assert docs.status_code == 200
 
@@ -265,8 +297,6 @@ def test_readers_may_not_write(
 
 def test_open_data_is_public(anon: Any) -> None:
     """The only API routes besides schema, docs and token that answer without credentials."""
-    from mitra.api import urls
-
-    names = [p.name for p in urls.urlpatterns if p.name.startswith("api-open-")]
+    names = [p.name for p in api_patterns() if p.name.startswith("api-open-")]
     assert "api-open-organizations" in names
     assert anon.get("/api/v1/open/organizations/").status_code == 200

@@ -130,7 +130,7 @@ def test_a_transition_bumps_the_version(
     client = client_for(officer)
     url = f"{AGREEMENTS}{kemendagri_draft.pk}/"
     etag = client.get(url)["ETag"]
-    moved = client.post(f"{url}transitions/submit_for_review/")
+    moved = client.post(f"{url}actions/submit_for_review/")
     assert moved.status_code == 200, moved.json()
     assert moved["ETag"] != etag
     assert client.patch(url, {"title": "x"}, format="json", HTTP_IF_MATCH=etag).status_code == 412

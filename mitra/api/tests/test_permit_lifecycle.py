@@ -88,7 +88,7 @@ def test_refusals_write_nothing(client_for, cast, officer, ford_rep):
 
 def test_the_issuer_ends_an_izin_operasional(client_for, cast, officer, other_officer):
     io = cast["io"]
-    end = f"/api/v1/permits/operational/{io.pk}/end/"
+    end = f"/api/v1/permits/operational/{io.pk}/actions/end/"
     assert client_for(other_officer).post(end, GROUNDS, format="json").status_code == 400
     response = client_for(officer).post(end, GROUNDS, format="json")
     assert response.status_code == 200
@@ -98,7 +98,7 @@ def test_the_issuer_ends_an_izin_operasional(client_for, cast, officer, other_of
 
 def test_biro_ktln_ends_an_assignment(client_for, cast, officer, ford_rep):
     staff = cast["staff"]
-    end = f"/api/v1/permits/staff/{staff.pk}/end/"
+    end = f"/api/v1/permits/staff/{staff.pk}/actions/end/"
     assert client_for(officer).post(end, GROUNDS, format="json").status_code == 400
     response = client_for(cast["ktln"]).post(end, GROUNDS, format="json")
     assert response.status_code == 200

@@ -47,21 +47,21 @@ def test_applicant_submits_secretariat_circulates_member_decides(
     assert len(inbox) == 1
     review_id = inbox[0]["id"]
     bad = kemhan.post(
-        f"/api/v1/permits/reviews/{review_id}/decision/",
+        f"/api/v1/permits/reviews/{review_id}/actions/decide/",
         {"state": "objection", "reason_code": "security"},
         format="json",
     )
     assert bad.status_code == 400
     assert "text" in bad.json()["extra"]
     ok = kemhan.post(
-        f"/api/v1/permits/reviews/{review_id}/decision/",
+        f"/api/v1/permits/reviews/{review_id}/actions/decide/",
         {"state": "objection", "reason_code": "security", "text": "Internal view."},
         format="json",
     )
     assert ok.status_code == 200
     assert ok.json()["state"] == "objection"
     again = kemhan.post(
-        f"/api/v1/permits/reviews/{review_id}/decision/",
+        f"/api/v1/permits/reviews/{review_id}/actions/decide/",
         {"state": "no_objection", "reason_code": "none"},
         format="json",
     )
@@ -85,7 +85,7 @@ def test_a_member_cannot_decide_another_agencys_review(client_for: Any, cast: di
     kemlu.post(f"/api/v1/permits/applications/{app.pk}/actions/circulate/")
     review = AgencyReview.objects.get(application=app, agency__key="kemlu")
     response = client_for(cast["kemhan"]).post(
-        f"/api/v1/permits/reviews/{review.pk}/decision/",
+        f"/api/v1/permits/reviews/{review.pk}/actions/decide/",
         {"state": "no_objection", "reason_code": "none"},
         format="json",
     )
@@ -97,7 +97,7 @@ def test_a_member_cannot_decide_another_agencys_review(client_for: Any, cast: di
 def test_decision_over_three_years_is_refused(client_for: Any, cast: dict[str, Any]):
     app = cast["application"]
     response = client_for(cast["kemlu"]).post(
-        f"/api/v1/permits/applications/{app.pk}/decision/",
+        f"/api/v1/permits/applications/{app.pk}/actions/decide/",
         {"approve": True, "valid_from": "2026-12-01", "valid_until": "2030-01-01"},
         format="json",
     )

@@ -7,7 +7,33 @@ and on a field that only a rule may change (see RULE_ONLY)."""
 from mitra.core.access import EDITOR, GOVERNMENT, MEMBER, OPERATOR, PUBLIC
 
 # Operation id -> (access level of its view, writable request fields; nested as a.b, a[].b).
+# What every step of a sanction case records (mitra.api.v1.sanctions.StepInputSerializer).
+STEP_FIELDS = {
+    "criminal_referral",
+    "immigration_referral",
+    "issued_on",
+    "notes",
+    "notified_bodies",
+    "parties_notified",
+}
+
 API_FIELDS: dict[str, tuple[str, set[str]]] = {
+    "permit_applications_answer": (MEMBER, {"response_text"}),
+    "permit_applications_circulate": (MEMBER, {"due_date", "technical_ministries"}),
+    "permit_applications_deliberate": (
+        MEMBER,
+        {"agencies_present", "held_on", "notes", "override_reason", "recommendation"},
+    ),
+    "permit_applications_return": (MEMBER, {"deadline", "reasons", "text"}),
+    "permit_applications_withdraw": (MEMBER, {"reason"}),
+    "permits_reinstate": (EDITOR, {"legal_basis", "reason"}),
+    "permits_revoke": (EDITOR, {"legal_basis", "reason"}),
+    "permits_suspend": (EDITOR, {"legal_basis", "reason"}),
+    "reports_request_revision": (EDITOR, {"reason"}),
+    "sanctions_assess": (EDITOR, STEP_FIELDS),
+    "sanctions_dismiss": (EDITOR, STEP_FIELDS),
+    "sanctions_escalate": (EDITOR, STEP_FIELDS | {"authority", "legal_basis"}),
+    "sanctions_lift": (EDITOR, STEP_FIELDS),
     "activities_create": (
         MEMBER,
         {
@@ -297,23 +323,6 @@ API_FIELDS: dict[str, tuple[str, set[str]]] = {
             "website",
         },
     ),
-    "permit_applications_action": (
-        MEMBER,
-        {
-            "agencies_present",
-            "deadline",
-            "due_date",
-            "held_on",
-            "notes",
-            "override_reason",
-            "reason",
-            "reasons",
-            "recommendation",
-            "response_text",
-            "technical_ministries",
-            "text",
-        },
-    ),
     "permit_applications_create": (
         MEMBER,
         {
@@ -359,7 +368,6 @@ API_FIELDS: dict[str, tuple[str, set[str]]] = {
         },
     ),
     "permit_reviews_decide": (GOVERNMENT, {"reason_code", "state", "text"}),
-    "permits_action": (EDITOR, {"legal_basis", "reason"}),
     "permits_operational_create": (EDITOR, {"agreement", "number", "valid_from", "valid_until"}),
     "permits_operational_end": (EDITOR, {"legal_basis", "reason"}),
     "permits_staff_create": (
@@ -375,7 +383,6 @@ API_FIELDS: dict[str, tuple[str, set[str]]] = {
         },
     ),
     "permits_staff_end": (EDITOR, {"legal_basis", "reason"}),
-    "reports_review": (EDITOR, {"decision", "reason"}),
     "reports_submit": (
         MEMBER,
         {
@@ -392,19 +399,6 @@ API_FIELDS: dict[str, tuple[str, set[str]]] = {
     "sanctions_create": (
         EDITOR,
         {"articles", "organization", "reported_on", "source", "source_detail", "violation"},
-    ),
-    "sanctions_move": (
-        EDITOR,
-        {
-            "authority",
-            "criminal_referral",
-            "immigration_referral",
-            "issued_on",
-            "legal_basis",
-            "notes",
-            "notified_bodies",
-            "parties_notified",
-        },
     ),
     "workplans_create": (
         MEMBER,
@@ -773,6 +767,12 @@ FORM_FIELDS: dict[str, tuple[set[str], set[str]]] = {
     ),
     # IATI files: operators upload them for import (mitra/iati).
     "mitra.iati.views.UploadForm": ({OPERATOR}, {"file"}),
+    # The follow-up of a finding: government pages the service narrows (operators, the TPOA
+    # secretariat, the agreement's partner ministry).
+    "mitra.iati.views.FollowUpForm": (
+        {GOVERNMENT},
+        {"due_date", "monitoring_finding", "note", "owner"},
+    ),
     # Change notices (issue 15 §1): an organization's representatives file them (member pages
     # scoped to their organization); the secretariat decides.
     "mitra.organizations.forms.ChangeNoticeForm": (

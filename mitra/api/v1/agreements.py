@@ -8,11 +8,10 @@ import hashlib
 from typing import Any
 
 from django.http import FileResponse
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
-    OpenApiParameter,
     OpenApiResponse,
     extend_schema,
     extend_schema_field,
@@ -32,44 +31,38 @@ from mitra.agreements.models import (
 )
 from mitra.agreements.permissions import agreement_get_editable, agreement_is_editable_by
 from mitra.agreements.validation import chain_warnings
-from mitra.api.pagination import StandardPagination
-from mitra.bodies.models import GovernmentBody
 from mitra.core import bounds
 from mitra.core.access import EDITOR, MEMBER
 from mitra.core.cache import generation_cached, signed_in_cache_seconds, user_scope_key
 from mitra.core.dates import today
-from mitra.organizations.models import ForeignOrganization, Sector
+from mitra.organizations.models import ForeignOrganization
 from mitra.organizations.selectors import organization_visible_qs
-from mitra.regions.models import Province, Regency
 
 from .base import (
     DETAIL_ERRORS,
     ETAG_HEADER,
     IDEMPOTENCY_KEY,
     IDEMPOTENT_REPLAYED,
-    IF_MATCH,
-    READ_ERRORS,
     WRITE_DETAIL_ERRORS,
     ApiView,
     AuthenticatedRequest,
+    BodyField,
     CodeField,
     DateField,
     DateTimeField,
-    VersionedUpdateMixin,
+    ProvinceField,
+    RegencyField,
+    SectorField,
     create_responses,
     errors,
     idempotent,
-    update_responses,
-    with_etag,
+    route,
 )
+from .generic import DetailApi, ListApi, ShownApi, TransitionApi, UpdateApi
 from .organizations import OrganizationRefSerializer
 from .reference import BodyRefSerializer
 
 TAGS = ["agreements"]
-UNKNOWN_BODY: dict[str, Any] = {"does_not_exist": _("Unknown government body key: {value}.")}
-UNKNOWN_SECTOR: dict[str, Any] = {"does_not_exist": _("Unknown sector code: {value}.")}
-UNKNOWN_PROVINCE: dict[str, Any] = {"does_not_exist": _("Unknown province code: {value}.")}
-UNKNOWN_REGENCY: dict[str, Any] = {"does_not_exist": _("Unknown regency/city code: {value}.")}
 UNKNOWN_ORGANIZATION: dict[str, Any] = {
     "does_not_exist": _("Unknown foreign organization id: {pk_value}."),
     "incorrect_type": _("Give foreign organizations by id (a number)."),
@@ -217,7 +210,7 @@ class AgreementDetailSerializer(AgreementSummarySerializer):
     )
     chain_warnings = serializers.SerializerMethodField(help_text="Gaps and overlaps.")
     available_transitions = serializers.SerializerMethodField(
-        help_text="Transitions you may run now (POST …/transitions/{name}/)."
+        help_text="Transitions you may run now (POST …/actions/{name}/)."
     )
     can_edit = serializers.SerializerMethodField()
     created_at = DateTimeField()
@@ -259,13 +252,10 @@ class AgreementInputSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=500)
     type = serializers.ChoiceField(choices=Agreement.Type.choices)
     reference = serializers.CharField(max_length=100, required=False, allow_blank=True)
-    owner = CodeField(
-        slug_field="key",
-        queryset=GovernmentBody.objects.all(),
+    owner = BodyField(
         required=False,
         help_text="Key of the lead government body: an agency, or the unit of it that holds "
         "the record; default: your own body.",
-        error_messages=UNKNOWN_BODY,
     )
     foreign_parties = serializers.PrimaryKeyRelatedField(
         queryset=ForeignOrganization.objects.none(),
@@ -273,13 +263,8 @@ class AgreementInputSerializer(serializers.Serializer):
         help_text="Ids of the foreign organizations party to it (the first is the lead).",
         error_messages=UNKNOWN_ORGANIZATION,
     )
-    other_government_parties = CodeField(
-        slug_field="key",
-        queryset=GovernmentBody.objects.all(),
-        many=True,
-        required=False,
-        help_text="Keys of other government bodies party to it.",
-        error_messages=UNKNOWN_BODY,
+    other_government_parties = BodyField(
+        many=True, required=False, help_text="Keys of other government bodies party to it."
     )
     signing_date = DateField(required=False, allow_null=True)
     signing_place = serializers.CharField(max_length=255, required=False, allow_blank=True)
@@ -299,37 +284,15 @@ class AgreementInputSerializer(serializers.Serializer):
         error_messages=UNKNOWN_RENEWED,
     )
     objective = serializers.CharField(required=False, allow_blank=True)
-    sectors = CodeField(
-        slug_field="code",
-        queryset=Sector.objects.all(),
-        many=True,
-        required=False,
-        help_text="Sector codes.",
-        error_messages=UNKNOWN_SECTOR,
+    sectors = SectorField(many=True, required=False, help_text="Sector codes.")
+    provinces = ProvinceField(
+        many=True, required=False, help_text='Kemendagri province codes, e.g. "33".'
     )
-    provinces = CodeField(
-        slug_field="code",
-        queryset=Province.objects.all(),
-        many=True,
-        required=False,
-        help_text='Kemendagri province codes, e.g. "33".',
-        error_messages=UNKNOWN_PROVINCE,
+    regencies = RegencyField(
+        many=True, required=False, help_text='Kemendagri regency/city codes, e.g. "33.74".'
     )
-    regencies = CodeField(
-        slug_field="code",
-        queryset=Regency.objects.all(),
-        many=True,
-        required=False,
-        help_text='Kemendagri regency/city codes, e.g. "33.74".',
-        error_messages=UNKNOWN_REGENCY,
-    )
-    shared_with = CodeField(
-        slug_field="key",
-        queryset=GovernmentBody.objects.all(),
-        many=True,
-        required=False,
-        help_text="Keys of government bodies the record is shared with.",
-        error_messages=UNKNOWN_BODY,
+    shared_with = BodyField(
+        many=True, required=False, help_text="Keys of government bodies the record is shared with."
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -386,9 +349,23 @@ def _owner_or_own_agency(values: dict[str, Any], user: Any) -> None:
 # --- list, create, detail, update ---------------------------------------------------------
 
 
-class AgreementListApi(ApiView):
+class AgreementApi(ShownApi):
+    # The agreement resource: answers with the agreement as its GET shows it, with its ETag.
     access = MEMBER
-    pagination_class = StandardPagination
+    tags = TAGS
+    output = AgreementDetailSerializer
+    detail = staticmethod(agreement_detail_data)
+    fetch = staticmethod(agreement_get_editable)
+
+
+class AgreementListApi(AgreementApi, ListApi):
+    operation_id = "agreements_list"
+    summary = "List the agreements you may see"
+    description = (
+        "Government users see what their agency owns, is party to or was shared with; a "
+        "foreign organization's representative sees its signed agreements."
+    )
+    serializer_class = AgreementSummarySerializer
 
     class FilterSerializer(serializers.Serializer):
         status = serializers.ChoiceField(choices=Agreement.Status.choices, required=False)
@@ -396,27 +373,11 @@ class AgreementListApi(ApiView):
         partner_kind = serializers.ChoiceField(
             choices=ForeignOrganization.Kind.choices, required=False
         )
-        body = CodeField(
-            slug_field="key",
-            queryset=GovernmentBody.objects.all(),
-            required=False,
-            help_text="Key of a government body: agreements it owns or is party to.",
-            error_messages=UNKNOWN_BODY,
+        body = BodyField(
+            required=False, help_text="Key of a government body: agreements it owns or is party to."
         )
-        province = CodeField(
-            slug_field="code",
-            queryset=Province.objects.all(),
-            required=False,
-            help_text='Kemendagri province code, e.g. "33".',
-            error_messages=UNKNOWN_PROVINCE,
-        )
-        sector = CodeField(
-            slug_field="code",
-            queryset=Sector.objects.all(),
-            required=False,
-            help_text="Sector code.",
-            error_messages=UNKNOWN_SECTOR,
-        )
+        province = ProvinceField(required=False, help_text='Kemendagri province code, e.g. "33".')
+        sector = SectorField(required=False, help_text="Sector code.")
         period_from = DateField(
             required=False, help_text="In force at some time on or after this date."
         )
@@ -430,19 +391,8 @@ class AgreementListApi(ApiView):
             choices=sorted(selectors.SORTS), required=False, default="-start_date"
         )
 
-    @extend_schema(
-        operation_id="agreements_list",
-        tags=TAGS,
-        summary="List the agreements you may see",
-        description="Government users see what their agency owns, is party to or was shared "
-        "with; a foreign organization's representative sees its signed agreements.",
-        parameters=[FilterSerializer],
-        responses={200: AgreementSummarySerializer(many=True), **errors(400, *READ_ERRORS)},
-    )
-    def get(self, request: AuthenticatedRequest) -> Response:
-        parsed = self.FilterSerializer(data=request.query_params)
-        parsed.is_valid(raise_exception=True)
-        d = parsed.validated_data
+    def get(self, request: AuthenticatedRequest) -> Response:  # type: ignore[override]
+        d = self.filters(request)
         filters = selectors.AgreementFilters(
             status=d.get("status", ""),
             type=d.get("type", ""),
@@ -484,7 +434,7 @@ class AgreementListApi(ApiView):
         return Response(generation_cached(key, build, seconds=signed_in_cache_seconds()))
 
 
-class AgreementCreateApi(ApiView):
+class AgreementCreateApi(AgreementApi):
     access = EDITOR
 
     InputSerializer = AgreementInputSerializer
@@ -510,88 +460,63 @@ class AgreementCreateApi(ApiView):
         agreement = services.agreement_create(
             data=services.AgreementInput(**values), actor=request.user
         )
-        data = agreement_detail_data(user=request.user, pk=agreement.pk)
-        return with_etag(Response(data, status=status.HTTP_201_CREATED), data["version"])
+        return self.shown(request, agreement.pk, status=status.HTTP_201_CREATED)
 
 
-class AgreementDetailApi(ApiView):
-    access = MEMBER
-
-    @extend_schema(
-        operation_id="agreements_retrieve",
-        tags=TAGS,
-        summary="An agreement with its parties, signatories, documents and renewal chain",
-        parameters=[ETAG_HEADER],
-        responses={200: AgreementDetailSerializer, **errors(*DETAIL_ERRORS)},
-    )
-    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
-        data = agreement_detail_data(user=request.user, pk=pk)
-        return with_etag(Response(data), data["version"])
+class AgreementDetailApi(AgreementApi, DetailApi):
+    operation_id = "agreements_retrieve"
+    summary = "An agreement with its parties, signatories, documents and renewal chain"
+    versioned = True
 
 
-class AgreementUpdateApi(VersionedUpdateMixin, ApiView):
-    """PUT gives every field (absent optional ones are cleared); PATCH only those that change.
-    Both need If-Match (the ETag read); see docs/dev/concurrency.md.
-
-    The status never changes here: use the transitions.
-    """
-
+class AgreementUpdateApi(AgreementApi, UpdateApi):
     access = EDITOR
-
+    description = (
+        "PUT gives every field (absent optional ones are cleared); PATCH only those that "
+        "change. Both need If-Match (the ETag read); see docs/dev/concurrency.md.\n\n"
+        "The status never changes here: use the actions (`…/actions/{name}/`)."
+    )
+    operation_id = "agreements_partial_update"
+    summary = "Change some of an agreement's fields"
+    put_operation_id = "agreements_update"
+    put_summary = "Replace an agreement's fields and parties"
     InputSerializer = AgreementInputSerializer
 
-    def current_state(self, request: Any, **kwargs: Any) -> tuple[Any, int]:
-        data = agreement_detail_data(user=request.user, pk=kwargs["pk"])
-        return data, data["version"]
+    def serializer_context(self, request: Any) -> dict[str, Any]:
+        return {"user": request.user}
 
-    def _update(self, request: AuthenticatedRequest, pk: int, partial: bool) -> Response:
-        agreement = _get_editable(request, pk)
-        expected = self.check_version(request, agreement)
-        serializer = self.InputSerializer(
-            data=request.data, partial=partial, context={"user": request.user}
-        )
-        serializer.is_valid(raise_exception=True)
-        lead = agreement.owner_unit or agreement.owner
-        values = agreement_input_from(agreement) if partial else {"owner": lead}
-        values.update(serializer.validated_data)
-        _owner_or_own_agency(values, request.user)
+    def perform(
+        self, request: Any, record: Any, values: dict[str, Any], *, partial: bool, expected: int
+    ) -> None:
+        lead = record.owner_unit or record.owner
+        merged = agreement_input_from(record) if partial else {"owner": lead}
+        merged.update(values)
+        _owner_or_own_agency(merged, request.user)
         services.agreement_update(
-            agreement_id=agreement.pk,
-            data=services.AgreementInput(**values),
+            agreement_id=record.pk,
+            data=services.AgreementInput(**merged),
             actor=request.user,
             expected_version=expected,
         )
-        data = agreement_detail_data(user=request.user, pk=pk)
-        return with_etag(Response(data), data["version"])
-
-    @extend_schema(
-        operation_id="agreements_update",
-        tags=TAGS,
-        summary="Replace an agreement's fields and parties",
-        request=InputSerializer,
-        parameters=[IF_MATCH, ETAG_HEADER],
-        responses=update_responses(AgreementDetailSerializer),
-    )
-    def put(self, request: AuthenticatedRequest, pk: int) -> Response:
-        return self._update(request, pk, partial=False)
-
-    @extend_schema(
-        operation_id="agreements_partial_update",
-        tags=TAGS,
-        summary="Change some of an agreement's fields",
-        request=InputSerializer,
-        parameters=[IF_MATCH, ETAG_HEADER],
-        responses=update_responses(AgreementDetailSerializer),
-    )
-    def patch(self, request: AuthenticatedRequest, pk: int) -> Response:
-        return self._update(request, pk, partial=True)
 
 
 # --- lifecycle and signatories -----------------------------------------------------------
 
 
-class AgreementTransitionApi(ApiView):
+class AgreementTransitionApi(AgreementApi, TransitionApi):
     access = EDITOR
+    operation_id = "agreements_transition"
+    summary = "Move an agreement through its lifecycle"
+    description = (
+        "draft → under_review → signed → active → terminated. Signing needs a signing date "
+        "that has come, activation a start date that has come; with an ormas asing partner "
+        "both need its izin prinsip valid over the period (N3/N4). Termination (ending early) "
+        "needs a reason and `confirmed: true`; an operator may undo a mistaken termination "
+        "(`undo_termination`, reason and confirmation), back to the status the dates give. "
+        "Expiry is not a transition: the daily job expires agreements after their end date. "
+        "When a renewal becomes active its predecessor is superseded. Every move is audited."
+    )
+    transitions = services.TRANSITIONS
 
     @extend_schema_serializer(component_name="Transition")
     class InputSerializer(serializers.Serializer):
@@ -608,43 +533,14 @@ class AgreementTransitionApi(ApiView):
             "that the agreement's being in force changes).",
         )
 
-    @extend_schema(
-        operation_id="agreements_transition",
-        tags=TAGS,
-        summary="Move an agreement through its lifecycle",
-        description="draft → under_review → signed → active → terminated. Signing needs a "
-        "signing date that has come, activation a start date that has come; with an ormas asing "
-        "partner both need its izin prinsip valid over the period (N3/N4). Termination (ending "
-        "early) needs a reason and `confirmed: true`; an operator may undo a mistaken "
-        "termination (`undo_termination`, reason and confirmation), back to the status the "
-        "dates give. Expiry is not a transition: the daily job expires agreements after their "
-        "end date. When a renewal becomes active its predecessor is superseded. Every move is "
-        "audited.",
-        parameters=[
-            OpenApiParameter(
-                "name",
-                OpenApiTypes.STR,
-                OpenApiParameter.PATH,
-                enum=list(services.TRANSITIONS),
-                description="The transition.",
-            )
-        ],
-        request=InputSerializer,
-        responses={200: AgreementDetailSerializer, **errors(*WRITE_DETAIL_ERRORS)},
-    )
-    def post(self, request: AuthenticatedRequest, pk: int, name: str) -> Response:
-        agreement = _get_editable(request, pk)
-        serializer = self.InputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        services.agreement_transition(
-            agreement_id=agreement.pk,
-            transition=name,
+    def perform(self, request: Any, record: Any, data: dict[str, Any]) -> Any:
+        return services.agreement_transition(
+            agreement_id=record.pk,
+            transition=self.transition,
             actor=request.user,
-            reason=serializer.validated_data.get("reason", ""),
-            confirmed=serializer.validated_data["confirmed"],
+            reason=data.get("reason", ""),
+            confirmed=data["confirmed"],
         )
-        data = agreement_detail_data(user=request.user, pk=pk)
-        return with_etag(Response(data), data["version"])
 
 
 class AgreementSignatoryCreateApi(ApiView):
@@ -766,3 +662,43 @@ class AgreementDocumentDownloadApi(ApiView):
             filename=document.original_name,
             content_type=document.content_type,
         )
+
+
+# --- routes (included by mitra.api.urls) ----------------------------------------------------
+
+urlpatterns = [
+    path(
+        "agreements/",
+        route(get=AgreementListApi, post=AgreementCreateApi),
+        name="api-agreement-list",
+    ),
+    path(
+        "agreements/<id:pk>/",
+        route(
+            get=AgreementDetailApi,
+            put=AgreementUpdateApi,
+            patch=AgreementUpdateApi,
+        ),
+        name="api-agreement-detail",
+    ),
+    path(
+        "agreements/<id:pk>/actions/<slug:name>/",
+        AgreementTransitionApi.as_view(),
+        name="api-agreement-transition",
+    ),
+    path(
+        "agreements/<id:pk>/signatories/",
+        AgreementSignatoryCreateApi.as_view(),
+        name="api-agreement-signatories",
+    ),
+    path(
+        "agreements/<id:pk>/documents/",
+        route(get=AgreementDocumentListApi, post=AgreementDocumentUploadApi),
+        name="api-agreement-documents",
+    ),
+    path(
+        "agreements/<id:pk>/documents/<id:document_id>/download/",
+        AgreementDocumentDownloadApi.as_view(),
+        name="api-agreement-document-download",
+    ),
+]

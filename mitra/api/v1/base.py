@@ -8,8 +8,9 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_not_required
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.urls import register_converter
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
@@ -21,10 +22,14 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from mitra.accounts.models import User
+from mitra.api.converters import IdConverter
 from mitra.api.pagination import StandardPagination
 from mitra.api.permissions import HasAccessLevel
+from mitra.bodies.models import GovernmentBody
 from mitra.core import bounds, concurrency
 from mitra.core.exceptions import ApplicationError, StaleVersion
+from mitra.organizations.models import Sector
+from mitra.regions.models import Province, Regency
 
 
 class AuthenticatedRequest(Request):
@@ -48,6 +53,11 @@ class ApiView(APIView):
 
     access: str = ""
     permission_classes = [HasAccessLevel]
+
+
+# Ids in paths are 1..2**63-1: a larger one matches no route (404), never the database. Registered
+# here, where every API module's URL list (`urlpatterns`) gets it, before any of them is built.
+register_converter(IdConverter, "id")
 
 
 def route(**operations: type[APIView]) -> Callable[..., HttpResponse]:
@@ -137,6 +147,30 @@ class DateTimeField(serializers.DateTimeField):
 @extend_schema_field(OpenApiTypes.STR)
 class CodeField(serializers.SlugRelatedField):
     """A record given or shown by its code or key (Kemendagri code, sector code, body key)."""
+
+
+# Unknown codes and keys given as input: 400 naming the field and the value.
+UNKNOWN_BODY: dict[str, Any] = {"does_not_exist": _("Unknown government body key: {value}.")}
+UNKNOWN_SECTOR: dict[str, Any] = {"does_not_exist": _("Unknown sector code: {value}.")}
+UNKNOWN_PROVINCE: dict[str, Any] = {"does_not_exist": _("Unknown province code: {value}.")}
+UNKNOWN_REGENCY: dict[str, Any] = {"does_not_exist": _("Unknown regency/city code: {value}.")}
+
+
+def code_field(slug_field: str, model: type[Model], unknown: dict[str, Any]) -> Callable[..., Any]:
+    """A field class for records of `model` given by their `slug_field` (a 400 naming the
+    field and the value for an unknown one); keyword arguments as for any field."""
+
+    def field(**kwargs: Any) -> CodeField:
+        queryset = model._default_manager.all()
+        return CodeField(slug_field=slug_field, queryset=queryset, error_messages=unknown, **kwargs)
+
+    return field
+
+
+BodyField = code_field("key", GovernmentBody, UNKNOWN_BODY)  # a body by its key
+SectorField = code_field("code", Sector, UNKNOWN_SECTOR)
+ProvinceField = code_field("code", Province, UNKNOWN_PROVINCE)  # Kemendagri code: "33"
+RegencyField = code_field("code", Regency, UNKNOWN_REGENCY)  # Kemendagri code: "33.74"
 
 
 class Serializer(serializers.Serializer):

@@ -3,6 +3,7 @@
 from datetime import date
 from typing import Any
 
+from django.urls import path
 from drf_spectacular.utils import extend_schema, extend_schema_serializer
 from rest_framework import serializers
 from rest_framework.request import Request
@@ -116,3 +117,12 @@ class DeadlineComputeApi(ApiView):
         return Response(
             self.OutputSerializer({"rule": rule, "anchor": data["anchor"], "due": due}).data
         )
+
+
+# --- routes (included by mitra.api.urls) ----------------------------------------------------
+
+urlpatterns = [
+    path("deadlines/", DeadlineListApi.as_view(), name="api-deadline-list"),
+    path("deadlines/rules/", DeadlineRuleListApi.as_view(), name="api-deadline-rules"),
+    path("deadlines/compute/", DeadlineComputeApi.as_view(), name="api-deadline-compute"),
+]

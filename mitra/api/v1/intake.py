@@ -6,6 +6,7 @@ here, not in `mitra.intake`, so that intake never imports the API (the API sits 
 
 from typing import Any
 
+from django.urls import path
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.response import Response
@@ -254,3 +255,11 @@ class IntakeConfirmApi(ApiView):
             },
             status=status.HTTP_201_CREATED,
         )
+
+
+# --- routes (included by mitra.api.urls) ----------------------------------------------------
+
+urlpatterns = [
+    path("intake/extract/", IntakeExtractApi.as_view(), name="api-intake-extract"),
+    path("intake/confirm/", IntakeConfirmApi.as_view(), name="api-intake-confirm"),
+]

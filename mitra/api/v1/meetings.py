@@ -7,10 +7,9 @@ writes only through its services. Outside the viewer's scope → 404.
 
 from typing import Any
 
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
-    OpenApiParameter,
     extend_schema,
     extend_schema_field,
     extend_schema_serializer,
@@ -20,8 +19,6 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from mitra.agreements.models import Agreement
-from mitra.api.pagination import StandardPagination
-from mitra.bodies.models import GovernmentBody
 from mitra.core.access import EDITOR, MEMBER
 from mitra.meetings import selectors, services
 from mitra.meetings.models import ActionItem, Attendee, Meeting
@@ -34,27 +31,23 @@ from .base import (
     ETAG_HEADER,
     IDEMPOTENCY_KEY,
     IDEMPOTENT_REPLAYED,
-    IF_MATCH,
-    READ_ERRORS,
     WRITE_DETAIL_ERRORS,
     ApiView,
     AuthenticatedRequest,
-    CodeField,
+    BodyField,
     DateField,
     DateTimeField,
-    VersionedUpdateMixin,
     create_responses,
     errors,
     idempotent,
-    paginated_response,
-    update_responses,
+    route,
     with_etag,
 )
+from .generic import DetailApi, ListApi, ShownApi, TransitionApi, UpdateApi
 from .organizations import OrganizationRefSerializer
 from .reference import BodyRefSerializer
 
 TAGS = ["meetings"]
-UNKNOWN_BODY: dict[str, Any] = {"does_not_exist": _("Unknown government body key: {value}.")}
 UNKNOWN_AGREEMENT: dict[str, Any] = {
     "does_not_exist": _("Agreement {pk_value} does not exist or is outside your scope."),
     "incorrect_type": _("Give agreements by id (a number)."),
@@ -217,22 +210,12 @@ class MeetingInputSerializer(serializers.Serializer):
         max_length=100, required=False, allow_blank=True, default=""
     )
     online_link = serializers.URLField(max_length=500, required=False, allow_blank=True, default="")
-    organizer = CodeField(
-        slug_field="key",
-        queryset=GovernmentBody.objects.all(),
+    organizer = BodyField(
         required=False,
         help_text="Key of the organizing body (a unit is stored as the organizing unit); "
         "default: your own agency.",
-        error_messages=UNKNOWN_BODY,
     )
-    organizer_unit = CodeField(
-        slug_field="key",
-        queryset=GovernmentBody.objects.all(),
-        required=False,
-        allow_null=True,
-        default=None,
-        error_messages=UNKNOWN_BODY,
-    )
+    organizer_unit = BodyField(required=False, allow_null=True, default=None)
     agreements = serializers.PrimaryKeyRelatedField(
         queryset=Agreement.objects.none(),
         many=True,
@@ -293,9 +276,24 @@ def _organizer_or_own_agency(values: dict[str, Any], user: Any) -> None:
 # --- list, create, detail, update ---------------------------------------------------------
 
 
-class MeetingListApi(ApiView):
+class MeetingApi(ShownApi):
+    # The meeting resource: answers with the meeting as its GET shows it, with its ETag.
     access = MEMBER
-    pagination_class = StandardPagination
+    tags = TAGS
+    output = MeetingDetailSerializer
+    detail = staticmethod(meeting_detail_data)
+    fetch = staticmethod(meeting_get_editable)
+
+
+class MeetingListApi(MeetingApi, ListApi):
+    operation_id = "meetings_list"
+    summary = "List the meetings you may see"
+    description = (
+        "Government users see meetings their agency organizes, is invited to or attends, and "
+        "meetings linked to agreements they may see; a foreign organization's representative "
+        "sees meetings their organization attends or is linked to."
+    )
+    serializer_class = MeetingSummarySerializer
 
     class FilterSerializer(serializers.Serializer):
         kind = serializers.ChoiceField(choices=Meeting.Kind.choices, required=False)
@@ -304,20 +302,7 @@ class MeetingListApi(ApiView):
         period_to = DateField(required=False, help_text="Starting on or before.")
         q = serializers.CharField(required=False, help_text="Title or venue.")
 
-    @extend_schema(
-        operation_id="meetings_list",
-        tags=TAGS,
-        summary="List the meetings you may see",
-        description="Government users see meetings their agency organizes, is invited to or "
-        "attends, and meetings linked to agreements they may see; a foreign organization's "
-        "representative sees meetings their organization attends or is linked to.",
-        parameters=[FilterSerializer],
-        responses={200: MeetingSummarySerializer(many=True), **errors(400, *READ_ERRORS)},
-    )
-    def get(self, request: AuthenticatedRequest) -> Response:
-        parsed = self.FilterSerializer(data=request.query_params)
-        parsed.is_valid(raise_exception=True)
-        d = parsed.validated_data
+    def get_queryset(self, request: Any, d: dict[str, Any]) -> Any:
         filters = selectors.MeetingFilters(
             kind=d.get("kind", ""),
             status=d.get("status", ""),
@@ -325,13 +310,10 @@ class MeetingListApi(ApiView):
             period_to=d.get("period_to"),
             q=d.get("q", ""),
         )
-        qs = selectors.meeting_list(viewer=request.user, filters=filters)
-        return paginated_response(
-            queryset=qs, serializer_class=MeetingSummarySerializer, request=request, view=self
-        )
+        return selectors.meeting_list(viewer=request.user, filters=filters)
 
 
-class MeetingCreateApi(ApiView):
+class MeetingCreateApi(MeetingApi):
     access = EDITOR
     InputSerializer = MeetingInputSerializer
 
@@ -353,82 +335,57 @@ class MeetingCreateApi(ApiView):
         values = dict(serializer.validated_data)
         _organizer_or_own_agency(values, request.user)
         meeting = services.meeting_create(data=services.MeetingInput(**values), actor=request.user)
-        data = meeting_detail_data(user=request.user, pk=meeting.pk)
-        return with_etag(Response(data, status=status.HTTP_201_CREATED), data["version"])
+        return self.shown(request, meeting.pk, status=status.HTTP_201_CREATED)
 
 
-class MeetingDetailApi(ApiView):
-    access = MEMBER
-
-    @extend_schema(
-        operation_id="meetings_retrieve",
-        tags=TAGS,
-        summary="A meeting with its participants, agenda, minutes, positions, decisions, "
-        "action items and agreements",
-        parameters=[ETAG_HEADER],
-        responses={200: MeetingDetailSerializer, **errors(*DETAIL_ERRORS)},
+class MeetingDetailApi(MeetingApi, DetailApi):
+    operation_id = "meetings_retrieve"
+    summary = (
+        "A meeting with its participants, agenda, minutes, positions, decisions, action items "
+        "and agreements"
     )
-    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
-        data = meeting_detail_data(user=request.user, pk=pk)
-        return with_etag(Response(data), data["version"])
+    versioned = True
 
 
-class MeetingUpdateApi(VersionedUpdateMixin, ApiView):
-    """PUT gives every field; PATCH only those that change. The status moves by transitions.
-    Both need If-Match (the ETag read); see docs/dev/concurrency.md."""
-
+class MeetingUpdateApi(MeetingApi, UpdateApi):
     access = EDITOR
+    description = (
+        "PUT gives every field; PATCH only those that change. The status moves by actions "
+        "(`…/actions/{name}/`). Both need If-Match (the ETag read); see "
+        "docs/dev/concurrency.md."
+    )
+    operation_id = "meetings_partial_update"
+    summary = "Change some of a meeting's fields"
+    put_operation_id = "meetings_update"
+    put_summary = "Replace a meeting's fields and links"
     InputSerializer = MeetingInputSerializer
 
-    def current_state(self, request: Any, **kwargs: Any) -> tuple[Any, int]:
-        data = meeting_detail_data(user=request.user, pk=kwargs["pk"])
-        return data, data["version"]
+    def serializer_context(self, request: Any) -> dict[str, Any]:
+        return {"user": request.user}
 
-    def _update(self, request: AuthenticatedRequest, pk: int, partial: bool) -> Response:
-        meeting = _get_editable(request, pk)
-        expected = self.check_version(request, meeting)
-        serializer = self.InputSerializer(
-            data=request.data, partial=partial, context={"user": request.user}
-        )
-        serializer.is_valid(raise_exception=True)
-        values = meeting_input_from(meeting) if partial else {"organizer": meeting.organizer}
-        sent = serializer.validated_data
-        values.update({k: v for k, v in sent.items() if not partial or k in request.data})
-        _organizer_or_own_agency(values, request.user)
+    def perform(
+        self, request: Any, record: Any, values: dict[str, Any], *, partial: bool, expected: int
+    ) -> None:
+        merged = meeting_input_from(record) if partial else {"organizer": record.organizer}
+        merged.update({k: v for k, v in values.items() if not partial or k in request.data})
+        _organizer_or_own_agency(merged, request.user)
         services.meeting_update(
-            meeting_id=meeting.pk,
-            data=services.MeetingInput(**values),
+            meeting_id=record.pk,
+            data=services.MeetingInput(**merged),
             actor=request.user,
             expected_version=expected,
         )
-        data = meeting_detail_data(user=request.user, pk=pk)
-        return with_etag(Response(data), data["version"])
-
-    @extend_schema(
-        operation_id="meetings_update",
-        tags=TAGS,
-        summary="Replace a meeting's fields and links",
-        request=InputSerializer,
-        parameters=[IF_MATCH, ETAG_HEADER],
-        responses=update_responses(MeetingDetailSerializer),
-    )
-    def put(self, request: AuthenticatedRequest, pk: int) -> Response:
-        return self._update(request, pk, partial=False)
-
-    @extend_schema(
-        operation_id="meetings_partial_update",
-        tags=TAGS,
-        summary="Change some of a meeting's fields",
-        request=InputSerializer,
-        parameters=[IF_MATCH, ETAG_HEADER],
-        responses=update_responses(MeetingDetailSerializer),
-    )
-    def patch(self, request: AuthenticatedRequest, pk: int) -> Response:
-        return self._update(request, pk, partial=True)
 
 
-class MeetingTransitionApi(ApiView):
+class MeetingTransitionApi(MeetingApi, TransitionApi):
     access = EDITOR
+    operation_id = "meetings_transition"
+    summary = "Move a meeting through its lifecycle"
+    description = (
+        "planned → held → minutes_circulated → minutes_approved, or planned → cancelled. "
+        "Circulating sends the latest minutes version; approving approves it."
+    )
+    transitions = services.TRANSITIONS
 
     @extend_schema_serializer(component_name="MeetingTransition")
     class InputSerializer(serializers.Serializer):
@@ -436,36 +393,13 @@ class MeetingTransitionApi(ApiView):
             required=False, allow_blank=True, max_length=2000, help_text="Required to cancel."
         )
 
-    @extend_schema(
-        operation_id="meetings_transition",
-        tags=TAGS,
-        summary="Move a meeting through its lifecycle",
-        description="planned → held → minutes_circulated → minutes_approved, or planned → "
-        "cancelled. Circulating sends the latest minutes version; approving approves it.",
-        parameters=[
-            OpenApiParameter(
-                "name",
-                OpenApiTypes.STR,
-                OpenApiParameter.PATH,
-                enum=list(services.TRANSITIONS),
-                description="The transition.",
-            )
-        ],
-        request=InputSerializer,
-        responses={200: MeetingDetailSerializer, **errors(*WRITE_DETAIL_ERRORS)},
-    )
-    def post(self, request: AuthenticatedRequest, pk: int, name: str) -> Response:
-        meeting = _get_editable(request, pk)
-        serializer = self.InputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        services.meeting_transition(
-            meeting_id=meeting.pk,
-            transition=name,
+    def perform(self, request: Any, record: Any, data: dict[str, Any]) -> Any:
+        return services.meeting_transition(
+            meeting_id=record.pk,
+            transition=self.transition,
             actor=request.user,
-            reason=serializer.validated_data.get("reason", ""),
+            reason=data.get("reason", ""),
         )
-        data = meeting_detail_data(user=request.user, pk=pk)
-        return with_etag(Response(data), data["version"])
 
 
 # --- sub-resources ------------------------------------------------------------------------
@@ -476,14 +410,11 @@ class MeetingInviteApi(ApiView):
 
     @extend_schema_serializer(component_name="MeetingInvitationInput")
     class InputSerializer(serializers.Serializer):
-        body = CodeField(
-            slug_field="key",
-            queryset=GovernmentBody.objects.all(),
+        body = BodyField(
             required=False,
             allow_null=True,
             default=None,
             help_text="Key of the invited body (or unit).",
-            error_messages=UNKNOWN_BODY,
         )
         description = serializers.CharField(
             max_length=255, required=False, allow_blank=True, default="",
@@ -529,14 +460,7 @@ class MeetingAttendeeCreateApi(ApiView):
     class InputSerializer(serializers.Serializer):
         name = serializers.CharField(max_length=255, required=False, allow_blank=True, default="")
         title = serializers.CharField(max_length=255, required=False, allow_blank=True, default="")
-        body = CodeField(
-            slug_field="key",
-            queryset=GovernmentBody.objects.all(),
-            required=False,
-            allow_null=True,
-            default=None,
-            error_messages=UNKNOWN_BODY,
-        )
+        body = BodyField(required=False, allow_null=True, default=None)
         organization = serializers.PrimaryKeyRelatedField(
             queryset=ForeignOrganization.objects.none(),
             required=False,
@@ -636,14 +560,7 @@ class MeetingActionItemCreateApi(ApiView):
     @extend_schema_serializer(component_name="MeetingActionItemInput")
     class InputSerializer(serializers.Serializer):
         text = serializers.CharField()
-        owner_body = CodeField(
-            slug_field="key",
-            queryset=GovernmentBody.objects.all(),
-            required=False,
-            allow_null=True,
-            default=None,
-            error_messages=UNKNOWN_BODY,
-        )
+        owner_body = BodyField(required=False, allow_null=True, default=None)
         owner_person = serializers.CharField(
             max_length=255, required=False, allow_blank=True, default=""
         )
@@ -732,3 +649,46 @@ class MeetingSigningApi(ApiView):
         )
         data = meeting_detail_data(user=request.user, pk=pk)
         return with_etag(Response(data), data["version"])
+
+
+# --- routes (included by mitra.api.urls) ----------------------------------------------------
+
+urlpatterns = [
+    path(
+        "meetings/",
+        route(get=MeetingListApi, post=MeetingCreateApi),
+        name="api-meeting-list",
+    ),
+    path(
+        "meetings/<id:pk>/",
+        route(get=MeetingDetailApi, put=MeetingUpdateApi, patch=MeetingUpdateApi),
+        name="api-meeting-detail",
+    ),
+    path(
+        "meetings/<id:pk>/actions/<slug:name>/",
+        MeetingTransitionApi.as_view(),
+        name="api-meeting-transition",
+    ),
+    path("meetings/<id:pk>/invited/", MeetingInviteApi.as_view(), name="api-meeting-invited"),
+    path(
+        "meetings/<id:pk>/attendees/",
+        route(get=MeetingAttendeeListApi, post=MeetingAttendeeCreateApi),
+        name="api-meeting-attendees",
+    ),
+    path(
+        "meetings/<id:pk>/minutes/",
+        route(get=MeetingMinutesListApi, post=MeetingMinutesCreateApi),
+        name="api-meeting-minutes",
+    ),
+    path(
+        "meetings/<id:pk>/action-items/",
+        route(get=MeetingActionItemListApi, post=MeetingActionItemCreateApi),
+        name="api-meeting-action-items",
+    ),
+    path(
+        "meetings/<id:pk>/action-items/<id:item_id>/",
+        MeetingActionItemUpdateApi.as_view(),
+        name="api-meeting-action-item",
+    ),
+    path("meetings/<id:pk>/signings/", MeetingSigningApi.as_view(), name="api-meeting-signings"),
+]

@@ -6,33 +6,27 @@ Objects come only through the scoped selectors the HTML views use; outside scope
 from typing import Any
 
 from django.http import Http404
+from django.urls import path
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema, extend_schema_serializer
+from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
-from rest_framework.response import Response
 
 from mitra.agreements.permissions import agreement_is_editable_by
-from mitra.api.pagination import StandardPagination
 from mitra.core.access import EDITOR, GOVERNMENT, MEMBER
 from mitra.core.exceptions import ApplicationError
 from mitra.monitoring import selectors, services
 from mitra.monitoring.models import Finding, FollowUpItem, Report
 from mitra.monitoring.services import ReportInput
 from mitra.monitoring.validation import LineInput
-from mitra.regions.models import Province, Regency
 
 from .base import (
-    DETAIL_ERRORS,
-    READ_ERRORS,
-    WRITE_DETAIL_ERRORS,
-    ApiView,
-    AuthenticatedRequest,
     CodeField,
     DateField,
     IdField,
-    errors,
-    paginated_response,
+    ProvinceField,
+    RegencyField,
 )
+from .generic import ActionApi, DetailApi, ListApi, Shown, ShownApi, actions
 from .reference import BodyRefSerializer
 
 TAGS = ["monitoring"]
@@ -137,9 +131,23 @@ class VisitDetailSerializer(serializers.Serializer):
 # --- reports ------------------------------------------------------------------------------
 
 
-class ReportListApi(ApiView):
+class ReportApi(ShownApi):
+    # The report resource: answers with the report as its GET shows it (not versioned).
     access = MEMBER
-    pagination_class = StandardPagination
+    tags = TAGS
+    output = ReportDetailSerializer
+    detail = staticmethod(report_data)
+    fetch = staticmethod(selectors.report_get_for_user)
+
+
+class ReportListApi(ReportApi, ListApi):
+    operation_id = "reports_list"
+    summary = "List the reports and disclosures you may see"
+    description = (
+        "Scoped as agreements: government users see their agency's, an organization's "
+        "representative its own. `overdue` is computed against today."
+    )
+    serializer_class = ReportSummarySerializer
 
     class FilterSerializer(serializers.Serializer):
         status = serializers.ChoiceField(choices=Report.Status.choices, required=False)
@@ -149,19 +157,7 @@ class ReportListApi(ApiView):
         period_from = DateField(required=False, help_text="Periods ending on/after.")
         period_to = DateField(required=False, help_text="Periods starting on/before.")
 
-    @extend_schema(
-        operation_id="reports_list",
-        tags=TAGS,
-        summary="List the reports and disclosures you may see",
-        description="Scoped as agreements: government users see their agency's, an "
-        "organization's representative its own. `overdue` is computed against today.",
-        parameters=[FilterSerializer],
-        responses={200: ReportSummarySerializer(many=True), **errors(400, *READ_ERRORS)},
-    )
-    def get(self, request: AuthenticatedRequest) -> Response:
-        parsed = self.FilterSerializer(data=request.query_params)
-        parsed.is_valid(raise_exception=True)
-        d = parsed.validated_data
+    def get_queryset(self, request: Any, d: dict[str, Any]) -> Any:
         filters = selectors.ReportFilters(
             status=d.get("status", ""),
             kind=d.get("kind", ""),
@@ -170,29 +166,22 @@ class ReportListApi(ApiView):
             period_from=d.get("period_from"),
             period_to=d.get("period_to"),
         )
-        return paginated_response(
-            queryset=selectors.report_list(viewer=request.user, filters=filters),
-            serializer_class=ReportSummarySerializer,
-            request=request,
-            view=self,
-        )
+        return selectors.report_list(viewer=request.user, filters=filters)
 
 
-class ReportDetailApi(ApiView):
-    access = MEMBER
+class ReportDetailApi(ReportApi, DetailApi):
+    operation_id = "reports_retrieve"
+    summary = "One report with its disclosure lines"
 
-    @extend_schema(
-        operation_id="reports_retrieve",
-        tags=TAGS,
-        summary="One report with its disclosure lines",
-        responses={200: ReportDetailSerializer, **errors(*DETAIL_ERRORS)},
+
+class ReportSubmitApi(ReportApi, ActionApi):
+    # MEMBER: the service admits only the organization's representative.
+    operation_id = "reports_submit"
+    summary = "Submit (or resubmit) a report or funding disclosure"
+    description = (
+        "For the representative of the organization party to the agreement. A closed period, "
+        "missing content or a malformed line is refused and nothing is written."
     )
-    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
-        return Response(report_data(user=request.user, pk=pk))
-
-
-class ReportSubmitApi(ApiView):
-    access = MEMBER  # the service admits only the organization's representative
 
     @extend_schema_serializer(component_name="DisclosureLineInput")
     class LineInputSerializer(serializers.Serializer):
@@ -202,12 +191,8 @@ class ReportSubmitApi(ApiView):
         amount = serializers.DecimalField(max_digits=18, decimal_places=2)
         currency = serializers.CharField(max_length=3, help_text="ISO 4217 code.")
         programme = serializers.CharField(max_length=255)
-        province = CodeField(
-            slug_field="code", queryset=Province.objects.all(), required=False, allow_null=True
-        )
-        regency = CodeField(
-            slug_field="code", queryset=Regency.objects.all(), required=False, allow_null=True
-        )
+        province = ProvinceField(required=False, allow_null=True)
+        regency = RegencyField(required=False, allow_null=True)
         local_partner = serializers.CharField(max_length=255, required=False, allow_blank=True)
 
     @extend_schema_serializer(component_name="ReportSubmission")
@@ -221,21 +206,8 @@ class ReportSubmitApi(ApiView):
         publication_url = serializers.URLField(required=False, allow_blank=True)
         lines = serializers.ListField(child=serializers.DictField(), required=False)
 
-    @extend_schema(
-        operation_id="reports_submit",
-        tags=TAGS,
-        summary="Submit (or resubmit) a report or funding disclosure",
-        description="For the representative of the organization party to the agreement. A "
-        "closed period, missing content or a malformed line is refused and nothing is written.",
-        request=InputSerializer,
-        responses={200: ReportDetailSerializer, **errors(*WRITE_DETAIL_ERRORS)},
-    )
-    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
-        report = selectors.report_get_for_user(user=request.user, pk=pk)
-        serializer = self.InputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        d = dict(serializer.validated_data)
-        raw_lines = d.pop("lines", [])
+    def perform(self, request: Any, record: Any, data: dict[str, Any]) -> Any:
+        raw_lines = data.pop("lines", [])
         lines = []
         line_errors: dict[str, Any] = {}
         for index, raw in enumerate(raw_lines):
@@ -247,85 +219,106 @@ class ReportSubmitApi(ApiView):
                     line_errors[f"lines.{index}.{name}"] = messages
         if line_errors:
             raise ApplicationError(_("The report was not submitted."), extra=line_errors)
-        services.report_submit(
-            report_id=report.pk, data=ReportInput(**d, lines=lines), actor=request.user
+        return services.report_submit(
+            report_id=record.pk, data=ReportInput(**data, lines=lines), actor=request.user
         )
-        return Response(report_data(user=request.user, pk=pk))
 
 
-class ReportReviewApi(ApiView):
+class ReportReviewApi(ReportApi, ActionApi):
+    # For the partner ministry's officers (the agreement's owner agency).
     access = EDITOR
 
-    @extend_schema_serializer(component_name="ReportReview")
-    class InputSerializer(serializers.Serializer):
-        decision = serializers.ChoiceField(choices=["accept", "request_revision"])
-        reason = serializers.CharField(
-            required=False, allow_blank=True, help_text="Required to request a revision."
-        )
-
-    @extend_schema(
-        operation_id="reports_review",
-        tags=TAGS,
-        summary="Accept a submitted report or request a revision",
-        description="For the partner ministry's officers (the agreement's owner agency).",
-        request=InputSerializer,
-        responses={200: ReportDetailSerializer, **errors(*WRITE_DETAIL_ERRORS)},
-    )
-    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
+    def get_object(self, request: Any, pk: int) -> Report:
         report = selectors.report_get_for_user(user=request.user, pk=pk)
         if not agreement_is_editable_by(user=request.user, agreement=report.agreement):
             raise Http404
-        serializer = self.InputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        d = serializer.validated_data
-        if d["decision"] == "accept":
-            services.report_accept(report_id=report.pk, actor=request.user)
-        else:
-            services.report_request_revision(
-                report_id=report.pk, reason=d.get("reason", ""), actor=request.user
-            )
-        return Response(report_data(user=request.user, pk=pk))
+        return report
+
+
+class ReportAcceptApi(ReportReviewApi):
+    operation_id = "reports_accept"
+    summary = "Accept a submitted report"
+    description = "For the partner ministry's officers (the agreement's owner agency)."
+
+    def perform(self, request: Any, record: Any, data: dict[str, Any]) -> Any:
+        return services.report_accept(report_id=record.pk, actor=request.user)
+
+
+class ReportRequestRevisionApi(ReportReviewApi):
+    operation_id = "reports_request_revision"
+    summary = "Send a submitted report back for revision"
+    description = (
+        "For the partner ministry's officers (the agreement's owner agency), with the reason; "
+        "the organization gets a new deadline."
+    )
+
+    @extend_schema_serializer(component_name="ReportRevision")
+    class InputSerializer(serializers.Serializer):
+        reason = serializers.CharField(
+            required=False, allow_blank=True, help_text="What needs to change (required)."
+        )
+
+    def perform(self, request: Any, record: Any, data: dict[str, Any]) -> Any:
+        return services.report_request_revision(
+            report_id=record.pk, reason=data.get("reason", ""), actor=request.user
+        )
+
+
+# `POST reports/<id>/actions/<name>/`: the actions served by one URL.
+REPORT_ACTIONS: dict[str, type[ActionApi]] = {
+    "submit": ReportSubmitApi,
+    "accept": ReportAcceptApi,
+    "request_revision": ReportRequestRevisionApi,
+}
 
 
 # --- monitoring visits --------------------------------------------------------------------
 
 
-class MonitoringVisitListApi(ApiView):
+class MonitoringVisitListApi(ListApi):
     access = GOVERNMENT
-    pagination_class = StandardPagination
+    tags = TAGS
+    operation_id = "monitoring_visits_list"
+    summary = "List monitoring visits (government users)"
+    serializer_class = VisitSummarySerializer
 
     class FilterSerializer(serializers.Serializer):
         agreement = IdField(required=False)
 
-    @extend_schema(
-        operation_id="monitoring_visits_list",
-        tags=TAGS,
-        summary="List monitoring visits (government users)",
-        parameters=[FilterSerializer],
-        responses={200: VisitSummarySerializer(many=True), **errors(400, *READ_ERRORS)},
-    )
-    def get(self, request: AuthenticatedRequest) -> Response:
-        parsed = self.FilterSerializer(data=request.query_params)
-        parsed.is_valid(raise_exception=True)
-        return paginated_response(
-            queryset=selectors.visit_list(
-                viewer=request.user, agreement=parsed.validated_data.get("agreement")
-            ),
-            serializer_class=VisitSummarySerializer,
-            request=request,
-            view=self,
-        )
+    def get_queryset(self, request: Any, filters: dict[str, Any]) -> Any:
+        return selectors.visit_list(viewer=request.user, agreement=filters.get("agreement"))
 
 
-class MonitoringVisitDetailApi(ApiView):
+class MonitoringVisitDetailApi(DetailApi):
     access = GOVERNMENT
+    tags = TAGS
+    operation_id = "monitoring_visits_retrieve"
+    summary = "One monitoring visit with its findings and follow-up items"
+    output = VisitDetailSerializer
 
-    @extend_schema(
-        operation_id="monitoring_visits_retrieve",
-        tags=TAGS,
-        summary="One monitoring visit with its findings and follow-up items",
-        responses={200: VisitDetailSerializer, **errors(*DETAIL_ERRORS)},
-    )
-    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
+    def show(self, request: Any, pk: int) -> Shown:
         visit = selectors.visit_get_for_user(user=request.user, pk=pk)
-        return Response(VisitDetailSerializer(visit).data)
+        return VisitDetailSerializer(visit).data, None
+
+
+# --- routes (included by mitra.api.urls) ----------------------------------------------------
+
+urlpatterns = [
+    path("reports/", ReportListApi.as_view(), name="api-report-list"),
+    path("reports/<id:pk>/", ReportDetailApi.as_view(), name="api-report-detail"),
+    path(
+        "reports/<id:pk>/actions/<slug:name>/",
+        actions(**REPORT_ACTIONS),
+        name="api-report-action",
+    ),
+    path(
+        "monitoring-visits/",
+        MonitoringVisitListApi.as_view(),
+        name="api-monitoring-visit-list",
+    ),
+    path(
+        "monitoring-visits/<id:pk>/",
+        MonitoringVisitDetailApi.as_view(),
+        name="api-monitoring-visit-detail",
+    ),
+]

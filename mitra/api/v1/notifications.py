@@ -1,26 +1,27 @@
 """Notifications: the caller's own notices, read marks and email preference."""
 
+from typing import Any
+
 from django.http import Http404
+from django.urls import path
 from drf_spectacular.utils import extend_schema, extend_schema_serializer
 from rest_framework import serializers
 from rest_framework.response import Response
 
-from mitra.api.pagination import StandardPagination
 from mitra.core.access import MEMBER
-from mitra.core.exceptions import ApplicationError
 from mitra.notifications import selectors, services
 from mitra.notifications.models import NotificationPreference
 
 from .base import (
     READ_ERRORS,
-    WRITE_DETAIL_ERRORS,
     WRITE_ERRORS,
     ApiView,
     AuthenticatedRequest,
     DateTimeField,
     errors,
-    paginated_response,
+    route,
 )
+from .generic import ActionApi, ListApi
 
 TAGS = ["notifications"]
 
@@ -38,48 +39,42 @@ class NoticeSerializer(serializers.Serializer):
     read_at = DateTimeField(allow_null=True)
 
 
-class NoticeListApi(ApiView):
+class NoticeListApi(ListApi):
     access = MEMBER
-    pagination_class = StandardPagination
+    tags = TAGS
+    operation_id = "notifications_list"
+    summary = "My notifications"
+    description = "The caller's own notices, newest first."
+    serializer_class = NoticeSerializer
 
     class FilterSerializer(serializers.Serializer):
         unread = serializers.BooleanField(required=False, help_text="Only unread notices.")
 
-    @extend_schema(
-        operation_id="notifications_list",
-        tags=TAGS,
-        summary="My notifications",
-        description="The caller's own notices, newest first.",
-        parameters=[FilterSerializer],
-        responses={200: NoticeSerializer(many=True), **errors(400, *READ_ERRORS)},
-    )
-    def get(self, request: AuthenticatedRequest) -> Response:
-        filters = self.FilterSerializer(data=request.query_params)
-        filters.is_valid(raise_exception=True)
+    def get_queryset(self, request: Any, filters: dict[str, Any]) -> Any:
         notices = selectors.notices_for(user=request.user)
-        if filters.validated_data.get("unread"):
+        if filters.get("unread"):
             notices = notices.filter(read_at__isnull=True)
-        return paginated_response(
-            queryset=notices, serializer_class=NoticeSerializer, request=request, view=self
-        )
+        return notices
 
 
-class NoticeReadApi(ApiView):
+class NoticeReadApi(ActionApi):
     access = MEMBER
+    tags = TAGS
+    operation_id = "notifications_read"
+    summary = "Mark one of my notifications read"
+    output = NoticeSerializer
 
-    @extend_schema(
-        operation_id="notifications_read",
-        tags=TAGS,
-        summary="Mark one of my notifications read",
-        request=None,
-        responses={200: NoticeSerializer, **errors(*WRITE_DETAIL_ERRORS)},
-    )
-    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
-        try:
-            notice = services.notice_mark_read(notice_id=pk, actor=request.user)
-        except ApplicationError:
-            raise Http404 from None
-        return Response(NoticeSerializer(notice).data)
+    def get_object(self, request: Any, pk: int) -> Any:
+        notice = selectors.notices_for(user=request.user).filter(pk=pk).first()
+        if notice is None:  # someone else's: as if it did not exist
+            raise Http404
+        return notice
+
+    def perform(self, request: Any, record: Any, data: dict[str, Any]) -> Any:
+        return services.notice_mark_read(notice_id=record.pk, actor=request.user)
+
+    def respond(self, request: Any, pk: int, result: Any) -> Response:
+        return Response(NoticeSerializer(result).data)
 
 
 class PreferenceSerializer(serializers.Serializer):
@@ -116,3 +111,20 @@ class PreferenceSetApi(ApiView):
         data.is_valid(raise_exception=True)
         preference = services.preference_set(actor=request.user, email=data.validated_data["email"])
         return Response({"email": preference.email})
+
+
+# --- routes (included by mitra.api.urls) ----------------------------------------------------
+
+urlpatterns = [
+    path("notifications/", NoticeListApi.as_view(), name="api-notice-list"),
+    path(
+        "notifications/<id:pk>/actions/read/",
+        NoticeReadApi.as_view(),
+        name="api-notice-read",
+    ),
+    path(
+        "notifications/preference/",
+        route(get=PreferenceGetApi, put=PreferenceSetApi),
+        name="api-notice-preference",
+    ),
+]

@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from django.http import StreamingHttpResponse
+from django.urls import path
 from django.utils.dateparse import parse_datetime
 from django.utils.text import format_lazy
 from django.utils.timezone import is_naive, make_aware
@@ -214,3 +215,18 @@ def make_apis(dataset: opendata.Dataset) -> tuple[type[ApiView], type[ApiView] |
 
 
 APIS = {slug: make_apis(dataset) for slug, dataset in opendata.DATASETS.items()}
+
+
+# --- routes (included by mitra.api.urls) ----------------------------------------------------
+
+urlpatterns = [
+    *[
+        path(f"open/{slug}/", list_api.as_view(), name=f"api-open-{slug}")
+        for slug, (list_api, _) in APIS.items()
+    ],
+    *[
+        path(f"open/{slug}/changes/", changes_api.as_view(), name=f"api-open-{slug}-changes")
+        for slug, (_, changes_api) in APIS.items()
+        if changes_api is not None
+    ],
+]

@@ -2,35 +2,29 @@
 
 from typing import Any
 
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_serializer
 from rest_framework import serializers, status
 from rest_framework.response import Response
 
-from mitra.api.pagination import StandardPagination
 from mitra.core.access import EDITOR, MEMBER
 from mitra.core.exceptions import ApplicationError
 from mitra.organizations import selectors, services
-from mitra.organizations.models import ForeignOrganization, Sector
+from mitra.organizations.models import ForeignOrganization
 
 from .base import (
-    DETAIL_ERRORS,
     ETAG_HEADER,
     IDEMPOTENCY_KEY,
     IDEMPOTENT_REPLAYED,
-    IF_MATCH,
-    READ_ERRORS,
-    ApiView,
     AuthenticatedRequest,
     CodeField,
-    VersionedUpdateMixin,
+    SectorField,
     create_responses,
-    errors,
     idempotent,
-    paginated_response,
-    update_responses,
-    with_etag,
+    route,
 )
+from .generic import DetailApi, ListApi, Shown, ShownApi, UpdateApi
 
 SECTOR_UNKNOWN: dict[str, Any] = {"does_not_exist": _("Unknown sector code: {value}.")}
 
@@ -92,14 +86,7 @@ class OrganizationInputSerializer(serializers.Serializer):
     email = serializers.EmailField(required=False, allow_blank=True)
     phone = serializers.CharField(max_length=40, required=False, allow_blank=True)
     description = serializers.CharField(required=False, allow_blank=True)
-    sectors = CodeField(
-        slug_field="code",
-        queryset=Sector.objects.all(),
-        many=True,
-        required=False,
-        help_text="Sector codes.",
-        error_messages=SECTOR_UNKNOWN,
-    )
+    sectors = SectorField(many=True, required=False, help_text="Sector codes.")
     # SECURITY: read-only (issue 13 §3): registry decisions, sanctions and operators'
     # publication change them through their own services; a value sent here is ignored.
     status = serializers.ChoiceField(choices=ForeignOrganization.Status.choices, read_only=True)
@@ -129,9 +116,27 @@ def organization_input_from(org: ForeignOrganization) -> dict[str, Any]:
     }
 
 
-class OrganizationListApi(ApiView):
+class OrganizationApi(ShownApi):
+    # The organization resource: answers with the record as its GET shows it, with its ETag.
     access = MEMBER
-    pagination_class = StandardPagination
+    tags = ["organizations"]
+    output = OrganizationOutputSerializer
+
+    def show(self, request: Any, pk: int) -> Shown:
+        org = selectors.organization_get_for_user(user=request.user, pk=pk)
+        return OrganizationOutputSerializer(org).data, org.version
+
+    fetch = staticmethod(selectors.organization_get_for_user)
+
+
+class OrganizationListApi(OrganizationApi, ListApi):
+    operation_id = "organizations_list"
+    summary = "List foreign organizations"
+    description = (
+        "Government users see the whole registry; a foreign organization's representative "
+        "sees only their own organization."
+    )
+    serializer_class = OrganizationOutputSerializer
 
     class FilterSerializer(serializers.Serializer):
         q = serializers.CharField(required=False, help_text="Any legal name, acronym or alias.")
@@ -139,43 +144,19 @@ class OrganizationListApi(ApiView):
         country = serializers.CharField(
             required=False, max_length=2, help_text="ISO 3166 alpha-2 code."
         )
-        sector = CodeField(
-            slug_field="code",
-            queryset=Sector.objects.all(),
-            required=False,
-            help_text="Sector code.",
-            error_messages=SECTOR_UNKNOWN,
-        )
+        sector = SectorField(required=False, help_text="Sector code.")
 
-    @extend_schema(
-        operation_id="organizations_list",
-        tags=["organizations"],
-        summary="List foreign organizations",
-        description="Government users see the whole registry; a foreign organization's "
-        "representative sees only their own organization.",
-        parameters=[FilterSerializer],
-        responses={200: OrganizationOutputSerializer(many=True), **errors(400, *READ_ERRORS)},
-    )
-    def get(self, request: AuthenticatedRequest) -> Response:
-        filters = self.FilterSerializer(data=request.query_params)
-        filters.is_valid(raise_exception=True)
-        data = filters.validated_data
-        qs = selectors.organization_list(
+    def get_queryset(self, request: Any, filters: dict[str, Any]) -> Any:
+        return selectors.organization_list(
             viewer=request.user,
-            q=data.get("q", ""),
-            kind=data.get("kind", ""),
-            country=data.get("country", ""),
-            sector=data["sector"].pk if data.get("sector") else None,
+            q=filters.get("q", ""),
+            kind=filters.get("kind", ""),
+            country=filters.get("country", ""),
+            sector=filters["sector"].pk if filters.get("sector") else None,
         ).prefetch_related("sectors")
-        return paginated_response(
-            queryset=qs,
-            serializer_class=OrganizationOutputSerializer,
-            request=request,
-            view=self,
-        )
 
 
-class OrganizationCreateApi(ApiView):
+class OrganizationCreateApi(OrganizationApi):
     access = EDITOR
 
     InputSerializer = OrganizationInputSerializer
@@ -201,77 +182,40 @@ class OrganizationCreateApi(ApiView):
         except ApplicationError as error:
             _add_suggestions(error, data)
             raise
-        org = selectors.organization_get_for_user(user=request.user, pk=org.pk)
-        response = Response(OrganizationOutputSerializer(org).data, status=status.HTTP_201_CREATED)
-        return with_etag(response, org.version)
+        return self.shown(request, org.pk, status=status.HTTP_201_CREATED)
 
 
-class OrganizationDetailApi(ApiView):
-    access = MEMBER
-
-    @extend_schema(
-        operation_id="organizations_retrieve",
-        tags=["organizations"],
-        summary="A foreign organization",
-        parameters=[ETAG_HEADER],
-        responses={200: OrganizationOutputSerializer, **errors(*DETAIL_ERRORS)},
-    )
-    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
-        org = selectors.organization_get_for_user(user=request.user, pk=pk)
-        return with_etag(Response(OrganizationOutputSerializer(org).data), org.version)
+class OrganizationDetailApi(OrganizationApi, DetailApi):
+    operation_id = "organizations_retrieve"
+    summary = "A foreign organization"
+    versioned = True
 
 
-class OrganizationUpdateApi(VersionedUpdateMixin, ApiView):
-    """PUT replaces every field (absent optional fields are cleared); PATCH changes some.
-    Both need If-Match (the ETag read); see docs/dev/concurrency.md."""
-
+class OrganizationUpdateApi(OrganizationApi, UpdateApi):
     access = EDITOR
-
+    description = (
+        "PUT replaces every field (absent optional fields are cleared); PATCH changes some. "
+        "Both need If-Match (the ETag read); see docs/dev/concurrency.md."
+    )
+    operation_id = "organizations_partial_update"
+    summary = "Change some fields of a foreign organization's record"
+    put_operation_id = "organizations_update"
+    put_summary = "Replace a foreign organization's record"
     InputSerializer = OrganizationInputSerializer
 
-    def current_state(self, request: Any, **kwargs: Any) -> tuple[Any, int]:
-        org = selectors.organization_get_for_user(user=request.user, pk=kwargs["pk"])
-        return OrganizationOutputSerializer(org).data, org.version
-
-    def _update(self, request: AuthenticatedRequest, pk: int, partial: bool) -> Response:
-        org = selectors.organization_get_for_user(user=request.user, pk=pk)
-        expected = self.check_version(request, org)
-        serializer = self.InputSerializer(data=request.data, partial=partial)
-        serializer.is_valid(raise_exception=True)
-        values = organization_input_from(org) if partial else {}
-        values.update(serializer.validated_data)
-        data = services.OrganizationInput(**values)
+    def perform(
+        self, request: Any, record: Any, values: dict[str, Any], *, partial: bool, expected: int
+    ) -> None:
+        data = services.OrganizationInput(
+            **{**(organization_input_from(record) if partial else {}), **values}
+        )
         try:
             services.organization_update(
-                organization_id=org.pk, data=data, actor=request.user, expected_version=expected
+                organization_id=record.pk, data=data, actor=request.user, expected_version=expected
             )
         except ApplicationError as error:
-            _add_suggestions(error, data, exclude_pk=org.pk)
+            _add_suggestions(error, data, exclude_pk=record.pk)
             raise
-        org = selectors.organization_get_for_user(user=request.user, pk=pk)
-        return with_etag(Response(OrganizationOutputSerializer(org).data), org.version)
-
-    @extend_schema(
-        operation_id="organizations_update",
-        tags=["organizations"],
-        summary="Replace a foreign organization's record",
-        request=InputSerializer,
-        parameters=[IF_MATCH, ETAG_HEADER],
-        responses=update_responses(OrganizationOutputSerializer),
-    )
-    def put(self, request: AuthenticatedRequest, pk: int) -> Response:
-        return self._update(request, pk, partial=False)
-
-    @extend_schema(
-        operation_id="organizations_partial_update",
-        tags=["organizations"],
-        summary="Change some fields of a foreign organization's record",
-        request=InputSerializer,
-        parameters=[IF_MATCH, ETAG_HEADER],
-        responses=update_responses(OrganizationOutputSerializer),
-    )
-    def patch(self, request: AuthenticatedRequest, pk: int) -> Response:
-        return self._update(request, pk, partial=True)
 
 
 def _add_suggestions(
@@ -287,3 +231,23 @@ def _add_suggestions(
         error.extra["suggestions"] = [
             {"id": m.pk, "legal_name": m.legal_name, "acronym": m.acronym} for m in matches[:5]
         ]
+
+
+# --- routes (included by mitra.api.urls) ----------------------------------------------------
+
+urlpatterns = [
+    path(
+        "organizations/",
+        route(get=OrganizationListApi, post=OrganizationCreateApi),
+        name="api-organization-list",
+    ),
+    path(
+        "organizations/<id:pk>/",
+        route(
+            get=OrganizationDetailApi,
+            put=OrganizationUpdateApi,
+            patch=OrganizationUpdateApi,
+        ),
+        name="api-organization-detail",
+    ),
+]

@@ -5,7 +5,7 @@ from typing import Any
 import django_filters
 from django.db.models import QuerySet
 from django.http import Http404
-from django.utils.translation import gettext_lazy as _
+from django.urls import path
 from drf_spectacular.utils import extend_schema, extend_schema_serializer
 from rest_framework import serializers
 from rest_framework.request import Request
@@ -21,13 +21,11 @@ from .base import (
     DETAIL_ERRORS,
     READ_ERRORS,
     ApiView,
-    CodeField,
     DateField,
+    ProvinceField,
     errors,
     paginated_response,
 )
-
-UNKNOWN_PROVINCE: dict[str, Any] = {"does_not_exist": _("Unknown province code: {value}.")}
 
 # --- selectors (reference data is not scoped: every signed-in user reads all of it) -------
 
@@ -206,13 +204,7 @@ class RegencyListApi(ApiView):
     pagination_class = StandardPagination
 
     class FilterSerializer(serializers.Serializer):
-        province = CodeField(
-            slug_field="code",
-            queryset=Province.objects.all(),
-            required=False,
-            help_text='Kemendagri province code, e.g. "33".',
-            error_messages=UNKNOWN_PROVINCE,
-        )
+        province = ProvinceField(required=False, help_text='Kemendagri province code, e.g. "33".')
         kind = serializers.ChoiceField(choices=Regency.Kind.choices, required=False)
         q = serializers.CharField(required=False, help_text="Part of the name.")
 
@@ -244,3 +236,13 @@ class RegencyListApi(ApiView):
             request=request,
             view=self,
         )
+
+
+# --- routes (included by mitra.api.urls) ----------------------------------------------------
+
+urlpatterns = [
+    path("bodies/", BodyListApi.as_view(), name="api-body-list"),
+    path("bodies/<id:pk>/", BodyDetailApi.as_view(), name="api-body-detail"),
+    path("regions/provinces/", ProvinceListApi.as_view(), name="api-province-list"),
+    path("regions/regencies/", RegencyListApi.as_view(), name="api-regency-list"),
+]

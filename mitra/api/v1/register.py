@@ -7,6 +7,7 @@ organization's standing decided by the permits app's one rule (`register_standin
 from datetime import date
 from typing import Any
 
+from django.urls import path
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
@@ -193,3 +194,12 @@ class PublicStatisticsApi(ApiView):
     def get(self, request: Request) -> Response:
         rows = permit_selectors.public_processing_statistics()
         return Response(StatisticsRowSerializer(rows, many=True).data)
+
+
+# --- routes (included by mitra.api.urls) ----------------------------------------------------
+
+urlpatterns = [
+    path("register/", RegisterListApi.as_view(), name="api-register"),
+    path("permits/status/", PublicStatusApi.as_view(), name="api-register-status"),
+    path("permits/statistics/", PublicStatisticsApi.as_view(), name="api-register-statistics"),
+]

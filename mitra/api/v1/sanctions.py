@@ -1,32 +1,29 @@
 """Sanction cases: list, open, read, move. Rules and scoping live in the sanctions app."""
 
-from typing import Any
+from typing import Any, ClassVar
 
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_serializer
+from django.urls import path
+from drf_spectacular.utils import extend_schema, extend_schema_serializer
 from rest_framework import serializers, status
 from rest_framework.response import Response
 
-from mitra.api.pagination import StandardPagination
-from mitra.bodies.models import GovernmentBody
 from mitra.core.access import EDITOR, MEMBER
 from mitra.organizations.models import ForeignOrganization
 from mitra.sanctions import selectors, services
 from mitra.sanctions.models import SanctionCase
 
 from .base import (
-    DETAIL_ERRORS,
-    READ_ERRORS,
-    WRITE_DETAIL_ERRORS,
     WRITE_ERRORS,
     ApiView,
     AuthenticatedRequest,
+    BodyField,
     CodeField,
     DateField,
     Serializer,
     errors,
-    paginated_response,
+    route,
 )
+from .generic import ActionApi, DetailApi, ListApi, ShownApi, actions
 
 TAGS = ["sanctions"]
 
@@ -83,34 +80,32 @@ def case_detail_data(*, user: Any, pk: int) -> dict[str, Any]:
     return data
 
 
-class SanctionCaseListApi(ApiView):
+class SanctionCaseApi(ShownApi):
+    # The sanction case resource: answers with the case as its GET shows it (not versioned).
     access = MEMBER
-    pagination_class = StandardPagination
+    tags = TAGS
+    output = SanctionCaseDetailSerializer
+    detail = staticmethod(case_detail_data)
+    fetch = staticmethod(selectors.sanction_case_get_editable)
+
+
+class SanctionCaseListApi(SanctionCaseApi, ListApi):
+    operation_id = "sanctions_list"
+    summary = "List sanction cases"
+    description = (
+        "The TPOA secretariat, Kemendagri and operators see every case; another agency sees "
+        "the cases of organizations it has agreements with; a representative sees their own "
+        "organization's cases from persuasion on."
+    )
+    serializer_class = SanctionCaseSerializer
 
     class FilterSerializer(serializers.Serializer):
         status = serializers.ChoiceField(choices=SanctionCase.Status.choices, required=False)
         q = serializers.CharField(required=False, help_text="Organization name.")
 
-    @extend_schema(
-        operation_id="sanctions_list",
-        tags=TAGS,
-        summary="List sanction cases",
-        description="The TPOA secretariat, Kemendagri and operators see every case; another "
-        "agency sees the cases of organizations it has agreements with; a representative sees "
-        "their own organization's cases from persuasion on.",
-        parameters=[FilterSerializer],
-        responses={200: SanctionCaseSerializer(many=True), **errors(400, *READ_ERRORS)},
-    )
-    def get(self, request: AuthenticatedRequest) -> Response:
-        filters = self.FilterSerializer(data=request.query_params)
-        filters.is_valid(raise_exception=True)
-        qs = selectors.sanction_case_list(
-            viewer=request.user,
-            status=filters.validated_data.get("status", ""),
-            q=filters.validated_data.get("q", ""),
-        )
-        return paginated_response(
-            queryset=qs, serializer_class=SanctionCaseSerializer, request=request, view=self
+    def get_queryset(self, request: Any, filters: dict[str, Any]) -> Any:
+        return selectors.sanction_case_list(
+            viewer=request.user, status=filters.get("status", ""), q=filters.get("q", "")
         )
 
 
@@ -142,69 +137,112 @@ class SanctionCaseCreateApi(ApiView):
         return Response(SanctionCaseSerializer(case).data, status=status.HTTP_201_CREATED)
 
 
-class SanctionCaseDetailApi(ApiView):
-    access = MEMBER
+class SanctionCaseDetailApi(SanctionCaseApi, DetailApi):
+    operation_id = "sanctions_retrieve"
+    summary = "A sanction case with its steps"
 
-    @extend_schema(
-        operation_id="sanctions_retrieve",
-        tags=TAGS,
-        summary="A sanction case with its steps",
-        responses={200: SanctionCaseDetailSerializer, **errors(*DETAIL_ERRORS)},
+
+# --- actions: one class and one input per action (ADR 0022) ---------------------------------
+
+
+@extend_schema_serializer(component_name="SanctionStepInput")
+class StepInputSerializer(serializers.Serializer):
+    # What every step of a case records; each action's serializer adds or requires more.
+    issued_on = DateField(
+        required=False, allow_null=True, help_text="The step's date; default today."
     )
-    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
-        return Response(case_detail_data(user=request.user, pk=pk))
+    notes = serializers.CharField(required=False, allow_blank=True)
+    notified_bodies = BodyField(many=True, required=False)
+    parties_notified = serializers.CharField(required=False, allow_blank=True, max_length=500)
+    immigration_referral = serializers.BooleanField(required=False, default=False)
+    criminal_referral = serializers.BooleanField(required=False, default=False)
 
 
-class SanctionCaseMoveApi(ApiView):
+@extend_schema_serializer(component_name="SanctionReasonedStepInput")
+class ReasonedStepInputSerializer(StepInputSerializer):
+    # Lifting and dismissing end the case's current step: they say why.
+    notes = serializers.CharField(allow_blank=True, help_text="Why (required).")
+
+
+class SanctionActionApi(SanctionCaseApi, ActionApi):
+    # Only the TPOA secretariat and operators move cases (the service checks).
     access = EDITOR
+    InputSerializer = StepInputSerializer
+    move: ClassVar[str]  # the name services.sanction_case_move knows
 
-    @extend_schema_serializer(component_name="SanctionMove")
-    class InputSerializer(serializers.Serializer):
-        legal_basis = serializers.CharField(required=False, allow_blank=True, max_length=300)
-        authority = CodeField(
-            slug_field="key",
-            queryset=GovernmentBody.objects.all(),
-            required=False,
-            allow_null=True,
-            help_text="Key of the issuing body.",
-        )
-        issued_on = DateField(required=False, allow_null=True)
-        notes = serializers.CharField(required=False, allow_blank=True)
-        notified_bodies = CodeField(
-            slug_field="key", queryset=GovernmentBody.objects.all(), many=True, required=False
-        )
-        parties_notified = serializers.CharField(required=False, allow_blank=True, max_length=500)
-        immigration_referral = serializers.BooleanField(required=False, default=False)
-        criminal_referral = serializers.BooleanField(required=False, default=False)
-
-    @extend_schema(
-        operation_id="sanctions_move",
-        tags=TAGS,
-        summary="Move a sanction case",
-        description="assess (reported → assessed), escalate (one step up the case's ladder: "
-        "persuasion → written warning → cessation of activities → revocation; the legacy "
-        "ladder has three warnings), lift (complied), dismiss. Escalation needs a legal basis, "
-        "an authority, and the compliance period to have run out. Only the TPOA secretariat "
-        "and operators move cases.",
-        parameters=[
-            OpenApiParameter(
-                "action",
-                OpenApiTypes.STR,
-                OpenApiParameter.PATH,
-                enum=list(services.ACTIONS),
-                description="The move.",
-            )
-        ],
-        request=InputSerializer,
-        responses={200: SanctionCaseDetailSerializer, **errors(*WRITE_DETAIL_ERRORS)},
-    )
-    def post(self, request: AuthenticatedRequest, pk: int, action: str) -> Response:
-        case = selectors.sanction_case_get_editable(user=request.user, pk=pk)
-        serializer = self.InputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        services.sanction_case_move(
-            case_id=case.pk,
-            data=services.MoveInput(action=action, **serializer.validated_data),
+    def perform(self, request: Any, record: Any, data: dict[str, Any]) -> Any:
+        return services.sanction_case_move(
+            case_id=record.pk,
+            data=services.MoveInput(action=self.move, **data),
             actor=request.user,
         )
-        return Response(case_detail_data(user=request.user, pk=pk))
+
+
+class SanctionAssessApi(SanctionActionApi):
+    move = "assess"
+    operation_id = "sanctions_assess"
+    summary = "Assess a reported violation (reported → assessed)"
+
+
+class SanctionEscalateApi(SanctionActionApi):
+    move = "escalate"
+    operation_id = "sanctions_escalate"
+    summary = "Escalate a case one step up its ladder"
+    description = (
+        "persuasion → written warning → cessation of activities → revocation (the legacy "
+        "ladder has three warnings). Needs a legal basis, an authority (after persuasion), and "
+        "the compliance period of the current step to have run out."
+    )
+
+    @extend_schema_serializer(component_name="SanctionEscalation")
+    class InputSerializer(StepInputSerializer):
+        legal_basis = serializers.CharField(
+            allow_blank=True, max_length=300, help_text="The article this step rests on."
+        )
+        authority = BodyField(
+            required=False,
+            allow_null=True,
+            help_text="Key of the issuing body (required after persuasion).",
+        )
+
+
+class SanctionLiftApi(SanctionActionApi):
+    move = "lift"
+    operation_id = "sanctions_lift"
+    summary = "Lift the sanction (the organization complied)"
+
+    InputSerializer = ReasonedStepInputSerializer
+
+
+class SanctionDismissApi(SanctionActionApi):
+    move = "dismiss"
+    operation_id = "sanctions_dismiss"
+    summary = "Dismiss a case"
+
+    InputSerializer = ReasonedStepInputSerializer
+
+
+# `POST sanctions/<id>/actions/<name>/`: the actions served by one URL.
+SANCTION_ACTIONS: dict[str, type[ActionApi]] = {
+    "assess": SanctionAssessApi,
+    "escalate": SanctionEscalateApi,
+    "lift": SanctionLiftApi,
+    "dismiss": SanctionDismissApi,
+}
+
+
+# --- routes (included by mitra.api.urls) ----------------------------------------------------
+
+urlpatterns = [
+    path(
+        "sanctions/",
+        route(get=SanctionCaseListApi, post=SanctionCaseCreateApi),
+        name="api-sanction-list",
+    ),
+    path("sanctions/<id:pk>/", SanctionCaseDetailApi.as_view(), name="api-sanction-detail"),
+    path(
+        "sanctions/<id:pk>/actions/<slug:name>/",
+        actions(**SANCTION_ACTIONS),
+        name="api-sanction-move",
+    ),
+]

@@ -3,9 +3,8 @@ services of mitra.workplans; objects come through its scoped selectors (404 outs
 
 from typing import Any
 
-from drf_spectacular.types import OpenApiTypes
+from django.urls import path
 from drf_spectacular.utils import (
-    OpenApiParameter,
     extend_schema,
     extend_schema_field,
     extend_schema_serializer,
@@ -13,10 +12,7 @@ from drf_spectacular.utils import (
 from rest_framework import serializers, status
 from rest_framework.response import Response
 
-from mitra.api.pagination import StandardPagination
 from mitra.core.access import EDITOR, GOVERNMENT, MEMBER
-from mitra.organizations.models import Sector
-from mitra.regions.models import Province, Regency
 from mitra.workplans import selectors, services
 from mitra.workplans.models import Activity, RegionalNotification, WorkPlan
 from mitra.workplans.permissions import (
@@ -26,14 +22,10 @@ from mitra.workplans.permissions import (
     workplan_get_for_action,
 )
 
-from .agreements import UNKNOWN_PROVINCE, UNKNOWN_REGENCY, UNKNOWN_SECTOR
 from .base import (
-    DETAIL_ERRORS,
     ETAG_HEADER,
     IDEMPOTENCY_KEY,
     IDEMPOTENT_REPLAYED,
-    IF_MATCH,
-    READ_ERRORS,
     WRITE_DETAIL_ERRORS,
     ApiView,
     AuthenticatedRequest,
@@ -41,16 +33,17 @@ from .base import (
     DateField,
     DateTimeField,
     IdField,
+    ProvinceField,
+    RegencyField,
+    SectorField,
     Serializer,
-    VersionedUpdateMixin,
     YearField,
     create_responses,
     errors,
     idempotent,
-    paginated_response,
-    update_responses,
-    with_etag,
+    route,
 )
+from .generic import ActionApi, DetailApi, ListApi, ShownApi, TransitionApi, UpdateApi
 from .reference import BodyRefSerializer
 
 TAGS = ["work plans"]
@@ -158,7 +151,7 @@ class WorkPlanDetailSerializer(WorkPlanSummarySerializer):
         help_text="How the plan leaves its RIK, agreement or izin prinsip (empty: it fits)."
     )
     available_transitions = serializers.SerializerMethodField(
-        help_text="Transitions you may run now (POST …/transitions/{name}/)."
+        help_text="Transitions you may run now (POST …/actions/{name}/)."
     )
     can_edit = serializers.SerializerMethodField()
 
@@ -213,21 +206,13 @@ class WorkPlanInputSerializer(Serializer):
     title = serializers.CharField(max_length=500)
     start_date = DateField()
     end_date = DateField()
-    province = CodeField(
-        slug_field="code",
-        queryset=Province.objects.all(),
-        required=False,
-        allow_null=True,
-        help_text='An RKT: Kemendagri province code, e.g. "33".',
-        error_messages=UNKNOWN_PROVINCE,
+    province = ProvinceField(
+        required=False, allow_null=True, help_text='An RKT: Kemendagri province code, e.g. "33".'
     )
-    regency = CodeField(
-        slug_field="code",
-        queryset=Regency.objects.all(),
+    regency = RegencyField(
         required=False,
         allow_null=True,
         help_text='An RKT (optional): regency/city code, e.g. "33.74".',
-        error_messages=UNKNOWN_REGENCY,
     )
     objectives = serializers.CharField(required=False, allow_blank=True)
 
@@ -254,36 +239,40 @@ def _workplan_input(values: dict[str, Any], agreement: Any, kind: str) -> servic
     )
 
 
-class WorkPlanListApi(ApiView):
+class WorkPlanApi(ShownApi):
+    # The work plan resource: answers with the plan as its GET shows it, with its ETag.
     access = MEMBER
-    pagination_class = StandardPagination
+    tags = TAGS
+    output = WorkPlanDetailSerializer
+    detail = staticmethod(workplan_detail_data)
+
+
+class ActivityApi(ShownApi):
+    # The activity resource: answers with the activity as its GET shows it, with its ETag.
+    access = MEMBER
+    tags = TAGS
+    output = ActivitySerializer
+    detail = staticmethod(activity_detail_data)
+
+
+class WorkPlanListApi(WorkPlanApi, ListApi):
+    operation_id = "workplans_list"
+    summary = "List the work plans you may see"
+    description = (
+        "Work plans of the agreements you may see, and (regional governments) the RKTs your "
+        "government signs."
+    )
+    serializer_class = WorkPlanSummarySerializer
 
     class FilterSerializer(serializers.Serializer):
         kind = serializers.ChoiceField(choices=WorkPlan.Kind.choices, required=False)
         status = serializers.ChoiceField(choices=WorkPlan.Status.choices, required=False)
         agreement = IdField(required=False)
-        province = CodeField(
-            slug_field="code",
-            queryset=Province.objects.all(),
-            required=False,
-            error_messages=UNKNOWN_PROVINCE,
-        )
+        province = ProvinceField(required=False)
         year = YearField(required=False)
         q = serializers.CharField(required=False)
 
-    @extend_schema(
-        operation_id="workplans_list",
-        tags=TAGS,
-        summary="List the work plans you may see",
-        description="Work plans of the agreements you may see, and (regional governments) "
-        "the RKTs your government signs.",
-        parameters=[FilterSerializer],
-        responses={200: WorkPlanSummarySerializer(many=True), **errors(400, *READ_ERRORS)},
-    )
-    def get(self, request: AuthenticatedRequest) -> Response:
-        parsed = self.FilterSerializer(data=request.query_params)
-        parsed.is_valid(raise_exception=True)
-        d = parsed.validated_data
+    def get_queryset(self, request: Any, d: dict[str, Any]) -> Any:
         filters = selectors.WorkPlanFilters(
             q=d.get("q", ""),
             kind=d.get("kind", ""),
@@ -292,13 +281,10 @@ class WorkPlanListApi(ApiView):
             province=d["province"].pk if d.get("province") else None,
             year=d.get("year"),
         )
-        qs = selectors.workplan_list(viewer=request.user, filters=filters)
-        return paginated_response(
-            queryset=qs, serializer_class=WorkPlanSummarySerializer, request=request, view=self
-        )
+        return selectors.workplan_list(viewer=request.user, filters=filters)
 
 
-class WorkPlanCreateApi(ApiView):
+class WorkPlanCreateApi(WorkPlanApi):
     access = MEMBER  # the partner organization's representatives draft too; the service decides
 
     @extend_schema(
@@ -325,68 +311,51 @@ class WorkPlanCreateApi(ApiView):
         work_plan = services.workplan_create(
             data=_workplan_input(values, agreement, values["kind"]), actor=request.user
         )
-        data = workplan_detail_data(user=request.user, pk=work_plan.pk)
-        return with_etag(Response(data, status=status.HTTP_201_CREATED), data["version"])
+        return self.shown(request, work_plan.pk, status=status.HTTP_201_CREATED)
 
 
-class WorkPlanDetailApi(ApiView):
-    access = MEMBER
-
-    @extend_schema(
-        operation_id="workplans_retrieve",
-        tags=TAGS,
-        summary="A work plan with its activities, notifications and containment status",
-        parameters=[ETAG_HEADER],
-        responses={200: WorkPlanDetailSerializer, **errors(*DETAIL_ERRORS)},
-    )
-    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
-        data = workplan_detail_data(user=request.user, pk=pk)
-        return with_etag(Response(data), data["version"])
+class WorkPlanDetailApi(WorkPlanApi, DetailApi):
+    operation_id = "workplans_retrieve"
+    summary = "A work plan with its activities, notifications and containment status"
+    versioned = True
 
 
-class WorkPlanUpdateApi(VersionedUpdateMixin, ApiView):
-    # PATCH needs If-Match (the ETag read); see docs/dev/concurrency.md.
-    access = MEMBER
+class WorkPlanUpdateApi(WorkPlanApi, UpdateApi):
+    operation_id = "workplans_partial_update"
+    summary = "Change a draft work plan"
+    InputSerializer = WorkPlanInputSerializer
 
-    def current_state(self, request: Any, **kwargs: Any) -> tuple[Any, int]:
-        data = workplan_detail_data(user=request.user, pk=kwargs["pk"])
-        return data, data["version"]
+    def get_object(self, request: Any, pk: int) -> WorkPlan:
+        return workplan_get_for_action(user=request.user, pk=pk, action="edit")
 
-    @extend_schema(
-        operation_id="workplans_partial_update",
-        tags=TAGS,
-        summary="Change a draft work plan",
-        request=WorkPlanInputSerializer(partial=True),
-        parameters=[IF_MATCH, ETAG_HEADER],
-        responses=update_responses(WorkPlanDetailSerializer),
-    )
-    def patch(self, request: AuthenticatedRequest, pk: int) -> Response:
-        work_plan = workplan_get_for_action(user=request.user, pk=pk, action="edit")
-        expected = self.check_version(request, work_plan)
-        serializer = WorkPlanInputSerializer(data=request.data, partial=True)
-        serializer.is_valid(raise_exception=True)
-        values = {
-            "title": work_plan.title,
-            "start_date": work_plan.start_date,
-            "end_date": work_plan.end_date,
-            "parent": work_plan.parent_id,
-            "province": work_plan.province,
-            "regency": work_plan.regency,
-            "objectives": work_plan.objectives,
-            **serializer.validated_data,
+    def perform(
+        self, request: Any, record: Any, values: dict[str, Any], *, partial: bool, expected: int
+    ) -> None:
+        stored = {
+            "title": record.title,
+            "start_date": record.start_date,
+            "end_date": record.end_date,
+            "parent": record.parent_id,
+            "province": record.province,
+            "regency": record.regency,
+            "objectives": record.objectives,
         }
         services.workplan_update(
-            work_plan_id=work_plan.pk,
-            data=_workplan_input(values, work_plan.agreement, work_plan.kind),
+            work_plan_id=record.pk,
+            data=_workplan_input({**stored, **values}, record.agreement, record.kind),
             actor=request.user,
             expected_version=expected,
         )
-        data = workplan_detail_data(user=request.user, pk=pk)
-        return with_etag(Response(data), data["version"])
 
 
-class WorkPlanTransitionApi(ApiView):
-    access = MEMBER
+class WorkPlanTransitionApi(WorkPlanApi, TransitionApi):
+    operation_id = "workplans_transition"
+    summary = "Move a work plan through its lifecycle"
+    description = (
+        "draft → approved (the partner ministry) → signed (an RKT: the regional government) → "
+        "active → reported → closed; approved → draft for changes."
+    )
+    transitions = services.WORKPLAN_TRANSITIONS
 
     @extend_schema_serializer(component_name="WorkPlanTransition")
     class InputSerializer(serializers.Serializer):
@@ -394,40 +363,16 @@ class WorkPlanTransitionApi(ApiView):
             required=False, allow_null=True, help_text="Approval or signing date; default today."
         )
 
-    @extend_schema(
-        operation_id="workplans_transition",
-        tags=TAGS,
-        summary="Move a work plan through its lifecycle",
-        description="draft → approved (the partner ministry) → signed (an RKT: the regional "
-        "government) → active → reported → closed; approved → draft for changes.",
-        parameters=[
-            OpenApiParameter(
-                "name",
-                OpenApiTypes.STR,
-                OpenApiParameter.PATH,
-                enum=list(services.WORKPLAN_TRANSITIONS),
-                description="The transition.",
-            )
-        ],
-        request=InputSerializer,
-        responses={200: WorkPlanDetailSerializer, **errors(*WRITE_DETAIL_ERRORS)},
-    )
-    def post(self, request: AuthenticatedRequest, pk: int, name: str) -> Response:
-        from django.http import Http404
+    def get_object(self, request: Any, pk: int) -> WorkPlan:
+        return workplan_get_for_action(user=request.user, pk=pk, action=self.transition)
 
-        if name not in services.WORKPLAN_TRANSITIONS:
-            raise Http404
-        work_plan = workplan_get_for_action(user=request.user, pk=pk, action=name)
-        serializer = self.InputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        services.workplan_transition(
-            work_plan_id=work_plan.pk,
-            transition=name,
+    def perform(self, request: Any, record: Any, data: dict[str, Any]) -> Any:
+        return services.workplan_transition(
+            work_plan_id=record.pk,
+            transition=self.transition,
             actor=request.user,
-            on=serializer.validated_data.get("on"),
+            on=data.get("on"),
         )
-        data = workplan_detail_data(user=request.user, pk=pk)
-        return with_etag(Response(data), data["version"])
 
 
 class NotificationCreateApi(ApiView):
@@ -436,16 +381,8 @@ class NotificationCreateApi(ApiView):
     @extend_schema_serializer(component_name="RegionalNotificationInput")
     class InputSerializer(serializers.Serializer):
         recipient = serializers.ChoiceField(choices=RegionalNotification.Recipient.choices)
-        province = CodeField(
-            slug_field="code", queryset=Province.objects.all(), error_messages=UNKNOWN_PROVINCE
-        )
-        regency = CodeField(
-            slug_field="code",
-            queryset=Regency.objects.all(),
-            required=False,
-            allow_null=True,
-            error_messages=UNKNOWN_REGENCY,
-        )
+        province = ProvinceField()
+        regency = RegencyField(required=False, allow_null=True)
         activity = serializers.IntegerField(required=False, allow_null=True)
         notified_on = DateField()
         reference = serializers.CharField(max_length=255)
@@ -491,29 +428,11 @@ class ActivityInputSerializer(serializers.Serializer):
     work_plan = serializers.IntegerField(required=False, help_text="Id of the (draft) work plan.")
     title = serializers.CharField(max_length=500)
     description = serializers.CharField(required=False, allow_blank=True)
-    sector = CodeField(
-        slug_field="code",
-        queryset=Sector.objects.all(),
-        required=False,
-        allow_null=True,
-        error_messages=UNKNOWN_SECTOR,
-    )
+    sector = SectorField(required=False, allow_null=True)
     start_date = DateField()
     end_date = DateField()
-    provinces = CodeField(
-        slug_field="code",
-        queryset=Province.objects.all(),
-        many=True,
-        required=False,
-        error_messages=UNKNOWN_PROVINCE,
-    )
-    regencies = CodeField(
-        slug_field="code",
-        queryset=Regency.objects.all(),
-        many=True,
-        required=False,
-        error_messages=UNKNOWN_REGENCY,
-    )
+    provinces = ProvinceField(many=True, required=False)
+    regencies = RegencyField(many=True, required=False)
     local_partners = LocalPartnerSerializer(many=True, required=False)
     planned_beneficiaries = BeneficiariesSerializer(required=False)
     currency = serializers.CharField(max_length=3, required=False, default="IDR")
@@ -539,31 +458,17 @@ def _activity_input(values: dict[str, Any]) -> services.ActivityInput:
     )
 
 
-class ActivityListApi(ApiView):
-    access = MEMBER
-    pagination_class = StandardPagination
+class ActivityListApi(ActivityApi, ListApi):
+    operation_id = "activities_list"
+    summary = "List the activities you may see"
+    serializer_class = ActivitySerializer
 
     class FilterSerializer(serializers.Serializer):
         work_plan = IdField(required=False)
         status = serializers.ChoiceField(choices=Activity.Status.choices, required=False)
-        province = CodeField(
-            slug_field="code",
-            queryset=Province.objects.all(),
-            required=False,
-            error_messages=UNKNOWN_PROVINCE,
-        )
+        province = ProvinceField(required=False)
 
-    @extend_schema(
-        operation_id="activities_list",
-        tags=TAGS,
-        summary="List the activities you may see",
-        parameters=[FilterSerializer],
-        responses={200: ActivitySerializer(many=True), **errors(400, *READ_ERRORS)},
-    )
-    def get(self, request: AuthenticatedRequest) -> Response:
-        parsed = self.FilterSerializer(data=request.query_params)
-        parsed.is_valid(raise_exception=True)
-        d = parsed.validated_data
+    def get_queryset(self, request: Any, d: dict[str, Any]) -> Any:
         qs = (
             Activity.objects.visible_to(request.user)
             .select_related("sector", "work_plan__agreement")
@@ -576,12 +481,10 @@ class ActivityListApi(ApiView):
             qs = qs.filter(status=d["status"])
         if d.get("province"):
             qs = qs.filter(provinces=d["province"])
-        return paginated_response(
-            queryset=qs, serializer_class=ActivitySerializer, request=request, view=self
-        )
+        return qs
 
 
-class ActivityCreateApi(ApiView):
+class ActivityCreateApi(ActivityApi):
     access = MEMBER
 
     @extend_schema(
@@ -606,88 +509,72 @@ class ActivityCreateApi(ApiView):
         activity = services.activity_create(
             work_plan_id=work_plan.pk, data=_activity_input(values), actor=request.user
         )
-        data = activity_detail_data(user=request.user, pk=activity.pk)
-        return with_etag(Response(data, status=status.HTTP_201_CREATED), data["version"])
+        return self.shown(request, activity.pk, status=status.HTTP_201_CREATED)
 
 
-class ActivityDetailApi(ApiView):
-    access = MEMBER
+class ActivityDetailApi(ActivityApi, DetailApi):
+    operation_id = "activities_retrieve"
+    summary = "An activity"
+    versioned = True
 
-    @extend_schema(
-        operation_id="activities_retrieve",
-        tags=TAGS,
-        summary="An activity",
-        parameters=[ETAG_HEADER],
-        responses={200: ActivitySerializer, **errors(*DETAIL_ERRORS)},
+
+class ActivityUpdateApi(ActivityApi, UpdateApi):
+    operation_id = "activities_partial_update"
+    summary = "Change a planned activity, or record its actuals"
+    description = (
+        "While the work plan is a draft: the planned fields. Once the activity started: "
+        "`actual_beneficiaries` and `realised_budget` (rule N5 applies)."
     )
-    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
-        data = activity_detail_data(user=request.user, pk=pk)
-        return with_etag(Response(data), data["version"])
+    InputSerializer = ActivityInputSerializer
 
+    def records_actuals(self, request: Any) -> bool:
+        return bool({"actual_beneficiaries", "realised_budget"} & set(request.data))
 
-class ActivityUpdateApi(VersionedUpdateMixin, ApiView):
-    # PATCH needs If-Match (the ETag read); see docs/dev/concurrency.md.
-    access = MEMBER
+    def get_object(self, request: Any, pk: int) -> Activity:
+        action = "implement" if self.records_actuals(request) else "edit"
+        return activity_get_for_action(user=request.user, pk=pk, action=action)
 
-    def current_state(self, request: Any, **kwargs: Any) -> tuple[Any, int]:
-        data = activity_detail_data(user=request.user, pk=kwargs["pk"])
-        return data, data["version"]
-
-    @extend_schema(
-        operation_id="activities_partial_update",
-        tags=TAGS,
-        summary="Change a planned activity, or record its actuals",
-        description="While the work plan is a draft: the planned fields. Once the activity "
-        "started: `actual_beneficiaries` and `realised_budget` (rule N5 applies).",
-        request=ActivityInputSerializer(partial=True),
-        parameters=[IF_MATCH, ETAG_HEADER],
-        responses=update_responses(ActivitySerializer),
-    )
-    def patch(self, request: AuthenticatedRequest, pk: int) -> Response:
-        actuals = {"actual_beneficiaries", "realised_budget"} & set(request.data)
-        if actuals:
-            activity = activity_get_for_action(user=request.user, pk=pk, action="implement")
-            expected = self.check_version(request, activity)
-            parsed = ActualsInputSerializer(data=request.data)
-            parsed.is_valid(raise_exception=True)
-            d = parsed.validated_data
-            services.activity_record_actuals(
-                activity_id=activity.pk,
-                actual_beneficiaries={
-                    sex: dict(g) for sex, g in dict(d.get("actual_beneficiaries", {})).items()
-                },
-                realised_budget=d.get("realised_budget"),
-                actor=request.user,
-                expected_version=expected,
-            )
-            data = activity_detail_data(user=request.user, pk=pk)
-            return with_etag(Response(data), data["version"])
-        activity = activity_get_for_action(user=request.user, pk=pk, action="edit")
+    def update(self, request: Any, pk: int, *, partial: bool) -> Response:
+        if not self.records_actuals(request):
+            return super().update(request, pk, partial=partial)
+        activity = self.get_object(request, pk)
         expected = self.check_version(request, activity)
-        serializer = ActivityInputSerializer(data=request.data, partial=True)
-        serializer.is_valid(raise_exception=True)
-        values = {
-            "title": activity.title,
-            "description": activity.description,
-            "sector": activity.sector,
-            "start_date": activity.start_date,
-            "end_date": activity.end_date,
-            "provinces": list(activity.provinces.all()),
-            "regencies": list(activity.regencies.all()),
-            "local_partners": activity.local_partners,
-            "planned_beneficiaries": activity.planned_beneficiaries,
-            "currency": activity.currency,
-            "planned_budget": activity.planned_budget,
-            **serializer.validated_data,
-        }
-        services.activity_update(
+        parsed = ActualsInputSerializer(data=request.data)
+        parsed.is_valid(raise_exception=True)
+        d = parsed.validated_data
+        services.activity_record_actuals(
             activity_id=activity.pk,
-            data=_activity_input(values),
+            actual_beneficiaries={
+                sex: dict(g) for sex, g in dict(d.get("actual_beneficiaries", {})).items()
+            },
+            realised_budget=d.get("realised_budget"),
             actor=request.user,
             expected_version=expected,
         )
-        data = activity_detail_data(user=request.user, pk=pk)
-        return with_etag(Response(data), data["version"])
+        return self.shown(request, pk)
+
+    def perform(
+        self, request: Any, record: Any, values: dict[str, Any], *, partial: bool, expected: int
+    ) -> None:
+        stored = {
+            "title": record.title,
+            "description": record.description,
+            "sector": record.sector,
+            "start_date": record.start_date,
+            "end_date": record.end_date,
+            "provinces": list(record.provinces.all()),
+            "regencies": list(record.regencies.all()),
+            "local_partners": record.local_partners,
+            "planned_beneficiaries": record.planned_beneficiaries,
+            "currency": record.currency,
+            "planned_budget": record.planned_budget,
+        }
+        services.activity_update(
+            activity_id=record.pk,
+            data=_activity_input({**stored, **values}),
+            actor=request.user,
+            expected_version=expected,
+        )
 
 
 @extend_schema_serializer(component_name="ActivityActualsInput")
@@ -698,8 +585,14 @@ class ActualsInputSerializer(serializers.Serializer):
     )
 
 
-class ActivityTransitionApi(ApiView):
-    access = MEMBER
+class ActivityTransitionApi(ActivityApi, TransitionApi):
+    operation_id = "activities_transition"
+    summary = "Start, complete or cancel an activity"
+    description = (
+        "Starting needs the work plan signed or active and rule N5: Kemendagri and each "
+        "region's government notified on or before the start."
+    )
+    transitions = services.ACTIVITY_TRANSITIONS
 
     @extend_schema_serializer(component_name="ActivityTransition")
     class InputSerializer(serializers.Serializer):
@@ -707,85 +600,96 @@ class ActivityTransitionApi(ApiView):
             required=False, allow_null=True, help_text="Actual start or end; default today."
         )
 
-    @extend_schema(
-        operation_id="activities_transition",
-        tags=TAGS,
-        summary="Start, complete or cancel an activity",
-        description="Starting needs the work plan signed or active and rule N5: Kemendagri and "
-        "each region's government notified on or before the start.",
-        parameters=[
-            OpenApiParameter(
-                "name",
-                OpenApiTypes.STR,
-                OpenApiParameter.PATH,
-                enum=list(services.ACTIVITY_TRANSITIONS),
-                description="The transition.",
-            )
-        ],
-        request=InputSerializer,
-        responses={200: ActivitySerializer, **errors(*WRITE_DETAIL_ERRORS)},
-    )
-    def post(self, request: AuthenticatedRequest, pk: int, name: str) -> Response:
-        from django.http import Http404
+    def get_object(self, request: Any, pk: int) -> Activity:
+        return activity_get_for_action(user=request.user, pk=pk, action="implement")
 
-        if name not in services.ACTIVITY_TRANSITIONS:
-            raise Http404
-        activity = activity_get_for_action(user=request.user, pk=pk, action="implement")
-        serializer = self.InputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        services.activity_transition(
-            activity_id=activity.pk,
-            transition=name,
+    def perform(self, request: Any, record: Any, data: dict[str, Any]) -> Any:
+        return services.activity_transition(
+            activity_id=record.pk,
+            transition=self.transition,
             actor=request.user,
-            on=serializer.validated_data.get("on"),
+            on=data.get("on"),
         )
-        data = activity_detail_data(user=request.user, pk=pk)
-        return with_etag(Response(data), data["version"])
 
 
-class N5InboxApi(ApiView):
+class N5InboxApi(ListApi):
     access = GOVERNMENT
-    pagination_class = StandardPagination
+    tags = TAGS
+    operation_id = "workplans_n5_inbox"
+    summary = "N5 notices addressed to my body (the regional government's inbox)"
+    description = (
+        "Notices of work in a region addressed to the caller's body, its units or its agency "
+        "(rule N5): awaiting ones first, the oldest on top."
+    )
+    serializer_class = NotificationSerializer
 
     class FilterSerializer(serializers.Serializer):
         state = serializers.ChoiceField(choices=["awaiting", "acknowledged"], required=False)
 
-    @extend_schema(
-        operation_id="workplans_n5_inbox",
-        tags=TAGS,
-        summary="N5 notices addressed to my body (the regional government's inbox)",
-        description="Notices of work in a region addressed to the caller's body, its units or "
-        "its agency (rule N5): awaiting ones first, the oldest on top.",
-        parameters=[FilterSerializer],
-        responses={200: NotificationSerializer(many=True), **errors(400, *READ_ERRORS)},
-    )
-    def get(self, request: AuthenticatedRequest) -> Response:
-        filters = self.FilterSerializer(data=request.query_params)
-        filters.is_valid(raise_exception=True)
-        return paginated_response(
-            queryset=selectors.n5_inbox(
-                viewer=request.user, state=filters.validated_data.get("state", "")
-            ),
-            serializer_class=NotificationSerializer,
-            request=request,
-            view=self,
-        )
+    def get_queryset(self, request: Any, filters: dict[str, Any]) -> Any:
+        return selectors.n5_inbox(viewer=request.user, state=filters.get("state", ""))
 
 
-class N5AcknowledgeApi(ApiView):
+class N5AcknowledgeApi(ActionApi):
     access = EDITOR
+    tags = TAGS
+    operation_id = "workplans_n5_acknowledge"
+    summary = "Acknowledge an N5 notice addressed to my body"
+    description = "Once per notice; the organization's representatives are told."
+    output = NotificationSerializer
+    fetch = staticmethod(selectors.n5_notice_get_for_user)
 
-    @extend_schema(
-        operation_id="workplans_n5_acknowledge",
-        tags=TAGS,
-        summary="Acknowledge an N5 notice addressed to my body",
-        description="Once per notice; the organization's representatives are told.",
-        request=None,
-        responses={200: NotificationSerializer, **errors(*WRITE_DETAIL_ERRORS)},
-    )
-    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
-        notice = selectors.n5_notice_get_for_user(user=request.user, pk=pk)
-        notice = services.regional_notification_acknowledge(
-            notification_id=notice.pk, actor=request.user
+    def perform(self, request: Any, record: Any, data: dict[str, Any]) -> Any:
+        return services.regional_notification_acknowledge(
+            notification_id=record.pk, actor=request.user
         )
-        return Response(NotificationSerializer(notice).data)
+
+    def respond(self, request: Any, pk: int, result: Any) -> Response:
+        return Response(NotificationSerializer(result).data)
+
+
+# --- routes (included by mitra.api.urls) ----------------------------------------------------
+
+urlpatterns = [
+    path(
+        "workplans/",
+        route(get=WorkPlanListApi, post=WorkPlanCreateApi),
+        name="api-workplan-list",
+    ),
+    path(
+        "workplans/<id:pk>/",
+        route(get=WorkPlanDetailApi, patch=WorkPlanUpdateApi),
+        name="api-workplan-detail",
+    ),
+    path(
+        "workplans/<id:pk>/actions/<slug:name>/",
+        WorkPlanTransitionApi.as_view(),
+        name="api-workplan-transition",
+    ),
+    path(
+        "workplans/<id:pk>/notifications/",
+        NotificationCreateApi.as_view(),
+        name="api-workplan-notifications",
+    ),
+    path("workplans/n5-inbox/", N5InboxApi.as_view(), name="api-workplan-n5-inbox"),
+    path(
+        "workplans/n5-inbox/<id:pk>/actions/acknowledge/",
+        N5AcknowledgeApi.as_view(),
+        name="api-workplan-n5-acknowledge",
+    ),
+    path(
+        "activities/",
+        route(get=ActivityListApi, post=ActivityCreateApi),
+        name="api-activity-list",
+    ),
+    path(
+        "activities/<id:pk>/",
+        route(get=ActivityDetailApi, patch=ActivityUpdateApi),
+        name="api-activity-detail",
+    ),
+    path(
+        "activities/<id:pk>/actions/<slug:name>/",
+        ActivityTransitionApi.as_view(),
+        name="api-activity-transition",
+    ),
+]

@@ -18,6 +18,12 @@ from mitra.core.forms import CHECK_CONFIRM
 from mitra.intake.models import IntakeSubmission
 from mitra.organizations.models import ForeignOrganization
 
+from .matrix import (
+    assert_allowed_posts_audit,
+    assert_get_matrix,
+    assert_refused_posts_change_nothing,
+    login,
+)
 from .urlwalk import html_routes
 from .world import ROLES, World, build_world
 
@@ -93,11 +99,6 @@ GET = {
 }
 
 
-def login(client, world: World, role: str) -> None:
-    if world.users[role] is not None:
-        client.force_login(world.users[role])
-
-
 def app_matrices() -> dict[str, Any]:
     """Apps added after the foundation keep their rows in `mitra/<app>/tests/url_matrix.py`
     (a GET dict of the same shape, checked by that app's own test_url_matrix.py)."""
@@ -127,15 +128,7 @@ def test_every_url_has_a_row():
 @pytest.mark.parametrize("role", ROLES)
 def test_get_matrix(client, world, role):
     login(client, world, role)
-    routes = {route.name: route for route in html_routes()}
-    column = ROLES.index(role)
-    got, expected = {}, {}
-    for (name, target), statuses in GET.items():
-        url = routes[name].path(kwargs_for(world, target))
-        got[(name, target)] = client.get(url).status_code
-        expected[(name, target)] = statuses[column]
-    wrong = {case: (got[case], expected[case]) for case in got if got[case] != expected[case]}
-    assert not wrong, f"{role}: (got, expected) {wrong}"
+    assert_get_matrix(client, GET, role, kwargs=lambda target: kwargs_for(world, target))
 
 
 # --- writes -------------------------------------------------------------------------------
@@ -248,17 +241,7 @@ def snapshot() -> dict[str, Any]:
 @pytest.mark.parametrize("role", ["anonymous", "viewer", "other_officer", "org_representative"])
 def test_refused_writes_change_nothing(client, world, role):
     login(client, world, role)
-    column = ROLES.index(role)
-    for case, (url, data, statuses) in post_cases(world).items():
-        expected = statuses[column]
-        if expected in (302,) and role != "anonymous":
-            continue  # an allowed write; see test_allowed_writes
-        before = snapshot()
-        response = client.post(url, data() if callable(data) else data)
-        assert response.status_code == expected, f"{role} / {case}"
-        if role == "anonymous":
-            assert response["Location"].startswith(reverse("accounts:login")), case
-        assert snapshot() == before, f"{role} / {case} changed data"
+    assert_refused_posts_change_nothing(client, role, post_cases(world), snapshot)
 
 
 # A submission is a working copy, not a record: the records confirmed from it are audited.
@@ -269,17 +252,7 @@ NOT_AUDITED = {"paste a press item"}
 def test_allowed_writes(client, world, role):
     """Each allowed write succeeds and leaves an audit event (on a fresh world per role)."""
     login(client, world, role)
-    column = ROLES.index(role)
-    for case, (url, data, statuses) in post_cases(world).items():
-        if statuses[column] != 302:
-            continue
-        before = snapshot()
-        response = client.post(url, data() if callable(data) else data)
-        assert response.status_code == 302, f"{role} / {case}: {response.status_code}"
-        after = snapshot()
-        assert after != before, f"{role} / {case} changed nothing"
-        if case not in NOT_AUDITED:
-            assert after["audit"] > before["audit"], f"{role} / {case} wrote no audit event"
+    assert_allowed_posts_audit(client, role, post_cases(world), snapshot, unaudited=NOT_AUDITED)
 
 
 @pytest.mark.parametrize("role", ["other_officer", "org_representative"])

@@ -5,7 +5,7 @@ from typing import Any
 
 import pytest
 
-from mitra.core.tests.test_role_url_matrix import login
+from mitra.core.tests.matrix import assert_get_matrix, login
 from mitra.core.tests.urlwalk import html_routes
 from mitra.core.tests.world import ROLES, World, build_world
 from mitra.monitoring.tests.factories import ReportFactory
@@ -42,14 +42,7 @@ def path_for(routes: dict, name: str, target: str) -> str:
 def test_get_matrix(client, world, role):
     w, _objects = world
     login(client, w, role)
-    routes = {route.name: route for route in html_routes()}
-    column = ROLES.index(role)
-    wrong = {}
-    for (name, target), statuses in GET.items():
-        got = client.get(path_for(routes, name, target)).status_code
-        if got != statuses[column]:
-            wrong[(name, target)] = (got, statuses[column])
-    assert not wrong, f"{role}: (got, expected) {wrong}"
+    assert_get_matrix(client, GET, role, path=path_for)
 
 
 @pytest.mark.parametrize(("role", "sees"), [("officer", True), ("other_officer", False)])

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from mitra.audit.models import AuditEvent
-from mitra.core.tests.urlwalk import html_routes
+from mitra.core.tests.matrix import assert_every_route_has_a_row, assert_get_matrix, login
 from mitra.core.tests.world import ROLES, World, build_world
 from mitra.deadlines.models import CalendarToken
 from mitra.deadlines.services import calendar_token_regenerate
@@ -31,28 +31,15 @@ def targets(world: World) -> dict[str, dict[str, Any]]:
     }
 
 
-def login(client: Any, world: World, role: str) -> None:
-    if world.users[role] is not None:
-        client.force_login(world.users[role])
-
-
 def test_every_deadlines_route_has_a_row():
-    names = {r.name for r in html_routes() if r.name.startswith("deadlines:")}
-    assert names == {name for name, _ in GET}
+    assert_every_route_has_a_row("deadlines", GET)
 
 
 @pytest.mark.parametrize("role", ROLES)
 def test_get_matrix(client, world, role):
     kwargs = targets(world)
     login(client, world, role)
-    routes = {route.name: route for route in html_routes()}
-    column = ROLES.index(role)
-    wrong = {}
-    for (name, target), statuses in GET.items():
-        got = client.get(routes[name].path(kwargs[target])).status_code
-        if got != statuses[column]:
-            wrong[(name, target)] = (got, statuses[column])
-    assert not wrong, f"{role}: (got, expected) {wrong}"
+    assert_get_matrix(client, GET, role, kwargs=kwargs)
 
 
 def snapshot() -> dict[str, Any]:

@@ -333,8 +333,9 @@ def test_follow_up_through_monitoring(scene, operator):
     finding = Finding.objects.filter(kind=Finding.Kind.AFTER_END).first()
     visit = MonitoringVisitFactory(agreement=scene["msp1"], organization=scene["ford"])
     monitoring_finding = FindingFactory(visit=visit)
-    finding_follow_up(
+    record = finding_follow_up(
         finding_id=finding.pk,
+        note="Ask Ford for the disbursement's contract.",
         monitoring_finding_id=monitoring_finding.pk,
         owner="Pusat Fasker",
         due_date=date(2026, 1, 31),
@@ -343,5 +344,145 @@ def test_follow_up_through_monitoring(scene, operator):
     finding.refresh_from_db()
     item = FollowUpItem.objects.get(pk=finding.follow_up_id)
     assert finding.status == Finding.Status.FOLLOWED_UP
+    assert record.finding == finding
+    assert record.monitoring_item == item
     assert item.finding == monitoring_finding
+    assert finding.key in item.description
     assert AuditEvent.objects.filter(event="iati_finding.followed_up").count() == 1
+    # a new run does not reopen it
+    crosscheck_run()
+    finding.refresh_from_db()
+    assert finding.status == Finding.Status.FOLLOWED_UP
+
+
+# --- spending while suspended: the suspension history, not only the current one -------------
+
+
+def test_while_suspended_uses_the_suspension_history(scene, operator):
+    """Ford was suspended from 2022-05-01 to 2022-07-01 (reinstated) and again from
+    2024-04-01 on: the disbursements of 2022-06-01 and 2024-04-10 fall inside; the one of
+    2019-05-01 does not."""
+    from mitra.audit.services import audit_effective_on
+    from mitra.iati.crosscheck import suspension_periods
+    from mitra.permits.lifecycle import permit_reinstate, permit_suspend
+
+    ford = scene["ford"]
+    permit = ford.permits.get()
+    grounds = {"reason": "Uji", "legal_basis": "Permenlu 11/2020 Ps 30"}
+    with audit_effective_on(date(2022, 5, 1)):
+        permit_suspend(permit_id=permit.pk, actor=operator, **grounds)
+    with audit_effective_on(date(2022, 7, 1)):
+        permit_reinstate(permit_id=permit.pk, actor=operator, **grounds)
+    with audit_effective_on(date(2024, 4, 1)):
+        permit_suspend(permit_id=permit.pk, actor=operator, **grounds)
+    assert suspension_periods([ford.pk]) == {
+        ford.pk: [(date(2022, 5, 1), date(2022, 7, 1)), (date(2024, 4, 1), None)]
+    }
+    organization_matches_refresh()
+    crosscheck_run()
+    found = {
+        f.detail["date"]: (f.detail["suspended_since"], f.detail["reinstated_on"])
+        for f in _findings(Finding.Kind.WHILE_SUSPENDED)
+    }
+    assert found == {
+        "2022-06-01": ("2022-05-01", "2022-07-01"),
+        "2024-04-10": ("2024-04-01", None),
+    }
+
+
+def test_reinstated_before_the_spending_is_no_finding(scene, operator):
+    from mitra.audit.services import audit_effective_on
+    from mitra.permits.lifecycle import permit_reinstate, permit_suspend
+
+    permit = scene["ford"].permits.get()
+    grounds = {"reason": "Uji", "legal_basis": "Permenlu 11/2020 Ps 30"}
+    with audit_effective_on(date(2020, 1, 1)):
+        permit_suspend(permit_id=permit.pk, actor=operator, **grounds)
+    with audit_effective_on(date(2020, 2, 1)):
+        permit_reinstate(permit_id=permit.pk, actor=operator, **grounds)
+    organization_matches_refresh()
+    crosscheck_run()
+    assert _findings(Finding.Kind.WHILE_SUSPENDED) == []
+
+
+# --- published amounts against the work-plan budgets ----------------------------------------
+
+
+def _plans(scene):
+    """Ford's work plans: MSP 1's RIK (approved) budgets 40,000 USD for 2022, realised
+    45,000; a cancelled 2022 activity and MSP 2's draft RIK are left out; an IDR activity
+    without an exchange rate is not compared (counted)."""
+    from mitra.workplans.models import Activity as PlanActivity
+    from mitra.workplans.models import WorkPlan
+    from mitra.workplans.tests.factories import ActivityFactory, WorkPlanFactory
+
+    rik = WorkPlanFactory(agreement=scene["msp1"], status=WorkPlan.Status.APPROVED)
+    ActivityFactory(
+        work_plan=rik,
+        start_date=date(2022, 2, 1),
+        end_date=date(2022, 11, 30),
+        currency="USD",
+        planned_budget=Decimal(40000),
+        realised_budget=Decimal(45000),
+    )
+    ActivityFactory(
+        work_plan=rik,
+        start_date=date(2022, 3, 1),
+        end_date=date(2022, 4, 30),
+        currency="USD",
+        planned_budget=Decimal(55000),
+        status=PlanActivity.Status.CANCELLED,
+    )
+    ActivityFactory(
+        work_plan=rik,
+        start_date=date(2022, 5, 1),
+        end_date=date(2022, 5, 31),
+        currency="IDR",
+        planned_budget=Decimal(500_000_000),
+    )
+    draft = WorkPlanFactory(agreement=scene["msp2"], status=WorkPlan.Status.DRAFT)
+    ActivityFactory(
+        work_plan=draft,
+        start_date=date(2022, 6, 1),
+        end_date=date(2022, 6, 30),
+        currency="USD",
+        planned_budget=Decimal(55000),
+    )
+
+
+def test_published_amounts_against_work_plan_budgets(scene):
+    _plans(scene)
+    organization_matches_refresh()
+    crosscheck_run()
+    [budget] = _findings(Finding.Kind.BUDGET_MISMATCH)
+    assert budget.organization == scene["ford"]
+    assert budget.detail == {
+        "year": 2022,
+        "published_usd": "100000.00",
+        "budget_usd": "45000.00",
+        "planned_usd": "40000.00",
+        "budget_not_converted": 1,
+        "tolerance": "0.10",
+        "not_converted": 0,
+    }
+    # idempotent
+    assert crosscheck_run() == {}
+
+
+def test_budget_threshold_is_configurable(scene, settings):
+    _plans(scene)
+    settings.IATI_BUDGET_TOLERANCE = "0.60"  # 55,000 apart on 100,000: within 60 %
+    organization_matches_refresh()
+    crosscheck_run()
+    assert _findings(Finding.Kind.BUDGET_MISMATCH) == []
+
+
+def test_budget_in_another_currency_is_converted(scene, operator):
+    _plans(scene)
+    # 500,000,000 IDR at 0.00011 USD = 55,000 USD: 100,000 against 100,000 is no finding
+    exchange_rate_set(
+        currency="IDR", month=date(2022, 5, 1), usd_per_unit="0.00011", actor=operator
+    )
+    organization_matches_refresh()
+    crosscheck_run()
+    assert _findings(Finding.Kind.BUDGET_MISMATCH) == []

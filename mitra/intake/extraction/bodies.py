@@ -65,6 +65,7 @@ REGIONAL_UNIT_WORDS = frozenset(
         "uptd",
         "asisten",
         "sekda",
+        "sekretaris",  # "Sekretaris Daerah Kota Bogor"
         "staf",
         "kepala",
     ]
@@ -78,6 +79,15 @@ UNIT_ABBREVIATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Inspektorat Jenderal", ("Itjen",)),
     ("Badan Penelitian dan Pengembangan", ("Balitbang",)),
     ("Sekretariat Utama", ("Settama", "Sestama")),
+)
+# The official who heads a unit stands for it, as "Bupati Bantul" for its regency: "Direktur
+# Jenderal Pajak" is the Ditjen Pajak, "Sekretaris Jenderal Kementerian X" its Setjen.
+UNIT_HEAD_TITLES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Direktorat Jenderal", ("Direktur Jenderal",)),
+    ("Sekretariat Jenderal", ("Sekretaris Jenderal",)),
+    ("Inspektorat Jenderal", ("Inspektur Jenderal", "Irjen")),
+    ("Direktorat", ("Direktur",)),
+    ("Sekretariat Utama", ("Sekretaris Utama",)),
 )
 # Words after a national name that show it is a foreign body ("Kementerian Luar Negeri
 # dan Perdagangan Selandia Baru", "Kementerian Luar Negeri Jepang").
@@ -144,6 +154,13 @@ class Gazetteer:
                 if name.startswith(long_form + " "):
                     rest = name[len(long_form) :]
                     surfaces += [(short + rest, STRONG) for short in short_forms]
+        if entry.kind == "unit":
+            for name in (entry.name, *entry.aliases):
+                for long_form, titles in UNIT_HEAD_TITLES:
+                    if name.startswith(long_form + " "):
+                        rest = name[len(long_form) :]
+                        surfaces += [(title + rest, TITLE) for title in titles]
+                        break
         if entry.kind in ("ministry", "coordinating_ministry") and entry.name.startswith(
             "Kementerian "
         ):
@@ -151,6 +168,7 @@ class Gazetteer:
             # (a foreign minister is caught by the country after it, `_foreign_continuation`).
             rest = entry.name.removeprefix("Kementerian ")
             surfaces += [(f"Menteri {rest}", TITLE), (f"Wakil Menteri {rest}", TITLE)]
+            surfaces += [(minister, TITLE) for minister in _minister_short_forms(entry)]
         if entry.kind == "provincial_government":
             bare = entry.name.removeprefix("Pemerintah Provinsi ")
             refs = [bare, *PROVINCE_SHORT_NAMES.get(entry.province_code or "", ())]
@@ -345,17 +363,19 @@ class Gazetteer:
         ]
         if not names or not budget.spend(len(names)):
             return None
-        # the closest name at 0.9 or more (the first of equally close ones)
-        found = process.extractOne(
+        # the closest name at 0.9 or more (the first of equally close ones) whose words are
+        # each a spelling of the run's words: "Sekretariat Jenderal Kementerian Kesehatan" is
+        # close to "... Kementerian Pertanian" as a string, but one word is another field.
+        for name, ratio, index in process.extract(
             candidate,
             [name for name, _entry in names],
             scorer=Indel.normalized_similarity,
             score_cutoff=0.9,
-        )
-        if found is None:
-            return None
-        name, ratio, index = found
-        return ratio, name, names[index][1]
+            limit=3,
+        ):
+            if _same_words(candidate, name):
+                return ratio, name, names[index][1]
+        return None
 
     def _foreign_continuation(self, text: str, mention: BodyMention) -> bool:
         """'Kementerian Luar Negeri dan Perdagangan Selandia Baru' is not Kemlu."""
@@ -394,6 +414,40 @@ NOT_A_FIELD = frozenset(
 )  # fmt: skip
 
 
+# How alike two words must be to be one word misspelt ("Luara" / "Luar"); an abbreviation
+# is another word ("Kementan" is not a misspelt "Kementerian").
+SAME_WORD_MIN = 0.85
+
+
+def _same_words(run: str, name: str) -> bool:
+    """Word by word, `run` is a misspelling of `name` (same number of words, each alike);
+    with a different number of words (a word split or joined) the whole-string ratio rules."""
+    run_words, name_words = run.split(), name.split()
+    if len(run_words) != len(name_words):
+        return True
+    return all(
+        a == b or Indel.normalized_similarity(a, b) >= SAME_WORD_MIN
+        for a, b in zip(run_words, name_words, strict=True)
+    )
+
+
+# "Kemenkes" -> "Menkes", "Kemenko PMK" -> "Menko PMK", "KemenPPPA" -> "MenPPPA": the
+# minister's short form drops the "Ke-" of the ministry's (general Indonesian usage).
+_MINISTRY_SHORT_RE = re.compile(r"Kemen(?=[A-Za-z])|Kemen(?=\s)|Kementerian\s")
+
+
+def _minister_short_forms(entry: BodyEntry) -> list[str]:
+    forms = []
+    for short in (entry.acronym, *entry.aliases):
+        if short and short.startswith("Kemen") and _MINISTRY_SHORT_RE.match(short):
+            minister = "Men" + short.removeprefix("Kemen")
+            if short.startswith("Kementerian "):
+                minister = "Menteri " + short.removeprefix("Kementerian ")
+            if len(minister) >= 5 and not minister.startswith("Men ") and " RI" not in minister:
+                forms.append(minister)
+    return forms
+
+
 def _strongest(strengths: Iterable[str]) -> str:
     order = {STRONG: 0, TITLE: 1, WEAK: 2, BARE: 3}
     return min(strengths, key=lambda s: order[s])
@@ -408,10 +462,42 @@ def contains_country(text: str) -> bool:
     return COUNTRY_RE.search(text) is not None
 
 
+# The President and the Vice President host events themselves ("Presiden Joko Widodo
+# menerima ..."). The registry of bodies lists ministries and agencies, not the two offices,
+# so the extractor knows them here: written with "RI"/"Republik Indonesia" or with the name of
+# a holder of the office (the Presidents and Vice Presidents since 2004, public record). A
+# bare "Presiden" is left out: it heads foreign names too ("Presiden Bank Dunia").
+PRESIDENTS = ("Susilo Bambang Yudhoyono", "SBY", "Joko Widodo", "Jokowi", "Prabowo Subianto",
+              "Prabowo")  # fmt: skip
+VICE_PRESIDENTS = ("Jusuf Kalla", "JK", "Boediono", "Ma'ruf Amin", "Ma’ruf Amin",
+                   "Gibran Rakabuming Raka", "Gibran")  # fmt: skip
+_OF_INDONESIA = ("RI", "Republik Indonesia", "Indonesia")
+HEADS_OF_STATE = (
+    BodyEntry(
+        key="presiden-ri",
+        name="Presiden Republik Indonesia",
+        acronym="",
+        kind="other",
+        aliases=tuple(f"Presiden {who}" for who in (*_OF_INDONESIA, *PRESIDENTS)),
+    ),
+    BodyEntry(
+        key="wakil-presiden-ri",
+        name="Wakil Presiden Republik Indonesia",
+        acronym="",
+        kind="other",
+        aliases=tuple(
+            f"{head} {who}"
+            for head in ("Wakil Presiden", "Wapres")
+            for who in (*_OF_INDONESIA, *VICE_PRESIDENTS)
+        ),
+    ),
+)
+
+
 @lru_cache(maxsize=1)
 def default_gazetteer() -> Gazetteer:
     """The gazetteer of all bodies, built once per process."""
-    return Gazetteer(all_bodies())
+    return Gazetteer([*all_bodies(), *HEADS_OF_STATE])
 
 
 def regional_unit_before(text: str, start: int) -> bool:

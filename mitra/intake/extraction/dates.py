@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 MONTHS: dict[str, int] = {}
 for number, names in enumerate(
@@ -224,6 +225,9 @@ def find_published(
             # the date after a byline: read on the rest of the line, offsets shifted back
             start, line, match = _after_byline(start, line)
         if not match:
+            # "Berita | 12 Februari 2024 | Dibaca 120 kali": one field of a metadata line
+            start, line, match = _date_field(start, line)
+        if not match:
             continue
         rest = line[match.end() :].strip(" \t\r-|–,")
         if len(rest.split()) > 4:  # a sentence that starts with a date, not a date line
@@ -261,6 +265,25 @@ def _after_byline(start: int, line: str) -> tuple[int, str, re.Match[str] | None
     return start + byline.end(), rest, match
 
 
+_FIELD_SEPARATOR_RE = re.compile(r"\s[|•·]\s")
+
+
+def _date_field(start: int, line: str) -> tuple[int, str, re.Match[str] | None]:
+    """A header line of fields split by "|" or "•", one of which is a full date (with its
+    year): (start of that field, the field, the date-line match on it)."""
+    offset = 0
+    for field_text in _FIELD_SEPARATOR_RE.split(line):
+        at = line.index(field_text, offset)
+        offset = at + len(field_text)
+        match = DATE_LINE_RE.match(field_text)
+        if match is None or field_text[match.end() :].strip():
+            continue
+        parts = _parts(match)
+        if parts is not None and parts.year is not None:
+            return start + at, field_text, match
+    return start, line, None
+
+
 def find_dateline(text: str, body_start: int) -> FoundDate | None:
     """The date of a dateline that opens one of the first lines of the body (with year)."""
     seen = 0
@@ -281,6 +304,34 @@ def find_dateline(text: str, body_start: int) -> FoundDate | None:
         if value:
             return FoundDate(value, match.start(), match.end(), 0.8, "dateline")
     return None
+
+
+# "pada 17 Maret 2021 silam": a date told as long past.
+_AGO_AFTER_RE = re.compile(r"\)?\s?silam(?!\w)", re.IGNORECASE)
+# The first weekday of a phrase before a day/month ("Selasa s.d Kamis (25 s.d 27 Oktober)").
+_WEEKDAY_BEFORE_RE = re.compile(
+    rf"(?<!\w)(?P<wd>{_WEEKDAY_ALT})(?!\w)(?:\s(?:s\.d\.?|s/d|sampai|hingga|-|dan)\s\w+)?"
+    r"[\s,(]{0,4}$",
+    re.IGNORECASE,
+)
+_YEAR_IN_TEXT_RE = re.compile(r"(?<!\d)(?:19[89]\d|20\d\d)(?!\d)")
+
+
+@lru_cache(maxsize=8)
+def _years_named(text: str, start: int) -> frozenset[int]:
+    """Every year the text names after `start`, read once per text."""
+    return frozenset(int(y) for y in _YEAR_IN_TEXT_RE.findall(text, start))
+
+
+def _year_by_weekday(text: str, start: int, parts: _Parts, weekday: int) -> date | None:
+    """The one date among the years named in the text whose weekday is `weekday`."""
+    years = _years_named(text, start)
+    fits = [
+        value
+        for year in sorted(years)
+        if (value := _make(year, parts.month, parts.day)) is not None and value.weekday() == weekday
+    ]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _resolve_year(
@@ -340,9 +391,15 @@ def find_event_date(
         value, confidence = _resolve_year(parts, weekday, reference)
         if value:
             return FoundDate(value, match.start(), match.end(), confidence, "weekday-date")
+        if reference is None and parts.year is None and weekday is not None:
+            # No year anywhere near: the weekday picks it among the years the text names
+            # ("Selasa s.d Kamis (25 s.d 27 Oktober)" in an item about 2021-2025 and 2022).
+            value = _year_by_weekday(text, body_start, parts, weekday)
+            if value:
+                return FoundDate(value, match.start(), match.end(), 0.6, "weekday-picks-year")
     for match in ANCHORED_DATE_RE.finditer(text, body_start):
-        if skipped(match.start()):
-            continue
+        if skipped(match.start()) or _AGO_AFTER_RE.match(text, match.end()):
+            continue  # "ditandatangani pada 17 Maret 2021 silam": history, not the event
         parts = _parts(match)
         if parts is None or parts.year is None:
             continue
@@ -361,6 +418,21 @@ def find_event_date(
             value, confidence = _resolve_year(parts, None, reference)
             if value:
                 return FoundDate(value, match.start(), match.end(), confidence * 0.7, "day-month")
+    else:
+        # "hari Selasa s.d Kamis (25 s.d 27 Oktober)": a weekday a few words before the day
+        # and month, no year and no publication date; the weekday picks among named years.
+        for match in ANCHORED_DATE_RE.finditer(text, body_start):
+            parts = _parts(match)
+            if skipped(match.start()) or parts is None or parts.year is not None:
+                continue
+            day_name = _WEEKDAY_BEFORE_RE.search(text, max(body_start, match.start() - 30),
+                                                 match.start())  # fmt: skip
+            if day_name is None:
+                continue
+            weekday = WEEKDAYS[day_name.group("wd").lower()]
+            value = _year_by_weekday(text, body_start, parts, weekday)
+            if value:
+                return FoundDate(value, match.start(), match.end(), 0.5, "weekday-picks-year")
     if published is not None:
         for match in RELATIVE_DAY_RE.finditer(text, body_start):
             if skipped(match.start()) or WEEKDAY_DATE_RE.match(text, match.start()):

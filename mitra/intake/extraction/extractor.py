@@ -13,8 +13,10 @@ from .bodies import BodyMention, Gazetteer, default_gazetteer, regional_unit_bef
 from .dac import dac_sectors
 from .dates import find_event_date, find_published
 from .document import Document, parse_document
+from .foreign_side import country_counterparts
 from .model import Agreement, Evidence, Extraction, ForeignParty, KnownOrganization, Signatory
-from .parties import OrgCandidate, country_counterparts, find_foreign_candidates
+from .names import OrgCandidate
+from .parties import find_foreign_candidates
 from .regions import Region, regions_named
 from .roles import BodyRole, classify_bodies, classify_foreign
 from .signatories import find_signatories
@@ -389,6 +391,20 @@ def _agreements(
                     signing_phrases,
                     _distinct_signing_pairs(text, s_start, s_end, cand, mentions, gov_starts),
                 )
+        if agreement is None and len(counterparts) == 1:
+            # "WHO berkunjung ... Kedua pihak menandatangani nota kesepahaman": with a single
+            # partner, a document signed (or extended, or given a term) now is its agreement
+            # even when the sentence does not name it.
+            found_doc = _document_of_the_event(doc, sentence_facts)
+            if found_doc is not None:
+                agreement = Agreement(name, gov_party, str(found_doc.value))
+                results.append(agreement)
+                number = len(results) - 1
+                evidence.append(
+                    Evidence("agreements", name, found_doc.start, found_doc.end, 0.5,
+                             "document-of-the-sole-partner")
+                )  # fmt: skip
+                evidence.append(_found(number, "document_type", found_doc, 0.7, "document-type"))
         if agreement is not None and len(counterparts) == 1:
             number = results.index(agreement)
             for name_, found in _fill_from_partnerless_sentences(
@@ -428,8 +444,8 @@ def _found(number: int, name: str, found: agr.Found, confidence: float, rule: st
 def _fill_from_partnerless_sentences(
     doc: Document, cand: OrgCandidate, agreement: Agreement, sentence_facts
 ) -> list[tuple[str, agr.Found]]:  # noqa: ANN001
-    """With a single partner, "Kerja sama berlaku selama tiga tahun" refers to it. Returns
-    the values taken, as (field, found)."""
+    """With a single partner, "Kerja sama berlaku selama tiga tahun" refers to it, and so does
+    a document named without it. Returns the values taken, as (field, found)."""
     taken: list[tuple[str, agr.Found]] = []
     mentioned = {doc.sentence_span(s) for s, _ in cand.mentions}
     for s_start, s_end in doc.sentences:
@@ -437,7 +453,11 @@ def _fill_from_partnerless_sentences(
             continue
         if not AGREEMENT_SUBJECT_RE.search(doc.text, s_start, s_end):
             continue
-        _docs, _signing, _extension, found_periods, found_durations = sentence_facts(s_start, s_end)
+        docs, _signing, _extension, found_periods, found_durations = sentence_facts(s_start, s_end)
+        if docs and agreement.document_type is None:
+            # "Memorandum Saling Pengertian" named in a later sentence: the partner's document
+            agreement.document_type = str(docs[0].value)
+            taken.append(("document_type", docs[0]))
         if found_periods and agreement.start_year is None:
             agreement.start_year, agreement.end_year = found_periods[0].value
             taken.append(("period", found_periods[0]))
@@ -445,6 +465,21 @@ def _fill_from_partnerless_sentences(
             agreement.duration_years = int(found_durations[0].value)
             taken.append(("duration", found_durations[0]))
     return taken
+
+
+def _document_of_the_event(doc: Document, sentence_facts) -> agr.Found | None:  # noqa: ANN001
+    """The first document type named in a body sentence that reports it now: signed, extended
+    or given a period or term, and not told as background ("Sebelumnya, ...")."""
+    for s_start, s_end in doc.sentences:
+        if s_end <= doc.body_start or doc.in_title(s_start):
+            continue
+        docs, signing, extension, periods, durations = sentence_facts(s_start, s_end)
+        if not docs or not (signing or extension or periods or durations):
+            continue
+        if meetings.background_sentence(doc.text, s_start, s_end):
+            continue
+        return docs[0]
+    return None
 
 
 def _owns(spans: list[tuple[int, int, int]], sole: bool, owner: int, pos: int) -> bool:

@@ -16,13 +16,13 @@ import re
 from dataclasses import dataclass, field
 
 from .bodies import BodyMention
-from .document import Document
-from .meetings import background_sentence
-from .parties import (
+from .cues import (
     ATTEND_AFTER_RE,
     ATTEND_RE,
     COOPERATION_RE,
     FOREIGN_CUE_RE,
+    GRANT_BEFORE_RE,
+    GRANT_LINK_RE,
     LINK_MAX_GAP,
     LINK_WORDS_RE,
     ORGANIZER_VERBS,
@@ -31,8 +31,10 @@ from .parties import (
     VISIT_TO_RE,
     WITNESS_BEFORE_RE,
     WITNESS_WORD_RE,
-    OrgCandidate,
 )
+from .document import Document
+from .meetings import background_sentence
+from .names import TITLE_WORDS, OrgCandidate
 
 # "... dengan F", "... bersama F" in a sentence about a meeting: F met the host.
 MEETING_WITH_RE = re.compile(r"(?<!\w)(?:dengan|bersama)\s(?:pihak\s)?$", re.IGNORECASE)
@@ -73,7 +75,7 @@ def _linked(text: str, left_end: int, right_start: int) -> bool:
         return False
     # "X dan Y dengan disaksikan oleh G": the witness is not the partner's counterpart.
     return (
-        LINK_WORDS_RE.search(gap) is not None
+        (LINK_WORDS_RE.search(gap) is not None or GRANT_LINK_RE.search(gap) is not None)
         and WITNESS_WORD_RE.search(gap) is None
         and ATTEND_LIST_RE.search(gap) is None
     )
@@ -146,8 +148,8 @@ def link_cues(
     """Foreign candidates tied to this mention by a cooperation phrase in one sentence."""
     text = doc.text
     s_start, s_end = doc.sentence_span(mention[0])
-    if not _has_cooperation_word(doc, s_start, s_end) and not doc.in_title(mention[0]):
-        return []
+    # Without a cooperation word only a joint subject links: "G dan F menggelar dialog".
+    joint_only = not _has_cooperation_word(doc, s_start, s_end) and not doc.in_title(mention[0])
     if _is_background(doc, s_start, s_end):
         return []  # "Sebelumnya, G telah menandatangani MoU dengan F": not this event
     index = index or ForeignMentionIndex(foreign)
@@ -155,10 +157,29 @@ def link_cues(
     for f_start, f_end, cand_index in index.near(*mention):
         if cand_index in linked or not s_start <= f_start < s_end:
             continue
+        if joint_only:
+            if _joint_subject(text, mention, (f_start, f_end)):
+                linked.add(cand_index)
+            continue
         after = f_start >= mention[1] and _linked(text, mention[1], f_start)
         if after or f_end <= mention[0] and _linked(text, f_end, mention[0]):
             linked.add(cand_index)
     return [foreign[i] for i in sorted(linked)]
+
+
+JOINT_GAP_RE = re.compile(r"\s(?:dan|bersama|&)\s")
+_ACRONYM_AFTER_RE = re.compile(r"\s?\([^()]{1,20}\)")
+
+
+def _joint_subject(text: str, first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """'G dan F menggelar ...': two names joined by "dan" as the subject of an organising
+    verb act together (the sides of one event), whatever the sentence is about."""
+    left, right = sorted((first, second))
+    if not JOINT_GAP_RE.fullmatch(text, left[1], right[0]):
+        return False
+    end = right[1]
+    bracket = _ACRONYM_AFTER_RE.match(text, end)
+    return organiser_verb_after(text, bracket.end() if bracket else end, JOINT_VERBS)
 
 
 # A speech tag before a body's official: '"...," kata Budi dari Kementerian X',
@@ -189,7 +210,14 @@ def quoted_speaker(text: str, s_start: int, start: int) -> bool:
 DELEGATION_BEFORE_RE = re.compile(r"(?<!\w)(?:delegasi|rombongan)\s$", re.IGNORECASE)
 
 
-def organiser_verb_after(text: str, end: int) -> bool:
+# Verbs two joined subjects do together ("G dan F membahas ...", "G dan F sepakat ...").
+JOINT_VERBS = ORGANIZER_VERBS | frozenset(
+    ["membahas", "menyepakati", "bersepakat", "sepakat", "bertemu", "berdiskusi", "meresmikan",
+     "menyusun", "meninjau", "mengevaluasi", "memperpanjang", "memperbarui", "berkomitmen"]
+)  # fmt: skip
+
+
+def organiser_verb_after(text: str, end: int, verbs: frozenset[str] = ORGANIZER_VERBS) -> bool:
     """Whether the predicate right after a subject is an organising verb.
 
     "G melalui <unit>, <person>, menggelar ...": the body acts through its unit, so the
@@ -202,7 +230,7 @@ def organiser_verb_after(text: str, end: int) -> bool:
         if word in ".;:!?":
             return False
         lower = word.lower()
-        if lower == "bekerja" or lower in ORGANIZER_VERBS:
+        if lower == "bekerja" or lower in verbs:
             return True
         if lower == "yang" and not through:
             return False
@@ -260,6 +288,24 @@ def classify_bodies(
                 role.party_cues.append(("organiser", mention.start))
 
 
+# Verbs of taking on a partner, right before it: "menggandeng F", "merangkul F".
+PARTNER_VERB_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:menggandeng|digandeng|merangkul|menggaet|menggamit)\s$", re.IGNORECASE
+)
+# "menerima (kunjungan) Direktur Regional F", "menyambut Duta Besar F": F's official visits.
+RECEIVED_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:menerima|menyambut|bertemu\sdengan|bertemu)\s(?P<between>(?:[\w.]+\s){0,5})$",
+    re.IGNORECASE,
+)
+
+
+def _received(before: str) -> bool:
+    found = RECEIVED_BEFORE_RE.search(before)
+    return found is not None and all(
+        word.lower().strip(".") in TITLE_WORDS for word in found.group("between").split()
+    )
+
+
 def classify_foreign(doc: Document, foreign: list[OrgCandidate]) -> None:
     text = doc.text
     for cand in foreign:
@@ -273,13 +319,22 @@ def classify_foreign(doc: Document, foreign: list[OrgCandidate]) -> None:
                 cand.counterpart_cues.append("foreign-cue")
             # "kerja sama dengan F", "Program Kerja Sama RI-F", "bermitra dengan F"
             tail = before[-45:]
-            if COOPERATION_RE.search(tail) and LINK_WORDS_RE.search(tail[-20:]):
+            if (
+                COOPERATION_RE.search(tail)
+                and LINK_WORDS_RE.search(tail[-20:])
+                or GRANT_BEFORE_RE.search(tail)
+            ):
                 cand.counterpart_cues.append("cooperation-with")
             elif MEETING_WITH_RE.search(before) and MEETING_NOUN_RE.search(text, s_start, start):
                 # "rapat ... bersama F", "konferensi video dengan F": met with the host
                 cand.counterpart_cues.append("meeting-with")
-            if VISIT_RE.search(text[max(s_start, start - 30) : start]) or VISIT_RE.search(
-                text[end : end + 30]
+            if PARTNER_VERB_BEFORE_RE.search(before):
+                # "Kemenkes menggandeng F": taken on as a partner
+                cand.counterpart_cues.append("cooperation-with")
+            if (
+                VISIT_RE.search(text[max(s_start, start - 30) : start])
+                or VISIT_RE.search(text[end : end + 30])
+                or _received(before)
             ):
                 cand.counterpart_cues.append("visit")
             if attend_context(doc, start, end):

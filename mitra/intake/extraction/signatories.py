@@ -49,6 +49,9 @@ NOT_SIGNING_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 MAX_TITLE_CHARS = 70
+# Bodies whose head's title is written with the body's name: "Menteri Kesehatan", "Direktur
+# Jenderal Pajak" (a regional head's is the bare title: "Bupati").
+_FULL_TITLE_KINDS = frozenset(["ministry", "coordinating_ministry", "unit"])
 
 
 @dataclass(frozen=True)
@@ -135,8 +138,9 @@ def _organization_after(
                 return text[title_start:start].strip(" ,"), name, end, key
             name, _ = gov_name(mention)
             head = text[title_start:title_end]
-            if any(e.kind in ("ministry", "coordinating_ministry") for e in mention.entries):
-                # a minister's title is written in full: "Menteri Kelautan dan Perikanan"
+            if any(e.kind in _FULL_TITLE_KINDS for e in mention.entries):
+                # a minister's title is written in full ("Menteri Kelautan dan Perikanan"), and
+                # so is the head of a unit ("Direktur Jenderal Pajak", the ministry's official)
                 head = text[title_start : mention.end]
             return head, name, mention.end, name
     # start, end, name, is unit, is government, identity key

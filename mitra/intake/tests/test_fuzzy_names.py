@@ -6,7 +6,7 @@ import pytest
 from mitra.bodies.gazetteer import BodyEntry
 from mitra.intake.extraction.bodies import Gazetteer, default_gazetteer
 from mitra.intake.extraction.limits import Budget
-from mitra.intake.extraction.parties import _similar
+from mitra.intake.extraction.names import similar as _similar
 from mitra.intake.matching import _LongNames
 
 

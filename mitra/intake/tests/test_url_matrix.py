@@ -5,8 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from mitra.audit.models import AuditEvent
-from mitra.core.tests.test_role_url_matrix import login
-from mitra.core.tests.urlwalk import html_routes
+from mitra.core.tests.matrix import assert_get_matrix, login
 from mitra.core.tests.world import ROLES, build_world
 
 from .url_matrix import GET
@@ -18,15 +17,7 @@ pytestmark = pytest.mark.django_db
 def test_get_matrix(client, role):
     world = build_world()
     login(client, world, role)
-    routes = {route.name: route for route in html_routes()}
-    column = ROLES.index(role)
-    wrong = {}
-    for (name, target), statuses in GET.items():
-        kwargs = {"kind": target} if target else {}
-        status = client.get(routes[name].path(kwargs)).status_code
-        if status != statuses[column]:
-            wrong[(name, target)] = (status, statuses[column])
-    assert not wrong, f"{role}: (got, expected) {wrong}"
+    assert_get_matrix(client, GET, role, kwargs=lambda target: {"kind": target} if target else {})
 
 
 @pytest.mark.parametrize("role", ["anonymous", "viewer"])

@@ -96,7 +96,7 @@ def test_patch_transition_subresources_and_signing(officer, kemendagri, kemenkes
     )
     assert attendee.status_code == 201
     assert client.get(base + "attendees/").json()[0]["represents"] == ["TPOA"]
-    assert client.post(base + "transitions/hold/", {}, format="json").status_code == 200
+    assert client.post(base + "actions/hold/", {}, format="json").status_code == 200
     minutes = client.post(base + "minutes/", {"text": "Notulen"}, format="json")
     assert minutes.status_code == 201
     assert minutes.json()["number"] == 1
@@ -123,7 +123,7 @@ def test_other_officer_gets_404_on_writes(other_officer, officer, kemendagri):
     client = api(other_officer)
     base = f"/api/v1/meetings/{meeting.pk}/"
     assert client.post(base + "minutes/", {"text": "x"}, format="json").status_code == 404
-    assert client.post(base + "transitions/cancel/", {"reason": "x"}).status_code == 404
+    assert client.post(base + "actions/cancel/", {"reason": "x"}).status_code == 404
     services.meeting_transition(meeting_id=meeting.pk, transition="hold", actor=officer)
     assert Meeting.objects.get().status == "held"
 

@@ -8,7 +8,13 @@ import pytest
 from django.urls import reverse
 
 from mitra.audit.models import AuditEvent
-from mitra.core.tests.urlwalk import html_routes
+from mitra.core.tests.matrix import (
+    assert_allowed_posts_audit,
+    assert_every_route_has_a_row,
+    assert_get_matrix,
+    assert_refused_posts_change_nothing,
+    login,
+)
 from mitra.core.tests.world import ROLES, World, build_world
 from mitra.meetings import services
 from mitra.meetings.models import (
@@ -65,29 +71,14 @@ def kwargs_for(mw: MeetingWorld, target: str) -> dict[str, Any]:
     }[target]
 
 
-def login(client: Any, mw: MeetingWorld, role: str) -> None:
-    user = mw.world.users[role]
-    if user is not None:
-        client.force_login(user)
-
-
 @pytest.mark.parametrize("role", ROLES)
 def test_get_matrix(client, mw, role):
-    login(client, mw, role)
-    routes = {route.name: route for route in html_routes()}
-    column = ROLES.index(role)
-    wrong = {}
-    for (name, target), statuses in GET.items():
-        url = routes[name].path(kwargs_for(mw, target))
-        got = client.get(url).status_code
-        if got != statuses[column]:
-            wrong[(name, target)] = (got, statuses[column])
-    assert not wrong, f"{role}: (got, expected) {wrong}"
+    login(client, mw.world, role)
+    assert_get_matrix(client, GET, role, kwargs=lambda target: kwargs_for(mw, target))
 
 
 def test_every_meetings_url_has_a_row():
-    names = {r.name for r in html_routes() if r.name.startswith("meetings:")}
-    assert names == {name for name, _ in GET}
+    assert_every_route_has_a_row("meetings", GET)
 
 
 def meeting_post_data(mw: MeetingWorld, **overrides: Any) -> dict[str, Any]:
@@ -190,37 +181,18 @@ def snapshot() -> dict[str, Any]:
 
 @pytest.mark.parametrize("role", ["anonymous", "viewer", "other_officer", "org_representative"])
 def test_refused_writes_change_nothing(client, mw, role):
-    login(client, mw, role)
-    column = ROLES.index(role)
-    for case, (url, data, statuses) in post_cases(mw).items():
-        expected = statuses[column]
-        if expected == 302 and role != "anonymous":
-            continue
-        before = snapshot()
-        response = client.post(url, data() if callable(data) else data)
-        assert response.status_code == expected, f"{role} / {case}"
-        if role == "anonymous":
-            assert response["Location"].startswith(reverse("accounts:login")), case
-        assert snapshot() == before, f"{role} / {case} changed data"
+    login(client, mw.world, role)
+    assert_refused_posts_change_nothing(client, role, post_cases(mw), snapshot)
 
 
 @pytest.mark.parametrize("role", ["operator", "officer", "other_officer"])
 def test_allowed_writes(client, mw, role):
-    login(client, mw, role)
-    column = ROLES.index(role)
-    for case, (url, data, statuses) in post_cases(mw).items():
-        if statuses[column] != 302:
-            continue
-        before = snapshot()
-        response = client.post(url, data() if callable(data) else data)
-        assert response.status_code == 302, f"{role} / {case}: {response.status_code}"
-        after = snapshot()
-        assert after != before, f"{role} / {case} changed nothing"
-        assert after["audit"] > before["audit"], f"{role} / {case} wrote no audit event"
+    login(client, mw.world, role)
+    assert_allowed_posts_audit(client, role, post_cases(mw), snapshot)
 
 
 def test_officer_cannot_edit_a_meeting_they_are_only_invited_to(client, mw):
-    login(client, mw, "officer")
+    login(client, mw.world, "officer")
     before = snapshot()
     response = client.post(
         reverse("meetings:update", args=[mw.kk.pk]),

@@ -64,20 +64,18 @@ def test_submit_a_disclosure_then_review(msp, officer, ford_rep):
     }  # fmt: skip
     with freeze_today(PINNED):
         response = api(ford_rep).post(
-            f"/api/v1/reports/{report.pk}/submit/", payload, format="json"
+            f"/api/v1/reports/{report.pk}/actions/submit/", payload, format="json"
         )
         assert response.status_code == 200, response.json()
         assert response.json()["status"] == "submitted"
         assert response.json()["lines"][0]["intermediaries"] == ["Ford Foundation Jakarta"]
         # The representative may not review; the partner ministry asks for a revision.
-        refused = api(ford_rep).post(f"/api/v1/reports/{report.pk}/review/", {"decision": "accept"})
+        refused = api(ford_rep).post(f"/api/v1/reports/{report.pk}/actions/accept/")
         assert refused.status_code == 403
-        no_reason = api(officer).post(
-            f"/api/v1/reports/{report.pk}/review/", {"decision": "request_revision"}
-        )
+        no_reason = api(officer).post(f"/api/v1/reports/{report.pk}/actions/request_revision/")
         assert no_reason.status_code == 400
         assert "reason" in no_reason.json()["extra"]
-        accepted = api(officer).post(f"/api/v1/reports/{report.pk}/review/", {"decision": "accept"})
+        accepted = api(officer).post(f"/api/v1/reports/{report.pk}/actions/accept/")
         assert accepted.json()["status"] == "accepted"
 
 
@@ -94,7 +92,7 @@ def test_a_bad_line_is_refused_and_nothing_is_written(msp, ford_rep):
     }  # fmt: skip
     with freeze_today(PINNED):
         response = api(ford_rep).post(
-            f"/api/v1/reports/{report.pk}/submit/", payload, format="json"
+            f"/api/v1/reports/{report.pk}/actions/submit/", payload, format="json"
         )
     assert response.status_code == 400
     assert "lines.1.amount" in response.json()["extra"]
@@ -106,7 +104,7 @@ def test_a_closed_period_is_refused(msp, ford_rep):
     report = ReportFactory(agreement=msp, status="accepted")
     with freeze_today(PINNED):
         response = api(ford_rep).post(
-            f"/api/v1/reports/{report.pk}/submit/", {"activities": "x"}, format="json"
+            f"/api/v1/reports/{report.pk}/actions/submit/", {"activities": "x"}, format="json"
         )
     assert response.status_code == 400
     assert "closed" in response.json()["message"]

@@ -11,7 +11,13 @@ from django.urls import reverse
 from mitra.agreements.tests.factories import PDF_BYTES
 from mitra.audit.models import AuditEvent
 from mitra.core.tests.helpers import freeze_today
-from mitra.core.tests.urlwalk import html_routes
+from mitra.core.tests.matrix import (
+    assert_allowed_posts_audit,
+    assert_every_route_has_a_row,
+    assert_get_matrix,
+    assert_refused_posts_change_nothing,
+    login,
+)
 from mitra.core.tests.world import ROLES, World, build_world
 from mitra.monitoring.models import (
     Finding,
@@ -90,30 +96,15 @@ def kwargs_for(o: Objects, target: str) -> dict[str, Any]:
     }[target]
 
 
-def login(client: Any, o: Objects, role: str) -> None:
-    user = o.world.users[role]
-    if user is not None:
-        client.force_login(user)
-
-
 def test_every_monitoring_url_has_a_row():
-    names = {r.name for r in html_routes() if r.name.startswith("monitoring:")}
-    assert names == {name for name, _ in GET if name.startswith("monitoring:")}
+    assert_every_route_has_a_row("monitoring", GET, mixed=True)
 
 
 @pytest.mark.parametrize("role", ROLES)
 def test_get_matrix(client, objects, role):
-    login(client, objects, role)
-    routes = {route.name: route for route in html_routes()}
-    column = ROLES.index(role)
-    got, expected = {}, {}
+    login(client, objects.world, role)
     with freeze_today(PINNED):
-        for (name, target), statuses in GET.items():
-            url = routes[name].path(kwargs_for(objects, target))
-            got[(name, target)] = client.get(url).status_code
-            expected[(name, target)] = statuses[column]
-    wrong = {case: (got[case], expected[case]) for case in got if got[case] != expected[case]}
-    assert not wrong, f"{role}: (got, expected) {wrong}"
+        assert_get_matrix(client, GET, role, kwargs=lambda target: kwargs_for(objects, target))
 
 
 def post_cases(o: Objects) -> dict[str, tuple[str, dict[str, Any], tuple[int, ...]]]:
@@ -180,34 +171,16 @@ def snapshot() -> dict[str, Any]:
 
 @pytest.mark.parametrize("role", ["anonymous", "viewer", "other_officer", "org_representative"])
 def test_refused_writes_change_nothing(client, objects, role):
-    login(client, objects, role)
-    column = ROLES.index(role)
+    login(client, objects.world, role)
     with freeze_today(PINNED):
-        for case, (url, data, statuses) in post_cases(objects).items():
-            expected = statuses[column]
-            if expected == 302 and role != "anonymous":
-                continue
-            before = snapshot()
-            response = client.post(url, data)
-            assert response.status_code == expected, f"{role} / {case}"
-            if role == "anonymous":
-                assert response["Location"].startswith(reverse("accounts:login")), case
-            assert snapshot() == before, f"{role} / {case} changed data"
+        assert_refused_posts_change_nothing(client, role, post_cases(objects), snapshot)
 
 
 @pytest.mark.parametrize("role", ["operator", "officer", "org_representative"])
 def test_allowed_writes(client, objects, role):
-    login(client, objects, role)
-    column = ROLES.index(role)
+    login(client, objects.world, role)
     with freeze_today(PINNED):
-        for case, (url, data, statuses) in post_cases(objects).items():
-            if statuses[column] != 302:
-                continue
-            before = snapshot()
-            response = client.post(url, data)
-            assert response.status_code == 302, f"{role} / {case}: {response.status_code}"
-            after = snapshot()
-            assert after["audit"] > before["audit"], f"{role} / {case} wrote no audit event"
+        assert_allowed_posts_audit(client, role, post_cases(objects), snapshot, changes=False)
 
 
 def test_the_escalate_button_is_hidden_and_refused_without_sanctions(client, objects, monkeypatch):

@@ -69,8 +69,8 @@ def test_the_api_lists_own_notices_and_marks_read(client, officer, other_officer
     client.force_login(officer)
     body = client.get("/api/v1/notifications/?unread=true").json()
     assert [n["title"] for n in body["results"]] == ["Mine"]
-    assert client.post(f"/api/v1/notifications/{theirs.pk}/read/").status_code == 404
-    assert client.post(f"/api/v1/notifications/{mine.pk}/read/").json()["read_at"]
+    assert client.post(f"/api/v1/notifications/{theirs.pk}/actions/read/").status_code == 404
+    assert client.post(f"/api/v1/notifications/{mine.pk}/actions/read/").json()["read_at"]
     response = client.put(
         "/api/v1/notifications/preference/", {"email": "off"}, content_type="application/json"
     )

@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING, Any
 from django.db.models import DurationField, ExpressionWrapper, F, Value
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django_fsm import TransitionNotAllowed
 
 from mitra.audit.services import audit_event_record
 from mitra.core.concurrency import lock_version
 from mitra.core.dates import today
 from mitra.core.exceptions import ApplicationError
+from mitra.core.fsm import refused_unless_allowed
 from mitra.deadlines.engine import due_date as rule_due_date
 from mitra.notifications.services import notify
 
@@ -65,13 +65,11 @@ def _move(
 ) -> None:
     """Run one FSM transition, save, keep the stage visits, audit."""
     old = application.status
-    try:
+    with refused_unless_allowed(
+        _("This action is not possible while the application is %(status)s.")
+        % {"status": application.get_status_display()}
+    ):
         getattr(application, transition)()
-    except TransitionNotAllowed as exc:
-        raise ApplicationError(
-            _("This action is not possible while the application is %(status)s.")
-            % {"status": application.get_status_display()}
-        ) from exc
     now = _now()
     application.stage_since = now
     application.save()

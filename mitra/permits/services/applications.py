@@ -1,6 +1,5 @@
 """The application itself: drafting, submitting, verification, queries, withdrawal."""
 
-import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -331,11 +330,7 @@ def application_document_upload(
             _("The document was not stored."),
             {"expires_on": [_("This document is no longer valid: upload a current one.")]},
         )
-    content_type = document_checks.check_upload(upload)
-    digest = hashlib.sha256()
-    for chunk in upload.chunks():
-        digest.update(chunk)
-    upload.seek(0)
+    checked = document_checks.checked_upload(upload)
     with transaction.atomic():
         application = _lock(application_id)
         _require_applicant(actor, application)
@@ -344,19 +339,16 @@ def application_document_upload(
                 _("Documents can only be added to a draft or a returned application.")
             )
         latest = application.documents.filter(item=item).order_by("-version").first()
-        document = ApplicationDocument(
-            application=application,
-            item=item,
-            version=(latest.version + 1) if latest else 1,
-            original_name=(upload.name or "document")[:255],
-            content_type=content_type,
-            size=upload.size or 0,
-            sha256=digest.hexdigest(),
-            uploaded_by=actor if actor is not None and actor.pk else None,
-            expires_on=expires_on,
+        document = document_checks.store_upload(
+            ApplicationDocument(
+                application=application,
+                item=item,
+                version=(latest.version + 1) if latest else 1,
+                uploaded_by=actor if actor is not None and actor.pk else None,
+                expires_on=expires_on,
+            ),
+            checked,
         )
-        document.file.save(document_checks.safe_name(upload.name or "document"), upload, save=False)
-        document.save()
         audit_event_record(
             event="permit_application.document_uploaded",
             target=application,

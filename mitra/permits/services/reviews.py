@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
-from django_fsm import TransitionNotAllowed
 
 from mitra.audit.services import audit_event_record
 from mitra.bodies.models import GovernmentBody
 from mitra.core.dates import today
 from mitra.core.exceptions import ApplicationError
+from mitra.core.fsm import refused_unless_allowed
 from mitra.deadlines.engine import due_date as rule_due_date
 from mitra.notifications.services import notify
 
@@ -142,10 +142,8 @@ def _require_member(actor: "User", review: AgencyReview) -> None:
 def review_start(*, review_id: int, actor: "User") -> AgencyReview:
     review = _lock_review(review_id)
     _require_member(actor, review)
-    try:
+    with refused_unless_allowed(_("This review was already picked up or decided.")):
         review.start()
-    except TransitionNotAllowed as exc:
-        raise ApplicationError(_("This review was already picked up or decided.")) from exc
     review.save()
     audit_event_record(
         event="permit_review.started",

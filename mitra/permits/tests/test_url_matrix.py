@@ -7,7 +7,7 @@ import pytest
 
 from mitra.accounts.tests.factories import UserFactory
 from mitra.audit.models import AuditEvent
-from mitra.core.tests.urlwalk import html_routes
+from mitra.core.tests.matrix import assert_get_matrix, login
 from mitra.core.tests.world import ROLES, World, build_world
 from mitra.permits import services
 from mitra.permits.models import (
@@ -87,24 +87,11 @@ def kwargs_for(objects: dict[str, Any], target: str) -> dict[str, Any]:
     return {"pk": objects[target].pk}
 
 
-def login(client: Any, w: World, role: str) -> None:
-    if w.users[role] is not None:
-        client.force_login(w.users[role])
-
-
 @pytest.mark.parametrize("role", ROLES)
 def test_get_matrix(client, world, role):
     w, objects = world
     login(client, w, role)
-    routes = {route.name: route for route in html_routes()}
-    column = ROLES.index(role)
-    wrong = {}
-    for (name, target), statuses in GET.items():
-        url = routes[name].path(kwargs_for(objects, target))
-        got = client.get(url).status_code
-        if got != statuses[column]:
-            wrong[(name, target)] = (got, statuses[column])
-    assert not wrong, f"{role}: (got, expected) {wrong}"
+    assert_get_matrix(client, GET, role, kwargs=lambda target: kwargs_for(objects, target))
 
 
 def snapshot() -> dict[str, Any]:

@@ -2,8 +2,7 @@
 
 import pytest
 
-from mitra.core.tests.test_role_url_matrix import login
-from mitra.core.tests.urlwalk import html_routes
+from mitra.core.tests.matrix import assert_get_matrix, login
 from mitra.core.tests.world import ROLES, build_world
 
 from .url_matrix import GET
@@ -22,13 +21,4 @@ def kwargs_for(target: str) -> dict[str, str]:
 def test_get_matrix(client, role):
     world = build_world()
     login(client, world, role)
-    routes = {route.name: route for route in html_routes()}
-    column = ROLES.index(role)
-    wrong = {}
-    for (name, target), statuses in GET.items():
-        response = client.get(routes[name].path(kwargs_for(target)))
-        if hasattr(response, "streaming_content"):
-            b"".join(response.streaming_content)
-        if response.status_code != statuses[column]:
-            wrong[(name, target)] = (response.status_code, statuses[column])
-    assert not wrong, f"{role}: (got, expected) {wrong}"
+    assert_get_matrix(client, GET, role, kwargs=kwargs_for, read_streams=True)

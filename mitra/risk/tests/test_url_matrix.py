@@ -4,7 +4,7 @@ organization's detail; another Kemensetneg unit does not; only operators change 
 
 import pytest
 
-from mitra.core.tests.test_role_url_matrix import login
+from mitra.core.tests.matrix import assert_get_matrix, login
 from mitra.core.tests.urlwalk import html_routes
 from mitra.core.tests.world import ROLES, World, build_world
 from mitra.risk.services import risk_indicators_refresh
@@ -29,14 +29,9 @@ def path_for(routes: dict, w: World, name: str, target: str) -> str:
 @pytest.mark.parametrize("role", ROLES)
 def test_get_matrix(client, world, role):
     login(client, world, role)
-    routes = {route.name: route for route in html_routes()}
-    column = ROLES.index(role)
-    wrong = {}
-    for (name, target), statuses in GET.items():
-        got = client.get(path_for(routes, world, name, target)).status_code
-        if got != statuses[column]:
-            wrong[(name, target)] = (got, statuses[column])
-    assert not wrong, f"{role}: (got, expected) {wrong}"
+    assert_get_matrix(
+        client, GET, role, path=lambda routes, name, target: path_for(routes, world, name, target)
+    )
 
 
 @pytest.mark.parametrize(

@@ -8,8 +8,11 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from mitra.audit.models import AuditEvent
+from mitra.jobs.models import Job
+from mitra.jobs.services import job_run
 from mitra.organizations.tests.factories import ForeignOrganizationFactory
 from mitra.risk.indicators import INDICATOR_KEYS, SCORED_KEYS
 from mitra.risk.models import OrganizationRisk, RiskConfiguration
@@ -155,9 +158,20 @@ def test_configuration_form_bad_weight(client, operator, raw, message):
     assert not AuditEvent.objects.filter(event="risk_configuration.updated").exists()
 
 
-def test_operator_recomputes(client, operator):
+def test_operator_recomputes_through_the_task_worker(client, operator):
+    """ "Recompute now" queues a job and returns at once (nothing computed in the request); the
+    worker's run fills the indicators and the job page says how many."""
     ForeignOrganizationFactory()
     client.force_login(operator)
     response = client.post("/en/risk/refresh/")
     assert response.status_code == 302
+    job = Job.objects.get(kind="risk.refresh", owner=operator)
+    assert response["Location"] == reverse("jobs:detail", args=[job.pk])
+    assert OrganizationRisk.objects.count() == 0  # the request did not compute them
+    job_run(job_id=job.pk)
+    job.refresh_from_db()
+    assert job.status == Job.Status.SUCCEEDED
+    assert job.result == {"organizations": 1}
     assert OrganizationRisk.objects.count() == 1
+    page = client.get(response["Location"]).content.decode()
+    assert "Risk indicators computed for 1 organization." in page

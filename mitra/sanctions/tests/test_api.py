@@ -92,7 +92,9 @@ def test_deadline_endpoints(officer, other_officer):
     )
     listed = api(officer).get("/api/v1/notifications/").json()
     assert [n["title"] for n in listed["results"]] == ["Hello"]
-    assert api(other_officer).post(f"/api/v1/notifications/{note.pk}/read/").status_code == 404
-    read = api(officer).post(f"/api/v1/notifications/{note.pk}/read/")
+    assert (
+        api(other_officer).post(f"/api/v1/notifications/{note.pk}/actions/read/").status_code == 404
+    )
+    read = api(officer).post(f"/api/v1/notifications/{note.pk}/actions/read/")
     assert read.status_code == 200
     assert read.json()["read_at"]

@@ -12,7 +12,7 @@ from django.urls import reverse
 from mitra.accounts.tests.factories import UserFactory
 from mitra.audit.models import AuditEvent
 from mitra.core.tests.helpers import freeze_today
-from mitra.core.tests.urlwalk import html_routes
+from mitra.core.tests.matrix import assert_every_route_has_a_row, assert_get_matrix, login
 from mitra.core.tests.world import ROLES, World, build_world
 from mitra.organizations.tests.factories import ForeignOrganizationFactory
 from mitra.staff import services
@@ -61,28 +61,15 @@ def kwargs_for(c: dict[str, Any], target: str) -> dict[str, Any]:
     }[target]
 
 
-def login(client: Any, world: World, role: str) -> None:
-    if world.users[role] is not None:
-        client.force_login(world.users[role])
-
-
 def test_every_staff_route_has_a_row():
-    names = {r.name for r in html_routes() if r.name.startswith("staff:")}
-    assert names == {name for name, _ in GET}
+    assert_every_route_has_a_row("staff", GET)
 
 
 @pytest.mark.parametrize("role", ROLES)
 def test_get_matrix(client, scene, role):
     world, c = scene
     login(client, world, role)
-    routes = {route.name: route for route in html_routes()}
-    column = ROLES.index(role)
-    wrong = {}
-    for (name, target), statuses in GET.items():
-        got = client.get(routes[name].path(kwargs_for(c, target))).status_code
-        if got != statuses[column]:
-            wrong[(name, target)] = (got, statuses[column])
-    assert not wrong, f"{role}: (got, expected) {wrong}"
+    assert_get_matrix(client, GET, role, kwargs=lambda target: kwargs_for(c, target))
 
 
 def snapshot() -> Any:

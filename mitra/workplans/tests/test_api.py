@@ -85,13 +85,11 @@ def test_the_whole_flow_through_the_api(cast):
     assert activity.status_code == 201, activity.json()
     activity_id = activity.json()["id"]
     assert activity.json()["provinces"] == ["33"]
-    assert api(ford).post(f"/api/v1/workplans/{pk}/transitions/approve/").status_code == 404
-    assert api(officer).post(f"/api/v1/workplans/{pk}/transitions/approve/").status_code == 200
-    signed = api(jateng).post(f"/api/v1/workplans/{pk}/transitions/sign/", {"on": "2025-02-10"})
+    assert api(ford).post(f"/api/v1/workplans/{pk}/actions/approve/").status_code == 404
+    assert api(officer).post(f"/api/v1/workplans/{pk}/actions/approve/").status_code == 200
+    signed = api(jateng).post(f"/api/v1/workplans/{pk}/actions/sign/", {"on": "2025-02-10"})
     assert signed.json()["signed_on"] == "2025-02-10"
-    start = api(ford).post(
-        f"/api/v1/activities/{activity_id}/transitions/start/", {"on": "2025-03-01"}
-    )
+    start = api(ford).post(f"/api/v1/activities/{activity_id}/actions/start/", {"on": "2025-03-01"})
     assert start.status_code == 400
     assert "notification of Kemendagri" in start.json()["message"]
     for recipient in ("kemendagri", "regional_government"):
@@ -106,9 +104,7 @@ def test_the_whole_flow_through_the_api(cast):
             format="json",
         )
         assert noted.status_code == 201, noted.json()
-    start = api(ford).post(
-        f"/api/v1/activities/{activity_id}/transitions/start/", {"on": "2025-03-01"}
-    )
+    start = api(ford).post(f"/api/v1/activities/{activity_id}/actions/start/", {"on": "2025-03-01"})
     assert start.status_code == 200
     assert start.json()["status"] == "started"
     assert start["ETag"] == f'"{start.json()["version"]}"'

@@ -158,14 +158,14 @@ def test_the_api_lists_the_inbox_and_acknowledges_once(client, cast, n5):
     assert body["results"][0]["acknowledged_at"] is None
     assert client.get(url, {"state": "nonsense"}).status_code == 400
     # Kemendagri's notice is not in Jateng's inbox: 404, nothing written.
-    other = client.post(f"{url}{n5.to_kemendagri.pk}/acknowledge/")
+    other = client.post(f"{url}{n5.to_kemendagri.pk}/actions/acknowledge/")
     assert other.status_code == 404
-    done = client.post(f"{url}{n5.to_pemprov.pk}/acknowledge/")
+    done = client.post(f"{url}{n5.to_pemprov.pk}/actions/acknowledge/")
     assert done.status_code == 200
     assert done.json()["acknowledging_body"]["id"] == jateng.body_id
-    again = client.post(f"{url}{n5.to_pemprov.pk}/acknowledge/")
+    again = client.post(f"{url}{n5.to_pemprov.pk}/actions/acknowledge/")
     assert again.status_code == 400
     assert AuditEvent.objects.filter(event="workplan.notification_acknowledged").count() == 1
     client.force_login(ford)
     assert client.get(url).status_code == 403
-    assert client.post(f"{url}{n5.to_pemprov.pk}/acknowledge/").status_code == 403
+    assert client.post(f"{url}{n5.to_pemprov.pk}/actions/acknowledge/").status_code == 403

@@ -9,8 +9,7 @@ from django.urls import reverse
 from mitra.audit.models import AuditEvent
 from mitra.bodies.models import GovernmentBody
 from mitra.bodies.tests.factories import GovernmentBodyFactory
-from mitra.core.tests.test_role_url_matrix import login
-from mitra.core.tests.urlwalk import html_routes
+from mitra.core.tests.matrix import assert_get_matrix, login
 from mitra.core.tests.world import ROLES, World, build_world
 from mitra.regions.tests.factories import ProvinceFactory, RegencyFactory
 from mitra.workplans.models import Activity, RegionalNotification, WorkPlan
@@ -80,15 +79,7 @@ def world() -> tuple[World, dict[str, Any]]:
 def test_get_matrix(client, world, role):
     w, objects = world
     login(client, w, role)
-    routes = {route.name: route for route in html_routes()}
-    column = ROLES.index(role)
-    wrong = {}
-    for (name, target), statuses in GET.items():
-        url = routes[name].path(kwargs_for(w, objects, target))
-        got = client.get(url).status_code
-        if got != statuses[column]:
-            wrong[(name, target)] = (got, statuses[column])
-    assert not wrong, f"{role}: (got, expected) {wrong}"
+    assert_get_matrix(client, GET, role, kwargs=lambda target: kwargs_for(w, objects, target))
 
 
 def post_cases(w: World, o: dict[str, Any]) -> dict[str, tuple[str, Any, tuple[int, ...]]]:

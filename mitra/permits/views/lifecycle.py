@@ -17,9 +17,9 @@ from mitra.core.access import EDITOR, AccessMixin
 from mitra.core.exceptions import ApplicationError
 from mitra.core.forms import apply_application_errors
 
-from . import forms, lifecycle, notices, roles, selectors
-from .hooks import suspension_holds
-from .models import ForeignStaffAssignment, IzinOperasional, Permit
+from .. import forms, lifecycle, notices, roles, selectors
+from ..hooks import suspension_holds
+from ..models import ForeignStaffAssignment, IzinOperasional, Permit
 
 if TYPE_CHECKING:
     from mitra.accounts.models import User

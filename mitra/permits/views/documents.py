@@ -16,10 +16,11 @@ from mitra.accounts.http import AuthenticatedHttpRequest
 from mitra.core.access import MEMBER, AccessMixin
 from mitra.core.dates import today
 from mitra.core.exceptions import ApplicationError
+from mitra.core.forms import application_error_text
 
-from . import forms, roles, selectors, services, validation
-from .conf import setting
-from .models import DOCUMENT_ITEMS, Application, ApplicationDocument
+from .. import forms, roles, selectors, services, validation
+from ..conf import setting
+from ..models import DOCUMENT_ITEMS, Application, ApplicationDocument
 
 # A PDF opens in the browser's own viewer: the document may embed only itself (the viewer is
 # a plugin frame of the same origin) and run nothing of ours; everything else stays closed.
@@ -98,8 +99,7 @@ class ApplicationDocumentConfirmView(AccessMixin, View):
                     actor=request.user,
                 )
             except ApplicationError as error:
-                parts = [error.message, *(str(m) for ms in error.extra.values() for m in ms)]
-                messages.error(request, " ".join(parts))
+                messages.error(request, application_error_text(error))
             else:
                 messages.success(
                     request,

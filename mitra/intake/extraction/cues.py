@@ -1,0 +1,86 @@
+"""Sentence cues around a name: cooperation words, links between two names, attendance,
+witnessing, visits and organising verbs (used by roles.py and the foreign-name finders)."""
+
+from __future__ import annotations
+
+import re
+
+FOREIGN_CUE_RE = re.compile(
+    r"(?:ormas|organisasi(?:\smasyarakat)?|lembaga|LSM|yayasan|NGO)\s(?:\(ormas\)\s)?asing"
+    r"|organisasi\s(?:non[\s-]?pemerintah\s)?internasional|lembaga\s(?:donor|internasional)"
+    r"|mitra\spembangunan|INGO|NGO\sinternasional|badan\sPBB",
+    re.IGNORECASE,
+)
+
+COOPERATION_RE = re.compile(
+    r"kerja\s?sama|kemitraan|kolaborasi|bermitra|mitra|MoU|MoC|MSP|PKS|LoI|nota\skesepahaman"
+    r"|perjanjian|memorandum|sister\s(?:city|province)|penandatanganan|menandatangani"
+    r"|pertemuan|kunjungan|courtes+y|audiensi"
+    # "G dan F menyepakati rencana kerja", "kedua pihak sepakat": an agreement reached
+    r"|(?<!\w)(?:menyepakati|disepakati|bersepakat|sepakat|kesepakatan)(?!\w)"
+    # a grant is cooperation: "F menyerahkan hibah kepada G"
+    r"|(?<!\w)hibah(?!\w)",
+    re.IGNORECASE,
+)
+LINK_WORDS_RE = re.compile(r"(?<!\w)(?:dengan|dan|bersama|antara|serta|with|and)(?!\w)|[-–/]")
+# "F menyerahkan hibah kepada G", "hibah dari F": a grant links its giver and its receiver
+# ("dari" and "kepada" alone link nothing: "perwakilan dari G, perwakilan dari F").
+GRANT_LINK_RE = re.compile(
+    r"(?<!\w)hibah(?:\s[\w-]+){0,3}\s(?:kepada|dari|untuk|bagi)(?!\w)", re.IGNORECASE
+)
+# "didanai melalui Hibah Pemerintah Jepang", "hibah dari F": F gives the grant.
+GRANT_BEFORE_RE = re.compile(r"(?<!\w)hibah\s(?:dari\s(?:pihak\s)?)?$", re.IGNORECASE)
+ATTEND_RE = re.compile(
+    r"(?<!\w)(?:dihadiri|menghadiri|hadir|diundang|undangan|diikuti|peserta|turut|mengundang|"
+    r"narasumber|disaksikan|menyaksikan|witnessed)(?!\w)",
+    re.IGNORECASE,
+)
+ATTEND_AFTER_RE = re.compile(
+    r"^[\s,)(A-Za-z]{0,25}?(?:menghadiri|hadir|turut\shadir|ikut\shadir|menyaksikan|"
+    r"sebagai\s(?:saksi|narasumber|pembicara|undangan))(?!\w)",
+    re.IGNORECASE,
+)
+# A witness: "disaksikan (langsung) oleh (Kepala) G", "G sebagai saksi", "G turut menyaksikan".
+# Witnessing is attendance, never a party role, even when the sentence links G to a partner
+# ("ditandatangani oleh X dan Y dengan disaksikan oleh Kepala G").
+WITNESS_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:disaksikan|menyaksikan|saksi|witnessed)(?:\s(?:langsung|pula|juga))?"
+    r"(?:\s(?:oleh|by|dari))?\s(?-i:[A-Z][\w.]*\s){0,4}$",
+    re.IGNORECASE,
+)
+WITNESS_WORD_RE = re.compile(
+    r"(?<!\w)(?:disaksikan|menyaksikan|saksi|witnessed|witness)(?!\w)", re.IGNORECASE
+)
+VISIT_RE = re.compile(
+    r"(?<!\w)(?:berkunjung|kunjungan|audiensi|courtes+y\scall|delegasi|rombongan)(?!\w)",
+    re.IGNORECASE,
+)
+VISIT_TO_RE = re.compile(
+    r"(?:berkunjung|kunjungan|audiensi)\s(?:kerja\s)?ke\s(?:kantor\s)?$", re.IGNORECASE
+)
+ORGANIZER_VERBS = frozenset(
+    [
+        "menggelar",
+        "menyelenggarakan",
+        "mengadakan",
+        "melaksanakan",
+        "menerima",
+        "menandatangani",
+        "meneken",
+        "membuka",
+        "memimpin",
+        "bermitra",
+        "bekerjasama",
+        "menjalin",
+        "memperkuat",
+        "melakukan",
+        "menyambut",
+        "memfasilitasi",
+        "meluncurkan",
+        "menjajaki",
+        "mengundang",
+    ]
+)
+# Indonesian verb morphology: the first such word after a subject is its predicate.
+VERB_LIKE_RE = re.compile(r"(?:me|ber|di|ter)[a-z]{3,}")
+LINK_MAX_GAP = 70

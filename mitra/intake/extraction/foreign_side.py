@@ -1,0 +1,266 @@
+"""The foreign side written as a government, not an organization: foreign ministries and
+agencies named in Indonesian ("Kementerian Pertanian Jepang", "Badan Kerja Sama
+Internasional Jepang"), UN bodies named around "PBB", foreign local governments (prefectures,
+states, provinces and cities abroad, sister cities), a bare country as the counterpart, and
+a minister's title that ends with a country ("Menteri Luar Negeri Maroko")."""
+
+from __future__ import annotations
+
+import re
+
+from .bodies import COUNTRY_RE, NOT_A_FIELD, BodyMention
+from .countries import COUNTRY_PATTERN
+from .document import Document
+from .names import HEADLINE_STOP, WORD_RE, OrgCandidate, overlaps
+
+FOREIGN_GOV_HEAD_RE = re.compile(
+    r"(?:Pemerintah\s(?:Provinsi|Prov\.|Kota|Kabupaten|Prefektur|Negara\sBagian)|Provinsi|"
+    r"Prefektur|Negara\sBagian|Kementerian|Kedutaan(?:\sBesar)?|Kedubes|Konsulat(?:\sJenderal)?"
+    r"|Pemerintah)\s"
+)
+
+# A UN body in Indonesian: a head noun, capitalised words (with "dan", "untuk" and commas
+# between them), "PBB" or "Perserikatan Bangsa-Bangsa", and an optional "untuk <Field>" tail.
+_CAP = r"[A-Z][\w\-]*"
+UN_BODY_RE = re.compile(
+    r"(?<![\w-])(?:Badan|Organisasi|Program|Dana|Kantor|Komisi|Komisariat|Dewan|Pusat"
+    r"|Sekretariat|Lembaga|Entitas|Misi|Pasukan)"
+    rf"(?:,?\s(?:{_CAP}|dan|untuk|bagi|urusan)){{0,7}}?"
+    r"\s(?:PBB|Perserikatan\sBangsa-[Bb]angsa)(?![\w-])"
+    rf"(?:\s(?:untuk|bagi|urusan)\s{_CAP}(?:\s(?:dan\s)?{_CAP}){{0,4}})?"
+)
+# A foreign ministry with several fields: "Kementerian Pertanian, Kehutanan dan Perikanan
+# Jepang" (the capitalised runs break at the comma).
+FOREIGN_MINISTRY_RE = re.compile(
+    rf"(?<![\w-])Kementerian(?:,?\s(?:dan\s)?{_CAP}){{1,8}}?\s(?:{COUNTRY_PATTERN})(?!\w)"
+)
+
+
+def foreign_ministries(text: str, start: int):
+    """Foreign ministries whose name has a comma (the others are capitalised runs)."""
+    for match in FOREIGN_MINISTRY_RE.finditer(text, start):
+        words = re.findall(r"[A-Z][\w\-]*", match.group())[1:]
+        if "," in match.group() and not any(w in NOT_A_FIELD for w in words):
+            yield match
+
+
+# Heads of local governments; Prefektur and Negara Bagian exist only abroad.
+
+FOREIGN_LOCAL_RE = re.compile(
+    r"(?<!\w)(?:[Pp]emerintah\s)?(?P<head>[Nn]egara\s[Bb]agian|[Pp]refektur|[Pp]rovinsi|"
+    r"[Kk]ota|[Dd]istrik|[Cc]ounty\sof|[Ss]tate\sof|[Pp]refecture\sof|[Pp]rovince\sof)\s"
+    r"(?P<name>[A-Z][\w'\-]*(?:\s[A-Z][\w'\-]*){0,2})"
+)
+
+
+_NAME_BEFORE_COUNTRY_RE = re.compile(r"([A-Z][\w'\-]*(?:\s[A-Z][\w'\-]*){0,2}),?\s(?:di\s)?$")
+
+
+def names_before_countries(text: str, start: int) -> set[str]:
+    """Capitalised names written right before a foreign country ("Fujian, Cina"), once."""
+    names: set[str] = set()
+    for country in COUNTRY_RE.finditer(text, start):
+        window = max(start, country.start() - 60)
+        before = _NAME_BEFORE_COUNTRY_RE.search(text, window, country.start())
+        if before:
+            words = before.group(1).split()
+            names.update(" ".join(words[i:]) for i in range(len(words)))
+    return names
+
+
+# "sister city", "kota kembar": the other city or province of the pair is abroad (the
+# Indonesian one is a gazetteer mention and never reaches here).
+SISTER_RE = re.compile(
+    r"sister[\s-](?:city|cities|province|state)|(?:kota|provinsi)\s(?:kembar|bersaudara|"
+    r"kembaran)",
+    re.IGNORECASE,
+)
+SISTER_WINDOW = 160
+
+
+def is_foreign_local(match: re.Match[str], with_country: set[str]) -> bool:
+    head = match.group("head").lower()
+    name = match.group("name")
+    if COUNTRY_RE.fullmatch(name) or name in ("Indonesia", "RI"):
+        return False
+    if head.startswith(("negara", "prefektur", "county", "state", "prefecture")):
+        return True
+    text = match.string
+    around = text[max(0, match.start() - SISTER_WINDOW) : match.end() + SISTER_WINDOW]
+    if head in ("kota", "provinsi") and match.group()[:1].isupper() and SISTER_RE.search(around):
+        return True
+    # Provinsi / Kota / Distrik X: foreign when X stands with a foreign country somewhere
+    # in the text ("Provinsi X, Tiongkok", "kota-kota di X, Cina", "Kota X di Jepang").
+    words = name.split()
+    if any(" ".join(words[:n]) in with_country for n in range(len(words), 0, -1)):
+        return True
+    # "bekerja sama dengan Kota Kitakyushu": a city or province the gazetteer does not know
+    # (Indonesian ones were matched before this step), named as the partner of a cooperation.
+    before = text[max(0, match.start() - 50) : match.start()]
+    return (
+        head in ("kota", "provinsi")
+        and match.group()[:1].isupper()
+        and words[0] not in _CITY_EPITHETS
+        and (
+            _PARTNER_BEFORE_RE.search(before) is not None
+            # "Pemkot Surabaya dan Kota Kitakyushu memperbarui nota kesepahaman": paired
+            # with an Indonesian government in a sentence about a cooperation
+            or _PAIRED_BEFORE_RE.search(before) is not None
+            and _COOPERATION_IN_SENTENCE_RE.search(_sentence_of(text, match.start(), match.end()))
+            is not None
+        )
+    )
+
+
+_PARTNER_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:(?:be)?kerja\s?sama|bermitra|kemitraan|(?:ber)?kolaborasi|MoU|nota\skesepahaman"
+    r"|perjanjian|menandatangani)(?:\s[a-z]+){0,3}\s(?:dengan|bersama)\s$",
+    re.IGNORECASE,
+)
+_PAIRED_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:Pemkot|Pemkab|Pemprov|Pemerintah\s(?:Kota|Kabupaten|Provinsi)|Wali\s?[Kk]ota"
+    r"|Bupati|Gubernur)(?:\s[A-Z][\w-]*){1,3}\s(?:dan|dengan|bersama)\s$"
+)
+_COOPERATION_IN_SENTENCE_RE = re.compile(
+    r"kerja\s?sama|kemitraan|MoU|nota\skesepahaman|perjanjian|sister\s(?:city|province)"
+    r"|memorandum|menandatangani|penandatanganan|kesepakatan|menyepakati|sepakat",
+    re.IGNORECASE,
+)
+
+
+SENTENCE_WINDOW = 300  # how far a sentence is read around a match (bounds the work per match)
+
+
+def _sentence_of(text: str, start: int, end: int) -> str:
+    """The text from the previous to the next full stop (or line end) around a match, at
+    most SENTENCE_WINDOW characters on each side."""
+    low, high = max(0, start - SENTENCE_WINDOW), min(len(text), end + SENTENCE_WINDOW)
+    left = max(text.rfind(". ", low, start), text.rfind("\n", low, start), low - 1)
+    right_candidates = [
+        i for i in (text.find(". ", end, high), text.find("\n", end, high)) if i >= 0
+    ]
+    right = min(right_candidates) if right_candidates else high
+    return text[left + 1 : right]
+
+
+# Capitalised words that make "Kota X" a programme or a quarter, not a city: "Kota Layak
+# Anak", "Kota Tua", "Kota Sehat".
+_CITY_EPITHETS = frozenset(
+    [
+    "Tua", "Lama", "Baru", "Layak", "Sehat", "Cerdas", "Pintar", "Kreatif", "Mandiri", "Hijau",
+    "Pusaka", "Wisata", "Santri", "Inklusif", "Ramah", "Tangguh", "Bersih", "Cerdas", "Madani",
+    "Industri", "Satelit",
+    ]
+)  # fmt: skip
+
+# "Indonesia dan Vietnam", "RI-Selandia Baru", "kerja sama (bilateral) dengan Tunisia".
+_COUNTRY_PAIR_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:Indonesia|RI|Republik\sIndonesia)\s?(?:dan|-|–|dengan|&|bersama)\s?$"
+)
+_COUNTRY_COOPERATION_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:(?:be)?kerja\s?sama|kemitraan|bermitra|(?:ber)?kolaborasi|MoU|nota\skesepahaman"
+    r"|perjanjian|hubungan)"
+    r"(?:\s(?:bilateral|antara\s(?:Indonesia|RI)\s(?:dan|dengan)|erat))?\s(?:dengan|antara)\s$",
+    re.IGNORECASE,
+)
+
+
+def country_counterparts(doc: Document, gov_mentions: list[BodyMention]) -> list[OrgCandidate]:
+    """A foreign side given only as a country, linked to Indonesia by a cooperation phrase.
+
+    Used only when no organization was found as counterpart (README convention: "a foreign
+    side given only as a country is recorded as the country").
+    """
+    text = doc.text
+    gov_spans = sorted((m.start, m.end) for m in gov_mentions)
+    found: dict[str, OrgCandidate] = {}
+    linked: set[str] = set()
+    for match in COUNTRY_RE.finditer(text, doc.body_start):
+        name = match.group()
+        if overlaps(match.span(), gov_spans):
+            continue
+        if (
+            re.match(r"[\s-]?[A-Z]", text[match.end() : match.end() + 2])
+            and not re.match(r"\s(?:[A-Z]{2,}|Indonesia)", text[match.end() : match.end() + 12])
+            # "Menteri Luar Negeri Maroko Nasser ...": a person's name follows a title
+            and not _TITLE_PHRASE_BEFORE_RE.search(text, max(0, match.start() - 100), match.start())
+        ):
+            continue  # part of a longer name ("Korea Selatan" aside, which the regex holds)
+        s_start, _ = doc.sentence_span(match.start())
+        before = text[max(s_start, match.start() - 60) : match.start()]
+        cand = found.get(name)
+        if cand is None:
+            cand = found[name] = OrgCandidate([name], first_at={name: match.start()})
+        cand.mentions.append(match.span())
+        if _COUNTRY_PAIR_BEFORE_RE.search(before) or _COUNTRY_COOPERATION_BEFORE_RE.search(before):
+            linked.add(name)
+    result = []
+    for name in linked:
+        cand = found[name]
+        cand.counterpart_cues.append("country-link")
+        result.append(cand)
+    return sorted(result, key=lambda c: c.mentions[0])
+
+
+# A government agency named in Indonesian ends with its country: "Badan Kerja Sama
+# Internasional Jepang", "Lembaga Penelitian Pertanian Prancis". Indonesian agencies never
+# end with a foreign country, so the country must close the name.
+# The same holds for associations and institutes named in Indonesian: "Federasi Industri
+# Jerman", "Kamar Dagang dan Industri Jepang", "Institut Teknologi Korea".
+FOREIGN_AGENCY_HEAD_RE = re.compile(
+    r"(?<!\w)(?:Badan|Lembaga|Agensi|Otoritas|Dewan|Federasi|Asosiasi|Komite|Komisi|Institut"
+    r"|Kamar|Perhimpunan|Yayasan|Korporasi|Persatuan)\s"
+)
+# An organization named in Indonesian word order, head first, as international or worldwide
+# ("Komite Internasional Palang Merah", "Federasi Sepak Bola Dunia"): foreign when it is
+# defined with its acronym in brackets (a domestic body would not be "Internasional" + head).
+INTERNATIONAL_HEAD_RE = re.compile(
+    r"(?:Komite|Organisasi|Federasi|Dana|Badan|Lembaga|Dewan|Asosiasi|Perhimpunan|Palang"
+    r"|Program|Pusat|Institut|Komisi|Uni|Serikat)\s(?:[A-Z][\w-]*\s){0,4}?"
+    r"(?:Internasional|Dunia|Sedunia)(?:\s[A-Z][\w-]*){0,4}"
+)
+
+
+def is_foreign_government(name: str) -> bool:
+    if FOREIGN_AGENCY_HEAD_RE.match(name):
+        countries = list(COUNTRY_RE.finditer(name))
+        return (
+            bool(countries)
+            and countries[-1].end() == len(name.rstrip())
+            and (countries[-1].start() > 6)
+        )
+    return FOREIGN_GOV_HEAD_RE.match(name + " ") is not None and COUNTRY_RE.search(name) is not None
+
+
+# A head-of-office title whose words run on to a country: "Menteri Luar Negeri Maroko",
+# "Menteri Luar Negeri, Kerja Sama Afrika dan Ekspatriat Maroko", "Duta Besar ... Jepang".
+_TITLE_PHRASE_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:Menteri|Minister|Duta\sBesar|Dubes|Ambassador|Presiden|President"
+    r"|Sekretaris\sNegara|Secretary\sof\sState)"
+    r"(?:,?\s(?:dan\s|and\s|&\s)?[A-Z][\w-]*){0,8},?\s(?:dan\s|and\s|&\s)?$"
+)
+
+
+def country_in_title_phrase(text: str, start: int, end: int) -> bool:
+    """Whether [start, end) is the tail of a minister's or envoy's title that ends with a
+    country ("Luar Negeri Maroko" after "Menteri"): the person's title, no organization."""
+    country = COUNTRY_RE.search(text, start, end)
+    if country is None or country.end() != end:
+        return False
+    return _TITLE_PHRASE_BEFORE_RE.search(text, max(0, start - 100), start) is not None
+
+
+def is_foreign_subnational(text: str, start: int, end: int) -> bool:
+    """'Pemerintah Provinsi X, Korea Selatan', 'Chungcheongbuk-do Korsel' style places."""
+    name = text[start:end]
+    after = text[end : end + 30]
+    if re.match(r"(?:Pemerintah\s)?(?:Provinsi|Prefektur|Negara\sBagian|Kota)\s", name):
+        return (
+            COUNTRY_RE.match(after.lstrip(", ")) is not None or COUNTRY_RE.search(name) is not None
+        )
+    words = WORD_RE.findall(name)
+    return (
+        len(words) >= 2
+        and COUNTRY_RE.fullmatch(words[-1]) is not None
+        and all(w.lower() not in HEADLINE_STOP for w in words)
+    )

@@ -1,0 +1,423 @@
+"""Names of foreign organizations as the press writes them: words, capitalised runs, title
+words and datelines stripped from the front, country-office suffixes from the back, the
+normalised key two spellings share, and the candidate that gathers one organization's forms.
+
+Shared by the finders of foreign counterparts (parties.py, foreign_side.py, known_orgs.py).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz.distance import Indel
+
+from .bodies import COUNTRY_RE
+from .limits import Budget
+from .model import KnownOrganization
+
+WORD_RE = re.compile(r"[^\W_](?:[\w'’&]|-(?=\w)|\.(?=\w))*")
+NAME_CONNECTORS = frozenset(
+    [
+        "of",
+        "for",
+        "and",
+        "the",
+        "de",
+        "du",
+        "des",
+        "la",
+        "le",
+        "für",
+        "fur",
+        "zur",
+        "van",
+        "von",
+        "der",
+        "den",
+        "&",
+        "on",
+    ]
+)
+ORG_HEADS = frozenset(
+    [
+        "foundation",
+        "stiftung",
+        "stichting",
+        "fondation",
+        "fundación",
+        "fund",
+        "institute",
+        "institut",
+        "organization",
+        "organisation",
+        "bureau",
+        "international",
+        "internasional",
+        "association",
+        "council",
+        "society",
+        "alliance",
+        "network",
+        "trust",
+        "agency",
+        "programme",
+        "corps",
+        "mission",
+        "aid",
+        "relief",
+        "federation",
+        "union",
+        "partnership",
+        "partners",
+        "initiative",
+        "centre",
+        "center",
+        "commission",
+        "secretariat",
+        "bank",
+        "aspac",
+        "conservancy",
+        "philanthropies",
+        "worldwide",
+        "global",
+        "cooperation",
+        "vision",
+        "care",
+        # government agencies named in English: "Korea Meteorological Administration",
+        # "Civil Aviation Authority of ..." ("Ministry of ..." is also a title's tail:
+        # "Vice Premier and Ministry of Education X", so it is not a head)
+        "administration",
+        "authority",
+    ]
+)
+# Names of ministries and agencies may contain "dan" ("Kementerian Luar Negeri dan
+# Perdagangan Selandia Baru"); other runs split at it.
+DAN_NAME_HEADS = frozenset(
+    {"Kementerian", "Departemen", "Badan", "Ministry", "Department", "Organisasi", "Dana",
+     "Kamar", "Federasi", "Asosiasi", "Komite", "Institut", "Lembaga", "Dewan"}
+)  # fmt: skip
+# Leading words that are people's titles, not part of an organization's name.
+TITLE_WORDS = frozenset(
+    [
+        "country",
+        "regional",
+        "resident",
+        "executive",
+        "managing",
+        "program",
+        "programme",
+        "project",
+        "director",
+        "directors",
+        "representative",
+        "representatives",
+        "coordinator",
+        "officer",
+        "manager",
+        "head",
+        "chief",
+        "president",
+        "chairman",
+        "chair",
+        "secretary",
+        "general",
+        "deputy",
+        "vice",
+        "senior",
+        "junior",
+        "expert",
+        "advisor",
+        "adviser",
+        "team",
+        "leader",
+        "ambassador",
+        "minister",
+        "statistician",
+        "commissioner",
+        "premier",
+        "premiere",
+        "chancellor",
+        "administrator",
+        "envoy",
+        "consul",
+        "counsellor",
+        "counselor",
+        "governor",
+        "mayor",
+        "sekretaris",
+        "jenderal",
+        "kepala",
+        "ketua",
+        "direktur",
+        "wakil",
+        "gubernur",
+        "bupati",
+        "walikota",
+        "duta",
+        "besar",
+        "perwakilan",
+        "delegasi",
+        "staf",
+        "presiden",
+        "menteri",
+        "dubes",
+        "sdr",
+        "sdri",
+        "bapak",
+        "ibu",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "pihak",
+        "tim",
+        "para",
+    ]
+)
+# Indonesian words that end a candidate name when read from the left in headlines.
+HEADLINE_STOP = frozenset(
+    [
+        "kerja",
+        "sama",
+        "kerjasama",
+        "dengan",
+        "antara",
+        "dan",
+        "minati",
+        "perpanjang",
+        "penandatanganan",
+        "perjanjian",
+        "courtessy",
+        "courtesy",
+        "call",
+        "program",
+        "penguatan",
+        "kolaborasi",
+        "melalui",
+        "bidang",
+        "terus",
+        "perkuat",
+        "dorong",
+        "hadiri",
+        "gelar",
+        "buka",
+        "ormas",
+        "asing",
+        "organisasi",
+        "lembaga",
+        "internasional",
+        "mitra",
+        "rapat",
+        "pertemuan",
+        "kunjungan",
+        "audiensi",
+        "tahun",
+        "tentang",
+        "sosialisasi",
+        "evaluasi",
+        "monev",
+    ]
+)
+
+
+@dataclass
+class OrgCandidate:
+    """One foreign organization: its surface forms, mentions and role cues."""
+
+    forms: list[str]
+    acronym: str = ""
+    known: KnownOrganization | None = None
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    counterpart_cues: list[str] = field(default_factory=list)
+    attend_cues: int = 0
+    defined_full: str = ""  # full name given with the acronym in brackets
+    first_at: dict[str, int] = field(default_factory=dict)  # form -> first offset
+
+    def display_name(self) -> str:
+        if self.defined_full and self.acronym:
+            return f"{self.defined_full} ({self.acronym})"
+        # The name as first spelled out in the text (not an acronym), without a
+        # country-office suffix; else the longest form.
+        spelled = [
+            f for f in self.forms if f in self.first_at and _spelled_out(strip_country_suffix(f))
+        ]
+        if spelled:
+            return strip_country_suffix(min(spelled, key=lambda f: (self.first_at[f], -len(f))))
+        best = max(self.forms, key=len)
+        return strip_country_suffix(best)
+
+
+def _spelled_out(name: str) -> bool:
+    words = name.split()
+    return len(words) > 1 and not all(w.isupper() for w in words)
+
+
+def strip_country_suffix(name: str) -> str:
+    stripped = re.sub(r"(?:,?\s(?:di\s)?(?:Indonesia|Korsel))$", "", name)
+    stripped = (
+        re.sub(r",\s[^,]{2,30}$", "", stripped)
+        if COUNTRY_RE.search(stripped.rsplit(",", 1)[-1]) and "," in stripped
+        else stripped
+    )
+    return stripped.strip() or name
+
+
+def normalise_name(name: str) -> str:
+    name = name.lower().replace("internasional", "international")
+    return re.sub(r"[^a-z0-9]", "", name)
+
+
+def _words(text: str, start: int, end: int) -> list[re.Match[str]]:
+    return list(WORD_RE.finditer(text, start, end))
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper() or word[:1].isdigit()
+
+
+def name_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Maximal runs of capitalised words (with name connectors) inside one line."""
+    runs: list[tuple[int, int]] = []
+    words = _words(text, start, end)
+    i = 0
+    while i < len(words):
+        if not _is_cap(words[i].group()):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(words):
+            gap = text[words[j].end() : words[j + 1].start()]
+            if gap not in (" ", "  ", " - ", "-") and gap.strip() not in ("&",):
+                break
+            nxt = words[j + 1].group()
+            if _is_cap(nxt):
+                j += 1
+                continue
+            connector = nxt.lower() in NAME_CONNECTORS or (
+                nxt == "dan" and words[i].group() in DAN_NAME_HEADS
+            )
+            if connector and j + 2 < len(words) and _is_cap(words[j + 2].group()):
+                j += 2
+                continue
+            break
+        runs.append((words[i].start(), words[j].end()))
+        i = j + 1
+    return runs
+
+
+# Words that open a sentence before a name ("Menurut X, ...", "Selain itu X ...").
+SENTENCE_OPENERS = frozenset(
+    [
+        "menurut", "sementara", "selain", "bahkan", "namun", "sedangkan", "adapun", "kemudian",
+        "selanjutnya", "sebelumnya", "akhirnya", "dalam", "pada", "saat", "ketika", "oleh",
+        "kepada", "bagi", "terkait", "kata", "ujar", "turut", "hadir", "tampak", "diketahui",
+        "sebagaimana", "seperti", "yakni", "yaitu", "sejak",
+    ]
+)  # fmt: skip
+# A dateline before the name: "SURABAYA - ", "Jakarta – ".
+_DATELINE_PREFIX_RE = re.compile(r"[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\s?(?:\([^()]{2,20}\)\s?)?[-–—]\s")
+
+
+def strip_leading_titles(text: str, start: int, end: int) -> int:
+    """Move `start` past a dateline, sentence openers and title words ("Country Director
+    ...", "Sekretaris Jenderal ...", "Menurut ...")."""
+    dateline = _DATELINE_PREFIX_RE.match(text, start, end)
+    if dateline and dateline.end() < end:
+        start = dateline.end()
+    for word in WORD_RE.finditer(text, start, end):
+        lower = word.group().lower()
+        if lower in TITLE_WORDS or lower in HEADLINE_STOP or lower in SENTENCE_OPENERS:
+            start = word.end()
+            while start < end and text[start] in " -":
+                start += 1
+            continue
+        # "Australia Chief Statistician ...": a country before a title belongs to the title.
+        country = COUNTRY_RE.match(text, word.start(), end)
+        if country:
+            following = WORD_RE.search(text, country.end(), end)
+            if following and following.group().lower() in TITLE_WORDS:
+                start = country.end()
+                while start < end and text[start] in " -":
+                    start += 1
+                continue
+        break
+    return start
+
+
+def overlaps(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
+    """`spans` sorted and non-overlapping (gazetteer mentions): binary search."""
+    index = bisect.bisect_left(spans, (span[1], -1))
+    return index > 0 and spans[index - 1][1] > span[0]
+
+
+def looks_foreign(name: str) -> bool:
+    words = [w.lower() for w in WORD_RE.findall(name)]
+    if not words:
+        return False
+    # "... Bureau of Statistics", "... Institute for Development Studies"
+    head_of = any(
+        w in ORG_HEADS and words[i + 1] in ("of", "for", "on") for i, w in enumerate(words[:-1])
+    )
+    if (
+        words[-1] in ORG_HEADS
+        or head_of
+        or (len(words) > 1 and words[-2] in ORG_HEADS and words[-1] in ("indonesia",))
+    ):
+        # "Yayasan ... Internasional" or "... Indonesia" heads stay domestic-sounding only
+        # when the name is Indonesian; English heads are a strong foreign signal.
+        return words[0] not in ("yayasan", "ikatan", "perkumpulan", "persatuan", "lembaga")
+    # An organization named by its web address: "Water.org", "Kiva.org".
+    return any(w.endswith(WEB_NAME_SUFFIXES) and len(w) > 6 for w in words)
+
+
+WEB_NAME_SUFFIXES = (".org", ".ngo")
+
+
+@lru_cache(maxsize=4096)
+def form_key(form: str) -> str:
+    return normalise_name(strip_country_suffix(form))
+
+
+def similar(a: str, b: str, threshold: float, budget: Budget | None = None) -> bool:
+    """Typo tolerance: the same words, one of them misspelt ("Konrad Adenaur Stiftung"). Two
+    names whose words start differently are two organizations however alike the rest reads
+    ("Japan International Cooperation Agency" and "Korea International Cooperation Agency")."""
+    if _initials(a) != _initials(b):
+        return False
+    if budget is not None and not budget.spend():
+        return False  # typo tolerance is spent for this item: exact forms only
+    # 2 x longest common subsequence / total length (difflib's ratio, computed exactly)
+    return Indel.normalized_similarity(a, b, score_cutoff=threshold) >= threshold
+
+
+def _initials(name: str) -> str:
+    return "".join(word[0] for word in name.split())
+
+
+def cut_at_headline_words(text: str, start: int, end: int) -> int:
+    """In title-case headlines a name ends where Indonesian headline words begin."""
+    words = list(WORD_RE.finditer(text, start, end))
+    for word in words[1:]:
+        if word.group().lower() in HEADLINE_STOP:
+            return _rstrip(text, start, word.start())
+    return end
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in " -":
+        end -= 1
+    return end
+
+
+def disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
