@@ -8,6 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from mitra.audit.models import AuditEvent
 from mitra.core.tests.helpers import freeze_today
@@ -73,7 +74,8 @@ def test_acknowledging_from_the_inbox_and_the_organization_sees_it(client, cast,
     row = page.split(f'id="notification-{n5.to_pemprov.pk}"')[1].split("</tr>")[0]
     assert "Acknowledged" in row
     assert "by Pemerintah Provinsi Jawa Tengah" in row
-    day = n5.to_pemprov.acknowledged_at
+    # The page shows the day in Jakarta: from 17:00 UTC it is already the next day there.
+    day = timezone.localtime(n5.to_pemprov.acknowledged_at)
     assert f"on {day.day} " in row
 
 
