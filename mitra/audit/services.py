@@ -108,11 +108,14 @@ def _chain_head_locked() -> AuditChainHead:
     heads = AuditChainHead.objects.select_for_update()
     head = heads.filter(pk=AuditChainHead.ROW).first()
     if head is None:
-        if AuditEvent.objects.filter(sequence__isnull=False).exists():
+        # Writers racing on an empty chain all find no head; the insert serialises them (the
+        # others wait on its key, then read it). Only the writer that created the head may judge
+        # the chain: for a writer that lost the race, the winner's events are already chained.
+        _head, created = AuditChainHead.objects.get_or_create(pk=AuditChainHead.ROW)
+        if created and AuditEvent.objects.filter(sequence__isnull=False).exists():
             raise RuntimeError(
                 "The audit chain head is missing but chained events exist: run audit_verify."
             )
-        AuditChainHead.objects.get_or_create(pk=AuditChainHead.ROW)
         head = heads.get(pk=AuditChainHead.ROW)
     return head
 
