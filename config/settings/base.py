@@ -401,6 +401,10 @@ MITRA = {
 # rule priors (docs/intake.md): 0.5 = a fallback guess, 0.6 = a single cue, 0.8+ = explicit.
 MITRA["INTAKE_MIN_CONFIDENCE"] = env.float("MITRA_INTAKE_MIN_CONFIDENCE", default=0.55)
 
+# IATI imports (ADR 0024): "indonesia" stores the activities that concern Indonesia (the
+# cross-check reads no others) and counts the rest; "all" stores every activity.
+MITRA["IATI_IMPORT_SCOPE"] = env("MITRA_IATI_IMPORT_SCOPE", default="indonesia")
+
 # Public pages (mitra.core.cache): seconds a rendered anonymous page stays in the shared cache
 # (0: off; every recorded change empties it at once anyway), and the browser's max-age.
 MITRA["PUBLIC_PAGE_CACHE_SECONDS"] = env.int("MITRA_PUBLIC_PAGE_CACHE_SECONDS", default=300)

@@ -34,6 +34,13 @@ class ImportRun(FSMModelMixin, TimeStampedModel):
     updated_count = models.PositiveIntegerField(default=0)
     unchanged_count = models.PositiveIntegerField(default=0)
     skipped_count = models.PositiveIntegerField(default=0)
+    # MITRA["IATI_IMPORT_SCOPE"] when the run started (ADR 0024): "indonesia" stores only the
+    # activities that concern Indonesia (and keeps those stored before current); the others are
+    # counted here, not stored.
+    scope = models.CharField(_("scope"), max_length=12, default="all")
+    out_of_scope_count = models.PositiveIntegerField(
+        _("activities not about Indonesia skipped"), default=0
+    )
     # [{"file": ..., "line": ..., "message": ...}] for malformed activities (skipped).
     problems = models.JSONField(default=list, blank=True)
     error = models.TextField(blank=True)

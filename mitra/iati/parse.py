@@ -8,15 +8,18 @@ bigger than the cap, a text node bigger than libxml2's default limit (`huge_tree
 network is never used.
 
 Each activity's raw XML is its bytes as published, cut out of the bytes the parser has read
-(`_Slicer`): re-serialising every element (`etree.tostring`) cost as much as a third of the
-parse. A file the slicer cannot follow (not UTF-8, or anything it does not expect) gets the
+(`rawbytes.Slicer`): re-serialising every element (`etree.tostring`) cost as much as a third of
+the parse. A file the slicer cannot follow (not UTF-8, or anything it does not expect) gets the
 serialised element instead; either way the same file always gives the same bytes and hash.
+
+With `indonesia_only` (the import's scope "indonesia", ADR 0024) an activity that does not
+concern Indonesia (`concerns_indonesia`, the rule of `in_indonesia`) is yielded as an
+`OutOfScope` without reading its values; `activity_from_raw` reads one again when needed.
 """
 
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -25,11 +28,11 @@ from typing import IO, Any
 
 from lxml import etree
 
+from .rawbytes import CappedReader, HostileXML, Slicer
+
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 SUPPORTED_VERSIONS = {"2.01", "2.02", "2.03"}
 DEFAULT_MAX_BYTES = 300 * 1024 * 1024
-PROLOG_SCAN_BYTES = 1024 * 1024
-_DOCTYPE = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 _VERSION_ATTRS = (
     "{http://d-portal.org/xmlns/iati-activities}version",
     "{https://datastore.codeforiati.org/ns}version",
@@ -39,10 +42,6 @@ _MICRO = Decimal("0.000001")
 _LIMIT = Decimal(10) ** 18
 _HUNDRED = Decimal(100)
 _DATE_KINDS = {"1": "planned_start", "2": "actual_start", "3": "planned_end", "4": "actual_end"}
-
-
-class HostileXML(ValueError):
-    """The file is refused as a whole (the message says why)."""
 
 
 @dataclass
@@ -73,162 +72,17 @@ class ParsedActivity:
     documents: list[dict[str, Any]] = field(default_factory=list)
 
 
-class CappedReader:
-    """A read()-able wrapper that refuses a DTD in the prolog and more than `max_bytes`; it
-    keeps the bytes read since the last activity cut out (`buffer`) for the `_Slicer`."""
+@dataclass
+class OutOfScope:
+    """An activity outside the import's scope (`iter_activities(indonesia_only=True)`: it does
+    not concern Indonesia): read no further than its identifier. Its bytes are kept for the one
+    case that needs them, an activity an earlier import stored (`activity_from_raw`)."""
 
-    def __init__(self, raw: IO[bytes], max_bytes: int) -> None:
-        self.raw = raw
-        self.max_bytes = max_bytes
-        self.count = 0
-        self.head = b""
-        self.prolog_done = False
-        self.buffer: bytearray | None = bytearray()
-
-    def read(self, size: int = -1) -> bytes:
-        chunk = self.raw.read(size if size and size > 0 else 65536)
-        self.count += len(chunk)
-        if self.count > self.max_bytes:
-            raise HostileXML(
-                f"The file is larger than the limit of {self.max_bytes // (1024 * 1024)} MB."
-            )
-        if not self.prolog_done and chunk:
-            self.head = (self.head + chunk)[: PROLOG_SCAN_BYTES + len(chunk)]
-            _check_prolog(self.head)
-            if _root_started(self.head) or len(self.head) > PROLOG_SCAN_BYTES:
-                if not _root_started(self.head):
-                    raise HostileXML("No root element in the first megabyte of the file.")
-                self.prolog_done = True
-        if self.buffer is not None:
-            self.buffer += chunk
-        return chunk
-
-
-def _root_started(head: bytes) -> bool:
-    return re.search(rb"<[A-Za-z_]", head) is not None
-
-
-def _check_prolog(head: bytes) -> None:
-    start = re.search(rb"<[A-Za-z_]", head)
-    prolog = head[: start.start()] if start else head
-    if _DOCTYPE.search(prolog):
-        raise HostileXML(
-            "The file declares a DTD or entities (<!DOCTYPE>/<!ENTITY>); IATI files have none, "
-            "and such files are refused."
-        )
-
-
-# Raw bytes of each activity ------------------------------------------------------------------
-
-_OPEN = re.compile(rb"<iati-activity[\s/>]")
-_CLOSE = re.compile(rb"</iati-activity\s*>")
-# What can hide or fake a tag: comments, CDATA, processing instructions, other declarations.
-_MARK = re.compile(
-    rb"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<!|<(/?)iati-activity(?=[\s/>])", re.DOTALL
-)
-_TAG_END = re.compile(rb"""(?:[^>"']|"[^"]*"|'[^']*')*>""")
-_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)""")
-_UTF8 = {b"utf-8", b"utf8", b"us-ascii", b"ascii"}
-
-
-def _utf8(head: bytes) -> bool:
-    """Whether the file is UTF-8 (or ASCII), so its bytes can be stored as they are."""
-    if head.startswith(b"\xef\xbb\xbf"):
-        head = head[3:]
-    if head[:1] != b"<" and not head[:1].isspace():
-        return False  # UTF-16/32 (a byte-order mark or NUL bytes) or not XML at all
-    declared = _ENCODING.match(head)
-    return declared is None or declared.group(1).lower() in _UTF8
-
-
-class _Slicer:
-    """Finds the bytes of each top-level activity in what the parser has read, in order.
-
-    The parser reports an activity's end only once it has read its end tag, so the bytes are in
-    the reader's buffer, which starts where the previous activity ended. When no other element
-    stands between the two (the parsed element has no previous sibling left), the first
-    `<iati-activity` start tag there is this activity's: in well-formed XML a `<` outside
-    comments, CDATA and processing instructions always starts markup. The common case needs a
-    few searches; a region with a comment, CDATA, a processing instruction or a nested/empty
-    activity element is scanned token by token. Anything else (a file not in UTF-8, another
-    element between activities, a nested activity) makes the slicer give up for the rest of
-    the file, and the caller serialises the elements instead."""
-
-    def __init__(self, reader: CappedReader) -> None:
-        self.reader = reader
-        self.ok = True
-        self.checked = False
-
-    def take(self, alone: bool) -> bytes | None:
-        """The next activity's bytes; `alone`: nothing stands between it and the previous one."""
-        buf = self.reader.buffer
-        if not self.ok or buf is None:
-            return None
-        if not self.checked:
-            self.checked = True
-            if not _utf8(self.reader.head):
-                self.give_up()
-                return None
-        found = (self._fast(buf) or self._scan(buf)) if alone else None
-        if found is None:
-            self.give_up()
-            return None
-        start, end = found
-        raw = bytes(buf[start:end])
-        del buf[:end]
-        return raw
-
-    def give_up(self) -> None:
-        self.ok = False
-        self.reader.buffer = None
-
-    @staticmethod
-    def _fast(buf: bytearray) -> tuple[int, int] | None:
-        opened = _OPEN.search(buf)
-        if opened is None:
-            return None
-        start = opened.start()
-        closed = _CLOSE.search(buf, start)
-        if closed is None:
-            return None
-        end = closed.end()
-        if (
-            buf.find(b"<!", 0, end) != -1
-            or buf.find(b"<?", 0, end) != -1
-            or _OPEN.search(buf, start + 1, end) is not None
-        ):
-            return None
-        return start, end
-
-    @staticmethod
-    def _scan(buf: bytearray) -> tuple[int, int] | None:
-        depth = 0
-        start = 0
-        for mark in _MARK.finditer(buf):
-            slash = mark.group(1)
-            if slash is None:
-                if mark.group(0) == b"<!":
-                    return None  # a declaration the slicer does not know
-                continue
-            if slash:
-                depth -= 1
-                if depth < 0:
-                    return None
-                if depth == 0:
-                    closed = _CLOSE.match(buf, mark.start())
-                    return (start, closed.end()) if closed else None
-                continue
-            tag_end = _TAG_END.match(buf, mark.end())
-            if tag_end is None:
-                return None
-            if depth == 0:
-                start = mark.start()
-            if buf[tag_end.end() - 2] == ord("/"):
-                if depth == 0:
-                    return start, tag_end.end()
-            else:
-                depth += 1
-        return None
+    identifier: str
+    line: int | None
+    raw: bytes
+    file_version: str
+    nsmap: dict[str | None, str]
 
 
 # Values --------------------------------------------------------------------------------------
@@ -669,19 +523,41 @@ def indonesia_share(
     return (mine * 100 / total).quantize(Decimal("0.001")) if total else Decimal(100)
 
 
-def iter_activities(
-    stream: IO[bytes], *, max_bytes: int = DEFAULT_MAX_BYTES
-) -> Iterator[ParsedActivity | Problem]:
-    """Activities of one file, in order; malformed ones as a Problem with their line.
+def concerns_indonesia(el: Any) -> bool:
+    """Whether `activity_from_element(el)` would set `in_indonesia` (`indonesia_share` not
+    None), read from the element without building any value: a recipient country `ID` at the
+    activity's level or, when it names no country, on one of its transactions (the last
+    `recipient-country` of a transaction is the one that counts, as in `_transaction`)."""
+    countries = False
+    for child in el.iterchildren("recipient-country"):
+        code = child.get("code")
+        if code and code.strip().upper() == "ID":
+            return True
+        countries = True
+    if countries:
+        return False
+    for transaction in el.iterchildren("transaction"):
+        code = None
+        for child in transaction.iterchildren("recipient-country"):
+            code = child.get("code")
+        if code and code[:2].upper() == "ID":
+            return True
+    return False
 
-    Raises HostileXML for a file refused as a whole. A file cut short (not well-formed)
-    ends with a Problem naming the line; the activities before it are yielded."""
-    reader = CappedReader(stream, max_bytes)
-    slicer = _Slicer(reader)
-    context = etree.iterparse(
-        reader,
-        events=("start", "end"),
-        tag=("iati-activities", "iati-activity"),
+
+def _identifier(el: Any) -> str:
+    """The activity's identifier as `activity_from_element` reads it; ValueError as it does."""
+    found = next(el.iterchildren("iati-identifier"), None)  # the first, as the loop reads it
+    identifier = _text(found) if found is not None else ""
+    if not identifier:
+        raise ValueError("the activity has no iati-identifier")
+    if len(identifier) > 255:
+        raise ValueError("the iati-identifier is longer than 255 characters")
+    return identifier
+
+
+def _safe_parser() -> Any:
+    return etree.XMLParser(
         resolve_entities=False,
         no_network=True,
         load_dtd=False,
@@ -690,10 +566,54 @@ def iter_activities(
         remove_comments=True,
         remove_pis=True,
     )
+
+
+def activity_from_raw(item: OutOfScope) -> ParsedActivity:
+    """The activity an `OutOfScope` stands for, read from its bytes as `iter_activities` would
+    have read it in the file (same values, raw bytes, hash and line); ValueError as
+    `activity_from_element`. The bytes are wrapped in a root declaring the file's namespace
+    prefixes (an activity may use a prefix its file's root declares)."""
+    root = etree.tostring(etree.Element("iati-activities", nsmap=item.nsmap))
+    wrapped = root[:-2] + b">" + item.raw + b"</iati-activities>"
+    try:
+        el = etree.fromstring(wrapped, _safe_parser())[0]
+    except (etree.XMLSyntaxError, IndexError) as exc:  # cannot happen for bytes cut from a file
+        raise ValueError(f"the activity cannot be read again: {exc}") from None
+    parsed = activity_from_element(el, item.file_version, item.raw)
+    parsed.line = item.line
+    return parsed
+
+
+def iter_activities(
+    stream: IO[bytes], *, max_bytes: int = DEFAULT_MAX_BYTES, indonesia_only: bool = False
+) -> Iterator[ParsedActivity | Problem | OutOfScope]:
+    """Activities of one file, in order; malformed ones as a Problem with their line.
+
+    Raises HostileXML for a file refused as a whole. A file cut short (not well-formed)
+    ends with a Problem naming the line; the activities before it are yielded.
+
+    `indonesia_only`: an activity that does not concern Indonesia (`concerns_indonesia`) is
+    yielded as an `OutOfScope` (its identifier and bytes; no value read, no hash), or as a
+    Problem when it has no usable identifier."""
+    reader = CappedReader(stream, max_bytes)
+    slicer = Slicer(reader)
+    # End events only, and comments and processing instructions removed from the activities
+    # that hold any (below) rather than by the parser: start events and remove_comments /
+    # remove_pis made libxml2 call back for every element, a third more than a bare parse.
+    context = etree.iterparse(
+        reader,
+        events=("end",),
+        tag=("iati-activities", "iati-activity"),
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+    )
     file_version = ""
     root = last = None
     try:
-        for event, el in context:
+        for _event, el in context:
             if root is None:
                 root = el.getroottree().getroot()
                 if root.tag != "iati-activities":
@@ -704,15 +624,29 @@ def iter_activities(
                 file_version = (root.get("version") or "").strip()
                 if file_version and file_version not in SUPPORTED_VERSIONS:
                     raise HostileXML(f"IATI version {file_version} is not supported (2.01–2.03).")
-            if event == "start" or el is root:
+            if el is root:
                 continue
             if el.getparent() is not root:
                 slicer.give_up()  # a nested activity: not IATI, and not what the slicer follows
                 continue  # only whole top-level activities
             previous = el.getprevious()
+            while previous is not None and not isinstance(previous.tag, str):
+                previous = previous.getprevious()  # a comment or PI between activities
             raw = slicer.take(previous is None or previous is last)
+            if raw is None or not slicer.clean:
+                # what remove_comments/remove_pis would have left (same text, same bytes)
+                etree.strip_tags(el, etree.Comment, etree.ProcessingInstruction)
             try:
-                yield activity_from_element(el, file_version, raw)
+                if indonesia_only and not concerns_indonesia(el):
+                    yield OutOfScope(
+                        _identifier(el),
+                        el.sourceline,
+                        raw if raw is not None else etree.tostring(el, encoding="UTF-8"),
+                        file_version,
+                        root.nsmap,
+                    )
+                else:
+                    yield activity_from_element(el, file_version, raw)
             except ValueError as exc:
                 yield Problem(el.sourceline, str(exc))
             el.clear(keep_tail=False)

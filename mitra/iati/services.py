@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -9,6 +10,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -30,7 +32,15 @@ from .models import (
     OrganizationIdentifier,
     OrganizationMatch,
 )
-from .parse import DEFAULT_MAX_BYTES, HostileXML, ParsedActivity, Problem, iter_activities
+from .parse import (
+    DEFAULT_MAX_BYTES,
+    HostileXML,
+    OutOfScope,
+    ParsedActivity,
+    Problem,
+    activity_from_raw,
+    iter_activities,
+)
 from .selectors import follow_up_allowed, monitoring_finding_choices
 
 if TYPE_CHECKING:
@@ -43,7 +53,18 @@ if TYPE_CHECKING:
 BATCH = 250
 BATCH_BYTES = 128 * 1024
 COMMIT_BYTES = 8 * 1024 * 1024
+# The run's counts are saved between files at most this often (and when it ends): a save per
+# file was a tenth of an import of 89 small files in scope "indonesia".
+RUN_SAVE_SECONDS = 2.0
 CHILDREN = store.CHILDREN  # (ParsedActivity attribute, child model), also used by the bench
+# Activities outside the scope are looked up (were they stored before?) per OUTSIDE of them or
+# per OUTSIDE_BYTES of their raw XML (kept until then, in case one was).
+OUTSIDE = 500
+OUTSIDE_BYTES = 512 * 1024
+
+# MITRA["IATI_IMPORT_SCOPE"] (ADR 0024): what an import stores.
+SCOPE_INDONESIA = "indonesia"  # the activities that concern Indonesia (and those stored before)
+SCOPE_ALL = "all"  # every activity
 
 Progress = Callable[..., None]
 
@@ -55,6 +76,17 @@ def _require_operator(actor: User | None) -> None:
 
 def max_bytes() -> int:
     return int(getattr(settings, "IATI_MAX_FILE_BYTES", DEFAULT_MAX_BYTES))
+
+
+def import_scope() -> str:
+    """SCOPE_INDONESIA (default) or SCOPE_ALL (`MITRA["IATI_IMPORT_SCOPE"]`); anything else is a
+    configuration error."""
+    scope = settings.MITRA.get("IATI_IMPORT_SCOPE", SCOPE_INDONESIA)
+    if scope not in (SCOPE_INDONESIA, SCOPE_ALL):
+        raise ImproperlyConfigured(
+            f'MITRA["IATI_IMPORT_SCOPE"] must be "indonesia" or "all", not {scope!r}.'
+        )
+    return str(scope)
 
 
 @dataclass
@@ -72,16 +104,28 @@ def iati_import(
 ) -> ImportRun:
     """Import IATI activity files; each batch of activities commits on its own (a re-run
     stores only what changed, so starting over is safe). A hostile file fails the run with
-    a clear message (ApplicationError); malformed activities are skipped and listed."""
+    a clear message (ApplicationError); malformed activities are skipped and listed.
+
+    In scope "indonesia" (`import_scope()`, ADR 0024) an activity that does not concern
+    Indonesia is counted (`out_of_scope_count`) and not stored, unless an earlier import stored
+    it: that one is kept current as in scope "all" (updated with `in_indonesia` false)."""
     _require_operator(actor)
+    scope = import_scope()
     items = [_Source(name, stream) for name, stream in sources]
     run = ImportRun.objects.create(
-        source=", ".join(s.name for s in items)[:500], job_id=job_id, created_by=actor
+        source=", ".join(s.name for s in items)[:500],
+        job_id=job_id,
+        created_by=actor,
+        scope=scope,
     )
     writer = store.Writer(run)
     try:
+        saved = time.monotonic()
         for source in items:
             _import_one(run, source, progress, writer)
+            if time.monotonic() - saved >= RUN_SAVE_SECONDS:  # the counts so far, for the list
+                run.save()
+                saved = time.monotonic()
     except HostileXML as exc:
         message = _("%(file)s was refused: %(reason)s") % {"file": source.name, "reason": exc}
         with transaction.atomic():
@@ -116,6 +160,8 @@ def import_summary(run: ImportRun) -> dict[str, Any]:
         "updated": run.updated_count,
         "unchanged": run.unchanged_count,
         "skipped": run.skipped_count,
+        "scope": run.scope,
+        "not_indonesia": run.out_of_scope_count,
         "problems": run.problems[:200],
         "bytes": run.bytes_read,
     }
@@ -124,34 +170,54 @@ def import_summary(run: ImportRun) -> dict[str, Any]:
 def _import_one(
     run: ImportRun, source: _Source, progress: Progress | None, writer: store.Writer
 ) -> None:
-    items = iter_activities(source.stream, max_bytes=max_bytes())
+    items = iter_activities(
+        source.stream, max_bytes=max_bytes(), indonesia_only=run.scope == SCOPE_INDONESIA
+    )
     done = False
     while not done:
         with transaction.atomic():  # a failure keeps what was committed; a re-run skips it
             done = _write_some(run, source.name, items, progress, writer)
     position = getattr(source.stream, "tell", None)
     run.bytes_read += int(position()) if callable(position) else 0
-    run.save()
 
 
 def _write_some(
     run: ImportRun,
     name: str,
-    items: Iterator[ParsedActivity | Problem],
+    items: Iterator[ParsedActivity | Problem | OutOfScope],
     progress: Progress | None,
     writer: store.Writer,
 ) -> bool:
-    """Write batches until COMMIT_BYTES were written (False) or the file ends (True)."""
+    """Write batches until COMMIT_BYTES were written (False) or the file ends (True).
+
+    A repeated identifier: the later version wins, as it would in scope "all" (a later one
+    outside the scope replaces an earlier one in the batch; a later one inside the scope
+    replaces one waiting to be looked up)."""
     batch: dict[str, ParsedActivity] = {}
-    size = written = 0
+    outside: dict[str, OutOfScope] = {}
+    size = written = outside_size = 0
     for item in items:
         if isinstance(item, Problem):
             run.skipped_count += 1
             run.problems.append({"file": name, "line": item.line, "message": item.message})
             continue
         run.activities_seen += 1
-        batch[item.identifier] = item  # a repeated identifier: the later one wins
-        size += len(item.raw)
+        if isinstance(item, OutOfScope):
+            if item.identifier in batch:
+                size += _add_stored(run, name, batch, item)
+            else:
+                outside[item.identifier] = item
+                outside_size += len(item.raw)
+                if len(outside) < OUTSIDE and outside_size < OUTSIDE_BYTES:
+                    continue
+                size += _resolve(run, name, writer, batch, outside)
+                outside_size = 0
+                if progress:
+                    progress(run.activities_seen, stage="parsing")
+        else:
+            outside.pop(item.identifier, None)
+            batch[item.identifier] = item
+            size += len(item.raw)
         if len(batch) >= BATCH or size >= BATCH_BYTES:
             writer.store(list(batch.values()))
             batch = {}
@@ -160,10 +226,58 @@ def _write_some(
             if progress:
                 progress(run.activities_seen, stage="parsing")
             if written >= COMMIT_BYTES:
+                _resolve_and_store(run, name, writer, {}, outside)
                 return False
+    _resolve_and_store(run, name, writer, batch, outside)
+    return True
+
+
+def _resolve(
+    run: ImportRun,
+    name: str,
+    writer: store.Writer,
+    batch: dict[str, ParsedActivity],
+    outside: dict[str, OutOfScope],
+) -> int:
+    """Empty `outside` (activities outside the scope): those an earlier import stored join the
+    batch (read now, as in scope "all"), the others are counted. Returns the raw bytes added."""
+    added = 0
+    if outside:
+        stored = writer.stored_identifiers(list(outside))
+        for identifier, item in outside.items():
+            if identifier in stored:
+                added += _add_stored(run, name, batch, item)
+            else:
+                run.out_of_scope_count += 1
+        outside.clear()
+    return added
+
+
+def _resolve_and_store(
+    run: ImportRun,
+    name: str,
+    writer: store.Writer,
+    batch: dict[str, ParsedActivity],
+    outside: dict[str, OutOfScope],
+) -> None:
+    _resolve(run, name, writer, batch, outside)
     if batch:
         writer.store(list(batch.values()))
-    return True
+
+
+def _add_stored(
+    run: ImportRun, name: str, batch: dict[str, ParsedActivity], item: OutOfScope
+) -> int:
+    """Read an activity outside the scope fully and put it in the batch (a malformed one is
+    listed as in scope "all", and does not replace an earlier version)."""
+    try:
+        parsed = activity_from_raw(item)
+    except ValueError as exc:
+        run.skipped_count += 1
+        run.problems.append({"file": name, "line": item.line, "message": str(exc)})
+        return 0
+    batch[item.identifier] = parsed
+    return len(parsed.raw)
 
 
 def iati_import_paths(*, paths: Iterable[str | Path], actor: User | None) -> ImportRun:

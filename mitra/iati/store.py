@@ -145,6 +145,18 @@ class Writer:
                         self._locations(rows)
                     cursor.executemany(self.tables[model].insert, self.tables[model].values(rows))
 
+    def stored_identifiers(self, identifiers: list[str]) -> set[str]:
+        """Those of `identifiers` that are stored."""
+        sql = "SELECT {} FROM {} WHERE {} IN ({})".format(  # noqa: S608  (as in _known)
+            _quote("identifier"),
+            _quote(Activity._meta.db_table),
+            _quote("identifier"),
+            ", ".join(["%s"] * len(identifiers)),
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, identifiers)
+            return {identifier for (identifier,) in cursor.fetchall()}
+
     def _known(self, identifiers: list[str]) -> list[tuple[str, int, str]]:
         """(identifier, id, hash) of the stored activities among `identifiers`."""
         table = Activity._meta.db_table

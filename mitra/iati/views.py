@@ -29,7 +29,7 @@ from mitra.organizations.selectors import organization_get_for_user
 
 from . import selectors, services
 from .models import Finding
-from .services import max_bytes
+from .services import import_scope, max_bytes
 
 PAGE = 50
 
@@ -45,7 +45,12 @@ class UploadView(AccessMixin, View):
         return render(
             request,
             "iati/upload.html",
-            {"form": form, "runs": selectors.import_runs(), "max_mb": max_bytes() // 2**20},
+            {
+                "form": form,
+                "runs": selectors.import_runs(),
+                "max_mb": max_bytes() // 2**20,
+                "indonesia_only": import_scope() == services.SCOPE_INDONESIA,
+            },
             status=status,
         )
 

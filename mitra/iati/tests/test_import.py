@@ -30,6 +30,14 @@ from .helpers import FIXTURES, activity, shared, xml
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def _scope_all(settings):
+    """These tests read every field of activities published anywhere: scope "all" (the scope
+    "indonesia", the default, is tested in test_import_scope.py)."""
+    settings.MITRA = {**settings.MITRA, "IATI_IMPORT_SCOPE": "all"}
+
+
 ALL_FIXTURES = sorted(p.name for p in FIXTURES.glob("*.xml")) if FIXTURES.exists() else []
 
 

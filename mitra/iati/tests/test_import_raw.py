@@ -13,6 +13,14 @@ from mitra.iati.services import iati_import, iati_import_paths
 
 from .helpers import activity, shared, xml
 
+
+@pytest.fixture(autouse=True)
+def _scope_all(settings):
+    """These tests read every field of activities published anywhere: scope "all" (the scope
+    "indonesia", the default, is tested in test_import_scope.py)."""
+    settings.MITRA = {**settings.MITRA, "IATI_IMPORT_SCOPE": "all"}
+
+
 TRANSACTION = (
     '<transaction><transaction-type code="3"/><transaction-date iso-date="2024-01-02"/>'
     "<value>10</value></transaction>"

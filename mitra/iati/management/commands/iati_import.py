@@ -1,4 +1,8 @@
-"""`manage.py iati_import FILES…`: import IATI activity files, then match and cross-check."""
+"""`manage.py iati_import FILES…`: import IATI activity files, then match and cross-check.
+
+Skipped activities (`file:line: message`) and, in scope "indonesia" (MITRA["IATI_IMPORT_SCOPE"],
+ADR 0024), the count of activities not about Indonesia go to stderr; the summary, as JSON, to
+stdout."""
 
 import json
 from pathlib import Path
@@ -37,4 +41,9 @@ class Command(BaseCommand):
         for problem in result["problems"]:
             self.stderr.write(f"{problem['file']}:{problem['line']}: {problem['message']}")
         result["problems"] = len(result["problems"])
+        if result["scope"] == "indonesia":
+            n = result["not_indonesia"]
+            self.stderr.write(
+                f"{n} {'activity' if n == 1 else 'activities'} not about Indonesia skipped"
+            )
         self.stdout.write(json.dumps(result, default=str))
