@@ -22,12 +22,20 @@ from dataclasses import dataclass
 
 DOCUMENT_TYPES: tuple[tuple[str, str], ...] = (
     ("MSP", r"memorandum\ssaling\spengertian|(?<![\w-])MSP(?![\w-])"),
-    ("LoI", r"letter\sof\sintent|(?<![\w-])LoI(?![\w-])|surat\spernyataan\sminat"),
+    (
+        "LoI",
+        r"letter\sof\sintent|(?<![\w-])LoI(?![\w-])|surat\spernyataan\s(?:minat|kehendak)",
+    ),
     (
         "other",
         r"(?<![\w-])MoC(?![\w-])|memorandum\sof\scooperation|memorandum\skerja\s?sama"
         r"|(?<![\w-])CPAP(?![\w-])|grant\sagreement|perjanjian\shibah|(?<![\w-])RIK(?![\w-])"
-        r"|rencana\sinduk\skegiatan|(?:implementing|individual)\sarrangement"
+        r"|rencana\sinduk\skegiatan|(?:implementing|individual|technical)\sarrangement"
+        # loans and financing; arrangements in Indonesian ("pengaturan pelaksanaan/teknis");
+        # a programme's action plan; a host-country agreement
+        r"|perjanjian\s(?:pinjaman|pembiayaan)|(?:loan|financing|host\scountry)\sagreement"
+        r"|pengaturan\s(?:pelaksanaan|teknis)|country\sprogramme\saction\splan"
+        r"|record\sof\sunderstanding"
         r"|reaffirmation|(?<![\w-])LoA(?![\w-])|letter\sof\sagreement|exchange\sof\snotes"
         # a work plan, but not "rencana kerja sama" (a planned cooperation) nor the
         # government's own plan ("Rencana Kerja Pemerintah")
@@ -40,6 +48,7 @@ DOCUMENT_TYPES: tuple[tuple[str, str], ...] = (
     (
         "MoU",
         r"(?<![\w-])MoU(?![\w-])|nota\skesepahaman|memorandum\sof\sunderstanding"
+        r"|memorandum\skesepahaman"
         r"|kesepakatan\sbersama|nota\skesepakatan",
     ),
     ("PKS", r"perjanjian\skerja\s?sama|(?<![\w-])PKS(?![\w-])|cooperation\sagreement"),

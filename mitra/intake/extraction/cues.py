@@ -30,9 +30,12 @@ GRANT_LINK_RE = re.compile(
 )
 # "didanai melalui Hibah Pemerintah Jepang", "hibah dari F": F gives the grant.
 GRANT_BEFORE_RE = re.compile(r"(?<!\w)hibah\s(?:dari\s(?:pihak\s)?)?$", re.IGNORECASE)
+# Also bodies brought in ("melibatkan", "mengikutsertakan"), accompanying ("didampingi oleh")
+# or presented as speakers ("menghadirkan", "pembicara").
 ATTEND_RE = re.compile(
     r"(?<!\w)(?:dihadiri|menghadiri|hadir|diundang|undangan|diikuti|peserta|turut|mengundang|"
-    r"narasumber|disaksikan|menyaksikan|witnessed)(?!\w)",
+    r"narasumber|disaksikan|menyaksikan|witnessed|melibatkan|dilibatkan|mengikutsertakan|"
+    r"diikutsertakan|didampingi|mendampingi|menghadirkan|dihadirkan|pembicara)(?!\w)",
     re.IGNORECASE,
 )
 ATTEND_AFTER_RE = re.compile(

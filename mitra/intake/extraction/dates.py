@@ -132,10 +132,13 @@ DATELINE_LINES = 6  # the dateline opens one of the first lines of the body
 # Senin", "Jumat pekan lalu". Not "Minggu": "minggu lalu" is "last week".
 RELATIVE_DAY_RE = re.compile(
     r"(?<!\w)(?:(?P<before>kemarin\slusa)|(?P<yesterday>kemarin)|(?P<today>hari\sini)|"
+    # "dua hari lalu", "3 hari yang lalu": counted back in days
+    r"(?P<ndays>\d{1,2}|satu|dua|tiga|empat|lima|enam|tujuh)\shari\s(?:yang\s)?lalu|"
     r"(?P<rwd>senin|selasa|rabu|kamis|jumat|jum'at|jum’at|sabtu|ahad)"
     r"(?:\s(?P<lastweek>pekan\slalu|minggu\slalu)|\s(?P<last>lalu|kemarin))?)(?!\w)",
     re.IGNORECASE,
 )
+_DAY_WORDS = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7}
 # "tahun kemarin", "hingga hari ini": not a day of the event.
 _NOT_A_DAY_BEFORE_RE = re.compile(
     r"(?:tahun|bulan|pekan|minggu|hingga|sampai|sejak|saat|selama)\s$", re.IGNORECASE
@@ -454,6 +457,9 @@ def _relative_day(match: re.Match[str], published: date) -> date:
         return published - timedelta(days=1)
     if match.group("before"):
         return published - timedelta(days=2)
+    if match.group("ndays"):
+        raw = match.group("ndays").lower()
+        return published - timedelta(days=int(raw) if raw.isdigit() else _DAY_WORDS[raw])
     weekday = WEEKDAYS[match.group("rwd").lower()]
     if match.group("lastweek"):
         monday = published - timedelta(days=published.weekday() + 7)

@@ -247,6 +247,12 @@ def _reference_date(text: str, start: int) -> date | None:
     return None
 
 
+# "Dinas" heads only regional offices; a ministry's acronym after it names the field of a
+# provincial or regency office ("Kepala Dinas PUPR NTB", "Dinas ESDM Kabupaten Sleman").
+_REGIONAL_OFFICE_BEFORE_RE = re.compile(r"(?<![\w-])Dinas\s$")
+_NATIONAL_KINDS = frozenset(["ministry", "coordinating_ministry"])
+
+
 def _body_mentions(
     gazetteer: Gazetteer, text: str, start: int, bare: list[BodyMention] | None = None
 ) -> list[BodyMention]:
@@ -261,6 +267,10 @@ def _body_mentions(
             mention.strength,
             mention.surface,
         )
+        if _REGIONAL_OFFICE_BEFORE_RE.search(
+            text, max(0, mention.start - 8), mention.start
+        ) and all(e.kind in _NATIONAL_KINDS for e in mention.entries):
+            continue  # "Dinas PUPR NTB": a regional office named after its field's ministry
         if mention.strength in ("weak", "bare"):
             if regional_unit_before(text, mention.start):
                 mention = BodyMention(

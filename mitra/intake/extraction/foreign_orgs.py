@@ -7,6 +7,8 @@ be foreign counterparts even when the caller passes no registry. The caller's re
 
 from __future__ import annotations
 
+import re
+
 # (name, acronym, aliases)
 WELL_KNOWN: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     # United Nations agencies, with the Indonesian names the press uses for them.
@@ -40,7 +42,12 @@ WELL_KNOWN: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (
         "United Nations Population Fund",
         "UNFPA",
-        ("Dana Kependudukan PBB", "Badan Kependudukan PBB", "United Nations Fund for Population"),
+        (
+            "Dana Kependudukan PBB",
+            "Badan Kependudukan PBB",
+            "United Nations Fund for Population",
+            "Dana Kependudukan Dunia",
+        ),
     ),
     (
         "United Nations Educational, Scientific and Cultural Organization",
@@ -80,7 +87,14 @@ WELL_KNOWN: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         "UNODC",
         ("Kantor PBB untuk Narkoba dan Kejahatan",),
     ),
-    ("UN Women", "", ("United Nations Entity for Gender Equality and the Empowerment of Women",)),
+    (
+        "UN Women",
+        "",
+        (
+            "United Nations Entity for Gender Equality and the Empowerment of Women",
+            "Entitas PBB untuk Kesetaraan Gender dan Pemberdayaan Perempuan",
+        ),
+    ),
     (
         "United Nations Environment Programme",
         "UNEP",
@@ -91,13 +105,17 @@ WELL_KNOWN: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         "UNIDO",
         ("Organisasi Pengembangan Industri PBB",),
     ),
-    ("Joint United Nations Programme on HIV/AIDS", "UNAIDS", ()),
+    (
+        "Joint United Nations Programme on HIV/AIDS",
+        "UNAIDS",
+        ("Program Gabungan PBB untuk HIV/AIDS",),
+    ),
     (
         "United Nations Office for the Coordination of Humanitarian Affairs",
         "OCHA",
         ("Kantor PBB untuk Koordinasi Urusan Kemanusiaan",),
     ),
-    ("United Nations Office for Project Services", "UNOPS", ()),
+    ("United Nations Office for Project Services", "UNOPS", ("Kantor PBB untuk Layanan Proyek",)),
     (
         "United Nations Human Settlements Programme",
         "",
@@ -108,33 +126,63 @@ WELL_KNOWN: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         "IFAD",
         ("Dana Internasional untuk Pembangunan Pertanian",),
     ),
-    ("International Atomic Energy Agency", "IAEA", ("Badan Tenaga Atom Internasional",)),
+    (
+        "International Atomic Energy Agency",
+        "IAEA",
+        ("Badan Tenaga Atom Internasional", "Badan Energi Atom Internasional"),
+    ),
     ("World Meteorological Organization", "WMO", ("Organisasi Meteorologi Dunia",)),
     (
         "United Nations Economic and Social Commission for Asia and the Pacific",
         "ESCAP",
         ("UNESCAP",),
     ),
-    ("United Nations Capital Development Fund", "UNCDF", ()),
+    ("United Nations Capital Development Fund", "UNCDF", ("Dana Pembangunan Modal PBB",)),
     ("Perserikatan Bangsa-Bangsa", "PBB", ("United Nations",)),
+    ("World Trade Organization", "WTO", ("Organisasi Perdagangan Dunia",)),
+    (
+        "International Civil Aviation Organization",
+        "ICAO",
+        ("Organisasi Penerbangan Sipil Internasional",),
+    ),
+    ("International Maritime Organization", "IMO", ("Organisasi Maritim Internasional",)),
+    ("World Tourism Organization", "UNWTO", ("Organisasi Pariwisata Dunia",)),
+    (
+        "Organisation for Economic Co-operation and Development",
+        "OECD",
+        ("Organisasi untuk Kerja Sama dan Pembangunan Ekonomi",),
+    ),
     ("World Bank", "", ("Bank Dunia",)),
     ("Asian Development Bank", "ADB", ("Bank Pembangunan Asia",)),
-    ("Asian Infrastructure Investment Bank", "AIIB", ()),
+    ("Asian Infrastructure Investment Bank", "AIIB", ("Bank Investasi Infrastruktur Asia",)),
     ("International Monetary Fund", "IMF", ("Dana Moneter Internasional",)),
-    ("Islamic Development Bank", "IsDB", ()),
+    ("Islamic Development Bank", "IsDB", ("Bank Pembangunan Islam",)),
     ("Association of Southeast Asian Nations", "ASEAN", ()),
     ("Asia-Pacific Economic Cooperation", "APEC", ()),
     ("European Union", "EU", ("Uni Eropa",)),
     ("Global Environment Facility", "GEF", ()),
     ("Global Fund to Fight AIDS, Tuberculosis and Malaria", "", ("The Global Fund",)),
-    ("United States Agency for International Development", "USAID", ()),
-    ("Japan International Cooperation Agency", "JICA", ()),
-    ("Korea International Cooperation Agency", "KOICA", ()),
-    ("Deutsche Gesellschaft für Internationale Zusammenarbeit", "GIZ", ()),
-    ("Department of Foreign Affairs and Trade", "DFAT", ()),
+    # Development agencies, with the Indonesian names the press gives them.
+    (
+        "United States Agency for International Development",
+        "USAID",
+        ("Badan Pembangunan Internasional Amerika Serikat", "Badan Pembangunan Internasional AS"),
+    ),
+    ("Japan International Cooperation Agency", "JICA", ("Badan Kerja Sama Internasional Jepang",)),
+    ("Korea International Cooperation Agency", "KOICA", ("Badan Kerja Sama Internasional Korea",)),
+    (
+        "Deutsche Gesellschaft für Internationale Zusammenarbeit",
+        "GIZ",
+        ("Badan Kerja Sama Internasional Jerman",),
+    ),
+    (
+        "Department of Foreign Affairs and Trade",
+        "DFAT",
+        ("Departemen Luar Negeri dan Perdagangan Australia",),
+    ),
     ("Australian Agency for International Development", "AusAID", ()),
-    ("Kreditanstalt für Wiederaufbau", "KfW", ()),
-    ("Agence Française de Développement", "AFD", ()),
+    ("Kreditanstalt für Wiederaufbau", "KfW", ("Bank Pembangunan Jerman",)),
+    ("Agence Française de Développement", "AFD", ("Badan Pembangunan Prancis",)),
     ("Ford Foundation", "", ()),
     ("Bill & Melinda Gates Foundation", "", ("Gates Foundation",)),
     ("Rockefeller Foundation", "", ()),
@@ -161,8 +209,19 @@ WELL_KNOWN: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("Helen Keller International", "HKI", ()),
     ("Handicap International", "", ("Humanity & Inclusion",)),
     ("Médecins Sans Frontières", "MSF", ("Doctors Without Borders",)),
-    ("International Committee of the Red Cross", "ICRC", ("Komite Internasional Palang Merah",)),
-    ("International Federation of Red Cross and Red Crescent Societies", "IFRC", ()),
+    (
+        "International Committee of the Red Cross",
+        "ICRC",
+        ("Komite Internasional Palang Merah", "Palang Merah Internasional"),
+    ),
+    (
+        "International Federation of Red Cross and Red Crescent Societies",
+        "IFRC",
+        (
+            "Federasi Internasional Perhimpunan Palang Merah dan Bulan Sabit Merah",
+            "Federasi Palang Merah Internasional",
+        ),
+    ),
     ("Qatar Foundation", "", ()),
     ("United Cities and Local Governments Asia Pacific", "UCLG ASPAC", ()),
     ("Clinton Health Access Initiative", "CHAI", ()),
@@ -179,3 +238,14 @@ WELL_KNOWN: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("Lions Clubs International", "", ()),
     ("Bloomberg Philanthropies", "", ()),
 )
+
+
+def with_un_variants(aliases: tuple[str, ...]) -> tuple[str, ...]:
+    """The aliases, each also with "PBB" written out as "Perserikatan Bangsa-Bangsa" (the
+    press uses both forms of every UN body's Indonesian name)."""
+    extra = tuple(
+        a.replace("PBB", "Perserikatan Bangsa-Bangsa")
+        for a in aliases
+        if re.search(r"(?<!\w)PBB(?!\w)", a)
+    )
+    return aliases + tuple(e for e in extra if e not in aliases)

@@ -83,6 +83,8 @@ def is_foreign_local(match: re.Match[str], with_country: set[str]) -> bool:
     name = match.group("name")
     if COUNTRY_RE.fullmatch(name) or name in ("Indonesia", "RI"):
         return False
+    if SISTER_RE.match(match.string, match.start("head")):
+        return False  # "kerja sama Kota Kembar dengan ...": the kind of pair, not a city
     if head.startswith(("negara", "prefektur", "county", "state", "prefecture")):
         return True
     text = match.string
@@ -157,6 +159,19 @@ _CITY_EPITHETS = frozenset(
 _COUNTRY_PAIR_BEFORE_RE = re.compile(
     r"(?<!\w)(?:Indonesia|RI|Republik\sIndonesia)\s?(?:dan|-|–|dengan|&|bersama)\s?$"
 )
+# An envoy of the country, met or visiting: "menerima kunjungan Duta Besar Jepang untuk
+# Indonesia", "bertemu Konsul Jenderal Australia" (not "Duta Besar RI untuk Jepang", where
+# "RI" stands between the title and the country).
+_ENVOY_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:Duta\sBesar|Dubes|Konsul(?:\sJenderal)?|Konjen|Kuasa\sUsaha|Ambassador"
+    r"|Consul(?:\sGeneral)?)(?:\sLuar\sBiasa\sdan\sBerkuasa\sPenuh)?"
+    r"(?:\s(?:Republik|Kerajaan|Negara))?\s$"
+)
+_ENVOY_MEETS_RE = re.compile(
+    r"(?<!\w)(?:menerima|diterima|kunjungan|berkunjung|bertemu|pertemuan|audiensi|courtes+y"
+    r"|membahas|kerja\s?sama|menandatangani)(?!\w)",
+    re.IGNORECASE,
+)
 _COUNTRY_COOPERATION_BEFORE_RE = re.compile(
     r"(?<!\w)(?:(?:be)?kerja\s?sama|kemitraan|bermitra|(?:ber)?kolaborasi|MoU|nota\skesepahaman"
     r"|perjanjian|hubungan)"
@@ -194,6 +209,10 @@ def country_counterparts(doc: Document, gov_mentions: list[BodyMention]) -> list
         cand.mentions.append(match.span())
         if _COUNTRY_PAIR_BEFORE_RE.search(before) or _COUNTRY_COOPERATION_BEFORE_RE.search(before):
             linked.add(name)
+        elif _ENVOY_BEFORE_RE.search(before) and _ENVOY_MEETS_RE.search(
+            text, s_start, doc.sentence_span(match.start())[1]
+        ):
+            linked.add(name)  # "menerima Duta Besar Jepang": the envoy speaks for the country
     result = []
     for name in linked:
         cand = found[name]
@@ -236,7 +255,7 @@ def is_foreign_government(name: str) -> bool:
 # "Menteri Luar Negeri, Kerja Sama Afrika dan Ekspatriat Maroko", "Duta Besar ... Jepang".
 _TITLE_PHRASE_BEFORE_RE = re.compile(
     r"(?<![\w-])(?:Menteri|Minister|Duta\sBesar|Dubes|Ambassador|Presiden|President"
-    r"|Sekretaris\sNegara|Secretary\sof\sState)"
+    r"|Sekretaris\sNegara|Secretary\sof\sState|Konsul(?:\sJenderal)?|Konjen|Consul(?:\sGeneral)?)"
     r"(?:,?\s(?:dan\s|and\s|&\s)?[A-Z][\w-]*){0,8},?\s(?:dan\s|and\s|&\s)?$"
 )
 

@@ -78,9 +78,22 @@ HISTORY_AFTER_RE = re.compile(
     _I,
 )
 # Planned or hypothetical ("jika sudah dalam tahap negosiasi"): not what happened.
+# Also a wish or a schedule ("diharapkan dapat ditandatangani tahun depan", "rencananya",
+# "dijadwalkan"); a work plan ("rencana kerja", not "rencana kerja sama") is a document.
 PLANNED_RE = re.compile(
-    r"(?<!\w)(?:akan|berencana|rencana|direncanakan|jika|apabila|kalau|seandainya)(?!\w)", _I
+    r"(?<!\w)(?:akan|berencana|rencana(?!\skerja(?!\s?sama))|rencananya|direncanakan|jika"
+    r"|apabila|kalau|seandainya|diharapkan|diharap|harapannya|bakal|hendak|ditargetkan"
+    r"|dijadwalkan|nantinya)(?!\w)",
+    _I,
 )
+
+
+def is_planned(text: str, pos: int, lower_bound: int = 0) -> bool:
+    """Whether the words before `pos` in its sentence (60 characters at most) make what
+    follows a plan or a wish, not something that happened."""
+    before = text[max(lower_bound, pos - 60) : pos]
+    sentence_start = max(before.rfind("."), before.rfind("\n"))
+    return PLANNED_RE.search(before[sentence_start + 1 :]) is not None
 
 
 def in_quotation(text: str, pos: int, lower_bound: int = 0) -> bool:
@@ -93,8 +106,11 @@ def in_quotation(text: str, pos: int, lower_bound: int = 0) -> bool:
     return curly_open > 0 or straight % 2 == 1
 
 
-_IN_PERSON = r"(?:luring|offline|tatap\smuka|fisik|(?:secara\s)?langsung|in[\s-]person)"
-_REMOTE = r"(?:daring|online|virtual|(?:secara\s)?(?:daring|virtual|online))"
+# "luring" and "daring" are short for "luar jaringan" and "dalam jaringan", also written out.
+_IN_PERSON = (
+    r"(?:luring|offline|tatap\smuka|fisik|(?:secara\s)?langsung|in[\s-]person|luar\sjaringan)"
+)
+_REMOTE = r"(?:daring|online|virtual|dalam\sjaringan|(?:secara\s)?(?:daring|virtual|online))"
 HYBRID_RE = re.compile(
     r"(?<!\w)(?:hybrid|hibrid|hibrida|blended)(?!\w)"
     rf"|{_REMOTE}\s(?:dan|maupun|serta|&|atau)\s{_IN_PERSON}"
@@ -102,7 +118,7 @@ HYBRID_RE = re.compile(
     _I,
 )
 ONLINE_RE = re.compile(
-    r"(?<!\w)(?:daring|zoom|zoom\smeeting|video\s?conference|vicon|konferensi\svideo|"
+    r"(?<!\w)(?:daring|dalam\sjaringan|zoom|zoom\smeeting|video\s?conference|vicon|konferensi\svideo|"
     r"webinar|google\smeet|microsoft\steams|ms\steams|webex|tele-?conference|"
     r"telekonferensi|teleconferencing)(?!\w)"
     r"|(?:secara|melalui|via)\s(?:online|virtual)"
@@ -111,7 +127,7 @@ ONLINE_RE = re.compile(
     _I,
 )
 OFFLINE_WORD_RE = re.compile(
-    r"(?<!\w)(?:luring|tatap\smuka|secara\slangsung|secara\sfisik|berkunjung|kunjungan|"
+    r"(?<!\w)(?:luring|luar\sjaringan|tatap\smuka|secara\slangsung|secara\sfisik|berkunjung|kunjungan|"
     r"courtes+y\scall|audiensi|menyambut|menerima\sdelegasi)(?!\w)"
     # a named place people met in: "di kantor Kementerian ...", "di markas FAO", "X-Hotel"
     r"|(?<!\w)(?:di|ke)\s(?:kantor|markas|gedung|aula|ruang|hotel|balai|wisma|istana|"
@@ -130,7 +146,9 @@ VENUE_RE = re.compile(
 )
 VENUE_NAME_RE = re.compile(
     rf"(?:{VENUE_HEADS})(?:\s(?:[A-Z0-9][\w\-/]*|dan|&|of))"
-    r"{0,9}(?:,\s(?:Kota\s|Kabupaten\s)?[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=[\s.,;)]|$))?",
+    # the city after a comma, not the weekday of a dateline ("Aula X, Kamis (4/4)")
+    r"{0,9}(?:,\s(?!(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad)(?!\w))"
+    r"(?:Kota\s|Kabupaten\s)?[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=[\s.,;)]|$))?",
 )
 # A named place whose head word comes last: "di The Westin Hotel Jakarta", "di JW Marriott
 # Hotel Surabaya", "di Bali Nusa Dua Convention Center" (case-sensitive: names only).
@@ -138,6 +156,18 @@ NAMED_VENUE_RE = re.compile(
     r"(?<!\w)(?:[Dd]i|bertempat\sdi|berlokasi\sdi)\s(?P<name>(?:[A-Z][\w&'.-]*\s){1,5}"
     r"(?:Hotel|Hall|Convention\s(?:Center|Centre|Hall)|Ballroom|Resort|Auditorium|Expo)"
     r"(?:\s[A-Z][\w-]*){0,2})(?![\w-])"
+)
+# A hotel named by its brand alone: "di Grand Hyatt Jakarta", "di Swiss-Belhotel Kupang",
+# "di The Ritz-Carlton Nusa Dua" (international and national chains; case-sensitive).
+HOTEL_BRANDS = (
+    r"[A-Z][\w-]*[Hh]otel|Hyatt|Marriott|Sheraton|Novotel|Mercure|Ibis|Hilton|Westin|Pullman"
+    r"|Fairmont|Shangri-La|Ritz-Carlton|InterContinental|Kempinski|Aston|Santika|Aryaduta"
+    r"|Radisson|Meridien|Crowne\sPlaza|Holiday\sInn|Four\sSeasons|Mandarin\sOriental|Sahid"
+    r"|Tentrem|Ayana|Alila|Padma|Luwansa|Swissôtel|Swissotel|Accor|Harris|Amaris|Fave|Whiz"
+)
+BRAND_VENUE_RE = re.compile(
+    r"(?<!\w)(?:[Dd]i|bertempat\sdi|berlokasi\sdi)\s(?P<name>(?:The\s)?(?:(?:Grand|JW|Park|Le"
+    rf"|St\.?|Best|Golden|Royal)\s)?(?:{HOTEL_BRANDS})(?:\s[A-Z][\w-]*){{0,3}})(?![\w-])"
 )
 TRAILING_CONNECTOR_RE = re.compile(r"(?:\s(?:dan|&|of))+$")
 CITY_AFTER_DATE_RE = re.compile(r"\)\s(?:di|bertempat\sdi)\s([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")
@@ -234,11 +264,8 @@ def event_types(text: str, start: int) -> list[tuple[str, int, int, float]]:
                     continue
             if skip_history and is_history(text, match.start(), match.end(), start):
                 continue
-            if skip_planned:
-                before = text[max(start, match.start() - 60) : match.start()]
-                sentence_start = max(before.rfind("."), before.rfind("\n"))
-                if PLANNED_RE.search(before[sentence_start + 1 :]):
-                    continue
+            if skip_planned and is_planned(text, match.start(), start):
+                continue
             found[name] = (match.start(), match.end(), confidence)
             return
 
@@ -310,7 +337,7 @@ def meeting_mode(text: str, start: int, has_venue: bool) -> tuple[str, int, int,
         return ("hybrid", hybrid.start(), hybrid.end(), 0.9)
     online = ONLINE_RE.search(text, start)
     offline = OFFLINE_WORD_RE.search(text, start)
-    if online and offline and offline.group().lower() in ("luring", "tatap muka"):
+    if online and offline and offline.group().lower() in ("luring", "tatap muka", "luar jaringan"):
         return ("hybrid", online.start(), online.end(), 0.7)
     if online:
         return ("online", online.start(), online.end(), 0.8)
@@ -328,7 +355,7 @@ def venue(text: str, start: int) -> tuple[str, int, int] | None:
             # A trailing connector ("Gedung F ... dan platform zoom") is not part of the name.
             value = TRAILING_CONNECTOR_RE.sub("", name.group().strip(" ,"))
             return (value, name.start(), name.start() + len(value))
-    named = NAMED_VENUE_RE.search(text, start)
+    named = NAMED_VENUE_RE.search(text, start) or BRAND_VENUE_RE.search(text, start)
     if named:
         return (named.group("name"), named.start("name"), named.end("name"))
     city = CITY_AFTER_DATE_RE.search(text, start)

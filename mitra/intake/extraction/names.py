@@ -144,6 +144,9 @@ TITLE_WORDS = frozenset(
         "administrator",
         "envoy",
         "consul",
+        "konsul",
+        "konjen",
+        "atase",
         "counsellor",
         "counselor",
         "governor",
@@ -222,6 +225,166 @@ HEADLINE_STOP = frozenset(
         "monev",
     ]
 )
+
+
+# Verbs of title-case headlines ("Pemerintah Selandia Baru Bahas Kerja Sama ..."): bare stems
+# and imperatives that open the predicate after the subject. No organization name carries
+# one of them after its first word, so a name read from a headline ends before it.
+HEADLINE_VERBS = frozenset(
+    [
+        "bahas",
+        "membahas",
+        "diskusikan",
+        "mendiskusikan",
+        "teken",
+        "meneken",
+        "tandatangani",
+        "menandatangani",
+        "jalin",
+        "menjalin",
+        "perkuat",
+        "memperkuat",
+        "perluas",
+        "memperluas",
+        "pererat",
+        "mempererat",
+        "eratkan",
+        "gelar",
+        "menggelar",
+        "sepakati",
+        "menyepakati",
+        "sepakat",
+        "terima",
+        "menerima",
+        "jajaki",
+        "menjajaki",
+        "dukung",
+        "mendukung",
+        "bantu",
+        "membantu",
+        "serahkan",
+        "menyerahkan",
+        "salurkan",
+        "menyalurkan",
+        "lanjutkan",
+        "melanjutkan",
+        "perpanjang",
+        "memperpanjang",
+        "perbarui",
+        "memperbarui",
+        "tingkatkan",
+        "meningkatkan",
+        "kembangkan",
+        "mengembangkan",
+        "luncurkan",
+        "meluncurkan",
+        "resmikan",
+        "meresmikan",
+        "kunjungi",
+        "mengunjungi",
+        "sambangi",
+        "menyambangi",
+        "sambut",
+        "menyambut",
+        "temui",
+        "menemui",
+        "bertemu",
+        "apresiasi",
+        "mengapresiasi",
+        "ajak",
+        "mengajak",
+        "tawarkan",
+        "menawarkan",
+        "berikan",
+        "memberikan",
+        "percepat",
+        "mempercepat",
+        "wujudkan",
+        "mewujudkan",
+        "hadiri",
+        "menghadiri",
+        "gandeng",
+        "menggandeng",
+        "lirik",
+        "melirik",
+        "bersinergi",
+        "berkolaborasi",
+        "bermitra",
+        "berkomitmen",
+        "komitmen",
+        "tinjau",
+        "meninjau",
+        "pantau",
+        "memantau",
+        "latih",
+        "melatih",
+        "fasilitasi",
+        "memfasilitasi",
+        "rampungkan",
+        "finalisasi",
+        "susun",
+        "menyusun",
+        "rumuskan",
+        "merumuskan",
+        "matangkan",
+        "mematangkan",
+        "kucurkan",
+        "mengucurkan",
+        "hibahkan",
+        "undang",
+        "mengundang",
+        "siapkan",
+        "menyiapkan",
+        "targetkan",
+        "menargetkan",
+        "optimalkan",
+        "mengoptimalkan",
+    ]
+)
+
+
+# A person's title written after the organization ("UNICEF Representative to Indonesia",
+# "JICA Chief Representative", "USAID Mission Director"): the organization ends before it.
+# Words that also head organizations' names ("Programme", "Commissioner" of UNHCR,
+# "General") are not in this list.
+TITLE_AFTER_NAME = frozenset(
+    [
+        "representative",
+        "representatives",
+        "director",
+        "directors",
+        "ambassador",
+        "minister",
+        "consul",
+        "coordinator",
+        "officer",
+        "manager",
+        "chief",
+        "chairman",
+        "chairperson",
+        "president",
+        "administrator",
+        "envoy",
+        "counsellor",
+        "counselor",
+        "statistician",
+        "premier",
+        "governor",
+        "mayor",
+    ]
+)
+
+
+@lru_cache(maxsize=4096)
+def cut_at_headline_verb(form: str) -> str:
+    """`form` up to the first headline verb or person's title after its first word
+    ("Negara Bagian Victoria Jajaki" -> "Negara Bagian Victoria", "FAO Representative for
+    Indonesia" -> "FAO")."""
+    for word in list(WORD_RE.finditer(form))[1:]:
+        lower = word.group().lower()
+        if lower in HEADLINE_VERBS or lower in TITLE_AFTER_NAME:
+            return form[: word.start()].rstrip(" -,")
+    return form
 
 
 @dataclass
@@ -354,9 +517,17 @@ def overlaps(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
     return index > 0 and spans[index - 1][1] > span[0]
 
 
+# "Pusat Studi Hubungan Internasional", "Perhimpunan ... Internasional Indonesia": a field
+# of study or trade, or an Indonesian association, not an international organization.
+DOMESTIC_INTERNATIONAL_RE = re.compile(
+    r"(?:Hubungan|Kerja\s?[Ss]ama|Studi|Kajian|Hukum|Perdagangan|Bisnis|Ekonomi)\sInternasional"
+    r"|Internasional\sIndonesia$"
+)
+
+
 def looks_foreign(name: str) -> bool:
     words = [w.lower() for w in WORD_RE.findall(name)]
-    if not words:
+    if not words or DOMESTIC_INTERNATIONAL_RE.search(name):
         return False
     # "... Bureau of Statistics", "... Institute for Development Studies"
     head_of = any(

@@ -42,7 +42,9 @@ from .known_orgs import known_index, known_suffix
 from .limits import FUZZY_ORG_COMPARISONS, PAIRWISE_ORG_COMPARISONS, Budget
 from .model import KnownOrganization
 from .names import (
+    DOMESTIC_INTERNATIONAL_RE,
     OrgCandidate,
+    cut_at_headline_verb,
     cut_at_headline_words,
     disjoint,
     form_key,
@@ -100,8 +102,18 @@ def find_foreign_candidates(
         full: str = "",
     ) -> None:
         form = form.strip(" -,")
+        cut = cut_at_headline_verb(form)
+        if cut != form:
+            if text.startswith(cut, span[0]):
+                span = (span[0], span[0] + len(cut))
+            form = cut
+            known = known or index.match_name(form)  # "FAO Representative ..." -> "FAO"
         if len(form) < 2 or overlaps(span, gov_spans) and not full:
             return
+        if _ADDRESS_HEAD_RE.match(form) and _CITY_BEFORE_RE.search(
+            text, max(0, span[0] - 60), span[0]
+        ):
+            return  # "Kota Hamamatsu, Prefektur Shizuoka, Jepang": the city's address
         key = form_key(form)
         cand = same(key, known, acronym)
         if cand is not None:
@@ -180,11 +192,17 @@ def find_foreign_candidates(
         gap = text[run_ends[last] : bracket] if last >= 0 else "\n"
         if len(gap) > 3 or gap.strip() or "\n" in gap:
             continue  # the name must stand right before the bracket, on the same line
-        runs = [all_runs[last]]
+        runs = [_after_government(text, *all_runs[last], gov_spans)]
+        # after "G dan": only a name that reads foreign by itself (not "... Internasional")
+        after_government = runs[0] != all_runs[last]
         # A known name may begin with a word that otherwise reads as a title or headline
         # word ("Organisasi Kesehatan Dunia (WHO)", "Program Pembangunan PBB (UNDP)").
         run_start, known = known_suffix(text, *runs[-1], index)
-        if known is None:
+        if known is None and not (
+            # "Lembaga Penelitian Kelautan Prancis (IFREMER)": its head word is no title
+            FOREIGN_AGENCY_HEAD_RE.match(text, *runs[-1])
+            and is_foreign_government(text[runs[-1][0] : runs[-1][1]])
+        ):
             run_start = strip_leading_titles(text, *runs[-1])
         full = text[run_start : runs[-1][1]]
         if not full or overlaps((run_start, runs[-1][1]), gov_spans):
@@ -197,6 +215,8 @@ def find_foreign_candidates(
             or looks_foreign(full)
             or is_foreign_government(full)
             or INTERNATIONAL_HEAD_RE.fullmatch(full)
+            and not after_government
+            and not DOMESTIC_INTERNATIONAL_RE.search(full)
         ):
             add(full, (run_start, runs[-1][1]), known, acronym, full)
             add(acronym, (acr_start, acr_start + len(acronym)), known, acronym, full)
@@ -226,6 +246,33 @@ def find_foreign_candidates(
     return candidates
 
 
+# A foreign city followed by the region it lies in: the region is an address, not a party.
+_ADDRESS_HEAD_RE = re.compile(
+    r"(?:[Pp]emerintah\s)?(?:Prefektur|Provinsi|Negara\sBagian|State\sof)\s"
+)
+_CITY_BEFORE_RE = re.compile(r"(?<!\w)(?:Kota|City\sof)\s[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2},\s$")
+
+
+def _after_government(
+    text: str, start: int, end: int, gov_spans: list[tuple[int, int]]
+) -> tuple[int, int]:
+    """The part of a capitalised run after the government bodies it begins with:
+    "Kementerian Kesehatan dan Badan Pembangunan Internasional Amerika Serikat (USAID)" is
+    a ministry joined to the foreign agency that the bracket defines."""
+    index = bisect.bisect_left(gov_spans, (end, -1))
+    while index > 0:
+        s, e = gov_spans[index - 1]
+        if e <= start:
+            break
+        if s >= start and e < end:
+            joint = _JOINT_RE.match(text, e, end)
+            if joint:
+                return (joint.end(), end)
+        index -= 1
+    return (start, end)
+
+
+_JOINT_RE = re.compile(r"\s(?:dan|&|bersama|serta)\s(?=[A-Z])")
 BRACKET_AFTER_RE = re.compile(r"\s?\(\s?([A-Z][A-Za-z0-9\-&. ]{1,24}?)\s?\)")
 
 

@@ -47,7 +47,9 @@ MEETING_NOUN_RE = re.compile(
 # Words that open an attendance list: "F ... dihadiri oleh A dan G" lists guests, so the "dan"
 # before G joins two guests and does not link G to the partner F.
 ATTEND_LIST_RE = re.compile(
-    r"(?<!\w)(?:dihadiri|hadir|diundang|undangan|diikuti|peserta)(?!\w)", re.IGNORECASE
+    r"(?<!\w)(?:dihadiri|hadir|diundang|undangan|diikuti|peserta|melibatkan|mengikutsertakan"
+    r"|didampingi|menghadirkan)(?!\w)",
+    re.IGNORECASE,
 )
 
 # Cues that say what this very mention does in its sentence (it attends or witnesses), as

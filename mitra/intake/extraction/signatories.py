@@ -17,7 +17,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .bodies import COUNTRY_RE, BodyMention
-from .meetings import SIGNING_RE, background_sentence
+from .countries import COUNTRY_PATTERN
+from .meetings import SIGNING_RE, background_sentence, is_planned
+from .names import form_key
 
 TITLE_START_RE = re.compile(
     r"(?<![\w-])(?:(?:Wakil|Plt\.?|Pj\.?|Deputy|Acting|Vice)\s)?(?:"
@@ -27,11 +29,11 @@ TITLE_START_RE = re.compile(
     r"Kapolri|Panglima|Presiden|Rektor|Inspektur\sJenderal|Kabiro|Kapus|"
     r"Chief\sof\sParty|"
     r"(?:Country|Regional|Executive|Managing|Program|Programme|Resident|General|Project|Chief|"
-    r"Senior|Team)\s(?:Director|Representative|Manager|Coordinator|Leader)|"
+    r"Senior|Team|Mission)\s(?:Director|Representative|Manager|Coordinator|Leader)|"
     r"Head\sof\s(?:Office|Mission|Delegation|Cooperation|Country\sOffice|Programme)|"
     r"Kepala\sPerwakilan|Perwakilan|"
     r"Secretary[\s-]General|Director[\s-]General|Director|Representative|President|Chairman|"
-    r"Chairperson|Chief\sExecutive\sOfficer|CEO|Head|Ambassador|Minister|Governor|Mayor)"
+    r"Chairperson|Chief\sExecutive\sOfficer|CEO|Head|Ambassador|Minister|Governor|Mayor|Premier)"
     r"(?![\w-])"
 )
 WITNESS_RE = re.compile(r"(?<!\w)(?:disaksikan|witnessed|menyaksikan)(?!\w)", re.IGNORECASE)
@@ -78,12 +80,18 @@ def find_signatories(
     index = _Positions([m.start for m in gov_mentions], [start for start, *_ in foreign_mentions])
     for s_start, s_end in sentences:
         sentence = text[s_start:s_end]
-        if not SIGNING_RE.search(sentence):
-            continue
+        verbs = SIGNING_RE.finditer(text, s_start, s_end)
+        if not any(not is_planned(text, m.start(), s_start) for m in verbs):
+            continue  # none, or only planned: "diharapkan dapat ditandatangani tahun depan"
         if background_sentence(text, s_start, s_end):
             continue  # "Terbaru, ada penandatanganan ...": another, earlier signing
         witness = WITNESS_RE.search(sentence)
         limit = s_start + witness.start() if witness else s_end
+        for found_after in _titles_after_organizations(text, s_start, limit, foreign_mentions):
+            key = (found_after.title.lower(), found_after.organization)
+            if key not in seen:
+                seen.add(key)
+                results.append(found_after)
         taken_until = -1  # "Deputi Direktur Jenderal ...": one title, not two
         for title in TITLE_START_RE.finditer(text, s_start, limit):
             if title.start() < taken_until:
@@ -125,6 +133,15 @@ def _organization_after(
     index: _Positions,
 ) -> tuple[str, str, int, str] | None:
     horizon = min(limit, title_end + MAX_TITLE_CHARS)
+    minister = _foreign_minister(text, title_start, limit, foreign_mentions)
+    if minister is None:
+        minister = _ambassador(text, title_start, limit, foreign_mentions)
+    if minister is not None:
+        return minister
+    # "Wali Kota Hamamatsu": a foreign city whose name begins inside the title's words
+    for i in index.foreign_between(title_start + 1, title_end):
+        start, end, name, key = foreign_mentions[i]
+        return text[title_start:title_end], name, end, key
     # Regional heads: "Bupati Bantul" is one mention that carries the title itself.
     for i in index.gov_between(title_start, title_start + 1):
         mention = gov_mentions[i]
@@ -161,6 +178,8 @@ def _organization_after(
             gap = gap.replace(",", " ")  # "Director, Indonesia Country Office, <org>"
         if not _title_gap_ok(gap) or _ANOTHER_TITLE_RE.search(gap):
             return None
+        if _ENDS_WITH_AND_RE.search(gap):
+            return None  # "Dirjen Perhubungan Udara dan JICA ...": two sides, not one title
         if is_gov and is_unit:
             # keep units in the title; the organization is the ministry (next or resolved)
             unit_end = end
@@ -228,3 +247,78 @@ def _title_gap_ok(gap: str) -> bool:
     if any(c in gap for c in ".;:\n()") or len(gap) > MAX_TITLE_CHARS:
         return False
     return all(w[:1].isupper() or w in ("dan", "&") for w in gap.split())
+
+
+_ENDS_WITH_AND_RE = re.compile(r"(?<!\w)(?:dan|&)\s*$")
+# A person's title written after the organization: "UNICEF Representative to Indonesia",
+# "JICA Chief Representative", "USAID Mission Director".
+_TITLE_AFTER_RE = re.compile(
+    r"\s(?P<title>(?:(?:Country|Chief|Resident|Mission|Deputy|Regional|Senior|Executive)\s)?"
+    r"(?:Representative|Director|Ambassador|Administrator|Coordinator))(?![\w-])"
+)
+
+
+def _titles_after_organizations(
+    text: str, start: int, limit: int, foreign_mentions: list[tuple[int, int, str, str]]
+) -> list[FoundSignatory]:
+    found = []
+    for m_start, m_end, name, _key in foreign_mentions:
+        if not start <= m_start < limit:
+            continue
+        title = _TITLE_AFTER_RE.match(text, m_end, limit)
+        if title is None:
+            continue
+        if TITLE_START_RE.search(text, max(start, m_start - 40), m_start) and not re.search(
+            r"(?<!\w)(?:dan|&|,)\s*$", text[max(start, m_start - 40) : m_start]
+        ):
+            continue  # "Country Director UNICEF Representative": the title before it counts
+        found.append(FoundSignatory(title.group("title"), name, m_start, title.end()))
+    return found
+
+
+# "Menteri Pertanian dan Pembangunan Pedesaan Vietnam": the minister of a foreign ministry
+# the text names as "Kementerian Pertanian dan Pembangunan Pedesaan Vietnam".
+_MINISTER_OF_COUNTRY_RE = re.compile(
+    r"(?:Menteri|Minister)(?P<field>(?:,?\s(?:dan\s|and\s|of\s)?[A-Z][\w-]*){1,8}?)"
+    rf"\s(?P<country>{COUNTRY_PATTERN})(?!\w)"
+)
+
+
+def _foreign_minister(
+    text: str, title_start: int, limit: int, foreign_mentions: list[tuple[int, int, str, str]]
+) -> tuple[str, str, int, str] | None:
+    match = _MINISTER_OF_COUNTRY_RE.match(text, title_start, limit)
+    if match is None:
+        return None
+    wanted = form_key("Kementerian" + match.group("field") + " " + match.group("country"))
+    for _start, _end, name, key in foreign_mentions:
+        if form_key(name.split(" (")[0]) == wanted:
+            title = text[title_start : match.start("country")].strip(" ,")
+            return title, name, match.end(), key
+    return None
+
+
+# "Duta Besar Republik Federal Jerman untuk Indonesia" signing: the envoy signs for the
+# government of the country ("Pemerintah Republik Federal Jerman"), when the text names it.
+_AMBASSADOR_RE = re.compile(
+    r"(?:Duta\sBesar|Dubes|Ambassador)(?:\sLuar\sBiasa\sdan\sBerkuasa\sPenuh)?"
+    rf"\s(?P<country>{COUNTRY_PATTERN})(?!\w)"
+)
+_ATTENDING_BEFORE_RE = re.compile(r"(?<!\w)(?:dihadiri|hadir|turut|didampingi)(?!\w)", re.I)
+
+
+def _ambassador(
+    text: str, title_start: int, limit: int, foreign_mentions: list[tuple[int, int, str, str]]
+) -> tuple[str, str, int, str] | None:
+    match = _AMBASSADOR_RE.match(text, title_start, limit)
+    if match is None or match.group("country") in ("Indonesia", "RI"):
+        return None
+    sentence_start = max(text.rfind(".", 0, title_start), text.rfind("\n", 0, title_start)) + 1
+    if _ATTENDING_BEFORE_RE.search(text, sentence_start, title_start):
+        return None  # "dihadiri oleh Duta Besar ...": a guest of the signing
+    country = form_key(match.group("country"))
+    for _start, _end, name, key in foreign_mentions:
+        own = form_key(name.split(" (")[0])
+        if own == country or own.endswith(country) and own.startswith(("pemerintah", "kedutaan")):
+            return text[title_start : match.start("country")].strip(), name, match.end(), key
+    return None
