@@ -3,7 +3,6 @@
 from typing import Any
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -15,19 +14,22 @@ from mitra.audit.selectors import audit_history
 from mitra.core.access import EDITOR, MEMBER, AccessMixin
 from mitra.core.charts import build_timeline
 from mitra.core.dates import today
-from mitra.core.exceptions import ApplicationError
 from mitra.core.forms import (
     CHECK_CHANGE,
     CHECK_CONFIRM,
     VersionedEditMixin,
-    already_submitted,
-    apply_application_errors,
     carried_entries,
     check_step,
-    create_once,
     form_answers,
     form_token_for,
     submitted_version,
+)
+from mitra.core.pages import (
+    act_and_flash,
+    create_from_form,
+    document_download,
+    form_saved,
+    page_context,
 )
 
 from . import selectors, services
@@ -59,16 +61,7 @@ class AgreementListView(AccessMixin, View):
                 sort=request.GET.get("sort", "-start_date"),
             )
         qs = selectors.agreement_list(viewer=request.user, filters=filters)
-        page = Paginator(qs, 25).get_page(request.GET.get("page"))
-        params = request.GET.copy()
-        params.pop("page", None)
-        context = {
-            "form": form,
-            "page_obj": page,
-            "agreements": page.object_list,
-            "querystring_without_page": (params.urlencode() + "&") if params else "",
-            "today": today(),
-        }
+        context = {"form": form, **page_context(request, qs, name="agreements"), "today": today()}
         template = "agreements/agreement_list.html"
         if request.htmx:
             template += "#results"
@@ -171,23 +164,17 @@ class AgreementCreateView(AccessMixin, View):
                 "action": reverse("agreements:create"),
             }
             return render(request, "agreements/agreement_check.html", context)
-        if form.is_valid():
-            try:
-                agreement, first = create_once(
-                    request,
-                    scope=CREATE_FORM,
-                    create=lambda: services.agreement_create(
-                        data=form.to_input(), actor=request.user
-                    ),
-                    url_of=lambda a: reverse("agreements:detail", args=[a.pk]),
-                )
-            except ApplicationError as error:
-                apply_application_errors(form, error)
-            else:
-                if agreement is None:  # a second submit of the same form
-                    already_submitted(request)
-                    return redirect(first or reverse("agreements:list"))
-                return redirect(reverse("agreements:detail", args=[agreement.pk]) + "?registered=1")
+        created = create_from_form(
+            request,
+            form,
+            scope=CREATE_FORM,
+            create=lambda: services.agreement_create(data=form.to_input(), actor=request.user),
+            url_of=lambda a: reverse("agreements:detail", args=[a.pk]),
+            fallback=reverse("agreements:list"),
+            landing=lambda a: reverse("agreements:detail", args=[a.pk]) + "?registered=1",
+        )
+        if created is not None:
+            return created
         context = {"form": form, "form_token": form_token_for(request, CREATE_FORM)}
         return render(request, "agreements/agreement_form.html", context, status=400)
 
@@ -229,18 +216,17 @@ class AgreementTransitionView(AccessMixin, View):
         agreement = _get_editable(request, pk)
         form = TransitionForm(request.POST)
         valid = form.is_valid()
-        try:
-            services.agreement_transition(
+        act_and_flash(
+            request,
+            lambda: services.agreement_transition(
                 agreement_id=agreement.pk,
                 transition=transition,
                 actor=request.user,
                 reason=form.cleaned_data["reason"] if valid else "",
                 confirmed=bool(valid and form.cleaned_data["confirmed"]),
-            )
-        except ApplicationError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("The agreement's status was changed."))
+            ),
+            done=_("The agreement's status was changed."),
+        )
         return redirect("agreements:detail", pk=agreement.pk)
 
 
@@ -250,21 +236,20 @@ class AgreementSignatoryAddView(AccessMixin, View):
     def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         agreement = _get_editable(request, pk)
         form = SignatoryForm(request.POST, agreement=agreement)
-        if form.is_valid():
-            try:
-                services.agreement_add_signatory(
-                    agreement_id=agreement.pk,
-                    party_id=form.cleaned_data["party"],
-                    title=form.cleaned_data["title"],
-                    name=form.cleaned_data["name"],
-                    signed_on=form.cleaned_data["signed_on"],
-                    actor=request.user,
-                )
-            except ApplicationError as error:
-                apply_application_errors(form, error)
-            else:
-                messages.success(request, _("The signatory was added."))
-                return redirect("agreements:detail", pk=agreement.pk)
+        if form_saved(
+            request,
+            form,
+            lambda data: services.agreement_add_signatory(
+                agreement_id=agreement.pk,
+                party_id=data["party"],
+                title=data["title"],
+                name=data["name"],
+                signed_on=data["signed_on"],
+                actor=request.user,
+            ),
+            done=_("The signatory was added."),
+        ):
+            return redirect("agreements:detail", pk=agreement.pk)
         agreement = selectors.agreement_get_for_user(user=request.user, pk=pk)
         return render(
             request,
@@ -280,20 +265,19 @@ class AgreementDocumentUploadView(AccessMixin, View):
     def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         agreement = _get_editable(request, pk)
         form = DocumentForm(request.POST, request.FILES)
-        if form.is_valid():
-            try:
-                services.agreement_document_upload(
-                    agreement_id=agreement.pk,
-                    upload=form.cleaned_data["file"],
-                    title=form.cleaned_data["title"],
-                    kind=form.cleaned_data["kind"],
-                    actor=request.user,
-                )
-            except ApplicationError as error:
-                apply_application_errors(form, error)
-            else:
-                messages.success(request, _("The document was stored."))
-                return redirect("agreements:detail", pk=agreement.pk)
+        if form_saved(
+            request,
+            form,
+            lambda data: services.agreement_document_upload(
+                agreement_id=agreement.pk,
+                upload=data["file"],
+                title=data["title"],
+                kind=data["kind"],
+                actor=request.user,
+            ),
+            done=_("The document was stored."),
+        ):
+            return redirect("agreements:detail", pk=agreement.pk)
         agreement = selectors.agreement_get_for_user(user=request.user, pk=pk)
         return render(
             request,
@@ -310,9 +294,4 @@ class AgreementDocumentDownloadView(AccessMixin, View):
         document = selectors.agreement_document_get_for_user(
             user=request.user, pk=pk, document_pk=document_pk
         )
-        return FileResponse(
-            document.file.open("rb"),
-            as_attachment=True,
-            filename=document.original_name,
-            content_type=document.content_type,
-        )
+        return document_download(document)

@@ -49,7 +49,8 @@ def concerned_in_bulk(items: Sequence[tuple[Any, dict[str, Any]]]) -> list[list[
     return result
 
 
-def _params(subject: Any, context: dict[str, Any]) -> dict[str, Any]:
+def deadline_params(subject: Any, context: dict[str, Any]) -> dict[str, Any]:
+    """The deadline's title (in the recipient's language), due date and days left or late."""
     deadline = context["deadline"]
     title = context.get("titles", {}).get(get_language(), deadline.title)
     days = abs(context.get("days_left", 0))
@@ -60,48 +61,49 @@ def _params(subject: Any, context: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _url(subject: Any, context: dict[str, Any]) -> str:
+def deadline_url(subject: Any, context: dict[str, Any]) -> str:
     """The deadline's link in the recipient's language (the job collects it in each)."""
     return context.get("urls", {}).get(get_language(), context["deadline"].url)
 
 
+def deadline_event(name: str, label: Any, title: Any, body_template: str) -> Event:
+    """A notice about one deadline, to everyone it concerns, linking to the deadline; sent once
+    per deadline and day by the reminder job (not keyed by the record)."""
+    return Event(
+        name=name,
+        label=label,
+        recipients=concerned,
+        recipients_in_bulk=concerned_in_bulk,
+        title=title,
+        params=deadline_params,
+        url=deadline_url,
+        body_template=body_template,
+        keyed_by_record=False,
+    )
+
+
+EVENTS = (
+    deadline_event(
+        "deadlines.reminder",
+        _("A deadline is coming up"),
+        _("Due %(date)s (in %(days)s): %(title)s"),
+        "deadlines/notifications/reminder.txt",
+    ),
+    deadline_event(
+        "deadlines.window_opened",
+        _("A window for action has opened"),
+        _("Open since %(date)s: %(title)s"),
+        "deadlines/notifications/reminder.txt",
+    ),
+    deadline_event(
+        "deadlines.overdue",
+        _("A deadline has passed unmet"),
+        _("Overdue since %(date)s: %(title)s"),
+        "deadlines/notifications/overdue.txt",
+    ),
+)
+
+
 def register() -> None:
-    register_event(
-        Event(
-            name="deadlines.reminder",
-            label=_("A deadline is coming up"),
-            recipients=concerned,
-            recipients_in_bulk=concerned_in_bulk,
-            title=_("Due %(date)s (in %(days)s): %(title)s"),
-            params=_params,
-            url=_url,
-            body_template="deadlines/notifications/reminder.txt",
-            keyed_by_record=False,
-        )
-    )
-    register_event(
-        Event(
-            name="deadlines.window_opened",
-            label=_("A window for action has opened"),
-            recipients=concerned,
-            recipients_in_bulk=concerned_in_bulk,
-            title=_("Open since %(date)s: %(title)s"),
-            params=_params,
-            url=_url,
-            body_template="deadlines/notifications/reminder.txt",
-            keyed_by_record=False,
-        )
-    )
-    register_event(
-        Event(
-            name="deadlines.overdue",
-            label=_("A deadline has passed unmet"),
-            recipients=concerned,
-            recipients_in_bulk=concerned_in_bulk,
-            title=_("Overdue since %(date)s: %(title)s"),
-            params=_params,
-            url=_url,
-            body_template="deadlines/notifications/overdue.txt",
-            keyed_by_record=False,
-        )
-    )
+    for event in EVENTS:
+        register_event(event)

@@ -4,7 +4,6 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,15 +13,12 @@ from django.views import View
 from mitra.accounts.http import AuthenticatedHttpRequest
 from mitra.audit.selectors import audit_history
 from mitra.core.access import EDITOR, MEMBER, AccessMixin
-from mitra.core.exceptions import ApplicationError
 from mitra.core.forms import (
     VersionedEditMixin,
-    already_submitted,
-    apply_application_errors,
-    create_once,
     form_token_for,
     submitted_version,
 )
+from mitra.core.pages import act_and_flash, create_from_form, form_saved, page_context
 
 from . import selectors, services
 from .forms import (
@@ -63,15 +59,7 @@ class MeetingListView(AccessMixin, View):
                 attended=attended,
             )
         qs = selectors.meeting_list(viewer=request.user, filters=filters)
-        page = Paginator(qs, 25).get_page(request.GET.get("page"))
-        params = request.GET.copy()
-        params.pop("page", None)
-        context = {
-            "form": form,
-            "page_obj": page,
-            "meetings": page.object_list,
-            "querystring_without_page": (params.urlencode() + "&") if params else "",
-        }
+        context = {"form": form, **page_context(request, qs, name="meetings")}
         return render(request, "meetings/meeting_list.html", context)
 
 
@@ -152,24 +140,17 @@ class MeetingCreateView(AccessMixin, View):
 
     def post(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         form = MeetingForm(request.POST, user=request.user)
-        if form.is_valid():
-            try:
-                meeting, first = create_once(
-                    request,
-                    scope=CREATE_FORM,
-                    create=lambda: services.meeting_create(
-                        data=form.to_input(), actor=request.user
-                    ),
-                    url_of=lambda m: reverse("meetings:detail", args=[m.pk]),
-                )
-            except ApplicationError as error:
-                apply_application_errors(form, error)
-            else:
-                if meeting is None:  # a second submit of the same form
-                    already_submitted(request)
-                    return redirect(first or reverse("meetings:list"))
-                messages.success(request, _("The meeting was saved."))
-                return redirect("meetings:detail", pk=meeting.pk)
+        created = create_from_form(
+            request,
+            form,
+            scope=CREATE_FORM,
+            create=lambda: services.meeting_create(data=form.to_input(), actor=request.user),
+            url_of=meeting_url,
+            fallback=reverse("meetings:list"),
+            done=_("The meeting was saved."),
+        )
+        if created is not None:
+            return created
         context = {"form": form, "form_token": form_token_for(request, CREATE_FORM)}
         return render(request, "meetings/meeting_form.html", context, status=400)
 
@@ -206,14 +187,13 @@ class MeetingTransitionView(AccessMixin, View):
         meeting = meeting_get_editable(user=request.user, pk=pk)
         form = TransitionForm(request.POST)
         reason = form.data.get("reason", "") if form.is_valid() else ""
-        try:
-            services.meeting_transition(
+        act_and_flash(
+            request,
+            lambda: services.meeting_transition(
                 meeting_id=meeting.pk, transition=transition, actor=request.user, reason=reason
-            )
-        except ApplicationError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("The meeting's status was changed."))
+            ),
+            done=_("The meeting's status was changed."),
+        )
         return redirect("meetings:detail", pk=meeting.pk)
 
 
@@ -236,14 +216,13 @@ class _MeetingFormPostView(AccessMixin, View):
     def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         meeting = meeting_get_editable(user=request.user, pk=pk)
         form = self.make_form(request, meeting)
-        if form.is_valid():
-            try:
-                self.perform(request, meeting, form.cleaned_data)
-            except ApplicationError as error:
-                apply_application_errors(form, error)
-            else:
-                messages.success(request, self.success_message())
-                return redirect(f"{meeting_url(meeting)}#{self.anchor}")
+        if form_saved(
+            request,
+            form,
+            lambda data: self.perform(request, meeting, data),
+            done=self.success_message(),
+        ):
+            return redirect(f"{meeting_url(meeting)}#{self.anchor}")
         meeting = selectors.meeting_get_for_user(user=request.user, pk=pk)
         return render(
             request,
@@ -257,8 +236,6 @@ class _MeetingFormPostView(AccessMixin, View):
 
 
 def meeting_url(meeting: Meeting) -> str:
-    from django.urls import reverse
-
     return reverse("meetings:detail", args=[meeting.pk])
 
 
@@ -321,16 +298,15 @@ class MeetingAttendanceView(AccessMixin, View):
     def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         meeting = meeting_get_editable(user=request.user, pk=pk)
         present = {int(v) for v in request.POST.getlist("attended") if v.isdigit()}
-        try:
-            services.meeting_attendance_record(
+        act_and_flash(
+            request,
+            lambda: services.meeting_attendance_record(
                 meeting_id=meeting.pk,
                 attended={a.pk: a.pk in present for a in meeting.attendees.all()},
                 actor=request.user,
-            )
-        except ApplicationError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("The attendance was recorded."))
+            ),
+            done=_("The attendance was recorded."),
+        )
         return redirect(meeting_url(meeting) + "#attendees-heading")
 
 
@@ -447,14 +423,13 @@ class MeetingActionItemStatusView(AccessMixin, View):
         if not form.is_valid():
             messages.error(request, _("Unknown status."))
         else:
-            try:
-                services.meeting_action_item_set_status(
+            act_and_flash(
+                request,
+                lambda: services.meeting_action_item_set_status(
                     action_item_id=item.pk, status=form.cleaned_data["status"], actor=request.user
-                )
-            except ApplicationError as error:
-                messages.error(request, error.message)
-            else:
-                messages.success(request, _("The action item was updated."))
+                ),
+                done=_("The action item was updated."),
+            )
         return redirect(meeting_url(meeting) + "#action-items-heading")
 
 
@@ -480,15 +455,11 @@ class MeetingSendInvitationsView(AccessMixin, View):
 
     def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         meeting = meeting_get_editable(user=request.user, pk=pk)
-        try:
-            recipients = services.meeting_send_invitations(
-                meeting_id=meeting.pk, actor=request.user
-            )
-        except ApplicationError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(
-                request,
-                _("Invitations were sent to %(n)d recipients.") % {"n": len(recipients)},
-            )
+        act_and_flash(
+            request,
+            lambda: services.meeting_send_invitations(meeting_id=meeting.pk, actor=request.user),
+            done=lambda recipients: (
+                _("Invitations were sent to %(n)d recipients.") % {"n": len(recipients)}
+            ),
+        )
         return redirect(meeting_url(meeting) + "#invited-heading")

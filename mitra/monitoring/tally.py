@@ -17,8 +17,7 @@ its tally row (SQLite serialises writers anyway). Reports never move between agr
 """
 
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
+from contextlib import AbstractContextManager
 from datetime import date
 from itertools import batched
 
@@ -26,6 +25,7 @@ from django.db import connection, transaction
 from django.db.models import Count, F, Func, OuterRef, Q, QuerySet, Subquery, Sum
 
 from mitra.core.dates import today
+from mitra.core.deferred import DeferredRefresh
 
 from .models import FundingDisclosureLine, FundTally, Report, ReportTally, ReportTallyDay
 
@@ -102,35 +102,18 @@ def _locked_day(*, exclusive: bool) -> ReportTallyDay:
 
 # --- refreshing ------------------------------------------------------------------------------
 
-# Inside `refreshes_deferred()`: the agreements whose reports changed, recounted at the end.
-_deferred: ContextVar[set[int] | None] = ContextVar("report_tally_deferred", default=None)
-
 
 def report_changed(agreement_id: int) -> None:
     """A report or disclosure line of this agreement changed: recount now, or at the end of
     the enclosing `refreshes_deferred()` block."""
-    pending = _deferred.get()
-    if pending is None:
-        refresh_report_tally([agreement_id])
-    else:
-        pending.add(agreement_id)
+    _refresher.changed(agreement_id)
 
 
-@contextmanager
-def refreshes_deferred() -> Iterator[None]:
+def refreshes_deferred() -> AbstractContextManager[None]:
     """Recount each changed agreement once, when the block ends (a submission is a save, the
     old lines' deletes and a bulk insert). Nested blocks leave it to the outermost. When the
     block raises, nothing is recounted: its transaction is rolled back."""
-    if _deferred.get() is not None:
-        yield
-        return
-    token = _deferred.set(set())
-    try:
-        yield
-        pending = _deferred.get() or set()
-    finally:
-        _deferred.reset(token)
-    refresh_report_tally(pending)
+    return _refresher.deferred()
 
 
 @transaction.atomic
@@ -159,6 +142,11 @@ def refresh_report_tally(agreement_ids: Iterable[int]) -> None:
     )
     FundTally.objects.filter(agreement_id__in=ids).delete()
     FundTally.objects.bulk_create(_funds(reports))
+
+
+# The agreements whose reports changed, recounted now or at the end of a `refreshes_deferred()`
+# block (the lambda reads `refresh_report_tally` when it runs: tests wrap it).
+_refresher = DeferredRefresh("report_tally", lambda ids: refresh_report_tally(ids))
 
 
 @transaction.atomic

@@ -19,6 +19,7 @@ from mitra.core.access import EDITOR, GOVERNMENT, MEMBER, AccessMixin
 from mitra.core.dates import today
 from mitra.core.exceptions import ApplicationError
 from mitra.core.forms import apply_application_errors
+from mitra.core.pages import act_and_flash, document_download, form_saved, page_context
 from mitra.deadlines.engine import period_in_force
 
 from . import selectors, services
@@ -61,20 +62,8 @@ class ReportListView(AccessMixin, View):
                 own=d["own"],
             )
         qs = selectors.report_list(viewer=request.user, filters=filters)
-        page = Paginator(qs, 25).get_page(request.GET.get("page"))
-        params = request.GET.copy()
-        params.pop("page", None)
-        return render(
-            request,
-            "monitoring/report_list.html",
-            {
-                "form": form,
-                "page_obj": page,
-                "reports": page.object_list,
-                "querystring_without_page": (params.urlencode() + "&") if params else "",
-                "today": today(),
-            },
-        )
+        context = {"form": form, **page_context(request, qs, name="reports"), "today": today()}
+        return render(request, "monitoring/report_list.html", context)
 
 
 class AgreementReportsView(AccessMixin, View):
@@ -133,19 +122,18 @@ class ScheduleSetView(AccessMixin, View):
     def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         agreement = agreement_get_editable(user=request.user, pk=pk)
         form = ScheduleForm(request.POST)
-        if form.is_valid():
-            try:
-                services.reporting_schedule_set(
-                    agreement_id=agreement.pk, data=form.to_input(), actor=request.user
-                )
-            except ApplicationError as error:
-                apply_application_errors(form, error)
-            else:
-                schedule = selectors.schedule_for(agreement=agreement)
-                if schedule is not None:
-                    services.report_periods_generate(schedule=schedule)
-                messages.success(request, _("The reporting schedule was saved."))
-                return redirect("monitoring:agreement_reports", pk=agreement.pk)
+        if form_saved(
+            request,
+            form,
+            lambda _data: services.reporting_schedule_set(
+                agreement_id=agreement.pk, data=form.to_input(), actor=request.user
+            ),
+            done=_("The reporting schedule was saved."),
+        ):
+            schedule = selectors.schedule_for(agreement=agreement)
+            if schedule is not None:
+                services.report_periods_generate(schedule=schedule)
+            return redirect("monitoring:agreement_reports", pk=agreement.pk)
         return AgreementReportsView().get(request, pk, schedule_form=form)
 
 
@@ -236,12 +224,11 @@ class ReportAcceptView(AccessMixin, View):
 
     def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         report = _reviewable(request, pk)
-        try:
-            services.report_accept(report_id=report.pk, actor=request.user)
-        except ApplicationError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("The report was accepted."))
+        act_and_flash(
+            request,
+            lambda: services.report_accept(report_id=report.pk, actor=request.user),
+            done=_("The report was accepted."),
+        )
         return redirect("monitoring:report_detail", pk=report.pk)
 
 
@@ -251,16 +238,15 @@ class ReportRevisionView(AccessMixin, View):
     def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         report = _reviewable(request, pk)
         form = RevisionForm(request.POST)
-        if form.is_valid():
-            try:
-                services.report_request_revision(
-                    report_id=report.pk, reason=form.cleaned_data["reason"], actor=request.user
-                )
-            except ApplicationError as error:
-                apply_application_errors(form, error)
-            else:
-                messages.success(request, _("A revision was requested."))
-                return redirect("monitoring:report_detail", pk=report.pk)
+        if form_saved(
+            request,
+            form,
+            lambda data: services.report_request_revision(
+                report_id=report.pk, reason=data["reason"], actor=request.user
+            ),
+            done=_("A revision was requested."),
+        ):
+            return redirect("monitoring:report_detail", pk=report.pk)
         report = selectors.report_get_for_user(user=request.user, pk=pk)
         return render(
             request,
@@ -286,19 +272,15 @@ class AttachmentAddView(AccessMixin, View):
         if not services.user_may_submit(user=request.user, agreement=report.agreement):
             raise PermissionDenied
         form = AttachmentForm(request.POST, request.FILES)
-        if form.is_valid():
-            try:
-                services.report_attachment_add(
-                    report_id=report.pk,
-                    upload=form.cleaned_data["file"],
-                    title=form.cleaned_data["title"],
-                    actor=request.user,
-                )
-            except ApplicationError as error:
-                apply_application_errors(form, error)
-            else:
-                messages.success(request, _("The attachment was stored."))
-                return redirect("monitoring:report_detail", pk=report.pk)
+        if form_saved(
+            request,
+            form,
+            lambda data: services.report_attachment_add(
+                report_id=report.pk, upload=data["file"], title=data["title"], actor=request.user
+            ),
+            done=_("The attachment was stored."),
+        ):
+            return redirect("monitoring:report_detail", pk=report.pk)
         return render(
             request,
             "monitoring/report_detail.html",
@@ -314,12 +296,7 @@ class AttachmentDownloadView(AccessMixin, View):
         attachment = selectors.report_attachment_get_for_user(
             user=request.user, pk=pk, attachment_pk=attachment_pk
         )
-        return FileResponse(
-            attachment.file.open("rb"),
-            as_attachment=True,
-            filename=attachment.original_name,
-            content_type=attachment.content_type,
-        )
+        return document_download(attachment)
 
 
 # --- monitoring visits ----------------------------------------------------------------------
@@ -415,14 +392,13 @@ class FindingAddView(AccessMixin, View):
     def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         visit = _editable_visit(request, pk)
         form = FindingForm(request.POST)
-        if form.is_valid():
-            try:
-                services.finding_add(visit_id=visit.pk, actor=request.user, **form.cleaned_data)
-            except ApplicationError as error:
-                apply_application_errors(form, error)
-            else:
-                messages.success(request, _("The finding was recorded."))
-                return redirect("monitoring:visit_detail", pk=visit.pk)
+        if form_saved(
+            request,
+            form,
+            lambda data: services.finding_add(visit_id=visit.pk, actor=request.user, **data),
+            done=_("The finding was recorded."),
+        ):
+            return redirect("monitoring:visit_detail", pk=visit.pk)
         visit = selectors.visit_get_for_user(user=request.user, pk=pk)
         return render(
             request,
@@ -439,14 +415,13 @@ class FollowUpAddView(AccessMixin, View):
         finding = _editable_finding(request, pk)
         form = FollowUpForm(request.POST)
         if form.is_valid():
-            try:
-                services.follow_up_add(
+            act_and_flash(
+                request,
+                lambda: services.follow_up_add(
                     finding_id=finding.pk, actor=request.user, **form.cleaned_data
-                )
-            except ApplicationError as error:
-                messages.error(request, error.message)
-            else:
-                messages.success(request, _("The follow-up item was added."))
+                ),
+                done=_("The follow-up item was added."),
+            )
         else:
             messages.error(
                 request, _("The follow-up item was not saved: describe it and name its owner.")
@@ -484,10 +459,9 @@ class FindingEscalateView(AccessMixin, View):
 
     def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         finding = _editable_finding(request, pk)
-        try:
-            services.finding_escalate(finding_id=finding.pk, actor=request.user)
-        except ApplicationError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("A sanction case was opened from the finding."))
+        act_and_flash(
+            request,
+            lambda: services.finding_escalate(finding_id=finding.pk, actor=request.user),
+            done=_("A sanction case was opened from the finding."),
+        )
         return redirect("monitoring:visit_detail", pk=finding.visit_id)

@@ -17,12 +17,11 @@ from mitra.core.access import EDITOR, MEMBER, AccessMixin
 from mitra.core.exceptions import ApplicationError
 from mitra.core.forms import (
     VersionedEditMixin,
-    already_submitted,
     apply_application_errors,
-    create_once,
     form_token_for,
     submitted_version,
 )
+from mitra.core.pages import create_from_form, page_context
 
 from . import selectors, services
 from .forms import ChangeDecisionForm, ChangeNoticeForm, OrganizationFilterForm, OrganizationForm
@@ -42,19 +41,8 @@ class OrganizationListView(AccessMixin, View):
             q, kind = form.cleaned_data["q"], form.cleaned_data["kind"]
             status = form.cleaned_data["status"]
         qs = selectors.organization_list(viewer=request.user, q=q, kind=kind, status=status)
-        page = Paginator(qs, 25).get_page(request.GET.get("page"))
-        params = request.GET.copy()
-        params.pop("page", None)
-        return render(
-            request,
-            "organizations/organization_list.html",
-            {
-                "form": form,
-                "page_obj": page,
-                "organizations": page.object_list,
-                "querystring_without_page": (params.urlencode() + "&") if params else "",
-            },
-        )
+        context = {"form": form, **page_context(request, qs, name="organizations")}
+        return render(request, "organizations/organization_list.html", context)
 
 
 class OrganizationDetailView(AccessMixin, View):
@@ -98,24 +86,17 @@ class OrganizationCreateView(AccessMixin, View):
 
     def post(self, request: "AuthenticatedHttpRequest") -> HttpResponse:
         form = OrganizationForm(request.POST)
-        if form.is_valid():
-            try:
-                org, first = create_once(
-                    request,
-                    scope=CREATE_FORM,
-                    create=lambda: services.organization_create(
-                        data=form.to_input(), actor=request.user
-                    ),
-                    url_of=lambda o: reverse("organizations:detail", args=[o.pk]),
-                )
-            except ApplicationError as error:
-                apply_application_errors(form, error)
-            else:
-                if org is None:  # a second submit of the same form
-                    already_submitted(request)
-                    return redirect(first or reverse("organizations:list"))
-                messages.success(request, _("The organization was registered."))
-                return redirect("organizations:detail", pk=org.pk)
+        created = create_from_form(
+            request,
+            form,
+            scope=CREATE_FORM,
+            create=lambda: services.organization_create(data=form.to_input(), actor=request.user),
+            url_of=lambda o: reverse("organizations:detail", args=[o.pk]),
+            fallback=reverse("organizations:list"),
+            done=_("The organization was registered."),
+        )
+        if created is not None:
+            return created
         context = {"form": form, "form_token": form_token_for(request, CREATE_FORM)}
         return render(request, "organizations/organization_form.html", context, status=400)
 

@@ -16,7 +16,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from mitra.bodies.models import GovernmentBody
-from mitra.deadlines.notices import _params as deadline_params
+from mitra.deadlines.notices import deadline_params, deadline_url
 from mitra.notifications.recipients import (
     agency_officials,
     officials_of,
@@ -281,12 +281,6 @@ def review_reminder_params(review: AgencyReview, context: dict[str, Any]) -> dic
     return {**deadline_params(review, context), **review_params(review, context)}
 
 
-def reminder_url(subject: Any, context: dict[str, Any]) -> str:
-    from django.utils.translation import get_language
-
-    return context.get("urls", {}).get(get_language(), context["deadline"].url)
-
-
 def permit_params(permit: Permit, context: dict[str, Any]) -> dict[str, Any]:
     return {
         "number": permit.number,
@@ -434,7 +428,7 @@ def register() -> None:
             recipients=reviewing_agency,
             title=_("Opinion on application %(reference)s due %(date)s (in %(days)s)"),
             params=review_reminder_params,
-            url=reminder_url,
+            url=deadline_url,
             keyed_by_record=False,
         ),
         Event(
@@ -445,7 +439,7 @@ def register() -> None:
                 "Overdue since %(date)s: the opinion of %(agency)s on application %(reference)s"
             ),
             params=review_reminder_params,
-            url=reminder_url,
+            url=deadline_url,
             keyed_by_record=False,
         ),
         Event(
@@ -560,7 +554,7 @@ def register() -> None:
                 "The extension window of izin prinsip %(number)s is open: file by %(deadline)s"
             ),
             params=window_params,
-            url=reminder_url,
+            url=deadline_url,
             body_template="permits/notifications/extension_window.txt",
             keyed_by_record=False,
         ),

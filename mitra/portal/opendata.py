@@ -254,7 +254,13 @@ def _reporting_status() -> QuerySet[Any]:
     )
 
 
+# Columns that several datasets have, with the same meaning.
 UPDATED = Column("updated_at", _("When the record last changed (ISO 8601, UTC)."))
+AGREEMENT_ID = Column("agreement_id", _("The agreement, agr-<number>."))
+AGREEMENT_REFERENCE = Column("agreement_reference", _("Reference number of the agreement."))
+PROVINCE_CODES = Column("province_codes", _("Kemendagri province codes, “;”-separated."))
+LEGAL_NAME = Column("legal_name", _("Legal name."))
+TITLE = Column("title", _("Title."))
 
 DATASETS: dict[str, Dataset] = {
     d.slug: d
@@ -265,7 +271,7 @@ DATASETS: dict[str, Dataset] = {
             _("Organizations published in the public directory."),
             (
                 Column("id", _("Stable identifier, org-<number>.")),
-                Column("legal_name", _("Legal name.")),
+                LEGAL_NAME,
                 Column("acronym", _("Acronym.")),
                 Column("kind", _("Kind of organization (code).")),
                 Column("country", _("Country of origin (ISO 3166-1 alpha-2).")),
@@ -285,7 +291,7 @@ DATASETS: dict[str, Dataset] = {
             (
                 Column("id", _("Stable identifier, agr-<number>.")),
                 Column("reference", _("Reference number of the agreement.")),
-                Column("title", _("Title.")),
+                TITLE,
                 Column("type", _("Type (code: msp, mou, pks…).")),
                 Column("status", _("Status (always active here).")),
                 Column("start_date", _("Effective start (ISO date).")),
@@ -311,15 +317,15 @@ DATASETS: dict[str, Dataset] = {
             ),
             (
                 Column("id", _("Stable identifier, act-<number>.")),
-                Column("agreement_id", _("The agreement, agr-<number>.")),
-                Column("agreement_reference", _("Reference number of the agreement.")),
+                AGREEMENT_ID,
+                AGREEMENT_REFERENCE,
                 Column("work_plan_kind", _("rik (master plan) or rkt (annual plan).")),
-                Column("title", _("Title.")),
+                TITLE,
                 Column("sector", _("Sector code.")),
                 Column("status", _("Status (planned, started, completed, cancelled).")),
                 Column("start_date", _("Planned start (ISO date).")),
                 Column("end_date", _("Planned end (ISO date).")),
-                Column("province_codes", _("Kemendagri province codes, “;”-separated.")),
+                PROVINCE_CODES,
                 Column("regency_codes", _("Kemendagri regency/city codes, “;”-separated.")),
                 Column("planned_beneficiaries", _("Planned beneficiaries (total).")),
                 Column("actual_beneficiaries", _("Beneficiaries reached (total).")),
@@ -339,7 +345,7 @@ DATASETS: dict[str, Dataset] = {
             ),
             (
                 Column("id", _("The organization, org-<number>.")),
-                Column("legal_name", _("Legal name.")),
+                LEGAL_NAME,
                 Column("on_time", _("Reports first submitted by their due date.")),
                 Column("late", _("Reports first submitted after their due date.")),
                 Column("overdue", _("Reports past their deadline and not submitted.")),
@@ -366,7 +372,7 @@ DATASETS: dict[str, Dataset] = {
                 Column("status_changed_on", _("Date of the last suspension, revocation or end.")),
                 Column("status_legal_basis", _("Legal basis of that change.")),
                 Column("partner_ministry", _("Partner ministry.")),
-                Column("province_codes", _("Kemendagri province codes, “;”-separated.")),
+                PROVINCE_CODES,
                 UPDATED,
             ),
             permits_rows,
@@ -421,8 +427,8 @@ DATASETS: dict[str, Dataset] = {
             ),
             (
                 Column("id", _("Stable identifier, fdl-<number>.")),
-                Column("agreement_id", _("The agreement, agr-<number>.")),
-                Column("agreement_reference", _("Reference number of the agreement.")),
+                AGREEMENT_ID,
+                AGREEMENT_REFERENCE,
                 Column("period_start", _("Start of the period disclosed (ISO date).")),
                 Column("period_end", _("End of the period disclosed (ISO date).")),
                 Column("donor", _("Original donor.")),
@@ -447,8 +453,8 @@ DATASETS: dict[str, Dataset] = {
             ),
             (
                 Column("id", _("Stable identifier, rpt-<number>.")),
-                Column("agreement_id", _("The agreement, agr-<number>.")),
-                Column("agreement_reference", _("Reference number of the agreement.")),
+                AGREEMENT_ID,
+                AGREEMENT_REFERENCE,
                 Column("period_start", _("Start of the period reported (ISO date).")),
                 Column("period_end", _("End of the period reported (ISO date).")),
                 Column("first_submitted_on", _("Date first submitted (ISO date).")),

@@ -4,7 +4,6 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -17,6 +16,7 @@ from mitra.core.access import EDITOR, MEMBER, AccessMixin
 from mitra.core.dates import today
 from mitra.core.exceptions import ApplicationError
 from mitra.core.forms import apply_application_errors
+from mitra.core.pages import document_download, form_saved, page_context
 
 from . import ladder, selectors, services
 from .forms import (
@@ -39,19 +39,14 @@ class SanctionCaseListView(AccessMixin, View):
         q = request.GET.get("q", "")[:200]
         active = request.GET.get("active") == "1"  # cases on a sanction step (dashboard)
         qs = selectors.sanction_case_list(viewer=request.user, status=status, q=q, active=active)
-        page = Paginator(qs, 25).get_page(request.GET.get("page"))
-        params = request.GET.copy()
-        params.pop("page", None)
         return render(
             request,
             "sanctions/sanctioncase_list.html",
             {
-                "page_obj": page,
-                "cases": page.object_list,
+                **page_context(request, qs, name="cases"),
                 "status": status,
                 "q": q,
                 "statuses": SanctionCase.Status.choices,
-                "querystring_without_page": (params.urlencode() + "&") if params else "",
                 "can_report": request.user.can_edit_records,
             },
         )
@@ -182,14 +177,8 @@ class CaseFormPostView(AccessMixin, View):
     def post(self, request: AuthenticatedHttpRequest, pk: int, **kwargs: Any) -> HttpResponse:
         target = self.target(request, pk)
         form = self.form_class(request.POST, request.FILES)
-        if form.is_valid():
-            try:
-                self.save(request, target, form.cleaned_data)
-            except ApplicationError as error:
-                apply_application_errors(form, error)
-            else:
-                messages.success(request, self.done)
-                return redirect("sanctions:detail", pk=pk)
+        if form_saved(request, form, lambda data: self.save(request, target, data), done=self.done):
+            return redirect("sanctions:detail", pk=pk)
         case = selectors.sanction_case_get_for_user(user=request.user, pk=pk)
         extra = {self.form_name: form, **self.failed_context()}
         return render(
@@ -267,12 +256,7 @@ class SanctionEvidenceDownloadView(AccessMixin, View):
         evidence = selectors.sanction_evidence_get_for_user(
             user=request.user, pk=pk, evidence_pk=evidence_pk
         )
-        return FileResponse(
-            evidence.file.open("rb"),
-            as_attachment=True,
-            filename=evidence.original_name,
-            content_type=evidence.content_type,
-        )
+        return document_download(evidence)
 
 
 class RepresentativeFormPostView(CaseFormPostView):

@@ -16,6 +16,7 @@ from mitra.audit.selectors import audit_history
 from mitra.core.access import MEMBER, AccessMixin
 from mitra.core.exceptions import ApplicationError
 from mitra.core.forms import apply_application_errors
+from mitra.core.pages import form_saved
 from mitra.permits.conf import setting
 
 from . import forms, selectors, services
@@ -142,6 +143,20 @@ class RequestActionView(AccessMixin, View):
             return services.can_decide(user)
         return services.can_record_stay_permit(user, item.organization_id)
 
+    def _save(
+        self, request: AuthenticatedHttpRequest, pk: int, action: str, data: dict[str, Any]
+    ) -> None:
+        if action == "recommend":
+            services.staff_request_recommend(request_id=pk, note=data["note"], actor=request.user)
+        elif action == "refuse":
+            services.staff_request_refuse(request_id=pk, reason=data["reason"], actor=request.user)
+        elif action == "approve":
+            services.staff_request_approve(request_id=pk, actor=request.user, **data)
+        else:
+            services.staff_request_record_stay_permit(
+                request_id=pk, data=services.StayPermitInput(**data), actor=request.user
+            )
+
     def post(self, request: AuthenticatedHttpRequest, pk: int, action: str) -> HttpResponse:
         if action not in ACTIONS:
             raise Http404
@@ -150,28 +165,8 @@ class RequestActionView(AccessMixin, View):
             raise PermissionDenied
         form_class, done = ACTIONS[action]
         form = form_class(request.POST)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                if action == "recommend":
-                    services.staff_request_recommend(
-                        request_id=pk, note=data["note"], actor=request.user
-                    )
-                elif action == "refuse":
-                    services.staff_request_refuse(
-                        request_id=pk, reason=data["reason"], actor=request.user
-                    )
-                elif action == "approve":
-                    services.staff_request_approve(request_id=pk, actor=request.user, **data)
-                else:
-                    services.staff_request_record_stay_permit(
-                        request_id=pk, data=services.StayPermitInput(**data), actor=request.user
-                    )
-            except ApplicationError as error:
-                apply_application_errors(form, error)
-            else:
-                messages.success(request, done)
-                return redirect("staff:request_detail", pk=pk)
+        if form_saved(request, form, lambda data: self._save(request, pk, action, data), done=done):
+            return redirect("staff:request_detail", pk=pk)
         staff_request = selectors.request_get_for_user(user=request.user, pk=pk)
         return render(
             request,
@@ -221,18 +216,17 @@ class PersonDocumentsView(AccessMixin, View):
         ):
             raise PermissionDenied
         form = forms.DocumentsForm(request.POST)
-        if form.is_valid():
-            try:
-                services.staff_person_update_documents(
-                    person_id=person.pk,
-                    data=services.PersonDocumentsInput(**form.cleaned_data),
-                    actor=request.user,
-                )
-            except ApplicationError as error:
-                apply_application_errors(form, error)
-            else:
-                messages.success(request, _("The documents were saved."))
-                return redirect("staff:person_detail", pk=pk)
+        if form_saved(
+            request,
+            form,
+            lambda data: services.staff_person_update_documents(
+                person_id=person.pk,
+                data=services.PersonDocumentsInput(**data),
+                actor=request.user,
+            ),
+            done=_("The documents were saved."),
+        ):
+            return redirect("staff:person_detail", pk=pk)
         return render(
             request, "staff/person_detail.html", _person_context(request, person, form), status=400
         )

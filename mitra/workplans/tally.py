@@ -19,8 +19,7 @@ two refreshes of one agreement (from two of its plans) queue on its whole-agreem
 """
 
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
+from contextlib import AbstractContextManager
 from datetime import date
 from itertools import batched
 from typing import Any
@@ -29,6 +28,7 @@ from django.db import connection, transaction
 from django.db.models import Count, F, Func, OuterRef, Q, QuerySet, Subquery, Sum
 
 from mitra.core.dates import today
+from mitra.core.deferred import DeferredRefresh
 
 from .models import Activity, ActivityTally, ActivityTallyDay, AgreementActivityTally, WorkPlan
 
@@ -85,36 +85,18 @@ def expected_tally(activities: QuerySet[Activity]) -> Iterable[ActivityTally]:
             )
 
 
-# Inside `refreshes_deferred()`: the plans whose activities changed, refreshed once at the end.
-_deferred: ContextVar[set[int] | None] = ContextVar("activity_tally_deferred", default=None)
-
-
 def activity_changed(work_plan_id: int) -> None:
     """An activity of this plan, or its regions, changed: refresh now, or at the end of the
     enclosing `refreshes_deferred()` block."""
-    pending = _deferred.get()
-    if pending is None:
-        refresh_tally([work_plan_id])
-    else:
-        pending.add(work_plan_id)
+    _refresher.changed(work_plan_id)
 
 
-@contextmanager
-def refreshes_deferred() -> Iterator[None]:
+def refreshes_deferred() -> AbstractContextManager[None]:
     """Refresh each changed plan once, when the block ends, instead of after every save and
     link change (an activity's creation is a save and two link changes; an import is hundreds
     of creations in few plans). Nested blocks leave the refresh to the outermost. When the
     block raises, nothing is refreshed: the transaction it runs in is rolled back."""
-    if _deferred.get() is not None:
-        yield
-        return
-    token = _deferred.set(set())
-    try:
-        yield
-        pending = _deferred.get() or set()
-    finally:
-        _deferred.reset(token)
-    refresh_tally(pending)
+    return _refresher.deferred()
 
 
 @transaction.atomic
@@ -132,6 +114,11 @@ def refresh_tally(work_plan_ids: Iterable[int]) -> None:
     ActivityTally.objects.filter(work_plan_id__in=ids).delete()
     ActivityTally.objects.bulk_create(expected_tally(Activity.objects.filter(work_plan_id__in=ids)))
     _refresh_agreements(sorted(set(agreements.values())), on)
+
+
+# The plans whose activities changed, refreshed now or at the end of a `refreshes_deferred()`
+# block (the lambda reads `refresh_tally` when it runs: tests wrap it).
+_refresher = DeferredRefresh("activity_tally", lambda ids: refresh_tally(ids))
 
 
 @transaction.atomic

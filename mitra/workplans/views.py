@@ -4,7 +4,6 @@ permissions.py (404 outside them); writes only through services."""
 from typing import Any
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -15,16 +14,13 @@ from mitra.accounts.http import AuthenticatedHttpRequest
 from mitra.audit.selectors import audit_history
 from mitra.core.access import EDITOR, GOVERNMENT, MEMBER, AccessMixin
 from mitra.core.dates import today
-from mitra.core.exceptions import ApplicationError
 from mitra.core.forms import (
     VersionedEditMixin,
-    already_submitted,
     application_error_messages,
-    apply_application_errors,
-    create_once,
     form_token_for,
     submitted_version,
 )
+from mitra.core.pages import act_and_flash, create_from_form, form_saved, page_context
 
 from . import selectors, services, validation
 from .deadline_providers import acknowledgement_states
@@ -65,19 +61,8 @@ class WorkPlanListView(AccessMixin, View):
                 to_sign=to_sign,
             )
         qs = selectors.workplan_list(viewer=request.user, filters=filters)
-        page = Paginator(qs, 25).get_page(request.GET.get("page"))
-        params = request.GET.copy()
-        params.pop("page", None)
-        return render(
-            request,
-            "workplans/workplan_list.html",
-            {
-                "form": form,
-                "page_obj": page,
-                "work_plans": page.object_list,
-                "querystring_without_page": (params.urlencode() + "&") if params else "",
-            },
-        )
+        context = {"form": form, **page_context(request, qs, name="work_plans")}
+        return render(request, "workplans/workplan_list.html", context)
 
 
 def detail_context(
@@ -142,24 +127,17 @@ class WorkPlanCreateView(AccessMixin, View):
     def post(self, request: AuthenticatedHttpRequest, agreement_pk: int) -> HttpResponse:
         agreement = agreement_get_for_workplan_creation(user=request.user, pk=agreement_pk)
         form = WorkPlanForm(request.POST, agreement=agreement)
-        if form.is_valid():
-            try:
-                work_plan, first = create_once(
-                    request,
-                    scope=WORKPLAN_CREATE_FORM,
-                    create=lambda: services.workplan_create(
-                        data=form.to_input(), actor=request.user
-                    ),
-                    url_of=lambda w: reverse("workplans:detail", args=[w.pk]),
-                )
-            except ApplicationError as error:
-                apply_application_errors(form, error)
-            else:
-                if work_plan is None:  # a second submit of the same form
-                    already_submitted(request)
-                    return redirect(first or reverse("workplans:list"))
-                messages.success(request, _("The work plan was saved."))
-                return redirect("workplans:detail", pk=work_plan.pk)
+        created = create_from_form(
+            request,
+            form,
+            scope=WORKPLAN_CREATE_FORM,
+            create=lambda: services.workplan_create(data=form.to_input(), actor=request.user),
+            url_of=lambda w: reverse("workplans:detail", args=[w.pk]),
+            fallback=reverse("workplans:list"),
+            done=_("The work plan was saved."),
+        )
+        if created is not None:
+            return created
         token = form_token_for(request, WORKPLAN_CREATE_FORM)
         context = {"form": form, "agreement": agreement, "form_token": token}
         return render(request, "workplans/workplan_form.html", context, status=400)
@@ -212,15 +190,14 @@ class WorkPlanTransitionView(AccessMixin, View):
         if transition not in services.WORKPLAN_TRANSITIONS:
             raise Http404
         work_plan = workplan_get_for_action(user=request.user, pk=pk, action=transition)
-        try:
-            services.workplan_transition(
+        act_and_flash(
+            request,
+            lambda: services.workplan_transition(
                 work_plan_id=work_plan.pk, transition=transition, actor=request.user
-            )
-        except ApplicationError as error:
-            for text in application_error_messages(error):
-                messages.error(request, text)
-        else:
-            messages.success(request, _("The work plan's status was changed."))
+            ),
+            done=_("The work plan's status was changed."),
+            told=application_error_messages,
+        )
         return redirect("workplans:detail", pk=work_plan.pk)
 
 
@@ -237,24 +214,19 @@ class ActivityCreateView(AccessMixin, View):
     def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         work_plan = workplan_get_for_action(user=request.user, pk=pk, action="edit")
         form = ActivityForm(request.POST, work_plan=work_plan)
-        if form.is_valid():
-            try:
-                activity, first = create_once(
-                    request,
-                    scope=ACTIVITY_CREATE_FORM,
-                    create=lambda: services.activity_create(
-                        work_plan_id=work_plan.pk, data=form.to_input(), actor=request.user
-                    ),
-                    url_of=lambda a: reverse("workplans:activity_detail", args=[a.pk]),
-                )
-            except ApplicationError as error:
-                apply_application_errors(form, error)
-            else:
-                if activity is None:  # a second submit of the same form
-                    already_submitted(request)
-                    return redirect(first or reverse("workplans:detail", args=[work_plan.pk]))
-                messages.success(request, _("The activity was saved."))
-                return redirect("workplans:activity_detail", pk=activity.pk)
+        created = create_from_form(
+            request,
+            form,
+            scope=ACTIVITY_CREATE_FORM,
+            create=lambda: services.activity_create(
+                work_plan_id=work_plan.pk, data=form.to_input(), actor=request.user
+            ),
+            url_of=lambda a: reverse("workplans:activity_detail", args=[a.pk]),
+            fallback=reverse("workplans:detail", args=[work_plan.pk]),
+            done=_("The activity was saved."),
+        )
+        if created is not None:
+            return created
         token = form_token_for(request, ACTIVITY_CREATE_FORM)
         context = {"form": form, "work_plan": work_plan, "form_token": token}
         return render(request, "workplans/activity_form.html", context, status=400)
@@ -347,15 +319,14 @@ class ActivityTransitionView(AccessMixin, View):
         activity = activity_get_for_action(user=request.user, pk=pk, action="implement")
         form = ActivityTransitionForm(request.POST)
         on = form.cleaned_data.get("on") if form.is_valid() else None
-        try:
-            services.activity_transition(
+        act_and_flash(
+            request,
+            lambda: services.activity_transition(
                 activity_id=activity.pk, transition=transition, actor=request.user, on=on
-            )
-        except ApplicationError as error:
-            for text in application_error_messages(error):
-                messages.error(request, text)
-        else:
-            messages.success(request, _("The activity's status was changed."))
+            ),
+            done=_("The activity's status was changed."),
+            told=application_error_messages,
+        )
         return redirect("workplans:activity_detail", pk=activity.pk)
 
 
@@ -365,19 +336,18 @@ class ActivityActualsView(AccessMixin, View):
     def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         activity = activity_get_for_action(user=request.user, pk=pk, action="implement")
         form = ActualsForm(request.POST)
-        if form.is_valid():
-            try:
-                services.activity_record_actuals(
-                    activity_id=activity.pk,
-                    actual_beneficiaries=form.actual_beneficiaries(),
-                    realised_budget=form.cleaned_data["realised_budget"],
-                    actor=request.user,
-                )
-            except ApplicationError as error:
-                apply_application_errors(form, error)
-            else:
-                messages.success(request, _("The actuals were saved."))
-                return redirect("workplans:activity_detail", pk=activity.pk)
+        if form_saved(
+            request,
+            form,
+            lambda data: services.activity_record_actuals(
+                activity_id=activity.pk,
+                actual_beneficiaries=form.actual_beneficiaries(),
+                realised_budget=data["realised_budget"],
+                actor=request.user,
+            ),
+            done=_("The actuals were saved."),
+        ):
+            return redirect("workplans:activity_detail", pk=activity.pk)
         activity = selectors.activity_get_for_user(user=request.user, pk=pk)
         return render(
             request,
@@ -403,16 +373,15 @@ class NotificationCreateView(AccessMixin, View):
     def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         work_plan = workplan_get_for_action(user=request.user, pk=pk, action="implement")
         form = NotificationForm(request.POST, work_plan=work_plan)
-        if form.is_valid():
-            try:
-                services.notification_record(
-                    work_plan_id=work_plan.pk, data=form.to_input(), actor=request.user
-                )
-            except ApplicationError as error:
-                apply_application_errors(form, error)
-            else:
-                messages.success(request, _("The notification was recorded."))
-                return redirect("workplans:detail", pk=work_plan.pk)
+        if form_saved(
+            request,
+            form,
+            lambda _data: services.notification_record(
+                work_plan_id=work_plan.pk, data=form.to_input(), actor=request.user
+            ),
+            done=_("The notification was recorded."),
+        ):
+            return redirect("workplans:detail", pk=work_plan.pk)
         return render(
             request,
             "workplans/notification_form.html",
@@ -434,25 +403,22 @@ class N5InboxView(AccessMixin, View):
         form = N5InboxFilterForm(request.GET or None)
         state = form.cleaned_data["state"] if form.is_valid() else ""
         qs = selectors.n5_inbox(viewer=request.user, state=state)
-        page = Paginator(qs, 25).get_page(request.GET.get("page"))
-        notices = list(page.object_list)
+        paged = page_context(request, qs)
+        notices = list(paged["page_obj"].object_list)
         states = acknowledgement_states(notices)
         openable = selectors.visible_work_plan_ids_among(
             viewer=request.user, ids=[n.work_plan_id for n in notices]
         )
-        params = request.GET.copy()
-        params.pop("page", None)
         return render(
             request,
             "workplans/n5_inbox.html",
             {
                 "form": form,
-                "page_obj": page,
+                **paged,
                 "rows": [(n, states[n.pk], n.work_plan_id in openable) for n in notices],
                 # Every row is addressed to a government viewer's body (or its units or
                 # agency), so its officers may acknowledge each; operators only read here.
                 "can_acknowledge": request.user.is_government and request.user.can_edit_records,
-                "querystring_without_page": (params.urlencode() + "&") if params else "",
             },
         )
 
@@ -462,16 +428,12 @@ class N5AcknowledgeView(AccessMixin, View):
 
     def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         notice = selectors.n5_notice_get_for_user(user=request.user, pk=pk)
-        try:
-            services.regional_notification_acknowledge(
+        act_and_flash(
+            request,
+            lambda: services.regional_notification_acknowledge(
                 notification_id=notice.pk, actor=request.user
-            )
-        except ApplicationError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(
-                request,
-                _("You acknowledged the N5 notice %(reference)s.")
-                % {"reference": notice.reference},
-            )
+            ),
+            done=_("You acknowledged the N5 notice %(reference)s.")
+            % {"reference": notice.reference},
+        )
         return redirect("workplans:n5_inbox")

@@ -17,9 +17,8 @@ from drf_spectacular.utils import (
     extend_schema_field,
     extend_schema_serializer,
 )
-from rest_framework import serializers, status
+from rest_framework import serializers
 from rest_framework.parsers import FormParser, MultiPartParser
-from rest_framework.request import Request
 from rest_framework.response import Response
 
 from mitra.agreements import documents, selectors, services
@@ -40,10 +39,6 @@ from mitra.organizations.selectors import organization_visible_qs
 
 from .base import (
     DETAIL_ERRORS,
-    ETAG_HEADER,
-    IDEMPOTENCY_KEY,
-    IDEMPOTENT_REPLAYED,
-    WRITE_DETAIL_ERRORS,
     ApiView,
     AuthenticatedRequest,
     BodyField,
@@ -53,12 +48,19 @@ from .base import (
     ProvinceField,
     RegencyField,
     SectorField,
-    create_responses,
     errors,
-    idempotent,
     route,
 )
-from .generic import DetailApi, ListApi, ShownApi, TransitionApi, UpdateApi
+from .generic import (
+    CreateApi,
+    DetailApi,
+    ListApi,
+    NestedCreateApi,
+    NestedListApi,
+    ShownApi,
+    TransitionApi,
+    UpdateApi,
+)
 from .organizations import OrganizationRefSerializer
 from .reference import BodyRefSerializer
 
@@ -74,10 +76,6 @@ UNKNOWN_RENEWED: dict[str, Any] = {
     ),
     "incorrect_type": _("Give the renewed agreement by id (a number)."),
 }
-
-
-def _get_editable(request: Request, pk: int) -> Agreement:
-    return agreement_get_editable(user=request.user, pk=pk)  # the HTML views' check
 
 
 # --- output shapes ------------------------------------------------------------------------
@@ -434,33 +432,21 @@ class AgreementListApi(AgreementApi, ListApi):
         return Response(generation_cached(key, build, seconds=signed_in_cache_seconds()))
 
 
-class AgreementCreateApi(AgreementApi):
+class AgreementCreateApi(AgreementApi, CreateApi):
     access = EDITOR
-
+    operation_id = "agreements_create"
+    summary = "Record an agreement (status draft)"
+    description = (
+        "Validated by the same service as the web form: the period, the renewal chain (no "
+        "self-reference, no cycle, starts after its predecessor) and your agency. An agreement "
+        "that another one renews already cannot be renewed again (409). Send an "
+        "`Idempotency-Key` so that a retry cannot record it twice."
+    )
     InputSerializer = AgreementInputSerializer
 
-    @extend_schema(
-        operation_id="agreements_create",
-        tags=TAGS,
-        summary="Record an agreement (status draft)",
-        description="Validated by the same service as the web form: the period, the renewal "
-        "chain (no self-reference, no cycle, starts after its predecessor) and your agency. "
-        "An agreement that another one renews already cannot be renewed again (409). Send an "
-        "`Idempotency-Key` so that a retry cannot record it twice.",
-        request=InputSerializer,
-        parameters=[IDEMPOTENCY_KEY, IDEMPOTENT_REPLAYED, ETAG_HEADER],
-        responses=create_responses(AgreementDetailSerializer),
-    )
-    @idempotent
-    def post(self, request: AuthenticatedRequest) -> Response:
-        serializer = self.InputSerializer(data=request.data, context={"user": request.user})
-        serializer.is_valid(raise_exception=True)
-        values = dict(serializer.validated_data)
+    def perform(self, request: Any, values: dict[str, Any]) -> Agreement:
         _owner_or_own_agency(values, request.user)
-        agreement = services.agreement_create(
-            data=services.AgreementInput(**values), actor=request.user
-        )
-        return self.shown(request, agreement.pk, status=status.HTTP_201_CREATED)
+        return services.agreement_create(data=services.AgreementInput(**values), actor=request.user)
 
 
 class AgreementDetailApi(AgreementApi, DetailApi):
@@ -543,8 +529,17 @@ class AgreementTransitionApi(AgreementApi, TransitionApi):
         )
 
 
-class AgreementSignatoryCreateApi(ApiView):
+class AgreementPartCreateApi(NestedCreateApi):
+    # A record added to an agreement, by one who may change the agreement.
     access = EDITOR
+    tags = TAGS
+    fetch = staticmethod(agreement_get_editable)
+
+
+class AgreementSignatoryCreateApi(AgreementPartCreateApi):
+    operation_id = "agreements_signatories_create"
+    summary = "Record who signed for a party"
+    serializer_class = SignatorySerializer
 
     @extend_schema_serializer(component_name="Signatory")
     class InputSerializer(serializers.Serializer):
@@ -555,19 +550,8 @@ class AgreementSignatoryCreateApi(ApiView):
             required=False, allow_null=True, help_text="Default: the agreement's signing date."
         )
 
-    @extend_schema(
-        operation_id="agreements_signatories_create",
-        tags=TAGS,
-        summary="Record who signed for a party",
-        request=InputSerializer,
-        responses={201: SignatorySerializer, **errors(*WRITE_DETAIL_ERRORS)},
-    )
-    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
-        agreement = _get_editable(request, pk)
-        serializer = self.InputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        d = serializer.validated_data
-        signatory = services.agreement_add_signatory(
+    def perform(self, request: Any, agreement: Agreement, d: dict[str, Any]) -> Any:
+        return services.agreement_add_signatory(
             agreement_id=agreement.pk,
             party_id=d["party"],
             title=d["title"],
@@ -575,28 +559,31 @@ class AgreementSignatoryCreateApi(ApiView):
             signed_on=d.get("signed_on"),
             actor=request.user,
         )
-        return Response(SignatorySerializer(signatory).data, status=status.HTTP_201_CREATED)
 
 
 # --- documents ----------------------------------------------------------------------------
 
 
-class AgreementDocumentListApi(ApiView):
+class AgreementDocumentListApi(NestedListApi):
     access = MEMBER
+    tags = TAGS
+    operation_id = "agreements_documents_list"
+    summary = "The agreement's documents, every version"
+    serializer_class = DocumentSerializer
+    fetch = staticmethod(selectors.agreement_get_for_user)
 
-    @extend_schema(
-        operation_id="agreements_documents_list",
-        tags=TAGS,
-        summary="The agreement's documents, every version",
-        responses={200: DocumentSerializer(many=True), **errors(*DETAIL_ERRORS)},
+    def rows(self, agreement: Agreement) -> Any:
+        return agreement.documents.all()
+
+
+class AgreementDocumentUploadApi(AgreementPartCreateApi):
+    operation_id = "agreements_documents_create"
+    summary = "Upload a document (multipart)"
+    description = (
+        "The type is judged by the file's content and the size by the configured limit; the "
+        "SHA-256 is stored; a document with the same title becomes a new version."
     )
-    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
-        agreement = selectors.agreement_get_for_user(user=request.user, pk=pk)
-        return Response(DocumentSerializer(agreement.documents.all(), many=True).data)
-
-
-class AgreementDocumentUploadApi(ApiView):
-    access = EDITOR
+    serializer_class = DocumentSerializer
     parser_classes = [MultiPartParser, FormParser]
 
     @extend_schema_serializer(component_name="DocumentUpload")
@@ -612,28 +599,18 @@ class AgreementDocumentUploadApi(ApiView):
         )
         kind = serializers.ChoiceField(choices=AgreementDocument.Kind.choices)
 
-    @extend_schema(
-        operation_id="agreements_documents_create",
-        tags=TAGS,
-        summary="Upload a document (multipart)",
-        description="The type is judged by the file's content and the size by the configured "
-        "limit; the SHA-256 is stored; a document with the same title becomes a new version.",
-        request={"multipart/form-data": InputSerializer},
-        responses={201: DocumentSerializer, **errors(*WRITE_DETAIL_ERRORS)},
-    )
-    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
-        agreement = _get_editable(request, pk)
-        serializer = self.InputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        d = serializer.validated_data
-        document = services.agreement_document_upload(
+    @classmethod
+    def request_body(cls) -> Any:
+        return {"multipart/form-data": cls.InputSerializer}
+
+    def perform(self, request: Any, agreement: Agreement, d: dict[str, Any]) -> Any:
+        return services.agreement_document_upload(
             agreement_id=agreement.pk,
             upload=d["file"],
             title=d.get("title", ""),
             kind=d["kind"],
             actor=request.user,
         )
-        return Response(DocumentSerializer(document).data, status=status.HTTP_201_CREATED)
 
 
 class AgreementDocumentDownloadApi(ApiView):

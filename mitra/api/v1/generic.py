@@ -1,4 +1,5 @@
-"""Generic API classes: a paginated list, a detail, a versioned update and an action.
+"""Generic API classes: a paginated list, a detail, a create, a versioned update, an action,
+and the list and create of the records inside a record.
 
 A concrete class names what differs (its scoped selector, its serializers, the one service it
 calls, its documentation as class attributes); the base does the HTTP part the same way
@@ -23,12 +24,16 @@ from mitra.api.pagination import StandardPagination
 from .base import (
     DETAIL_ERRORS,
     ETAG_HEADER,
+    IDEMPOTENCY_KEY,
+    IDEMPOTENT_REPLAYED,
     IF_MATCH,
     READ_ERRORS,
     WRITE_DETAIL_ERRORS,
     ApiView,
     VersionedUpdateMixin,
+    create_responses,
     errors,
+    idempotent,
     paginated_response,
     update_responses,
     with_etag,
@@ -38,11 +43,12 @@ from .base import (
 Shown = tuple[Any, int | None]
 
 
-def parsed(serializer_class: Any, data: Any) -> dict[str, Any]:
-    """`data` validated by `serializer_class` (400 naming the fields), or {} without one."""
+def parsed(serializer_class: Any, data: Any, **context: Any) -> dict[str, Any]:
+    """`data` validated by `serializer_class` (400 naming the fields), or {} without one.
+    `context` reaches the serializer (an input that scopes its choices reads "user")."""
     if serializer_class is None:
         return {}
-    serializer = serializer_class(data=data)
+    serializer = serializer_class(data=data, context=context)
     serializer.is_valid(raise_exception=True)
     return dict(serializer.validated_data)
 
@@ -229,6 +235,106 @@ class UpdateApi(VersionedUpdateMixin, ShownApi):
         return self.update(request, pk, partial=True)
 
 
+# --- create ----------------------------------------------------------------------------------
+
+
+class CreateApi(ShownApi):
+    # POST a new record to a collection, idempotent under `Idempotency-Key` (mitra.api.v1.base
+    # `idempotent`): `InputSerializer` parses the body (the caller is its context's "user"),
+    # `perform` calls the ONE create service and returns the new record, and the answer is 201
+    # with the record as its GET shows it and its ETag. `create_errors` are the documented
+    # error codes besides 409/422 (default: base.WRITE_ERRORS).
+
+    InputSerializer: ClassVar[Any] = None
+    create_errors: ClassVar[tuple[int, ...]] = ()
+
+    @classmethod
+    def operations(cls) -> dict[str, Any]:
+        return {
+            "post": cls.documented(
+                request=cls.InputSerializer,
+                parameters=[IDEMPOTENCY_KEY, IDEMPOTENT_REPLAYED, ETAG_HEADER],
+                responses=create_responses(cls.output, *cls.create_errors),
+            )
+        }
+
+    def perform(self, request: Any, values: dict[str, Any]) -> Any:
+        """Call the create service with the parsed `values`; return the new record."""
+        raise NotImplementedError
+
+    @idempotent
+    def post(self, request: Request) -> Response:
+        values = parsed(self.InputSerializer, request.data, user=request.user)
+        record = self.perform(request, values)
+        return self.shown(request, record.pk, status=201)
+
+
+# --- records inside a record -----------------------------------------------------------------
+
+
+class NestedApi(DocumentedApi):
+    # The records inside one record (a meeting's attendees, an agreement's documents, a
+    # permit's izin operasional): `get_parent` fetches the record they belong to through the
+    # scoped selector `fetch` (user=, pk=; outside the scope: 404), `serializer_class` shows
+    # one of them.
+
+    serializer_class: ClassVar[Any]
+    fetch: ClassVar[Callable[..., Any]]
+
+    def get_parent(self, request: Any, pk: int) -> Any:
+        return type(self).fetch(user=request.user, pk=pk)
+
+
+class NestedListApi(NestedApi):
+    # GET the records inside one record, all of them (not paginated): `rows(parent)`.
+
+    @classmethod
+    def operations(cls) -> dict[str, Any]:
+        return {
+            "get": cls.documented(
+                responses={200: cls.serializer_class(many=True), **errors(*DETAIL_ERRORS)}
+            )
+        }
+
+    def rows(self, parent: Any) -> Any:
+        raise NotImplementedError
+
+    def get(self, request: Request, pk: int) -> Response:
+        rows = self.rows(self.get_parent(request, pk))
+        return Response(self.serializer_class(rows, many=True).data)
+
+
+class NestedCreateApi(NestedApi):
+    # POST a record inside one record: `get_parent` through the selector that allows the
+    # change, `InputSerializer` parses the body (the caller is its context's "user"), `perform`
+    # calls the ONE service and returns the new record, answered 201 as `serializer_class`
+    # shows it. `request_body` documents a body that is not JSON (an upload).
+
+    InputSerializer: ClassVar[Any] = None
+
+    @classmethod
+    def request_body(cls) -> Any:
+        return cls.InputSerializer
+
+    @classmethod
+    def operations(cls) -> dict[str, Any]:
+        return {
+            "post": cls.documented(
+                request=cls.request_body(),
+                responses={201: cls.serializer_class, **errors(*WRITE_DETAIL_ERRORS)},
+            )
+        }
+
+    def perform(self, request: Any, parent: Any, data: dict[str, Any]) -> Any:
+        raise NotImplementedError
+
+    def post(self, request: Request, pk: int) -> Response:
+        parent = self.get_parent(request, pk)
+        data = parsed(self.InputSerializer, request.data, user=request.user)
+        created = self.perform(request, parent, data)
+        return Response(self.serializer_class(created).data, status=201)
+
+
 # --- actions ---------------------------------------------------------------------------------
 
 
@@ -237,11 +343,13 @@ class ActionApi(ShownApi):
     # record through the scoped selector that allows the action (outside the scope: 404),
     # `InputSerializer` parses the body (None: the action takes none), `perform` calls the ONE
     # service function and returns what it returned; the answer is `respond(...)`, by default
-    # the record as its GET shows it. A refusal is the API's error shape: a rule the service
-    # names (ApplicationError, 400) or a transition the state machine does not allow (400,
-    # mitra.api.exception_handlers).
+    # the record as its GET shows it, or (`answers_result = True`) what `perform` returned as
+    # `output` shows it, for a record with no detail GET of its own. A refusal is the API's
+    # error shape: a rule the service names (ApplicationError, 400) or a transition the state
+    # machine does not allow (400, mitra.api.exception_handlers).
 
     InputSerializer: ClassVar[Any] = None
+    answers_result: ClassVar[bool] = False
 
     @classmethod
     def operations(cls) -> dict[str, Any]:
@@ -264,6 +372,8 @@ class ActionApi(ShownApi):
         raise NotImplementedError
 
     def respond(self, request: Any, pk: int, result: Any) -> Response:
+        if self.answers_result:
+            return Response(self.output(result).data)
         return self.shown(request, pk)
 
     def post(self, request: Request, pk: int, **kwargs: Any) -> Response:

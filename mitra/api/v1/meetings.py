@@ -14,7 +14,7 @@ from drf_spectacular.utils import (
     extend_schema_field,
     extend_schema_serializer,
 )
-from rest_framework import serializers, status
+from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -27,23 +27,26 @@ from mitra.organizations.models import ForeignOrganization
 from mitra.organizations.selectors import organization_visible_qs
 
 from .base import (
-    DETAIL_ERRORS,
-    ETAG_HEADER,
-    IDEMPOTENCY_KEY,
-    IDEMPOTENT_REPLAYED,
     WRITE_DETAIL_ERRORS,
     ApiView,
     AuthenticatedRequest,
     BodyField,
     DateField,
     DateTimeField,
-    create_responses,
     errors,
-    idempotent,
     route,
     with_etag,
 )
-from .generic import DetailApi, ListApi, ShownApi, TransitionApi, UpdateApi
+from .generic import (
+    CreateApi,
+    DetailApi,
+    ListApi,
+    NestedCreateApi,
+    NestedListApi,
+    ShownApi,
+    TransitionApi,
+    UpdateApi,
+)
 from .organizations import OrganizationRefSerializer
 from .reference import BodyRefSerializer
 
@@ -313,29 +316,20 @@ class MeetingListApi(MeetingApi, ListApi):
         return selectors.meeting_list(viewer=request.user, filters=filters)
 
 
-class MeetingCreateApi(MeetingApi):
+class MeetingCreateApi(MeetingApi, CreateApi):
     access = EDITOR
+    operation_id = "meetings_create"
+    summary = "Record a meeting (status planned)"
+    description = (
+        "In-person and hybrid meetings need a venue; online and hybrid ones an online platform "
+        "or a link. Officers record meetings of their own agency. Send an `Idempotency-Key` so "
+        "that a retry cannot record it twice."
+    )
     InputSerializer = MeetingInputSerializer
 
-    @extend_schema(
-        operation_id="meetings_create",
-        tags=TAGS,
-        summary="Record a meeting (status planned)",
-        description="In-person and hybrid meetings need a venue; online and hybrid ones an "
-        "online platform or a link. Officers record meetings of their own agency. Send an "
-        "`Idempotency-Key` so that a retry cannot record it twice.",
-        request=InputSerializer,
-        parameters=[IDEMPOTENCY_KEY, IDEMPOTENT_REPLAYED, ETAG_HEADER],
-        responses=create_responses(MeetingDetailSerializer),
-    )
-    @idempotent
-    def post(self, request: AuthenticatedRequest) -> Response:
-        serializer = self.InputSerializer(data=request.data, context={"user": request.user})
-        serializer.is_valid(raise_exception=True)
-        values = dict(serializer.validated_data)
+    def perform(self, request: Any, values: dict[str, Any]) -> Meeting:
         _organizer_or_own_agency(values, request.user)
-        meeting = services.meeting_create(data=services.MeetingInput(**values), actor=request.user)
-        return self.shown(request, meeting.pk, status=status.HTTP_201_CREATED)
+        return services.meeting_create(data=services.MeetingInput(**values), actor=request.user)
 
 
 class MeetingDetailApi(MeetingApi, DetailApi):
@@ -405,8 +399,24 @@ class MeetingTransitionApi(MeetingApi, TransitionApi):
 # --- sub-resources ------------------------------------------------------------------------
 
 
-class MeetingInviteApi(ApiView):
+class MeetingPartListApi(NestedListApi):
+    # The records inside a meeting, for anyone who may see the meeting.
+    access = MEMBER
+    tags = TAGS
+    fetch = staticmethod(selectors.meeting_get_for_user)
+
+
+class MeetingPartCreateApi(NestedCreateApi):
+    # A record added to a meeting, by one who may change the meeting.
     access = EDITOR
+    tags = TAGS
+    fetch = staticmethod(meeting_get_editable)
+
+
+class MeetingInviteApi(MeetingPartCreateApi):
+    operation_id = "meetings_invited_create"
+    summary = "Invite a body to the meeting"
+    serializer_class = InvitedSerializer
 
     @extend_schema_serializer(component_name="MeetingInvitationInput")
     class InputSerializer(serializers.Serializer):
@@ -422,39 +432,23 @@ class MeetingInviteApi(ApiView):
         )  # fmt: skip
         email = serializers.EmailField(required=False, allow_blank=True, default="")
 
-    @extend_schema(
-        operation_id="meetings_invited_create",
-        tags=TAGS,
-        summary="Invite a body to the meeting",
-        request=InputSerializer,
-        responses={201: InvitedSerializer, **errors(*WRITE_DETAIL_ERRORS)},
-    )
-    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
-        meeting = _get_editable(request, pk)
-        serializer = self.InputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        invited = services.meeting_invite_body(
-            meeting_id=meeting.pk, actor=request.user, **serializer.validated_data
-        )
-        return Response(InvitedSerializer(invited).data, status=status.HTTP_201_CREATED)
+    def perform(self, request: Any, meeting: Meeting, data: dict[str, Any]) -> Any:
+        return services.meeting_invite_body(meeting_id=meeting.pk, actor=request.user, **data)
 
 
-class MeetingAttendeeListApi(ApiView):
-    access = MEMBER
+class MeetingAttendeeListApi(MeetingPartListApi):
+    operation_id = "meetings_attendees_list"
+    summary = "The meeting's attendees"
+    serializer_class = AttendeeSerializer
 
-    @extend_schema(
-        operation_id="meetings_attendees_list",
-        tags=TAGS,
-        summary="The meeting's attendees",
-        responses={200: AttendeeSerializer(many=True), **errors(*DETAIL_ERRORS)},
-    )
-    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
-        meeting = selectors.meeting_get_for_user(user=request.user, pk=pk)
-        return Response(AttendeeSerializer(meeting.attendees.all(), many=True).data)
+    def rows(self, meeting: Meeting) -> Any:
+        return meeting.attendees.all()
 
 
-class MeetingAttendeeCreateApi(ApiView):
-    access = EDITOR
+class MeetingAttendeeCreateApi(MeetingPartCreateApi):
+    operation_id = "meetings_attendees_create"
+    summary = "Add an attendee"
+    serializer_class = AttendeeSerializer
 
     @extend_schema_serializer(component_name="MeetingAttendeeInput")
     class InputSerializer(serializers.Serializer):
@@ -483,79 +477,51 @@ class MeetingAttendeeCreateApi(ApiView):
                 field: Any = self.fields["organization"]
                 field.queryset = organization_visible_qs(user)
 
-    @extend_schema(
-        operation_id="meetings_attendees_create",
-        tags=TAGS,
-        summary="Add an attendee",
-        request=InputSerializer,
-        responses={201: AttendeeSerializer, **errors(*WRITE_DETAIL_ERRORS)},
+    def perform(self, request: Any, meeting: Meeting, data: dict[str, Any]) -> Any:
+        return services.meeting_attendee_add(meeting_id=meeting.pk, actor=request.user, **data)
+
+
+class MeetingMinutesListApi(MeetingPartListApi):
+    operation_id = "meetings_minutes_list"
+    summary = "Every version of the minutes, newest first"
+    serializer_class = MinutesSerializer
+
+    def rows(self, meeting: Meeting) -> Any:
+        return meeting.minutes.all()
+
+
+class MeetingMinutesCreateApi(MeetingPartCreateApi):
+    operation_id = "meetings_minutes_create"
+    summary = "Write a new version of the minutes"
+    description = (
+        "Earlier versions are kept. Allowed once the meeting is held and until the minutes are "
+        "approved."
     )
-    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
-        meeting = _get_editable(request, pk)
-        serializer = self.InputSerializer(data=request.data, context={"user": request.user})
-        serializer.is_valid(raise_exception=True)
-        attendee = services.meeting_attendee_add(
-            meeting_id=meeting.pk, actor=request.user, **serializer.validated_data
-        )
-        return Response(AttendeeSerializer(attendee).data, status=status.HTTP_201_CREATED)
-
-
-class MeetingMinutesListApi(ApiView):
-    access = MEMBER
-
-    @extend_schema(
-        operation_id="meetings_minutes_list",
-        tags=TAGS,
-        summary="Every version of the minutes, newest first",
-        responses={200: MinutesSerializer(many=True), **errors(*DETAIL_ERRORS)},
-    )
-    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
-        meeting = selectors.meeting_get_for_user(user=request.user, pk=pk)
-        return Response(MinutesSerializer(meeting.minutes.all(), many=True).data)
-
-
-class MeetingMinutesCreateApi(ApiView):
-    access = EDITOR
+    serializer_class = MinutesSerializer
 
     @extend_schema_serializer(component_name="MeetingMinutesInput")
     class InputSerializer(serializers.Serializer):
         text = serializers.CharField()
 
-    @extend_schema(
-        operation_id="meetings_minutes_create",
-        tags=TAGS,
-        summary="Write a new version of the minutes",
-        description="Earlier versions are kept. Allowed once the meeting is held and until "
-        "the minutes are approved.",
-        request=InputSerializer,
-        responses={201: MinutesSerializer, **errors(*WRITE_DETAIL_ERRORS)},
-    )
-    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
-        meeting = _get_editable(request, pk)
-        serializer = self.InputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        version = services.meeting_minutes_add(
-            meeting_id=meeting.pk, text=serializer.validated_data["text"], actor=request.user
+    def perform(self, request: Any, meeting: Meeting, data: dict[str, Any]) -> Any:
+        return services.meeting_minutes_add(
+            meeting_id=meeting.pk, text=data["text"], actor=request.user
         )
-        return Response(MinutesSerializer(version).data, status=status.HTTP_201_CREATED)
 
 
-class MeetingActionItemListApi(ApiView):
-    access = MEMBER
+class MeetingActionItemListApi(MeetingPartListApi):
+    operation_id = "meetings_action_items_list"
+    summary = "The meeting's action items"
+    serializer_class = ActionItemSerializer
 
-    @extend_schema(
-        operation_id="meetings_action_items_list",
-        tags=TAGS,
-        summary="The meeting's action items",
-        responses={200: ActionItemSerializer(many=True), **errors(*DETAIL_ERRORS)},
-    )
-    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
-        meeting = selectors.meeting_get_for_user(user=request.user, pk=pk)
-        return Response(ActionItemSerializer(meeting.action_items.all(), many=True).data)
+    def rows(self, meeting: Meeting) -> Any:
+        return meeting.action_items.all()
 
 
-class MeetingActionItemCreateApi(ApiView):
-    access = EDITOR
+class MeetingActionItemCreateApi(MeetingPartCreateApi):
+    operation_id = "meetings_action_items_create"
+    summary = "Add an action item (owner and due date feed the deadlines)"
+    serializer_class = ActionItemSerializer
 
     @extend_schema_serializer(component_name="MeetingActionItemInput")
     class InputSerializer(serializers.Serializer):
@@ -566,21 +532,8 @@ class MeetingActionItemCreateApi(ApiView):
         )
         due_date = DateField(required=False, allow_null=True, default=None)
 
-    @extend_schema(
-        operation_id="meetings_action_items_create",
-        tags=TAGS,
-        summary="Add an action item (owner and due date feed the deadlines)",
-        request=InputSerializer,
-        responses={201: ActionItemSerializer, **errors(*WRITE_DETAIL_ERRORS)},
-    )
-    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
-        meeting = _get_editable(request, pk)
-        serializer = self.InputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        item = services.meeting_action_item_add(
-            meeting_id=meeting.pk, actor=request.user, **serializer.validated_data
-        )
-        return Response(ActionItemSerializer(item).data, status=status.HTTP_201_CREATED)
+    def perform(self, request: Any, meeting: Meeting, data: dict[str, Any]) -> Any:
+        return services.meeting_action_item_add(meeting_id=meeting.pk, actor=request.user, **data)
 
 
 class MeetingActionItemUpdateApi(ApiView):

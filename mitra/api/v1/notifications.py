@@ -63,6 +63,7 @@ class NoticeReadApi(ActionApi):
     operation_id = "notifications_read"
     summary = "Mark one of my notifications read"
     output = NoticeSerializer
+    answers_result = True
 
     def get_object(self, request: Any, pk: int) -> Any:
         notice = selectors.notices_for(user=request.user).filter(pk=pk).first()
@@ -72,9 +73,6 @@ class NoticeReadApi(ActionApi):
 
     def perform(self, request: Any, record: Any, data: dict[str, Any]) -> Any:
         return services.notice_mark_read(notice_id=record.pk, actor=request.user)
-
-    def respond(self, request: Any, pk: int, result: Any) -> Response:
-        return Response(NoticeSerializer(result).data)
 
 
 class PreferenceSerializer(serializers.Serializer):

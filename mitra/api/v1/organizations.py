@@ -4,9 +4,8 @@ from typing import Any
 
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema, extend_schema_serializer
-from rest_framework import serializers, status
-from rest_framework.response import Response
+from drf_spectacular.utils import extend_schema_serializer
+from rest_framework import serializers
 
 from mitra.core.access import EDITOR, MEMBER
 from mitra.core.exceptions import ApplicationError
@@ -14,17 +13,11 @@ from mitra.organizations import selectors, services
 from mitra.organizations.models import ForeignOrganization
 
 from .base import (
-    ETAG_HEADER,
-    IDEMPOTENCY_KEY,
-    IDEMPOTENT_REPLAYED,
-    AuthenticatedRequest,
     CodeField,
     SectorField,
-    create_responses,
-    idempotent,
     route,
 )
-from .generic import DetailApi, ListApi, Shown, ShownApi, UpdateApi
+from .generic import CreateApi, DetailApi, ListApi, Shown, ShownApi, UpdateApi
 
 SECTOR_UNKNOWN: dict[str, Any] = {"does_not_exist": _("Unknown sector code: {value}.")}
 
@@ -156,33 +149,24 @@ class OrganizationListApi(OrganizationApi, ListApi):
         ).prefetch_related("sectors")
 
 
-class OrganizationCreateApi(OrganizationApi):
+class OrganizationCreateApi(OrganizationApi, CreateApi):
     access = EDITOR
-
+    operation_id = "organizations_create"
+    summary = "Register a foreign organization"
+    description = (
+        "A likely duplicate of a registered organization is refused (409); "
+        "`extra.suggestions` names the match(es). Send an `Idempotency-Key` so that a retry "
+        "cannot register it twice."
+    )
     InputSerializer = OrganizationInputSerializer
 
-    @extend_schema(
-        operation_id="organizations_create",
-        tags=["organizations"],
-        summary="Register a foreign organization",
-        description="A likely duplicate of a registered organization is refused (409); "
-        "`extra.suggestions` names the match(es). Send an `Idempotency-Key` so that a retry "
-        "cannot register it twice.",
-        request=InputSerializer,
-        parameters=[IDEMPOTENCY_KEY, IDEMPOTENT_REPLAYED, ETAG_HEADER],
-        responses=create_responses(OrganizationOutputSerializer),
-    )
-    @idempotent
-    def post(self, request: AuthenticatedRequest) -> Response:
-        serializer = self.InputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = services.OrganizationInput(**serializer.validated_data)
+    def perform(self, request: Any, values: dict[str, Any]) -> Any:
+        data = services.OrganizationInput(**values)
         try:
-            org = services.organization_create(data=data, actor=request.user)
+            return services.organization_create(data=data, actor=request.user)
         except ApplicationError as error:
             _add_suggestions(error, data)
             raise
-        return self.shown(request, org.pk, status=status.HTTP_201_CREATED)
 
 
 class OrganizationDetailApi(OrganizationApi, DetailApi):

@@ -6,9 +6,8 @@ from typing import Any
 
 from django.http import Http404
 from django.urls import path
-from drf_spectacular.utils import extend_schema, extend_schema_serializer
-from rest_framework import serializers, status
-from rest_framework.response import Response
+from drf_spectacular.utils import extend_schema_serializer
+from rest_framework import serializers
 
 from mitra.core.access import GOVERNMENT, MEMBER
 from mitra.core.dates import today
@@ -22,21 +21,24 @@ from mitra.permits.models import (
 )
 
 from .base import (
-    ETAG_HEADER,
-    IDEMPOTENCY_KEY,
-    IDEMPOTENT_REPLAYED,
     WRITE_DETAIL_ERRORS,
-    AuthenticatedRequest,
     BodyField,
     CodeField,
     DateField,
     DateTimeField,
     ProvinceField,
-    create_responses,
-    idempotent,
     route,
 )
-from .generic import ActionApi, DetailApi, ListApi, Shown, ShownApi, UpdateApi, actions
+from .generic import (
+    ActionApi,
+    CreateApi,
+    DetailApi,
+    ListApi,
+    Shown,
+    ShownApi,
+    UpdateApi,
+    actions,
+)
 from .organizations import OrganizationRefSerializer
 from .reference import BodyRefSerializer
 
@@ -200,7 +202,16 @@ class ApplicationListApi(ApplicationApi, ListApi):
         return selectors.application_list(viewer=request.user, **filters)
 
 
-class ApplicationCreateApi(ApplicationApi):
+class ApplicationCreateApi(ApplicationApi, CreateApi):
+    operation_id = "permit_applications_create"
+    summary = "Start an application (draft)"
+    description = (
+        "By the organization's representative. An extension (`extends`) is pre-filled from the "
+        "current record when no sections are sent. A second open application of the same kind "
+        "is refused (409). Send an `Idempotency-Key` so that a retry cannot start it twice."
+    )
+    create_errors = WRITE_DETAIL_ERRORS
+
     @extend_schema_serializer(component_name="PermitApplicationCreate")
     class InputSerializer(ApplicationInputSerializer):
         extends = serializers.IntegerField(
@@ -210,25 +221,9 @@ class ApplicationCreateApi(ApplicationApi):
             required=False, help_text="Operators only: the applying organization's id."
         )
 
-    @extend_schema(
-        operation_id="permit_applications_create",
-        tags=TAGS,
-        summary="Start an application (draft)",
-        description="By the organization's representative. An extension (`extends`) is "
-        "pre-filled from the current record when no sections are sent. A second open "
-        "application of the same kind is refused (409). Send an `Idempotency-Key` so that a "
-        "retry cannot start it twice.",
-        request=InputSerializer,
-        parameters=[IDEMPOTENCY_KEY, IDEMPOTENT_REPLAYED, ETAG_HEADER],
-        responses=create_responses(ApplicationDetailSerializer, *WRITE_DETAIL_ERRORS),
-    )
-    @idempotent
-    def post(self, request: AuthenticatedRequest) -> Response:
+    def perform(self, request: Any, data: dict[str, Any]) -> Any:
         from mitra.organizations.selectors import organization_get_for_user
 
-        serializer = self.InputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = dict(serializer.validated_data)
         extends_id = data.pop("extends", None)
         organization_id = data.pop("organization", None) or request.user.organization_id
         if organization_id is None:
@@ -238,10 +233,9 @@ class ApplicationCreateApi(ApplicationApi):
             selectors.permit_get_for_user(user=request.user, pk=extends_id) if extends_id else None
         )
         sections = services.ApplicationInput(**data) if data else None
-        application = services.application_create(
+        return services.application_create(
             organization=organization, extends=extends, data=sections, actor=request.user
         )
-        return self.shown(request, application.pk, status=status.HTTP_201_CREATED)
 
 
 class ApplicationDetailApi(ApplicationApi, DetailApi):

@@ -7,24 +7,27 @@ from typing import Any
 
 from django.http import Http404
 from django.urls import path
-from drf_spectacular.utils import extend_schema, extend_schema_serializer
-from rest_framework import serializers, status
-from rest_framework.response import Response
+from drf_spectacular.utils import extend_schema_serializer
+from rest_framework import serializers
 
 from mitra.core.access import EDITOR, MEMBER
 from mitra.permits import lifecycle, selectors, services
 from mitra.permits.models import ForeignStaffAssignment, IzinOperasional, Permit
 
 from .base import (
-    DETAIL_ERRORS,
-    WRITE_DETAIL_ERRORS,
-    ApiView,
-    AuthenticatedRequest,
     DateField,
-    errors,
     route,
 )
-from .generic import ActionApi, DetailApi, ListApi, Shown, ShownApi, actions
+from .generic import (
+    ActionApi,
+    DetailApi,
+    ListApi,
+    NestedCreateApi,
+    NestedListApi,
+    Shown,
+    ShownApi,
+    actions,
+)
 from .organizations import OrganizationRefSerializer
 from .reference import BodyRefSerializer
 
@@ -123,25 +126,38 @@ class PermitDetailApi(PermitApi, DetailApi):
     summary = "An izin prinsip"
 
 
-class OperationalListApi(ApiView):
+class PermitPartListApi(NestedListApi):
+    # Records of the permit's organization, for anyone who may see the permit.
     access = MEMBER
+    tags = TAGS
+    fetch = staticmethod(selectors.permit_get_for_user)
 
-    @extend_schema(
-        operation_id="permits_operational_list",
-        tags=TAGS,
-        summary="The organization's izin operasional",
-        responses={200: OperationalSerializer(many=True), **errors(*DETAIL_ERRORS)},
-    )
-    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
-        permit = selectors.permit_get_for_user(user=request.user, pk=pk)
-        rows = IzinOperasional.objects.filter(
+
+class PermitPartCreateApi(NestedCreateApi):
+    # A record of the permit's organization; the service decides who may add it.
+    access = EDITOR
+    tags = TAGS
+    fetch = staticmethod(selectors.permit_get_for_user)
+
+
+class OperationalListApi(PermitPartListApi):
+    operation_id = "permits_operational_list"
+    summary = "The organization's izin operasional"
+    serializer_class = OperationalSerializer
+
+    def rows(self, permit: Permit) -> Any:
+        return IzinOperasional.objects.filter(
             permit__organization_id=permit.organization_id
         ).select_related("permit", "issuer")
-        return Response(OperationalSerializer(rows, many=True).data)
 
 
-class OperationalCreateApi(ApiView):
-    access = EDITOR
+class OperationalCreateApi(PermitPartCreateApi):
+    operation_id = "permits_operational_create"
+    summary = "Record an izin operasional"
+    description = (
+        "By the MSP's partner ministry. Needs a valid izin prinsip and may not outlast it."
+    )
+    serializer_class = OperationalSerializer
 
     @extend_schema_serializer(component_name="IzinOperasionalInput")
     class InputSerializer(serializers.Serializer):
@@ -150,26 +166,13 @@ class OperationalCreateApi(ApiView):
         valid_from = DateField()
         valid_until = DateField()
 
-    @extend_schema(
-        operation_id="permits_operational_create",
-        tags=TAGS,
-        summary="Record an izin operasional",
-        description="By the MSP's partner ministry. Needs a valid izin prinsip and may not "
-        "outlast it.",
-        request=InputSerializer,
-        responses={201: OperationalSerializer, **errors(*WRITE_DETAIL_ERRORS)},
-    )
-    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
+    def perform(self, request: Any, permit: Permit, d: dict[str, Any]) -> Any:
         from mitra.agreements.models import Agreement
 
-        permit = selectors.permit_get_for_user(user=request.user, pk=pk)
-        serializer = self.InputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        d = serializer.validated_data
         agreement = Agreement.objects.editable_by(request.user).filter(pk=d["agreement"]).first()
         if agreement is None:
             raise Http404
-        io = services.izin_operasional_create(
+        return services.izin_operasional_create(
             permit_id=permit.pk,
             data=services.OperationalInput(
                 number=d["number"],
@@ -179,25 +182,22 @@ class OperationalCreateApi(ApiView):
             ),
             actor=request.user,
         )
-        return Response(OperationalSerializer(io).data, status=status.HTTP_201_CREATED)
 
 
-class StaffListApi(ApiView):
-    access = MEMBER
+class StaffListApi(PermitPartListApi):
+    operation_id = "permits_staff_list"
+    summary = "The organization's foreign staff assignments"
+    serializer_class = StaffSerializer
 
-    @extend_schema(
-        operation_id="permits_staff_list",
-        tags=TAGS,
-        summary="The organization's foreign staff assignments",
-        responses={200: StaffSerializer(many=True), **errors(*DETAIL_ERRORS)},
-    )
-    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
-        permit = selectors.permit_get_for_user(user=request.user, pk=pk)
-        return Response(StaffSerializer(permit.organization.foreign_staff.all(), many=True).data)
+    def rows(self, permit: Permit) -> Any:
+        return permit.organization.foreign_staff.all()
 
 
-class StaffCreateApi(ApiView):
-    access = EDITOR
+class StaffCreateApi(PermitPartCreateApi):
+    operation_id = "permits_staff_create"
+    summary = "Record a KTLN-approved foreign staff assignment"
+    description = "By Biro KTLN. At most 3 active per organization, each at most 5 years."
+    serializer_class = StaffSerializer
 
     @extend_schema_serializer(component_name="ForeignStaffAssignmentInput")
     class InputSerializer(serializers.Serializer):
@@ -209,24 +209,12 @@ class StaffCreateApi(ApiView):
         ktln_approval_number = serializers.CharField(max_length=80)
         ktln_approved_on = DateField()
 
-    @extend_schema(
-        operation_id="permits_staff_create",
-        tags=TAGS,
-        summary="Record a KTLN-approved foreign staff assignment",
-        description="By Biro KTLN. At most 3 active per organization, each at most 5 years.",
-        request=InputSerializer,
-        responses={201: StaffSerializer, **errors(*WRITE_DETAIL_ERRORS)},
-    )
-    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
-        permit = selectors.permit_get_for_user(user=request.user, pk=pk)
-        serializer = self.InputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        staff = services.staff_assignment_create(
+    def perform(self, request: Any, permit: Permit, d: dict[str, Any]) -> Any:
+        return services.staff_assignment_create(
             organization_id=permit.organization_id,
-            data=services.StaffInput(**serializer.validated_data),
+            data=services.StaffInput(**d),
             actor=request.user,
         )
-        return Response(StaffSerializer(staff).data, status=status.HTTP_201_CREATED)
 
 
 # --- after issue: suspend, reinstate, revoke; end an izin operasional or an assignment ----
@@ -289,44 +277,40 @@ PERMIT_ACTIONS: dict[str, type[ActionApi]] = {
 }
 
 
-class OperationalEndApi(ActionApi):
+class RecordEndApi(ActionApi):
+    # Ends a record held under an izin prinsip; the answer is the record as `output` shows it.
     access = EDITOR
     tags = TAGS
+    InputSerializer = LifecycleInputSerializer
+    answers_result = True
+
+
+class OperationalEndApi(RecordEndApi):
     operation_id = "permits_operational_end"
     summary = "End an izin operasional"
     description = (
         "By the ministry or regional government that issued it. Reason and legal basis are "
         "required; the izin prinsip and the MSP stay as they are."
     )
-    InputSerializer = LifecycleInputSerializer
     output = OperationalSerializer
     fetch = staticmethod(selectors.izin_operasional_get_for_user)
 
     def perform(self, request: Any, record: Any, data: dict[str, Any]) -> Any:
         return lifecycle.izin_operasional_end(operational_id=record.pk, actor=request.user, **data)
 
-    def respond(self, request: Any, pk: int, result: Any) -> Response:
-        return Response(OperationalSerializer(result).data)
 
-
-class StaffEndApi(ActionApi):
-    access = EDITOR
-    tags = TAGS
+class StaffEndApi(RecordEndApi):
     operation_id = "permits_staff_end"
     summary = "End a foreign staff assignment"
     description = (
         "By Biro KTLN, which approved it. Reason and legal basis are required; the assignment "
         "no longer counts towards the limit of 3."
     )
-    InputSerializer = LifecycleInputSerializer
     output = StaffSerializer
     fetch = staticmethod(selectors.staff_assignment_get_for_user)
 
     def perform(self, request: Any, record: Any, data: dict[str, Any]) -> Any:
         return lifecycle.staff_assignment_end(assignment_id=record.pk, actor=request.user, **data)
-
-    def respond(self, request: Any, pk: int, result: Any) -> Response:
-        return Response(StaffSerializer(result).data)
 
 
 # --- routes (included by mitra.api.urls) ----------------------------------------------------

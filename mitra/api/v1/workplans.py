@@ -5,11 +5,10 @@ from typing import Any
 
 from django.urls import path
 from drf_spectacular.utils import (
-    extend_schema,
     extend_schema_field,
     extend_schema_serializer,
 )
-from rest_framework import serializers, status
+from rest_framework import serializers
 from rest_framework.response import Response
 
 from mitra.core.access import EDITOR, GOVERNMENT, MEMBER
@@ -23,12 +22,7 @@ from mitra.workplans.permissions import (
 )
 
 from .base import (
-    ETAG_HEADER,
-    IDEMPOTENCY_KEY,
-    IDEMPOTENT_REPLAYED,
     WRITE_DETAIL_ERRORS,
-    ApiView,
-    AuthenticatedRequest,
     CodeField,
     DateField,
     DateTimeField,
@@ -38,12 +32,18 @@ from .base import (
     SectorField,
     Serializer,
     YearField,
-    create_responses,
-    errors,
-    idempotent,
     route,
 )
-from .generic import ActionApi, DetailApi, ListApi, ShownApi, TransitionApi, UpdateApi
+from .generic import (
+    ActionApi,
+    CreateApi,
+    DetailApi,
+    ListApi,
+    NestedCreateApi,
+    ShownApi,
+    TransitionApi,
+    UpdateApi,
+)
 from .reference import BodyRefSerializer
 
 TAGS = ["work plans"]
@@ -284,34 +284,27 @@ class WorkPlanListApi(WorkPlanApi, ListApi):
         return selectors.workplan_list(viewer=request.user, filters=filters)
 
 
-class WorkPlanCreateApi(WorkPlanApi):
+class WorkPlanCreateApi(WorkPlanApi, CreateApi):
     access = MEMBER  # the partner organization's representatives draft too; the service decides
-
-    @extend_schema(
-        operation_id="workplans_create",
-        tags=TAGS,
-        summary="Draft an RIK or an RKT",
-        description="Validated by the same service as the web form: RKT ⊆ RIK ⊆ agreement ⊆ "
-        "izin prinsip, one calendar year and one region per RKT, one RKT per agreement, year "
-        "and region (a second one is refused with 409). Nothing is written when a rule fails. "
-        "Send an `Idempotency-Key` so that a retry cannot draft it twice.",
-        request=WorkPlanInputSerializer,
-        parameters=[IDEMPOTENCY_KEY, IDEMPOTENT_REPLAYED, ETAG_HEADER],
-        responses=create_responses(WorkPlanDetailSerializer, *WRITE_DETAIL_ERRORS),
+    operation_id = "workplans_create"
+    summary = "Draft an RIK or an RKT"
+    description = (
+        "Validated by the same service as the web form: RKT ⊆ RIK ⊆ agreement ⊆ izin prinsip, "
+        "one calendar year and one region per RKT, one RKT per agreement, year and region (a "
+        "second one is refused with 409). Nothing is written when a rule fails. Send an "
+        "`Idempotency-Key` so that a retry cannot draft it twice."
     )
-    @idempotent
-    def post(self, request: AuthenticatedRequest) -> Response:
-        serializer = WorkPlanInputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        values = serializer.validated_data
+    InputSerializer = WorkPlanInputSerializer
+    create_errors = WRITE_DETAIL_ERRORS
+
+    def perform(self, request: Any, values: dict[str, Any]) -> WorkPlan:
         missing = {k: ["This field is required."] for k in ("kind", "agreement") if k not in values}
         if missing:
             raise serializers.ValidationError(missing)
         agreement = agreement_get_for_workplan_creation(user=request.user, pk=values["agreement"])
-        work_plan = services.workplan_create(
+        return services.workplan_create(
             data=_workplan_input(values, agreement, values["kind"]), actor=request.user
         )
-        return self.shown(request, work_plan.pk, status=status.HTTP_201_CREATED)
 
 
 class WorkPlanDetailApi(WorkPlanApi, DetailApi):
@@ -375,8 +368,13 @@ class WorkPlanTransitionApi(WorkPlanApi, TransitionApi):
         )
 
 
-class NotificationCreateApi(ApiView):
+class NotificationCreateApi(NestedCreateApi):
     access = MEMBER
+    tags = TAGS
+    operation_id = "workplans_notifications_create"
+    summary = "Record that Kemendagri or a regional government was notified"
+    description = "Activities start in a region only after both were notified (rule N5)."
+    serializer_class = NotificationSerializer
 
     @extend_schema_serializer(component_name="RegionalNotificationInput")
     class InputSerializer(serializers.Serializer):
@@ -387,25 +385,16 @@ class NotificationCreateApi(ApiView):
         notified_on = DateField()
         reference = serializers.CharField(max_length=255)
 
-    @extend_schema(
-        operation_id="workplans_notifications_create",
-        tags=TAGS,
-        summary="Record that Kemendagri or a regional government was notified",
-        description="Activities start in a region only after both were notified (rule N5).",
-        request=InputSerializer,
-        responses={201: NotificationSerializer, **errors(*WRITE_DETAIL_ERRORS)},
-    )
-    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
-        work_plan = workplan_get_for_action(user=request.user, pk=pk, action="implement")
-        serializer = self.InputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        d = serializer.validated_data
+    def get_parent(self, request: Any, pk: int) -> WorkPlan:
+        return workplan_get_for_action(user=request.user, pk=pk, action="implement")
+
+    def perform(self, request: Any, work_plan: WorkPlan, d: dict[str, Any]) -> Any:
         activity = None
         if d.get("activity"):
             activity = work_plan.activities.filter(pk=d["activity"]).first()
             if activity is None:
                 raise serializers.ValidationError({"activity": ["Unknown activity of this plan."]})
-        notification = services.notification_record(
+        return services.notification_record(
             work_plan_id=work_plan.pk,
             data=services.NotificationInput(
                 recipient=d["recipient"],
@@ -417,7 +406,6 @@ class NotificationCreateApi(ApiView):
             ),
             actor=request.user,
         )
-        return Response(NotificationSerializer(notification).data, status=status.HTTP_201_CREATED)
 
 
 # --- activities ---------------------------------------------------------------------------
@@ -484,32 +472,23 @@ class ActivityListApi(ActivityApi, ListApi):
         return qs
 
 
-class ActivityCreateApi(ActivityApi):
+class ActivityCreateApi(ActivityApi, CreateApi):
     access = MEMBER
+    operation_id = "activities_create"
+    summary = "Plan an activity in a draft work plan"
+    description = "Send an `Idempotency-Key` so that a retry cannot plan it twice."
+    InputSerializer = ActivityInputSerializer
+    create_errors = WRITE_DETAIL_ERRORS
 
-    @extend_schema(
-        operation_id="activities_create",
-        tags=TAGS,
-        summary="Plan an activity in a draft work plan",
-        description="Send an `Idempotency-Key` so that a retry cannot plan it twice.",
-        request=ActivityInputSerializer,
-        parameters=[IDEMPOTENCY_KEY, IDEMPOTENT_REPLAYED, ETAG_HEADER],
-        responses=create_responses(ActivitySerializer, *WRITE_DETAIL_ERRORS),
-    )
-    @idempotent
-    def post(self, request: AuthenticatedRequest) -> Response:
-        serializer = ActivityInputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        values = serializer.validated_data
+    def perform(self, request: Any, values: dict[str, Any]) -> Activity:
         if not values.get("work_plan"):
             raise serializers.ValidationError({"work_plan": ["This field is required."]})
         work_plan = workplan_get_for_action(
             user=request.user, pk=values["work_plan"], action="edit"
         )
-        activity = services.activity_create(
+        return services.activity_create(
             work_plan_id=work_plan.pk, data=_activity_input(values), actor=request.user
         )
-        return self.shown(request, activity.pk, status=status.HTTP_201_CREATED)
 
 
 class ActivityDetailApi(ActivityApi, DetailApi):
@@ -637,15 +616,13 @@ class N5AcknowledgeApi(ActionApi):
     summary = "Acknowledge an N5 notice addressed to my body"
     description = "Once per notice; the organization's representatives are told."
     output = NotificationSerializer
+    answers_result = True
     fetch = staticmethod(selectors.n5_notice_get_for_user)
 
     def perform(self, request: Any, record: Any, data: dict[str, Any]) -> Any:
         return services.regional_notification_acknowledge(
             notification_id=record.pk, actor=request.user
         )
-
-    def respond(self, request: Any, pk: int, result: Any) -> Response:
-        return Response(NotificationSerializer(result).data)
 
 
 # --- routes (included by mitra.api.urls) ----------------------------------------------------

@@ -44,6 +44,16 @@ ACTION_DONE = {
 }
 
 
+def _checked(form: Any) -> dict[str, Any]:
+    """The form's cleaned data; an invalid form is refused like a service refuses (its field
+    messages in `extra`), shown as the move's error message."""
+    if not form.is_valid():
+        raise ApplicationError(
+            _("Check the form."), {k: [str(m) for m in v] for k, v in form.errors.items()}
+        )
+    return form.cleaned_data
+
+
 class ApplicationActionView(AccessMixin, View):
     """One POST endpoint per move; the service re-checks the actor and the state."""
 
@@ -104,13 +114,7 @@ class ApplicationActionView(AccessMixin, View):
                 "deliberate": forms.DeliberationForm,
                 "decide": forms.DecisionForm,
             }[action]
-            form = form_class(request.POST)
-            if not form.is_valid():
-                raise ApplicationError(
-                    _("Check the form."),
-                    {k: [str(m) for m in v] for k, v in form.errors.items()},
-                )
-            d = form.cleaned_data
+            d = _checked(form_class(request.POST))
             if action == "return":
                 services.application_return(
                     application_id=pk,
@@ -159,11 +163,7 @@ class ApplicationActionView(AccessMixin, View):
             form: Any = forms.PresentationScheduleForm(request.POST, user=user)
         else:
             form = forms.PresentationRecordForm(request.POST)
-        if not form.is_valid():
-            raise ApplicationError(
-                _("Check the form."), {k: [str(m) for m in v] for k, v in form.errors.items()}
-            )
-        d = form.cleaned_data
+        d = _checked(form)
         if action == "schedule_presentation":
             services.presentation_schedule(
                 application_id=pk,

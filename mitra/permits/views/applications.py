@@ -16,16 +16,12 @@ from mitra.accounts.http import AuthenticatedHttpRequest
 from mitra.audit.selectors import audit_history
 from mitra.core.access import MEMBER, AccessMixin
 from mitra.core.dates import today
-from mitra.core.exceptions import ApplicationError
 from mitra.core.forms import (
     VersionedEditMixin,
-    already_submitted,
-    application_error_text,
-    apply_application_errors,
-    create_once,
     form_token_for,
     submitted_version,
 )
+from mitra.core.pages import act_and_flash, create_from_form, refusal_in_one_message
 from mitra.core.templatetags.mitra_format import country_name, money
 from mitra.organizations.selectors import organization_get_for_user
 
@@ -129,24 +125,19 @@ class ApplicationCreateView(AccessMixin, View):
     def post(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         organization = self._organization(request)
         form = forms.ApplicationForm(request.POST)
-        if form.is_valid():
-            try:
-                application, first = create_once(
-                    request,
-                    scope=APPLICATION_CREATE_FORM,
-                    create=lambda: services.application_create(
-                        organization=organization, data=form.to_input(), actor=request.user
-                    ),
-                    url_of=lambda a: reverse("permits:application_detail", args=[a.pk]),
-                )
-            except ApplicationError as error:
-                apply_application_errors(form, error)
-            else:
-                if application is None:  # a second submit of the same form
-                    already_submitted(request)
-                    return redirect(first or reverse("permits:application_list"))
-                messages.success(request, _("The draft was saved."))
-                return redirect("permits:application_detail", pk=application.pk)
+        created = create_from_form(
+            request,
+            form,
+            scope=APPLICATION_CREATE_FORM,
+            create=lambda: services.application_create(
+                organization=organization, data=form.to_input(), actor=request.user
+            ),
+            url_of=lambda a: reverse("permits:application_detail", args=[a.pk]),
+            fallback=reverse("permits:application_list"),
+            done=_("The draft was saved."),
+        )
+        if created is not None:
+            return created
         context = self._context(request, organization, form)
         return render(request, "permits/application_form.html", context, status=400)
 
@@ -303,18 +294,18 @@ class ApplicationDocumentView(AccessMixin, View):
         application = _get_own_application(request, pk)
         form = forms.DocumentForm(request.POST, request.FILES)
         if form.is_valid():
-            try:
-                services.application_document_upload(
+            act_and_flash(
+                request,
+                lambda: services.application_document_upload(
                     application_id=application.pk,
                     item=form.cleaned_data["item"],
                     upload=form.cleaned_data["file"],
                     expires_on=form.cleaned_data["expires_on"],
                     actor=request.user,
-                )
-            except ApplicationError as error:
-                messages.error(request, application_error_text(error))
-            else:
-                messages.success(request, _("The document was stored."))
+                ),
+                done=_("The document was stored."),
+                told=refusal_in_one_message,
+            )
         else:
             messages.error(request, _("Choose a checklist item and a file."))
         return redirect("permits:application_detail", pk=application.pk)

@@ -15,8 +15,7 @@ from django.views.decorators.csp import csp_override
 from mitra.accounts.http import AuthenticatedHttpRequest
 from mitra.core.access import MEMBER, AccessMixin
 from mitra.core.dates import today
-from mitra.core.exceptions import ApplicationError
-from mitra.core.forms import application_error_text
+from mitra.core.pages import act_and_flash, refusal_in_one_message
 
 from .. import forms, roles, selectors, services, validation
 from ..conf import setting
@@ -92,19 +91,18 @@ class ApplicationDocumentConfirmView(AccessMixin, View):
         if not form.is_valid():
             messages.error(request, _("Choose at least one document to confirm."))
         else:
-            try:
-                confirmed = services.application_documents_confirm(
+            act_and_flash(
+                request,
+                lambda: services.application_documents_confirm(
                     application_id=application.pk,
                     items=form.cleaned_data["items"],
                     actor=request.user,
-                )
-            except ApplicationError as error:
-                messages.error(request, application_error_text(error))
-            else:
-                messages.success(
-                    request,
-                    _("%(n)d documents were confirmed as still current.") % {"n": len(confirmed)},
-                )
+                ),
+                done=lambda confirmed: (
+                    _("%(n)d documents were confirmed as still current.") % {"n": len(confirmed)}
+                ),
+                told=refusal_in_one_message,
+            )
         return redirect("permits:application_detail", pk=application.pk)
 
 

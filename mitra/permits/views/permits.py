@@ -16,7 +16,8 @@ from mitra.core.access import EDITOR, MEMBER, AccessMixin
 from mitra.core.charts import build_timeline
 from mitra.core.dates import today
 from mitra.core.exceptions import ApplicationError
-from mitra.core.forms import application_error_text, apply_application_errors
+from mitra.core.forms import application_error_text
+from mitra.core.pages import form_saved
 from mitra.deadlines.engine import period_in_force
 
 from .. import forms, roles, selectors, services, validation
@@ -204,26 +205,29 @@ class OperationalCreateView(AccessMixin, View):
         permit = selectors.permit_get_for_user(user=request.user, pk=pk)
         msps = Agreement.objects.editable_by(request.user).filter(type=Agreement.Type.MSP)
         form = forms.OperationalForm(request.POST, agreements=msps)
-        if form.is_valid():
-            agreement = msps.filter(pk=form.cleaned_data["agreement"]).first()
+
+        def save(data: dict[str, Any]) -> None:
+            agreement = msps.filter(pk=data["agreement"]).first()
             if agreement is None:
                 raise Http404
-            try:
-                services.izin_operasional_create(
-                    permit_id=permit.pk,
-                    data=services.OperationalInput(
-                        number=form.cleaned_data["number"],
-                        agreement=agreement,
-                        valid_from=form.cleaned_data["valid_from"],
-                        valid_until=form.cleaned_data["valid_until"],
-                    ),
-                    actor=request.user,
-                )
-            except ApplicationError as error:
-                apply_application_errors(form, error)
-            else:
-                messages.success(request, _("The izin operasional was recorded."))
-                return redirect("permits:permit_detail", pk=permit.pk)
+            services.izin_operasional_create(
+                permit_id=permit.pk,
+                data=services.OperationalInput(
+                    number=data["number"],
+                    agreement=agreement,
+                    valid_from=data["valid_from"],
+                    valid_until=data["valid_until"],
+                ),
+                actor=request.user,
+            )
+
+        if form_saved(
+            request,
+            form,
+            save,
+            done=_("The izin operasional was recorded."),
+        ):
+            return redirect("permits:permit_detail", pk=permit.pk)
         return render(
             request,
             "permits/permit_detail.html",
@@ -238,18 +242,17 @@ class StaffCreateView(AccessMixin, View):
     def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         permit = selectors.permit_get_for_user(user=request.user, pk=pk)
         form = forms.StaffForm(request.POST)
-        if form.is_valid():
-            try:
-                services.staff_assignment_create(
-                    organization_id=permit.organization_id,
-                    data=services.StaffInput(**form.cleaned_data),
-                    actor=request.user,
-                )
-            except ApplicationError as error:
-                apply_application_errors(form, error)
-            else:
-                messages.success(request, _("The assignment was recorded."))
-                return redirect("permits:permit_detail", pk=permit.pk)
+        if form_saved(
+            request,
+            form,
+            lambda data: services.staff_assignment_create(
+                organization_id=permit.organization_id,
+                data=services.StaffInput(**data),
+                actor=request.user,
+            ),
+            done=_("The assignment was recorded."),
+        ):
+            return redirect("permits:permit_detail", pk=permit.pk)
         return render(
             request,
             "permits/permit_detail.html",
