@@ -11,11 +11,19 @@ bench/results/load.json:
 
 Pages: public_directory (anonymous), dashboard (Kemendagri's home), api_agreement_list, and
 public_directory_hostile_imports (the directory while hostile XLSX files are uploaded to the
-import screen in a loop). LOADTEST_SOAK=600 adds a soak run over the three pages in turn,
-sampling the workers' RSS every 10 s (`soak.rss_mb`). Errors are non-2xx/3xx answers plus
+import screen in a loop). LOADTEST_SOAK=600 adds a soak: the directory, the API list and the
+homes of several officials (SOAK_USERS) in turn, first LOADTEST_SOAK_WARMUP seconds (default
+360: longer than the page cache's 300 s, so every cached page has been rendered again by some
+worker) that are not measured, then LOADTEST_SOAK seconds sampling the workers' RSS every 10 s
+(`soak.rss_mb`, per worker `soak.workers_rss_mb`), with the growth over that window, its
+least-squares slope and `soak.flat` (growth under SOAK_FLAT_PERCENT of the first sample). A
+worker's RSS climbs while it serves each kind of page for the first time (templates compiled,
+imports, the allocator's high-water mark of the largest render) and then stays put: the
+warm-up keeps that climb out of the measured window. Errors are non-2xx/3xx answers plus
 socket errors (connect, read, write, timeout).
 
 Environment: LOADTEST_SECONDS, LOADTEST_WARMUP (3 s of untimed load first), LOADTEST_SOAK,
+LOADTEST_SOAK_WARMUP,
 LOADTEST_WORKERS (gunicorn's, default 2 x cores + 1), LOADTEST_CONNECTIONS (16),
 LOADTEST_PORT (8765), LOADTEST_DATABASE_URL (the bench database), LOADTEST_REDIS_URL
 (redis://127.0.0.1:6379/3; "" for the database cache), LOADTEST_SKIP_BUILD=1 (use the bench
@@ -51,6 +59,11 @@ HOST = "127.0.0.1"
 PORT = int(os.environ.get("LOADTEST_PORT", "8765"))
 SECONDS = int(os.environ.get("LOADTEST_SECONDS", "20"))
 SOAK = int(os.environ.get("LOADTEST_SOAK", "0"))
+SOAK_WARMUP = int(os.environ.get("LOADTEST_SOAK_WARMUP", "360"))
+SOAK_FLAT_PERCENT = 2.0
+# Officials whose homes the soak opens besides Kemendagri's (demo users, mitra/demo/users.py):
+# a home is cached per user, so several users keep renders happening on every worker.
+SOAK_USERS = ("kemlu", "ktln", "jateng", "kemenkes", "polpum")
 WARMUP = int(os.environ.get("LOADTEST_WARMUP", "3"))  # seconds of untimed load per page
 CONNECTIONS = int(os.environ.get("LOADTEST_CONNECTIONS", "16"))
 CORES = os.cpu_count() or 1
@@ -231,12 +244,12 @@ def csrf_from(body: bytes) -> str:
     return match[1].decode()
 
 
-def sign_in() -> dict[str, str]:
-    """The officer's cookies (session and CSRF), through the real sign-in form."""
+def sign_in(username: str = USERNAME) -> dict[str, str]:
+    """The user's cookies (session and CSRF), through the real sign-in form."""
     status, headers, body = request("GET", "/en/accounts/login/")
     jar = cookies(headers)
     form = (
-        f"csrfmiddlewaretoken={csrf_from(body)}&username={USERNAME}&password={PASSWORD}"
+        f"csrfmiddlewaretoken={csrf_from(body)}&username={username}&password={PASSWORD}"
     ).encode()
     status, headers, _ = request(
         "POST",
@@ -249,7 +262,7 @@ def sign_in() -> dict[str, str]:
     )
     jar.update(cookies(headers))
     if status != 302 or "sessionid" not in jar:
-        sys.exit(f"sign-in of {USERNAME} failed: HTTP {status}")
+        sys.exit(f"sign-in of {username} failed: HTTP {status}")
     return jar
 
 
@@ -438,8 +451,9 @@ def import_jobs(env: dict[str, str], since: str, wait: int = 180) -> list[dict[s
 # --- memory --------------------------------------------------------------------------------
 
 
-def worker_rss_mb(master_pid: int) -> list[float]:
-    sizes = []
+def worker_rss_mb(master_pid: int) -> dict[int, float]:
+    """The resident size of each of the master's workers, by process id."""
+    sizes: dict[int, float] = {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
@@ -450,10 +464,70 @@ def worker_rss_mb(master_pid: int) -> list[float]:
                 continue
             for line in (entry / "status").read_text().splitlines():
                 if line.startswith("VmRSS:"):
-                    sizes.append(round(int(line.split()[1]) / 1024, 1))
+                    sizes[int(entry.name)] = round(int(line.split()[1]) / 1024, 1)
         except (OSError, ValueError, IndexError):
             continue
-    return sorted(sizes)
+    return dict(sorted(sizes.items()))
+
+
+def slope_per_minute(samples: list[float], interval_s: int) -> float:
+    """The least-squares slope of `samples` (taken every `interval_s`), in units per minute."""
+    n = len(samples)
+    if n < 2:
+        return 0.0
+    xs = [i * interval_s / 60 for i in range(n)]
+    mean_x, mean_y = sum(xs) / n, sum(samples) / n
+    covariance = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, samples, strict=True))
+    return covariance / sum((x - mean_x) ** 2 for x in xs)
+
+
+def soak(wrk: str, master_pid: int, pages: list[tuple[str, str]]) -> dict[str, Any]:
+    """SOAK_WARMUP s of the pages in turn (not measured), then SOAK s sampling the workers' RSS
+    every 10 s. `flat`: the total grew by less than SOAK_FLAT_PERCENT over the measured window."""
+    args = [arg for path, header in pages for arg in (path, header or "-")]
+    script = REPORT_LUA + ROTATE_LUA
+    log(f"soak warm-up: {SOAK_WARMUP} s over {len(pages)} pages in turn (not measured)")
+    run_wrk(wrk, "/", SOAK_WARMUP, script=script, args=args)
+    log(f"soak: {SOAK} s over {len(pages)} pages in turn, workers' RSS every 10 s")
+    interval = 10
+    samples: list[float] = []
+    per_worker: list[dict[int, float]] = []
+    box: dict[str, Any] = {}
+    runner = threading.Thread(
+        target=lambda: box.update(run_wrk(wrk, "/", SOAK, script=script, args=args))
+    )
+    runner.start()
+    while runner.is_alive():
+        sizes = worker_rss_mb(master_pid)
+        per_worker.append(sizes)
+        samples.append(round(sum(sizes.values()), 1))
+        runner.join(timeout=interval)
+    growth = round(samples[-1] - samples[0], 1)
+    first, last = per_worker[0], per_worker[-1]
+    measured = {
+        "seconds": SOAK,
+        "warmup_s": SOAK_WARMUP,
+        "pages": [path for path, _ in pages],
+        "interval_s": interval,
+        "rss_mb": samples,
+        "workers_rss_mb": [list(sizes.values()) for sizes in per_worker],
+        "growth_mb": growth,
+        "growth_percent": round(100 * growth / samples[0], 2),
+        "slope_mb_per_min": round(slope_per_minute(samples, interval), 3),
+        "workers_growth_mb": {
+            str(pid): round(last[pid] - first[pid], 1) for pid in first if pid in last
+        },
+        "workers_replaced": sorted(set(first) ^ set(last)),
+        **box,
+    }
+    measured["flat"] = (
+        measured["growth_percent"] < SOAK_FLAT_PERCENT and not measured["workers_replaced"]
+    )
+    log(
+        f"soak: {box}; total RSS {samples[0]} -> {samples[-1]} MB ({growth:+} MB, "
+        f"{measured['slope_mb_per_min']:+} MB/min), flat: {measured['flat']}"
+    )
+    return measured
 
 
 # --- the run -------------------------------------------------------------------------------
@@ -471,9 +545,9 @@ def main() -> None:
     manage(
         env, "shell", "-c",
         "from django.contrib.auth import get_user_model\n"
-        f"u = get_user_model().objects.get(username={USERNAME!r})\n"
-        f"if not u.check_password({PASSWORD!r}):\n"
-        f"    u.set_password({PASSWORD!r}); u.save(update_fields=['password'])",
+        f"for u in get_user_model().objects.filter(username__in={[USERNAME, *SOAK_USERS]!r}):\n"
+        f"    if not u.check_password({PASSWORD!r}):\n"
+        f"        u.set_password({PASSWORD!r}); u.save(update_fields=['password'])",
     )  # fmt: skip
     manage(env, "collectstatic", "--no-input", "-v", "0")
     logfile = Path(tempfile.gettempdir()) / "mitra-loadtest-gunicorn.log"
@@ -535,30 +609,9 @@ def main() -> None:
         log(f"hostile uploads: {result['hostile_imports']}")
 
         if SOAK:
-            log(f"soak: {SOAK} s over the three pages in turn, workers' RSS every 10 s")
-            args = [arg for path, header in pages.values() for arg in (path, header or "-")]
-            samples: list[float] = []
-            per_worker: list[list[float]] = []
-            box: dict[str, Any] = {}
-            runner = threading.Thread(
-                target=lambda: box.update(
-                    run_wrk(wrk, "/", SOAK, script=REPORT_LUA + ROTATE_LUA, args=args)
-                )
-            )
-            runner.start()
-            while runner.is_alive():
-                sizes = worker_rss_mb(server.pid)
-                per_worker.append(sizes)
-                samples.append(round(sum(sizes), 1))
-                runner.join(timeout=10)
-            result["soak"] = {
-                "seconds": SOAK,
-                "interval_s": 10,
-                "rss_mb": samples,
-                "workers_rss_mb": per_worker,
-                **box,
-            }
-            log(f"soak: {box}; total RSS first {samples[0]} MB, last {samples[-1]} MB")
+            homes = [("/en/dashboard/", f"Cookie: sessionid={sign_in(u)['sessionid']}")
+                     for u in SOAK_USERS]  # fmt: skip
+            result["soak"] = soak(wrk, server.pid, [*pages.values(), *homes])
     finally:
         stop(server)
         stop(worker)

@@ -1,7 +1,8 @@
 """Deadlines of agreements for the deadline engine (registered in apps.py): the renewal
 window of each signed or active agreement and its end."""
 
-from collections.abc import Iterator
+import functools
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from typing import Any
 
@@ -44,8 +45,10 @@ def agreement_deadline_summary(
     # (dashboard order, agreement id) per deadline: overdue first, then by date.
     dates: list[tuple[tuple[bool, date], int]] = []
     rows = qs.annotate(renewed=RENEWED).order_by().values_list("pk", "end_date", "renewed")
+    # Hundreds of agreements share a few hundred end dates: each window worked out once.
+    opens = functools.cache(renewal_window_opens)
     for pk, end_date, renewed in rows:
-        for due, window in _dates(end_date, renewed, end):
+        for due, window in _dates(end_date, renewed, end, opens):
             dates.append(((not (due < on and not window), due), pk))
     dates.sort()
     # The agreements of the first `first` dates and of every date tied with the last of them
@@ -83,12 +86,17 @@ def _candidates(*, end: date, user: Any, start: date | None = None) -> QuerySet[
     return qs
 
 
-def _dates(end_date: date | None, renewed: bool, end: date) -> Iterator[tuple[date, bool]]:
+def _dates(
+    end_date: date | None,
+    renewed: bool,
+    end: date,
+    opens: Callable[[date], date | None] = renewal_window_opens,
+) -> Iterator[tuple[date, bool]]:
     """(due, is a window) of an agreement's deadlines due by `end`: the one rule for both the
-    list and the summary."""
+    list and the summary (`opens`: `renewal_window_opens`, or a cache of it)."""
     if end_date is None:  # none: the filter above needs an end date (the column allows none)
         return
-    window = renewal_window_opens(end_date)
+    window = opens(end_date)
     if window is not None and window <= end and not renewed:
         yield window, True
     if end_date <= end:

@@ -32,6 +32,14 @@ from . import compliance, home_cache, svg, work
 LONG_TEXTS = ("search_text", "objective", "terminated_reason", "cover_problem")
 DEADLINES_SHOWN = 10  # overdue first, then the next ones; the rest on "My deadlines"
 EXPIRY_WINDOWS = [3, 6, 12]  # months shown as columns of "agreements by expiry window"
+OVERDUE_SHOWN = 20  # overdue reports listed; the rest on the report list
+TIMELINE_ROWS = 15  # the agreements ending soonest, drawn on the timeline
+# What the expiry windows and the timeline show of an agreement.
+EXPIRY_COLUMNS = ("id", "title", "partner_names", "start_date", "end_date")
+IN_FORCE = (Agreement.Status.SIGNED, Agreement.Status.ACTIVE)
+# From this many own agreements in force, the expiry windows walk the end-date index (see
+# `body_context`); below it, the agency's access rows are fewer than the index's rows.
+WALK_FROM = 500
 
 
 class DashboardView(AccessMixin, View):
@@ -53,31 +61,47 @@ class DashboardView(AccessMixin, View):
         ending_qs = agreement_selectors.agreements_ending_within(
             viewer=user, months=EXPIRY_WINDOWS[-1]
         )
-        # Neither the owner nor its unit is shown: 400 instances fewer for a big agency; nor
-        # the long texts (search text, objective), a third of the rows' bytes.
-        ending = list(ending_qs.select_related(None).defer(*LONG_TEXTS)[:200])
         bounds = []
         previous_months = 0
         for months in EXPIRY_WINDOWS:
             bounds.append((months, add_months(now, previous_months), add_months(now, months)))
             previous_months = months
-        # Counted in the database (`ending` is capped, a big agency has more than the cap), all
-        # windows in one query.
+        # Counted in the database (a big agency has hundreds), all windows in one query.
         counts_by_window = ending_qs.aggregate(
             **{
                 f"within_{months}": Count("id", filter=Q(end_date__gte=lower, end_date__lte=upper))
                 for months, lower, upper in bounds
             }
         )
+        counts = agreement_selectors.agreement_counts(viewer=user)
+        # Each window's first rows, LIMITed in the database: the first `TIMELINE_ROWS` of
+        # each, so the timeline's first rows (of all three windows, in the same order) are
+        # among them. Neither the owner nor its unit is shown, nor the long texts. A big
+        # agency (thousands of own agreements, many of them in force) has its own access rows
+        # probed per agreement along the end-date index (`owned_by_each`: the same rows, a
+        # test compares them), which stops at the limit, instead of all its agreements read
+        # and sorted for each window; a small one's few are read through its access rows.
+        in_force = sum(counts["status"].get(s, 0) for s in IN_FORCE)
+        scoped = (
+            Agreement.objects.owned_by_each(user).filter(status__in=IN_FORCE)
+            if in_force >= WALK_FROM
+            else ending_qs.select_related(None)
+        )
         windows = []
+        shown: dict[int, Agreement] = {}
         for months, lower, upper in bounds:
-            rows = [a for a in ending if a.end_date and lower <= a.end_date <= upper]
+            rows = list(
+                scoped.filter(end_date__gte=lower, end_date__lte=upper)
+                .order_by("end_date", "id")
+                .only(*EXPIRY_COLUMNS)[:TIMELINE_ROWS]
+            )
+            shown.update((a.pk, a) for a in rows)
             count = counts_by_window[f"within_{months}"]
             windows.append({"months": months, "agreements": rows[:10], "count": count})
+        ending = sorted(shown.values(), key=lambda a: (a.end_date, a.pk))[:TIMELINE_ROWS]
         # The same rows as "Your work" counts: worked out once (`work.renewals`).
         renewals = work.renewals(user, now)
         to_renew = list(renewals.defer(*LONG_TEXTS)[:20])
-        counts = agreement_selectors.agreement_counts(viewer=user)
         status_rows: list[dict[str, Any]] = [
             {"value": v, "label": label, "count": counts["status"].get(v, 0)}
             for v, label in Agreement.Status.choices
@@ -99,14 +123,21 @@ class DashboardView(AccessMixin, View):
                 "url": reverse("agreements:detail", args=[a.pk]),
                 "window_start": a.renewal_window_start,
             }
-            for a in ending[:15]
+            for a in ending
         ]
         # The same set as "My deadlines" and the calendar feed (deadlines.selectors), counted.
         deadlines = deadline_selectors.user_deadline_summary(
             user=user, on=now, first=DEADLINES_SHOWN
         )
+        # The overdue reports of the agency's own agreements: listed (the first ones) and
+        # counted ("Your work") from one read of their ids, oldest deadline first, instead of a
+        # count and a sorted list each going over them all.
+        overdue = monitoring_selectors.overdue_reports(viewer=user, on=now, own=True)
+        overdue_ids = list(overdue.values_list("pk", flat=True))
         return {
-            "work_sections": work.your_work(user, now, to_renew=renewals),
+            "work_sections": work.your_work(
+                user, now, to_renew=renewals, overdue_count=len(overdue_ids)
+            ),
             "deadlines_overdue_count": deadlines.overdue,
             "deadlines_soon_count": deadlines.soon,
             "deadlines_total": deadlines.total,
@@ -121,9 +152,7 @@ class DashboardView(AccessMixin, View):
             # The renewal rule in force today (each agreement's window follows the
             # version in force on its own end date).
             "renewal_lead": period_in_force(RENEWAL_RULE, now),
-            "overdue_reports": list(
-                monitoring_selectors.overdue_reports(viewer=user, on=now, own=True)[:20]
-            ),
+            "overdue_reports": list(overdue.filter(pk__in=overdue_ids[:OVERDUE_SHOWN])),
             "today": now,
         }
 

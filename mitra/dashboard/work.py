@@ -448,15 +448,23 @@ def owns_agreements(agency: GovernmentBody) -> bool:
 
 
 def partner_section(
-    user: Any, on: date, to_renew: QuerySet[Agreement] | None = None
+    user: Any,
+    on: date,
+    to_renew: QuerySet[Agreement] | None = None,
+    overdue_count: int | None = None,
 ) -> WorkSection | None:
     agency = _agency(user)
     if agency is None or agency.kind in REGION_KINDS or not owns_agreements(agency):
         return None
     renewal_count = (renewals(user, on) if to_renew is None else to_renew).count()
     # The same rows as the report list's "overdue only" of the agency's own agreements
-    # (`overdue_q`, `own`), counted without the list's `overdue` annotation.
-    overdue = monitoring_selectors.overdue_reports(viewer=user, on=on, own=True).count()
+    # (`overdue_q`, `own`), counted without the list's `overdue` annotation (or by the caller,
+    # which read them: `overdue_count`).
+    overdue = (
+        monitoring_selectors.overdue_reports(viewer=user, on=on, own=True).count()
+        if overdue_count is None
+        else overdue_count
+    )
     return WorkSection(
         "partner",
         _("Partner ministry"),
@@ -488,18 +496,23 @@ def partner_section(
 
 
 def your_work(
-    user: Any, on: date, *, to_renew: QuerySet[Agreement] | None = None
+    user: Any,
+    on: date,
+    *,
+    to_renew: QuerySet[Agreement] | None = None,
+    overdue_count: int | None = None,
 ) -> list[WorkSection]:
     """Every section that applies to `user`, in a fixed order. `to_renew`: the caller's
     `renewals(user, on)` when it has one (the home lists them), counted instead of working
-    out every renewal window a second time."""
+    out every renewal window a second time; `overdue_count`: the number of rows of
+    `overdue_reports(viewer=user, on=on, own=True)` when the caller has read them."""
     sections = secretariat_sections(user, on)
     for section in (
         member_section(user, on),
         ktln_section(user, on),
         region_section(user, on),
         organization_section(user, on),
-        partner_section(user, on, to_renew),
+        partner_section(user, on, to_renew, overdue_count),
     ):
         if section is not None:
             sections.append(section)

@@ -10,8 +10,8 @@ class MeetingsConfig(AppConfig):
         # declare its notification events.
         from mitra.deadlines.registry import register_provider
 
-        from .deadline_providers import action_item_deadlines
+        from .deadline_providers import action_item_deadline_summary, action_item_deadlines
         from .notices import register as register_events
 
-        register_provider("meetings", action_item_deadlines)
+        register_provider("meetings", action_item_deadlines, summary=action_item_deadline_summary)
         register_events()

@@ -2,6 +2,7 @@
 deadline is listed until its obligation is met, however overdue (issue 9 §4). Every period is
 a deadline rule, by the version in force on the day its count starts from."""
 
+import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -235,13 +236,18 @@ def _dues(
                 "extended",
             )
         )
+    # Hundreds of permits share their end dates: each one's dates worked out once.
+    filing_of, opens_of = (
+        functools.cache(extension_deadline),
+        functools.cache(extension_window_opens),
+    )
     for permit in permits:
         # The partner ministry and Kemendagri are told of an izin prinsip's end (issue 3 §3).
         agencies = sorted({a for a in [permit.partner_ministry_id, kemendagri] if a})
         organizations = [permit.organization_id]
-        filing = extension_deadline(permit.valid_until)
+        filing = filing_of(permit.valid_until)
         if not (permit.extension_filed or permit.extended):
-            opens = extension_window_opens(permit.valid_until)
+            opens = opens_of(permit.valid_until)
             if opens <= end:
                 yield _Due(
                     f"permit:{permit.pk}:extension_window",

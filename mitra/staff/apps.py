@@ -13,10 +13,10 @@ class StaffConfig(AppConfig):
         from mitra.deadlines.registry import register_provider
         from mitra.permits.hooks import register_assignment_recorded
 
-        from .deadline_providers import staff_deadlines
+        from .deadline_providers import staff_deadline_summary, staff_deadlines
         from .notices import register as register_events
         from .services import staff_person_link_recorded
 
-        register_provider("staff", staff_deadlines)
+        register_provider("staff", staff_deadlines, summary=staff_deadline_summary)
         register_events()
         register_assignment_recorded("staff", staff_person_link_recorded)

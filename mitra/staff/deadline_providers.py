@@ -22,7 +22,14 @@ from django.utils.translation import gettext as _
 from mitra.bodies.models import GovernmentBody
 from mitra.core.exceptions import ApplicationError
 from mitra.deadlines.engine import period_text, versions
-from mitra.deadlines.registry import FILER, Deadline, url_maker
+from mitra.deadlines.registry import (
+    FILER,
+    Concern,
+    Deadline,
+    DeadlineSummary,
+    summarise,
+    url_maker,
+)
 from mitra.permits.conf import setting
 from mitra.permits.models import ForeignStaffAssignment
 
@@ -49,15 +56,38 @@ def _links(user: Any) -> Any:
     return links.none()
 
 
-def staff_deadlines(*, start: date | None, end: date, user: Any = None) -> Iterator[Deadline]:
-    links = list(_links(user).order_by("pk"))
-    if not links:
-        return
-    ktln = (
+def _approver_id() -> int | None:
+    """Biro KTLN's id: the one agency told of foreign staff deadlines."""
+    return (
         GovernmentBody.objects.filter(key=setting("STAFF_APPROVER"))
         .values_list("pk", flat=True)
         .first()
     )
+
+
+def staff_deadline_summary(
+    *, on: date, end: date, user: Any, concern: Concern, first: int
+) -> DeadlineSummary:
+    """`staff_deadlines` for a viewer, summarised (the registry's `summary`). Every deadline
+    concerns Biro KTLN and the organization: any other agency (Kemendagri's dashboard) is
+    concerned by none, answered with one query instead of every active assignment read and
+    every deadline built. The others: the provider's own list, summarised (its dates come
+    from the deadline rules' versions and each person's days served, worked out in Python)."""
+    if (
+        not concern.everyone
+        and concern.agency_id is not None
+        and concern.agency_id != _approver_id()
+    ):
+        return DeadlineSummary()
+    items = (d for d in staff_deadlines(start=None, end=end, user=user) if d.due <= end)
+    return summarise((d for d in items if concern.admits(d)), on=on, first=first)
+
+
+def staff_deadlines(*, start: date | None, end: date, user: Any = None) -> Iterator[Deadline]:
+    links = list(_links(user).order_by("pk"))
+    if not links:
+        return
+    ktln = _approver_id()
     agencies = [ktln] if ktln else []
     # Every assignment of the persons concerned, in one query: the days served before.
     served: dict[int, list[ForeignStaffAssignment]] = defaultdict(list)

@@ -8,7 +8,7 @@ acknowledged, however overdue; once it passes unmet the reminder job sends
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.urls import reverse
@@ -18,7 +18,14 @@ from mitra.core.dates import today
 from mitra.core.exceptions import ApplicationError
 from mitra.deadlines.engine import apply_rule, builtin_rule, due_date
 from mitra.deadlines.models import DeadlineRule
-from mitra.deadlines.registry import REGULATOR, Deadline
+from mitra.deadlines.registry import (
+    REGULATOR,
+    SOON_DAYS,
+    Concern,
+    Deadline,
+    DeadlineSummary,
+    dashboard_order,
+)
 
 from .models import RegionalNotification
 
@@ -124,20 +131,70 @@ def n5_acknowledgement_deadlines(
         due = dues.get(notice.notified_on)
         if due is None or due > end:
             continue
-        yield Deadline(
-            key=f"n5:{notice.pk}:acknowledgement",
-            title=_("Acknowledge the N5 notice %(reference)s from %(organization)s (%(region)s)")
-            % {
-                "reference": notice.reference,
-                "organization": notice.agreement.partner_names or notice.agreement.title,
-                "region": notice.regency or notice.province,
-            },
-            due=due,
-            kind=REGULATOR,
-            url=reverse("workplans:n5_inbox"),
-            record=notice,
-            agencies=[roots[notice.notified_body_id]],
-            description=_("Sent to %(body)s on %(date)s.")
-            % {"body": notice.notified_body, "date": notice.notified_on.isoformat()},
-            overdue_event=OVERDUE_EVENT,
+        yield _deadline(notice, due, roots[notice.notified_body_id])
+
+
+def _deadline(notice: RegionalNotification, due: date, agency: int) -> Deadline:
+    return Deadline(
+        key=f"n5:{notice.pk}:acknowledgement",
+        title=_("Acknowledge the N5 notice %(reference)s from %(organization)s (%(region)s)")
+        % {
+            "reference": notice.reference,
+            "organization": notice.agreement.partner_names or notice.agreement.title,
+            "region": notice.regency or notice.province,
+        },
+        due=due,
+        kind=REGULATOR,
+        url=reverse("workplans:n5_inbox"),
+        record=notice,
+        agencies=[agency],
+        description=_("Sent to %(body)s on %(date)s.")
+        % {"body": notice.notified_body, "date": notice.notified_on.isoformat()},
+        overdue_event=OVERDUE_EVENT,
+    )
+
+
+def n5_acknowledgement_deadline_summary(
+    *, on: date, end: date, user: Any, concern: Concern, first: int
+) -> DeadlineSummary:
+    """`n5_acknowledgement_deadlines` for a viewer, summarised (the registry's `summary`):
+    plain rows of the notices its inbox owes, a Deadline built only for the first `first`.
+
+    A notice concerns the notified body's agency only (no organization). SECURITY: a
+    government viewer's inbox (`addressed_to`: its body, the units beneath it and the bodies
+    above it, up to its agency) lies within its agency's tree, so each notice read concerns
+    it: no walk up the tree to check (the test compares with the provider's list)."""
+    if not concern.everyone and concern.agency_id is None:
+        return DeadlineSummary()  # an organization is never concerned
+    rows = list(
+        RegionalNotification.objects.addressed_to(user)
+        .unacknowledged()
+        .filter(notified_on__lte=end)
+        .values_list("pk", "notified_on", "notified_body_id")
+    )
+    dues = acknowledgement_due_dates(r[1] for r in rows)
+    kept = []
+    for pk, notified_on, body_id in rows:
+        due = dues.get(notified_on)
+        if due is not None and due <= end:
+            kept.append((due, f"n5:{pk}:acknowledgement", pk, body_id))
+    kept.sort()  # no window among them: overdue first (oldest first) is the due-date order
+    shown = kept[: max(first, 0)]
+    built = []
+    if shown:
+        agency = concern.agency_id
+        roots = _roots({r[3] for r in shown}) if agency is None else {}
+        due_of = {r[2]: r[0] for r in shown}
+        notices = RegionalNotification.objects.filter(pk__in=due_of).select_related(
+            "agreement", "notified_body", "province", "regency"
         )
+        for notice in notices:
+            root = agency if agency is not None else roots[notice.notified_body_id]
+            built.append(_deadline(notice, due_of[notice.pk], root))
+    soon_end = on + timedelta(days=SOON_DAYS)
+    return DeadlineSummary(
+        overdue=sum(1 for r in kept if r[0] < on),
+        soon=sum(1 for r in kept if on <= r[0] <= soon_end),
+        total=len(kept),
+        first=sorted(built, key=lambda d: dashboard_order(d, on)),
+    )
