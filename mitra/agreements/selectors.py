@@ -148,26 +148,33 @@ def agreements_ending_within(
     )
 
 
-def agreements_to_renew(*, viewer: Any, on: date | None = None) -> QuerySet[Agreement]:
+def agreements_to_renew(
+    *, viewer: Any, on: date | None = None, walk_index: bool = False
+) -> QuerySet[Agreement]:
     """In their renewal-preparation window (opened by the renewal rule in force on each one's
     end date) and not yet renewed. Two queries: the window's arithmetic is the deadline
-    engine's, done in Python on the few agreements the database prefilter leaves."""
+    engine's, done in Python on the few agreements the database prefilter leaves.
+
+    `walk_index`: for an agency with thousands of own agreements, the end-date index's rows in
+    the window are probed for the agency's own access row one by one (`owned_by_each`, the
+    same rows) instead of every own agreement read first."""
     from mitra.deadlines.engine import versions
 
     from .models import RENEWAL_RULE, renewal_window_opens
 
     on = on or today()
     reach = timedelta(days=versions(RENEWAL_RULE).reach_days())
-    candidates = (
-        Agreement.objects.owned_by(viewer)
-        .filter(
-            status__in=[Agreement.Status.SIGNED, Agreement.Status.ACTIVE],
-            end_date__gte=on,
-            end_date__lte=on + reach,
-            renewed_by__isnull=True,
-        )
-        .values_list("pk", "end_date")
+    own = (
+        Agreement.objects.owned_by_each(viewer)
+        if walk_index
+        else Agreement.objects.owned_by(viewer)
     )
+    candidates = own.filter(
+        status__in=[Agreement.Status.SIGNED, Agreement.Status.ACTIVE],
+        end_date__gte=on,
+        end_date__lte=on + reach,
+        renewed_by__isnull=True,
+    ).values_list("pk", "end_date")
     opened = []
     for pk, end_date in candidates:
         # Every candidate has an end date (filtered above); the column allows none.

@@ -100,7 +100,7 @@ class DashboardView(AccessMixin, View):
             windows.append({"months": months, "agreements": rows[:10], "count": count})
         ending = sorted(shown.values(), key=lambda a: (a.end_date, a.pk))[:TIMELINE_ROWS]
         # The same rows as "Your work" counts: worked out once (`work.renewals`).
-        renewals = work.renewals(user, now)
+        renewals = work.renewals(user, now, walk_index=in_force >= WALK_FROM)
         to_renew = list(renewals.defer(*LONG_TEXTS)[:20])
         status_rows: list[dict[str, Any]] = [
             {"value": v, "label": label, "count": counts["status"].get(v, 0)}

@@ -161,8 +161,8 @@ def activities_without_notice(user: Any, on: date) -> QuerySet[Activity]:
     )
 
 
-def renewals(user: Any, on: date) -> QuerySet[Agreement]:
-    return agreement_selectors.agreements_to_renew(viewer=user, on=on)
+def renewals(user: Any, on: date, *, walk_index: bool = False) -> QuerySet[Agreement]:
+    return agreement_selectors.agreements_to_renew(viewer=user, on=on, walk_index=walk_index)
 
 
 def uncovered_agreements(user: Any, on: date) -> QuerySet[Agreement]:

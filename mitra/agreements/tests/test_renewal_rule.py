@@ -56,3 +56,20 @@ def test_the_version_in_force_on_the_end_date_applies(officer, kemendagri):
     assert after.renewal_window_start == date(2026, 7, 3)  # nine months
     with freeze_today(date(2026, 8, 1)):
         assert list(selectors.agreements_to_renew(viewer=officer)) == [after]
+
+
+def test_walking_the_end_date_index_gives_the_same_renewals(
+    officer, other_officer, operator, kemendagri, kemenkes
+):
+    """`walk_index` (the dashboard of an agency with thousands of own agreements) probes each
+    row's own access row: the same agreements, for the owner, another agency and an operator."""
+    ends = [date(2027, 1, 10), date(2027, 2, 28), date(2027, 3, 1), date(2027, 12, 1)]
+    mine = [AgreementFactory(owner=kemendagri, active=True, end_date=end) for end in ends]
+    theirs = [AgreementFactory(owner=kemenkes, active=True, end_date=end) for end in ends[:2]]
+    with freeze_today(date(2026, 9, 1)):
+        for viewer in (officer, other_officer, operator):
+            plain = list(selectors.agreements_to_renew(viewer=viewer))
+            walked = list(selectors.agreements_to_renew(viewer=viewer, walk_index=True))
+            assert walked == plain
+        assert list(selectors.agreements_to_renew(viewer=officer, walk_index=True)) == mine[:3]
+        assert list(selectors.agreements_to_renew(viewer=other_officer, walk_index=True)) == theirs
