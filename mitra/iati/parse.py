@@ -14,12 +14,15 @@ serialised element instead; either way the same file always gives the same bytes
 
 With `indonesia_only` (the import's scope "indonesia", ADR 0024) an activity that does not
 concern Indonesia (`concerns_indonesia`, the rule of `in_indonesia`) is yielded as an
-`OutOfScope` without reading its values; `activity_from_raw` reads one again when needed.
+`OutOfScope` without reading its values; `activity_from_raw` reads one again when needed. The
+file is then cut into activities from its bytes (`split.py`, ADR 0025) and only the activities
+whose bytes may concern Indonesia are parsed; a file the splitter does not follow is parsed whole.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -29,6 +32,7 @@ from typing import IO, Any
 from lxml import etree
 
 from .rawbytes import CappedReader, HostileXML, Slicer
+from .split import ActivitySplitter, SplitGaveUp, root_start_tag
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 SUPPORTED_VERSIONS = {"2.01", "2.02", "2.03"}
@@ -584,9 +588,12 @@ def activity_from_raw(item: OutOfScope) -> ParsedActivity:
     return parsed
 
 
+Item = ParsedActivity | Problem | OutOfScope
+
+
 def iter_activities(
     stream: IO[bytes], *, max_bytes: int = DEFAULT_MAX_BYTES, indonesia_only: bool = False
-) -> Iterator[ParsedActivity | Problem | OutOfScope]:
+) -> Iterator[Item]:
     """Activities of one file, in order; malformed ones as a Problem with their line.
 
     Raises HostileXML for a file refused as a whole. A file cut short (not well-formed)
@@ -594,7 +601,124 @@ def iter_activities(
 
     `indonesia_only`: an activity that does not concern Indonesia (`concerns_indonesia`) is
     yielded as an `OutOfScope` (its identifier and bytes; no value read, no hash), or as a
-    Problem when it has no usable identifier."""
+    Problem when it has no usable identifier. The file is then cut into activities without
+    parsing it, and only those whose bytes may concern Indonesia are parsed (ADR 0025); a file
+    the splitter does not follow (`SplitGaveUp`) is parsed whole from where it stopped."""
+    seekable = getattr(stream, "seekable", None)
+    if not indonesia_only or not callable(seekable) or not seekable():
+        yield from _iter_parsed(stream, max_bytes=max_bytes, indonesia_only=indonesia_only)
+        return
+    origin = stream.tell()
+    done = 0
+    try:
+        for item in _iter_split(stream, max_bytes):
+            yield item
+            done += 1
+        return
+    except SplitGaveUp:
+        stream.seek(origin)
+    yield from _iter_parsed(stream, max_bytes=max_bytes, indonesia_only=True, skip=done)
+
+
+def _file_version(root: Any) -> str:
+    """The root's IATI version; HostileXML for a file that is not an IATI activity file."""
+    if root.tag != "iati-activities":
+        raise HostileXML(
+            "This is not an IATI activity file (the root element is not <iati-activities>)."
+        )
+    version = (root.get("version") or "").strip()
+    if version and version not in SUPPORTED_VERSIONS:
+        raise HostileXML(f"IATI version {version} is not supported (2.01–2.03).")
+    return version
+
+
+def _item(
+    el: Any, line: int | None, raw: bytes, file_version: str, nsmap: Any, indonesia_only: bool
+) -> Item:
+    """What one top-level activity element yields."""
+    try:
+        if indonesia_only and not concerns_indonesia(el):
+            return OutOfScope(_identifier(el), line, raw, file_version, nsmap)
+        parsed = activity_from_element(el, file_version, raw)
+    except ValueError as exc:
+        return Problem(line, str(exc))
+    parsed.line = line
+    return parsed
+
+
+# Activities read from their bytes (scope "indonesia", ADR 0025) --------------------------------
+
+# A necessary condition of `concerns_indonesia` on an activity's bytes: a `recipient-country`
+# start tag with a code attribute whose value starts with "ID" in any case, after any blanks, or
+# with a character reference where either letter could be (`&#73;D`, `I&#68;`). Quoted values
+# are skipped whole (a ">" or "code=" inside one is not the tag's). Conservative by design: a
+# false match costs a parse; a missed one would lose an activity (tests/test_import_split.py,
+# with a property test).
+_MAY_CONCERN = re.compile(
+    rb"""<recipient-country(?:[^>"']|"[^"]*"|'[^']*')*?code\s*=\s*["']\s*(?:&|[iI][dD&])"""
+)
+# The identifier as the first child, in plain text (no reference, no markup): anything else is
+# read by parsing the activity.
+_PLAIN_IDENTIFIER = re.compile(rb"\s*<iati-identifier\s*>([^<&]*)</iati-identifier\s*>")
+
+
+def may_concern_indonesia(raw: bytes) -> bool:
+    return _MAY_CONCERN.search(raw) is not None
+
+
+def _plain_identifier(raw: bytes) -> str | None:
+    """The identifier `_identifier` would read, when the bytes say it plainly; else None. The
+    start tag ends at its first ">" unless an attribute value holds one: then what follows is
+    still inside the value, which cannot hold "<", and the identifier does not match."""
+    end = raw.find(b">", 14)
+    if end == -1 or raw[end - 1] == ord("/"):
+        return None
+    found = _PLAIN_IDENTIFIER.match(raw, end + 1)
+    if found is None:
+        return None
+    try:
+        identifier = " ".join(found.group(1).decode("utf-8").split())
+    except UnicodeDecodeError:
+        return None
+    return identifier if 0 < len(identifier) <= 255 else None
+
+
+def _iter_split(stream: IO[bytes], max_bytes: int) -> Iterator[Item]:
+    """`iter_activities(indonesia_only=True)` from the splitter's bytes: an activity whose bytes
+    cannot concern Indonesia is an OutOfScope without being parsed; the others are parsed alone,
+    inside the file's own root start tag (its namespaces and attributes), and a malformed one is
+    a Problem at its line (the rest of the file is still read)."""
+    splitter = ActivitySplitter(CappedReader(stream, max_bytes))
+    head = splitter.head()
+    try:
+        root = etree.fromstring(head + b"</iati-activities>", _safe_parser())
+    except etree.XMLSyntaxError:
+        raise SplitGaveUp from None
+    file_version = _file_version(root)
+    nsmap = root.nsmap
+    start_tag = root_start_tag(head)
+    lines_before = start_tag.count(b"\n")  # the activity's own line in the wrapped bytes
+    parser = _safe_parser()
+    for line, raw in splitter:
+        if not may_concern_indonesia(raw):
+            identifier = _plain_identifier(raw)
+            if identifier is not None:
+                yield OutOfScope(identifier, line, raw, file_version, nsmap)
+                continue
+        try:
+            el = etree.fromstring(start_tag + raw + b"</iati-activities>", parser)[0]
+        except etree.XMLSyntaxError as exc:
+            at = line + (exc.lineno - 1 - lines_before) if exc.lineno else line
+            yield Problem(at, f"The activity is not well-formed XML: {exc.msg}")
+            continue
+        yield _item(el, line, raw, file_version, nsmap, True)
+
+
+def _iter_parsed(
+    stream: IO[bytes], *, max_bytes: int, indonesia_only: bool, skip: int = 0
+) -> Iterator[Item]:
+    """`iter_activities` by parsing the whole file; the first `skip` top-level activities are
+    read (the slicer follows them) but not yielded."""
     reader = CappedReader(stream, max_bytes)
     slicer = Slicer(reader)
     # End events only, and comments and processing instructions removed from the activities
@@ -612,18 +736,12 @@ def iter_activities(
     )
     file_version = ""
     root = last = None
+    index = 0
     try:
         for _event, el in context:
             if root is None:
                 root = el.getroottree().getroot()
-                if root.tag != "iati-activities":
-                    raise HostileXML(
-                        "This is not an IATI activity file (the root element is not "
-                        "<iati-activities>)."
-                    )
-                file_version = (root.get("version") or "").strip()
-                if file_version and file_version not in SUPPORTED_VERSIONS:
-                    raise HostileXML(f"IATI version {file_version} is not supported (2.01–2.03).")
+                file_version = _file_version(root)
             if el is root:
                 continue
             if el.getparent() is not root:
@@ -636,19 +754,11 @@ def iter_activities(
             if raw is None or not slicer.clean:
                 # what remove_comments/remove_pis would have left (same text, same bytes)
                 etree.strip_tags(el, etree.Comment, etree.ProcessingInstruction)
-            try:
-                if indonesia_only and not concerns_indonesia(el):
-                    yield OutOfScope(
-                        _identifier(el),
-                        el.sourceline,
-                        raw if raw is not None else etree.tostring(el, encoding="UTF-8"),
-                        file_version,
-                        root.nsmap,
-                    )
-                else:
-                    yield activity_from_element(el, file_version, raw)
-            except ValueError as exc:
-                yield Problem(el.sourceline, str(exc))
+            if index >= skip:
+                if raw is None:
+                    raw = etree.tostring(el, encoding="UTF-8")
+                yield _item(el, el.sourceline, raw, file_version, root.nsmap, indonesia_only)
+            index += 1
             el.clear(keep_tail=False)
             while el.getprevious() is not None:
                 del root[0]

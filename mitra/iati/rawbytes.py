@@ -75,7 +75,7 @@ _ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)
 _UTF8 = {b"utf-8", b"utf8", b"us-ascii", b"ascii"}
 
 
-def _utf8(head: bytes) -> bool:
+def declares_utf8(head: bytes) -> bool:
     """Whether the file is UTF-8 (or ASCII), so its bytes can be stored as they are."""
     if head.startswith(b"\xef\xbb\xbf"):
         head = head[3:]
@@ -111,7 +111,7 @@ class Slicer:
             return None
         if not self.checked:
             self.checked = True
-            if not _utf8(self.reader.head):
+            if not declares_utf8(self.reader.head):
                 self.give_up()
                 return None
         found = self._fast(buf) if alone else None
