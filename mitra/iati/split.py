@@ -16,7 +16,9 @@ from collections.abc import Iterator
 
 from .rawbytes import CappedReader, declares_utf8
 
-CHUNK_BYTES = 1024 * 1024
+# 256 kB: a larger chunk reads no faster and raises the import's peak (1 MB: ~4.8 MB against
+# ~2.5 MB; issue 17 asks under a tenth of iatikit's ~43 MB).
+CHUNK_BYTES = 256 * 1024
 _START = b"<iati-activity"
 _END = b"</iati-activity"
 _AFTER_NAME = frozenset(b" \t\r\n/>")
