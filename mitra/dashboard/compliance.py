@@ -52,6 +52,8 @@ DEFAULT_DIMENSION = "ministry"
 # exactly one of them (an agreement has one owner). Organizations and regions overlap.
 PARTITIONS = ("agreement", "ministry")
 ROW_LIMIT = 50  # rows of the table (the busiest groups); the count of all groups is shown
+# Above this many candidates for the busiest rows (ties), the page reads every group instead.
+BUSIEST_KEYS_LIMIT = 2000
 CHART_ROWS = 12
 
 # The grouped thing, and that thing's label, reached from a tally row.
@@ -247,11 +249,23 @@ def compliance_overview(
             rows[key_id] = ComplianceRow(key_id=key_id, label=str(label or "—"))
         return rows[key_id]
 
+    # By agreement (tens of thousands of groups) the tallies first name the busiest ones and
+    # only their rows are read; the totals are then summed in SQL, not from the groups.
+    busiest: list[int] | None = None
+    group_count = 0
+    if by == "agreement" and from_tally and from_rollup:
+        busiest, group_count = compliance_tally.busiest_agreements(
+            viewer=viewer, own=own, limit=ROW_LIMIT
+        )
+        if len(busiest) > BUSIEST_KEYS_LIMIT:
+            busiest = None
     report_rows: Sequence[Mapping[str, Any]]
     fund_rows: Sequence[Mapping[str, Any]]
     if from_tally:
-        report_rows = compliance_tally.report_rows(viewer=viewer, by=by, own=own)
-        fund_rows = compliance_tally.fund_rows(viewer=viewer, by=by, own=own)
+        report_rows = compliance_tally.report_rows(
+            viewer=viewer, by=by, own=own, agreements=busiest
+        )
+        fund_rows = compliance_tally.fund_rows(viewer=viewer, by=by, own=own, agreements=busiest)
     else:
         report_rows = monitoring_selectors.report_compliance(viewer=viewer, by=by, on=on, own=own)
         fund_rows = monitoring_selectors.funds_disclosed(viewer=viewer, by=by, own=own)
@@ -264,10 +278,10 @@ def compliance_overview(
         if r["key_id"] is not None:
             row = row_for(r["key_id"], r["label"])
             row.funds[r["currency"]] = row.funds.get(r["currency"], Decimal(0)) + r["total"]
-        if by in PARTITIONS:
+        if by in PARTITIONS and busiest is None:
             funds[r["currency"]] = funds.get(r["currency"], Decimal(0)) + r["total"]
     if from_rollup:
-        progress = compliance_tally.activity_rows(viewer=viewer, by=by, own=own)
+        progress = compliance_tally.activity_rows(viewer=viewer, by=by, own=own, agreements=busiest)
     else:
         progress = activity_progress(viewer=viewer, by=by, on=on, own=own)
     for r in progress:
@@ -277,7 +291,11 @@ def compliance_overview(
         counts["planned_beneficiaries"] = r["planned_sum"] or 0
         counts["actual_beneficiaries"] = r["actual_sum"] or 0
         row_for(r["key_id"], r["label"]).activities = counts
-    if by in PARTITIONS:  # the groups add up to the totals: no queries for them
+    if busiest is not None:  # only the busiest groups were read: totals from all the rows
+        totals = compliance_tally.activity_totals(viewer=viewer, own=own)
+        reports = compliance_tally.report_totals(viewer=viewer, own=own)
+        funds = compliance_tally.fund_totals(viewer=viewer, own=own)
+    elif by in PARTITIONS:  # the groups add up to the totals: no queries for them
         totals = {k: sum(r[k] or 0 for r in progress) for k in _TALLY_SUMS}
         reports = {k: sum(r[k] or 0 for r in report_rows) for k in _REPORT_COUNTS}
     else:
@@ -293,7 +311,7 @@ def compliance_overview(
     return Compliance(
         by=by,
         rows=ordered[:ROW_LIMIT],
-        group_count=len(ordered),
+        group_count=group_count if busiest is not None else len(ordered),
         reports=reports,
         beneficiaries=_by_sex(totals),
         activities={

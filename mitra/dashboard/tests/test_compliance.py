@@ -192,10 +192,13 @@ def test_compliance_queries_constant(
 ):
     client.force_login(officer)
     url = reverse("dashboard:compliance") + f"?by={by}"
+    # By agreement: one more query names the busiest agreements, and the totals are summed
+    # apart (three) instead of from every group's row.
+    limit = 14 if by == "agreement" else 12
     populate(kemendagri, agreements=1)
-    _count_queries(client, django_assert_max_num_queries, url, 12)
+    _count_queries(client, django_assert_max_num_queries, url, limit)
     populate(kemendagri, agreements=4)
-    response = _count_queries(client, django_assert_max_num_queries, url, 12)
+    response = _count_queries(client, django_assert_max_num_queries, url, limit)
     assert b'id="compliance-table"' in response.content
 
 

@@ -48,7 +48,46 @@ def test_the_reference_holds_from_the_tally_and_without_it(
     assert ('"workplans_agreementactivitytally"' in read) == (mode == "tally" and who != "officer")
     if mode == "tally" and who != "officer":
         assert '"workplans_activity"' not in read  # no probe of the activities
-        assert len(sql) <= 7  # the two days, three groupings, two totals at most
+        # the two days, three groupings, two totals at most; by agreement the busiest first and
+        # three totals
+        assert len(sql) <= (9 if by == "agreement" else 7)
+
+
+@pytest.mark.parametrize("who", ["operator", "officer_own"])
+def test_by_agreement_the_busiest_rows_are_those_of_all_the_rows(
+    monkeypatch, kemendagri, operator, officer, who
+):
+    """By agreement only the busiest agreements' rows are read (`busiest_agreements`): the
+    rows shown, their order, the count of groups and the totals are those the page gives when
+    it reads every group (`BUSIEST_KEYS_LIMIT` 0 makes it do so), for a table cut short."""
+    from .. import compliance
+
+    ReportTallyDay.objects.update(day=ON)  # the tallies count as of the day asked for
+    ActivityTallyDay.objects.update(day=ON)
+    reference.build_world(kemendagri)
+    viewer = operator if who == "operator" else officer
+    own = who == "officer_own"
+
+    def overview(keys_limit: int) -> Any:
+        monkeypatch.setattr(compliance, "BUSIEST_KEYS_LIMIT", keys_limit)
+        return compliance.compliance_overview(viewer=viewer, by="agreement", on=ON, own=own)
+
+    everything = overview(0)
+    # enough agreements to cut the table (the officer's own: two of them)
+    assert everything.group_count > (4 if who == "operator" else 1)
+    for limit in (1, 2, 3, everything.group_count):
+        monkeypatch.setattr(compliance, "ROW_LIMIT", limit)
+        with CaptureQueriesContext(connection) as queries:
+            busiest = overview(10_000)
+        assert "SUM(weight)" in " ".join(q["sql"] for q in queries.captured_queries)
+        all_rows = overview(0)
+        assert busiest.rows == all_rows.rows
+        assert len(busiest.rows) == min(limit, everything.group_count)
+        assert busiest.group_count == everything.group_count
+        assert busiest.reports == everything.reports
+        assert busiest.activities == everything.activities
+        assert busiest.beneficiaries == everything.beneficiaries
+        assert busiest.funds == everything.funds
 
 
 def test_a_missed_daily_job_makes_the_page_fall_back_not_wrong(kemendagri, operator):
