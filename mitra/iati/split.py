@@ -19,6 +19,9 @@ from .rawbytes import CappedReader, declares_utf8
 # 256 kB: a larger chunk reads no faster and raises the import's peak (1 MB: ~4.8 MB against
 # ~2.5 MB; issue 17 asks under a tenth of iatikit's ~43 MB).
 CHUNK_BYTES = 256 * 1024
+# The largest shipped activity is ~230 kB. A bigger one is left to the streaming parser, which
+# holds one tree and refuses huge text nodes, rather than held here in bytes twice over.
+ACTIVITY_BYTES_MAX = 16 * 1024 * 1024
 _START = b"<iati-activity"
 _END = b"</iati-activity"
 _AFTER_NAME = frozenset(b" \t\r\n/>")
@@ -102,6 +105,8 @@ class ActivitySplitter:
                 raise SplitGaveUp  # something other than whitespace between two activities
             self._drop(start)
             end = self._activity_end()
+            if end > ACTIVITY_BYTES_MAX:
+                raise SplitGaveUp  # an activity this big: the parser's business
             with memoryview(self.buf) as view:  # one copy (a bytearray slice would be a second)
                 raw = bytes(view[:end])
             if _unusual(raw):
@@ -122,6 +127,8 @@ class ActivitySplitter:
                 at = close
             else:
                 at = max(0, len(self.buf) - 16)
+            if len(self.buf) > ACTIVITY_BYTES_MAX:
+                raise SplitGaveUp  # an activity this big: the parser's business
             if not self._more():
                 raise SplitGaveUp  # the file ends inside an activity
 

@@ -230,6 +230,20 @@ def test_the_file_checks_are_the_same() -> None:
         list(iter_activities(io.BytesIO(big), max_bytes=len(big) // 2, indonesia_only=True))
 
 
+def test_a_huge_activity_is_left_to_the_streaming_parser(monkeypatch: Any) -> None:
+    from mitra.iati import split
+
+    monkeypatch.setattr(split, "ACTIVITY_BYTES_MAX", 4096)
+    data = _file(
+        activity("A-1", INDONESIA),
+        activity("A-2", "<title>" + " " * 10_000 + "</title>" + INDONESIA),
+        activity("A-3", ELSEWHERE),
+    )
+    with pytest.raises(parse.SplitGaveUp):
+        _split_only(data)
+    assert _split(data) == _parsed_whole(data)
+
+
 def test_a_stream_that_cannot_seek_is_parsed_whole() -> None:
     class OneWay(io.RawIOBase):
         def __init__(self, data: bytes) -> None:
