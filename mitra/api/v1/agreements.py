@@ -354,6 +354,7 @@ class AgreementApi(ShownApi):
     output = AgreementDetailSerializer
     detail = staticmethod(agreement_detail_data)
     fetch = staticmethod(agreement_get_editable)
+    record_id = "agreement_id"
 
 
 class AgreementListApi(AgreementApi, ListApi):
@@ -468,9 +469,6 @@ class AgreementUpdateApi(AgreementApi, UpdateApi):
     put_summary = "Replace an agreement's fields and parties"
     InputSerializer = AgreementInputSerializer
 
-    def serializer_context(self, request: Any) -> dict[str, Any]:
-        return {"user": request.user}
-
     def perform(
         self, request: Any, record: Any, values: dict[str, Any], *, partial: bool, expected: int
     ) -> None:
@@ -503,6 +501,7 @@ class AgreementTransitionApi(AgreementApi, TransitionApi):
         "When a renewal becomes active its predecessor is superseded. Every move is audited."
     )
     transitions = services.TRANSITIONS
+    service = staticmethod(services.agreement_transition)
 
     @extend_schema_serializer(component_name="Transition")
     class InputSerializer(serializers.Serializer):
@@ -517,15 +516,6 @@ class AgreementTransitionApi(AgreementApi, TransitionApi):
             default=False,
             help_text="Must be true to terminate or to undo a termination (the user confirms "
             "that the agreement's being in force changes).",
-        )
-
-    def perform(self, request: Any, record: Any, data: dict[str, Any]) -> Any:
-        return services.agreement_transition(
-            agreement_id=record.pk,
-            transition=self.transition,
-            actor=request.user,
-            reason=data.get("reason", ""),
-            confirmed=data["confirmed"],
         )
 
 
@@ -571,9 +561,7 @@ class AgreementDocumentListApi(NestedListApi):
     summary = "The agreement's documents, every version"
     serializer_class = DocumentSerializer
     fetch = staticmethod(selectors.agreement_get_for_user)
-
-    def rows(self, agreement: Agreement) -> Any:
-        return agreement.documents.all()
+    related = "documents"
 
 
 class AgreementDocumentUploadApi(AgreementPartCreateApi):

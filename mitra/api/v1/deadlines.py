@@ -9,13 +9,13 @@ from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from mitra.api.pagination import StandardPagination
 from mitra.core.access import MEMBER
 from mitra.deadlines import selectors
 from mitra.deadlines.engine import due_date, rule_in_force
 from mitra.deadlines.models import DeadlineRule
 
-from .base import READ_ERRORS, ApiView, DateField, Serializer, errors, paginated_response
+from .base import READ_ERRORS, ApiView, DateField, Serializer, errors
+from .generic import ListApi
 
 TAGS = ["deadlines"]
 
@@ -65,23 +65,15 @@ class DeadlineListApi(ApiView):
         return Response(DeadlineSerializer(items, many=True).data)
 
 
-class DeadlineRuleListApi(ApiView):
+class DeadlineRuleListApi(ListApi):
     access = MEMBER
-    pagination_class = StandardPagination
+    tags = TAGS
+    operation_id = "deadlines_rules_list"
+    summary = "Deadline rules (every version)"
+    serializer_class = DeadlineRuleSerializer
 
-    @extend_schema(
-        operation_id="deadlines_rules_list",
-        tags=TAGS,
-        summary="Deadline rules (every version)",
-        responses={200: DeadlineRuleSerializer(many=True), **errors(*READ_ERRORS)},
-    )
-    def get(self, request: Request) -> Response:
-        return paginated_response(
-            queryset=DeadlineRule.objects.all(),
-            serializer_class=DeadlineRuleSerializer,
-            request=request,
-            view=self,
-        )
+    def get_queryset(self, request: Any, filters: dict[str, Any]) -> Any:
+        return DeadlineRule.objects.all()
 
 
 class DeadlineComputeApi(ApiView):

@@ -10,6 +10,7 @@ the behaviour cannot drift apart. Actions follow one URL convention (ADR 0022):
 """
 
 from collections.abc import Callable
+from operator import attrgetter
 from typing import Any, ClassVar
 
 from django.http import Http404, HttpRequest, HttpResponse
@@ -53,6 +54,22 @@ def parsed(serializer_class: Any, data: Any, **context: Any) -> dict[str, Any]:
     return dict(serializer.validated_data)
 
 
+class CallsService:
+    # An operation whose work is ONE call of `service`, the service function, with the id of
+    # the record it acts on (or adds to) as the keyword `record_id` names ("meeting_id"; a
+    # resource's base names it once), the caller as `actor`, and the parsed input as keywords
+    # (an optional field left out takes the service's default). A class whose call has another
+    # shape overrides `perform` instead.
+
+    service: ClassVar[Callable[..., Any]]
+    record_id: ClassVar[str] = ""
+
+    def call_service(self, request: Any, record: Any, data: dict[str, Any], **extra: Any) -> Any:
+        return type(self).service(
+            **{self.record_id: record.pk}, actor=request.user, **extra, **data
+        )
+
+
 class DocumentedApi(ApiView):
     # The documentation of the class's operation, from its attributes: set `operation_id` (and
     # `summary`, `description`) on a concrete class; `tags` usually on the resource's base.
@@ -86,18 +103,27 @@ class DocumentedApi(ApiView):
 
 class ShownApi(DocumentedApi):
     # A class that answers with one record as its detail GET shows it: `show` gives the data
-    # and the version (the ETag), `output` is the serializer that documents it. By default
-    # `show` calls `detail(user=, pk=)`, the resource's one function for that data (through
-    # its scoped selector); a "version" in the data is the ETag.
+    # and the version (the ETag), `output` is the serializer that shows and documents it. By
+    # default `show` reads the record through `read` (user=, pk=), the resource's scoped
+    # selector for its GET (outside the scope: 404), and shows it with `output` (its context:
+    # the caller as "user", and the request); a resource whose data needs more than that names
+    # its one function for the data, `detail(user=, pk=)`, instead. A "version" in the data is
+    # the ETag.
 
     output: ClassVar[Any] = None
-    detail: ClassVar[Callable[..., Any]]
+    read: ClassVar[Callable[..., Any]]
+    detail: ClassVar[Callable[..., Any] | None] = None
     # The scoped selector (user=, pk=) that gives the record a change or an action may touch
     # (outside the scope: 404); `get_object` calls it unless a class needs more.
     fetch: ClassVar[Callable[..., Any]]
 
     def show(self, request: Any, pk: int) -> Shown:
-        data = type(self).detail(user=request.user, pk=pk)
+        cls = type(self)
+        if cls.detail is not None:
+            data = cls.detail(user=request.user, pk=pk)
+        else:
+            record = cls.read(user=request.user, pk=pk)
+            data = cls.output(record, context={"user": request.user, "request": request}).data
         return data, data.get("version")
 
     def get_object(self, request: Any, pk: int) -> Any:
@@ -179,8 +205,9 @@ class UpdateApi(VersionedUpdateMixin, ShownApi):
     # PATCH (and PUT where `put_operation_id` is set) of a versioned record; see
     # docs/dev/concurrency.md. `get_object` fetches it through the scoped selector that allows
     # the change, `If-Match` is checked (428 without it, 412 and the record as it is now when
-    # stale), `InputSerializer` parses, `perform` calls the ONE update service with the version,
-    # and the answer is the record as its GET shows it, with the new ETag.
+    # stale), `InputSerializer` parses (the caller is its context's "user"), `perform` calls the
+    # ONE update service with the version, and the answer is the record as its GET shows it,
+    # with the new ETag.
 
     InputSerializer: ClassVar[Any] = None
     put_operation_id: ClassVar[str] = ""
@@ -208,9 +235,6 @@ class UpdateApi(VersionedUpdateMixin, ShownApi):
         data, version = self.show(request, kwargs["pk"])
         return data, version or 0
 
-    def serializer_context(self, request: Any) -> dict[str, Any]:
-        return {}
-
     def perform(
         self, request: Any, record: Any, values: dict[str, Any], *, partial: bool, expected: int
     ) -> None:
@@ -221,7 +245,7 @@ class UpdateApi(VersionedUpdateMixin, ShownApi):
         record = self.get_object(request, pk)
         expected = self.check_version(request, record)
         serializer = self.InputSerializer(
-            data=request.data, partial=partial, context=self.serializer_context(request)
+            data=request.data, partial=partial, context={"user": request.user}
         )
         serializer.is_valid(raise_exception=True)
         values = dict(serializer.validated_data)
@@ -286,7 +310,10 @@ class NestedApi(DocumentedApi):
 
 
 class NestedListApi(NestedApi):
-    # GET the records inside one record, all of them (not paginated): `rows(parent)`.
+    # GET the records inside one record, all of them (not paginated): `rows(parent)`, by
+    # default the parent's relation named by `related` (a dotted path: "organization.staff").
+
+    related: ClassVar[str] = ""
 
     @classmethod
     def operations(cls) -> dict[str, Any]:
@@ -297,18 +324,19 @@ class NestedListApi(NestedApi):
         }
 
     def rows(self, parent: Any) -> Any:
-        raise NotImplementedError
+        return attrgetter(self.related)(parent).all()
 
     def get(self, request: Request, pk: int) -> Response:
         rows = self.rows(self.get_parent(request, pk))
         return Response(self.serializer_class(rows, many=True).data)
 
 
-class NestedCreateApi(NestedApi):
+class NestedCreateApi(CallsService, NestedApi):
     # POST a record inside one record: `get_parent` through the selector that allows the
     # change, `InputSerializer` parses the body (the caller is its context's "user"), `perform`
-    # calls the ONE service and returns the new record, answered 201 as `serializer_class`
-    # shows it. `request_body` documents a body that is not JSON (an upload).
+    # calls the ONE service (by default `service`, the parent's id as `record_id`) and returns
+    # the new record, answered 201 as `serializer_class` shows it. `request_body` documents a
+    # body that is not JSON (an upload).
 
     InputSerializer: ClassVar[Any] = None
 
@@ -326,7 +354,7 @@ class NestedCreateApi(NestedApi):
         }
 
     def perform(self, request: Any, parent: Any, data: dict[str, Any]) -> Any:
-        raise NotImplementedError
+        return self.call_service(request, parent, data)
 
     def post(self, request: Request, pk: int) -> Response:
         parent = self.get_parent(request, pk)
@@ -338,15 +366,16 @@ class NestedCreateApi(NestedApi):
 # --- actions ---------------------------------------------------------------------------------
 
 
-class ActionApi(ShownApi):
+class ActionApi(CallsService, ShownApi):
     # POST <resource>/<id>/actions/<name>/: one action of a record. `get_object` fetches the
     # record through the scoped selector that allows the action (outside the scope: 404),
-    # `InputSerializer` parses the body (None: the action takes none), `perform` calls the ONE
-    # service function and returns what it returned; the answer is `respond(...)`, by default
-    # the record as its GET shows it, or (`answers_result = True`) what `perform` returned as
-    # `output` shows it, for a record with no detail GET of its own. A refusal is the API's
-    # error shape: a rule the service names (ApplicationError, 400) or a transition the state
-    # machine does not allow (400, mitra.api.exception_handlers).
+    # `InputSerializer` parses the body (None: the action takes none; the caller is its
+    # context's "user"), `perform` calls the ONE service function (by default `service`, the
+    # record's id as `record_id`) and returns what it returned; the answer is `respond(...)`,
+    # by default the record as its GET shows it, or (`answers_result = True`) what `perform`
+    # returned as `output` shows it, for a record with no detail GET of its own. A refusal is
+    # the API's error shape: a rule the service names (ApplicationError, 400) or a transition
+    # the state machine does not allow (400, mitra.api.exception_handlers).
 
     InputSerializer: ClassVar[Any] = None
     answers_result: ClassVar[bool] = False
@@ -366,10 +395,10 @@ class ActionApi(ShownApi):
         return []
 
     def validate(self, request: Request) -> dict[str, Any]:
-        return parsed(self.InputSerializer, request.data)
+        return parsed(self.InputSerializer, request.data, user=request.user)
 
     def perform(self, request: Any, record: Any, data: dict[str, Any]) -> Any:
-        raise NotImplementedError
+        return self.call_service(request, record, data)
 
     def respond(self, request: Any, pk: int, result: Any) -> Response:
         if self.answers_result:
@@ -385,8 +414,9 @@ class ActionApi(ShownApi):
 
 class TransitionApi(ActionApi):
     # The state-machine moves of one resource that all take the same input and go through one
-    # service function with the transition's name: one class and one operation whose `name`
-    # is one of `transitions` (any other name: 404, before the record is looked up).
+    # service function with the transition's name (`service(..., transition=name, ...)`): one
+    # class and one operation whose `name` is one of `transitions` (any other name: 404,
+    # before the record is looked up).
 
     transitions: ClassVar[Any] = ()
 
@@ -405,6 +435,9 @@ class TransitionApi(ActionApi):
     @property
     def transition(self) -> str:
         return str(self.kwargs["name"])
+
+    def perform(self, request: Any, record: Any, data: dict[str, Any]) -> Any:
+        return self.call_service(request, record, data, transition=self.transition)
 
     def post(self, request: Request, pk: int, **kwargs: Any) -> Response:
         if self.transition not in self.transitions:

@@ -7,6 +7,7 @@ writes only through its services. Outside the viewer's scope → 404.
 
 from typing import Any
 
+from django.http import Http404
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import (
@@ -15,7 +16,6 @@ from drf_spectacular.utils import (
     extend_schema_serializer,
 )
 from rest_framework import serializers
-from rest_framework.request import Request
 from rest_framework.response import Response
 
 from mitra.agreements.models import Agreement
@@ -35,7 +35,6 @@ from .base import (
     DateTimeField,
     errors,
     route,
-    with_etag,
 )
 from .generic import (
     CreateApi,
@@ -46,6 +45,7 @@ from .generic import (
     ShownApi,
     TransitionApi,
     UpdateApi,
+    parsed,
 )
 from .organizations import OrganizationRefSerializer
 from .reference import BodyRefSerializer
@@ -184,15 +184,6 @@ class MeetingDetailSerializer(MeetingSummarySerializer):
         return meeting_is_editable_by(user=self.context["user"], meeting=meeting)
 
 
-def meeting_detail_data(*, user: Any, pk: int) -> Any:
-    meeting = selectors.meeting_get_for_user(user=user, pk=pk)
-    return MeetingDetailSerializer(meeting, context={"user": user}).data
-
-
-def _get_editable(request: Request, pk: int) -> Meeting:
-    return meeting_get_editable(user=request.user, pk=pk)
-
-
 # --- input --------------------------------------------------------------------------------
 
 
@@ -284,8 +275,9 @@ class MeetingApi(ShownApi):
     access = MEMBER
     tags = TAGS
     output = MeetingDetailSerializer
-    detail = staticmethod(meeting_detail_data)
+    read = staticmethod(selectors.meeting_get_for_user)
     fetch = staticmethod(meeting_get_editable)
+    record_id = "meeting_id"
 
 
 class MeetingListApi(MeetingApi, ListApi):
@@ -354,9 +346,6 @@ class MeetingUpdateApi(MeetingApi, UpdateApi):
     put_summary = "Replace a meeting's fields and links"
     InputSerializer = MeetingInputSerializer
 
-    def serializer_context(self, request: Any) -> dict[str, Any]:
-        return {"user": request.user}
-
     def perform(
         self, request: Any, record: Any, values: dict[str, Any], *, partial: bool, expected: int
     ) -> None:
@@ -380,19 +369,12 @@ class MeetingTransitionApi(MeetingApi, TransitionApi):
         "Circulating sends the latest minutes version; approving approves it."
     )
     transitions = services.TRANSITIONS
+    service = staticmethod(services.meeting_transition)
 
     @extend_schema_serializer(component_name="MeetingTransition")
     class InputSerializer(serializers.Serializer):
         reason = serializers.CharField(
             required=False, allow_blank=True, max_length=2000, help_text="Required to cancel."
-        )
-
-    def perform(self, request: Any, record: Any, data: dict[str, Any]) -> Any:
-        return services.meeting_transition(
-            meeting_id=record.pk,
-            transition=self.transition,
-            actor=request.user,
-            reason=data.get("reason", ""),
         )
 
 
@@ -411,12 +393,14 @@ class MeetingPartCreateApi(NestedCreateApi):
     access = EDITOR
     tags = TAGS
     fetch = staticmethod(meeting_get_editable)
+    record_id = "meeting_id"
 
 
 class MeetingInviteApi(MeetingPartCreateApi):
     operation_id = "meetings_invited_create"
     summary = "Invite a body to the meeting"
     serializer_class = InvitedSerializer
+    service = staticmethod(services.meeting_invite_body)
 
     @extend_schema_serializer(component_name="MeetingInvitationInput")
     class InputSerializer(serializers.Serializer):
@@ -432,23 +416,19 @@ class MeetingInviteApi(MeetingPartCreateApi):
         )  # fmt: skip
         email = serializers.EmailField(required=False, allow_blank=True, default="")
 
-    def perform(self, request: Any, meeting: Meeting, data: dict[str, Any]) -> Any:
-        return services.meeting_invite_body(meeting_id=meeting.pk, actor=request.user, **data)
-
 
 class MeetingAttendeeListApi(MeetingPartListApi):
     operation_id = "meetings_attendees_list"
     summary = "The meeting's attendees"
     serializer_class = AttendeeSerializer
-
-    def rows(self, meeting: Meeting) -> Any:
-        return meeting.attendees.all()
+    related = "attendees"
 
 
 class MeetingAttendeeCreateApi(MeetingPartCreateApi):
     operation_id = "meetings_attendees_create"
     summary = "Add an attendee"
     serializer_class = AttendeeSerializer
+    service = staticmethod(services.meeting_attendee_add)
 
     @extend_schema_serializer(component_name="MeetingAttendeeInput")
     class InputSerializer(serializers.Serializer):
@@ -477,17 +457,12 @@ class MeetingAttendeeCreateApi(MeetingPartCreateApi):
                 field: Any = self.fields["organization"]
                 field.queryset = organization_visible_qs(user)
 
-    def perform(self, request: Any, meeting: Meeting, data: dict[str, Any]) -> Any:
-        return services.meeting_attendee_add(meeting_id=meeting.pk, actor=request.user, **data)
-
 
 class MeetingMinutesListApi(MeetingPartListApi):
     operation_id = "meetings_minutes_list"
     summary = "Every version of the minutes, newest first"
     serializer_class = MinutesSerializer
-
-    def rows(self, meeting: Meeting) -> Any:
-        return meeting.minutes.all()
+    related = "minutes"
 
 
 class MeetingMinutesCreateApi(MeetingPartCreateApi):
@@ -498,30 +473,25 @@ class MeetingMinutesCreateApi(MeetingPartCreateApi):
         "approved."
     )
     serializer_class = MinutesSerializer
+    service = staticmethod(services.meeting_minutes_add)
 
     @extend_schema_serializer(component_name="MeetingMinutesInput")
     class InputSerializer(serializers.Serializer):
         text = serializers.CharField()
-
-    def perform(self, request: Any, meeting: Meeting, data: dict[str, Any]) -> Any:
-        return services.meeting_minutes_add(
-            meeting_id=meeting.pk, text=data["text"], actor=request.user
-        )
 
 
 class MeetingActionItemListApi(MeetingPartListApi):
     operation_id = "meetings_action_items_list"
     summary = "The meeting's action items"
     serializer_class = ActionItemSerializer
-
-    def rows(self, meeting: Meeting) -> Any:
-        return meeting.action_items.all()
+    related = "action_items"
 
 
 class MeetingActionItemCreateApi(MeetingPartCreateApi):
     operation_id = "meetings_action_items_create"
     summary = "Add an action item (owner and due date feed the deadlines)"
     serializer_class = ActionItemSerializer
+    service = staticmethod(services.meeting_action_item_add)
 
     @extend_schema_serializer(component_name="MeetingActionItemInput")
     class InputSerializer(serializers.Serializer):
@@ -531,9 +501,6 @@ class MeetingActionItemCreateApi(MeetingPartCreateApi):
             max_length=255, required=False, allow_blank=True, default=""
         )
         due_date = DateField(required=False, allow_null=True, default=None)
-
-    def perform(self, request: Any, meeting: Meeting, data: dict[str, Any]) -> Any:
-        return services.meeting_action_item_add(meeting_id=meeting.pk, actor=request.user, **data)
 
 
 class MeetingActionItemUpdateApi(ApiView):
@@ -551,9 +518,7 @@ class MeetingActionItemUpdateApi(ApiView):
         responses={200: ActionItemSerializer, **errors(*WRITE_DETAIL_ERRORS)},
     )
     def patch(self, request: AuthenticatedRequest, pk: int, item_id: int) -> Response:
-        from django.http import Http404
-
-        meeting = _get_editable(request, pk)
+        meeting = meeting_get_editable(user=request.user, pk=pk)
         item = meeting.action_items.filter(pk=item_id).first()
         if item is None:
             raise Http404
@@ -565,8 +530,16 @@ class MeetingActionItemUpdateApi(ApiView):
         return Response(ActionItemSerializer(item).data)
 
 
-class MeetingSigningApi(ApiView):
+class MeetingSigningApi(MeetingApi):
+    # POST meetings/<id>/signings/ (a record of signings, not an action): answered with the
+    # meeting as its GET shows it.
     access = EDITOR
+    operation_id = "meetings_signings_create"
+    summary = "Record the agreements signed at the meeting"
+    description = (
+        "Links them to the meeting and writes `agreement.signed_at_meeting` in each "
+        "agreement's history; a draft with its signing date is marked signed."
+    )
 
     @extend_schema_serializer(component_name="MeetingSigningInput")
     class InputSerializer(serializers.Serializer):
@@ -584,24 +557,22 @@ class MeetingSigningApi(ApiView):
                 field: Any = self.fields["agreements"]
                 field.child_relation.queryset = Agreement.objects.visible_to(user)
 
-    @extend_schema(
-        operation_id="meetings_signings_create",
-        tags=TAGS,
-        summary="Record the agreements signed at the meeting",
-        description="Links them to the meeting and writes `agreement.signed_at_meeting` in "
-        "each agreement's history; a draft with its signing date is marked signed.",
-        request=InputSerializer,
-        responses={200: MeetingDetailSerializer, **errors(*WRITE_DETAIL_ERRORS)},
-    )
+    @classmethod
+    def operations(cls) -> dict[str, Any]:
+        return {
+            "post": cls.documented(
+                request=cls.InputSerializer,
+                responses={200: cls.output, **errors(*WRITE_DETAIL_ERRORS)},
+            )
+        }
+
     def post(self, request: AuthenticatedRequest, pk: int) -> Response:
-        meeting = _get_editable(request, pk)
-        serializer = self.InputSerializer(data=request.data, context={"user": request.user})
-        serializer.is_valid(raise_exception=True)
+        meeting = self.get_object(request, pk)
+        data = parsed(self.InputSerializer, request.data, user=request.user)
         services.meeting_record_signing(
-            meeting=meeting, agreements=serializer.validated_data["agreements"], actor=request.user
+            meeting=meeting, agreements=data["agreements"], actor=request.user
         )
-        data = meeting_detail_data(user=request.user, pk=pk)
-        return with_etag(Response(data), data["version"])
+        return self.shown(request, pk)
 
 
 # --- routes (included by mitra.api.urls) ----------------------------------------------------

@@ -26,7 +26,7 @@ from .base import (
     ProvinceField,
     RegencyField,
 )
-from .generic import ActionApi, DetailApi, ListApi, Shown, ShownApi, actions
+from .generic import ActionApi, DetailApi, ListApi, ShownApi, actions
 from .reference import BodyRefSerializer
 
 TAGS = ["monitoring"]
@@ -76,10 +76,6 @@ class ReportDetailSerializer(ReportSummarySerializer):
     publication_url = serializers.CharField()
     review_reason = serializers.CharField()
     lines = LineSerializer(many=True)
-
-
-def report_data(*, user: Any, pk: int) -> Any:
-    return ReportDetailSerializer(selectors.report_get_for_user(user=user, pk=pk)).data
 
 
 @extend_schema_serializer(component_name="FollowUpItem")
@@ -136,8 +132,9 @@ class ReportApi(ShownApi):
     access = MEMBER
     tags = TAGS
     output = ReportDetailSerializer
-    detail = staticmethod(report_data)
+    read = staticmethod(selectors.report_get_for_user)
     fetch = staticmethod(selectors.report_get_for_user)
+    record_id = "report_id"
 
 
 class ReportListApi(ReportApi, ListApi):
@@ -239,9 +236,7 @@ class ReportAcceptApi(ReportReviewApi):
     operation_id = "reports_accept"
     summary = "Accept a submitted report"
     description = "For the partner ministry's officers (the agreement's owner agency)."
-
-    def perform(self, request: Any, record: Any, data: dict[str, Any]) -> Any:
-        return services.report_accept(report_id=record.pk, actor=request.user)
+    service = staticmethod(services.report_accept)
 
 
 class ReportRequestRevisionApi(ReportReviewApi):
@@ -295,10 +290,7 @@ class MonitoringVisitDetailApi(DetailApi):
     operation_id = "monitoring_visits_retrieve"
     summary = "One monitoring visit with its findings and follow-up items"
     output = VisitDetailSerializer
-
-    def show(self, request: Any, pk: int) -> Shown:
-        visit = selectors.visit_get_for_user(user=request.user, pk=pk)
-        return VisitDetailSerializer(visit).data, None
+    read = staticmethod(selectors.visit_get_for_user)
 
 
 # --- routes (included by mitra.api.urls) ----------------------------------------------------

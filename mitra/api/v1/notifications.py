@@ -64,15 +64,14 @@ class NoticeReadApi(ActionApi):
     summary = "Mark one of my notifications read"
     output = NoticeSerializer
     answers_result = True
+    service = staticmethod(services.notice_mark_read)
+    record_id = "notice_id"
 
     def get_object(self, request: Any, pk: int) -> Any:
         notice = selectors.notices_for(user=request.user).filter(pk=pk).first()
         if notice is None:  # someone else's: as if it did not exist
             raise Http404
         return notice
-
-    def perform(self, request: Any, record: Any, data: dict[str, Any]) -> Any:
-        return services.notice_mark_read(notice_id=record.pk, actor=request.user)
 
 
 class PreferenceSerializer(serializers.Serializer):

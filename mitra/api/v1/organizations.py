@@ -17,7 +17,7 @@ from .base import (
     SectorField,
     route,
 )
-from .generic import CreateApi, DetailApi, ListApi, Shown, ShownApi, UpdateApi
+from .generic import CreateApi, DetailApi, ListApi, ShownApi, UpdateApi
 
 SECTOR_UNKNOWN: dict[str, Any] = {"does_not_exist": _("Unknown sector code: {value}.")}
 
@@ -114,12 +114,7 @@ class OrganizationApi(ShownApi):
     access = MEMBER
     tags = ["organizations"]
     output = OrganizationOutputSerializer
-
-    def show(self, request: Any, pk: int) -> Shown:
-        org = selectors.organization_get_for_user(user=request.user, pk=pk)
-        return OrganizationOutputSerializer(org).data, org.version
-
-    fetch = staticmethod(selectors.organization_get_for_user)
+    read = fetch = staticmethod(selectors.organization_get_for_user)
 
 
 class OrganizationListApi(OrganizationApi, ListApi):

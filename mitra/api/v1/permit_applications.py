@@ -34,7 +34,6 @@ from .generic import (
     CreateApi,
     DetailApi,
     ListApi,
-    Shown,
     ShownApi,
     UpdateApi,
     actions,
@@ -176,13 +175,8 @@ class ApplicationApi(ShownApi):
     access = MEMBER
     tags = TAGS
     output = ApplicationDetailSerializer
-
-    def show(self, request: Any, pk: int) -> Shown:
-        application = selectors.application_get_for_user(user=request.user, pk=pk)
-        data = ApplicationDetailSerializer(application, context={"request": request}).data
-        return data, application.version
-
-    fetch = staticmethod(selectors.application_get_for_user)
+    read = fetch = staticmethod(selectors.application_get_for_user)
+    record_id = "application_id"
 
 
 class ApplicationListApi(ApplicationApi, ListApi):
@@ -271,23 +265,17 @@ class ApplicationSubmitApi(ApplicationActionApi):
     operation_id = "permit_applications_submit"
     summary = "Submit an application (applicant)"
     description = "The task list must be complete; the application goes to the secretariat."
-
-    def perform(self, request: Any, record: Any, data: dict[str, Any]) -> Any:
-        return services.application_submit(application_id=record.pk, actor=request.user)
+    service = staticmethod(services.application_submit)
 
 
 class ApplicationWithdrawApi(ApplicationActionApi):
     operation_id = "permit_applications_withdraw"
     summary = "Withdraw an application (applicant)"
+    service = staticmethod(services.application_withdraw)
 
     @extend_schema_serializer(component_name="PermitApplicationWithdraw")
     class InputSerializer(serializers.Serializer):
         reason = serializers.CharField(required=False, allow_blank=True, help_text="Why.")
-
-    def perform(self, request: Any, record: Any, data: dict[str, Any]) -> Any:
-        return services.application_withdraw(
-            application_id=record.pk, actor=request.user, reason=data.get("reason", "")
-        )
 
 
 class ApplicationAnswerApi(ApplicationActionApi):
@@ -311,9 +299,7 @@ class ApplicationAnswerApi(ApplicationActionApi):
 class ApplicationOpenVerificationApi(ApplicationActionApi):
     operation_id = "permit_applications_open_verification"
     summary = "Start verifying a submitted application (secretariat)"
-
-    def perform(self, request: Any, record: Any, data: dict[str, Any]) -> Any:
-        return services.application_open_verification(application_id=record.pk, actor=request.user)
+    service = staticmethod(services.application_open_verification)
 
 
 class ApplicationReturnApi(ApplicationActionApi):
@@ -342,6 +328,7 @@ class ApplicationReturnApi(ApplicationActionApi):
 class ApplicationCirculateApi(ApplicationActionApi):
     operation_id = "permit_applications_circulate"
     summary = "Circulate an application to the member agencies (secretariat)"
+    service = staticmethod(services.application_circulate)
 
     @extend_schema_serializer(component_name="PermitApplicationCirculate")
     class InputSerializer(serializers.Serializer):
@@ -352,29 +339,17 @@ class ApplicationCirculateApi(ApplicationActionApi):
         )
         due_date = DateField(required=False, allow_null=True)
 
-    def perform(self, request: Any, record: Any, data: dict[str, Any]) -> Any:
-        return services.application_circulate(
-            application_id=record.pk,
-            technical_ministries=data.get("technical_ministries", []),
-            due_date=data.get("due_date"),
-            actor=request.user,
-        )
-
 
 class ApplicationShareOpinionsApi(ApplicationActionApi):
     operation_id = "permit_applications_share_opinions"
     summary = "Share the member agencies' opinions with each other (secretariat)"
-
-    def perform(self, request: Any, record: Any, data: dict[str, Any]) -> Any:
-        return services.application_share_opinions(application_id=record.pk, actor=request.user)
+    service = staticmethod(services.application_share_opinions)
 
 
 class ApplicationOpenDeliberationApi(ApplicationActionApi):
     operation_id = "permit_applications_open_deliberation"
     summary = "Open the deliberation (secretariat)"
-
-    def perform(self, request: Any, record: Any, data: dict[str, Any]) -> Any:
-        return services.application_open_deliberation(application_id=record.pk, actor=request.user)
+    service = staticmethod(services.application_open_deliberation)
 
 
 class ApplicationDeliberateApi(ApplicationActionApi):
@@ -411,6 +386,7 @@ class ApplicationDecideApi(ApplicationActionApi):
         "prinsip (TPOA track); an unresolved objection blocks approval unless `override_reason` "
         "is given (configurable rule). Rejection needs coded reasons."
     )
+    service = staticmethod(services.application_decide)
 
     @extend_schema_serializer(component_name="PermitDecision")
     class InputSerializer(serializers.Serializer):
@@ -427,9 +403,6 @@ class ApplicationDecideApi(ApplicationActionApi):
         )
         text = serializers.CharField(required=False, allow_blank=True)
         override_reason = serializers.CharField(required=False, allow_blank=True)
-
-    def perform(self, request: Any, record: Any, data: dict[str, Any]) -> Any:
-        return services.application_decide(application_id=record.pk, actor=request.user, **data)
 
 
 # `POST permits/applications/<id>/actions/<name>/`: the actions served by one URL.
@@ -454,12 +427,7 @@ class ReviewApi(ShownApi):
     access = GOVERNMENT
     tags = TAGS
     output = ReviewSerializer
-
-    def show(self, request: Any, pk: int) -> Shown:
-        review = selectors.review_get_for_user(user=request.user, pk=pk)
-        return ReviewSerializer(review, context={"request": request}).data, None
-
-    fetch = staticmethod(selectors.review_get_for_user)
+    read = fetch = staticmethod(selectors.review_get_for_user)
 
 
 class ReviewListApi(ReviewApi, ListApi):

@@ -24,7 +24,6 @@ from .generic import (
     ListApi,
     NestedCreateApi,
     NestedListApi,
-    Shown,
     ShownApi,
     actions,
 )
@@ -105,11 +104,7 @@ class PermitApi(ShownApi):
     access = MEMBER
     tags = TAGS
     output = PermitSerializer
-
-    def show(self, request: Any, pk: int) -> Shown:
-        return PermitSerializer(selectors.permit_get_for_user(user=request.user, pk=pk)).data, None
-
-    fetch = staticmethod(selectors.permit_get_for_user)
+    read = fetch = staticmethod(selectors.permit_get_for_user)
 
 
 class PermitListApi(PermitApi, ListApi):
@@ -188,9 +183,7 @@ class StaffListApi(PermitPartListApi):
     operation_id = "permits_staff_list"
     summary = "The organization's foreign staff assignments"
     serializer_class = StaffSerializer
-
-    def rows(self, permit: Permit) -> Any:
-        return permit.organization.foreign_staff.all()
+    related = "organization.foreign_staff"
 
 
 class StaffCreateApi(PermitPartCreateApi):
@@ -230,6 +223,7 @@ class PermitActionApi(PermitApi, ActionApi):
     # By the TPOA secretariat, for the Minister; each action needs a reason and a legal basis.
     access = EDITOR
     InputSerializer = LifecycleInputSerializer
+    record_id = "permit_id"
 
 
 class PermitSuspendApi(PermitActionApi):
@@ -239,9 +233,7 @@ class PermitSuspendApi(PermitActionApi):
         "By the TPOA secretariat, for the Minister. Suspends the holder (the one source of "
         "`suspended`: no new agreements or work plans). Reason and legal basis are required."
     )
-
-    def perform(self, request: Any, record: Any, data: dict[str, Any]) -> Any:
-        return lifecycle.permit_suspend(permit_id=record.pk, actor=request.user, **data)
+    service = staticmethod(lifecycle.permit_suspend)
 
 
 class PermitReinstateApi(PermitActionApi):
@@ -251,9 +243,7 @@ class PermitReinstateApi(PermitActionApi):
         "By the TPOA secretariat, for the Minister; refused while a sanction case holds the "
         "holder in cessation. Reason and legal basis are required."
     )
-
-    def perform(self, request: Any, record: Any, data: dict[str, Any]) -> Any:
-        return lifecycle.permit_reinstate(permit_id=record.pk, actor=request.user, **data)
+    service = staticmethod(lifecycle.permit_reinstate)
 
 
 class PermitRevokeApi(PermitActionApi):
@@ -264,9 +254,7 @@ class PermitRevokeApi(PermitActionApi):
         "cascade: izin operasional ended, staff and agreements flagged, everyone N14 names "
         "told. Reason and legal basis are required."
     )
-
-    def perform(self, request: Any, record: Any, data: dict[str, Any]) -> Any:
-        return lifecycle.permit_revoke(permit_id=record.pk, actor=request.user, **data)
+    service = staticmethod(lifecycle.permit_revoke)
 
 
 # `POST permits/permits/<id>/actions/<name>/`: the actions served by one URL.
@@ -294,9 +282,8 @@ class OperationalEndApi(RecordEndApi):
     )
     output = OperationalSerializer
     fetch = staticmethod(selectors.izin_operasional_get_for_user)
-
-    def perform(self, request: Any, record: Any, data: dict[str, Any]) -> Any:
-        return lifecycle.izin_operasional_end(operational_id=record.pk, actor=request.user, **data)
+    service = staticmethod(lifecycle.izin_operasional_end)
+    record_id = "operational_id"
 
 
 class StaffEndApi(RecordEndApi):
@@ -308,9 +295,8 @@ class StaffEndApi(RecordEndApi):
     )
     output = StaffSerializer
     fetch = staticmethod(selectors.staff_assignment_get_for_user)
-
-    def perform(self, request: Any, record: Any, data: dict[str, Any]) -> Any:
-        return lifecycle.staff_assignment_end(assignment_id=record.pk, actor=request.user, **data)
+    service = staticmethod(lifecycle.staff_assignment_end)
+    record_id = "assignment_id"
 
 
 # --- routes (included by mitra.api.urls) ----------------------------------------------------

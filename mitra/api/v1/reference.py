@@ -6,26 +6,16 @@ import django_filters
 from django.db.models import QuerySet
 from django.http import Http404
 from django.urls import path
-from drf_spectacular.utils import extend_schema, extend_schema_serializer
+from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
-from rest_framework.request import Request
-from rest_framework.response import Response
 
-from mitra.api.pagination import StandardPagination
 from mitra.bodies.models import GovernmentBody
 from mitra.core.access import MEMBER
 from mitra.core.search import words_q
 from mitra.regions.models import Province, Regency
 
-from .base import (
-    DETAIL_ERRORS,
-    READ_ERRORS,
-    ApiView,
-    DateField,
-    ProvinceField,
-    errors,
-    paginated_response,
-)
+from .base import ApiView, DateField, ProvinceField
+from .generic import DetailApi, ListApi
 
 # --- selectors (reference data is not scoped: every signed-in user reads all of it) -------
 
@@ -52,7 +42,8 @@ def body_list(*, filters: dict[str, Any] | None = None) -> QuerySet[GovernmentBo
     return GovernmentBodyFilter(filters or {}, queryset=qs).qs
 
 
-def body_get(*, pk: int) -> GovernmentBody:
+def body_get(*, user: Any, pk: int) -> GovernmentBody:
+    # `user`: as for every read of one record; reference data is not scoped.
     body = (
         GovernmentBody.objects.select_related("parent", "province", "regency")
         .prefetch_related("units", "successors", "predecessors")
@@ -119,9 +110,16 @@ class BodyOutputSerializer(serializers.Serializer):
 # --- bodies -------------------------------------------------------------------------------
 
 
-class BodyListApi(ApiView):
+class ReferenceApi(ApiView):
+    # Reference data: for any member, not scoped.
     access = MEMBER
-    pagination_class = StandardPagination
+    tags = ["reference"]
+
+
+class BodyListApi(ReferenceApi, ListApi):
+    operation_id = "bodies_list"
+    summary = "List government bodies"
+    serializer_class = BodyOutputSerializer
 
     class FilterSerializer(serializers.Serializer):
         q = serializers.CharField(
@@ -132,110 +130,68 @@ class BodyListApi(ApiView):
             required=False, allow_null=True, default=None, help_text="Only top-level bodies."
         )
 
-    @extend_schema(
-        operation_id="bodies_list",
-        tags=["reference"],
-        summary="List government bodies",
-        parameters=[FilterSerializer],
-        responses={200: BodyOutputSerializer(many=True), **errors(400, *READ_ERRORS)},
-    )
-    def get(self, request: Request) -> Response:
-        filters = self.FilterSerializer(data=request.query_params)
-        filters.is_valid(raise_exception=True)
-        data = {k: v for k, v in filters.validated_data.items() if v is not None}
-        return paginated_response(
-            queryset=body_list(filters=data),
-            serializer_class=BodyOutputSerializer,
-            request=request,
-            view=self,
-        )
+    def get_queryset(self, request: Any, filters: dict[str, Any]) -> Any:
+        return body_list(filters={k: v for k, v in filters.items() if v is not None})
 
 
-class BodyDetailApi(ApiView):
-    access = MEMBER
+@extend_schema_serializer(component_name="BodyDetail")
+class BodyDetailSerializer(BodyOutputSerializer):
+    units = BodyRefSerializer(many=True, source="units.all")
+    successors = BodyRefSerializer(many=True, source="successors.all")
+    predecessors = BodyRefSerializer(many=True, source="predecessors.all")
 
-    @extend_schema_serializer(component_name="BodyDetail")
-    class OutputSerializer(BodyOutputSerializer):
-        units = BodyRefSerializer(many=True, source="units.all")
-        successors = BodyRefSerializer(many=True, source="successors.all")
-        predecessors = BodyRefSerializer(many=True, source="predecessors.all")
 
-    @extend_schema(
-        operation_id="bodies_retrieve",
-        tags=["reference"],
-        summary="A government body with its units, predecessors and successors",
-        responses={200: OutputSerializer, **errors(*DETAIL_ERRORS)},
-    )
-    def get(self, request: Request, pk: int) -> Response:
-        return Response(self.OutputSerializer(body_get(pk=pk)).data)
+class BodyDetailApi(ReferenceApi, DetailApi):
+    operation_id = "bodies_retrieve"
+    summary = "A government body with its units, predecessors and successors"
+    output = BodyDetailSerializer
+    read = staticmethod(body_get)
 
 
 # --- regions ------------------------------------------------------------------------------
 
 
-class ProvinceListApi(ApiView):
-    access = MEMBER
-    pagination_class = StandardPagination
-
-    @extend_schema_serializer(component_name="Province")
-    class OutputSerializer(serializers.Serializer):
-        code = serializers.CharField(help_text='Kemendagri code, e.g. "33".')
-        name = serializers.CharField()
-        latitude = serializers.FloatField(allow_null=True)
-        longitude = serializers.FloatField(allow_null=True)
-
-    @extend_schema(
-        operation_id="provinces_list",
-        tags=["reference"],
-        summary="List provinces (Kemendagri codes)",
-        responses={200: OutputSerializer(many=True), **errors(*READ_ERRORS)},
-    )
-    def get(self, request: Request) -> Response:
-        return paginated_response(
-            queryset=province_list(),
-            serializer_class=self.OutputSerializer,
-            request=request,
-            view=self,
-        )
+@extend_schema_serializer(component_name="Province")
+class ProvinceSerializer(serializers.Serializer):
+    code = serializers.CharField(help_text='Kemendagri code, e.g. "33".')
+    name = serializers.CharField()
+    latitude = serializers.FloatField(allow_null=True)
+    longitude = serializers.FloatField(allow_null=True)
 
 
-class RegencyListApi(ApiView):
-    access = MEMBER
-    pagination_class = StandardPagination
+class ProvinceListApi(ReferenceApi, ListApi):
+    operation_id = "provinces_list"
+    summary = "List provinces (Kemendagri codes)"
+    serializer_class = ProvinceSerializer
+
+    def get_queryset(self, request: Any, filters: dict[str, Any]) -> Any:
+        return province_list()
+
+
+@extend_schema_serializer(component_name="Regency")
+class RegencySerializer(serializers.Serializer):
+    code = serializers.CharField(help_text='Kemendagri code, e.g. "33.01".')
+    name = serializers.CharField()
+    kind = serializers.ChoiceField(choices=Regency.Kind.choices)
+    province = serializers.CharField(source="province.code")
+    latitude = serializers.FloatField(allow_null=True)
+    longitude = serializers.FloatField(allow_null=True)
+
+
+class RegencyListApi(ReferenceApi, ListApi):
+    operation_id = "regencies_list"
+    summary = "List regencies and cities, optionally of one province"
+    serializer_class = RegencySerializer
 
     class FilterSerializer(serializers.Serializer):
         province = ProvinceField(required=False, help_text='Kemendagri province code, e.g. "33".')
         kind = serializers.ChoiceField(choices=Regency.Kind.choices, required=False)
         q = serializers.CharField(required=False, help_text="Part of the name.")
 
-    @extend_schema_serializer(component_name="Regency")
-    class OutputSerializer(serializers.Serializer):
-        code = serializers.CharField(help_text='Kemendagri code, e.g. "33.01".')
-        name = serializers.CharField()
-        kind = serializers.ChoiceField(choices=Regency.Kind.choices)
-        province = serializers.CharField(source="province.code")
-        latitude = serializers.FloatField(allow_null=True)
-        longitude = serializers.FloatField(allow_null=True)
-
-    @extend_schema(
-        operation_id="regencies_list",
-        tags=["reference"],
-        summary="List regencies and cities, optionally of one province",
-        parameters=[FilterSerializer],
-        responses={200: OutputSerializer(many=True), **errors(400, *READ_ERRORS)},
-    )
-    def get(self, request: Request) -> Response:
-        filters = self.FilterSerializer(data=request.query_params)
-        filters.is_valid(raise_exception=True)
-        data = dict(filters.validated_data)
-        if data.get("province") is not None:
-            data["province"] = data["province"].code
-        return paginated_response(
-            queryset=regency_list(filters=data),
-            serializer_class=self.OutputSerializer,
-            request=request,
-            view=self,
-        )
+    def get_queryset(self, request: Any, filters: dict[str, Any]) -> Any:
+        if filters.get("province") is not None:
+            filters["province"] = filters["province"].code
+        return regency_list(filters=filters)
 
 
 # --- routes (included by mitra.api.urls) ----------------------------------------------------

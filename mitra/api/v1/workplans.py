@@ -188,11 +188,6 @@ def workplan_detail_data(*, user: Any, pk: int) -> Any:
     return WorkPlanDetailSerializer(work_plan, context={"user": user}).data
 
 
-def activity_detail_data(*, user: Any, pk: int) -> Any:
-    activity = selectors.activity_get_for_user(user=user, pk=pk)
-    return ActivitySerializer(activity, context={"user": user}).data
-
-
 # --- work plans ---------------------------------------------------------------------------
 
 
@@ -245,6 +240,7 @@ class WorkPlanApi(ShownApi):
     tags = TAGS
     output = WorkPlanDetailSerializer
     detail = staticmethod(workplan_detail_data)
+    record_id = "work_plan_id"
 
 
 class ActivityApi(ShownApi):
@@ -252,7 +248,8 @@ class ActivityApi(ShownApi):
     access = MEMBER
     tags = TAGS
     output = ActivitySerializer
-    detail = staticmethod(activity_detail_data)
+    read = staticmethod(selectors.activity_get_for_user)
+    record_id = "activity_id"
 
 
 class WorkPlanListApi(WorkPlanApi, ListApi):
@@ -349,6 +346,7 @@ class WorkPlanTransitionApi(WorkPlanApi, TransitionApi):
         "active → reported → closed; approved → draft for changes."
     )
     transitions = services.WORKPLAN_TRANSITIONS
+    service = staticmethod(services.workplan_transition)
 
     @extend_schema_serializer(component_name="WorkPlanTransition")
     class InputSerializer(serializers.Serializer):
@@ -358,14 +356,6 @@ class WorkPlanTransitionApi(WorkPlanApi, TransitionApi):
 
     def get_object(self, request: Any, pk: int) -> WorkPlan:
         return workplan_get_for_action(user=request.user, pk=pk, action=self.transition)
-
-    def perform(self, request: Any, record: Any, data: dict[str, Any]) -> Any:
-        return services.workplan_transition(
-            work_plan_id=record.pk,
-            transition=self.transition,
-            actor=request.user,
-            on=data.get("on"),
-        )
 
 
 class NotificationCreateApi(NestedCreateApi):
@@ -572,6 +562,7 @@ class ActivityTransitionApi(ActivityApi, TransitionApi):
         "region's government notified on or before the start."
     )
     transitions = services.ACTIVITY_TRANSITIONS
+    service = staticmethod(services.activity_transition)
 
     @extend_schema_serializer(component_name="ActivityTransition")
     class InputSerializer(serializers.Serializer):
@@ -581,14 +572,6 @@ class ActivityTransitionApi(ActivityApi, TransitionApi):
 
     def get_object(self, request: Any, pk: int) -> Activity:
         return activity_get_for_action(user=request.user, pk=pk, action="implement")
-
-    def perform(self, request: Any, record: Any, data: dict[str, Any]) -> Any:
-        return services.activity_transition(
-            activity_id=record.pk,
-            transition=self.transition,
-            actor=request.user,
-            on=data.get("on"),
-        )
 
 
 class N5InboxApi(ListApi):
@@ -618,11 +601,8 @@ class N5AcknowledgeApi(ActionApi):
     output = NotificationSerializer
     answers_result = True
     fetch = staticmethod(selectors.n5_notice_get_for_user)
-
-    def perform(self, request: Any, record: Any, data: dict[str, Any]) -> Any:
-        return services.regional_notification_acknowledge(
-            notification_id=record.pk, actor=request.user
-        )
+    service = staticmethod(services.regional_notification_acknowledge)
+    record_id = "notification_id"
 
 
 # --- routes (included by mitra.api.urls) ----------------------------------------------------
