@@ -2,11 +2,11 @@
 
 from typing import Any
 
-from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 
 from mitra.accounts.http import AuthenticatedHttpRequest
@@ -17,19 +17,18 @@ from mitra.core.dates import today
 from mitra.core.forms import (
     CHECK_CHANGE,
     CHECK_CONFIRM,
-    VersionedEditMixin,
     carried_entries,
     check_step,
     form_answers,
-    form_token_for,
-    submitted_version,
 )
 from mitra.core.pages import (
+    VersionedEditView,
     act_and_flash,
-    create_from_form,
+    create_form_page,
+    create_or_form_page,
     document_download,
-    form_saved,
     page_context,
+    saved_or_shown_again,
 )
 
 from . import selectors, services
@@ -123,6 +122,7 @@ def _get_editable(request: HttpRequest, pk: int) -> Agreement:
 
 
 CREATE_FORM = "agreements.create"
+FORM_PAGE = "agreements/agreement_form.html"
 
 
 class AgreementCreateView(AccessMixin, View):
@@ -147,8 +147,7 @@ class AgreementCreateView(AccessMixin, View):
                 raise Http404
             initial = renewal_initial(predecessor)
         form = AgreementForm(user=request.user, initial=initial)
-        context = {"form": form, "form_token": form_token_for(request, CREATE_FORM)}
-        return render(request, "agreements/agreement_form.html", context)
+        return create_form_page(request, FORM_PAGE, form, scope=CREATE_FORM)
 
     def post(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         form = AgreementForm(request.POST, user=request.user)
@@ -156,57 +155,41 @@ class AgreementCreateView(AccessMixin, View):
         if form.is_valid() and step != CHECK_CONFIRM:
             # Check your answers first; "Change" comes back to the filled-in form (issue 16 §1).
             if step == CHECK_CHANGE:
-                context = {"form": form, "form_token": form_token_for(request, CREATE_FORM)}
-                return render(request, "agreements/agreement_form.html", context)
+                return create_form_page(request, FORM_PAGE, form, scope=CREATE_FORM)
             context = {
                 "sections": [{"title": "", "answers": form_answers(form)}],
                 "carry": carried_entries(request),
                 "action": reverse("agreements:create"),
             }
             return render(request, "agreements/agreement_check.html", context)
-        created = create_from_form(
+        return create_or_form_page(
             request,
             form,
+            template=FORM_PAGE,
             scope=CREATE_FORM,
             create=lambda: services.agreement_create(data=form.to_input(), actor=request.user),
             url_of=lambda a: reverse("agreements:detail", args=[a.pk]),
             fallback=reverse("agreements:list"),
             landing=lambda a: reverse("agreements:detail", args=[a.pk]) + "?registered=1",
         )
-        if created is not None:
-            return created
-        context = {"form": form, "form_token": form_token_for(request, CREATE_FORM)}
-        return render(request, "agreements/agreement_form.html", context, status=400)
 
 
-class AgreementUpdateView(VersionedEditMixin, AccessMixin, View):
+class AgreementUpdateView(VersionedEditView):
     access = EDITOR
+    template_name = FORM_PAGE
+    form_class = AgreementForm
+    record_name = "agreement"
+    detail = "agreements:detail"
+    done = gettext_lazy("The agreement was saved.")
 
-    def get(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-        agreement = _get_editable(request, pk)
-        form = AgreementForm(
-            user=request.user, instance=agreement, initial=AgreementForm.initial_from(agreement)
-        )
-        return render(
-            request,
-            "agreements/agreement_form.html",
-            {"form": form, "agreement": agreement, "version": agreement.version},
-        )
+    def get_record(self, request: AuthenticatedHttpRequest, pk: int) -> Agreement:
+        return _get_editable(request, pk)
 
-    def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-        agreement = _get_editable(request, pk)
-        form = AgreementForm(request.POST, user=request.user, instance=agreement)
-        context: dict[str, Any] = {
-            "form": form,
-            "agreement": agreement,
-            "version": submitted_version(request),
-        }
-        if form.is_valid() and self.save_edit(
-            form, context, services.agreement_update, agreement_id=agreement.pk
-        ):
-            messages.success(request, _("The agreement was saved."))
-            return redirect("agreements:detail", pk=agreement.pk)
-        return render(request, "agreements/agreement_form.html", context, status=400)
+    def form_kwargs(self, record: Agreement) -> dict[str, Any]:
+        return {"user": self.request.user, "instance": record}
+
+    def save(self, record: Agreement, **edit: Any) -> object:
+        return services.agreement_update(agreement_id=record.pk, **edit)
 
 
 class AgreementTransitionView(AccessMixin, View):
@@ -236,7 +219,7 @@ class AgreementSignatoryAddView(AccessMixin, View):
     def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         agreement = _get_editable(request, pk)
         form = SignatoryForm(request.POST, agreement=agreement)
-        if form_saved(
+        return saved_or_shown_again(
             request,
             form,
             lambda data: services.agreement_add_signatory(
@@ -248,14 +231,9 @@ class AgreementSignatoryAddView(AccessMixin, View):
                 actor=request.user,
             ),
             done=_("The signatory was added."),
-        ):
-            return redirect("agreements:detail", pk=agreement.pk)
-        agreement = selectors.agreement_get_for_user(user=request.user, pk=pk)
-        return render(
-            request,
-            "agreements/agreement_detail.html",
-            detail_context(request, agreement, signatory_form=form),
-            status=400,
+            then=redirect("agreements:detail", pk=agreement.pk),
+            template="agreements/agreement_detail.html",
+            context=lambda: _detail_again(request, pk, signatory_form=form),
         )
 
 
@@ -265,7 +243,7 @@ class AgreementDocumentUploadView(AccessMixin, View):
     def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         agreement = _get_editable(request, pk)
         form = DocumentForm(request.POST, request.FILES)
-        if form_saved(
+        return saved_or_shown_again(
             request,
             form,
             lambda data: services.agreement_document_upload(
@@ -276,15 +254,16 @@ class AgreementDocumentUploadView(AccessMixin, View):
                 actor=request.user,
             ),
             done=_("The document was stored."),
-        ):
-            return redirect("agreements:detail", pk=agreement.pk)
-        agreement = selectors.agreement_get_for_user(user=request.user, pk=pk)
-        return render(
-            request,
-            "agreements/agreement_detail.html",
-            detail_context(request, agreement, document_form=form),
-            status=400,
+            then=redirect("agreements:detail", pk=agreement.pk),
+            template="agreements/agreement_detail.html",
+            context=lambda: _detail_again(request, pk, document_form=form),
         )
+
+
+def _detail_again(request: AuthenticatedHttpRequest, pk: int, **forms: Any) -> dict[str, Any]:
+    """The agreement's page again, read afresh, with a form that was not saved."""
+    agreement = selectors.agreement_get_for_user(user=request.user, pk=pk)
+    return detail_context(request, agreement, **forms)
 
 
 class AgreementDocumentDownloadView(AccessMixin, View):

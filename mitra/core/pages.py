@@ -6,7 +6,12 @@
 - `form_saved`: a form posted from a record's page, saved through a service, the refusal shown
   on the form;
 - `create_from_form`: a create form's POST, run once per form token (issue 13 §2);
-- `document_download`: a stored document as a download.
+  `create_form_page` the create form's page with its token, `create_or_form_page` the two
+  together;
+- `document_download`: a stored document as a download;
+- `saved_or_shown_again`: a form posted from a record's page: saved, the redirect; refused or
+  invalid, the page again (status 400) with the form showing why;
+- `VersionedEditView`: the GET and POST of an edit page whose record carries a version.
 
 Views still fetch their objects through scoped selectors and call the services themselves (in
 the callables they pass); these helpers only carry what happens around the call.
@@ -19,10 +24,20 @@ from django import forms
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import FileResponse, HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
+from django.views import View
 
+from .access import AccessMixin
 from .exceptions import ApplicationError
-from .forms import already_submitted, application_error_text, apply_application_errors, create_once
+from .forms import (
+    VersionedEditMixin,
+    already_submitted,
+    application_error_text,
+    apply_application_errors,
+    create_once,
+    form_token_for,
+    submitted_version,
+)
 from .models import StoredDocument
 
 PAGE_SIZE = 25
@@ -125,6 +140,51 @@ def create_from_form[T](
     return redirect((landing or url_of)(record))
 
 
+def create_form_page(
+    request: HttpRequest,
+    template: str,
+    form: forms.Form,
+    *,
+    scope: str,
+    status: int = 200,
+    **extra: Any,
+) -> HttpResponse:
+    """A create form's page: `form`, its one-time token for `scope` (`form_token_for`: the one
+    it was submitted with while unused) as `form_token`, and `extra` in the context."""
+    context = {"form": form, **extra, "form_token": form_token_for(request, scope)}
+    return render(request, template, context, status=status)
+
+
+def create_or_form_page[T](
+    request: HttpRequest,
+    form: forms.Form,
+    *,
+    template: str,
+    scope: str,
+    create: Callable[[], T],
+    url_of: Callable[[T], str],
+    fallback: str,
+    done: str | None = None,
+    landing: Callable[[T], str] | None = None,
+    extra: dict[str, Any] | None = None,
+) -> HttpResponse:
+    """A create form's POST (`create_from_form`); when the form is invalid or the service
+    refused, the form's page again (`create_form_page`, with `extra`) with status 400."""
+    created = create_from_form(
+        request,
+        form,
+        scope=scope,
+        create=create,
+        url_of=url_of,
+        fallback=fallback,
+        done=done,
+        landing=landing,
+    )
+    if created is not None:
+        return created
+    return create_form_page(request, template, form, scope=scope, status=400, **(extra or {}))
+
+
 def document_download(document: StoredDocument) -> FileResponse:
     """A stored document as a download, under the name it was uploaded with and its type."""
     return FileResponse(
@@ -133,3 +193,79 @@ def document_download(document: StoredDocument) -> FileResponse:
         filename=document.original_name,
         content_type=document.content_type,
     )
+
+
+def saved_or_shown_again(
+    request: HttpRequest,
+    form: forms.Form,
+    save: Callable[[dict[str, Any]], object],
+    *,
+    done: Any,
+    then: HttpResponse,
+    template: str,
+    context: Callable[[], dict[str, Any]],
+) -> HttpResponse:
+    """A form posted from a record's page (`form_saved`): saved, `then` (the redirect back);
+    invalid or refused, `template` again with `context()` (built only then, the form in it)
+    and status 400."""
+    if form_saved(request, form, save, done=done):
+        return then
+    return render(request, template, context(), status=400)
+
+
+class VersionedEditView(VersionedEditMixin, AccessMixin, View):
+    """An edit page whose record carries a version (issue 18 §2: the one copy of its GET and
+    POST). GET: `form_class` filled from the record (`initial_from`) with the record's version.
+    POST: saved through `save` (`VersionedEditMixin.save_edit`), then `done` as a success
+    message and the redirect to `detail` (a URL name taking the record's pk); invalid, refused
+    or changed meanwhile, the form again with status 400.
+
+    The template's context: `form`, the record under `record_name`, `version`, and
+    `extra_context(record)`. A subclass sets `access` and these attributes, and defines
+    `get_record` (through a scoped selector) and `save`."""
+
+    template_name: str
+    form_class: Any
+    record_name: str
+    detail: str
+    done: Any  # the success message (lazy: translated when shown)
+
+    def get_record(self, request: Any, pk: int) -> Any:
+        """The record, fetched for editing (404 or refused outside the user's scope)."""
+        raise NotImplementedError
+
+    def save(self, record: Any, **edit: Any) -> object:
+        """The update service: `edit` is data, actor and expected_version."""
+        raise NotImplementedError
+
+    def form_kwargs(self, record: Any) -> dict[str, Any]:
+        """What the form takes besides the data, on GET and POST."""
+        return {}
+
+    def extra_context(self, record: Any) -> dict[str, Any]:
+        return {}
+
+    def _context(self, form: Any, record: Any, version: int | None) -> dict[str, Any]:
+        return {
+            "form": form,
+            **self.extra_context(record),
+            self.record_name: record,
+            "version": version,
+        }
+
+    def get(self, request: Any, pk: int) -> HttpResponse:
+        record = self.get_record(request, pk)
+        kwargs = {"initial": self.form_class.initial_from(record)} | self.form_kwargs(record)
+        form = self.form_class(**kwargs)
+        return render(request, self.template_name, self._context(form, record, record.version))
+
+    def post(self, request: Any, pk: int) -> HttpResponse:
+        record = self.get_record(request, pk)
+        form = self.form_class(request.POST, **self.form_kwargs(record))
+        context = self._context(form, record, submitted_version(request))
+        if form.is_valid() and self.save_edit(
+            form, context, lambda **edit: self.save(record, **edit)
+        ):
+            messages.success(request, self.done)
+            return redirect(self.detail, pk=record.pk)
+        return render(request, self.template_name, context, status=400)

@@ -154,7 +154,29 @@ class MeetingForm(BootstrapFormMixin, forms.Form):
         }
 
 
-class InviteForm(BootstrapFormMixin, forms.Form):
+class _BodyOrWordsForm(BootstrapFormMixin, forms.Form):
+    """A form naming a government body (any, by name) in `body_field`; with `words_field`, one
+    of the two is required (`neither` is said otherwise, at the body)."""
+
+    body_field = "body"
+    words_field = ""
+    neither: Any = ""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        body: Any = self.fields[self.body_field]
+        body.queryset = GovernmentBody.objects.order_by("name")
+        body.label_from_instance = _body_label
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        words = (data.get(self.words_field) or "").strip() if self.words_field else "-"
+        if not data.get(self.body_field) and not words:
+            self.add_error(self.body_field, self.neither)
+        return data
+
+
+class InviteForm(_BodyOrWordsForm):
     body = forms.ModelChoiceField(
         label=_("Invited body"), queryset=GovernmentBody.objects.none(), required=False
     )
@@ -166,20 +188,11 @@ class InviteForm(BootstrapFormMixin, forms.Form):
     )
     email = forms.EmailField(label=_("Invitation email"), required=False)
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        body: Any = self.fields["body"]
-        body.queryset = GovernmentBody.objects.order_by("name")
-        body.label_from_instance = _body_label
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if not data.get("body") and not (data.get("description") or "").strip():
-            self.add_error("body", _("Choose the invited body or describe the group."))
-        return data
+    words_field = "description"
+    neither = _("Choose the invited body or describe the group.")
 
 
-class AttendeeForm(BootstrapFormMixin, forms.Form):
+class AttendeeForm(_BodyOrWordsForm):
     name = forms.CharField(label=_("Name"), max_length=255, required=False)
     title = forms.CharField(label=_("Position/title"), max_length=255, required=False)
     body = forms.ModelChoiceField(
@@ -201,12 +214,6 @@ class AttendeeForm(BootstrapFormMixin, forms.Form):
     )
     email = forms.EmailField(label=_("Email"), required=False)
     attended = forms.BooleanField(label=_("Attended"), required=False)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        body: Any = self.fields["body"]
-        body.queryset = GovernmentBody.objects.order_by("name")
-        body.label_from_instance = _body_label
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -262,7 +269,7 @@ class DecisionForm(_MeetingItemsMixin, BootstrapFormMixin, forms.Form):
         self.set_agenda(meeting)
 
 
-class ActionItemForm(BootstrapFormMixin, forms.Form):
+class ActionItemForm(_BodyOrWordsForm):
     text = forms.CharField(label=_("Action"), widget=forms.Textarea(attrs={"rows": 2}))
     owner_body = forms.ModelChoiceField(
         label=_("Responsible body"), queryset=GovernmentBody.objects.none(), required=False
@@ -270,17 +277,9 @@ class ActionItemForm(BootstrapFormMixin, forms.Form):
     owner_person = forms.CharField(label=_("Responsible person"), max_length=255, required=False)
     due_date = forms.DateField(label=_("Due date"), required=False, widget=DATE)
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        body: Any = self.fields["owner_body"]
-        body.queryset = GovernmentBody.objects.order_by("name")
-        body.label_from_instance = _body_label
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if not data.get("owner_body") and not (data.get("owner_person") or "").strip():
-            self.add_error("owner_body", _("Name the body or the person responsible."))
-        return data
+    body_field = "owner_body"
+    words_field = "owner_person"
+    neither = _("Name the body or the person responsible.")
 
 
 class ActionItemStatusForm(forms.Form):

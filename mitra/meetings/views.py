@@ -8,17 +8,20 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 
 from mitra.accounts.http import AuthenticatedHttpRequest
 from mitra.audit.selectors import audit_history
 from mitra.core.access import EDITOR, MEMBER, AccessMixin
-from mitra.core.forms import (
-    VersionedEditMixin,
-    form_token_for,
-    submitted_version,
+from mitra.core.pages import (
+    VersionedEditView,
+    act_and_flash,
+    create_form_page,
+    create_or_form_page,
+    page_context,
+    saved_or_shown_again,
 )
-from mitra.core.pages import act_and_flash, create_from_form, form_saved, page_context
 
 from . import selectors, services
 from .forms import (
@@ -135,49 +138,38 @@ class MeetingCreateView(AccessMixin, View):
 
     def get(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         form = MeetingForm(user=request.user)
-        context = {"form": form, "form_token": form_token_for(request, CREATE_FORM)}
-        return render(request, "meetings/meeting_form.html", context)
+        return create_form_page(request, "meetings/meeting_form.html", form, scope=CREATE_FORM)
 
     def post(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         form = MeetingForm(request.POST, user=request.user)
-        created = create_from_form(
+        return create_or_form_page(
             request,
             form,
+            template="meetings/meeting_form.html",
             scope=CREATE_FORM,
             create=lambda: services.meeting_create(data=form.to_input(), actor=request.user),
             url_of=meeting_url,
             fallback=reverse("meetings:list"),
             done=_("The meeting was saved."),
         )
-        if created is not None:
-            return created
-        context = {"form": form, "form_token": form_token_for(request, CREATE_FORM)}
-        return render(request, "meetings/meeting_form.html", context, status=400)
 
 
-class MeetingUpdateView(VersionedEditMixin, AccessMixin, View):
+class MeetingUpdateView(VersionedEditView):
     access = EDITOR
+    template_name = "meetings/meeting_form.html"
+    form_class = MeetingForm
+    record_name = "meeting"
+    detail = "meetings:detail"
+    done = gettext_lazy("The meeting was saved.")
 
-    def get(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-        meeting = meeting_get_editable(user=request.user, pk=pk)
-        form = MeetingForm(user=request.user, initial=MeetingForm.initial_from(meeting))
-        context = {"form": form, "meeting": meeting, "version": meeting.version}
-        return render(request, "meetings/meeting_form.html", context)
+    def get_record(self, request: AuthenticatedHttpRequest, pk: int) -> Meeting:
+        return meeting_get_editable(user=request.user, pk=pk)
 
-    def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-        meeting = meeting_get_editable(user=request.user, pk=pk)
-        form = MeetingForm(request.POST, user=request.user)
-        context: dict[str, Any] = {
-            "form": form,
-            "meeting": meeting,
-            "version": submitted_version(request),
-        }
-        if form.is_valid() and self.save_edit(
-            form, context, services.meeting_update, meeting_id=meeting.pk
-        ):
-            messages.success(request, _("The meeting was saved."))
-            return redirect("meetings:detail", pk=meeting.pk)
-        return render(request, "meetings/meeting_form.html", context, status=400)
+    def form_kwargs(self, record: Meeting) -> dict[str, Any]:
+        return {"user": self.request.user}
+
+    def save(self, record: Meeting, **edit: Any) -> object:
+        return services.meeting_update(meeting_id=record.pk, **edit)
 
 
 class MeetingTransitionView(AccessMixin, View):
@@ -216,19 +208,18 @@ class _MeetingFormPostView(AccessMixin, View):
     def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         meeting = meeting_get_editable(user=request.user, pk=pk)
         form = self.make_form(request, meeting)
-        if form_saved(
+        return saved_or_shown_again(
             request,
             form,
             lambda data: self.perform(request, meeting, data),
             done=self.success_message(),
-        ):
-            return redirect(f"{meeting_url(meeting)}#{self.anchor}")
-        meeting = selectors.meeting_get_for_user(user=request.user, pk=pk)
-        return render(
-            request,
-            "meetings/meeting_detail.html",
-            detail_context(request, meeting, **{self.form_name: form, "open_form": self.form_name}),
-            status=400,
+            then=redirect(f"{meeting_url(meeting)}#{self.anchor}"),
+            template="meetings/meeting_detail.html",
+            context=lambda: detail_context(
+                request,
+                selectors.meeting_get_for_user(user=request.user, pk=pk),
+                **{self.form_name: form, "open_form": self.form_name},
+            ),
         )
 
     def success_message(self) -> str:

@@ -19,7 +19,13 @@ from mitra.core.access import EDITOR, GOVERNMENT, MEMBER, AccessMixin
 from mitra.core.dates import today
 from mitra.core.exceptions import ApplicationError
 from mitra.core.forms import apply_application_errors
-from mitra.core.pages import act_and_flash, document_download, form_saved, page_context
+from mitra.core.pages import (
+    act_and_flash,
+    document_download,
+    form_saved,
+    page_context,
+    saved_or_shown_again,
+)
 from mitra.deadlines.engine import period_in_force
 
 from . import selectors, services
@@ -238,21 +244,18 @@ class ReportRevisionView(AccessMixin, View):
     def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         report = _reviewable(request, pk)
         form = RevisionForm(request.POST)
-        if form_saved(
+        return saved_or_shown_again(
             request,
             form,
             lambda data: services.report_request_revision(
                 report_id=report.pk, reason=data["reason"], actor=request.user
             ),
             done=_("A revision was requested."),
-        ):
-            return redirect("monitoring:report_detail", pk=report.pk)
-        report = selectors.report_get_for_user(user=request.user, pk=pk)
-        return render(
-            request,
-            "monitoring/report_detail.html",
-            _report_context(request, report, revision_form=form),
-            status=400,
+            then=redirect("monitoring:report_detail", pk=report.pk),
+            template="monitoring/report_detail.html",
+            context=lambda: _report_context(
+                request, selectors.report_get_for_user(user=request.user, pk=pk), revision_form=form
+            ),
         )
 
 
@@ -272,20 +275,16 @@ class AttachmentAddView(AccessMixin, View):
         if not services.user_may_submit(user=request.user, agreement=report.agreement):
             raise PermissionDenied
         form = AttachmentForm(request.POST, request.FILES)
-        if form_saved(
+        return saved_or_shown_again(
             request,
             form,
             lambda data: services.report_attachment_add(
                 report_id=report.pk, upload=data["file"], title=data["title"], actor=request.user
             ),
             done=_("The attachment was stored."),
-        ):
-            return redirect("monitoring:report_detail", pk=report.pk)
-        return render(
-            request,
-            "monitoring/report_detail.html",
-            _report_context(request, report, attachment_form=form),
-            status=400,
+            then=redirect("monitoring:report_detail", pk=report.pk),
+            template="monitoring/report_detail.html",
+            context=lambda: _report_context(request, report, attachment_form=form),
         )
 
 
@@ -392,19 +391,16 @@ class FindingAddView(AccessMixin, View):
     def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         visit = _editable_visit(request, pk)
         form = FindingForm(request.POST)
-        if form_saved(
+        return saved_or_shown_again(
             request,
             form,
             lambda data: services.finding_add(visit_id=visit.pk, actor=request.user, **data),
             done=_("The finding was recorded."),
-        ):
-            return redirect("monitoring:visit_detail", pk=visit.pk)
-        visit = selectors.visit_get_for_user(user=request.user, pk=pk)
-        return render(
-            request,
-            "monitoring/visit_detail.html",
-            _visit_context(request, visit, finding_form=form),
-            status=400,
+            then=redirect("monitoring:visit_detail", pk=visit.pk),
+            template="monitoring/visit_detail.html",
+            context=lambda: _visit_context(
+                request, selectors.visit_get_for_user(user=request.user, pk=pk), finding_form=form
+            ),
         )
 
 

@@ -9,23 +9,24 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 
 from mitra.agreements.selectors import agreements_without_cover, organization_agreements
 from mitra.audit.selectors import audit_history
 from mitra.core.access import EDITOR, MEMBER, AccessMixin
 from mitra.core.exceptions import ApplicationError
-from mitra.core.forms import (
-    VersionedEditMixin,
-    apply_application_errors,
-    form_token_for,
-    submitted_version,
+from mitra.core.forms import apply_application_errors
+from mitra.core.pages import (
+    VersionedEditView,
+    create_form_page,
+    create_or_form_page,
+    page_context,
 )
-from mitra.core.pages import create_from_form, page_context
 
 from . import selectors, services
 from .forms import ChangeDecisionForm, ChangeNoticeForm, OrganizationFilterForm, OrganizationForm
-from .models import ChangeNotice
+from .models import ChangeNotice, ForeignOrganization
 
 if TYPE_CHECKING:
     from mitra.accounts.http import AuthenticatedHttpRequest
@@ -75,54 +76,42 @@ class OrganizationDetailView(AccessMixin, View):
 
 
 CREATE_FORM = "organizations.create"
+FORM_PAGE = "organizations/organization_form.html"
 
 
 class OrganizationCreateView(AccessMixin, View):
     access = EDITOR
 
     def get(self, request: "AuthenticatedHttpRequest") -> HttpResponse:
-        context = {"form": OrganizationForm(), "form_token": form_token_for(request, CREATE_FORM)}
-        return render(request, "organizations/organization_form.html", context)
+        return create_form_page(request, FORM_PAGE, OrganizationForm(), scope=CREATE_FORM)
 
     def post(self, request: "AuthenticatedHttpRequest") -> HttpResponse:
         form = OrganizationForm(request.POST)
-        created = create_from_form(
+        return create_or_form_page(
             request,
             form,
+            template=FORM_PAGE,
             scope=CREATE_FORM,
             create=lambda: services.organization_create(data=form.to_input(), actor=request.user),
             url_of=lambda o: reverse("organizations:detail", args=[o.pk]),
             fallback=reverse("organizations:list"),
             done=_("The organization was registered."),
         )
-        if created is not None:
-            return created
-        context = {"form": form, "form_token": form_token_for(request, CREATE_FORM)}
-        return render(request, "organizations/organization_form.html", context, status=400)
 
 
-class OrganizationUpdateView(VersionedEditMixin, AccessMixin, View):
+class OrganizationUpdateView(VersionedEditView):
     access = EDITOR
+    template_name = FORM_PAGE
+    form_class = OrganizationForm
+    record_name = "organization"
+    detail = "organizations:detail"
+    done = gettext_lazy("The organization was saved.")
 
-    def get(self, request: "AuthenticatedHttpRequest", pk: int) -> HttpResponse:
-        org = selectors.organization_get_for_user(user=request.user, pk=pk)
-        form = OrganizationForm(initial=OrganizationForm.initial_from(org))
-        return render(
-            request,
-            "organizations/organization_form.html",
-            {"form": form, "organization": org, "version": org.version},
-        )
+    def get_record(self, request: "AuthenticatedHttpRequest", pk: int) -> ForeignOrganization:
+        return selectors.organization_get_for_user(user=request.user, pk=pk)
 
-    def post(self, request: "AuthenticatedHttpRequest", pk: int) -> HttpResponse:
-        org = selectors.organization_get_for_user(user=request.user, pk=pk)
-        form = OrganizationForm(request.POST)
-        context: dict = {"form": form, "organization": org, "version": submitted_version(request)}
-        if form.is_valid() and self.save_edit(
-            form, context, services.organization_update, organization_id=org.pk
-        ):
-            messages.success(request, _("The organization was saved."))
-            return redirect("organizations:detail", pk=org.pk)
-        return render(request, "organizations/organization_form.html", context, status=400)
+    def save(self, record: ForeignOrganization, **edit: Any) -> object:
+        return services.organization_update(organization_id=record.pk, **edit)
 
 
 # --- change notices (issue 15 §1) -------------------------------------------------------------

@@ -16,7 +16,7 @@ from mitra.core.access import EDITOR, MEMBER, AccessMixin
 from mitra.core.dates import today
 from mitra.core.exceptions import ApplicationError
 from mitra.core.forms import apply_application_errors
-from mitra.core.pages import document_download, form_saved, page_context
+from mitra.core.pages import document_download, page_context, saved_or_shown_again
 
 from . import ladder, selectors, services
 from .forms import (
@@ -177,15 +177,18 @@ class CaseFormPostView(AccessMixin, View):
     def post(self, request: AuthenticatedHttpRequest, pk: int, **kwargs: Any) -> HttpResponse:
         target = self.target(request, pk)
         form = self.form_class(request.POST, request.FILES)
-        if form_saved(request, form, lambda data: self.save(request, target, data), done=self.done):
-            return redirect("sanctions:detail", pk=pk)
-        case = selectors.sanction_case_get_for_user(user=request.user, pk=pk)
-        extra = {self.form_name: form, **self.failed_context()}
-        return render(
+        return saved_or_shown_again(
             request,
-            "sanctions/sanctioncase_detail.html",
-            detail_context(request, case, **extra),
-            status=400,
+            form,
+            lambda data: self.save(request, target, data),
+            done=self.done,
+            then=redirect("sanctions:detail", pk=pk),
+            template="sanctions/sanctioncase_detail.html",
+            context=lambda: detail_context(
+                request,
+                selectors.sanction_case_get_for_user(user=request.user, pk=pk),
+                **{self.form_name: form, **self.failed_context()},
+            ),
         )
 
 

@@ -16,7 +16,7 @@ from mitra.audit.selectors import audit_history
 from mitra.core.access import MEMBER, AccessMixin
 from mitra.core.exceptions import ApplicationError
 from mitra.core.forms import apply_application_errors
-from mitra.core.pages import form_saved
+from mitra.core.pages import saved_or_shown_again
 from mitra.permits.conf import setting
 
 from . import forms, selectors, services
@@ -165,14 +165,16 @@ class RequestActionView(AccessMixin, View):
             raise PermissionDenied
         form_class, done = ACTIONS[action]
         form = form_class(request.POST)
-        if form_saved(request, form, lambda data: self._save(request, pk, action, data), done=done):
-            return redirect("staff:request_detail", pk=pk)
-        staff_request = selectors.request_get_for_user(user=request.user, pk=pk)
-        return render(
+        return saved_or_shown_again(
             request,
-            "staff/request_detail.html",
-            _request_context(request, staff_request, **{action: form}),
-            status=400,
+            form,
+            lambda data: self._save(request, pk, action, data),
+            done=done,
+            then=redirect("staff:request_detail", pk=pk),
+            template="staff/request_detail.html",
+            context=lambda: _request_context(
+                request, selectors.request_get_for_user(user=request.user, pk=pk), **{action: form}
+            ),
         )
 
 
@@ -216,7 +218,7 @@ class PersonDocumentsView(AccessMixin, View):
         ):
             raise PermissionDenied
         form = forms.DocumentsForm(request.POST)
-        if form_saved(
+        return saved_or_shown_again(
             request,
             form,
             lambda data: services.staff_person_update_documents(
@@ -225,8 +227,7 @@ class PersonDocumentsView(AccessMixin, View):
                 actor=request.user,
             ),
             done=_("The documents were saved."),
-        ):
-            return redirect("staff:person_detail", pk=pk)
-        return render(
-            request, "staff/person_detail.html", _person_context(request, person, form), status=400
+            then=redirect("staff:person_detail", pk=pk),
+            template="staff/person_detail.html",
+            context=lambda: _person_context(request, person, form),
         )

@@ -3,24 +3,26 @@ permissions.py (404 outside them); writes only through services."""
 
 from typing import Any
 
-from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 
 from mitra.accounts.http import AuthenticatedHttpRequest
 from mitra.audit.selectors import audit_history
 from mitra.core.access import EDITOR, GOVERNMENT, MEMBER, AccessMixin
 from mitra.core.dates import today
-from mitra.core.forms import (
-    VersionedEditMixin,
-    application_error_messages,
-    form_token_for,
-    submitted_version,
+from mitra.core.forms import application_error_messages
+from mitra.core.pages import (
+    VersionedEditView,
+    act_and_flash,
+    create_form_page,
+    create_or_form_page,
+    page_context,
+    saved_or_shown_again,
 )
-from mitra.core.pages import act_and_flash, create_from_form, form_saved, page_context
 
 from . import selectors, services, validation
 from .deadline_providers import acknowledgement_states
@@ -120,67 +122,51 @@ class WorkPlanCreateView(AccessMixin, View):
         agreement = agreement_get_for_workplan_creation(user=request.user, pk=agreement_pk)
         initial = {"kind": request.GET.get("kind", WorkPlan.Kind.RKT)}
         form = WorkPlanForm(agreement=agreement, initial=initial)
-        token = form_token_for(request, WORKPLAN_CREATE_FORM)
-        context = {"form": form, "agreement": agreement, "form_token": token}
-        return render(request, "workplans/workplan_form.html", context)
+        return create_form_page(
+            request,
+            "workplans/workplan_form.html",
+            form,
+            scope=WORKPLAN_CREATE_FORM,
+            agreement=agreement,
+        )
 
     def post(self, request: AuthenticatedHttpRequest, agreement_pk: int) -> HttpResponse:
         agreement = agreement_get_for_workplan_creation(user=request.user, pk=agreement_pk)
         form = WorkPlanForm(request.POST, agreement=agreement)
-        created = create_from_form(
+        return create_or_form_page(
             request,
             form,
+            template="workplans/workplan_form.html",
             scope=WORKPLAN_CREATE_FORM,
             create=lambda: services.workplan_create(data=form.to_input(), actor=request.user),
             url_of=lambda w: reverse("workplans:detail", args=[w.pk]),
             fallback=reverse("workplans:list"),
             done=_("The work plan was saved."),
+            extra={"agreement": agreement},
         )
-        if created is not None:
-            return created
-        token = form_token_for(request, WORKPLAN_CREATE_FORM)
-        context = {"form": form, "agreement": agreement, "form_token": token}
-        return render(request, "workplans/workplan_form.html", context, status=400)
 
 
-class WorkPlanUpdateView(VersionedEditMixin, AccessMixin, View):
+class WorkPlanUpdateView(VersionedEditView):
     access = MEMBER
+    template_name = "workplans/workplan_form.html"
+    form_class = WorkPlanForm
+    record_name = "work_plan"
+    detail = "workplans:detail"
+    done = gettext_lazy("The work plan was saved.")
 
-    def get(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-        work_plan = workplan_get_for_action(user=request.user, pk=pk, action="edit")
-        form = WorkPlanForm(
-            agreement=work_plan.agreement,
-            instance=work_plan,
-            initial=WorkPlanForm.initial_from(work_plan),
-        )
-        context = {
-            "form": form,
-            "agreement": work_plan.agreement,
-            "work_plan": work_plan,
-            "version": work_plan.version,
-        }
-        return render(request, "workplans/workplan_form.html", context)
+    def get_record(self, request: AuthenticatedHttpRequest, pk: int) -> WorkPlan:
+        return workplan_get_for_action(user=request.user, pk=pk, action="edit")
 
-    def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-        work_plan = workplan_get_for_action(user=request.user, pk=pk, action="edit")
-        form = WorkPlanForm(
-            request.POST,
-            agreement=work_plan.agreement,
-            instance=work_plan,
-            initial=WorkPlanForm.initial_from(work_plan),
-        )
-        context: dict[str, Any] = {
-            "form": form,
-            "agreement": work_plan.agreement,
-            "work_plan": work_plan,
-            "version": submitted_version(request),
-        }
-        if form.is_valid() and self.save_edit(
-            form, context, services.workplan_update, work_plan_id=work_plan.pk
-        ):
-            messages.success(request, _("The work plan was saved."))
-            return redirect("workplans:detail", pk=work_plan.pk)
-        return render(request, "workplans/workplan_form.html", context, status=400)
+    def form_kwargs(self, record: WorkPlan) -> dict[str, Any]:
+        # The initial values on POST too: the kind, disabled when editing, keeps its own.
+        initial = WorkPlanForm.initial_from(record)
+        return {"agreement": record.agreement, "instance": record, "initial": initial}
+
+    def extra_context(self, record: WorkPlan) -> dict[str, Any]:
+        return {"agreement": record.agreement}
+
+    def save(self, record: WorkPlan, **edit: Any) -> object:
+        return services.workplan_update(work_plan_id=record.pk, **edit)
 
 
 class WorkPlanTransitionView(AccessMixin, View):
@@ -207,16 +193,21 @@ class ActivityCreateView(AccessMixin, View):
     def get(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         work_plan = workplan_get_for_action(user=request.user, pk=pk, action="edit")
         form = ActivityForm(work_plan=work_plan)
-        token = form_token_for(request, ACTIVITY_CREATE_FORM)
-        context = {"form": form, "work_plan": work_plan, "form_token": token}
-        return render(request, "workplans/activity_form.html", context)
+        return create_form_page(
+            request,
+            "workplans/activity_form.html",
+            form,
+            scope=ACTIVITY_CREATE_FORM,
+            work_plan=work_plan,
+        )
 
     def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         work_plan = workplan_get_for_action(user=request.user, pk=pk, action="edit")
         form = ActivityForm(request.POST, work_plan=work_plan)
-        created = create_from_form(
+        return create_or_form_page(
             request,
             form,
+            template="workplans/activity_form.html",
             scope=ACTIVITY_CREATE_FORM,
             create=lambda: services.activity_create(
                 work_plan_id=work_plan.pk, data=form.to_input(), actor=request.user
@@ -224,45 +215,29 @@ class ActivityCreateView(AccessMixin, View):
             url_of=lambda a: reverse("workplans:activity_detail", args=[a.pk]),
             fallback=reverse("workplans:detail", args=[work_plan.pk]),
             done=_("The activity was saved."),
+            extra={"work_plan": work_plan},
         )
-        if created is not None:
-            return created
-        token = form_token_for(request, ACTIVITY_CREATE_FORM)
-        context = {"form": form, "work_plan": work_plan, "form_token": token}
-        return render(request, "workplans/activity_form.html", context, status=400)
 
 
-class ActivityUpdateView(VersionedEditMixin, AccessMixin, View):
+class ActivityUpdateView(VersionedEditView):
     access = MEMBER
+    template_name = "workplans/activity_form.html"
+    form_class = ActivityForm
+    record_name = "activity"
+    detail = "workplans:activity_detail"
+    done = gettext_lazy("The activity was saved.")
 
-    def get(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-        activity = activity_get_for_action(user=request.user, pk=pk, action="edit")
-        form = ActivityForm(
-            work_plan=activity.work_plan, initial=ActivityForm.initial_from(activity)
-        )
-        context = {
-            "form": form,
-            "work_plan": activity.work_plan,
-            "activity": activity,
-            "version": activity.version,
-        }
-        return render(request, "workplans/activity_form.html", context)
+    def get_record(self, request: AuthenticatedHttpRequest, pk: int) -> Activity:
+        return activity_get_for_action(user=request.user, pk=pk, action="edit")
 
-    def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-        activity = activity_get_for_action(user=request.user, pk=pk, action="edit")
-        form = ActivityForm(request.POST, work_plan=activity.work_plan)
-        context: dict[str, Any] = {
-            "form": form,
-            "work_plan": activity.work_plan,
-            "activity": activity,
-            "version": submitted_version(request),
-        }
-        if form.is_valid() and self.save_edit(
-            form, context, services.activity_update, activity_id=activity.pk
-        ):
-            messages.success(request, _("The activity was saved."))
-            return redirect("workplans:activity_detail", pk=activity.pk)
-        return render(request, "workplans/activity_form.html", context, status=400)
+    def form_kwargs(self, record: Activity) -> dict[str, Any]:
+        return {"work_plan": record.work_plan}
+
+    def extra_context(self, record: Activity) -> dict[str, Any]:
+        return {"work_plan": record.work_plan}
+
+    def save(self, record: Activity, **edit: Any) -> object:
+        return services.activity_update(activity_id=record.pk, **edit)
 
 
 def activity_context(
@@ -336,7 +311,7 @@ class ActivityActualsView(AccessMixin, View):
     def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         activity = activity_get_for_action(user=request.user, pk=pk, action="implement")
         form = ActualsForm(request.POST)
-        if form_saved(
+        return saved_or_shown_again(
             request,
             form,
             lambda data: services.activity_record_actuals(
@@ -346,14 +321,13 @@ class ActivityActualsView(AccessMixin, View):
                 actor=request.user,
             ),
             done=_("The actuals were saved."),
-        ):
-            return redirect("workplans:activity_detail", pk=activity.pk)
-        activity = selectors.activity_get_for_user(user=request.user, pk=pk)
-        return render(
-            request,
-            "workplans/activity_detail.html",
-            activity_context(request, activity, actuals_form=form),
-            status=400,
+            then=redirect("workplans:activity_detail", pk=activity.pk),
+            template="workplans/activity_detail.html",
+            context=lambda: activity_context(
+                request,
+                selectors.activity_get_for_user(user=request.user, pk=pk),
+                actuals_form=form,
+            ),
         )
 
 
@@ -373,20 +347,16 @@ class NotificationCreateView(AccessMixin, View):
     def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         work_plan = workplan_get_for_action(user=request.user, pk=pk, action="implement")
         form = NotificationForm(request.POST, work_plan=work_plan)
-        if form_saved(
+        return saved_or_shown_again(
             request,
             form,
             lambda _data: services.notification_record(
                 work_plan_id=work_plan.pk, data=form.to_input(), actor=request.user
             ),
             done=_("The notification was recorded."),
-        ):
-            return redirect("workplans:detail", pk=work_plan.pk)
-        return render(
-            request,
-            "workplans/notification_form.html",
-            {"form": form, "work_plan": work_plan},
-            status=400,
+            then=redirect("workplans:detail", pk=work_plan.pk),
+            template="workplans/notification_form.html",
+            context=lambda: {"form": form, "work_plan": work_plan},
         )
 
 

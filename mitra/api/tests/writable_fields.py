@@ -510,6 +510,8 @@ FORM_FIELDS: dict[str, tuple[set[str], set[str]]] = {
     ),
     "mitra.intake.forms.SourceForm": ({EDITOR}, {"file", "text"}),
     "mitra.intake.import_views.ImportForm": ({MEMBER}, {"file", "kind"}),
+    # the base of the three forms that name a body or describe it in words: no field of its own
+    "mitra.meetings.forms._BodyOrWordsForm": (set(), set()),
     "mitra.meetings.forms.ActionItemForm": (
         {EDITOR},
         {"due_date", "owner_body", "owner_person", "text"},

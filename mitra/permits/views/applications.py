@@ -10,18 +10,20 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 
 from mitra.accounts.http import AuthenticatedHttpRequest
 from mitra.audit.selectors import audit_history
 from mitra.core.access import MEMBER, AccessMixin
 from mitra.core.dates import today
-from mitra.core.forms import (
-    VersionedEditMixin,
-    form_token_for,
-    submitted_version,
+from mitra.core.pages import (
+    VersionedEditView,
+    act_and_flash,
+    create_form_page,
+    create_or_form_page,
+    refusal_in_one_message,
 )
-from mitra.core.pages import act_and_flash, create_from_form, refusal_in_one_message
 from mitra.core.templatetags.mitra_format import country_name, money
 from mitra.organizations.selectors import organization_get_for_user
 
@@ -86,6 +88,7 @@ class ApplicationListView(AccessMixin, View):
 
 
 APPLICATION_CREATE_FORM = "permits.application_create"
+FORM_PAGE = "permits/application_form.html"
 
 
 class ApplicationCreateView(AccessMixin, View):
@@ -108,26 +111,28 @@ class ApplicationCreateView(AccessMixin, View):
             raise Http404
         return organization_get_for_user(user=user, pk=int(pk))
 
-    def _context(
-        self, request: AuthenticatedHttpRequest, organization: Any, form: Any
-    ) -> dict[str, Any]:
-        on_behalf = None if organization.pk == request.user.organization_id else organization
-        token = form_token_for(request, APPLICATION_CREATE_FORM)
-        return {"form": form, "on_behalf_of": on_behalf, "form_token": token}
+    def _on_behalf_of(self, request: AuthenticatedHttpRequest, organization: Any) -> Any:
+        return None if organization.pk == request.user.organization_id else organization
 
     def get(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         organization = self._organization(request)
         initial = services.initial_from_organization(organization)
         form = forms.ApplicationForm(initial=initial.profile)
-        context = self._context(request, organization, form)
-        return render(request, "permits/application_form.html", context)
+        return create_form_page(
+            request,
+            FORM_PAGE,
+            form,
+            scope=APPLICATION_CREATE_FORM,
+            on_behalf_of=self._on_behalf_of(request, organization),
+        )
 
     def post(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         organization = self._organization(request)
         form = forms.ApplicationForm(request.POST)
-        created = create_from_form(
+        return create_or_form_page(
             request,
             form,
+            template=FORM_PAGE,
             scope=APPLICATION_CREATE_FORM,
             create=lambda: services.application_create(
                 organization=organization, data=form.to_input(), actor=request.user
@@ -135,11 +140,8 @@ class ApplicationCreateView(AccessMixin, View):
             url_of=lambda a: reverse("permits:application_detail", args=[a.pk]),
             fallback=reverse("permits:application_list"),
             done=_("The draft was saved."),
+            extra={"on_behalf_of": self._on_behalf_of(request, organization)},
         )
-        if created is not None:
-            return created
-        context = self._context(request, organization, form)
-        return render(request, "permits/application_form.html", context, status=400)
 
 
 def _get_own_application(request: AuthenticatedHttpRequest, pk: int) -> Application:
@@ -152,34 +154,22 @@ def _get_own_application(request: AuthenticatedHttpRequest, pk: int) -> Applicat
     return application
 
 
-class ApplicationEditView(VersionedEditMixin, AccessMixin, View):
+class ApplicationEditView(VersionedEditView):
     access = MEMBER
+    template_name = FORM_PAGE
+    form_class = forms.ApplicationForm
+    record_name = "application"
+    detail = "permits:application_detail"
+    done = gettext_lazy("The draft was saved.")
 
-    def get(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-        application = _get_own_application(request, pk)
-        form = forms.ApplicationForm(
-            initial=forms.ApplicationForm.initial_from(application),
-            extension=application.kind == Application.Kind.EXTENSION,
-        )
-        context = {"form": form, "application": application, "version": application.version}
-        return render(request, "permits/application_form.html", context)
+    def get_record(self, request: AuthenticatedHttpRequest, pk: int) -> Application:
+        return _get_own_application(request, pk)
 
-    def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-        application = _get_own_application(request, pk)
-        form = forms.ApplicationForm(
-            request.POST, extension=application.kind == Application.Kind.EXTENSION
-        )
-        context: dict[str, Any] = {
-            "form": form,
-            "application": application,
-            "version": submitted_version(request),
-        }
-        if form.is_valid() and self.save_edit(
-            form, context, services.application_update, application_id=application.pk
-        ):
-            messages.success(request, _("The draft was saved."))
-            return redirect("permits:application_detail", pk=application.pk)
-        return render(request, "permits/application_form.html", context, status=400)
+    def form_kwargs(self, record: Application) -> dict[str, Any]:
+        return {"extension": record.kind == Application.Kind.EXTENSION}
+
+    def save(self, record: Application, **edit: Any) -> object:
+        return services.application_update(application_id=record.pk, **edit)
 
 
 def section_label(name: str) -> str:

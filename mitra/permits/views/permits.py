@@ -17,7 +17,7 @@ from mitra.core.charts import build_timeline
 from mitra.core.dates import today
 from mitra.core.exceptions import ApplicationError
 from mitra.core.forms import application_error_text
-from mitra.core.pages import form_saved
+from mitra.core.pages import saved_or_shown_again
 from mitra.deadlines.engine import period_in_force
 
 from .. import forms, roles, selectors, services, validation
@@ -221,18 +221,14 @@ class OperationalCreateView(AccessMixin, View):
                 actor=request.user,
             )
 
-        if form_saved(
+        return saved_or_shown_again(
             request,
             form,
             save,
             done=_("The izin operasional was recorded."),
-        ):
-            return redirect("permits:permit_detail", pk=permit.pk)
-        return render(
-            request,
-            "permits/permit_detail.html",
-            _permit_context(request, permit, operational_form=form),
-            status=400,
+            then=redirect("permits:permit_detail", pk=permit.pk),
+            template="permits/permit_detail.html",
+            context=lambda: _permit_context(request, permit, operational_form=form),
         )
 
 
@@ -242,7 +238,7 @@ class StaffCreateView(AccessMixin, View):
     def post(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         permit = selectors.permit_get_for_user(user=request.user, pk=pk)
         form = forms.StaffForm(request.POST)
-        if form_saved(
+        return saved_or_shown_again(
             request,
             form,
             lambda data: services.staff_assignment_create(
@@ -251,11 +247,7 @@ class StaffCreateView(AccessMixin, View):
                 actor=request.user,
             ),
             done=_("The assignment was recorded."),
-        ):
-            return redirect("permits:permit_detail", pk=permit.pk)
-        return render(
-            request,
-            "permits/permit_detail.html",
-            _permit_context(request, permit, staff_form=form),
-            status=400,
+            then=redirect("permits:permit_detail", pk=permit.pk),
+            template="permits/permit_detail.html",
+            context=lambda: _permit_context(request, permit, staff_form=form),
         )
