@@ -125,6 +125,29 @@ def document_types(text: str, start: int = 0, end: int | None = None) -> list[Fo
 
 
 def periods(text: str, start: int, end: int) -> list[Found]:
+    found = _periods(text, start, end)
+    # "berlaku hingga 2027", "valid until 2026": the end year alone
+    for match in UNTIL_RE.finditer(text, start, end):
+        if any(f.start < match.end() and match.start() < f.end for f in found):
+            continue
+        if PAST_MARKERS_RE.search(text, max(start, match.start() - 30), match.start()):
+            continue
+        found.append(Found(match.start(), match.end(), (None, int(match.group("end")))))
+    return sorted(found, key=lambda f: f.start)
+
+
+# A term told by its end only: "berlaku hingga 2027", "berlaku sampai dengan akhir tahun
+# 2026", "yang berlaku s.d. Desember 2028", "valid until 2026", "effective through 2027".
+UNTIL_RE = re.compile(
+    r"(?<!\w)(?:berlaku|valid|effective|in\sforce)(?:\s[a-z]+){0,2}?\s"
+    r"(?:hingga|sampai(?:\sdengan)?|s\.\s?d\.?|s\.?d\.?|s/d|until|through|till)\s"
+    r"(?:akhir\s|the\send\sof\s)?(?:tahun\s)?(?:(?:\d{1,2}\s)?[A-Z][a-z]+\s)?"
+    rf"(?P<end>{YEAR})(?!\d)",
+    re.IGNORECASE,
+)
+
+
+def _periods(text: str, start: int, end: int) -> list[Found]:
     found = []
     for match in PERIOD_RE.finditer(text, start, end):
         first, last = int(match.group("start")), int(match.group("end"))

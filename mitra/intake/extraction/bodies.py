@@ -131,6 +131,8 @@ class Gazetteer:
         # first token -> name length -> [(name, entry)]: a typo-tolerant match compares a
         # run only with names of nearly its length.
         self._fuzzy_names: dict[str, dict[int, list[tuple[str, BodyEntry]]]] = {}
+        self._unique_local = _unique_local_names(self.entries.values())
+        self._english: set[str] = set()
         for entry in self.entries.values():
             for surface, strength in self._surfaces(entry):
                 self._add(surface, entry, strength)
@@ -194,6 +196,34 @@ class Gazetteer:
                 weak = (f"Kota {bare}",)
             surfaces += [(f"{head} {bare}", TITLE) for head in heads]
             surfaces += [(w, WEAK) for w in weak]
+            # "Bau-Bau" / "Baubau", "Tanjung Pinang" / "Tanjungpinang": the press writes
+            # compound names of regions in one word as often as in two
+            joined = re.sub(r"[\s\-]", "", bare)
+            if joined != bare:
+                joined = joined[:1] + joined[1:].lower()
+                surfaces += [(f"{head} {joined}", TITLE) for head in heads]
+                surfaces += [(w.replace(bare, joined), WEAK) for w in weak]
+                surfaces.append((entry.acronym.replace(bare, joined), STRONG))
+            if bare in self._unique_local:
+                # "Pemda Sleman": a regional government by its bare name, when no other
+                # regency, city or province goes by it ("Pemda Bogor" could be either)
+                surfaces.append((f"Pemda {bare}", STRONG))
+        surfaces += [(head, TITLE) for head in OFFICE_HEADS.get(entry.key, ())]
+        if entry.name_en and entry.kind not in (
+            "provincial_government",
+            "regency_government",
+            "city_government",
+        ):
+            # "the Ministry of Health", "National Disaster Management Agency": the English
+            # name (a foreign one is told by its country, `_foreign_english`)
+            surfaces.append((entry.name_en, STRONG))
+            self._english.add(_english_key(entry.name_en))
+        if entry.kind == "ministry" and entry.name.startswith("Kementerian "):
+            # a unit the press names by the ministry's field alone ("Badan Litbang
+            # Pertanian", "BPSDM Kesehatan") is raised to the ministry
+            rest = entry.name.removeprefix("Kementerian ")
+            surfaces += [(f"{unit} {rest}", STRONG) for unit in FIELD_UNITS]
+        surfaces += [(unit, STRONG) for unit in MINISTRY_UNITS.get(entry.key, ())]
         return surfaces
 
     def _add(self, surface: str, entry: BodyEntry, strength: str) -> None:
@@ -293,7 +323,20 @@ class Gazetteer:
             start, end = tokens[i].start(), tokens[last].end()
             mentions.append(BodyMention(start, end, entries, strength, text[start:end]))
             i = last + 1
-        return [m for m in mentions if not self._foreign_continuation(text, m)]
+        return [
+            m
+            for m in mentions
+            if not self._foreign_continuation(text, m) and not self._foreign_english(text, m)
+        ]
+
+    def _foreign_english(self, text: str, mention: BodyMention) -> bool:
+        """An English ministry name of another country: "Japan's Ministry of Health", "the
+        Malaysian Ministry of Trade", "Ministry of Health of Japan"."""
+        if _english_key(mention.surface) not in self._english:
+            return False
+        before = text[max(0, mention.start - 40) : mention.start]
+        after = text[mention.end : mention.end + 50]
+        return bool(_FOREIGN_BEFORE_EN_RE.search(before) or _FOREIGN_AFTER_EN_RE.match(after))
 
     @staticmethod
     def _token_index_after(tokens: list[re.Match[str]], end: int, i: int) -> int:
@@ -498,6 +541,70 @@ HEADS_OF_STATE = (
 def default_gazetteer() -> Gazetteer:
     """The gazetteer of all bodies, built once per process."""
     return Gazetteer([*all_bodies(), *HEADS_OF_STATE])
+
+
+# Heads of offices whose title is not the office's name with a head word: they stand for it.
+OFFICE_HEADS: dict[str, tuple[str, ...]] = {
+    "setkab": ("Sekretaris Kabinet", "Sekretaris Kabinet RI"),
+    "ksp": ("Kepala Staf Kepresidenan", "Kepala Staf Presiden", "Kepala KSP"),
+}
+
+
+@lru_cache(maxsize=1)
+def indonesian_places() -> frozenset[str]:
+    """Bare names of Indonesia's provinces, regencies and cities, lower case ("bogor",
+    "jawa barat", "sumba timur"): an institution named after one is Indonesian."""
+    names: set[str] = set()
+    for entry in all_bodies():
+        if entry.kind in ("regency_government", "city_government") and entry.acronym:
+            names.add(entry.acronym.split(" ", 1)[1].lower())
+        elif entry.kind == "provincial_government":
+            names.add(entry.name.removeprefix("Pemerintah Provinsi ").lower())
+            names.update(n.lower() for n in PROVINCE_SHORT_NAMES.get(entry.province_code or "", ()))
+    return frozenset(names)
+
+
+def _english_key(name: str) -> str:
+    return " ".join(_norm_token(t) for t in _tokens(name))
+
+
+# Units named by a ministry's field alone ("Badan Litbang Pertanian" = the research agency
+# of Kementerian Pertanian; "BPSDM Kesehatan").
+FIELD_UNITS = (
+    "Badan Penelitian dan Pengembangan", "Badan Litbang", "Balitbang",
+    "Badan Pengembangan Sumber Daya Manusia", "BPSDM",
+    "Badan Penyuluhan dan Pengembangan Sumber Daya Manusia",
+)  # fmt: skip
+# Regional offices named without their ministry, by the kind of office.
+MINISTRY_UNITS: dict[str, tuple[str, ...]] = {
+    "kemenpupr": ("Balai Besar Wilayah Sungai", "Balai Wilayah Sungai", "BBWS",
+                  "Balai Besar Pelaksanaan Jalan Nasional", "BBPJN",
+                  "Balai Pelaksanaan Jalan Nasional", "BPJN"),
+    "kemenpu": ("Balai Besar Wilayah Sungai", "Balai Wilayah Sungai", "BBWS",
+                "Balai Besar Pelaksanaan Jalan Nasional", "BBPJN",
+                "Balai Pelaksanaan Jalan Nasional", "BPJN"),
+}  # fmt: skip
+_FOREIGN_BEFORE_EN_RE = re.compile(
+    rf"(?:(?<!\w)(?!Indonesia)(?:{COUNTRY_PATTERN})(?:['’]s)?"
+    r"|(?<!\w)(?!Indonesian)[A-Z][a-z]+(?:ese|ian|ish|ean|ch))\s(?:[Tt]he\s)?$"
+)
+_FOREIGN_AFTER_EN_RE = re.compile(
+    rf"\s(?:of|for)\s(?:the\s)?(?!Indonesia(?!\w)|Republic\sof\sIndonesia)(?:{COUNTRY_PATTERN})(?!\w)"
+)
+
+
+def _unique_local_names(entries: Iterable[BodyEntry]) -> frozenset[str]:
+    """Bare names of regencies and cities that no other regional government shares."""
+    counts: dict[str, int] = {}
+    for entry in entries:
+        if entry.kind in ("regency_government", "city_government") and entry.acronym:
+            bare = entry.acronym.split(" ", 1)[1]
+            counts[bare] = counts.get(bare, 0) + 1
+        elif entry.kind == "provincial_government":
+            for name in (entry.name.removeprefix("Pemerintah Provinsi "),
+                         *PROVINCE_SHORT_NAMES.get(entry.province_code or "", ())):  # fmt: skip
+                counts[name] = counts.get(name, 0) + 2
+    return frozenset(name for name, count in counts.items() if count == 1)
 
 
 def regional_unit_before(text: str, start: int) -> bool:

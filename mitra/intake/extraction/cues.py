@@ -30,6 +30,25 @@ GRANT_LINK_RE = re.compile(
 )
 # "didanai melalui Hibah Pemerintah Jepang", "hibah dari F": F gives the grant.
 GRANT_BEFORE_RE = re.compile(r"(?<!\w)hibah\s(?:dari\s(?:pihak\s)?)?$", re.IGNORECASE)
+# "mengapresiasi dukungan F", "didukung oleh F", "didanai F", "bantuan dari F", "funded by
+# the F", "supported by F": the organization that supports or funds the work is a partner.
+SUPPORT_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:dukungan|bantuan|didukung|didanai|dibiayai|disponsori|pendanaan|pembiayaan"
+    r"|funded|supported|sponsored|financed|support\sof|support\sfrom)"
+    r"(?:\s(?:penuh|langsung|pendanaan|dana))?(?:\s(?:dari|oleh|by|from))?(?:\s(?:pihak|the))?\s$",
+    re.IGNORECASE,
+)
+# The partner as the subject of meeting, visiting, supporting or funding, a few words after
+# its name in the same clause: "Kepala Perwakilan F, <nama>, bertemu Menteri ...", "F
+# mengunjungi Kantor Gubernur", "F menyampaikan dukungan kepada G", "F siap mendukung
+# program G", "F met the Governor".
+ACTS_AFTER_RE = re.compile(
+    r"[^.;\n]{0,50}?(?<!\w)(?:bertemu|menemui|mengunjungi|menyambangi|beraudiensi"
+    r"|bersilaturahmi|mendukung|mendanai|membiayai|met|meets|visited|visits|supports|funds"
+    r"|(?:memberikan|menyampaikan|menyatakan|menyalurkan|menyerahkan|memberi)\s(?:\w+\s)?"
+    r"(?:dukungan|bantuan|hibah))(?!\w)",
+    re.IGNORECASE,
+)
 # Also bodies brought in ("melibatkan", "mengikutsertakan"), accompanying ("didampingi oleh")
 # or presented as speakers ("menghadirkan", "pembicara").
 ATTEND_RE = re.compile(

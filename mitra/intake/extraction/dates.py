@@ -89,10 +89,13 @@ BYLINE_WORDS_RE = re.compile(
 # an optional time; little else.
 DATE_LINE_RE = re.compile(
     r"^[\s\-–|•·]{0,4}"
-    r"(?:(?:diterbitkan|dipublikasikan|diposting|dibuat|posted|published|tanggal|date|"
-    r"updated|diperbarui)(?:\s(?:pada|on))?\s?:?\s{0,3})?"
+    r"(?:(?:diterbitkan|dipublikasikan|diposting|diunggah|dirilis|ditayangkan|dimuat|dibuat"
+    r"|terbit|rilis|posted|published|released?(?:\sdate)?|tanggal(?:\s(?:terbit|rilis"
+    r"|publikasi|unggah))?|tgl\.?|date|updated|diperbarui|waktu)(?:\s(?:pada|on))?\s?:?\s{0,3})?"
     rf"(?:(?P<wd>{_WEEKDAY_ALT}|{_WEEKDAY_ABBR}),?\s{{0,3}})?"
-    rf"(?:{ANY_DATE}|(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))"
+    # "05-03-2024" (day first, hyphens): only in a date line, where no range can be meant
+    rf"(?:(?P<hd>\d{{1,2}})-(?P<hm>\d{{1,2}})-(?P<hy>\d{{4}})(?!\d)|{ANY_DATE}"
+    rf"|(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))"
     r"(?:[\s,|\-–]{1,4}(?:pukul\s)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s?(?:WIB|WITA|WIT|AM|PM))?)?",
     re.IGNORECASE,
 )
@@ -124,6 +127,16 @@ DATELINE_RE = re.compile(
 BRACKET_DATELINE_RE = re.compile(
     r"[ \t]{0,4}[A-Z][\w.'’-]{1,30}(?:[ \t][A-Z][\w.'’-]{0,30}){0,3}[ \t]?,?[ \t]?"
     rf"\((?:(?P<wd>{_WEEKDAY_ALT}),?[ \t]{{1,3}})?{ANY_DATE}\)[ \t]{{0,3}}[-–—|]",
+    re.IGNORECASE,
+)
+# "Sleman - Selasa, 5 Maret 2024 -", "SLEMAN – 5/3/2024 –", "Kupang, Humas – 5 Maret 2024.":
+# the place, a dash (after an optional source), then the dated part closed by a dash, a stop,
+# a colon or a bar.
+DASH_DATELINE_RE = re.compile(
+    r"[ \t]{0,4}[A-Z][\w.'’-]{1,30}(?:[ \t][A-Z][\w.'’-]{0,30}){0,3}"
+    r"(?:,[ \t]?[A-Z][\w.'’-]{1,20}(?:[ \t][A-Z][\w.'’-]{0,20})?)?[ \t]?[-–—][ \t]{0,3}"
+    rf"(?:(?P<wd>{_WEEKDAY_ALT}),?[ \t]{{1,3}})?\(?{ANY_DATE}\)?[ \t]{{0,3}}"
+    r"(?:\([^()\n]{2,30}\)[ \t]{0,3})?[-–—.:|]",
     re.IGNORECASE,
 )
 DATELINE_LINES = 6  # the dateline opens one of the first lines of the body
@@ -186,6 +199,8 @@ def _parts(match: re.Match[str]) -> _Parts | None:
             year = None
             if raw_year:
                 year = int(raw_year) + (2000 if len(raw_year) == 2 else 0)
+        elif groups.get("hd"):
+            day, month, year = int(groups["hd"]), int(groups["hm"]), int(groups["hy"])
         elif groups.get("iy"):
             year, month, day = int(groups["iy"]), int(groups["im"]), int(groups["id"])
         else:
@@ -300,6 +315,8 @@ def find_dateline(text: str, body_start: int) -> FoundDate | None:
         match = DATELINE_RE.match(text, start, min(len(text), start + 120))
         if not match:
             match = BRACKET_DATELINE_RE.match(text, start, min(len(text), start + 120))
+        if not match:
+            match = DASH_DATELINE_RE.match(text, start, min(len(text), start + 120))
         if not match:
             continue
         parts = _parts(match)

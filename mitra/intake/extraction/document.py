@@ -15,6 +15,8 @@ LINE = re.compile(r"[^\n]*")
 # A sentence ends at . ! ? (optionally followed by a closing quote/bracket) when the next
 # thing is whitespace, an upper-case letter or the end; or at a line break.
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]?(?=\s|[A-Z“\"]|$)|\n")
+# A company's legal form before a lower-case word does not end a sentence.
+COMPANY_ABBREVIATIONS = frozenset(["Co", "Ltd", "Inc", "Corp", "Pte", "Bhd", "Pty"])
 # Abbreviations whose dot does not end a sentence (titles before names, "s.d.", ...).
 NON_FINAL_ABBREVIATIONS = frozenset(
     [
@@ -94,6 +96,12 @@ def _split_sentences(text: str, start: int) -> list[tuple[int, int]]:
                 continue
             if word and len(word.group(1)) == 1 and word.group(1).isupper():
                 continue  # an initial: "H. Agus"
+            if (
+                word
+                and word.group(1) in COMPANY_ABBREVIATIONS
+                and re.match(r"\s+[a-z]", text[end : end + 4])
+            ):
+                continue  # "Toyota Tsusho Co., Ltd. menandatangani ...": a company's name
         if text[begin:end].strip():
             sentences.append((begin, end))
         begin = end

@@ -25,11 +25,22 @@ from .signatories import find_signatories
 # bounds the time spent on pathological inputs (a 1 MB dump still returns quickly).
 MAX_TEXT_CHARS = 100_000
 AGREEMENT_SUBJECT_RE = re.compile(
-    r"(?<!\w)(?:kerja\s?sama|kemitraan|MoU|MSP|PKS|nota\skesepahaman|perjanjian|memorandum)"
+    r"(?<!\w)(?:kerja\s?sama|kemitraan|MoU|MSP|PKS|MoC|LoI|nota\skesepahaman|perjanjian|memorandum"
+    # the document called by another name in a later sentence: "Kesepakatan tersebut berlaku
+    # selama empat tahun", "Dokumen itu berlaku ...", "The agreement is valid for ..."
+    r"|kesepakatan|naskah|dokumen|pengaturan|agreement|arrangement|document)"
     r"(?!\w)",
     re.IGNORECASE,
 )
 _ANTARA_RE = re.compile(r"(?<!\w)antara\s")
+# The partners signing one document together: "Ketiga pihak menandatangani ...", "para
+# pihak", "ditandatangani oleh seluruh pihak", "all parties". Not "kedua pihak", which with
+# two foreign partners may mean the host and one of them.
+JOINT_PARTIES_RE = re.compile(
+    r"(?<!\w)(?:(?:ketiga|keempat|kelima|para|semua|seluruh)\s(?:pihak|mitra|lembaga)"
+    r"|ketiganya|keempatnya|(?:all|the\sthree|the\sfour)\s(?:parties|partners))(?!\w)",
+    re.IGNORECASE,
+)
 
 
 def extract(
@@ -64,7 +75,20 @@ def extract(
         )
     skip = [doc.header_lines[i] for i in date_lines]
     reference = published.value if published else _reference_date(text, doc.body_start)
-    event = find_event_date(
+    # "Sleman, Selasa (5/3/2024) - ... Senin (4/3)": another date of the body is the event's
+    # before the dateline's own date, which is the event date only when no other is given.
+    event = None
+    if published and published.rule == "dateline":
+        event = find_event_date(
+            text,
+            doc.body_start,
+            reference,
+            [*skip, (published.start, published.end)],
+            published.value,
+        )
+        if event is not None and event.rule not in ("weekday-date", "anchored-date"):
+            event = None  # a weaker reading (a relative day) does not outweigh the dateline
+    event = event or find_event_date(
         text, doc.body_start, reference, skip, published.value if published else None
     )
     if event:
@@ -433,7 +457,56 @@ def _agreements(
                              e.confidence, e.rule)
                     for e in own
                 ]  # fmt: skip
+    if not results and len(counterparts) > 1:
+        results = _joint_agreements(doc, counterparts, gov_party, sentence_facts, evidence)
     return results
+
+
+def _joint_agreements(
+    doc: Document,
+    counterparts: list[OrgCandidate],
+    gov_party: str | None,
+    sentence_facts,  # noqa: ANN001
+    evidence: list[Evidence],
+) -> list[Agreement]:
+    """Several partners, no document tied to any of them by name, and one document signed
+    (or extended, or given a term) now by all of them together ("Ketiga pihak
+    menandatangani nota kesepahaman untuk periode 2024-2027"): one agreement per partner
+    (README: one document with several foreign co-signers gives one entry per partner)."""
+    found_doc = _document_of_the_event(doc, sentence_facts, JOINT_PARTIES_RE)
+    if found_doc is None:
+        return []
+    s_start, s_end = doc.sentence_span(found_doc.start)
+    _docs, _signing, _extension, found_periods, found_durations = sentence_facts(s_start, s_end)
+    results: list[Agreement] = []
+    for cand in counterparts:
+        name = cand.display_name()
+        agreement = Agreement(name, gov_party, str(found_doc.value))
+        results.append(agreement)
+        number = len(results) - 1
+        evidence.append(
+            Evidence("agreements", name, found_doc.start, found_doc.end, 0.5,
+                     "document-of-the-partners-together")
+        )  # fmt: skip
+        evidence.append(_found(number, "document_type", found_doc, 0.7, "document-type"))
+        if found_periods:
+            agreement.start_year, agreement.end_year = found_periods[0].value
+            evidence.append(_found(number, "period", found_periods[0], 0.6, "joint-period"))
+        if found_durations:
+            agreement.duration_years = int(found_durations[0].value)
+            evidence.append(_found(number, "duration", found_durations[0], 0.6, "joint-duration"))
+        for name_, found in _fill_from_partnerless_sentences(doc, cand, agreement, sentence_facts):
+            evidence.append(_found(number, name_, found, 0.6, "sentence-without-partner"))
+    return results
+
+
+def _negotiated_now(text: str, start: int, end: int) -> bool:
+    """A document drafted or discussed in the event ("dibahas pula draf nota kesepahaman"),
+    not only planned to be ("draf ... akan dibahas")."""
+    return any(
+        not meetings.is_planned(text, match.start(), start, match.end())
+        for match in meetings.NEGOTIATION_RE.finditer(text, start, end)
+    )
 
 
 def _signing_now(text: str, start: int, end: int) -> bool:
@@ -477,14 +550,27 @@ def _fill_from_partnerless_sentences(
     return taken
 
 
-def _document_of_the_event(doc: Document, sentence_facts) -> agr.Found | None:  # noqa: ANN001
+def _document_of_the_event(
+    doc: Document,
+    sentence_facts,  # noqa: ANN001
+    required: re.Pattern[str] | None = None,
+) -> agr.Found | None:
     """The first document type named in a body sentence that reports it now: signed, extended
-    or given a period or term, and not told as background ("Sebelumnya, ...")."""
+    or given a period or term, and not told as background ("Sebelumnya, ..."); with
+    `required`, only in a sentence where that pattern is found."""
     for s_start, s_end in doc.sentences:
         if s_end <= doc.body_start or doc.in_title(s_start):
             continue
         docs, signing, extension, periods, durations = sentence_facts(s_start, s_end)
-        if not docs or not (signing or extension or periods or durations):
+        if not docs or not (
+            signing
+            or extension
+            or periods
+            or durations
+            or _negotiated_now(doc.text, s_start, s_end)
+        ):
+            continue
+        if required is not None and not required.search(doc.text, s_start, s_end):
             continue
         if meetings.background_sentence(doc.text, s_start, s_end):
             continue

@@ -237,6 +237,31 @@ WELL_KNOWN: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("Rotary International", "", ()),
     ("Lions Clubs International", "", ()),
     ("Bloomberg Philanthropies", "", ()),
+    # International bodies the press names by a bare acronym (names as in the IATI
+    # ReportingOrganisation codelist where they publish there).
+    ("Gavi, the Vaccine Alliance", "Gavi", ("Gavi Vaccine Alliance", "GAVI")),
+    ("C40 Cities Climate Leadership Group", "C40", ("C40 Cities",)),
+    ("ICLEI - Local Governments for Sustainability", "ICLEI", ()),
+    ("International Union for Conservation of Nature", "IUCN", ()),
+    ("Australian Centre for International Agricultural Research", "ACIAR", ()),
+    ("World Agroforestry Centre", "ICRAF", ("World Agroforestry",)),
+    ("CGIAR", "", ()),
+    ("UNITAID", "", ()),
+    ("Global Partnership for Education", "GPE", ()),
+    ("Japan External Trade Organization", "JETRO", ()),
+    ("Japan Bank for International Cooperation", "JBIC", ()),
+    ("Korea Trade-Investment Promotion Agency", "KOTRA", ()),
+    ("Millennium Challenge Corporation", "MCC", ()),
+    ("Commonwealth Scientific and Industrial Research Organisation", "CSIRO", ()),
+    ("International Finance Corporation", "IFC", ()),
+    ("United Nations Framework Convention on Climate Change", "UNFCCC", ()),
+    ("United Nations Office for Disaster Risk Reduction", "UNDRR", ()),
+    ("World Intellectual Property Organization", "WIPO", ()),
+    ("Fauna & Flora International", "FFI", ("Fauna and Flora International",)),
+    ("Wetlands International", "", ()),
+    ("Tropenbos International", "", ()),
+    ("Coral Triangle Initiative on Coral Reefs, Fisheries and Food Security", "CTI-CFF", ()),
+    ("Southeast Asian Ministers of Education Organization", "SEAMEO", ()),
 )
 
 
@@ -248,4 +273,18 @@ def with_un_variants(aliases: tuple[str, ...]) -> tuple[str, ...]:
         for a in aliases
         if re.search(r"(?<!\w)PBB(?!\w)", a)
     )
+    return aliases + tuple(e for e in extra if e not in aliases)
+
+
+_FOUNDATION_RE = re.compile(r"^(?:The\s)?(?P<stem>.+?)\sFoundation$")
+
+
+def with_indonesian_variants(name: str, aliases: tuple[str, ...]) -> tuple[str, ...]:
+    """The aliases, plus the Indonesian form of every "X Foundation" name: the press writes
+    "Yayasan X" ("Yayasan Ford", "Yayasan Bill & Melinda Gates")."""
+    extra = []
+    for form in (name, *aliases):
+        found = _FOUNDATION_RE.match(form)
+        if found:
+            extra.append(f"Yayasan {found.group('stem')}")
     return aliases + tuple(e for e in extra if e not in aliases)

@@ -7,11 +7,12 @@ a minister's title that ends with a country ("Menteri Luar Negeri Maroko")."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from .bodies import COUNTRY_RE, NOT_A_FIELD, BodyMention
+from .bodies import COUNTRY_RE, NOT_A_FIELD, BodyMention, indonesian_places
 from .countries import COUNTRY_PATTERN
 from .document import Document
-from .names import HEADLINE_STOP, WORD_RE, OrgCandidate, overlaps
+from .names import HEADLINE_STOP, HEADLINE_VERBS, WORD_RE, OrgCandidate, overlaps
 
 FOREIGN_GOV_HEAD_RE = re.compile(
     r"(?:Pemerintah\s(?:Provinsi|Prov\.|Kota|Kabupaten|Prefektur|Negara\sBagian)|Provinsi|"
@@ -114,6 +115,61 @@ def is_foreign_local(match: re.Match[str], with_country: set[str]) -> bool:
     )
 
 
+# The head of a local government abroad, named by the place: "Wali Kota Perth", "Walikota
+# Kawasaki", "Mayor of Darwin", "Lord Mayor of Brisbane", "Governor of Hokkaido", "Gubernur
+# Victoria, Australia".
+FOREIGN_HEAD_RE = re.compile(
+    r"(?<!\w)(?P<head>Wali\s?[Kk]ota|Walikota|(?:Lord\s)?Mayor\sof(?:\sthe\sCity\sof)?"
+    r"|Governor\sof|Gubernur)\s(?P<name>[A-Z][\w'\-]*(?:\s[A-Z][\w'\-]*){0,2})"
+)
+_NOT_A_PLACE = frozenset(
+    ["Jenderal", "Bank", "Lemhannas", "Akademi", "Akpol", "Administrasi", "Kota", "Provinsi",
+     "Prefektur", "Negara", "Pemerintah", "Indonesia", "RI", "Daerah", "Kabupaten"]
+)  # fmt: skip
+
+
+def foreign_head_name(text: str, match: re.Match[str]) -> str:
+    """The foreign city or region a head of local government stands for ("Kota Perth",
+    "City of Darwin", "Hokkaido"), or "" when the place may be Indonesian."""
+    head = match.group("head")
+    words = []
+    for word in match.group("name").split():  # "Wali Kota Perth Kunjungi Surabaya"
+        if word.lower() in HEADLINE_STOP or word.lower() in HEADLINE_VERBS:
+            break
+        words.append(word)
+    if not words or words[0] in _NOT_A_PLACE or words[0] in _CITY_EPITHETS:
+        return ""
+    name = " ".join(words)
+    if COUNTRY_RE.fullmatch(name) or _indonesian_place(words):
+        return ""
+    country_after = _COUNTRY_AFTER_RE.match(text, match.end("name")) is not None
+    if head.startswith("Gubernur") and not country_after:
+        return ""  # "Gubernur X" alone: too often an Indonesian region written loosely
+    if head.lower().replace(" ", "").startswith("walikota"):
+        return f"Kota {name}"
+    if "Mayor" in head:
+        return f"City of {name}"
+    return name
+
+
+def _indonesian_place(words: list[str]) -> bool:
+    """Whether the first words name an Indonesian region ("Bau-Bau" or "Baubau")."""
+    places = _place_keys()
+    return any(_place_key(" ".join(words[:n])) in places for n in range(len(words), 0, -1))
+
+
+def _place_key(name: str) -> str:
+    return re.sub(r"[^a-z]", "", name.lower())
+
+
+@lru_cache(maxsize=1)
+def _place_keys() -> frozenset[str]:
+    return frozenset(_place_key(name) for name in indonesian_places())
+
+
+_COUNTRY_AFTER_RE = re.compile(rf",?\s(?:di\s)?(?!Indonesia(?!\w))(?:{COUNTRY_PATTERN})(?!\w)")
+
+
 _PARTNER_BEFORE_RE = re.compile(
     r"(?<!\w)(?:(?:be)?kerja\s?sama|bermitra|kemitraan|(?:ber)?kolaborasi|MoU|nota\skesepahaman"
     r"|perjanjian|menandatangani)(?:\s[a-z]+){0,3}\s(?:dengan|bersama)\s$",
@@ -172,6 +228,13 @@ _ENVOY_MEETS_RE = re.compile(
     r"|membahas|kerja\s?sama|menandatangani)(?!\w)",
     re.IGNORECASE,
 )
+# A member of a foreign government met or visiting (a meeting, not a signing: who signs for a
+# government is read by the signatory rules).
+_MINISTER_MET_RE = re.compile(
+    r"(?<!\w)(?:menerima|diterima|kunjungan|berkunjung|bertemu|pertemuan|audiensi|courtes+y)"
+    r"(?!\w)",
+    re.IGNORECASE,
+)
 _COUNTRY_COOPERATION_BEFORE_RE = re.compile(
     r"(?<!\w)(?:(?:be)?kerja\s?sama|kemitraan|bermitra|(?:ber)?kolaborasi|MoU|nota\skesepahaman"
     r"|perjanjian|hubungan)"
@@ -213,6 +276,12 @@ def country_counterparts(doc: Document, gov_mentions: list[BodyMention]) -> list
             text, s_start, doc.sentence_span(match.start())[1]
         ):
             linked.add(name)  # "menerima Duta Besar Jepang": the envoy speaks for the country
+        elif _TITLE_PHRASE_BEFORE_RE.search(
+            text, max(s_start, match.start() - 100), match.start()
+        ) and _MINISTER_MET_RE.search(text, s_start, doc.sentence_span(match.start())[1]):
+            # "menerima kunjungan Menteri Kesehatan Malaysia", "bertemu Perdana Menteri
+            # Timor-Leste": a member of the foreign government met speaks for the country
+            linked.add(name)
     result = []
     for name in linked:
         cand = found[name]
@@ -254,7 +323,8 @@ def is_foreign_government(name: str) -> bool:
 # A head-of-office title whose words run on to a country: "Menteri Luar Negeri Maroko",
 # "Menteri Luar Negeri, Kerja Sama Afrika dan Ekspatriat Maroko", "Duta Besar ... Jepang".
 _TITLE_PHRASE_BEFORE_RE = re.compile(
-    r"(?<![\w-])(?:Menteri|Minister|Duta\sBesar|Dubes|Ambassador|Presiden|President"
+    r"(?<![\w-])(?:(?:Wakil\s|Perdana\s)?Menteri|(?:Vice\s|Prime\s|Deputy\s)?Minister"
+    r"|Duta\sBesar|Dubes|Ambassador|(?:Wakil\s)?Presiden|(?:Vice\s)?President"
     r"|Sekretaris\sNegara|Secretary\sof\sState|Konsul(?:\sJenderal)?|Konjen|Consul(?:\sGeneral)?)"
     r"(?:,?\s(?:dan\s|and\s|&\s)?[A-Z][\w-]*){0,8},?\s(?:dan\s|and\s|&\s)?$"
 )

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .foreign_orgs import WELL_KNOWN, with_un_variants
+from .foreign_orgs import WELL_KNOWN, with_indonesian_variants, with_un_variants
 from .iati_publishers import iati_publishers
 from .limits import Budget
 from .model import KnownOrganization
@@ -25,7 +25,8 @@ class KnownIndex:
         self.case_sensitive: dict[str, int] = {}
         entries = [(org, True) for org in registry]
         entries += [
-            (KnownOrganization(n, a, with_un_variants(al)), False) for n, a, al in WELL_KNOWN
+            (KnownOrganization(n, a, with_un_variants(with_indonesian_variants(n, al))), False)
+            for n, a, al in WELL_KNOWN
         ]
         # IATI publishers are matched by their exact name or acronym only: they are not put
         # in the pattern of names with lower-case words below (hundreds of names there would

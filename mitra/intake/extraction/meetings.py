@@ -37,6 +37,10 @@ EXTENSION_RE = re.compile(
     _I,
 )
 MEETING_RE = re.compile(
+    # not a room or a document named after meetings: "Ruang Rapat Utama", "Gedung
+    # Pertemuan", "Catatan Diskusi" (the Indonesian name of a Record of Discussions)
+    r"(?<!ruang\s)(?<!ruangan\s)(?<!aula\s)(?<!gedung\s)(?<!balai\s)(?<!catatan\s)"
+    r"(?<!kertas\s)"
     r"(?<!\w)(?:rapat|pertemuan|bertemu|kunjungan|berkunjung|audiensi|courtes+y\scall|"
     r"rakor|rakormanda|dialog|diskusi|konsultasi|menerima\sdelegasi|teleconference|"
     r"telekonferensi|video\s?conference|webinar)(?!\w)"
@@ -44,14 +48,32 @@ MEETING_RE = re.compile(
     r"|(?<!\w)(?<!of\s)meeting(?!\w)",
     _I,
 )
+_DRAFTED = (
+    r"(?:draf|draft|rancangan|naskah|dokumen|MoU|MSP|PKS|nota\skesepahaman|perjanjian|RIK|RKT)"
+)
+# In the passive only a draft or a named agreement document ("disusun dokumen perencanaan"
+# is any paper).
+_DRAFT_OF_A_DOCUMENT = r"(?:draf|draft|rancangan|MoU|MSP|PKS|nota\skesepahaman|perjanjian)"
+_PASSIVE_DRAFTING = (
+    r"(?:dibahas|dibicarakan|dirumuskan|disusun|difinalisasi|direviu|dinegosiasikan|dirancang)"
+)
 NEGOTIATION_RE = re.compile(
     r"(?<!\w)(?:negosiasi|perundingan|berunding)(?!\w)"
     r"|(?<!\w)(?:membahas|pembahasan|penyusunan|menyusun|finalisasi|memfinalisasi|merumuskan"
-    r"|perumusan|mereviu|reviu|review|merancang|perancangan)\s(?:\w+\s){0,2}(?:draf|draft|"
-    r"rancangan|naskah|dokumen|MoU|MSP|PKS|nota\skesepahaman|perjanjian|RIK|RKT)",
+    rf"|perumusan|mereviu|reviu|review|merancang|perancangan)\s(?:\w+\s){{0,2}}{_DRAFTED}"
+    # in the passive: "dibahas pula draf nota kesepahaman", "Draf MoU difinalisasi",
+    # "Rancangan perjanjian kerja sama dibicarakan" (not "draf ... akan dibahas")
+    rf"|(?<!\w){_PASSIVE_DRAFTING}\s(?:\w+\s){{0,2}}{_DRAFT_OF_A_DOCUMENT}"
+    rf"|(?<!\w)(?:draf|draft|rancangan)\s(?:(?!akan\s)[\w-]+\s){{0,4}}?{_PASSIVE_DRAFTING}(?!\w)",
     _I,
 )
-EVALUATION_RE = re.compile(r"(?<!\w)(?:monev|evaluasi|pemantauan|monitoring|evaluation)(?!\w)", _I)
+EVALUATION_RE = re.compile(
+    r"(?<!\w)(?:monev|evaluasi|pemantauan|monitoring|evaluation"
+    # told with a verb: "mengevaluasi pelaksanaan program" (not "memantau", which the press
+    # uses for watching any situation: "BNPB terus memantau perkembangan")
+    r"|mengevaluasi|dievaluasi)(?!\w)",
+    _I,
+)
 # "pelatihan monitoring dan evaluasi", "materi tentang evaluasi": evaluation as a topic.
 EVALUATION_TOPIC_RE = re.compile(
     r"(?<!\w)(?:pelatihan|training|materi|tentang|mengenai|modul|panduan|pedoman|sistem|"
@@ -70,11 +92,17 @@ EVALUATION_ACT_RE = re.compile(
 # A signing told as history: "ditandatangani pada 17 Maret 2021 silam", "MoU yang telah
 # ditandatangani", "sejak ditandatangani pertama kali".
 HISTORY_BEFORE_RE = re.compile(
-    r"(?:(?<!\w)yang\s(?:telah|sudah|pernah)\s|(?<!\w)(?:sejak|pernah)\s(?:di)?)$", _I
+    r"(?:(?<!\w)yang\s(?:telah|sudah|pernah)\s"
+    # "sejak (MoU) ditandatangani", "since the MoU was signed"
+    r"|(?<!\w)(?:sejak|pernah|since)\s(?:[\w-]+\s){0,3}(?:di)?)$",
+    _I,
 )
 HISTORY_AFTER_RE = re.compile(
     r"[^.\n]{0,60}?(?<!\w)(?:silam|yang\slalu|tahun\slalu|bulan\slalu|sebelumnya|"
-    r"pertama\skali|terdahulu)(?!\w)",
+    r"pertama\skali|terdahulu"
+    # a bare year, not a date: "ditandatangani pada 2019", "signed in 2017" (the event is
+    # told with its day; a period "pada 2024-2027" is a term, not a past signing)
+    r"|(?:pada|in)\s(?:tahun\s)?(?:19|20)\d\d(?![\d/\-–]))(?!\w)",
     _I,
 )
 # Planned or hypothetical ("jika sudah dalam tahap negosiasi"): not what happened.
@@ -88,12 +116,24 @@ PLANNED_RE = re.compile(
 )
 
 
-def is_planned(text: str, pos: int, lower_bound: int = 0) -> bool:
+# A schedule told after the act: "Penandatanganan MoU dijadwalkan bulan depan", "...
+# akan dilaksanakan pekan depan" (not "Penandatanganan ini akan memperkuat ...").
+PLANNED_AFTER_RE = re.compile(
+    r"[^.\n]{0,40}?(?<!\w)(?:dijadwalkan|direncanakan|ditargetkan|rencananya|akan\s(?:segera\s)?"
+    r"(?:dilaksanakan|dilakukan|digelar|diadakan|berlangsung|ditandatangani))(?!\w)",
+    _I,
+)
+
+
+def is_planned(text: str, pos: int, lower_bound: int = 0, end: int | None = None) -> bool:
     """Whether the words before `pos` in its sentence (60 characters at most) make what
-    follows a plan or a wish, not something that happened."""
+    follows a plan or a wish, not something that happened; with `end`, also a schedule told
+    right after the words ending there."""
     before = text[max(lower_bound, pos - 60) : pos]
     sentence_start = max(before.rfind("."), before.rfind("\n"))
-    return PLANNED_RE.search(before[sentence_start + 1 :]) is not None
+    if PLANNED_RE.search(before[sentence_start + 1 :]) is not None:
+        return True
+    return end is not None and PLANNED_AFTER_RE.match(text, end, end + 60) is not None
 
 
 def in_quotation(text: str, pos: int, lower_bound: int = 0) -> bool:
@@ -209,6 +249,13 @@ EVENT_CONTEXT_RE = re.compile(
     _I,
 )
 _SENTENCE_BREAK_RE = re.compile(r"[.\n]")
+# Before a verb of evaluating, words that make it a purpose, a skill or a topic.
+_NOT_AN_ACT_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:cara|cara-cara|tentang|mengenai|bagaimana|untuk|agar|supaya|dapat|bisa|mampu"
+    r"|perlu|harus|guna|dalam\srangka)\s(?:[\w-]+\s)?$",
+    _I,
+)
+_EVALUATION_ACTS = frozenset(["monev", "mengevaluasi", "dievaluasi"])
 
 
 class _Sentences:
@@ -227,8 +274,8 @@ class _Sentences:
 
     def in_event_sentence(self, match: re.Match[str]) -> bool:
         """Evaluation words count when the sentence is about the event, not about a role."""
-        if match.group().lower() == "monev":
-            return True
+        if match.group().lower() in _EVALUATION_ACTS:
+            return True  # "monev", "mengevaluasi": the act itself, never a topic
         start, end = self.bounds(match.start())
         found = self.has_event_context.get(start)
         if found is None:
@@ -259,12 +306,16 @@ def event_types(text: str, start: int) -> list[tuple[str, int, int, float]]:
                 before = text[max(start, match.start() - 40) : match.start()]
                 if EVALUATION_TOPIC_RE.search(before):
                     continue
+                if match.group().lower() in _EVALUATION_ACTS and _NOT_AN_ACT_BEFORE_RE.search(
+                    before
+                ):
+                    continue  # "cara-cara mengevaluasi", "untuk memantau": a purpose or skill
                 sentences = sentences or _Sentences(text)
                 if not (EVALUATION_ACT_RE.search(before) or sentences.in_event_sentence(match)):
                     continue
             if skip_history and is_history(text, match.start(), match.end(), start):
                 continue
-            if skip_planned and is_planned(text, match.start(), start):
+            if skip_planned and is_planned(text, match.start(), start, match.end()):
                 continue
             found[name] = (match.start(), match.end(), confidence)
             return
@@ -272,7 +323,7 @@ def event_types(text: str, start: int) -> list[tuple[str, int, int, float]]:
     # Quoted speech does not make a meeting, a negotiation or an evaluation of the event
     # (a signing or an extension is told in the narrative as well when it happened).
     first("meeting", MEETING_RE, skip_quoted=True)
-    first("extension", EXTENSION_RE)
+    first("extension", EXTENSION_RE, skip_planned=True)
     first("signing", SIGNING_RE, skip_planned=True, skip_history=True)
     first("negotiation", NEGOTIATION_RE, skip_planned=True, confidence=0.6, skip_quoted=True)
     first(
@@ -331,13 +382,21 @@ def background_sentence(text: str, s_start: int, pos: int) -> bool:
     return _NOW_RE.search(text, s_start, pos) is None
 
 
+STRICT_IN_PERSON_RE = re.compile(
+    r"(?<!\w)(?:luring|luar\sjaringan|tatap\smuka|secara\sfisik|offline|in[\s-]person)(?!\w)", _I
+)
+
+
 def meeting_mode(text: str, start: int, has_venue: bool) -> tuple[str, int, int, float] | None:
     hybrid = HYBRID_RE.search(text, start)
     if hybrid:
         return ("hybrid", hybrid.start(), hybrid.end(), 0.9)
     online = ONLINE_RE.search(text, start)
     offline = OFFLINE_WORD_RE.search(text, start)
-    if online and offline and offline.group().lower() in ("luring", "tatap muka", "luar jaringan"):
+    # an explicit in-person word anywhere beside an online one ("melalui Zoom ... Sebagian
+    # peserta hadir secara luring"), not only when it is the first place word of the text
+    in_person = STRICT_IN_PERSON_RE.search(text, start) if online else None
+    if online and in_person:
         return ("hybrid", online.start(), online.end(), 0.7)
     if online:
         return ("online", online.start(), online.end(), 0.8)

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
-from .bodies import COUNTRY_RE
+from .bodies import COUNTRY_RE, indonesian_places
 from .limits import Budget
 from .model import KnownOrganization
 
@@ -94,6 +94,31 @@ ORG_HEADS = frozenset(
         "authority",
     ]
 )
+# Legal forms that end a company's name ("Kubota Corporation", "Siemens Energy GmbH",
+# "Sembcorp Marine Pte Ltd"); "PT", "CV" and "Tbk" are Indonesian (see looks_foreign).
+COMPANY_FORMS = frozenset(
+    {"Corporation", "Corp", "Inc", "Incorporated", "Ltd", "Limited", "GmbH", "AG", "SE", "plc",
+     "PLC", "LLC", "Pte", "Bhd", "Co", "Company", "S.A", "B.V", "N.V", "K.K", "S.p.A", "A/S",
+     "AB", "ASA", "Oy", "Pty", "LLP", "SAS"}
+)  # fmt: skip
+# Universities named in English or in their own language: a head word anywhere in the name
+# ("University of Tokyo", "Wageningen University & Research", "Universität Hohenheim").
+UNIVERSITY_WORDS = frozenset(
+    {"university", "universität", "universitat", "université", "universite", "universidad",
+     "universiteit", "università", "universiti", "universitet", "polytechnic", "hochschule"}
+)  # fmt: skip
+# Indonesian universities and companies written in English ("Gadjah Mada University",
+# "Telkom University", "University of Indonesia"): a word of their names, or an Indonesian
+# place (regions_of_indonesia), keeps them domestic.
+DOMESTIC_INSTITUTION_WORDS = frozenset(
+    {"indonesia", "indonesian", "nusantara", "gadjah", "gajah", "airlangga", "brawijaya",
+     "diponegoro", "hasanuddin", "padjadjaran", "udayana", "andalas", "sriwijaya",
+     "mulawarman", "tadulako", "pattimura", "cenderawasih", "syiah", "ratulangi", "sebelas",
+     "lambung", "cendana", "telkom", "binus", "trisakti", "pelita", "president", "pertamina",
+     "prasetiya", "atma", "parahyangan", "petra", "muhammadiyah", "terbuka", "pancasila",
+     "tarumanagara", "gunadarma", "bakrie", "sampoerna", "paramadina", "negeri", "islam",
+     "tbk", "persero", "pt", "cv", "perum"}
+)  # fmt: skip
 # Names of ministries and agencies may contain "dan" ("Kementerian Luar Negeri dan
 # Perdagangan Selandia Baru"); other runs split at it.
 DAN_NAME_HEADS = frozenset(
@@ -179,6 +204,17 @@ TITLE_WORDS = frozenset(
         "pihak",
         "tim",
         "para",
+        # Indonesian titles of a partner's officials ("Direktur Eksekutif F", "Koordinator
+        # Program F", "Deputi Direktur F", "Utusan Khusus F")
+        "eksekutif",
+        "koordinator",
+        "deputi",
+        "utusan",
+        "khusus",
+        "penasihat",
+        "manajer",
+        "asisten",
+        "pimpinan",
     ]
 )
 # Indonesian words that end a candidate name when read from the left in headlines.
@@ -454,7 +490,10 @@ def name_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
         j = i
         while j + 1 < len(words):
             gap = text[words[j].end() : words[j + 1].start()]
-            if gap not in (" ", "  ", " - ", "-") and gap.strip() not in ("&",):
+            # "Toyota Tsusho Co., Ltd", "Mitsubishi Heavy Industries, Ltd": a company's legal
+            # form after a comma or an abbreviation's period
+            legal_form = gap in (", ", "., ", ". ") and words[j + 1].group() in COMPANY_FORMS
+            if gap not in (" ", "  ", " - ", "-") and gap.strip() not in ("&",) and not legal_form:
                 break
             nxt = words[j + 1].group()
             if _is_cap(nxt):
@@ -529,6 +568,8 @@ def looks_foreign(name: str) -> bool:
     words = [w.lower() for w in WORD_RE.findall(name)]
     if not words or DOMESTIC_INTERNATIONAL_RE.search(name):
         return False
+    if any(w in UNIVERSITY_WORDS for w in words) or WORD_RE.findall(name)[-1] in COMPANY_FORMS:
+        return len(words) > 1 and not is_domestic_institution(words)
     # "... Bureau of Statistics", "... Institute for Development Studies"
     head_of = any(
         w in ORG_HEADS and words[i + 1] in ("of", "for", "on") for i, w in enumerate(words[:-1])
@@ -546,6 +587,16 @@ def looks_foreign(name: str) -> bool:
 
 
 WEB_NAME_SUFFIXES = (".org", ".ngo")
+
+
+def is_domestic_institution(words: list[str]) -> bool:
+    """A university or company of Indonesia: a word of a known Indonesian name, a legal
+    form of Indonesia, or an Indonesian region ("Bogor Agricultural University")."""
+    if any(w in DOMESTIC_INSTITUTION_WORDS for w in words):
+        return True
+    places = indonesian_places()
+    pairs = zip(words, [*words[1:], ""], strict=True)
+    return any(w in places or f"{w} {n}" in places for w, n in pairs)
 
 
 @lru_cache(maxsize=4096)

@@ -23,15 +23,18 @@ from collections.abc import Sequence
 from itertools import chain as _chain
 
 from .bodies import COUNTRY_RE, BodyMention
+from .countries import COUNTRY_PATTERN
 from .cues import FOREIGN_CUE_RE
 from .document import Document
 from .foreign_side import (
     FOREIGN_AGENCY_HEAD_RE,
     FOREIGN_GOV_HEAD_RE,
+    FOREIGN_HEAD_RE,
     FOREIGN_LOCAL_RE,
     INTERNATIONAL_HEAD_RE,
     UN_BODY_RE,
     country_in_title_phrase,
+    foreign_head_name,
     foreign_ministries,
     is_foreign_government,
     is_foreign_local,
@@ -43,11 +46,13 @@ from .limits import FUZZY_ORG_COMPARISONS, PAIRWISE_ORG_COMPARISONS, Budget
 from .model import KnownOrganization
 from .names import (
     DOMESTIC_INTERNATIONAL_RE,
+    WORD_RE,
     OrgCandidate,
     cut_at_headline_verb,
     cut_at_headline_words,
     disjoint,
     form_key,
+    is_domestic_institution,
     looks_foreign,
     name_runs,
     overlaps,
@@ -233,6 +238,15 @@ def find_foreign_candidates(
             with_country = names_before_countries(text, search_from)
         if is_foreign_local(match, with_country):
             add(match.group().rstrip(" ,"), match.span())
+    # 2d. The head of a foreign local government: "Wali Kota Perth", "Mayor of Darwin",
+    # "Governor of Hokkaido", "Gubernur Victoria, Australia" (Indonesian heads of region are
+    # gazetteer mentions and never reach here).
+    for match in FOREIGN_HEAD_RE.finditer(text, search_from):
+        if overlaps(match.span("name"), gov_spans) or overlaps(match.span(), lower_spans):
+            continue
+        name = foreign_head_name(text, match)
+        if name:
+            add(name, match.span())
     # 3. Known acronyms anywhere (case-sensitive), unless part of a longer name ("PBB" in
     # "Dana Kependudukan PBB").
     named = disjoint(sorted(span for cand in candidates for span in cand.mentions))
@@ -344,6 +358,9 @@ def _classify_run(text, run_start, run_end, index, gov_spans, add, budget) -> No
             add(name, (s, e), known)
         elif (
             seems_foreign
+            or _INSTITUTION_HEAD_RE.match(name)
+            and _FOREIGN_COUNTRY_AFTER_RE.match(text, e)
+            and not is_domestic_institution([w.lower() for w in WORD_RE.findall(name)])
             or is_foreign_government(name)
             or is_foreign_subnational(text, s, e)
             or cue
@@ -353,6 +370,16 @@ def _classify_run(text, run_start, run_end, index, gov_spans, add, budget) -> No
             add(name, (s, e))
         elif re.match(r"\s?\(", following) is None and COUNTRY_RE.fullmatch(name) is None:
             continue
+
+
+# "Universitas Kyoto, Jepang", "Institut Pasteur di Prancis": an institution named in
+# Indonesian is foreign when a foreign country follows it.
+_INSTITUTION_HEAD_RE = re.compile(
+    r"(?:Universitas|Institut|Politeknik|Akademi|Sekolah\sTinggi|Rumah\sSakit|Museum)\s[A-Z]"
+)
+_FOREIGN_COUNTRY_AFTER_RE = re.compile(
+    rf",?\s(?:di\s)?(?!Indonesia(?!\w)|RI(?!\w))(?:{COUNTRY_PATTERN})(?!\w)"
+)
 
 
 def _collect_mentions(

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from .bodies import BodyMention
 from .cues import (
+    ACTS_AFTER_RE,
     ATTEND_AFTER_RE,
     ATTEND_RE,
     COOPERATION_RE,
@@ -26,6 +27,7 @@ from .cues import (
     LINK_MAX_GAP,
     LINK_WORDS_RE,
     ORGANIZER_VERBS,
+    SUPPORT_BEFORE_RE,
     VERB_LIKE_RE,
     VISIT_RE,
     VISIT_TO_RE,
@@ -308,6 +310,30 @@ def _received(before: str) -> bool:
     )
 
 
+# A signing told with its other side after a link word: "Penandatanganan dilakukan bersama
+# perwakilan F", "menandatangani nota kesepahaman itu dengan Direktur F", "ditandatangani
+# oleh F" (a witness, "disaksikan oleh F", is not a side).
+SIGNED_WITH_RE = re.compile(
+    r"(?<!\w)(?:penandatanganan|menandatangani|ditandatangani|meneken|diteken|signed|signing)"
+    r"(?!\w)(?P<middle>[^.;:!?]{0,80}?)\s(?:dengan|bersama|oleh|with|by)\s"
+    r"(?P<between>(?:[\w.]+\s){0,4})$",
+    re.IGNORECASE,
+)
+_WITNESS_RE = re.compile(r"saksi|menyaksikan|witness|hadir|dihadiri", re.IGNORECASE)
+
+
+def _signed_with(text: str, s_start: int, start: int) -> bool:
+    found = SIGNED_WITH_RE.search(text, max(s_start, start - 140), start)
+    return (
+        found is not None
+        and not _WITNESS_RE.search(found.group("middle"))
+        and all(
+            word.lower().strip(".") in TITLE_WORDS or word.lower() in ("the", "pihak", "dari")
+            for word in found.group("between").split()
+        )
+    )
+
+
 def classify_foreign(doc: Document, foreign: list[OrgCandidate]) -> None:
     text = doc.text
     for cand in foreign:
@@ -325,11 +351,15 @@ def classify_foreign(doc: Document, foreign: list[OrgCandidate]) -> None:
                 COOPERATION_RE.search(tail)
                 and LINK_WORDS_RE.search(tail[-20:])
                 or GRANT_BEFORE_RE.search(tail)
+                or SUPPORT_BEFORE_RE.search(tail)
             ):
                 cand.counterpart_cues.append("cooperation-with")
             elif MEETING_WITH_RE.search(before) and MEETING_NOUN_RE.search(text, s_start, start):
                 # "rapat ... bersama F", "konferensi video dengan F": met with the host
                 cand.counterpart_cues.append("meeting-with")
+            if _signed_with(text, s_start, start):
+                # "Penandatanganan dilakukan bersama perwakilan F": the other signing side
+                cand.counterpart_cues.append("signed-with")
             if PARTNER_VERB_BEFORE_RE.search(before):
                 # "Kemenkes menggandeng F": taken on as a partner
                 cand.counterpart_cues.append("cooperation-with")
@@ -339,5 +369,44 @@ def classify_foreign(doc: Document, foreign: list[OrgCandidate]) -> None:
                 or _received(before)
             ):
                 cand.counterpart_cues.append("visit")
+            elif _subject_acts(text, s_start, start, end, s_end):
+                cand.counterpart_cues.append("partner-acts")
             if attend_context(doc, start, end):
                 cand.attend_cues += 1
+    _coordinated_partners(text, foreign)
+
+
+# Words before a name that make it a subordinate part of the clause, not its subject:
+# "pernah dinilai oleh F", "contoh dari F", "menurut data F".
+_NOT_SUBJECT_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:oleh|dari|menurut|versi|data|laporan|riset|studi|contoh|by|of|from|according\sto)"
+    r"\s(?:the\s)?$",
+    re.IGNORECASE,
+)
+
+
+def _subject_acts(text: str, s_start: int, start: int, end: int, s_end: int) -> bool:
+    """F as the subject of a meeting, visit or support verb a few words later (ACTS_AFTER_RE),
+    not named inside another phrase ("dinilai oleh F", "data F")."""
+    if _NOT_SUBJECT_BEFORE_RE.search(text, max(s_start, start - 25), start):
+        return False
+    return ACTS_AFTER_RE.match(text, end, min(s_end, end + 90)) is not None
+
+
+# "bertemu dengan UNDP dan UNFPA", "didukung oleh WFP, UNICEF, serta FAO": names joined in
+# one list share the cue of the first.
+_COORDINATION_RE = re.compile(r"\s?(?:,\s?|\s(?:dan|serta|and|&)\s|,\s(?:dan|serta|and)\s)\s?")
+
+
+def _coordinated_partners(text: str, foreign: list[OrgCandidate]) -> None:
+    spans = sorted(
+        ((start, end, cand) for cand in foreign for start, end in cand.mentions),
+        key=lambda item: (item[0], item[1]),
+    )
+    cued = {id(c) for c in foreign if c.counterpart_cues}
+    for (_, end, first), (start, _, second) in zip(spans, spans[1:], strict=False):
+        if id(first) not in cued or id(second) in cued or first is second:
+            continue
+        if start - end <= 8 and _COORDINATION_RE.fullmatch(text, end, start):
+            second.counterpart_cues.append("listed-with-partner")
+            cued.add(id(second))
