@@ -52,6 +52,8 @@ DEFAULT_DIMENSION = "ministry"
 # exactly one of them (an agreement has one owner). Organizations and regions overlap.
 PARTITIONS = ("agreement", "ministry")
 ROW_LIMIT = 50  # rows of the table (the busiest groups); the count of all groups is shown
+# The dimensions with thousands of groups, whose busiest rows are read alone (`busiest`).
+MANY_GROUPS = ("agreement", "organization")
 # Above this many candidates for the busiest rows (ties), the page reads every group instead.
 BUSIEST_KEYS_LIMIT = 2000
 CHART_ROWS = 12
@@ -249,23 +251,21 @@ def compliance_overview(
             rows[key_id] = ComplianceRow(key_id=key_id, label=str(label or "—"))
         return rows[key_id]
 
-    # By agreement (tens of thousands of groups) the tallies first name the busiest ones and
-    # only their rows are read; the totals are then summed in SQL, not from the groups.
+    # By agreement or organization (thousands of groups) the tallies first name the busiest
+    # ones and only their rows are read; the totals are then summed in SQL, not from the groups.
     busiest: list[int] | None = None
     group_count = 0
-    if by == "agreement" and from_tally and from_rollup:
-        busiest, group_count = compliance_tally.busiest_agreements(
-            viewer=viewer, own=own, limit=ROW_LIMIT
+    if by in MANY_GROUPS and from_tally and from_rollup:
+        busiest, group_count = compliance_tally.busiest(
+            viewer=viewer, by=by, own=own, limit=ROW_LIMIT
         )
         if len(busiest) > BUSIEST_KEYS_LIMIT:
             busiest = None
     report_rows: Sequence[Mapping[str, Any]]
     fund_rows: Sequence[Mapping[str, Any]]
     if from_tally:
-        report_rows = compliance_tally.report_rows(
-            viewer=viewer, by=by, own=own, agreements=busiest
-        )
-        fund_rows = compliance_tally.fund_rows(viewer=viewer, by=by, own=own, agreements=busiest)
+        report_rows = compliance_tally.report_rows(viewer=viewer, by=by, own=own, groups=busiest)
+        fund_rows = compliance_tally.fund_rows(viewer=viewer, by=by, own=own, groups=busiest)
     else:
         report_rows = monitoring_selectors.report_compliance(viewer=viewer, by=by, on=on, own=own)
         fund_rows = monitoring_selectors.funds_disclosed(viewer=viewer, by=by, own=own)
@@ -281,7 +281,7 @@ def compliance_overview(
         if by in PARTITIONS and busiest is None:
             funds[r["currency"]] = funds.get(r["currency"], Decimal(0)) + r["total"]
     if from_rollup:
-        progress = compliance_tally.activity_rows(viewer=viewer, by=by, own=own, agreements=busiest)
+        progress = compliance_tally.activity_rows(viewer=viewer, by=by, own=own, groups=busiest)
     else:
         progress = activity_progress(viewer=viewer, by=by, on=on, own=own)
     for r in progress:
@@ -294,7 +294,8 @@ def compliance_overview(
     if busiest is not None:  # only the busiest groups were read: totals from all the rows
         totals = compliance_tally.activity_totals(viewer=viewer, own=own)
         reports = compliance_tally.report_totals(viewer=viewer, own=own)
-        funds = compliance_tally.fund_totals(viewer=viewer, own=own)
+        if by in PARTITIONS:  # as below: funds add up only where the groups do not overlap
+            funds = compliance_tally.fund_totals(viewer=viewer, own=own)
     elif by in PARTITIONS:  # the groups add up to the totals: no queries for them
         totals = {k: sum(r[k] or 0 for r in progress) for k in _TALLY_SUMS}
         reports = {k: sum(r[k] or 0 for r in report_rows) for k in _REPORT_COUNTS}

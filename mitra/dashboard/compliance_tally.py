@@ -117,27 +117,27 @@ def _rows(
     *,
     by_province_column: bool = False,
     currency: bool = False,
-    agreements: list[int] | None = None,
+    groups: list[int] | None = None,
 ) -> list[dict[str, Any]]:
     """Per group of `by` (None: one row for all), the sums of the tally columns `sums`
     (result name → column) over the viewer's rows matching `where`, with the group's label;
-    `agreements`: only those agreements' rows."""
+    `groups`: only those groups (their keys)."""
     try:
         scope = _scope(viewer, own)
     except EmptyResultSet:
         return []
-    if agreements is not None and not agreements:
+    if groups is not None and not groups:
         return []
     conditions, params = list(where), []
     if scope is not None:
         conditions.append(f"{_col(model, 'agreement')} IN ({scope[0]})")
         params += scope[1]
-    if agreements is not None:
-        conditions.append(f"{_col(model, 'agreement')} IN ({', '.join(['%s'] * len(agreements))})")
-        params += agreements
     joins, key = (
         ("", "") if by is None else _grouping(by, model, by_province_column=by_province_column)
     )
+    if groups is not None:
+        conditions.append(f"{key} IN ({', '.join(['%s'] * len(groups))})")
+        params += groups
     keys = [f"{key} AS key_id"] if by else []
     if currency:
         keys.append(f"{_col(model, 'currency')} AS currency")
@@ -161,11 +161,11 @@ def _rows(
 
 
 def report_rows(
-    *, viewer: Any, by: str, own: bool, agreements: list[int] | None = None
+    *, viewer: Any, by: str, own: bool, groups: list[int] | None = None
 ) -> list[dict[str, Any]]:
     """As `monitoring.selectors.report_compliance`, from the report tally."""
     where = [f"{_col(ReportTally, 'total')} > 0"]
-    rows = _rows(ReportTally, viewer, own, by, REPORT_SUMS, where, agreements=agreements)
+    rows = _rows(ReportTally, viewer, own, by, REPORT_SUMS, where, groups=groups)
     return [_ints(r, REPORT_SUMS) for r in rows]
 
 
@@ -175,7 +175,7 @@ def report_totals(*, viewer: Any, own: bool) -> dict[str, int]:
 
 
 def fund_rows(
-    *, viewer: Any, by: str, own: bool, agreements: list[int] | None = None
+    *, viewer: Any, by: str, own: bool, groups: list[int] | None = None
 ) -> list[dict[str, Any]]:
     """As `monitoring.selectors.funds_disclosed` (`total` per group and currency), from the
     fund tally; regions by the lines' own province (lines without one are in no region)."""
@@ -190,7 +190,7 @@ def fund_rows(
         where,
         by_province_column=True,
         currency=True,
-        agreements=agreements,
+        groups=groups,
     )
     return [r | {"total": _decimal(r["total"]), "lines": int(r["lines"])} for r in rows]
 
@@ -211,7 +211,7 @@ def _activity_where(by: str | None) -> list[str]:
 
 
 def activity_rows(
-    *, viewer: Any, by: str, own: bool, agreements: list[int] | None = None
+    *, viewer: Any, by: str, own: bool, groups: list[int] | None = None
 ) -> list[dict[str, Any]]:
     """As `compliance.activity_progress`, from the agreements' roll-up (with `behind`)."""
     sums = ROLLUP_SUMS | {"behind": "behind"}
@@ -223,18 +223,18 @@ def activity_rows(
         sums,
         _activity_where(by),
         by_province_column=True,
-        agreements=agreements,
+        groups=groups,
     )
     return [_ints(r, sums) for r in rows]
 
 
-def busiest_agreements(*, viewer: Any, own: bool, limit: int) -> tuple[list[int], int]:
-    """The agreements that can be among the `limit` busiest of the viewer's (most reports and
-    activities, `ComplianceRow.weight`), and how many agreements the dashboard groups (any
-    report, activity or disclosure in the tallies). Every agreement tied with the `limit`-th
-    is included, so the caller's own ordering (weight, then label) picks the same rows it
-    would from all of them. Two queries' worth of work in one: at national scale the page
-    otherwise read and sorted ~75,000 group rows in Python to show fifty."""
+def busiest(*, viewer: Any, by: str, own: bool, limit: int) -> tuple[list[int], int]:
+    """The groups of `by` that can be among the `limit` busiest of the viewer's (most reports
+    and activities, `ComplianceRow.weight`), and how many groups the dashboard shows (any
+    report, activity or disclosure in the tallies). Every group tied with the `limit`-th is
+    included, so the caller's own ordering (weight, then label) picks the same rows it would
+    from all of them. For the dimensions with thousands of groups (agreements, organizations):
+    the page otherwise read and sorted every group's rows in Python to show fifty."""
     try:
         scope = _scope(viewer, own)
     except EmptyResultSet:
@@ -242,26 +242,23 @@ def busiest_agreements(*, viewer: Any, own: bool, limit: int) -> tuple[list[int]
     parts: list[str] = []
     params: list[Any] = []
     sources: tuple[tuple[type[Model], str, list[str]], ...] = (
-        (ReportTally, _col(ReportTally, "total"), [f"{_col(ReportTally, 'total')} > 0"]),
-        (
-            AgreementActivityTally,
-            _col(AgreementActivityTally, "activities"),
-            _activity_where("agreement"),
-        ),
-        (FundTally, "0", []),
+        (ReportTally, "total", [f"{_col(ReportTally, 'total')} > 0"]),
+        (AgreementActivityTally, "activities", _activity_where(by)),
+        (FundTally, "", []),
     )
     for model, weight, where in sources:
+        joins, key = _grouping(by, model, by_province_column=True)
         conditions = list(where)
         if scope is not None:
             conditions.append(f"{_col(model, 'agreement')} IN ({scope[0]})")
             params += scope[1]
         parts.append(
-            f"SELECT {_col(model, 'agreement')} AS key_id, {weight} AS weight "  # noqa: S608
-            f"FROM {_table(model)} t WHERE {' AND '.join(conditions) or '1 = 1'}"
+            f"SELECT {key} AS key_id, {_col(model, weight) if weight else '0'} AS weight "  # noqa: S608
+            f"FROM {_table(model)} t {joins} WHERE {' AND '.join(conditions) or '1 = 1'}"
         )
     grouped = (
         f"SELECT key_id, SUM(weight) AS weight FROM ({' UNION ALL '.join(parts)}) u "  # noqa: S608
-        "GROUP BY key_id"
+        "WHERE key_id IS NOT NULL GROUP BY key_id"
     )
     sql = (
         f"WITH g AS ({grouped}) SELECT key_id, (SELECT COUNT(*) FROM g) FROM g "  # noqa: S608

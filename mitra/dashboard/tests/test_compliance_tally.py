@@ -48,16 +48,17 @@ def test_the_reference_holds_from_the_tally_and_without_it(
     assert ('"workplans_agreementactivitytally"' in read) == (mode == "tally" and who != "officer")
     if mode == "tally" and who != "officer":
         assert '"workplans_activity"' not in read  # no probe of the activities
-        # the two days, three groupings, two totals at most; by agreement the busiest first and
-        # three totals
-        assert len(sql) <= (9 if by == "agreement" else 7)
+        # the two days, three groupings, two totals at most; by agreement (organization) the
+        # busiest first and three (two) totals
+        assert len(sql) <= {"agreement": 9, "organization": 8}.get(by, 7)
 
 
+@pytest.mark.parametrize("by", ["agreement", "organization"])
 @pytest.mark.parametrize("who", ["operator", "officer_own"])
-def test_by_agreement_the_busiest_rows_are_those_of_all_the_rows(
-    monkeypatch, kemendagri, operator, officer, who
+def test_the_busiest_rows_are_those_of_all_the_rows(
+    monkeypatch, kemendagri, operator, officer, who, by
 ):
-    """By agreement only the busiest agreements' rows are read (`busiest_agreements`): the
+    """By agreement or organization only the busiest groups' rows are read (`busiest`): the
     rows shown, their order, the count of groups and the totals are those the page gives when
     it reads every group (`BUSIEST_KEYS_LIMIT` 0 makes it do so), for a table cut short."""
     from .. import compliance
@@ -70,11 +71,11 @@ def test_by_agreement_the_busiest_rows_are_those_of_all_the_rows(
 
     def overview(keys_limit: int) -> Any:
         monkeypatch.setattr(compliance, "BUSIEST_KEYS_LIMIT", keys_limit)
-        return compliance.compliance_overview(viewer=viewer, by="agreement", on=ON, own=own)
+        return compliance.compliance_overview(viewer=viewer, by=by, on=ON, own=own)
 
     everything = overview(0)
-    # enough agreements to cut the table (the officer's own: two of them)
-    assert everything.group_count > (4 if who == "operator" else 1)
+    # enough groups to cut the table (the officer's own agreements: two of them)
+    assert everything.group_count > (2 if who == "operator" else 1)
     for limit in (1, 2, 3, everything.group_count):
         monkeypatch.setattr(compliance, "ROW_LIMIT", limit)
         with CaptureQueriesContext(connection) as queries:
