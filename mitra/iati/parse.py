@@ -649,21 +649,21 @@ def _item(
 # Activities read from their bytes (scope "indonesia", ADR 0025) --------------------------------
 
 # A necessary condition of `concerns_indonesia` on an activity's bytes: a `recipient-country`
-# start tag with a code attribute whose value starts with "ID" in any case, after any blanks, or
-# with a character reference where either letter could be (`&#73;D`, `I&#68;`). Quoted values
-# are skipped whole (a ">" or "code=" inside one is not the tag's). Conservative by design: a
-# false match costs a parse; a missed one would lose an activity (tests/test_import_split.py,
-# with a property test).
-_MAY_CONCERN = re.compile(
-    rb"""<recipient-country(?:[^>"']|"[^"]*"|'[^']*')*?code\s*=\s*["']\s*(?:&|[iI][dD&])"""
-)
+# element, and a code attribute (of any element) whose value starts with "ID" in any case, after
+# any blanks, or with a character reference where either letter could be (`&#73;D`, `I&#68;`).
+# Conservative by design: a false match costs a parse (`<language code="id">` lets a few
+# through); a missed one would lose an activity (tests/test_import_split.py, with a property
+# test). Not tied to the `<recipient-country` tag itself: a pattern that skips quoted values up
+# to the tag's end backtracks over every later tag when a quote is left open, quadratic on a
+# hostile file; this one is linear.
+_MAY_CONCERN = re.compile(rb"""code\s*=\s*["']\s*(?:&|[iI][dD&])""")
 # The identifier as the first child, in plain text (no reference, no markup): anything else is
 # read by parsing the activity.
 _PLAIN_IDENTIFIER = re.compile(rb"\s*<iati-identifier\s*>([^<&]*)</iati-identifier\s*>")
 
 
 def may_concern_indonesia(raw: bytes) -> bool:
-    return _MAY_CONCERN.search(raw) is not None
+    return b"recipient-country" in raw and _MAY_CONCERN.search(raw) is not None
 
 
 def _plain_identifier(raw: bytes) -> str | None:

@@ -315,6 +315,16 @@ def test_the_prefilter_never_drops_an_activity_in_indonesia(text: str) -> None:
     assert _split(data) == _parsed_whole(data)
 
 
+def test_the_prefilter_reads_hostile_bytes() -> None:
+    """Open quotes and tags by the ten thousand, and a code attribute that is not Indonesia's
+    at the end. (A pattern bound to the tag, skipping quoted values to its end, backtracked
+    over everything after each open quote: this input then took minutes; the prefilter reads
+    it in one pass.)"""
+    hostile = (b'<recipient-country "' + b"x" * 20) * 20_000 + b"code  =  'T"
+    assert not may_concern_indonesia(hostile)
+    assert may_concern_indonesia(hostile + b"<recipient-country code='ID'/>")
+
+
 def test_few_activities_elsewhere_are_parsed() -> None:
     """The prefilter's point: on the shipped files it lets through little beyond Indonesia's."""
     passed = total = 0
