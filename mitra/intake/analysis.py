@@ -100,9 +100,11 @@ def agreement_dates(
     event_date: date | None,
 ) -> tuple[date | None, date | None, int | None]:
     """Start: the event date when it falls in the start year, else 1 January of that year.
-    End: the stated duration from the start, else 31 December of the end year."""
+    End: the stated duration from the start, else 31 December of the end year (also when the
+    text gives only the end: "berlaku hingga 2027")."""
     if not start_year:
-        return None, None, duration_years * 12 if duration_years else None
+        end_only = date(end_year, 12, 31) if end_year else None
+        return None, end_only, duration_years * 12 if duration_years else None
     start = event_date if event_date and event_date.year == start_year else date(start_year, 1, 1)
     months = duration_years * 12 if duration_years else None
     if months:

@@ -218,6 +218,12 @@ def test_agreement_dates():
         None,
         None,
     )
+    # a term told by its end only ("berlaku hingga 2027"): the end is proposed, the start not
+    assert d(start_year=None, end_year=2027, duration_years=None, event_date=None) == (
+        None,
+        date(2027, 12, 31),
+        None,
+    )
 
 
 @pytest.mark.parametrize("text", ["", "   \n", "\x00\x00"])
