@@ -32,6 +32,12 @@ _OTHER_DECLARATION = re.compile(rb"<!(?!--)")
 _COMMENT = re.compile(rb"<!--.*?-->", re.DOTALL)
 
 
+def _blank(data: bytes | bytearray) -> bool:
+    """Only XML's whitespace (space, tab, CR, LF): `bytes.strip` would also pass the form feed
+    and vertical tab, which XML forbids."""
+    return not data.translate(None, b" \t\r\n")
+
+
 class SplitGaveUp(Exception):
     """The file holds something the splitter does not follow."""
 
@@ -77,7 +83,7 @@ class ActivitySplitter:
             # none yet (a tag may be cut by the chunk's end), or its next byte is not read yet
             at = start if start != -1 else max(0, len(self.buf) - 13)
             if len(self.buf) > 2 * CHUNK_BYTES:  # megabytes without an activity
-                if self.buf[:at].strip():
+                if not _blank(self.buf[:at]):
                     raise SplitGaveUp  # text or markup: the parser's business
                 self._drop(at)  # only whitespace: kept no longer
                 at = 0
@@ -101,7 +107,7 @@ class ActivitySplitter:
             if start == -1:
                 self._finish()
                 return
-            if self.buf[:start].strip():
+            if not _blank(self.buf[:start]):
                 raise SplitGaveUp  # something other than whitespace between two activities
             self._drop(start)
             end = self._activity_end()
@@ -134,7 +140,7 @@ class ActivitySplitter:
 
     def _finish(self) -> None:
         while True:
-            tail = self.buf.strip()
+            tail = self.buf.strip(b" \t\r\n")
             if len(tail) > 64:
                 raise SplitGaveUp  # what follows the last activity is more than the root's end
             self.buf = bytearray(tail)

@@ -177,6 +177,17 @@ def test_a_file_not_well_formed_at_its_end_keeps_its_whole_activities() -> None:
     assert items[-1] == whole[-1]
 
 
+def test_a_character_xml_forbids_between_activities_hands_over() -> None:
+    """A form feed is blank to `bytes.strip` but not to XML: the splitter hands over, and the
+    parser names the error (after the activities before it)."""
+    data = _file(activity("A-1", INDONESIA), "\f", activity("A-2", INDONESIA))
+    with pytest.raises(parse.SplitGaveUp):
+        _split_only(data)
+    items = _split(data)
+    assert [type(i) for i in items] == [ParsedActivity, Problem]
+    assert items[-1] == _parsed_whole(data)[-1]
+
+
 def test_handing_over_midway_neither_loses_nor_repeats_an_activity() -> None:
     data = _file(
         *[activity(f"A-{i}", INDONESIA if i % 3 == 0 else ELSEWHERE) for i in range(10)],
