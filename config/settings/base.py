@@ -404,6 +404,9 @@ MITRA["INTAKE_MIN_CONFIDENCE"] = env.float("MITRA_INTAKE_MIN_CONFIDENCE", defaul
 # IATI imports (ADR 0024): "indonesia" stores the activities that concern Indonesia (the
 # cross-check reads no others) and counts the rest; "all" stores every activity.
 MITRA["IATI_IMPORT_SCOPE"] = env("MITRA_IATI_IMPORT_SCOPE", default="indonesia")
+# A folder on the server whose .xml files an operator can import from the import page (large
+# registry dumps are copied there rather than uploaded); empty: uploads only (mitra/iati/folder.py).
+MITRA["IATI_IMPORT_FOLDER"] = env("MITRA_IATI_IMPORT_FOLDER", default="")
 
 # Public pages (mitra.core.cache): seconds a rendered anonymous page stays in the shared cache
 # (0: off; every recorded change empties it at once anyway), and the browser's max-age.

@@ -10,18 +10,25 @@ class IatiConfig(AppConfig):
     def ready(self) -> None:
         from mitra.jobs.registry import JobKind, register_kind
 
-        from .tasks import run_iati_import_job
+        from .tasks import run_iati_folder_job, run_iati_import_job
 
-        register_kind(
-            JobKind(
-                name="iati.import",
-                label=_("IATI import"),
-                handler=run_iati_import_job,
-                result_template="iati/_import_result.html",
-                stages={
-                    "parsing": _("Reading activities…"),
-                    "matching": _("Matching and cross-checking…"),
-                },
-                back_url="iati:upload",
+        # An upload and the configured folder (folder.py) end on the same result and page.
+        for name, label, handler, reading_stage, reading_label in (
+            ("iati.import", _("IATI import"), run_iati_import_job, "parsing",
+             _("Reading activities…")),
+            ("iati.import_folder", _("IATI import from the folder"), run_iati_folder_job,
+             "reading", _("Reading the files (MB)…")),
+        ):  # fmt: skip
+            register_kind(
+                JobKind(
+                    name=name,
+                    label=label,
+                    handler=handler,
+                    result_template="iati/_import_result.html",
+                    stages={
+                        reading_stage: reading_label,
+                        "matching": _("Matching and cross-checking…"),
+                    },
+                    back_url="iati:upload",
+                )
             )
-        )

@@ -6,6 +6,7 @@ app_name = "iati"
 urlpatterns = [
     path("", views.FindingListView.as_view(), name="findings"),
     path("import/", views.UploadView.as_view(), name="upload"),
+    path("import/folder/", views.FolderImportView.as_view(), name="import_folder"),
     path("review/", views.ReviewView.as_view(), name="review"),
     path("review/org/<int:pk>/", views.OrgMatchDecideView.as_view(), name="org_match_decide"),
     path(

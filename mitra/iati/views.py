@@ -27,11 +27,12 @@ from mitra.core.forms import BootstrapFormMixin, apply_application_errors
 from mitra.jobs.services import job_create
 from mitra.organizations.selectors import organization_get_for_user
 
-from . import selectors, services
+from . import folder, selectors, services
 from .models import Finding
 from .services import import_scope, max_bytes
 
 PAGE = 50
+FOLDER_FILES_SHOWN = 50
 
 
 class UploadForm(BootstrapFormMixin, forms.Form):
@@ -50,6 +51,7 @@ class UploadView(AccessMixin, View):
                 "runs": selectors.import_runs(),
                 "max_mb": max_bytes() // 2**20,
                 "indonesia_only": import_scope() == services.SCOPE_INDONESIA,
+                **_folder_context(),
             },
             status=status,
         )
@@ -69,6 +71,53 @@ class UploadView(AccessMixin, View):
             kind="iati.import",
             owner=request.user,
             upload=form.cleaned_data["file"],
+            language=translation.get_language() or "",
+        )
+        return redirect("jobs:detail", pk=job.pk)
+
+
+def _folder_context() -> dict[str, Any]:
+    """The configured folder's section of the import page: its files, or why it cannot be
+    imported from."""
+    path = folder.configured_folder()
+    if path is None:
+        return {"folder": None}
+    try:
+        files = folder.folder_files(path)
+    except ApplicationError as exc:
+        return {"folder": path, "folder_files": [], "folder_problems": [exc.message]}
+    return {
+        "folder": path,
+        "folder_files": files[:FOLDER_FILES_SHOWN],
+        "folder_more": max(0, len(files) - FOLDER_FILES_SHOWN),
+        "folder_count": len(files),
+        "folder_bytes": sum(f.size for f in files),
+        "folder_problems": folder.folder_problems(files),
+    }
+
+
+class FolderImportView(AccessMixin, View):
+    """Queue the import of the configured folder's XML files (the ones listed now)."""
+
+    access = OPERATOR
+
+    def post(self, request: AuthenticatedHttpRequest) -> HttpResponse:
+        path = folder.configured_folder()
+        if path is None:
+            raise Http404
+        try:
+            files = folder.folder_files(path)
+        except ApplicationError as exc:
+            messages.error(request, exc.message)
+            return redirect("iati:upload")
+        problems = folder.folder_problems(files)
+        if problems:
+            messages.error(request, " ".join(problems))
+            return redirect("iati:upload")
+        job = job_create(
+            kind="iati.import_folder",
+            owner=request.user,
+            params=folder.job_params(path, files),
             language=translation.get_language() or "",
         )
         return redirect("jobs:detail", pk=job.pk)

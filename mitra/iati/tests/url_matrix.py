@@ -10,6 +10,7 @@ agreement (the matrix's finding has none and none of the officers is the secreta
 GET = {
     ("iati:findings", "none"): (302, 200, 200, 200, 200, 403),
     ("iati:upload", "none"): (302, 200, 403, 403, 403, 403),
+    ("iati:import_folder", "none"): (302, 405, 403, 403, 403, 403),
     ("iati:review", "none"): (302, 200, 403, 403, 403, 403),
     ("iati:org_match_decide", "match"): (302, 405, 403, 403, 403, 403),
     ("iati:activity_match_decide", "match"): (302, 405, 403, 403, 403, 403),
