@@ -132,17 +132,25 @@ def periods(text: str, start: int, end: int) -> list[Found]:
             continue
         if PAST_MARKERS_RE.search(text, max(start, match.start() - 30), match.start()):
             continue
-        found.append(Found(match.start(), match.end(), (None, int(match.group("end")))))
+        year = match.group("end") or match.group("end2")
+        found.append(Found(match.start(), match.end(), (None, int(year))))
     return sorted(found, key=lambda f: f.start)
 
 
 # A term told by its end only: "berlaku hingga 2027", "berlaku sampai dengan akhir tahun
-# 2026", "yang berlaku s.d. Desember 2028", "valid until 2026", "effective through 2027".
+# 2026", "yang berlaku s.d. Desember 2028", "valid until 2026", "effective through 2027"; an
+# extension up to a year: "diperpanjang hingga tahun 2027", "memperpanjang kerja sama dengan
+# GIZ sampai 2026", "perpanjangan MoU hingga Desember 2028".
 UNTIL_RE = re.compile(
     r"(?<!\w)(?:berlaku|valid|effective|in\sforce)(?:\s[a-z]+){0,2}?\s"
     r"(?:hingga|sampai(?:\sdengan)?|s\.\s?d\.?|s\.?d\.?|s/d|until|through|till)\s"
     r"(?:akhir\s|the\send\sof\s)?(?:tahun\s)?(?:(?:\d{1,2}\s)?[A-Z][a-z]+\s)?"
-    rf"(?P<end>{YEAR})(?!\d)",
+    rf"(?P<end>{YEAR})(?!\d)"
+    r"|(?<!\w)(?:diperpanjang|memperpanjang|perpanjangan|diperbarui|memperbarui|pembaruan"
+    r"|extended|renewed)(?:\s[\w-]+){0,5}?\s"
+    r"(?:hingga|sampai(?:\sdengan)?|s\.\s?d\.?|s\.?d\.?|s/d|until|through|till)\s"
+    r"(?:akhir\s|the\send\sof\s)?(?:tahun\s)?(?:(?:\d{1,2}\s)?[A-Z][a-z]+\s)?"
+    rf"(?P<end2>{YEAR})(?!\d)",
     re.IGNORECASE,
 )
 

@@ -20,11 +20,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from pathlib import Path
 
+import yaml
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
-from mitra.bodies.gazetteer import PROVINCE_SHORT_NAMES, BodyEntry, all_bodies
+from mitra.bodies.gazetteer import PROVINCE_SHORT_NAMES, BodyEntry, all_bodies, entry_from_row
 
 from .countries import COUNTRY_PATTERN
 from .limits import FUZZY_BODY_COMPARISONS, Budget
@@ -171,6 +173,11 @@ class Gazetteer:
             rest = entry.name.removeprefix("Kementerian ")
             surfaces += [(f"Menteri {rest}", TITLE), (f"Wakil Menteri {rest}", TITLE)]
             surfaces += [(minister, TITLE) for minister in _minister_short_forms(entry)]
+            first = _first_field(rest)
+            if first:
+                # "Kementerian Desa" for "Kementerian Desa, Pembangunan Daerah Tertinggal, dan
+                # Transmigrasi", "Kementerian Kelautan" for KKP: a ministry by its first field
+                surfaces.append((f"Kementerian {first}", STRONG))
         if entry.kind == "provincial_government":
             bare = entry.name.removeprefix("Pemerintah Provinsi ")
             refs = [bare, *PROVINCE_SHORT_NAMES.get(entry.province_code or "", ())]
@@ -326,7 +333,9 @@ class Gazetteer:
         return [
             m
             for m in mentions
-            if not self._foreign_continuation(text, m) and not self._foreign_english(text, m)
+            if not self._foreign_continuation(text, m)
+            and not self._foreign_english(text, m)
+            and not _inside_company_name(text, m)
         ]
 
     def _foreign_english(self, text: str, mention: BodyMention) -> bool:
@@ -433,7 +442,7 @@ class Gazetteer:
             # "Kementerian ESDM dan Badan Pembangunan Internasional Amerika Serikat": the
             # "dan" opens a second body, so the country closes that one, not this name.
             second = re.search(r"\sdan\s([A-Z][\w\-]*)", run.group())
-            if second and second.group(1) in NOT_A_FIELD:
+            if second and _second_body(mention.surface, run.group()[second.start(1) :]):
                 return contains_country(run.group()[: second.start()])
             return contains_country(run.group())
         # "Kementerian Pertanian, Kehutanan dan Perikanan Jepang": more fields after a comma,
@@ -452,9 +461,59 @@ NOT_A_FIELD = frozenset(
     [
     "Kedutaan", "Kedubes", "Pemerintah", "Kementerian", "Badan", "Konsulat", "Duta", "Dubes",
     "Lembaga", "Provinsi", "Kota", "Negara", "Presiden", "Menteri", "Perdana", "Raja",
-    "Republik", "Kerajaan", "Kabupaten",
+    "Republik", "Kerajaan", "Kabupaten", "Departemen", "Kejaksaan", "Mahkamah", "Kepolisian",
+    "Parlemen", "Majelis", "Otoritas", "Komisi", "Bank",
     ]
 )  # fmt: skip
+# Words between the "dan" and the country: up to three are the fields of one ministry
+# ("... dan Perdagangan Selandia Baru", "... dan Sumber Daya Manusia Korea"); more are a
+# second body's name ("Komisi Pemberantasan Korupsi dan Corrupt Practices Investigation Bureau
+# Singapura").
+MAX_FIELD_WORDS = 3
+_COUNTRY_OPENS_NAME_RE = re.compile(rf"(?:{COUNTRY_PATTERN})\s[A-Z]")
+
+
+# "Standard Chartered Bank Indonesia", "HSBC Bank Indonesia": a bank's name that ends with
+# "Bank Indonesia" is a company: an acronym or two capitalised words before it, none of them
+# an office or title of the central bank itself ("Deputi Gubernur Bank Indonesia", "Kepala
+# Departemen Komunikasi Bank Indonesia"). One capitalised word alone may open the sentence
+# ("Selain Bank Indonesia, ...").
+_CAPITALISED_BEFORE_RE = re.compile(r"(?:(?<![\w-])[A-Z][\w&.\-]* ){1,4}$")
+BANK_OFFICE_WORDS = frozenset(
+    ["Gubernur", "Deputi", "Dewan", "Kantor", "Perwakilan", "Kepala", "Direktur", "Departemen",
+     "Pejabat", "Tim", "Anggota", "Pimpinan", "Institut", "Gedung", "Museum", "Asisten",
+     "Ekonom", "Direktorat", "Satuan", "Pusat", "Grup", "Divisi", "Bagian"]
+)  # fmt: skip
+
+
+def _inside_company_name(text: str, mention: BodyMention) -> bool:
+    if not mention.surface.startswith("Bank "):
+        return False
+    before = _CAPITALISED_BEFORE_RE.search(text, max(0, mention.start - 60), mention.start)
+    if before is None:
+        return False
+    words = before.group().split()
+    if any(word in BANK_OFFICE_WORDS for word in words):
+        return False
+    last = words[-1]
+    return len(words) >= 2 or (last.isupper() and len(last) >= 2 and last != "RI")
+
+
+def _second_body(surface: str, after_dan: str) -> bool:
+    """Whether the capitalised words after "<body> dan" open a second body rather than
+    continue the first one's name: a head word of bodies (`NOT_A_FIELD`), the first word of
+    the body itself ("Kejaksaan Agung dan Kejaksaan Agung Tiongkok"), a country that opens a
+    name ("Basarnas dan Japan Coast Guard"), or more words than a ministry's fields."""
+    words = after_dan.split()
+    if not words:
+        return False
+    if words[0] in NOT_A_FIELD or words[0] == surface.split()[0]:
+        return True
+    if _COUNTRY_OPENS_NAME_RE.match(after_dan):
+        return True
+    country = COUNTRY_RE.search(after_dan)
+    before_country = after_dan[: country.start()].split() if country else words
+    return len(before_country) > MAX_FIELD_WORDS
 
 
 # How alike two words must be to be one word misspelt ("Luara" / "Luar"); an abbreviation
@@ -489,6 +548,18 @@ def _minister_short_forms(entry: BodyEntry) -> list[str]:
             if len(minister) >= 5 and not minister.startswith("Men ") and " RI" not in minister:
                 forms.append(minister)
     return forms
+
+
+_FIELD_BREAK_RE = re.compile(r",|\sdan\s|/")
+
+
+def _first_field(rest: str) -> str:
+    """The first field of a ministry's name with several ("Desa" of "Desa, Pembangunan
+    Daerah Tertinggal, dan Transmigrasi"; "Kelautan" of "Kelautan dan Perikanan"), or ""."""
+    found = _FIELD_BREAK_RE.search(rest)
+    if found is None or rest.startswith(("Koordinator", "Negara")):
+        return ""
+    return rest[: found.start()].strip()
 
 
 def _strongest(strengths: Iterable[str]) -> str:
@@ -537,10 +608,35 @@ HEADS_OF_STATE = (
 )
 
 
+STATE_INSTITUTIONS_FILE = Path(__file__).resolve().parent / "data" / "state_institutions.yaml"
+
+
+@lru_cache(maxsize=1)
+def state_institutions() -> tuple[BodyEntry, ...]:
+    """State institutions that are not ministries (Bank Indonesia, OJK, DPR, Mahkamah Agung,
+    KPU, ...) from `data/state_institutions.yaml`, less those the registry already lists (by
+    code or name): the organs of UUD 1945 and the bodies set up by law or regulation, each
+    with its legal basis in the file."""
+    rows = yaml.safe_load(STATE_INSTITUTIONS_FILE.read_text(encoding="utf-8"))
+    if not isinstance(rows, list):
+        raise ValueError(f"{STATE_INSTITUTIONS_FILE.name}: expected a list of bodies")
+    known = all_bodies()
+    codes = {entry.key for entry in known}
+    names = {entry.name.lower() for entry in known}
+    entries = []
+    for row in rows:
+        if not row.get("basis"):
+            raise ValueError(f"{STATE_INSTITUTIONS_FILE.name}: {row.get('code')!r} has no basis")
+        entry = entry_from_row({k: v for k, v in row.items() if k != "basis"})
+        if entry.key not in codes and entry.name.lower() not in names:
+            entries.append(entry)
+    return tuple(entries)
+
+
 @lru_cache(maxsize=1)
 def default_gazetteer() -> Gazetteer:
     """The gazetteer of all bodies, built once per process."""
-    return Gazetteer([*all_bodies(), *HEADS_OF_STATE])
+    return Gazetteer([*all_bodies(), *state_institutions(), *HEADS_OF_STATE])
 
 
 # Heads of offices whose title is not the office's name with a head word: they stand for it.

@@ -90,3 +90,49 @@ def _trie_pattern(words) -> str:
 
 COUNTRY_NAMES: tuple[str, ...] = tuple(sorted(set(CLDR_NAMES) | set(PRESS_NAMES)))
 COUNTRY_PATTERN = _trie_pattern(COUNTRY_NAMES)
+
+
+# English names of countries that differ from their Indonesian names ("Japan", "Germany",
+# "South Korea"; not "Australia"), from the same CLDR data: a name that opens with one is
+# written in English ("Japan Coast Guard"). Groupings and placeholders are left out, and so
+# are names that are also common first names ("Jordan", "Dominica", "Georgia").
+NOT_A_LEAD: frozenset[str] = frozenset({"JO", "DM", "GE"}) | NOT_ISO_3166
+
+
+def _english_names() -> tuple[str, ...]:
+    english, indonesian = Locale("en").territories, Locale("id").territories
+    return tuple(
+        sorted(
+            {
+                re.sub(r"\s*\(.*?\)", "", name)
+                for code, name in english.items()
+                if len(code) == 2
+                and code.isalpha()
+                and code not in NOT_A_LEAD
+                and code not in NOT_LOOKED_FOR
+                and name != indonesian.get(code)
+                and "&" not in name
+            }
+        )
+    )
+
+
+ENGLISH_COUNTRY_NAMES: tuple[str, ...] = _english_names()
+# English demonyms of countries (general usage): "Australian Federal Police", "Japanese
+# Red Cross Society", "Korean Air"; and "Korea", which English names of Korean bodies open
+# with ("Korea Forest Service").
+ENGLISH_DEMONYMS: tuple[str, ...] = (
+    "American", "Australian", "Austrian", "Bangladeshi", "Belgian", "Brazilian", "British",
+    "Bruneian", "Cambodian", "Canadian", "Chilean", "Chinese", "Czech", "Danish", "Dutch",
+    "Egyptian", "Emirati", "European", "Filipino", "Finnish", "French", "German", "Greek",
+    "Hungarian", "Icelandic", "Indian", "Iranian", "Irish", "Israeli", "Italian", "Japanese",
+    "Jordanian", "Korea", "Korean", "Kuwaiti", "Lao", "Malaysian", "Mexican", "Moroccan",
+    "Nepalese", "Nigerian", "Norwegian", "Pakistani", "Philippine", "Polish", "Portuguese",
+    "Qatari", "Russian", "Saudi", "Scottish", "Singaporean", "Spanish", "Swedish", "Swiss",
+    "Taiwanese", "Thai", "Timorese", "Turkish", "Ukrainian", "Vietnamese",
+)  # fmt: skip
+# Short forms that open English names: "US Department of Agriculture", "UK Met Office".
+ENGLISH_SHORT_LEADS: tuple[str, ...] = ("US", "U.S.", "UK", "U.K.", "EU")
+ENGLISH_LEAD_PATTERN = _trie_pattern(
+    (*ENGLISH_COUNTRY_NAMES, *ENGLISH_DEMONYMS, *ENGLISH_SHORT_LEADS)
+)

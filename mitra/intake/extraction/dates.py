@@ -81,7 +81,9 @@ BYLINE_RE = re.compile(
 )
 BYLINE_WORDS_RE = re.compile(
     r"(?<!\w)(?:oleh|by|ditulis|penulis|reporter|pewarta|humas|admin|redaksi|editor|posted|"
-    r"diposting|diterbitkan|dipublikasikan|kontributor|author|biro|tim)(?!\w)",
+    r"diposting|diterbitkan|dipublikasikan|kontributor|author|biro|tim)(?!\w)"
+    # the site itself: "Kemenkes.go.id - 4 Maret 2024"
+    r"|[\w-]\.(?:go\.id|co\.id|or\.id|ac\.id|com|id|net|org)(?!\w)",
     re.IGNORECASE,
 )
 
@@ -89,13 +91,16 @@ BYLINE_WORDS_RE = re.compile(
 # an optional time; little else.
 DATE_LINE_RE = re.compile(
     r"^[\s\-–|•·]{0,4}"
+    # the place of a dateline standing on its own line: "Jakarta, 4 Maret 2024", "JAKARTA -
+    # Senin (4/3/2024)"
+    r"(?:[A-Z][\w.'’-]{1,30}(?:[ \t][A-Z][\w.'’-]{0,30}){0,2}[ \t]?(?:,|[ \t][-–—])[ \t]{1,3})?"
     r"(?:(?:diterbitkan|dipublikasikan|diposting|diunggah|dirilis|ditayangkan|dimuat|dibuat"
     r"|terbit|rilis|posted|published|released?(?:\sdate)?|tanggal(?:\s(?:terbit|rilis"
     r"|publikasi|unggah))?|tgl\.?|date|updated|diperbarui|waktu)(?:\s(?:pada|on))?\s?:?\s{0,3})?"
-    rf"(?:(?P<wd>{_WEEKDAY_ALT}|{_WEEKDAY_ABBR}),?\s{{0,3}})?"
+    rf"(?:(?P<wd>{_WEEKDAY_ALT}|{_WEEKDAY_ABBR}),?\s{{0,3}})?\(?"
     # "05-03-2024" (day first, hyphens): only in a date line, where no range can be meant
     rf"(?:(?P<hd>\d{{1,2}})-(?P<hm>\d{{1,2}})-(?P<hy>\d{{4}})(?!\d)|{ANY_DATE}"
-    rf"|(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))"
+    rf"|(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))\)?"
     r"(?:[\s,|\-–]{1,4}(?:pukul\s)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s?(?:WIB|WITA|WIT|AM|PM))?)?",
     re.IGNORECASE,
 )
@@ -283,7 +288,8 @@ def _after_byline(start: int, line: str) -> tuple[int, str, re.Match[str] | None
     return start + byline.end(), rest, match
 
 
-_FIELD_SEPARATOR_RE = re.compile(r"\s[|•·]\s")
+# fields of a metadata line, and the steps of a breadcrumb ("Beranda / Berita / 4 Maret 2024")
+_FIELD_SEPARATOR_RE = re.compile(r"\s[|•·/»›>]\s")
 
 
 def _date_field(start: int, line: str) -> tuple[int, str, re.Match[str] | None]:
@@ -323,7 +329,26 @@ def find_dateline(text: str, body_start: int) -> FoundDate | None:
         value = _make(parts.year, parts.month, parts.day) if parts and parts.year else None
         if value:
             return FoundDate(value, match.start(), match.end(), 0.8, "dateline")
+        if parts is not None and parts.year is None:
+            # "JAKARTA (4/3) -", "Jakarta, Senin (4/3) -": the year of the first complete date
+            # of the text (README: an unambiguous date in the same text), if the weekday fits
+            value = _yearless_dateline(text, body_start, match, parts)
+            if value:
+                return FoundDate(value, match.start(), match.end(), 0.6, "dateline-no-year")
     return None
+
+
+def _yearless_dateline(
+    text: str, body_start: int, match: re.Match[str], parts: _Parts
+) -> date | None:
+    year = first_full_date_year(text, body_start)
+    value = _make(year, parts.month, parts.day) if year else None
+    if value is None:
+        return None
+    weekday = match.group("wd")
+    if weekday and WEEKDAYS.get(weekday.lower()) != value.weekday():
+        return None
+    return value
 
 
 # "pada 17 Maret 2021 silam": a date told as long past.

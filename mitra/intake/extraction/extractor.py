@@ -17,7 +17,7 @@ from .foreign_side import country_counterparts
 from .model import Agreement, Evidence, Extraction, ForeignParty, KnownOrganization, Signatory
 from .names import OrgCandidate
 from .parties import find_foreign_candidates
-from .regions import Region, regions_named
+from .regions import REGIONAL_KINDS, Region, regions_named
 from .roles import BodyRole, classify_bodies, classify_foreign
 from .signatories import find_signatories
 
@@ -283,6 +283,7 @@ def _body_mentions(
     """Gazetteer mentions; bare province names only count after a regional unit noun (the
     others are put in `bare`: they still hint at a region)."""
     kept: list[BodyMention] = []
+    previous: BodyMention | None = None
     for mention in gazetteer.find(text[start:]):
         mention = BodyMention(
             mention.start + start,
@@ -295,7 +296,15 @@ def _body_mentions(
             text, max(0, mention.start - 8), mention.start
         ) and all(e.kind in _NATIONAL_KINDS for e in mention.entries):
             continue  # "Dinas PUPR NTB": a regional office named after its field's ministry
+        after, previous = previous, mention
         if mention.strength in ("weak", "bare"):
+            if after is not None and _regional_office_of(text, after, mention):
+                # "Kantor Perwakilan Bank Indonesia Provinsi Bali", "Kanwil Kemenag Provinsi
+                # Bali": the office of a national body in that region, not the region's
+                # government (the region stays a hint)
+                if bare is not None:
+                    bare.append(mention)
+                continue
             if regional_unit_before(text, mention.start):
                 mention = BodyMention(
                     mention.start, mention.end, mention.entries, "strong", mention.surface
@@ -306,6 +315,16 @@ def _body_mentions(
                 continue
         kept.append(mention)
     return kept
+
+
+# Words between a national body and the region of one of its offices.
+_OFFICE_GAP_RE = re.compile(r"\s(?:(?:Perwakilan|Wilayah|Cabang|Regional|Daerah)\s)?")
+
+
+def _regional_office_of(text: str, national: BodyMention, region: BodyMention) -> bool:
+    if any(e.kind in REGIONAL_KINDS for e in national.entries):
+        return False
+    return _OFFICE_GAP_RE.fullmatch(text, national.end, region.start) is not None
 
 
 def _roles(

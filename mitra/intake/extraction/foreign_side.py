@@ -16,7 +16,7 @@ from .names import HEADLINE_STOP, HEADLINE_VERBS, WORD_RE, OrgCandidate, overlap
 
 FOREIGN_GOV_HEAD_RE = re.compile(
     r"(?:Pemerintah\s(?:Provinsi|Prov\.|Kota|Kabupaten|Prefektur|Negara\sBagian)|Provinsi|"
-    r"Prefektur|Negara\sBagian|Kementerian|Kedutaan(?:\sBesar)?|Kedubes|Konsulat(?:\sJenderal)?"
+    r"Prefektur|Negara\sBagian|Kementerian|Departemen|Kedutaan(?:\sBesar)?|Kedubes|Konsulat(?:\sJenderal)?"
     r"|Pemerintah)\s"
 )
 

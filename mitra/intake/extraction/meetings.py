@@ -33,7 +33,11 @@ EXTENSION_RE = re.compile(
     rf"diperbarui|pembaharuan|kelanjutan|melanjutkan|dilanjutkan|renewal|extension|renew)"
     # "akan dilanjutkan dengan (penandatanganan) MoU": a follow-up document, not an extension
     rf"(?!\s(?:dengan|oleh|ke|melalui)\s)"
-    rf"\s(?:\w+\s){{0,2}}{_AGREEMENT_NOUN}",
+    rf"\s(?:\w+\s){{0,2}}{_AGREEMENT_NOUN}"
+    # told in the passive after the agreement: "Kerja sama antara X dan Y diperpanjang hingga
+    # 2027", "MoU tersebut diperbarui" (the verb, group "verb", is where a plan is looked for)
+    rf"|(?<!\w){_AGREEMENT_NOUN}(?:[ ,]+[^\s.;:!?]+){{0,8}}?[ ,]+"
+    r"(?P<verb>diperpanjang|diperbarui|diperbaharui|dilanjutkan(?!\s(?:dengan|ke)\s))(?!\w)",
     _I,
 )
 MEETING_RE = re.compile(
@@ -171,13 +175,18 @@ OFFLINE_WORD_RE = re.compile(
     r"courtes+y\scall|audiensi|menyambut|menerima\sdelegasi)(?!\w)"
     # a named place people met in: "di kantor Kementerian ...", "di markas FAO", "X-Hotel"
     r"|(?<!\w)(?:di|ke)\s(?:kantor|markas|gedung|aula|ruang|hotel|balai|wisma|istana|"
-    r"pendopo|pendapa)(?:nya)?(?!\w)|(?<=\w)-Hotel(?!\w)",
+    r"pendopo|pendapa|kedutaan|kedubes|konsulat|KBRI|KJRI|command\scenter)(?:nya)?(?!\w)"
+    r"|(?<=\w)-Hotel(?!\w)"
+    # a visit to the field: "meninjau lokasi proyek", "kunjungan lapangan", "site visit"
+    r"|(?<!\w)(?:meninjau|peninjauan|tinjauan|mengunjungi)\s(?:langsung\s)?(?:ke\s)?"
+    r"(?:lokasi|lapangan|proyek)(?!\w)|(?<!\w)(?:site|field)\svisit(?!\w)",
     _I,
 )
 VENUE_HEADS = (
     r"Gedung|Ruang|Aula|Hotel|Graha|Kantor|Balai|Wisma|Pendopo|Pendapa|Auditorium|Kompleks|"
     r"Istana|Rumah\sDinas|Pondok|Restoran|Resto|Rumah\sMakan|Convention|Hall|Kampus|Markas|"
-    r"Mabes|Balairung|Sasana|Kediaman|Museum|Gedong|Ballroom|Bandara|Villa|Resort|Plaza"
+    r"Mabes|Balairung|Sasana|Kediaman|Museum|Gedong|Ballroom|Bandara|Villa|Resort|Plaza|"
+    r"Kedutaan\sBesar|Kedubes|Konsulat(?:\sJenderal)?|KBRI|KJRI|Command\sCenter"
 )
 VENUE_RE = re.compile(
     rf"(?<!\w)(?:di|bertempat\sdi|berlokasi\sdi|ke)\s(?:kompleks\s|kantor\s)?(?=(?:{VENUE_HEADS})"
@@ -249,6 +258,16 @@ EVENT_CONTEXT_RE = re.compile(
     _I,
 )
 _SENTENCE_BREAK_RE = re.compile(r"[.\n]")
+# Before an evaluation word that opens its sentence: nothing, or "Kegiatan", "Monitoring
+# dan", "Pemantauan dan".
+EVALUATION_SUBJECT_RE = re.compile(
+    r"\s{0,3}(?:kegiatan\s|acara\s)?(?:(?:monitoring|pemantauan)\s(?:dan|&)\s)?$", _I
+)
+# The first verb of a clause (Indonesian verb morphology), read as its predicate.
+_PREDICATE_RE = re.compile(r"(?<!\w)(?:me|ber|di|ter)[a-z]{3,}(?!\w)")
+EVENT_VERB_RE = re.compile(
+    r"(?<!\w)(?:digelar|diselenggarakan|dilaksanakan|dilakukan|berlangsung|diadakan)(?!\w)", _I
+)
 # Before a verb of evaluating, words that make it a purpose, a skill or a topic.
 _NOT_AN_ACT_BEFORE_RE = re.compile(
     r"(?<!\w)(?:cara|cara-cara|tentang|mengenai|bagaimana|untuk|agar|supaya|dapat|bisa|mampu"
@@ -281,7 +300,12 @@ class _Sentences:
         if found is None:
             found = EVENT_CONTEXT_RE.search(self.text, start, end) is not None
             self.has_event_context[start] = found
-        return found
+        # "Monitoring dan evaluasi kerja sama X dengan F digelar di Jakarta": the evaluation
+        # opens its sentence as the subject of an event verb
+        if found or EVALUATION_SUBJECT_RE.match(self.text, start, match.start()) is None:
+            return found
+        predicate = _PREDICATE_RE.search(self.text, match.end(), end)
+        return predicate is not None and EVENT_VERB_RE.fullmatch(predicate.group()) is not None
 
 
 def event_types(text: str, start: int) -> list[tuple[str, int, int, float]]:
@@ -315,7 +339,10 @@ def event_types(text: str, start: int) -> list[tuple[str, int, int, float]]:
                     continue
             if skip_history and is_history(text, match.start(), match.end(), start):
                 continue
-            if skip_planned and is_planned(text, match.start(), start, match.end()):
+            # a passive verb after its agreement: the plan ("akan") stands before the verb
+            passive = "verb" in pattern.groupindex and match.group("verb")
+            at = match.start("verb") if passive else match.start()
+            if skip_planned and is_planned(text, at, start, match.end()):
                 continue
             found[name] = (match.start(), match.end(), confidence)
             return

@@ -16,6 +16,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Indel
 
 from .bodies import COUNTRY_RE, indonesian_places
+from .countries import ENGLISH_LEAD_PATTERN
 from .limits import Budget
 from .model import KnownOrganization
 
@@ -455,7 +456,18 @@ def _spelled_out(name: str) -> bool:
     return len(words) > 1 and not all(w.isupper() for w in words)
 
 
+# "Pemerintah Australia-Indonesia", "Kedutaan Besar Jepang-RI": a pair of countries written
+# after a foreign government; Indonesia is the other side, not part of the name.
+_PAIRED_WITH_INDONESIA_RE = re.compile(r"[-–](?:Indonesia|RI)$")
+
+
 def strip_country_suffix(name: str) -> str:
+    paired = _PAIRED_WITH_INDONESIA_RE.search(name)
+    if paired and " " in name[: paired.start()]:
+        head = name[: paired.start()]
+        countries = [c.end() for c in COUNTRY_RE.finditer(head)]
+        if countries and countries[-1] == len(head):
+            name = head
     stripped = re.sub(r"(?:,?\s(?:di\s)?(?:Indonesia|Korsel))$", "", name)
     stripped = (
         re.sub(r",\s[^,]{2,30}$", "", stripped)
@@ -583,7 +595,31 @@ def looks_foreign(name: str) -> bool:
         # when the name is Indonesian; English heads are a strong foreign signal.
         return words[0] not in ("yayasan", "ikatan", "perkumpulan", "persatuan", "lembaga")
     # An organization named by its web address: "Water.org", "Kiva.org".
-    return any(w.endswith(WEB_NAME_SUFFIXES) and len(w) > 6 for w in words)
+    if any(w.endswith(WEB_NAME_SUFFIXES) and len(w) > 6 for w in words):
+        return True
+    return english_name_of_a_country(name)
+
+
+# A name in English that opens with a country or its demonym: "Japan Coast Guard",
+# "Australian Federal Police", "Korea Forest Service" (not "Korea Selatan", a country, nor
+# "Japanese Ambassador", a title, nor "Singapore Bahas", a headline).
+ENGLISH_LEAD_RE = re.compile(rf"(?:{ENGLISH_LEAD_PATTERN})\s(?=[A-Z])")
+
+
+def english_name_of_a_country(name: str) -> bool:
+    lead = ENGLISH_LEAD_RE.match(name)
+    if lead is None or COUNTRY_RE.fullmatch(name):
+        return False
+    rest = WORD_RE.findall(name, lead.end())
+    if not rest or COUNTRY_RE.match(name, lead.end()):
+        return False
+    not_name = TITLE_WORDS | TITLE_AFTER_NAME | HEADLINE_VERBS | HEADLINE_STOP
+    if any(not (w[:1].isupper() or w.lower() in NAME_CONNECTORS) for w in rest):
+        return False
+    if any(w.lower() in HEADLINE_VERBS or w.lower() in HEADLINE_STOP for w in rest):
+        return False
+    lowered = [w.lower() for w in rest]
+    return any(w not in not_name for w in lowered) and not is_domestic_institution(lowered)
 
 
 WEB_NAME_SUFFIXES = (".org", ".ngo")

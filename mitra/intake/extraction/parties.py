@@ -342,6 +342,11 @@ def _classify_run(text, run_start, run_end, index, gov_spans, add, budget) -> No
             # "Hibah Pemerintah Jepang": the foreign government starts at its head word
             add(text[government.start() : e], (government.start(), e))
             continue
+        if _FOREIGN_MINISTRY_WITH_DAN_RE.match(text, s, e) and is_foreign_government(text[s:e]):
+            # "Kementerian Luar Negeri dan Perdagangan Australia": the "dan" joins the fields
+            # of one foreign ministry (a headline word would end the name there)
+            add(text[s:e], (s, e))
+            continue
         s = strip_leading_titles(text, s, e)
         e = cut_at_headline_words(text, s, e)
         name = text[s:e].strip(" -")
@@ -372,6 +377,7 @@ def _classify_run(text, run_start, run_end, index, gov_spans, add, budget) -> No
             continue
 
 
+_FOREIGN_MINISTRY_WITH_DAN_RE = re.compile(r"(?:Kementerian|Departemen)\s[A-Z][^\n]*?\sdan\s[A-Z]")
 # "Universitas Kyoto, Jepang", "Institut Pasteur di Prancis": an institution named in
 # Indonesian is foreign when a foreign country follows it.
 _INSTITUTION_HEAD_RE = re.compile(

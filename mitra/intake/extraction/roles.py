@@ -15,6 +15,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from .agreements import DOCUMENT_RE
 from .bodies import BodyMention
 from .cues import (
     ACTS_AFTER_RE,
@@ -35,7 +36,7 @@ from .cues import (
     WITNESS_WORD_RE,
 )
 from .document import Document
-from .meetings import background_sentence
+from .meetings import EXTENSION_RE, SIGNING_RE, background_sentence
 from .names import TITLE_WORDS, OrgCandidate
 
 # "... dengan F", "... bersama F" in a sentence about a meeting: F met the host.
@@ -241,9 +242,16 @@ def organiser_verb_after(text: str, end: int, verbs: frozenset[str] = ORGANIZER_
         if lower == "melalui":
             through = True
             continue
+        if lower in NOT_A_PREDICATE:
+            continue
         if word[:1].islower() and VERB_LIKE_RE.fullmatch(lower) and not through:
             return False
     return False
+
+
+# Words of verb shape that are no predicate ("tersebut" = the said), read past after a subject
+# ("Kegiatan G bersama F tersebut turut mengundang ...").
+NOT_A_PREDICATE = frozenset(["tersebut", "termasuk", "terkait", "bersama-sama", "disini"])
 
 
 def classify_bodies(
@@ -286,6 +294,9 @@ def classify_bodies(
                 continue
             if doc.in_title(mention.start):
                 role.party_cues.append(("headline", mention.start))
+            elif ORGANISED_BY_BEFORE_RE.search(text, max(0, mention.start - 40), mention.start):
+                # "Acara yang diselenggarakan G bersama F": the organiser, told in the passive
+                role.party_cues.append(("organiser-passive", mention.start))
             elif organiser_verb_after(text, mention.end) and not _is_background(
                 doc, *doc.sentence_span(mention.start)
             ):
@@ -357,6 +368,19 @@ def classify_foreign(doc: Document, foreign: list[OrgCandidate]) -> None:
             elif MEETING_WITH_RE.search(before) and MEETING_NOUN_RE.search(text, s_start, start):
                 # "rapat ... bersama F", "konferensi video dengan F": met with the host
                 cand.counterpart_cues.append("meeting-with")
+            elif (
+                paired_with_indonesia(text, s_start, start)
+                and not doc.in_title(start)
+                and _agreement_sentence(doc, s_start, s_end)
+            ):
+                # "CPAP antara Pemerintah Indonesia dan UNDP", "Indonesia dan FAO
+                # menandatangani LoI": the other side of Indonesia itself in an agreement
+                cand.counterpart_cues.append("paired-with-indonesia")
+            if "cooperation-with" not in cand.counterpart_cues and ORGANISED_WITH_BEFORE_RE.search(
+                text, max(s_start, start - 120), start
+            ):
+                # "Kegiatan yang digelar Kementerian Keuangan bersama F": a co-organiser
+                cand.counterpart_cues.append("organised-with")
             if _signed_with(text, s_start, start):
                 # "Penandatanganan dilakukan bersama perwakilan F": the other signing side
                 cand.counterpart_cues.append("signed-with")
@@ -374,6 +398,53 @@ def classify_foreign(doc: Document, foreign: list[OrgCandidate]) -> None:
             if attend_context(doc, start, end):
                 cand.attend_cues += 1
     _coordinated_partners(text, foreign)
+
+
+# An event organised by a body, told in the passive: "yang diselenggarakan G", "digelar oleh
+# G", and the partner that organised it with the body: "... digelar G bersama F".
+_ORGANISED = (
+    r"(?<!\w)(?:digelar|diselenggarakan|dilaksanakan|diadakan|diinisiasi|difasilitasi"
+    r"|diprakarsai)(?:\s(?:langsung\s)?oleh)?\s"
+)
+ORGANISED_BY_BEFORE_RE = re.compile(_ORGANISED + r"(?:pihak\s)?$", re.IGNORECASE)
+ORGANISED_WITH_BEFORE_RE = re.compile(
+    _ORGANISED + r"(?:pihak\s)?(?-i:[A-Z][\w/().,-]*\s){1,10}(?:bersama|dengan|dan|serta)\s"
+    r"(?:pihak\s)?$",
+    re.IGNORECASE,
+)
+
+
+# Indonesia itself as the other side, right before the name: "antara Pemerintah Indonesia
+# dan F", "Pemerintah RI dengan F", "Indonesia dan F menandatangani", "Kerja Sama RI-F"; not
+# a name that ends with "Indonesia" ("UNICEF Indonesia dan F" lists two partners).
+INDONESIA_PAIR_BEFORE_RE = re.compile(
+    r"(?:(?P<lead>[^\s]+)\s)?(?:Republik\s)?(?:Indonesia|RI)\s?(?:dan|dengan|bersama|-|–|&)\s?$"
+)
+_INDONESIA_LEADS = frozenset(["Pemerintah", "pemerintah", "Negara", "negara", "antara"])
+
+
+def _agreement_sentence(doc: Document, s_start: int, s_end: int) -> bool:
+    """A sentence that names a document or tells a signing or an extension."""
+    key = ("agreement-sentence", s_start)
+    found = doc.memo.get(key)
+    if found is None:
+        found = doc.memo[key] = any(
+            pattern.search(doc.text, s_start, s_end) is not None
+            for pattern in (DOCUMENT_RE, SIGNING_RE, EXTENSION_RE)
+        )
+    return found
+
+
+def paired_with_indonesia(text: str, s_start: int, start: int) -> bool:
+    """Whether the name at `start` follows "Pemerintah Indonesia dan", "antara RI dengan", or
+    "Indonesia dan" opening its sentence."""
+    found = INDONESIA_PAIR_BEFORE_RE.search(text, max(s_start, start - 45), start)
+    if found is None:
+        return False
+    lead = found.group("lead")
+    if lead is None:
+        return text[s_start : found.start()].strip(" \"'“”(-–") == ""
+    return lead in _INDONESIA_LEADS
 
 
 # Words before a name that make it a subordinate part of the clause, not its subject:

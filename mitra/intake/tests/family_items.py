@@ -26,3 +26,11 @@ def government(body: str) -> list[str]:
 
 def agreements(body: str) -> list[dict[str, Any]]:
     return record(body)["agreements"]
+
+
+def attending(body: str) -> list[str]:
+    return list(record(body)["attending_agencies"])
+
+
+def event_types(body: str) -> list[str]:
+    return list(record(body)["event_types"])
