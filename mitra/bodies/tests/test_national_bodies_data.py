@@ -134,8 +134,8 @@ def test_a_mistake_in_a_row_names_the_body(change, message):
 
 
 # ------------------------------------------------------------------------------ the data file
-def test_the_file_lists_the_187_national_bodies(rows):
-    assert len(rows) == len(national_bodies()) == 187
+def test_the_file_lists_the_211_national_bodies(rows):
+    assert len(rows) == len(national_bodies()) == 211
 
 
 def test_codes_are_unique(rows):
