@@ -43,7 +43,7 @@ DOCUMENT_TYPES: tuple[tuple[str, str], ...] = (
         # signed records of a negotiation: "Minutes of Meeting (MoM)", "Record of
         # Discussions (R/D)", "Summary Record", "berita acara kesepakatan"
         r"|minutes\sof\s(?:the\s)?meeting|(?<![\w-])MoM(?![\w-])|records?\sof\sdiscussions?"
-        r"|(?<![\w/-])R/D(?![\w/-])|summary\srecord|berita\sacara\skesepakatan",
+        r"|(?<![\w/-])(?:R/D|RoD)(?![\w/-])|summary\srecord|berita\sacara\skesepakatan",
     ),
     (
         "MoU",
@@ -76,7 +76,7 @@ _NUMBER = (
     r"(?P<paren>\s?\(\s?(?:\d{1,2}|[a-z]{3,9}(?:\s[a-z]{4,6})?)\s?\))?"
 )
 DURATION_RE = re.compile(
-    r"(?<!\w)(?P<lead>(?:selama|jangka\swaktu|masa\sberlaku|berlaku(?:\suntuk)?|for"
+    r"(?<!\w)(?P<lead>(?:selama|jangka\swaktu|masa\sberlaku(?:nya)?|berlaku(?:\suntuk)?|for"
     r"|for\sa\speriod\sof|durasi|(?:dalam|untuk)\s(?:jangka|kurun|masa)(?:\swaktu)?"
     r"|untuk\smasa|untuk|berdurasi|berjangka\swaktu|periode|masa)\s(?:kurang\slebih\s|sekitar\s)?)?"
     rf"{_NUMBER}(?P<unit>\s(?:tahun\ske\sdepan|years?\sahead)|\stahunan|\s(?:tahun|years?)|-year)"
@@ -126,6 +126,14 @@ def document_types(text: str, start: int = 0, end: int | None = None) -> list[Fo
 
 def periods(text: str, start: int, end: int) -> list[Found]:
     found = _periods(text, start, end)
+    # "Rencana Kerja Tahun 2025", "Annual Work Plan 2023": a one-year plan runs that year
+    for match in WORK_PLAN_YEAR_RE.finditer(text, start, end):
+        if any(f.start < match.end() and match.start() < f.end for f in found):
+            continue
+        if _past_around(text, start, end, match.start(), match.end()):
+            continue
+        one_year = int(match.group("year"))
+        found.append(Found(match.start(), match.end(), (one_year, one_year)))
     # "berlaku hingga 2027", "valid until 2026": the end year alone
     for match in UNTIL_RE.finditer(text, start, end):
         if any(f.start < match.end() and match.start() < f.end for f in found):
@@ -155,14 +163,40 @@ UNTIL_RE = re.compile(
 )
 
 
+# A work plan of one year: "Rencana Kerja Tahun 2025", "rencana kerja tahunan 2024", "Annual
+# Work Plan 2023", "Rencana Kerja Tahunan (RKT) 2024", "work plan for 2022" (not a range:
+# "Rencana Kerja 2024-2025" is a period).
+WORK_PLAN_YEAR_RE = re.compile(
+    r"(?<!\w)(?:rencana\skerja(?!\s?sama|\spemerintah)(?:\stahunan)?|(?:annual\s)?work\s?plan"
+    r"|(?<![\w-])(?:RKT|AWP)(?![\w-]))"
+    r"(?:\s\([^()\n]{1,40}\))?(?:\s(?:tahun\sanggaran|tahun|TA|for(?:\sthe\syear)?|untuk"
+    rf"(?:\stahun)?|periode|year)){{0,2}}\s(?P<year>{YEAR})(?![\d/])"
+    r"(?!\s{0,2}(?:[-–—/]|s\.?\s?d|sampai|hingga|to\s|until)\s{0,2}(?:tahun\s)?\d)",
+    re.IGNORECASE,
+)
+# After a period, words that end it in the past: "proyek 2017-2020 yang telah selesai".
+_ENDED_AFTER_RE = re.compile(
+    r"[^.\n]{0,12}?(?<!\w)(?:(?:telah|sudah)\s(?:selesai|berakhir|rampung|usai)|selesai"
+    r"|completed|ended)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _past_around(text: str, start: int, end: int, m_start: int, m_end: int) -> bool:
+    around = text[max(start, m_start - 30) : min(end, m_end + 15)]
+    return (
+        PAST_MARKERS_RE.search(around) is not None
+        or _ENDED_AFTER_RE.match(text, m_end, min(end, m_end + 40)) is not None
+    )
+
+
 def _periods(text: str, start: int, end: int) -> list[Found]:
     found = []
     for match in PERIOD_RE.finditer(text, start, end):
         first, last = int(match.group("start")), int(match.group("end"))
         if not 0 < last - first <= 30:
             continue
-        around = text[max(start, match.start() - 30) : min(end, match.end() + 15)]
-        if PAST_MARKERS_RE.search(around):
+        if _past_around(text, start, end, match.start(), match.end()):
             continue
         if _in_plan_name(text, max(start, match.start() - 80), match.start()):
             continue

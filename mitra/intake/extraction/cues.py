@@ -54,7 +54,9 @@ ACTS_AFTER_RE = re.compile(
 ATTEND_RE = re.compile(
     r"(?<!\w)(?:dihadiri|menghadiri|hadir|diundang|undangan|diikuti|peserta|turut|mengundang|"
     r"narasumber|disaksikan|menyaksikan|witnessed|melibatkan|dilibatkan|mengikutsertakan|"
-    r"diikutsertakan|didampingi|mendampingi|menghadirkan|dihadirkan|pembicara)(?!\w)",
+    r"diikutsertakan|didampingi|mendampingi|menghadirkan|dihadirkan|pembicara"
+    # the members of a team or forum: "Tim ... beranggotakan perwakilan Bappenas, ..."
+    r"|beranggotakan|terdiri\sdari|terdiri\satas)(?!\w)",
     re.IGNORECASE,
 )
 ATTEND_AFTER_RE = re.compile(

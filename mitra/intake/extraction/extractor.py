@@ -28,7 +28,11 @@ AGREEMENT_SUBJECT_RE = re.compile(
     r"(?<!\w)(?:kerja\s?sama|kemitraan|MoU|MSP|PKS|MoC|LoI|nota\skesepahaman|perjanjian|memorandum"
     # the document called by another name in a later sentence: "Kesepakatan tersebut berlaku
     # selama empat tahun", "Dokumen itu berlaku ...", "The agreement is valid for ..."
-    r"|kesepakatan|naskah|dokumen|pengaturan|agreement|arrangement|document)"
+    r"|kesepakatan|naskah|dokumen|pengaturan|agreement|arrangement|document"
+    # "Hibah berlaku selama dua tahun, 2022-2024", "Dengan pembaruan tersebut, ..."
+    r"|hibah|grant|pinjaman|loan|pembaruan|perpanjangan|rencana\skerja|work\s?plan"
+    # "Masa berlakunya lima tahun, dari 2023 sampai 2028"
+    r"|masa\sberlaku(?:nya)?|jangka\swaktu(?:nya)?)"
     r"(?!\w)",
     re.IGNORECASE,
 )
@@ -120,7 +124,11 @@ def extract(
         doc.sentences,
         mentions,
         # the organization under its full name, not the surface ("UNDP") of this mention
-        [(s, e, c.display_name(), str(id(c))) for c in foreign for s, e in c.mentions],
+        [
+            (s, e, name, str(id(c)))
+            for c, name in ((c, c.display_name()) for c in foreign)
+            for s, e in c.mentions
+        ],
         lambda m: (gazetteer.resolve(m.entries, on).name, any(e.kind == "unit" for e in m.entries)),
     )
     for sig in signatories:
@@ -195,6 +203,9 @@ def extract(
     # Agreements, signatories -------------------------------------------------------
     gov_party = result.government_parties[0] if result.government_parties else None
     result.agreements = _agreements(doc, counterparts, gov_party, mentions, evidence)
+    if not counterparts:
+        # a domestic signing: the record lists the signatories of foreign cooperation only
+        signatories = []
     result.signatories = [Signatory(s.title, s.organization) for s in signatories]
     for sig in signatories:
         evidence.append(
@@ -297,6 +308,12 @@ def _body_mentions(
         ) and all(e.kind in _NATIONAL_KINDS for e in mention.entries):
             continue  # "Dinas PUPR NTB": a regional office named after its field's ministry
         after, previous = previous, mention
+        if _dateline_place(text, mention):
+            # "KOTA BANDUNG -- ...", "Kota Bandung, 4 Maret 2024 -": where the item was
+            # written, not a government that acts (it stays a region hint)
+            if bare is not None:
+                bare.append(mention)
+            continue
         if mention.strength in ("weak", "bare"):
             if after is not None and _regional_office_of(text, after, mention):
                 # "Kantor Perwakilan Bank Indonesia Provinsi Bali", "Kanwil Kemenag Provinsi
@@ -305,7 +322,9 @@ def _body_mentions(
                 if bare is not None:
                     bare.append(mention)
                 continue
-            if regional_unit_before(text, mention.start):
+            if regional_unit_before(text, mention.start) or _listed_after_units(
+                text, mention.start
+            ):
                 mention = BodyMention(
                     mention.start, mention.end, mention.entries, "strong", mention.surface
                 )
@@ -315,6 +334,57 @@ def _body_mentions(
                 continue
         kept.append(mention)
     return kept
+
+
+# After a dateline's place: a dash, a bracketed agency, or a date ("Kota Bandung, 4 Maret").
+_DATELINE_AFTER_RE = re.compile(
+    r"\s?(?:\([^()\n]{1,30}\)\s?)?(?:-{1,2}\s|–|—|,\s(?:\d{1,2}[\s/]|Senin|Selasa|Rabu|Kamis"
+    r"|Jumat|Jum'at|Sabtu|Minggu|\(\d))"
+)
+# Before it on its line: nothing, or a site's name ("TRIBUNNEWS.COM, ").
+_DATELINE_BEFORE_RE = re.compile(r"(?:^|\n)(?:[\w.]+,\s)?$")
+_GOVERNMENT_SURFACE_RE = re.compile(
+    r"(?:pemerintah|pemkot|pemkab|pemprov|pemda|bupati|wali|walikota|gubernur|dinas|bappeda"
+    r"|sekretariat|badan|kantor|biro|wakil)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _dateline_place(text: str, mention: BodyMention) -> bool:
+    """Whether a regional mention is the place of a dateline opening a line."""
+    if not any(e.kind in REGIONAL_KINDS for e in mention.entries):
+        return False
+    if not _DATELINE_BEFORE_RE.search(text, max(0, mention.start - 40), mention.start):
+        return False
+    if _GOVERNMENT_SURFACE_RE.match(text, mention.start, mention.end):
+        return False
+    return _DATELINE_AFTER_RE.match(text, mention.end) is not None
+
+
+# Regional offices of several regions, then the regions listed: "Dinas Lingkungan Hidup dari
+# tiga provinsi, yaitu Riau, Jambi dan Kalimantan Barat" (each a provincial government).
+_UNITS_OF_REGIONS_RE = re.compile(
+    r"(?<!\w)(?:Dinas|Bappeda|BPBD|Badan|Biro|Pemerintah|Pemda|Sekretariat\sDaerah|OPD"
+    r"|perangkat\sdaerah|Bapelitbangda|Bapperida)(?!\w)[^.;\n]{0,80}?\s(?:dari|di)\s"
+    r"(?:[\w-]+\s)?(?:provinsi|kabupaten|kota|kabupaten/kota|daerah)\s?,?\s(?:yaitu|yakni"
+    r"|antara\slain|meliputi|masing-masing|:)\s?",
+    re.IGNORECASE,
+)
+_LIST_WORDS = frozenset(["dan", "serta", "&", "provinsi", "kabupaten", "kota"])
+
+
+def _listed_after_units(text: str, start: int) -> bool:
+    """Whether the bare region name at `start` is one of the regions listed after their
+    offices (`_UNITS_OF_REGIONS_RE`)."""
+    window = max(0, start - 240)
+    intros = list(_UNITS_OF_REGIONS_RE.finditer(text, window, start))
+    if not intros:
+        return False
+    intro = intros[-1]
+    for word in re.findall(r"[^\s,]+", text[intro.end() : start]):
+        if not (word[:1].isupper() or word.lower() in _LIST_WORDS):
+            return False
+    return True
 
 
 # Words between a national body and the region of one of its offices.
@@ -371,14 +441,7 @@ def _agreements(
     def sentence_facts(s_start: int, s_end: int) -> tuple:
         facts = per_sentence.get((s_start, s_end))
         if facts is None:
-            sentence = text[s_start:s_end]
-            facts = per_sentence[(s_start, s_end)] = (
-                agr.document_types(text, s_start, s_end),
-                _signing_now(text, s_start, s_end),
-                meetings.EXTENSION_RE.search(sentence),
-                agr.periods(text, s_start, s_end),
-                agr.durations(text, s_start, s_end),
-            )
+            facts = per_sentence[(s_start, s_end)] = _sentence_facts(text, s_start, s_end)
         return facts
 
     # Mentions of every partner per sentence, built once (sentence start -> sorted spans).
@@ -405,13 +468,16 @@ def _agreements(
                 continue
             seen_sentences.add(s_start)
             docs, signing, extension, all_periods, all_durations = sentence_facts(s_start, s_end)
-            if not (docs or all_periods or all_durations or signing or extension):
+            negotiated = not (docs or all_periods or all_durations or signing or extension) and (
+                _negotiated_document(text, s_start, s_end)
+            )
+            if not (docs or all_periods or all_durations or signing or extension or negotiated):
                 continue
             owned = in_sentence.get(s_start, [])
             sole = sole_partner.get(s_start) == index
             periods = [p for p in all_periods if _owns(owned, sole, index, p.start)]
             durations = [d for d in all_durations if _owns(owned, sole, index, d.start)]
-            if not (docs or periods or durations or signing or extension):
+            if not (docs or periods or durations or signing or extension or negotiated):
                 continue
             if agreement is None:
                 agreement = Agreement(name, gov_party, None)
@@ -426,7 +492,7 @@ def _agreements(
             # several partners it goes to the nearest one named before it (less sure).
             owned_confidence = 0.8 if sole else 0.65
             if docs and agreement.document_type is None:
-                nearest = min(docs, key=lambda d: abs(d.start - start))
+                nearest = _document_of(text, docs, owned, start)
                 agreement.document_type = str(nearest.value)
                 evidence.append(_found(number, "document_type", nearest, 0.8, "document-type"))
             if periods and agreement.start_year is None:
@@ -478,7 +544,48 @@ def _agreements(
                 ]  # fmt: skip
     if not results and len(counterparts) > 1:
         results = _joint_agreements(doc, counterparts, gov_party, sentence_facts, evidence)
+    elif len(counterparts) > 1:
+        _fill_by_document_named(doc, results, set(in_sentence), sentence_facts, evidence)
     return results
+
+
+# A grant or a loan named without its document word ("Hibah itu berlaku selama tiga tahun").
+_GRANT_OR_LOAN_RE = re.compile(r"(?<!\w)(?:hibah|grant|pinjaman|loan)(?!\w)", re.IGNORECASE)
+
+
+def _fill_by_document_named(
+    doc: Document,
+    results: list[Agreement],
+    partner_sentences: set[int],
+    sentence_facts,  # noqa: ANN001
+    evidence: list[Evidence],
+) -> None:
+    """Several partners: a sentence that names no partner but names the document of exactly
+    one agreement ("BNPB menandatangani perjanjian hibah dengan USAID serta nota kesepahaman
+    dengan UNDP. Hibah itu berlaku selama tiga tahun, 2022-2025.") gives that agreement its
+    term."""
+    text = doc.text
+    for s_start, s_end in doc.sentences:
+        if s_start in partner_sentences or s_end <= doc.body_start or doc.in_title(s_start):
+            continue
+        if not AGREEMENT_SUBJECT_RE.search(text, s_start, s_end):
+            continue
+        docs, _signing, _extension, found_periods, found_durations = sentence_facts(s_start, s_end)
+        if not (found_periods or found_durations):
+            continue
+        named = {str(d.value) for d in docs}
+        if _GRANT_OR_LOAN_RE.search(text, s_start, s_end):
+            named.add("other")
+        targets = [a for a in results if a.document_type in named]
+        if len(targets) != 1 or len({a.document_type for a in results}) < 2:
+            continue  # the document is not told apart from the others
+        agreement, number = targets[0], results.index(targets[0])
+        if found_periods and agreement.start_year is None and agreement.end_year is None:
+            agreement.start_year, agreement.end_year = found_periods[0].value
+            evidence.append(_found(number, "period", found_periods[0], 0.6, "document-named"))
+        if found_durations and agreement.duration_years is None:
+            agreement.duration_years = int(found_durations[0].value)
+            evidence.append(_found(number, "duration", found_durations[0], 0.6, "document-named"))
 
 
 def _joint_agreements(
@@ -519,6 +626,66 @@ def _joint_agreements(
     return results
 
 
+def _sentence_facts(text: str, s_start: int, s_end: int) -> tuple:
+    """(documents, signing now, extension now, periods, durations) of one sentence.
+
+    A sentence that only tells a signing or an extension as a plan ("MoU direncanakan
+    ditandatangani pada awal 2026", "akan ditandatangani") speaks of a future document: none
+    of its facts are the event's. One that tells it only as history ("MoU yang ditandatangani
+    pada 2015 dan diperpanjang pada 2019") names an earlier document: kept only with a term
+    (a framework in force, "berlaku untuk 2021-2024")."""
+    docs = agr.document_types(text, s_start, s_end)
+    signing = _signing_now(text, s_start, s_end)
+    extension = meetings.extension_now(text, s_start, s_end)
+    periods = agr.periods(text, s_start, s_end)
+    durations = agr.durations(text, s_start, s_end)
+    if (docs or periods or durations) and not (signing or extension):
+        told = _told_not_now(text, s_start, s_end)
+        if told and not _negotiated_now(text, s_start, s_end):
+            if told == "planned":
+                return ([], False, None, [], [])
+            if not (periods or durations):
+                docs = []
+    return (docs, signing, extension, periods, durations)
+
+
+def _told_not_now(text: str, s_start: int, s_end: int) -> str | None:
+    """Whether the sentence tells a signing or an extension as a plan ("planned") or
+    otherwise, as history ("past"); none of them is the event's here. "planned" when one
+    is told as a plan, "past" when one is told otherwise, None when the sentence tells neither
+    or only as a possibility ("dapat diperpanjang")."""
+    told = None
+    for match in meetings.SIGNING_RE.finditer(text, s_start, s_end):
+        if meetings.is_planned(text, match.start(), s_start, match.end(), modal=False):
+            return "planned"
+        if not meetings.is_planned(text, match.start(), s_start):
+            told = "past"
+    for match in meetings.EXTENSION_RE.finditer(text, s_start, s_end):
+        at = match.start("verb") if match.group("verb") else match.start()
+        if meetings.is_planned(text, at, s_start, match.end(), modal=False):
+            return "planned"
+        if not meetings.is_planned(text, at, s_start):
+            # "Kerja sama ini berlaku tiga tahun dan dapat diperpanjang": a clause of the
+            # agreement (a possibility) tells neither a plan nor history
+            told = "past"
+    return told
+
+
+# An agreement named without its type: "perjanjian kemitraan ekonomi", "kesepakatan dagang".
+_AGREEMENT_NOUN_RE = re.compile(
+    r"(?<!\w)(?:perjanjian|kesepakatan|persetujuan|agreement|naskah|draf|draft|rancangan)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _negotiated_document(text: str, start: int, end: int) -> bool:
+    """A document negotiated in the event, named or not by its type ("melanjutkan
+    perundingan perjanjian kemitraan ekonomi"): the partner's agreement, type unknown."""
+    return _AGREEMENT_NOUN_RE.search(text, start, end) is not None and _negotiated_now(
+        text, start, end
+    )
+
+
 def _negotiated_now(text: str, start: int, end: int) -> bool:
     """A document drafted or discussed in the event ("dibahas pula draf nota kesepahaman"),
     not only planned to be ("draf ... akan dibahas")."""
@@ -529,10 +696,12 @@ def _negotiated_now(text: str, start: int, end: int) -> bool:
 
 
 def _signing_now(text: str, start: int, end: int) -> bool:
-    """A signing verb in the sentence that is not history ("sejak ditandatangani pertama kali
-    pada tahun 2003", "MoU yang telah ditandatangani"): an earlier agreement is no event."""
+    """A signing verb in the sentence that is neither history ("sejak ditandatangani pertama
+    kali pada tahun 2003", "MoU yang telah ditandatangani": an earlier agreement is no event)
+    nor a plan ("MoU direncanakan ditandatangani pada 2026")."""
     return any(
         not meetings.is_history(text, match.start(), match.end(), start)
+        and not meetings.is_planned(text, match.start(), start, match.end())
         for match in meetings.SIGNING_RE.finditer(text, start, end)
     )
 
@@ -595,6 +764,25 @@ def _document_of_the_event(
             continue
         return docs[0]
     return None
+
+
+# Between a document and its partner: "perjanjian hibah dengan USAID", "MoU antara G dan F".
+_DOCUMENT_TO_PARTNER_RE = re.compile(r"[^.;:!?\n]{0,60}?\s(?:dengan|bersama|antara|with)\s")
+
+
+def _document_of(
+    text: str, docs: list[agr.Found], owned: list[tuple[int, int, int]], start: int
+) -> agr.Found:
+    """The document of the partner named at `start`: the one written right before it with a
+    link word ("perjanjian hibah dengan USAID serta nota kesepahaman dengan UNDP": USAID's is
+    the grant), else the nearest one."""
+    before = [d for d in docs if d.end <= start]
+    if before:
+        last = before[-1]
+        between = [s for s, _, _ in owned if last.end <= s < start]
+        if not between and _DOCUMENT_TO_PARTNER_RE.match(text, last.end, start):
+            return last
+    return min(docs, key=lambda d: abs(d.start - start))
 
 
 def _owns(spans: list[tuple[int, int, int]], sole: bool, owner: int, pos: int) -> bool:

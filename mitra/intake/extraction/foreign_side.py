@@ -38,11 +38,21 @@ FOREIGN_MINISTRY_RE = re.compile(
 
 
 def foreign_ministries(text: str, start: int):
-    """Foreign ministries whose name has a comma (the others are capitalised runs)."""
-    for match in FOREIGN_MINISTRY_RE.finditer(text, start):
+    """Foreign ministries whose name has a comma (the others are capitalised runs). A match
+    that takes in another body ("Kementerian Perhubungan dan Kementerian Pertanahan,
+    Infrastruktur, Transportasi dan Pariwisata Jepang") is tried again from its next
+    "Kementerian"."""
+    pos = start
+    while True:
+        match = FOREIGN_MINISTRY_RE.search(text, pos)
+        if match is None:
+            return
         words = re.findall(r"[A-Z][\w\-]*", match.group())[1:]
         if "," in match.group() and not any(w in NOT_A_FIELD for w in words):
             yield match
+            pos = match.end()
+        else:
+            pos = match.start() + 1
 
 
 # Heads of local governments; Prefektur and Negara Bagian exist only abroad.
@@ -139,6 +149,7 @@ def foreign_head_name(text: str, match: re.Match[str]) -> str:
         words.append(word)
     if not words or words[0] in _NOT_A_PLACE or words[0] in _CITY_EPITHETS:
         return ""
+    words = place_words(text, words)
     name = " ".join(words)
     if COUNTRY_RE.fullmatch(name) or _indonesian_place(words):
         return ""
@@ -150,6 +161,47 @@ def foreign_head_name(text: str, match: re.Match[str]) -> str:
     if "Mayor" in head:
         return f"City of {name}"
     return name
+
+
+# Words that open or continue a place's name of several words ("New South Wales", "Ho Chi
+# Minh", "Jeolla Selatan", "Gold Coast"): with them, three words may all be the place.
+_PLACE_PREFIXES = frozenset(
+    ["New", "San", "Santa", "Saint", "St", "Los", "Las", "Le", "La", "El", "Al", "Abu", "Port",
+     "Puerto", "Rio", "Kuala", "Kota", "Bandar", "Ho", "Hong", "Phnom", "Da", "Gold", "Great",
+     "Greater", "North", "South", "East", "West", "Western", "Northern", "Southern", "Eastern",
+     "Central", "Upper", "Lower", "Nha", "Buenos", "Sao", "São", "Hai", "Mexico", "Sunshine"]
+)  # fmt: skip
+_PLACE_PARTS = frozenset(
+    ["Selatan", "Utara", "Barat", "Timur", "Tengah", "Raya", "South", "North", "West", "East",
+     "Central", "Capital", "City", "Coast", "Island", "Islands", "Territory", "Wales", "York",
+     "Zealand", "Lumpur", "Minh", "Chi", "Penh", "Kong", "Bay", "Beach", "Valley", "Jaya",
+     "Prefecture", "Province", "State", "County", "District", "Metropolitan", "Special"]
+)  # fmt: skip
+_PERSON_WORDS = 2  # a person's name after a place: given name and family name
+_BODY_WORDS = frozenset(
+    ["Kementerian", "Badan", "Lembaga", "Dinas", "Kantor", "Dewan", "Komisi", "Departemen"]
+)
+
+
+def place_words(text: str, words: list[str]) -> list[str]:
+    """The words of a foreign place without a person's name written after it ("Kota
+    Kitakyushu Kenji Morimoto", "Wali Kota Kitakyushu Kenji Kitahashi"): the name's last word
+    used alone elsewhere in the text ("kata Kitahashi"), or three words that do not read as one
+    place name."""
+    if len(words) < 2 or words[0] in _NOT_A_PLACE or words[0] in _BODY_WORDS:
+        return words
+    alone = len(re.findall(rf"(?<![\w-]){re.escape(words[-1])}(?![\w-])", text))
+    together = len(re.findall(rf"(?<![\w-]){re.escape(' '.join(words))}(?![\w-])", text))
+    if alone > together and words[-1] not in _PLACE_PARTS:
+        return words[: max(1, len(words) - _PERSON_WORDS)]
+    if (
+        len(words) == 3
+        and words[0] not in _PLACE_PREFIXES
+        and words[1] not in _PLACE_PARTS
+        and words[2] not in _PLACE_PARTS
+    ):
+        return words[:1]
+    return words
 
 
 def _indonesian_place(words: list[str]) -> bool:
@@ -309,6 +361,27 @@ INTERNATIONAL_HEAD_RE = re.compile(
 )
 
 
+# A country's government, embassy or the country itself: one counterpart ("Pemerintah
+# Kerajaan Norwegia", "Kedutaan Besar Norwegia", "Pemerintah Norwegia").
+_GOVERNMENT_OF_RE = re.compile(
+    r"(?:(?P<government>Pemerintah)|Kedutaan\sBesar|Kedubes|Embassy\sof(?:\sthe)?)\s"
+    r"(?:(?:Kerajaan|Republik|Federasi|Keamiran|Kesultanan|Konfederasi|Persemakmuran|Negara"
+    r"|Kingdom\sof|Republic\sof)\s)?"
+    rf"(?P<country>{COUNTRY_PATTERN})"
+)
+
+
+def government_country(form: str) -> tuple[str, bool] | None:
+    """(country, is a "Pemerintah ..." form) when `form` names a country's government or
+    embassy, or the country itself; None otherwise."""
+    match = _GOVERNMENT_OF_RE.fullmatch(form)
+    if match is not None:
+        return match.group("country"), match.group("government") is not None
+    if COUNTRY_RE.fullmatch(form) is not None:
+        return form, False
+    return None
+
+
 def is_foreign_government(name: str) -> bool:
     if FOREIGN_AGENCY_HEAD_RE.match(name):
         countries = list(COUNTRY_RE.finditer(name))
@@ -352,4 +425,6 @@ def is_foreign_subnational(text: str, start: int, end: int) -> bool:
         len(words) >= 2
         and COUNTRY_RE.fullmatch(words[-1]) is not None
         and all(w.lower() not in HEADLINE_STOP for w in words)
+        # "Iklim Indonesia Norwegia": a pair of countries in a headline, not a place
+        and not any(w in ("Indonesia", "RI") for w in words[:-1])
     )

@@ -33,6 +33,9 @@ EXTENSION_RE = re.compile(
     rf"diperbarui|pembaharuan|kelanjutan|melanjutkan|dilanjutkan|renewal|extension|renew)"
     # "akan dilanjutkan dengan (penandatanganan) MoU": a follow-up document, not an extension
     rf"(?!\s(?:dengan|oleh|ke|melalui)\s)"
+    # "melanjutkan perundingan perjanjian ...": a negotiation carried on, not an extension
+    rf"(?!\s(?:proses\s|tahap\s)?(?:perundingan|negosiasi|pembahasan|diskusi|dialog|pertemuan"
+    rf"|penjajakan|kajian|penyusunan|finalisasi|koordinasi|komunikasi)(?!\w))"
     rf"\s(?:\w+\s){{0,2}}{_AGREEMENT_NOUN}"
     # told in the passive after the agreement: "Kerja sama antara X dan Y diperpanjang hingga
     # 2027", "MoU tersebut diperbarui" (the verb, group "verb", is where a plan is looked for)
@@ -47,7 +50,10 @@ MEETING_RE = re.compile(
     r"(?<!kertas\s)"
     r"(?<!\w)(?:rapat|pertemuan|bertemu|kunjungan|berkunjung|audiensi|courtes+y\scall|"
     r"rakor|rakormanda|dialog|diskusi|konsultasi|menerima\sdelegasi|teleconference|"
-    r"telekonferensi|video\s?conference|webinar)(?!\w)"
+    r"telekonferensi|video\s?conference|webinar|lokakarya|workshop|FGD|focus\sgroup\sdiscussion"
+    # an envoy or a minister received: "Menlu menerima Duta Besar Australia"
+    r"|(?:menerima|menyambut)\s(?:Duta\sBesar|Dubes|Konsul(?:\sJenderal)?|Konjen|Menteri"
+    r"|Wakil\sMenteri|Perdana\sMenteri|Ambassador))(?!\w)"
     # "Minutes of Meeting" names a document, not a meeting
     r"|(?<!\w)(?<!of\s)meeting(?!\w)",
     _I,
@@ -115,7 +121,7 @@ HISTORY_AFTER_RE = re.compile(
 PLANNED_RE = re.compile(
     r"(?<!\w)(?:akan|berencana|rencana(?!\skerja(?!\s?sama))|rencananya|direncanakan|jika"
     r"|apabila|kalau|seandainya|diharapkan|diharap|harapannya|bakal|hendak|ditargetkan"
-    r"|dijadwalkan|nantinya)(?!\w)",
+    r"|dijadwalkan|nantinya|menargetkan|mentargetkan|targetnya|diupayakan)(?!\w)",
     _I,
 )
 
@@ -129,15 +135,53 @@ PLANNED_AFTER_RE = re.compile(
 )
 
 
-def is_planned(text: str, pos: int, lower_bound: int = 0, end: int | None = None) -> bool:
+# A possibility right before the verb: "Kerja sama ini dapat diperpanjang" (a clause of the
+# agreement), "agar MoU bisa segera ditandatangani".
+MODAL_BEFORE_RE = re.compile(r"(?<!\w)(?:dapat|bisa|boleh)\s(?:segera\s|kembali\s)?$", _I)
+
+
+def is_planned(
+    text: str, pos: int, lower_bound: int = 0, end: int | None = None, modal: bool = True
+) -> bool:
     """Whether the words before `pos` in its sentence (60 characters at most) make what
-    follows a plan or a wish, not something that happened; with `end`, also a schedule told
-    right after the words ending there."""
+    follows a plan, a wish or (with `modal`) a possibility, not something that happened; with
+    `end`, also a schedule told right after the words ending there."""
     before = text[max(lower_bound, pos - 60) : pos]
     sentence_start = max(before.rfind("."), before.rfind("\n"))
     if PLANNED_RE.search(before[sentence_start + 1 :]) is not None:
         return True
+    if modal and MODAL_BEFORE_RE.search(before) is not None:
+        return True
     return end is not None and PLANNED_AFTER_RE.match(text, end, end + 60) is not None
+
+
+# An extension told as history, right after its words: "diperpanjang pada 2019", "MoU itu
+# diperbarui tiga tahun lalu", "diperpanjang pada tahun 2019 silam" (a looser window would take
+# "perpanjangan MoU yang berakhir pada 2023", which is the extension of now).
+EXTENSION_HISTORY_AFTER_RE = re.compile(
+    r"\s(?:pada|in)\s(?:tahun\s)?(?:19|20)\d\d(?![\d/\-–])(?!\s?(?:[-–]|s\.?d|sampai|hingga))"
+    r"|(?:\s[\w-]+){0,3}?\s(?:silam|yang\slalu|lalu)(?!\w)",
+    _I,
+)
+
+
+def extension_now(text: str, start: int, end: int, lower_bound: int = 0) -> re.Match[str] | None:
+    """The first extension in [start, end) that the item reports as happening: not planned or
+    possible ("akan diperpanjang", "dapat diperpanjang"), not history ("yang telah
+    diperpanjang", "diperpanjang pada 2019") and not in a background sentence."""
+    for match in EXTENSION_RE.finditer(text, start, end):
+        passive = match.group("verb")
+        at = match.start("verb") if passive else match.start()
+        if is_planned(text, at, max(lower_bound, start), match.end()):
+            continue
+        if HISTORY_BEFORE_RE.search(text, max(lower_bound, at - 20), at):
+            continue
+        if EXTENSION_HISTORY_AFTER_RE.match(text, match.end(), min(len(text), match.end() + 40)):
+            continue
+        if background_sentence(text, sentence_start(text, match.start(), lower_bound), at):
+            continue
+        return match
+    return None
 
 
 def in_quotation(text: str, pos: int, lower_bound: int = 0) -> bool:
@@ -177,9 +221,16 @@ OFFLINE_WORD_RE = re.compile(
     r"|(?<!\w)(?:di|ke)\s(?:kantor|markas|gedung|aula|ruang|hotel|balai|wisma|istana|"
     r"pendopo|pendapa|kedutaan|kedubes|konsulat|KBRI|KJRI|command\scenter)(?:nya)?(?!\w)"
     r"|(?<=\w)-Hotel(?!\w)"
-    # a visit to the field: "meninjau lokasi proyek", "kunjungan lapangan", "site visit"
-    r"|(?<!\w)(?:meninjau|peninjauan|tinjauan|mengunjungi)\s(?:langsung\s)?(?:ke\s)?"
-    r"(?:lokasi|lapangan|proyek)(?!\w)|(?<!\w)(?:site|field)\svisit(?!\w)",
+    # a visit to the field: "meninjau lokasi proyek", "kunjungan lapangan", "site visit",
+    # "kunjungan ke desa-desa dampingan", "turun langsung ke desa"
+    r"|(?<!\w)(?:meninjau|peninjauan|tinjauan|mengunjungi|menyambangi|kunjungan(?:\slapangan)?"
+    r"|berkunjung|turun)\s(?:langsung\s)?(?:ke\s)?"
+    r"(?:lokasi|lapangan|proyek|desa|desa-desa|kampung|dusun|nagari|gampong|posyandu|puskesmas"
+    r"|sekolah)(?!\w)|(?<!\w)(?:site|field)\svisit(?!\w)"
+    # a convention centre or exhibition hall: "di BEXCO, Busan", "di JCC Senayan", "di ICE BSD"
+    r"|(?<!\w)(?:di|ke)\s(?:(?-i:JCC|JIExpo|ICE|BEXCO|COEX|KINTEX|BNDCC|ICC|Suntec)"
+    r"|Balai\sSidang)(?!\w)"
+    r"|(?<!\w)(?:Convention|Exhibition|Expo)\s(?:Center|Centre|Hall)(?!\w)",
     _I,
 )
 VENUE_HEADS = (
@@ -350,7 +401,9 @@ def event_types(text: str, start: int) -> list[tuple[str, int, int, float]]:
     # Quoted speech does not make a meeting, a negotiation or an evaluation of the event
     # (a signing or an extension is told in the narrative as well when it happened).
     first("meeting", MEETING_RE, skip_quoted=True)
-    first("extension", EXTENSION_RE, skip_planned=True)
+    extension = extension_now(text, start, len(text), start)
+    if extension is not None:
+        found["extension"] = (extension.start(), extension.end(), 0.8)
     first("signing", SIGNING_RE, skip_planned=True, skip_history=True)
     first("negotiation", NEGOTIATION_RE, skip_planned=True, confidence=0.6, skip_quoted=True)
     first(
@@ -368,13 +421,44 @@ def event_types(text: str, start: int) -> list[tuple[str, int, int, float]]:
 
 def is_history(text: str, start: int, end: int, lower_bound: int = 0) -> bool:
     """Whether the words at [start, end) tell something past ("yang telah ditandatangani",
-    "ditandatangani pertama kali pada 2003", "... silam"), or stand in a sentence that
-    opens as background ("Terbaru, ada penandatanganan ...", "Sebelumnya, ...")."""
+    "ditandatangani pertama kali pada 2003", "... silam", "sudah menandatangani 14
+    kesepakatan"), or stand in a sentence that opens as background ("Terbaru, ada
+    penandatanganan ...", "Sebelumnya, ...")."""
+    s_start = sentence_start(text, start, lower_bound)
     return bool(
         HISTORY_BEFORE_RE.search(text, max(lower_bound, start - 20), start)
         or HISTORY_AFTER_RE.match(text, end, end + 80)
-        or background_sentence(text, sentence_start(text, start, lower_bound), start)
+        or background_sentence(text, s_start, start)
+        or is_tally(text, s_start, end)
     )
+
+
+# A count of documents after the verb: "sudah menandatangani 14 kesepakatan bersama",
+# "menandatangani puluhan MoU" (a tally of the past, not the document of the event).
+TALLY_AFTER_RE = re.compile(
+    r"\s(?:sebanyak\s|total\s|lebih\sdari\s|setidaknya\s)?(?P<count>\d{1,3}|puluhan|belasan"
+    r"|ratusan|sejumlah|beberapa|banyak)\s(?:buah\s)?(?:dokumen\s)?(?:kesepakatan|MoU|nota"
+    r"|perjanjian|naskah|dokumen|kerja\s?sama|PKS|LoI|MoC|memorandum)(?!\w)",
+    _I,
+)
+# Words that make a count a tally: "sudah", "selama ini", "hingga kini", "tercatat".
+TALLY_CONTEXT_RE = re.compile(
+    r"(?<!\w)(?:sudah|pernah|tercatat|total|selama\sini|hingga\s(?:kini|saat\sini)"
+    r"|sampai\s(?:kini|saat\sini)|sejauh\sini|sejak)(?!\w)",
+    _I,
+)
+
+
+def is_tally(text: str, s_start: int, end: int) -> bool:
+    """Whether the signing verb ending at `end` is followed by a count of documents that the
+    sentence tells as a tally ("sudah menandatangani 14 kesepakatan bersama")."""
+    count = TALLY_AFTER_RE.match(text, end, end + 50)
+    if count is None:
+        return False
+    value = count.group("count").lower()
+    if value in ("puluhan", "belasan", "ratusan") or value.isdigit() and int(value) >= 10:
+        return True
+    return TALLY_CONTEXT_RE.search(text, s_start, end) is not None
 
 
 # A sentence that opens by placing what follows before or beside the reported event: an
@@ -414,11 +498,50 @@ STRICT_IN_PERSON_RE = re.compile(
 )
 
 
+# What runs online beside the event: a programme, a course, a service ("Program pelatihan
+# kader berjalan secara daring", "layanan konsultasi daring").
+PROGRAMME_ONLINE_RE = re.compile(
+    r"(?<!\w)(?:program|pelatihan|kelas|kursus|layanan|aplikasi|platform|pembelajaran|modul"
+    r"|pendaftaran|portal|sistem|e-learning|mentoring|pendampingan)(?!\w)(?:\s[\w-]+){0,4}?"
+    r"\s(?:berjalan|dijalankan|tersedia|diakses|dapat\sdiakses|berlangsung\srutin|rutin"
+    r"|dilanjutkan)(?!\w)",
+    _I,
+)
+# Before the cue in its sentence: words that make the online work past ("telah melakukan
+# koordinasi secara daring sebelumnya", "selama pandemi").
+_PAST_ONLINE_RE = re.compile(
+    r"(?<!\w)(?:sebelumnya|selama\spandemi|saat\spandemi|sejak\spandemi|beberapa\skali|pernah"
+    r"|sempat)(?!\w)",
+    _I,
+)
+
+
+def _mode_of_the_event(text: str, match: re.Match[str], start: int) -> bool:
+    """Whether an online or hybrid cue tells how the event itself is held, not how a
+    programme runs, a plan, or earlier contacts ("Sebelumnya, kedua pihak telah berkoordinasi
+    secara daring")."""
+    s_start = sentence_start(text, match.start(), start)
+    s_end = min(len(text), match.end() + 200)
+    stop = _SENTENCE_BREAK_RE.search(text, match.end(), s_end)
+    s_end = stop.start() if stop else s_end
+    if is_planned(text, match.start(), s_start, match.end(), modal=False):
+        return False
+    if background_sentence(text, s_start, match.start()):
+        return False
+    if _PAST_ONLINE_RE.search(text, s_start, s_end):
+        return False
+    return PROGRAMME_ONLINE_RE.search(text, s_start, s_end) is None
+
+
 def meeting_mode(text: str, start: int, has_venue: bool) -> tuple[str, int, int, float] | None:
-    hybrid = HYBRID_RE.search(text, start)
+    hybrid = next(
+        (m for m in HYBRID_RE.finditer(text, start) if _mode_of_the_event(text, m, start)), None
+    )
     if hybrid:
         return ("hybrid", hybrid.start(), hybrid.end(), 0.9)
-    online = ONLINE_RE.search(text, start)
+    online = next(
+        (m for m in ONLINE_RE.finditer(text, start) if _mode_of_the_event(text, m, start)), None
+    )
     offline = OFFLINE_WORD_RE.search(text, start)
     # an explicit in-person word anywhere beside an online one ("melalui Zoom ... Sebagian
     # peserta hadir secara luring"), not only when it is the first place word of the text

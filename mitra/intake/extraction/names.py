@@ -412,6 +412,15 @@ TITLE_AFTER_NAME = frozenset(
 )
 
 
+def is_headline_verb(word: str) -> bool:
+    """A verb of a title-case headline: a listed stem or imperative ("Bahas", "Terima",
+    "Sambut"), or its passive ("Dibahas", "Diperkuat", "Diteken", "Dijajaki")."""
+    lower = word.lower()
+    return lower in HEADLINE_VERBS or (
+        lower.startswith("di") and len(lower) > 5 and lower[2:] in HEADLINE_VERBS
+    )
+
+
 @lru_cache(maxsize=4096)
 def cut_at_headline_verb(form: str) -> str:
     """`form` up to the first headline verb or person's title after its first word
@@ -419,7 +428,7 @@ def cut_at_headline_verb(form: str) -> str:
     Indonesia" -> "FAO")."""
     for word in list(WORD_RE.finditer(form))[1:]:
         lower = word.group().lower()
-        if lower in HEADLINE_VERBS or lower in TITLE_AFTER_NAME:
+        if is_headline_verb(lower) or lower in TITLE_AFTER_NAME:
             return form[: word.start()].rstrip(" -,")
     return form
 
@@ -544,7 +553,13 @@ def strip_leading_titles(text: str, start: int, end: int) -> int:
         start = dateline.end()
     for word in WORD_RE.finditer(text, start, end):
         lower = word.group().lower()
-        if lower in TITLE_WORDS or lower in HEADLINE_STOP or lower in SENTENCE_OPENERS:
+        if (
+            lower in TITLE_WORDS
+            or lower in HEADLINE_STOP
+            or lower in SENTENCE_OPENERS
+            # "Terima Duta Besar Australia", "Sambut Delegasi ...": a headline's verb
+            or is_headline_verb(lower)
+        ):
             start = word.end()
             while start < end and text[start] in " -":
                 start += 1
@@ -616,7 +631,7 @@ def english_name_of_a_country(name: str) -> bool:
     not_name = TITLE_WORDS | TITLE_AFTER_NAME | HEADLINE_VERBS | HEADLINE_STOP
     if any(not (w[:1].isupper() or w.lower() in NAME_CONNECTORS) for w in rest):
         return False
-    if any(w.lower() in HEADLINE_VERBS or w.lower() in HEADLINE_STOP for w in rest):
+    if any(is_headline_verb(w) or w.lower() in HEADLINE_STOP for w in rest):
         return False
     lowered = [w.lower() for w in rest]
     return any(w not in not_name for w in lowered) and not is_domestic_institution(lowered)

@@ -22,6 +22,7 @@ import re
 from collections.abc import Sequence
 from itertools import chain as _chain
 
+from .agreements import DOCUMENT_RE
 from .bodies import COUNTRY_RE, BodyMention
 from .countries import COUNTRY_PATTERN
 from .cues import FOREIGN_CUE_RE
@@ -36,10 +37,12 @@ from .foreign_side import (
     country_in_title_phrase,
     foreign_head_name,
     foreign_ministries,
+    government_country,
     is_foreign_government,
     is_foreign_local,
     is_foreign_subnational,
     names_before_countries,
+    place_words,
 )
 from .known_orgs import known_index, known_suffix
 from .limits import FUZZY_ORG_COMPARISONS, PAIRWISE_ORG_COMPARISONS, Budget
@@ -53,10 +56,12 @@ from .names import (
     disjoint,
     form_key,
     is_domestic_institution,
+    is_headline_verb,
     looks_foreign,
     name_runs,
     overlaps,
     similar,
+    strip_country_suffix,
     strip_leading_titles,
 )
 
@@ -108,6 +113,13 @@ def find_foreign_candidates(
     ) -> None:
         form = form.strip(" -,")
         cut = cut_at_headline_verb(form)
+        local = _LOCAL_FORM_RE.match(cut)
+        if local:
+            # "Kota Kitakyushu Kenji Morimoto": the city, not the mayor's name after it
+            words = local.group("name").split()
+            kept = place_words(text, words)
+            if kept != words:
+                cut = cut[: local.start("name")] + " ".join(kept)
         if cut != form:
             if text.startswith(cut, span[0]):
                 span = (span[0], span[0] + len(cut))
@@ -115,6 +127,8 @@ def find_foreign_candidates(
             known = known or index.match_name(form)  # "FAO Representative ..." -> "FAO"
         if len(form) < 2 or overlaps(span, gov_spans) and not full:
             return
+        if is_document_name(form) or full and is_document_name(full):
+            return  # "Memorandum of Cooperation (MoC)", "Letter of Intent": a document
         if _ADDRESS_HEAD_RE.match(form) and _CITY_BEFORE_RE.search(
             text, max(0, span[0] - 60), span[0]
         ):
@@ -257,7 +271,69 @@ def find_foreign_candidates(
                 match.group(), match.span(), known, match.group() if match.group().isupper() else ""
             )
     _collect_mentions(text, search_from, candidates, gov_spans)
-    return candidates
+    return _merge_governments(candidates)
+
+
+def _merge_governments(candidates: list[OrgCandidate]) -> list[OrgCandidate]:
+    """One counterpart per foreign country's government: "Pemerintah Kerajaan Norwegia" and
+    "Kedutaan Besar Norwegia" (or "Pemerintah Norwegia") are one party, named by the first
+    "Pemerintah ..." form when the text writes one."""
+    by_country: dict[str, OrgCandidate] = {}
+    kept: list[OrgCandidate] = []
+    for cand in candidates:
+        found = None if cand.acronym else _government_form(cand)
+        if found is None:
+            kept.append(cand)
+            continue
+        country = form_key(found[0])
+        first = by_country.get(country)
+        if first is None:
+            by_country[country] = cand
+            kept.append(cand)
+            continue
+        for form in cand.forms:
+            if form not in first.forms:
+                first.forms.append(form)
+            first.first_at.setdefault(form, cand.first_at.get(form, 0))
+        first.mentions = sorted(set(first.mentions) | set(cand.mentions))
+        first.counterpart_cues += cand.counterpart_cues
+        first.attend_cues += cand.attend_cues
+        first.known = first.known or cand.known
+    for cand in by_country.values():
+        named = [f for f in cand.forms if (government_country(f) or ("", False))[1]]
+        if named and not (government_country(cand.display_name()) or ("", False))[1]:
+            # the government's name stands for the party, however the text first wrote it
+            cand.first_at[named[0]] = min(cand.first_at.values()) - 1
+    return kept
+
+
+def _government_form(cand: OrgCandidate) -> tuple[str, bool] | None:
+    """The country of a candidate that names a country's government, embassy or the country
+    (every form does; names are short, so long runs are not read)."""
+    found = None
+    for form in cand.forms:
+        if len(form) > _GOVERNMENT_NAME_CHARS:
+            return None
+        found = government_country(strip_country_suffix(form))
+        if found is None:
+            return None
+    return found
+
+
+_GOVERNMENT_NAME_CHARS = 80
+
+
+# First words of a document's name that no organization's name opens with.
+_DOCUMENT_NAME_HEADS = frozenset(["memorandum", "nota", "perjanjian", "piagam", "protokol"])
+
+
+def is_document_name(form: str) -> bool:
+    """Whether `form` names a document, not an organization: "Memorandum of Cooperation",
+    "Record of Discussion", "Letter of Intent on ...", "MoU", "Nota Kesepahaman"."""
+    if DOCUMENT_RE.match(form) is not None:
+        return True
+    first = WORD_RE.match(form)
+    return first is not None and first.group().lower() in _DOCUMENT_NAME_HEADS
 
 
 # A foreign city followed by the region it lies in: the region is an address, not a party.
@@ -265,6 +341,12 @@ _ADDRESS_HEAD_RE = re.compile(
     r"(?:[Pp]emerintah\s)?(?:Prefektur|Provinsi|Negara\sBagian|State\sof)\s"
 )
 _CITY_BEFORE_RE = re.compile(r"(?<!\w)(?:Kota|City\sof)\s[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2},\s$")
+
+
+_LOCAL_FORM_RE = re.compile(
+    r"(?:Pemerintah\s)?(?:Kota|Provinsi|Prefektur|Negara\sBagian|Distrik|City\sof|State\sof"
+    r"|Prefecture\sof|Province\sof)\s(?P<name>[A-Z].*)"
+)
 
 
 def _after_government(
@@ -323,6 +405,9 @@ def _classify_run(text, run_start, run_end, index, gov_spans, add, budget) -> No
         cursor = max(cursor, e)
     if cursor < run_end:
         pieces.append((cursor, run_end))
+    # "Menlu Terima Duta Besar Australia": a headline verb ends one name; what follows it is
+    # read on its own (the verb itself is stripped as a leading word)
+    pieces = [part for s, e in pieces for part in _split_at_headline_verbs(text, s, e)]
     for s, e in pieces:
         known_start, known = known_suffix(text, s, e, index)
         if known is not None:
@@ -375,6 +460,19 @@ def _classify_run(text, run_start, run_end, index, gov_spans, add, budget) -> No
             add(name, (s, e))
         elif re.match(r"\s?\(", following) is None and COUNTRY_RE.fullmatch(name) is None:
             continue
+
+
+def _split_at_headline_verbs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    if not any(is_headline_verb(w) for w in text[start:end].split()[1:]):
+        return [(start, end)]  # most pieces: no verb inside
+    parts: list[tuple[int, int]] = []
+    words = list(WORD_RE.finditer(text, start, end))
+    for word in words[1:]:
+        if is_headline_verb(word.group()):
+            parts.append((start, word.start()))
+            start = word.start()
+    parts.append((start, end))
+    return [(s, e) for s, e in parts if text[s:e].strip(" -,")]
 
 
 _FOREIGN_MINISTRY_WITH_DAN_RE = re.compile(r"(?:Kementerian|Departemen)\s[A-Z][^\n]*?\sdan\s[A-Z]")

@@ -51,7 +51,7 @@ MEETING_NOUN_RE = re.compile(
 # before G joins two guests and does not link G to the partner F.
 ATTEND_LIST_RE = re.compile(
     r"(?<!\w)(?:dihadiri|hadir|diundang|undangan|diikuti|peserta|melibatkan|mengikutsertakan"
-    r"|didampingi|menghadirkan)(?!\w)",
+    r"|didampingi|menghadirkan|beranggotakan|terdiri\sdari|terdiri\satas)(?!\w)",
     re.IGNORECASE,
 )
 
@@ -79,11 +79,19 @@ def _linked(text: str, left_end: int, right_start: int) -> bool:
     if len(gap) > LINK_MAX_GAP or any(c in gap for c in ".;\n"):
         return False
     # "X dan Y dengan disaksikan oleh G": the witness is not the partner's counterpart.
+    # A dash or slash links only the two names it joins ("RI-UNICEF"), not a word with a
+    # hyphen between them ("kunjungan ke desa-desa di Kabupaten X").
+    link = LINK_WORDS_RE.search(gap)
+    if link is not None and link.group() in "-–/" and gap.strip() not in ("-", "–", "/"):
+        link = _WORD_LINK_RE.search(gap)
     return (
-        (LINK_WORDS_RE.search(gap) is not None or GRANT_LINK_RE.search(gap) is not None)
+        (link is not None or GRANT_LINK_RE.search(gap) is not None)
         and WITNESS_WORD_RE.search(gap) is None
         and ATTEND_LIST_RE.search(gap) is None
     )
+
+
+_WORD_LINK_RE = re.compile(r"(?<!\w)(?:dengan|dan|bersama|antara|serta|with|and)(?!\w)")
 
 
 def attend_context(doc: Document, start: int, end: int) -> str | None:
@@ -184,7 +192,9 @@ def _joint_subject(text: str, first: tuple[int, int], second: tuple[int, int]) -
         return False
     end = right[1]
     bracket = _ACRONYM_AFTER_RE.match(text, end)
-    return organiser_verb_after(text, bracket.end() if bracket else end, JOINT_VERBS)
+    return organiser_verb_after(
+        text, bracket.end() if bracket else end, JOINT_VERBS, any_active=True
+    )
 
 
 # A speech tag before a body's official: '"...," kata Budi dari Kementerian X',
@@ -222,7 +232,9 @@ JOINT_VERBS = ORGANIZER_VERBS | frozenset(
 )  # fmt: skip
 
 
-def organiser_verb_after(text: str, end: int, verbs: frozenset[str] = ORGANIZER_VERBS) -> bool:
+def organiser_verb_after(
+    text: str, end: int, verbs: frozenset[str] = ORGANIZER_VERBS, any_active: bool = False
+) -> bool:
     """Whether the predicate right after a subject is an organising verb.
 
     "G melalui <unit>, <person>, menggelar ...": the body acts through its unit, so the
@@ -237,6 +249,8 @@ def organiser_verb_after(text: str, end: int, verbs: frozenset[str] = ORGANIZER_
         lower = word.lower()
         if lower == "bekerja" or lower in verbs:
             return True
+        if any_active and lower not in NOT_A_PREDICATE and _ACTIVE_VERB_RE.fullmatch(lower):
+            return True  # "G dan F menjalankan program ...": any act of the two together
         if lower == "yang" and not through:
             return False
         if lower == "melalui":
@@ -247,6 +261,10 @@ def organiser_verb_after(text: str, end: int, verbs: frozenset[str] = ORGANIZER_
         if word[:1].islower() and VERB_LIKE_RE.fullmatch(lower) and not through:
             return False
     return False
+
+
+# An active verb (me-, ber-): what a subject does.
+_ACTIVE_VERB_RE = re.compile(r"(?:me|ber)[a-z]{3,}")
 
 
 # Words of verb shape that are no predicate ("tersebut" = the said), read past after a subject
@@ -345,6 +363,28 @@ def _signed_with(text: str, s_start: int, start: int) -> bool:
     )
 
 
+# Words that may stand in a list of witnesses between the witness word and a name:
+# "disaksikan oleh Duta Besar Jepang, UNDP dan WFP".
+_WITNESS_LIST_WORDS = frozenset(
+    ["oleh", "by", "langsung", "pula", "juga", "dan", "serta", "and", "&", "perwakilan", "dari",
+     "pihak", "para", "wakil"]
+)  # fmt: skip
+_WITNESS_LIST_BEFORE = 160
+
+
+def witnessed(text: str, s_start: int, start: int) -> bool:
+    """Whether the name at `start` stands in the list after a witness word of its sentence
+    ("disaksikan oleh UNDP dan WFP"): only names, commas and list words between them."""
+    low = max(s_start, start - _WITNESS_LIST_BEFORE)
+    words = list(WITNESS_WORD_RE.finditer(text, low, start))
+    if not words:
+        return False
+    for word in re.findall(r"[^\s,]+", text[words[-1].end() : start]):
+        if not (word[:1].isupper() or word.lower() in _WITNESS_LIST_WORDS):
+            return False
+    return True
+
+
 def classify_foreign(doc: Document, foreign: list[OrgCandidate]) -> None:
     text = doc.text
     for cand in foreign:
@@ -352,6 +392,9 @@ def classify_foreign(doc: Document, foreign: list[OrgCandidate]) -> None:
             s_start, s_end = doc.sentence_span(start)
             if doc.in_title(start):
                 cand.counterpart_cues.append("headline")
+            elif witnessed(text, s_start, start):
+                cand.attend_cues += 1  # a witness of the signing, not its other side
+                continue
             before = text[max(s_start, start - 40) : start]
             cue = FOREIGN_CUE_RE.search(before)
             if cue and not before[cue.end() :].strip():

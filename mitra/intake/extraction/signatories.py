@@ -33,7 +33,8 @@ TITLE_START_RE = re.compile(
     r"Head\sof\s(?:Office|Mission|Delegation|Cooperation|Country\sOffice|Programme)|"
     r"Kepala\sPerwakilan|Perwakilan|"
     r"Secretary[\s-]General|Director[\s-]General|Director|Representative|President|Chairman|"
-    r"Chairperson|Chief\sExecutive\sOfficer|CEO|Head|Ambassador|Minister|Governor|Mayor|Premier)"
+    r"Chairperson|Chief\sExecutive(?:\sOfficer)?|CEO|Head|Ambassador|Minister|Governor|Mayor|Premier"
+    r"|(?:Chief\s)?Commissioner|Administrator|Secretary|Chancellor|Vice[\s-]Chancellor)"
     r"(?![\w-])"
 )
 WITNESS_RE = re.compile(r"(?<!\w)(?:disaksikan|witnessed|menyaksikan)(?!\w)", re.IGNORECASE)
@@ -50,7 +51,49 @@ NOT_SIGNING_AFTER_RE = re.compile(
     r"sebagai\ssaksi)(?!\w)",
     re.IGNORECASE,
 )
+# Words before a signing word that make it the setting of what the sentence tells ("pada
+# penandatanganan", "usai penandatanganan MoU", "dalam acara penandatanganan").
+SETTING_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:pada|saat|ketika|usai|seusai|setelah|sesudah|sebelum|atas|dalam|menjelang"
+    r"|selepas|di\ssela|di\ssela-sela|at|after|during)\s(?:(?:acara|prosesi|kegiatan|momen"
+    r"|seremoni|rangkaian)\s)?$",
+    re.IGNORECASE,
+)
+# A speech verb or a speech tag: the title's holder spoke, at the signing or about it.
+SPEECH_AFTER_RE = re.compile(
+    r"[^.;:!?\n]{0,50}?(?<!\w)(?:mengatakan|menyampaikan|menyatakan|mengungkapkan|menjelaskan"
+    r"|menegaskan|berharap|mengapresiasi|menyambut\sbaik|memberikan\ssambutan|sambutannya"
+    r"|said|stated|noted)(?!\w)",
+    re.IGNORECASE,
+)
+SPEECH_TAG_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:kata|ujar|ungkap|tutur|ucap|jelas|terang|imbuh|tambah|papar|sebut|pungkas|tegas"
+    r"|said|says)\s(?:(?:oleh|pula|juga)\s)?$",
+    re.IGNORECASE,
+)
 MAX_TITLE_CHARS = 70
+
+
+def _signing_only_as_setting(text: str, s_start: int, s_end: int) -> bool:
+    """Whether every signing word of the sentence is the setting of something else ("pada
+    penandatanganan ...", "usai penandatanganan"): it then names no signatory."""
+    for match in SIGNING_RE.finditer(text, s_start, s_end):
+        if not SETTING_BEFORE_RE.search(text, max(s_start, match.start() - 30), match.start()):
+            return False
+    return True
+
+
+def _speaks(text: str, s_start: int, start: int, end: int, s_end: int) -> bool:
+    """Whether the title at [start, end) is a speaker's: a speech tag before it ("kata Menteri
+    X"), or a speech verb after it before any signing word ("Menteri X menyampaikan ...")."""
+    if SPEECH_TAG_BEFORE_RE.search(text, max(s_start, start - 20), start):
+        return True
+    speech = SPEECH_AFTER_RE.match(text, end, s_end)
+    if speech is None:
+        return False
+    return SIGNING_RE.search(text, end, speech.end()) is None
+
+
 # Bodies whose head's title is written with the body's name: "Menteri Kesehatan", "Direktur
 # Jenderal Pajak" (a regional head's is the bare title: "Bupati").
 _FULL_TITLE_KINDS = frozenset(["ministry", "coordinating_ministry", "unit"])
@@ -85,6 +128,8 @@ def find_signatories(
             continue  # none, or only planned: "diharapkan dapat ditandatangani tahun depan"
         if background_sentence(text, s_start, s_end):
             continue  # "Terbaru, ada penandatanganan ...": another, earlier signing
+        if _signing_only_as_setting(text, s_start, s_end):
+            continue  # "Menteri X dalam sambutannya pada penandatanganan ...": a speaker
         witness = WITNESS_RE.search(sentence)
         limit = s_start + witness.start() if witness else s_end
         for found_after in _titles_after_organizations(text, s_start, limit, foreign_mentions):
@@ -107,6 +152,8 @@ def find_signatories(
                 foreign_mentions,
                 gov_name,
                 index,
+            ) or _unit_head_of_ministry_before(
+                text, s_start, title.start(), title.end(), limit, gov_mentions, gov_name, index
             )
             if not found:
                 continue
@@ -114,6 +161,8 @@ def find_signatories(
             taken_until = title.start() + len(title_text)
             if NOT_SIGNING_AFTER_RE.match(text, end, min(end + 40, s_end)):
                 continue
+            if _speaks(text, s_start, title.start(), end, s_end):
+                continue  # "kata Menteri X", "Menteri X menyampaikan ...": who spoke
             key = (title_text.lower(), org_key)
             if key in seen:
                 continue
@@ -172,10 +221,16 @@ def _organization_after(
         candidates.append((start, end, name, False, False, key))
     candidates.sort()
     unit_end: int | None = None
+    english = _ENGLISH_TITLE_RE.match(text, title_start) is not None
     for start, end, name, is_unit, is_gov, key in candidates:
         gap = text[unit_end if unit_end is not None else title_end : start]
         if _OFFICE_GAP_RE.fullmatch(gap):
             gap = gap.replace(",", " ")  # "Director, Indonesia Country Office, <org>"
+        elif english and not is_gov and gap.startswith(", "):
+            gap = gap[2:]  # "Director, KfW Office Jakarta": an English title, a comma, its body
+        if english and not is_gov:
+            # "Minister for Trade and Investment South Australia"
+            gap = _ENGLISH_CONNECTOR_RE.sub(" ", gap)
         if not _title_gap_ok(gap) or _ANOTHER_TITLE_RE.search(gap):
             return None
         if _ENDS_WITH_AND_RE.search(gap):
@@ -191,6 +246,63 @@ def _organization_after(
         title = text[title_start:title_stop].strip(" ,")
         return title, name, end, key
     return None
+
+
+# The head of a unit the gazetteer does not know, written with the unit's field: "Direktur
+# Jenderal Pendidikan Tinggi", "Kepala Pusat Kerja Sama Luar Negeri".
+_UNIT_HEAD_RE = re.compile(
+    r"(?:Direktur\sJenderal|Dirjen|Sekretaris\sJenderal|Inspektur\sJenderal|Deputi|Kepala\s"
+    r"(?:Pusat|Biro|Badan)|Direktur)\s(?:Bidang\s)?[A-Z][\w-]*(?:,?\s(?:dan\s)?[A-Z][\w-]*){0,8}"
+)
+_THROUGH_UNIT_RE = re.compile(
+    r"\s(?:melalui|lewat|c\.q\.?|cq\.?|yang\sdiwakili)\s(?:oleh\s)?(?:Direktorat\sJenderal|Ditjen"
+    r"|Sekretariat\sJenderal|Setjen|Inspektorat\sJenderal|Itjen|Kedeputian|Deputi|Pusat|Biro"
+    r"|Badan|Direktorat)\s",
+    re.IGNORECASE,
+)
+_NATIONAL = frozenset(["ministry", "coordinating_ministry", "agency"])
+
+
+def _unit_head_of_ministry_before(
+    text: str,
+    s_start: int,
+    title_start: int,
+    title_end: int,
+    limit: int,
+    gov_mentions: list[BodyMention],
+    gov_name: Callable[[BodyMention], tuple[str, bool]],
+    index: _Positions,
+) -> tuple[str, str, int, str] | None:
+    """The head of a unit no mention names signs for the ministry named before him in the
+    sentence, through that unit ("Kemendikbudristek melalui Direktorat Jenderal Pendidikan
+    Tinggi ... ditandatangani oleh Direktur Jenderal Pendidikan Tinggi") or as the only
+    national body named there."""
+    head = _UNIT_HEAD_RE.match(text, title_start, limit)
+    if head is None or head.end() <= title_end:
+        return None
+    title = head.group()
+    following = _ANOTHER_TITLE_RE.search(title)  # "... Pendidikan Tinggi dan Country Director"
+    if following:
+        title = title[: following.start()].rstrip()
+    for i in index.foreign_between(title_start, title_start + len(title)):
+        title = text[title_start : index.foreign_starts[i]]  # "... dan FAO Representative"
+        break
+    title = re.sub(r"(?:,|\s(?:dan|&))+\s*$", "", title.rstrip())
+    if title.split()[-1] in ("Jenderal", "Pusat", "Biro", "Badan", "Bidang"):
+        return None
+    if any(index.gov_between(title_start, title_start + len(title))):
+        return None  # a body is named inside: the usual rules read it
+    before = [
+        gov_mentions[i]
+        for i in index.gov_between(s_start, title_start)
+        if any(e.kind in _NATIONAL for e in gov_mentions[i].entries)
+    ]
+    through = [m for m in before if _THROUGH_UNIT_RE.match(text, m.end, m.end + 60)]
+    names = {gov_name(m)[0] for m in through} or {gov_name(m)[0] for m in before}
+    if len(names) != 1:
+        return None
+    name = names.pop()
+    return title, name, title_start + len(title), name
 
 
 def _foreign_country_after(
@@ -230,6 +342,16 @@ class _Positions:
             bisect.bisect_left(self.foreign_starts, start),
             bisect.bisect_left(self.foreign_starts, end),
         )
+
+
+# A title in English (the foreign side's): "Director", "Chief Executive", "Minister for ...".
+_ENGLISH_TITLE_RE = re.compile(
+    r"(?:(?:Deputy|Acting|Vice)\s)?(?:Country|Regional|Executive|Managing|Program|Programme"
+    r"|Resident|General|Project|Chief|Senior|Team|Mission|Director|Representative|President"
+    r"|Chairman|Chairperson|CEO|Head|Ambassador|Minister|Governor|Mayor|Premier|Commissioner"
+    r"|Administrator|Secretary|Chancellor)(?![\w-])"
+)
+_ENGLISH_CONNECTOR_RE = re.compile(r"(?<=\s)(?:for|of|and|the|on)(?=\s)")
 
 
 # "Sekretaris Daerah dan Country Director Mercy Corps": the organization after the second

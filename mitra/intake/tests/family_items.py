@@ -34,3 +34,12 @@ def attending(body: str) -> list[str]:
 
 def event_types(body: str) -> list[str]:
     return list(record(body)["event_types"])
+
+
+def headed(headline: str, body: str) -> dict[str, Any]:
+    """The record of an item with its own headline (for families that live in headlines)."""
+    return extract(f"https://contoh.go.id/berita/1\n{headline}\n{body}").to_record()
+
+
+def signatories(body: str) -> list[tuple[str, str]]:
+    return [(s["title"], s["organization"]) for s in record(body)["signatories"]]
