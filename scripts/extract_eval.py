@@ -7,9 +7,10 @@ DEV_DIR defaults to ../shared/data/press/dev. The split is the fixed rule in
 mitra/intake/extraction/devsplit.py (never changed). Only aggregate figures are printed for
 the set-aside part: its items are not to be looked at while the rules are designed (issue 12).
 
-A third column, "fresh", scores the items the team wrote and labelled itself
-(mitra/intake/tests/data/fresh/: invented events with real bodies, spread over the families of
-phrasing the issue names). They are a check on families, not real text: the hidden set is.
+Further columns score the sets the team wrote and labelled itself, one per folder of
+mitra/intake/tests/data/ with a labels.jsonl ("fresh", "fresh2": invented events with real
+bodies, spread over the families of phrasing the issue names; each folder's README says whether
+rules were already tuned on it). They are a check on families, not real text: the hidden set is.
 The extractor runs without the database registry, exactly as the dev-set test does.
 """
 
@@ -27,7 +28,7 @@ from mitra.intake.extraction import extract  # noqa: E402
 from mitra.intake.extraction.devsplit import split  # noqa: E402
 
 SCORER = ROOT.parent / "shared" / "tools" / "score_extraction.py"
-FRESH = ROOT / "mitra" / "intake" / "tests" / "data" / "fresh"
+OWN_SETS = ROOT / "mitra" / "intake" / "tests" / "data"
 
 
 def _scorer():
@@ -60,8 +61,8 @@ def main(argv: list[str]) -> int:
         "tuned": scorer.score({k: gold[k] for k in tuned}, predictions),
         "set-aside": scorer.score({k: gold[k] for k in aside}, predictions),
     }
-    if (FRESH / "labels.jsonl").is_file():
-        parts["fresh"] = scorer.score(scorer.load(FRESH / "labels.jsonl"), _predict(FRESH))
+    for labels in sorted(OWN_SETS.glob("*/labels.jsonl")):
+        parts[labels.parent.name] = scorer.score(scorer.load(labels), _predict(labels.parent))
     if "--json" in argv:
         print(json.dumps(parts, indent=2))
         return 0
