@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Sequence
 from datetime import date
 
-from . import agreements as agr
 from . import meetings
 from .bodies import BodyMention, Gazetteer, default_gazetteer, regional_unit_before
 from .dac import dac_sectors
 from .dates import find_event_date, find_published
-from .document import Document, parse_document
+from .document import URL_LINE, Document, parse_document
+from .event_agreements import agreements_of_the_event
 from .foreign_side import country_counterparts
-from .model import Agreement, Evidence, Extraction, ForeignParty, KnownOrganization, Signatory
-from .names import OrgCandidate
+from .model import Evidence, Extraction, ForeignParty, KnownOrganization, Signatory
+from .page_noise import blank_page_noise
 from .parties import find_foreign_candidates
 from .regions import REGIONAL_KINDS, Region, regions_named
 from .roles import BodyRole, classify_bodies, classify_foreign
@@ -24,27 +23,6 @@ from .signatories import find_signatories
 # Press items are a few pages; beyond this the rest of an input is not analysed, which
 # bounds the time spent on pathological inputs (a 1 MB dump still returns quickly).
 MAX_TEXT_CHARS = 100_000
-AGREEMENT_SUBJECT_RE = re.compile(
-    r"(?<!\w)(?:kerja\s?sama|kemitraan|MoU|MSP|PKS|MoC|LoI|nota\skesepahaman|perjanjian|memorandum"
-    # the document called by another name in a later sentence: "Kesepakatan tersebut berlaku
-    # selama empat tahun", "Dokumen itu berlaku ...", "The agreement is valid for ..."
-    r"|kesepakatan|naskah|dokumen|pengaturan|agreement|arrangement|document"
-    # "Hibah berlaku selama dua tahun, 2022-2024", "Dengan pembaruan tersebut, ..."
-    r"|hibah|grant|pinjaman|loan|pembaruan|perpanjangan|rencana\skerja|work\s?plan"
-    # "Masa berlakunya lima tahun, dari 2023 sampai 2028"
-    r"|masa\sberlaku(?:nya)?|jangka\swaktu(?:nya)?)"
-    r"(?!\w)",
-    re.IGNORECASE,
-)
-_ANTARA_RE = re.compile(r"(?<!\w)antara\s")
-# The partners signing one document together: "Ketiga pihak menandatangani ...", "para
-# pihak", "ditandatangani oleh seluruh pihak", "all parties". Not "kedua pihak", which with
-# two foreign partners may mean the host and one of them.
-JOINT_PARTIES_RE = re.compile(
-    r"(?<!\w)(?:(?:ketiga|keempat|kelima|para|semua|seluruh)\s(?:pihak|mitra|lembaga)"
-    r"|ketiganya|keempatnya|(?:all|the\sthree|the\sfour)\s(?:parties|partners))(?!\w)",
-    re.IGNORECASE,
-)
 
 
 def extract(
@@ -58,12 +36,17 @@ def extract(
         text = str(text or "")
     text = text[:MAX_TEXT_CHARS]
     gazetteer = gazetteer or default_gazetteer()
+    page = text
+    # Links to other articles, tags, bylines and captions are blanked (offsets kept); the
+    # publication date is still read from the page as it came (a byline may carry it).
+    url = URL_LINE.match(text)
+    text = blank_page_noise(text, url.end() if url else 0)
     doc = parse_document(text)
     result = Extraction(url=doc.url)
     evidence = result.evidence
 
     # Dates -------------------------------------------------------------------------
-    published, date_lines = find_published(text, doc.header_lines, doc.body_start)
+    published, date_lines = find_published(page, doc.header_lines, doc.body_start)
     doc.title = _title(doc, date_lines)
     if published:
         result.published = published.value
@@ -202,7 +185,7 @@ def extract(
 
     # Agreements, signatories -------------------------------------------------------
     gov_party = result.government_parties[0] if result.government_parties else None
-    result.agreements = _agreements(doc, counterparts, gov_party, mentions, evidence)
+    result.agreements = agreements_of_the_event(doc, counterparts, gov_party, mentions, evidence)
     if not counterparts:
         # a domestic signing: the record lists the signatories of foreign cooperation only
         signatories = []
@@ -424,400 +407,3 @@ def _from_registry(known: KnownOrganization | None, registry: Sequence[KnownOrga
     # Equality, not identity: parties.py caches its index per (equal) registry, so the entry
     # found may be an equal object from an earlier call with a freshly loaded registry.
     return known is not None and any(known == k for k in registry)
-
-
-def _agreements(
-    doc: Document,
-    counterparts: list[OrgCandidate],
-    gov_party: str | None,
-    mentions: list[BodyMention],
-    evidence: list[Evidence],
-) -> list[Agreement]:
-    """One agreement per partner tied to a document, period, signing or extension."""
-    text = doc.text
-    results: list[Agreement] = []
-    per_sentence: dict[tuple[int, int], tuple] = {}
-
-    def sentence_facts(s_start: int, s_end: int) -> tuple:
-        facts = per_sentence.get((s_start, s_end))
-        if facts is None:
-            facts = per_sentence[(s_start, s_end)] = _sentence_facts(text, s_start, s_end)
-        return facts
-
-    # Mentions of every partner per sentence, built once (sentence start -> sorted spans).
-    in_sentence: dict[int, list[tuple[int, int, int]]] = {}
-    for index, cand in enumerate(counterparts):
-        for start, end in cand.mentions:
-            in_sentence.setdefault(doc.sentence_span(start)[0], []).append((start, end, index))
-    sole_partner: dict[int, int | None] = {}
-    for s_start, spans in in_sentence.items():
-        spans.sort()
-        partners = {who for _, _, who in spans}
-        sole_partner[s_start] = partners.pop() if len(partners) == 1 else None
-    gov_starts = [m.start for m in mentions]  # mentions are in text order
-
-    for index, cand in enumerate(counterparts):
-        name = cand.display_name()
-        agreement: Agreement | None = None
-        signing_phrases = 0
-        seen_sentences: set[int] = set()
-        for start, _end in cand.mentions:
-            s_start, s_end = doc.sentence_span(start)
-            # Every fact below is a property of the sentence: look at each sentence once.
-            if s_start in seen_sentences:
-                continue
-            seen_sentences.add(s_start)
-            docs, signing, extension, all_periods, all_durations = sentence_facts(s_start, s_end)
-            negotiated = not (docs or all_periods or all_durations or signing or extension) and (
-                _negotiated_document(text, s_start, s_end)
-            )
-            if not (docs or all_periods or all_durations or signing or extension or negotiated):
-                continue
-            owned = in_sentence.get(s_start, [])
-            sole = sole_partner.get(s_start) == index
-            periods = [p for p in all_periods if _owns(owned, sole, index, p.start)]
-            durations = [d for d in all_durations if _owns(owned, sole, index, d.start)]
-            if not (docs or periods or durations or signing or extension or negotiated):
-                continue
-            if agreement is None:
-                agreement = Agreement(name, gov_party, None)
-                results.append(agreement)
-                evidence.append(
-                    Evidence(
-                        "agreements", name, s_start, s_end, 0.6, "partner-in-agreement-sentence"
-                    )
-                )
-            number = results.index(agreement)
-            # A value in a sentence that names only this partner is surely its own; with
-            # several partners it goes to the nearest one named before it (less sure).
-            owned_confidence = 0.8 if sole else 0.65
-            if docs and agreement.document_type is None:
-                nearest = _document_of(text, docs, owned, start)
-                agreement.document_type = str(nearest.value)
-                evidence.append(_found(number, "document_type", nearest, 0.8, "document-type"))
-            if periods and agreement.start_year is None:
-                agreement.start_year, agreement.end_year = periods[0].value
-                evidence.append(
-                    _found(number, "period", periods[0], owned_confidence, "period-of-partner")
-                )
-            if durations and agreement.duration_years is None:
-                agreement.duration_years = int(durations[0].value)
-                evidence.append(
-                    _found(number, "duration", durations[0], owned_confidence, "duration")
-                )
-            if signing and not doc.in_title(start):
-                signing_phrases = max(
-                    signing_phrases,
-                    _distinct_signing_pairs(text, s_start, s_end, cand, mentions, gov_starts),
-                )
-        if agreement is None and len(counterparts) == 1:
-            # "WHO berkunjung ... Kedua pihak menandatangani nota kesepahaman": with a single
-            # partner, a document signed (or extended, or given a term) now is its agreement
-            # even when the sentence does not name it.
-            found_doc = _document_of_the_event(doc, sentence_facts)
-            if found_doc is not None:
-                agreement = Agreement(name, gov_party, str(found_doc.value))
-                results.append(agreement)
-                number = len(results) - 1
-                evidence.append(
-                    Evidence("agreements", name, found_doc.start, found_doc.end, 0.5,
-                             "document-of-the-sole-partner")
-                )  # fmt: skip
-                evidence.append(_found(number, "document_type", found_doc, 0.7, "document-type"))
-        if agreement is not None and len(counterparts) == 1:
-            number = results.index(agreement)
-            for name_, found in _fill_from_partnerless_sentences(
-                doc, cand, agreement, sentence_facts
-            ):
-                evidence.append(_found(number, name_, found, 0.65, "sentence-without-partner"))
-        # Two separate signings with the same partner in one event are two documents.
-        if agreement is not None and signing_phrases > 1:
-            prefix = f"agreements.{results.index(agreement)}."
-            own = [e for e in evidence if e.field.startswith(prefix)]
-            for _ in range(signing_phrases - 1):
-                results.append(Agreement(**agreement.as_dict()))
-                copy = f"agreements.{len(results) - 1}."
-                evidence += [
-                    Evidence(copy + e.field[len(prefix) :], e.value, e.start, e.end,
-                             e.confidence, e.rule)
-                    for e in own
-                ]  # fmt: skip
-    if not results and len(counterparts) > 1:
-        results = _joint_agreements(doc, counterparts, gov_party, sentence_facts, evidence)
-    elif len(counterparts) > 1:
-        _fill_by_document_named(doc, results, set(in_sentence), sentence_facts, evidence)
-    return results
-
-
-# A grant or a loan named without its document word ("Hibah itu berlaku selama tiga tahun").
-_GRANT_OR_LOAN_RE = re.compile(r"(?<!\w)(?:hibah|grant|pinjaman|loan)(?!\w)", re.IGNORECASE)
-
-
-def _fill_by_document_named(
-    doc: Document,
-    results: list[Agreement],
-    partner_sentences: set[int],
-    sentence_facts,  # noqa: ANN001
-    evidence: list[Evidence],
-) -> None:
-    """Several partners: a sentence that names no partner but names the document of exactly
-    one agreement ("BNPB menandatangani perjanjian hibah dengan USAID serta nota kesepahaman
-    dengan UNDP. Hibah itu berlaku selama tiga tahun, 2022-2025.") gives that agreement its
-    term."""
-    text = doc.text
-    for s_start, s_end in doc.sentences:
-        if s_start in partner_sentences or s_end <= doc.body_start or doc.in_title(s_start):
-            continue
-        if not AGREEMENT_SUBJECT_RE.search(text, s_start, s_end):
-            continue
-        docs, _signing, _extension, found_periods, found_durations = sentence_facts(s_start, s_end)
-        if not (found_periods or found_durations):
-            continue
-        named = {str(d.value) for d in docs}
-        if _GRANT_OR_LOAN_RE.search(text, s_start, s_end):
-            named.add("other")
-        targets = [a for a in results if a.document_type in named]
-        if len(targets) != 1 or len({a.document_type for a in results}) < 2:
-            continue  # the document is not told apart from the others
-        agreement, number = targets[0], results.index(targets[0])
-        if found_periods and agreement.start_year is None and agreement.end_year is None:
-            agreement.start_year, agreement.end_year = found_periods[0].value
-            evidence.append(_found(number, "period", found_periods[0], 0.6, "document-named"))
-        if found_durations and agreement.duration_years is None:
-            agreement.duration_years = int(found_durations[0].value)
-            evidence.append(_found(number, "duration", found_durations[0], 0.6, "document-named"))
-
-
-def _joint_agreements(
-    doc: Document,
-    counterparts: list[OrgCandidate],
-    gov_party: str | None,
-    sentence_facts,  # noqa: ANN001
-    evidence: list[Evidence],
-) -> list[Agreement]:
-    """Several partners, no document tied to any of them by name, and one document signed
-    (or extended, or given a term) now by all of them together ("Ketiga pihak
-    menandatangani nota kesepahaman untuk periode 2024-2027"): one agreement per partner
-    (README: one document with several foreign co-signers gives one entry per partner)."""
-    found_doc = _document_of_the_event(doc, sentence_facts, JOINT_PARTIES_RE)
-    if found_doc is None:
-        return []
-    s_start, s_end = doc.sentence_span(found_doc.start)
-    _docs, _signing, _extension, found_periods, found_durations = sentence_facts(s_start, s_end)
-    results: list[Agreement] = []
-    for cand in counterparts:
-        name = cand.display_name()
-        agreement = Agreement(name, gov_party, str(found_doc.value))
-        results.append(agreement)
-        number = len(results) - 1
-        evidence.append(
-            Evidence("agreements", name, found_doc.start, found_doc.end, 0.5,
-                     "document-of-the-partners-together")
-        )  # fmt: skip
-        evidence.append(_found(number, "document_type", found_doc, 0.7, "document-type"))
-        if found_periods:
-            agreement.start_year, agreement.end_year = found_periods[0].value
-            evidence.append(_found(number, "period", found_periods[0], 0.6, "joint-period"))
-        if found_durations:
-            agreement.duration_years = int(found_durations[0].value)
-            evidence.append(_found(number, "duration", found_durations[0], 0.6, "joint-duration"))
-        for name_, found in _fill_from_partnerless_sentences(doc, cand, agreement, sentence_facts):
-            evidence.append(_found(number, name_, found, 0.6, "sentence-without-partner"))
-    return results
-
-
-def _sentence_facts(text: str, s_start: int, s_end: int) -> tuple:
-    """(documents, signing now, extension now, periods, durations) of one sentence.
-
-    A sentence that only tells a signing or an extension as a plan ("MoU direncanakan
-    ditandatangani pada awal 2026", "akan ditandatangani") speaks of a future document: none
-    of its facts are the event's. One that tells it only as history ("MoU yang ditandatangani
-    pada 2015 dan diperpanjang pada 2019") names an earlier document: kept only with a term
-    (a framework in force, "berlaku untuk 2021-2024")."""
-    docs = agr.document_types(text, s_start, s_end)
-    signing = _signing_now(text, s_start, s_end)
-    extension = meetings.extension_now(text, s_start, s_end)
-    periods = agr.periods(text, s_start, s_end)
-    durations = agr.durations(text, s_start, s_end)
-    if (docs or periods or durations) and not (signing or extension):
-        told = _told_not_now(text, s_start, s_end)
-        if told and not _negotiated_now(text, s_start, s_end):
-            if told == "planned":
-                return ([], False, None, [], [])
-            if not (periods or durations):
-                docs = []
-    return (docs, signing, extension, periods, durations)
-
-
-def _told_not_now(text: str, s_start: int, s_end: int) -> str | None:
-    """Whether the sentence tells a signing or an extension as a plan ("planned") or
-    otherwise, as history ("past"); none of them is the event's here. "planned" when one
-    is told as a plan, "past" when one is told otherwise, None when the sentence tells neither
-    or only as a possibility ("dapat diperpanjang")."""
-    told = None
-    for match in meetings.SIGNING_RE.finditer(text, s_start, s_end):
-        if meetings.is_planned(text, match.start(), s_start, match.end(), modal=False):
-            return "planned"
-        if not meetings.is_planned(text, match.start(), s_start):
-            told = "past"
-    for match in meetings.EXTENSION_RE.finditer(text, s_start, s_end):
-        at = match.start("verb") if match.group("verb") else match.start()
-        if meetings.is_planned(text, at, s_start, match.end(), modal=False):
-            return "planned"
-        if not meetings.is_planned(text, at, s_start):
-            # "Kerja sama ini berlaku tiga tahun dan dapat diperpanjang": a clause of the
-            # agreement (a possibility) tells neither a plan nor history
-            told = "past"
-    return told
-
-
-# An agreement named without its type: "perjanjian kemitraan ekonomi", "kesepakatan dagang".
-_AGREEMENT_NOUN_RE = re.compile(
-    r"(?<!\w)(?:perjanjian|kesepakatan|persetujuan|agreement|naskah|draf|draft|rancangan)(?!\w)",
-    re.IGNORECASE,
-)
-
-
-def _negotiated_document(text: str, start: int, end: int) -> bool:
-    """A document negotiated in the event, named or not by its type ("melanjutkan
-    perundingan perjanjian kemitraan ekonomi"): the partner's agreement, type unknown."""
-    return _AGREEMENT_NOUN_RE.search(text, start, end) is not None and _negotiated_now(
-        text, start, end
-    )
-
-
-def _negotiated_now(text: str, start: int, end: int) -> bool:
-    """A document drafted or discussed in the event ("dibahas pula draf nota kesepahaman"),
-    not only planned to be ("draf ... akan dibahas")."""
-    return any(
-        not meetings.is_planned(text, match.start(), start, match.end())
-        for match in meetings.NEGOTIATION_RE.finditer(text, start, end)
-    )
-
-
-def _signing_now(text: str, start: int, end: int) -> bool:
-    """A signing verb in the sentence that is neither history ("sejak ditandatangani pertama
-    kali pada tahun 2003", "MoU yang telah ditandatangani": an earlier agreement is no event)
-    nor a plan ("MoU direncanakan ditandatangani pada 2026")."""
-    return any(
-        not meetings.is_history(text, match.start(), match.end(), start)
-        and not meetings.is_planned(text, match.start(), start, match.end())
-        for match in meetings.SIGNING_RE.finditer(text, start, end)
-    )
-
-
-def _found(number: int, name: str, found: agr.Found, confidence: float, rule: str) -> Evidence:
-    """Evidence of one field of agreement `number` ("agreements.0.period")."""
-    value = found.value if isinstance(found.value, (int, str)) else list(found.value)  # type: ignore[call-overload]
-    return Evidence(f"agreements.{number}.{name}", value, found.start, found.end, confidence, rule)
-
-
-def _fill_from_partnerless_sentences(
-    doc: Document, cand: OrgCandidate, agreement: Agreement, sentence_facts
-) -> list[tuple[str, agr.Found]]:  # noqa: ANN001
-    """With a single partner, "Kerja sama berlaku selama tiga tahun" refers to it, and so does
-    a document named without it. Returns the values taken, as (field, found)."""
-    taken: list[tuple[str, agr.Found]] = []
-    mentioned = {doc.sentence_span(s) for s, _ in cand.mentions}
-    for s_start, s_end in doc.sentences:
-        if (s_start, s_end) in mentioned:
-            continue
-        if not AGREEMENT_SUBJECT_RE.search(doc.text, s_start, s_end):
-            continue
-        docs, _signing, _extension, found_periods, found_durations = sentence_facts(s_start, s_end)
-        if docs and agreement.document_type is None:
-            # "Memorandum Saling Pengertian" named in a later sentence: the partner's document
-            agreement.document_type = str(docs[0].value)
-            taken.append(("document_type", docs[0]))
-        if found_periods and agreement.start_year is None:
-            agreement.start_year, agreement.end_year = found_periods[0].value
-            taken.append(("period", found_periods[0]))
-        if found_durations and agreement.duration_years is None:
-            agreement.duration_years = int(found_durations[0].value)
-            taken.append(("duration", found_durations[0]))
-    return taken
-
-
-def _document_of_the_event(
-    doc: Document,
-    sentence_facts,  # noqa: ANN001
-    required: re.Pattern[str] | None = None,
-) -> agr.Found | None:
-    """The first document type named in a body sentence that reports it now: signed, extended
-    or given a period or term, and not told as background ("Sebelumnya, ..."); with
-    `required`, only in a sentence where that pattern is found."""
-    for s_start, s_end in doc.sentences:
-        if s_end <= doc.body_start or doc.in_title(s_start):
-            continue
-        docs, signing, extension, periods, durations = sentence_facts(s_start, s_end)
-        if not docs or not (
-            signing
-            or extension
-            or periods
-            or durations
-            or _negotiated_now(doc.text, s_start, s_end)
-        ):
-            continue
-        if required is not None and not required.search(doc.text, s_start, s_end):
-            continue
-        if meetings.background_sentence(doc.text, s_start, s_end):
-            continue
-        return docs[0]
-    return None
-
-
-# Between a document and its partner: "perjanjian hibah dengan USAID", "MoU antara G dan F".
-_DOCUMENT_TO_PARTNER_RE = re.compile(r"[^.;:!?\n]{0,60}?\s(?:dengan|bersama|antara|with)\s")
-
-
-def _document_of(
-    text: str, docs: list[agr.Found], owned: list[tuple[int, int, int]], start: int
-) -> agr.Found:
-    """The document of the partner named at `start`: the one written right before it with a
-    link word ("perjanjian hibah dengan USAID serta nota kesepahaman dengan UNDP": USAID's is
-    the grant), else the nearest one."""
-    before = [d for d in docs if d.end <= start]
-    if before:
-        last = before[-1]
-        between = [s for s, _, _ in owned if last.end <= s < start]
-        if not between and _DOCUMENT_TO_PARTNER_RE.match(text, last.end, start):
-            return last
-    return min(docs, key=lambda d: abs(d.start - start))
-
-
-def _owns(spans: list[tuple[int, int, int]], sole: bool, owner: int, pos: int) -> bool:
-    """A period/duration belongs to the nearest partner mentioned before it.
-
-    `spans`: (start, end, partner index) of every partner mention in the sentence, sorted.
-    With no partner before it, it belongs to `owner` when that is the sentence's `sole` partner.
-    """
-    index = bisect.bisect_left(spans, (pos, -1, -1))  # spans that start before `pos`
-    for i in range(index - 1, -1, -1):
-        if spans[i][1] <= pos:
-            return spans[i][2] == owner
-    return sole
-
-
-def _distinct_signing_pairs(
-    text: str,
-    s_start: int,
-    s_end: int,
-    cand: OrgCandidate,
-    mentions: list[BodyMention],
-    gov_starts: list[int],
-) -> int:
-    """Count 'antara <government side> dengan <cand>' pairs with different government text."""
-    sides: set[str] = set()
-    partner_starts = [s for s, _ in cand.mentions]  # sorted
-    for match in _ANTARA_RE.finditer(text, s_start, s_end):
-        pos = match.end()
-        first_gov = bisect.bisect_left(gov_starts, pos)
-        if first_gov >= len(mentions) or mentions[first_gov].start >= pos + 200:
-            continue
-        first_partner = bisect.bisect_left(partner_starts, pos)
-        if first_partner >= len(partner_starts) or partner_starts[first_partner] >= s_end:
-            continue
-        following = mentions[first_gov]
-        if following.start < partner_starts[first_partner]:
-            sides.add(text[pos : following.end].lower())
-    return len(sides)

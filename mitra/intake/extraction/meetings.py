@@ -130,7 +130,9 @@ PLANNED_RE = re.compile(
 # akan dilaksanakan pekan depan" (not "Penandatanganan ini akan memperkuat ...").
 PLANNED_AFTER_RE = re.compile(
     r"[^.\n]{0,40}?(?<!\w)(?:dijadwalkan|direncanakan|ditargetkan|rencananya|akan\s(?:segera\s)?"
-    r"(?:dilaksanakan|dilakukan|digelar|diadakan|berlangsung|ditandatangani))(?!\w)",
+    r"(?:dilaksanakan|dilakukan|digelar|diadakan|berlangsung|ditandatangani)"
+    # "setelah MoU ditandatangani nanti": a signing still to come
+    r"|nanti|kelak)(?!\w)",
     _I,
 )
 
@@ -138,6 +140,12 @@ PLANNED_AFTER_RE = re.compile(
 # A possibility right before the verb: "Kerja sama ini dapat diperpanjang" (a clause of the
 # agreement), "agar MoU bisa segera ditandatangani".
 MODAL_BEFORE_RE = re.compile(r"(?<!\w)(?:dapat|bisa|boleh)\s(?:segera\s|kembali\s)?$", _I)
+
+
+# "sebelum naskah (itu) ditandatangani", "sebelum MoU diteken": what is still to be signed (not
+# "sebelum penandatanganan", a ceremony of the event that follows).
+NOT_YET_BEFORE_RE = re.compile(r"(?<!\w)(?:sebelum|menjelang)\s(?:[\w-]+\s){1,3}$", _I)
+PASSIVE_AT_RE = re.compile(r"di[a-z]{3,}", _I)
 
 
 def is_planned(
@@ -152,6 +160,8 @@ def is_planned(
         return True
     if modal and MODAL_BEFORE_RE.search(before) is not None:
         return True
+    if NOT_YET_BEFORE_RE.search(before) and PASSIVE_AT_RE.match(text, pos):
+        return True  # "sebelum naskah ditandatangani": not signed yet
     return end is not None and PLANNED_AFTER_RE.match(text, end, end + 60) is not None
 
 

@@ -112,6 +112,16 @@ def find_foreign_candidates(
         full: str = "",
     ) -> None:
         form = form.strip(" -,")
+        if "\n" in form:
+            # "Kota Busan\nKOICA": a name never runs across a line break; the line the
+            # mention starts on keeps it
+            form = form.split("\n", 1)[0].rstrip(" -,")
+            if full:
+                full = full.split("\n", 1)[0].rstrip(" -,")
+            start = text.find(form, span[0], span[1])
+            if not form or start < 0:
+                return
+            span = (start, start + len(form))
         cut = cut_at_headline_verb(form)
         local = _LOCAL_FORM_RE.match(cut)
         if local:

@@ -170,6 +170,8 @@ def link_cues(
     for f_start, f_end, cand_index in index.near(*mention):
         if cand_index in linked or not s_start <= f_start < s_end:
             continue
+        if passing_mention(doc, s_start, f_start):
+            continue  # "G telah lama bekerja sama dengan F", "seperti G bersama F"
         if joint_only:
             if _joint_subject(text, mention, (f_start, f_end)):
                 linked.add(cand_index)
@@ -385,8 +387,60 @@ def witnessed(text: str, s_start: int, start: int) -> bool:
     return True
 
 
+# Names given as examples or for comparison: "lembaga donor lain seperti F", "mitra lain,
+# termasuk F", "antara lain F", "regulator lain seperti F", "such as F".
+EXAMPLE_WORD_RE = re.compile(
+    r"(?<!\w)(?:seperti|misalnya|contohnya|semisal|antara\slain|di\santaranya|termasuk"
+    r"|such\sas|including|e\.g\.|(?<!kerja\s)sama\sdengan\syang|(?:serupa|mirip)\sdengan|belajar\sdari"
+    r"|mencontoh|meniru)(?!\w)",
+    re.IGNORECASE,
+)
+# Words that may stand between the example word and the name: the list before it, and
+# "seperti yang dilakukan (oleh) F".
+_EXAMPLE_LIST_WORDS = frozenset(
+    ["dan", "serta", "atau", "and", "or", "&", "yang", "dilakukan", "dijalankan", "diterapkan",
+     "oleh", "the", "pihak", "juga", "pula", "bersama", "dengan"]
+)  # fmt: skip
+# Another thing than the event's: "mitra lain", "proyek lainnya", "kerja sama serupa".
+OTHER_WORD_RE = re.compile(
+    r"(?<![\w-])(?<!antara\s)(?:lain|lainnya|serupa|other|similar)(?![\w-])", re.I
+)
+# History told about the parties, before the name in its clause: "telah lama bekerja sama
+# dengan F", "sebelumnya bermitra dengan F", "pernah menerima hibah dari F".
+HISTORY_WORD_RE = re.compile(
+    r"(?<!\w)(?:sebelumnya|telah\slama|sudah\slama|sejak\slama|pernah|selama\sini"
+    r"|sejak\s(?:tahun\s)?(?:19|20)\d\d|previously|has\slong)(?!\w)",
+    re.IGNORECASE,
+)
+_PASSING_WINDOW = 120
+
+
+def passing_mention(doc: Document, s_start: int, start: int) -> bool:
+    """Whether the name at `start` is only mentioned in passing: given as an example or for
+    comparison, in a clause about something other ("proyek lain ... dibiayai oleh F"), or in
+    history ("Riau telah lama bekerja sama dengan F"; a background sentence)."""
+    text = doc.text
+    if _is_background(doc, s_start, start):
+        return True
+    low = max(s_start, start - _PASSING_WINDOW)
+    clause = max(low, text.rfind(";", low, start) + 1, text.rfind(":", low, start) + 1)
+    before = text[clause:start]
+    if HISTORY_WORD_RE.search(before) or OTHER_WORD_RE.search(before):
+        return True
+    examples = list(EXAMPLE_WORD_RE.finditer(before))
+    if not examples:
+        return False
+    words = re.findall(r"[^\s,]+", before[examples[-1].end() :])
+    if not all(w[:1].isupper() or w.lower().strip("()") in _EXAMPLE_LIST_WORDS for w in words):
+        return False
+    # "menandatangani nota kesepahaman dengan tiga mitra, antara lain F": a list of the
+    # parties of this signing, not an example
+    return SIGNING_RE.search(before, 0, examples[-1].start()) is None
+
+
 def classify_foreign(doc: Document, foreign: list[OrgCandidate]) -> None:
     text = doc.text
+    passing: set[tuple[int, int]] = set()
     for cand in foreign:
         for start, end in cand.mentions:
             s_start, s_end = doc.sentence_span(start)
@@ -394,6 +448,9 @@ def classify_foreign(doc: Document, foreign: list[OrgCandidate]) -> None:
                 cand.counterpart_cues.append("headline")
             elif witnessed(text, s_start, start):
                 cand.attend_cues += 1  # a witness of the signing, not its other side
+                continue
+            elif passing_mention(doc, s_start, start):
+                passing.add((start, end))  # named in passing: no cue from this mention
                 continue
             before = text[max(s_start, start - 40) : start]
             cue = FOREIGN_CUE_RE.search(before)
@@ -440,7 +497,7 @@ def classify_foreign(doc: Document, foreign: list[OrgCandidate]) -> None:
                 cand.counterpart_cues.append("partner-acts")
             if attend_context(doc, start, end):
                 cand.attend_cues += 1
-    _coordinated_partners(text, foreign)
+    _coordinated_partners(text, foreign, passing)
 
 
 # An event organised by a body, told in the passive: "yang diselenggarakan G", "digelar oleh
@@ -512,15 +569,31 @@ def _subject_acts(text: str, s_start: int, start: int, end: int, s_end: int) -> 
 _COORDINATION_RE = re.compile(r"\s?(?:,\s?|\s(?:dan|serta|and|&)\s|,\s(?:dan|serta|and)\s)\s?")
 
 
-def _coordinated_partners(text: str, foreign: list[OrgCandidate]) -> None:
+# The region an office covers, after its country: "GIZ Indonesia, ASEAN dan Timor-Leste".
+_OFFICE_REGION_RE = re.compile(r"(?<!\w)Indonesia,\s$")
+_COVERED_REGIONS = frozenset(["ASEAN", "Asia Tenggara", "Asia Pasifik", "Pasifik", "Timor-Leste"])
+
+
+def _coordinated_partners(
+    text: str, foreign: list[OrgCandidate], passing: set[tuple[int, int]]
+) -> None:
     spans = sorted(
         ((start, end, cand) for cand in foreign for start, end in cand.mentions),
         key=lambda item: (item[0], item[1]),
     )
     cued = {id(c) for c in foreign if c.counterpart_cues}
-    for (_, end, first), (start, _, second) in zip(spans, spans[1:], strict=False):
+    for (first_start, end, first), (start, second_end, second) in zip(
+        spans, spans[1:], strict=False
+    ):
         if id(first) not in cued or id(second) in cued or first is second:
             continue
+        if (first_start, end) in passing or (start, second_end) in passing:
+            continue  # "seperti ADB dan Bank Dunia": named in passing, not a partner's list
+        if (
+            _OFFICE_REGION_RE.search(text, max(0, start - 12), start)
+            and text[start:second_end] in _COVERED_REGIONS
+        ):
+            continue  # "Country Director GIZ Indonesia, ASEAN dan Timor-Leste": an office's reach
         if start - end <= 8 and _COORDINATION_RE.fullmatch(text, end, start):
             second.counterpart_cues.append("listed-with-partner")
             cued.add(id(second))
