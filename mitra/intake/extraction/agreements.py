@@ -200,8 +200,18 @@ def _periods(text: str, start: int, end: int) -> list[Found]:
             continue
         if _in_plan_name(text, max(start, match.start() - 80), match.start()):
             continue
+        if _EARLIER_PROGRAMME_RE.search(text, max(start, match.start() - 80), match.start()):
+            continue  # "melanjutkan program Building with Nature 2015-2021": its predecessor
         found.append(Found(match.start(), match.end(), (first, last)))
     return found
+
+
+# The years of an earlier programme that the new agreement carries on: "melanjutkan program
+# Building with Nature 2015-2021", "lanjutan dari proyek SMART 2018-2022".
+_EARLIER_PROGRAMME_RE = re.compile(
+    r"(?<!\w)(?:melanjutkan|meneruskan|lanjutan|keberhasilan|capaian)\s(?:dari\s)?"
+    r"(?:program|proyek|project|fase|tahap)\s(?:(?:[A-Z][\w\-]*|of|for|and|dan|the|with|on)\s){1,8}$"
+)
 
 
 def _in_plan_name(text: str, start: int, end: int) -> bool:
