@@ -509,6 +509,8 @@ def _second_body(surface: str, after_dan: str) -> bool:
         return False
     if words[0] in NOT_A_FIELD or words[0] == surface.split()[0]:
         return True
+    if words[0] in ("Wakil", "Plt", "Plt.") and len(words) > 1 and words[1] in NOT_A_FIELD:
+        return True  # "Menteri Kesehatan dan Wakil Duta Besar Jepang": a second person
     if _COUNTRY_OPENS_NAME_RE.match(after_dan):
         return True
     country = COUNTRY_RE.search(after_dan)

@@ -169,14 +169,17 @@ _PLACE_PREFIXES = frozenset(
     ["New", "San", "Santa", "Saint", "St", "Los", "Las", "Le", "La", "El", "Al", "Abu", "Port",
      "Puerto", "Rio", "Kuala", "Kota", "Bandar", "Ho", "Hong", "Phnom", "Da", "Gold", "Great",
      "Greater", "North", "South", "East", "West", "Western", "Northern", "Southern", "Eastern",
-     "Central", "Upper", "Lower", "Nha", "Buenos", "Sao", "São", "Hai", "Mexico", "Sunshine"]
+     "Central", "Upper", "Lower", "Nha", "Buenos", "Sao", "São", "Hai", "Mexico", "Sunshine",
+     "Otonom", "Daerah"]
 )  # fmt: skip
 _PLACE_PARTS = frozenset(
     ["Selatan", "Utara", "Barat", "Timur", "Tengah", "Raya", "South", "North", "West", "East",
      "Central", "Capital", "City", "Coast", "Island", "Islands", "Territory", "Wales", "York",
      "Zealand", "Lumpur", "Minh", "Chi", "Penh", "Kong", "Bay", "Beach", "Valley", "Jaya",
-     "Prefecture", "Province", "State", "County", "District", "Metropolitan", "Special"]
+     "Prefecture", "Province", "State", "County", "District", "Metropolitan", "Special",
+     "Khusus", "Otonom", "Autonomous"]
 )  # fmt: skip
+_PLACE_HEAD = r"(?<![\w-])(?:Provinsi|Kota|Prefektur|Negara\sBagian|Distrik|Province\sof|City\sof)"
 _PERSON_WORDS = 2  # a person's name after a place: given name and family name
 _BODY_WORDS = frozenset(
     ["Kementerian", "Badan", "Lembaga", "Dinas", "Kantor", "Dewan", "Komisi", "Departemen"]
@@ -192,7 +195,14 @@ def place_words(text: str, words: list[str]) -> list[str]:
         return words
     alone = len(re.findall(rf"(?<![\w-]){re.escape(words[-1])}(?![\w-])", text))
     together = len(re.findall(rf"(?<![\w-]){re.escape(' '.join(words))}(?![\w-])", text))
-    if alone > together and words[-1] not in _PLACE_PARTS:
+    if (
+        alone > together
+        and words[-1] not in _PLACE_PARTS
+        # "Provinsi Otonom Khusus Jeju" ... "Provinsi Jeju": the last word is a place
+        # when the text writes it after a place head too
+        and not any(w in _PLACE_PARTS for w in words[:-1])
+        and re.search(rf"{_PLACE_HEAD}\s{re.escape(words[-1])}(?![\w-])", text) is None
+    ):
         return words[: max(1, len(words) - _PERSON_WORDS)]
     if (
         len(words) == 3

@@ -94,11 +94,14 @@ def find_foreign_candidates(
         if cand.known is not None:
             by_known.setdefault(id(cand.known), cand)
 
-    def same(key: str, known: KnownOrganization | None, acronym: str) -> OrgCandidate | None:
+    def same(
+        key: str, known: KnownOrganization | None, acronym: str, form: str = ""
+    ) -> OrgCandidate | None:
         if pairs.spend(len(candidates)):
+            core = _local_core(form)
             for cand in candidates:
                 same_known = known is not None and cand.known is known
-                if same_known or _same_org(key, cand, acronym, budget):
+                if same_known or _same_org(key, cand, acronym, budget, core):
                     return cand
             return None
         found = by_known.get(id(known)) if known is not None else None
@@ -143,8 +146,16 @@ def find_foreign_candidates(
             text, max(0, span[0] - 60), span[0]
         ):
             return  # "Kota Hamamatsu, Prefektur Shizuoka, Jepang": the city's address
+        if _UMBRELLA_AFTER_RE.match(text, span[1]) and _UMBRELLA_BEFORE_RE.search(
+            text, max(0, span[0] - 20), span[0]
+        ):
+            return  # "tiga badan PBB, yaitu FAO, ...": the agencies listed are the parties
+        if _REGION_BEFORE_RE.search(text, max(0, span[0] - 70), span[0]) and (
+            COUNTRY_RE.fullmatch(form) or _COUNTRY_STATE_RE.fullmatch(form)
+        ):
+            return  # "Provinsi Hainan, Republik Rakyat Tiongkok": the province's country
         key = form_key(form)
-        cand = same(key, known, acronym)
+        cand = same(key, known, acronym, form)
         if cand is not None:
             if (
                 form not in cand.forms
@@ -353,6 +364,18 @@ _ADDRESS_HEAD_RE = re.compile(
 _CITY_BEFORE_RE = re.compile(r"(?<!\w)(?:Kota|City\sof)\s[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2},\s$")
 
 
+# "badan-badan PBB, yaitu ...", "lembaga PBB seperti ...": an umbrella before its members.
+_UMBRELLA_BEFORE_RE = re.compile(r"(?<![\w-])(?:badan|lembaga|organisasi|agensi)(?:-\w+)?\s$")
+_UMBRELLA_AFTER_RE = re.compile(r",?\s?(?:yaitu|yakni|antara\slain|seperti|:)\s")
+# A foreign region written right before its country, and the country as a state's name.
+_REGION_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:Provinsi|Prefektur|Negara\sBagian|Kota|State\sof|Province\sof|City\sof)"
+    r"(?:\s[A-Z][\w'-]*){1,4},\s$"
+)
+_COUNTRY_STATE_RE = re.compile(
+    rf"(?:Republik(?:\sRakyat|\sSosialis|\sFederal|\sDemokratik)?|Kerajaan|Persemakmuran)"
+    rf"\s(?:{COUNTRY_PATTERN})"
+)
 _LOCAL_FORM_RE = re.compile(
     r"(?:Pemerintah\s)?(?:Kota|Provinsi|Prefektur|Negara\sBagian|Distrik|City\sof|State\sof"
     r"|Prefecture\sof|Province\sof)\s(?P<name>[A-Z].*)"
@@ -382,8 +405,33 @@ _JOINT_RE = re.compile(r"\s(?:dan|&|bersama|serta)\s(?=[A-Z])")
 BRACKET_AFTER_RE = re.compile(r"\s?\(\s?([A-Z][A-Za-z0-9\-&. ]{1,24}?)\s?\)")
 
 
-def _same_org(key: str, cand: OrgCandidate, acronym: str, budget: Budget | None = None) -> bool:
+# Epithets of a foreign region that a later mention drops ("Pemerintah Provinsi Otonom Khusus
+# Jeju" ... "Provinsi Jeju").
+_REGION_EPITHETS = frozenset(
+    ["otonom", "khusus", "daerah", "istimewa", "special", "autonomous", "metropolitan"]
+)
+
+
+def _local_core(form: str) -> tuple[str, str] | None:
+    """A foreign local government's head and place name without its epithets."""
+    local = _LOCAL_FORM_RE.match(form) if form else None
+    if local is None:
+        return None
+    head = form[: local.start("name")].split()[-1].lower()
+    words = [w for w in local.group("name").lower().split() if w not in _REGION_EPITHETS]
+    return (head, " ".join(words)) if words else None
+
+
+def _same_org(
+    key: str,
+    cand: OrgCandidate,
+    acronym: str,
+    budget: Budget | None = None,
+    core: tuple[str, str] | None = None,
+) -> bool:
     if acronym and cand.acronym == acronym:
+        return True
+    if core is not None and any(_local_core(form) == core for form in cand.forms):
         return True
     for form in cand.forms + ([cand.acronym] if cand.acronym else []):
         other = form_key(form)

@@ -27,6 +27,7 @@ TITLE_START_RE = re.compile(
     r"Sekretaris(?:\sJenderal|\sUtama|\sDaerah)?|Sekjen|Sestama|Menteri(?:\sKoordinator)?|"
     r"Menko|Gubernur|Bupati|Wali\s?[Kk]ota|Walikota|Duta\sBesar|Dubes|Deputi|Asisten|"
     r"Kapolri|Panglima|Presiden|Rektor|Inspektur\sJenderal|Kabiro|Kapus|"
+    r"Rector(?:\sMagnificus)?|Burgemeester|Bürgermeister|Atase|Attach[eé]|"
     r"Chief\sof\sParty|"
     r"(?:Country|Regional|Executive|Managing|Program|Programme|Resident|General|Project|Chief|"
     r"Senior|Team|Mission)\s(?:Director|Representative|Manager|Coordinator|Leader)|"
@@ -423,6 +424,7 @@ def _foreign_minister(
 # "Duta Besar Republik Federal Jerman untuk Indonesia" signing: the envoy signs for the
 # government of the country ("Pemerintah Republik Federal Jerman"), when the text names it.
 _AMBASSADOR_RE = re.compile(
+    r"(?:(?:Wakil|Deputy|Plt\.?)\s)?"
     r"(?:Duta\sBesar|Dubes|Ambassador)(?:\sLuar\sBiasa\sdan\sBerkuasa\sPenuh)?"
     rf"\s(?P<country>{COUNTRY_PATTERN})(?!\w)"
 )
