@@ -305,8 +305,10 @@ def _body_mentions(
                 if bare is not None:
                     bare.append(mention)
                 continue
-            if regional_unit_before(text, mention.start) or _listed_after_units(
-                text, mention.start
+            if (
+                regional_unit_before(text, mention.start)
+                or _listed_after_units(text, mention.start)
+                or _shares_government_head(text, kept, mention)
             ):
                 mention = BodyMention(
                     mention.start, mention.end, mention.entries, "strong", mention.surface
@@ -368,6 +370,30 @@ def _listed_after_units(text: str, start: int) -> bool:
         if not (word[:1].isupper() or word.lower() in _LIST_WORDS):
             return False
     return True
+
+
+# A list of regions under one "Pemerintah" head: "Pemerintah Kabupaten Berau dan Kabupaten
+# Kutai Barat", "Pemerintah Provinsi Maluku, Maluku Utara, Papua Barat, dan NTT" (each a
+# government of the same level as the head).
+_LIST_JOIN_RE = re.compile(
+    r"(?:,\s?(?:dan\s|serta\s)?|\s(?:dan|serta|&)\s)(?:(?:Kabupaten|Kota|Provinsi)\s)?"
+)
+_HEAD_SURFACE_RE = re.compile(r"(?:Pemerintah|Pemkab|Pemkot|Pemprov)\s", re.IGNORECASE)
+
+
+def _shares_government_head(text: str, kept: list[BodyMention], mention: BodyMention) -> bool:
+    """Whether a weak region name continues a list opened by a regional government."""
+    if not kept or not _LIST_JOIN_RE.fullmatch(text, kept[-1].end, mention.start):
+        return False
+    kinds = {e.kind for e in kept[-1].entries} & set(REGIONAL_KINDS)
+    if not kinds or not kinds & {e.kind for e in mention.entries}:
+        return False
+    head = kept[-1]
+    for earlier in reversed(kept[:-1]):  # the list's first member carries the head word
+        if not _LIST_JOIN_RE.fullmatch(text, earlier.end, head.start):
+            break
+        head = earlier
+    return _HEAD_SURFACE_RE.match(text, head.start) is not None
 
 
 # Words between a national body and the region of one of its offices.

@@ -70,7 +70,9 @@ _PASSIVE_DRAFTING = (
 NEGOTIATION_RE = re.compile(
     r"(?<!\w)(?:negosiasi|perundingan|berunding)(?!\w)"
     r"|(?<!\w)(?:membahas|pembahasan|penyusunan|menyusun|finalisasi|memfinalisasi|merumuskan"
-    rf"|perumusan|mereviu|reviu|review|merancang|perancangan)\s(?:\w+\s){{0,2}}{_DRAFTED}"
+    rf"|perumusan|mereviu|reviu|review|merancang|perancangan)\s(?:\w+\s){{0,2}}"
+    # "membahas bab demi bab rancangan ...", "pasal per pasal draf ..."
+    rf"(?:(?:bab|pasal|butir|poin)\s(?:demi|per)\s(?:bab|pasal|butir|poin)\s)?{_DRAFTED}"
     # in the passive: "dibahas pula draf nota kesepahaman", "Draf MoU difinalisasi",
     # "Rancangan perjanjian kerja sama dibicarakan" (not "draf ... akan dibahas")
     rf"|(?<!\w){_PASSIVE_DRAFTING}\s(?:\w+\s){{0,2}}{_DRAFT_OF_A_DOCUMENT}"
@@ -79,6 +81,8 @@ NEGOTIATION_RE = re.compile(
 )
 EVALUATION_RE = re.compile(
     r"(?<!\w)(?:monev|evaluasi|pemantauan|monitoring|evaluation"
+    # a review at half term: "Mid-Term Review", "midterm review", "reviu paruh waktu"
+    r"|mid[\s-]?term\s(?:review|evaluation)|(?:review|reviu|tinjauan)\s(?:paruh|tengah)\swaktu"
     # told with a verb: "mengevaluasi pelaksanaan program" (not "memantau", which the press
     # uses for watching any situation: "BNPB terus memantau perkembangan")
     r"|mengevaluasi|dievaluasi)(?!\w)",
@@ -336,6 +340,12 @@ _NOT_AN_ACT_BEFORE_RE = re.compile(
     _I,
 )
 _EVALUATION_ACTS = frozenset(["monev", "mengevaluasi", "dievaluasi"])
+# "Mid-Term Review", "reviu paruh waktu": a review is the act itself, never a topic
+_REVIEW_ACT_RE = re.compile(r"mid|review|reviu|tinjauan", _I)
+
+
+def _is_evaluation_act(word: str) -> bool:
+    return word.lower() in _EVALUATION_ACTS or _REVIEW_ACT_RE.match(word) is not None
 
 
 class _Sentences:
@@ -354,7 +364,7 @@ class _Sentences:
 
     def in_event_sentence(self, match: re.Match[str]) -> bool:
         """Evaluation words count when the sentence is about the event, not about a role."""
-        if match.group().lower() in _EVALUATION_ACTS:
+        if _is_evaluation_act(match.group()):
             return True  # "monev", "mengevaluasi": the act itself, never a topic
         start, end = self.bounds(match.start())
         found = self.has_event_context.get(start)
@@ -429,6 +439,16 @@ def event_types(text: str, start: int) -> list[tuple[str, int, int, float]]:
     return [(name, *found[name]) for name in found]
 
 
+# A rule told in general, not an act: "MoU yang ditandatangani tanpa sepengetahuan ...",
+# "perjanjian yang diteken harus dilaporkan" (a relative clause with a condition or duty).
+_GENERAL_RULE_BEFORE_RE = re.compile(r"(?<!\w)yang\s$", _I)
+_GENERAL_RULE_AFTER_RE = re.compile(
+    r"\s(?:oleh\s(?:pemerintah\s)?daerah\s)?(?:tanpa\s(?:sepengetahuan|persetujuan|izin|ijin"
+    r"|koordinasi|konsultasi|melalui)|harus|wajib|mesti|semestinya|seharusnya|hendaknya)(?!\w)",
+    _I,
+)
+
+
 def is_history(text: str, start: int, end: int, lower_bound: int = 0) -> bool:
     """Whether the words at [start, end) tell something past ("yang telah ditandatangani",
     "ditandatangani pertama kali pada 2003", "... silam", "sudah menandatangani 14
@@ -438,6 +458,8 @@ def is_history(text: str, start: int, end: int, lower_bound: int = 0) -> bool:
     return bool(
         HISTORY_BEFORE_RE.search(text, max(lower_bound, start - 20), start)
         or HISTORY_AFTER_RE.match(text, end, end + 80)
+        or _GENERAL_RULE_BEFORE_RE.search(text, max(lower_bound, start - 6), start)
+        and _GENERAL_RULE_AFTER_RE.match(text, end, end + 40)
         or background_sentence(text, s_start, start)
         or is_tally(text, s_start, end)
     )

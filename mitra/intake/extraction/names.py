@@ -120,6 +120,13 @@ DOMESTIC_INSTITUTION_WORDS = frozenset(
      "tarumanagara", "gunadarma", "bakrie", "sampoerna", "paramadina", "negeri", "islam",
      "tbk", "persero", "pt", "cv", "perum"}
 )  # fmt: skip
+# Indonesian business groups and companies whose foundations and brands carry English heads
+# ("Tanoto Foundation", "Djarum Foundation", "Astra Group"): domestic, never a foreign side.
+DOMESTIC_BRAND_WORDS = frozenset(
+    {"tanoto", "djarum", "traveloka", "gojek", "tokopedia", "bukalapak", "astra", "indofood",
+     "sinarmas", "adaro", "indika", "medco", "telkomsel", "dhuafa", "tjipta",
+     "rajawali", "barito", "kalbe", "lippo", "ciputra", "mayapada", "danamon"}
+)  # fmt: skip
 # Names of ministries and agencies may contain "dan" ("Kementerian Luar Negeri dan
 # Perdagangan Selandia Baru"); other runs split at it.
 DAN_NAME_HEADS = frozenset(
@@ -602,6 +609,8 @@ def looks_foreign(name: str) -> bool:
     words = [w.lower() for w in WORD_RE.findall(name)]
     if not words or DOMESTIC_INTERNATIONAL_RE.search(name):
         return False
+    if not DOMESTIC_BRAND_WORDS.isdisjoint(words):
+        return False  # "Tanoto Foundation", "Traveloka": an Indonesian group or company
     if any(w in UNIVERSITY_WORDS for w in words) or WORD_RE.findall(name)[-1] in COMPANY_FORMS:
         return len(words) > 1 and not is_domestic_institution(words)
     # "... Bureau of Statistics", "... Institute for Development Studies"

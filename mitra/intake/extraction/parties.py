@@ -499,6 +499,9 @@ def _classify_run(text, run_start, run_end, index, gov_spans, add, budget) -> No
             continue  # "Menteri Luar Negeri Maroko": a minister's title, the side is the country
         seems_foreign = looks_foreign(name)
         known = index.match_name(name, fuzzy=seems_foreign, budget=budget)
+        if known is None and name.endswith(" Indonesia") and " " not in name[:-10]:
+            # "Plan Indonesia": the country office of a known "Plan International"
+            known = index.match_name(name[:-10] + " International")
         preceding = text[max(0, s - 40) : s]
         cue = FOREIGN_CUE_RE.search(preceding)
         following = text[e : e + 40]

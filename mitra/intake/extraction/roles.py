@@ -94,6 +94,20 @@ def _linked(text: str, left_end: int, right_start: int) -> bool:
 _WORD_LINK_RE = re.compile(r"(?<!\w)(?:dengan|dan|bersama|antara|serta|with|and)(?!\w)")
 
 
+# Representatives listed at the head of their sentence, who take part ("Perwakilan dari A,
+# B, dan C turut memberikan masukan"): guests, whatever the list holds.
+_REPRESENTATIVES_OPEN_RE = re.compile(
+    r"\s*(?:Para\s|Selain\situ,\s)?(?:Perwakilan|Wakil|Utusan)(?:\s(?:dari|para))?\s"
+    r"[^.;:\n]*$",
+    re.IGNORECASE,
+)
+_CONTRIBUTE_RE = re.compile(
+    r"(?<!\w)(?:turut|ikut|juga)\s(?:(?:memberikan|memberi|menyampaikan)\s(?:masukan|tanggapan"
+    r"|pandangan|saran|paparan)|berpartisipasi|berdiskusi|membahas|hadir)(?!\w)",
+    re.IGNORECASE,
+)
+
+
 def attend_context(doc: Document, start: int, end: int) -> str | None:
     text = doc.text
     s_start, s_end = doc.sentence_span(start)
@@ -110,6 +124,10 @@ def attend_context(doc: Document, start: int, end: int) -> str | None:
         return "attend-trigger-before"
     if ATTEND_AFTER_RE.match(text[end : end + 40]):
         return "attends"
+    if _REPRESENTATIVES_OPEN_RE.match(text, s_start, start) and _CONTRIBUTE_RE.search(
+        text, end, s_end
+    ):
+        return "attends"  # "Perwakilan dari A, B, dan C turut memberikan masukan"
     if VISIT_TO_RE.search(text[max(s_start, start - 40) : start]):
         return "visited-host"
     return None
@@ -438,6 +456,20 @@ def passing_mention(doc: Document, s_start: int, start: int) -> bool:
     return SIGNING_RE.search(before, 0, examples[-1].start()) is None
 
 
+# "bertemu dengan (tiga) badan-badan PBB, yakni F": the members are read as if named right
+# after the verb (the umbrella itself is no party).
+_UMBRELLA_LEAD_RE = re.compile(
+    r"(?<!\w)(?:(?:\d+|dua|tiga|empat|lima|enam|beberapa|sejumlah)\s)?(?:badan|lembaga|organisasi|agensi)(?:-\w+)?\s(?:PBB|internasional|donor"
+    r"|mitra|pembangunan)?,?\s?(?:yaitu|yakni|:)\s$",
+    re.IGNORECASE,
+)
+
+
+def _without_umbrella(before: str) -> str:
+    found = _UMBRELLA_LEAD_RE.search(before)
+    return before if found is None else before[: found.start()]
+
+
 def classify_foreign(doc: Document, foreign: list[OrgCandidate]) -> None:
     text = doc.text
     passing: set[tuple[int, int]] = set()
@@ -452,7 +484,7 @@ def classify_foreign(doc: Document, foreign: list[OrgCandidate]) -> None:
             elif passing_mention(doc, s_start, start):
                 passing.add((start, end))  # named in passing: no cue from this mention
                 continue
-            before = text[max(s_start, start - 40) : start]
+            before = _without_umbrella(text[max(s_start, start - 70) : start])[-40:]
             cue = FOREIGN_CUE_RE.search(before)
             if cue and not before[cue.end() :].strip():
                 cand.counterpart_cues.append("foreign-cue")

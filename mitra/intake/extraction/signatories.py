@@ -24,7 +24,7 @@ from .names import form_key
 TITLE_START_RE = re.compile(
     r"(?<![\w-])(?:(?:Wakil|Plt\.?|Pj\.?|Deputy|Acting|Vice)\s)?(?:"
     r"Kepala|Ketua(?:\sUmum)?|Direktur(?:\sJenderal|\sEksekutif|\sUtama)?|Dirjen|"
-    r"Sekretaris(?:\sJenderal|\sUtama|\sDaerah)?|Sekjen|Sestama|Menteri(?:\sKoordinator)?|"
+    r"Sekretaris(?:\sJenderal|\sUtama|\sDaerah)?|Sekjen|Sestama|Sekda|Menteri(?:\sKoordinator)?|"
     r"Menko|Gubernur|Bupati|Wali\s?[Kk]ota|Walikota|Duta\sBesar|Dubes|Deputi|Asisten|"
     r"Kapolri|Panglima|Presiden|Rektor|Inspektur\sJenderal|Kabiro|Kapus|"
     r"Rector(?:\sMagnificus)?|Burgemeester|Bürgermeister|Atase|Attach[eé]|"
@@ -144,17 +144,21 @@ def find_signatories(
                 continue
             if VENUE_BEFORE_TITLE_RE.search(text, max(s_start, title.start() - 30), title.start()):
                 continue
-            found = _organization_after(
-                text,
-                title.start(),
-                title.end(),
-                limit,
-                gov_mentions,
-                foreign_mentions,
-                gov_name,
-                index,
-            ) or _unit_head_of_ministry_before(
-                text, s_start, title.start(), title.end(), limit, gov_mentions, gov_name, index
+            found = (
+                _organization_after(
+                    text,
+                    title.start(),
+                    title.end(),
+                    limit,
+                    gov_mentions,
+                    foreign_mentions,
+                    gov_name,
+                    index,
+                )
+                or _unit_head_of_ministry_before(
+                    text, s_start, title.start(), title.end(), limit, gov_mentions, gov_name, index
+                )
+                or _regional_official(text, title.start(), limit, gov_mentions, gov_name)
             )
             if not found:
                 continue
@@ -446,3 +450,43 @@ def _ambassador(
         if own == country or own.endswith(country) and own.startswith(("pemerintah", "kedutaan")):
             return text[title_start : match.start("country")].strip(), name, match.end(), key
     return None
+
+
+# A regional official followed by the region's short name or acronym: "Sekretaris Daerah
+# KLU", "Sekda Tabanan" (the text names the government in full elsewhere).
+_REGIONAL_OFFICIAL_RE = re.compile(
+    r"(?:Sekretaris\sDaerah|Sekda|Wakil\sBupati|Wabup|Wakil\sWali\s?[Kk]ota|Asisten\s[IV]+)"
+    r"\s(?P<short>[A-Z][\w-]*)(?![\w-])"
+)
+_REGIONAL_KINDS = frozenset(["regency_government", "city_government", "provincial_government"])
+_REGION_HEAD_RE = re.compile(r"^Pemerintah\s(?=Kabupaten|Kota|Provinsi)")
+
+
+def _regional_official(
+    text: str,
+    title_start: int,
+    limit: int,
+    gov_mentions: list[BodyMention],
+    gov_name: Callable[[BodyMention], tuple[str, bool]],
+) -> tuple[str, str, int, str] | None:
+    match = _REGIONAL_OFFICIAL_RE.match(text, title_start, limit)
+    if match is None:
+        return None
+    short = match.group("short")
+    names = set()
+    for mention in gov_mentions:
+        if not any(e.kind in _REGIONAL_KINDS for e in mention.entries):
+            continue
+        name = gov_name(mention)[0]
+        region = _REGION_HEAD_RE.sub("", name).split()
+        if short in region[1:] or short == "".join(w[0] for w in region).upper():
+            names.add(name)
+    if len(names) != 1:
+        return None
+    name = names.pop()
+    end = match.end()
+    for word in re.finditer(r"\s([A-Z][\w-]*)", text[end:limit]):
+        if word.start() != end - match.end() or word.group(1) not in name.split():
+            break
+        end = match.end() + word.end()  # "Sekda Kulon Progo": the rest of the short name
+    return text[title_start : match.start("short")].strip(), name, end, name
