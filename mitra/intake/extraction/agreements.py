@@ -90,12 +90,17 @@ DURATION_RE = re.compile(
     r"(?!\w)",
     re.IGNORECASE,
 )
-# "selama 3 tahun terakhir": how long something has been going on, not a term.
+# "selama 3 tahun terakhir", "selama dua tahun pelaksanaan PKS", "selama dua tahun
+# berjalan": how long something has been going on, not a term.
 PAST_AFTER_RE = re.compile(
-    r"[\s,]{0,2}(?:terakhir|belakangan|silam|lalu|yang\slalu|sebelumnya|last|past)(?!\w)",
+    r"[\s,]{0,2}(?:terakhir|belakangan|silam|lalu|yang\slalu|sebelumnya|last|past"
+    r"|pelaksanaan(?:nya)?|implementasi(?:nya)?|berjalan(?:nya)?|of\simplementation)(?!\w)",
     re.IGNORECASE,
 )
-AGE_BEFORE_RE = re.compile(r"(?<!\w)(?:usia|umur|berusia|berumur|aged?)\s?$", re.IGNORECASE)
+# "usia 5 (lima) tahun": an age; "setelah 5 (lima) tahun": a point in time, not a term.
+AGE_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:usia|umur|berusia|berumur|aged?|setelah|sesudah|after)\s?$", re.IGNORECASE
+)
 PAST_MARKERS_RE = re.compile(
     r"(?<!\w)(?:sebelumnya|terdahulu|lalu|previous|telah\sterjalin|sudah\sterjalin|"
     r"telah\sberjalan|sudah\sberjalan|terjalin|genap|pernah)(?!\w)",
@@ -189,11 +194,21 @@ _ENDED_AFTER_RE = re.compile(
 )
 
 
+# The term an earlier agreement had: "terakhir diperbarui untuk periode 2018-2023", "pertama
+# kali ditandatangani untuk 2010-2014".
+_EARLIER_TERM_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:terakhir|pertama)(?:\skali)?\s(?:di|ter)?(?:perbarui|perpanjang|tandatangani"
+    r"|teken|sepakati)(?:\s[\w-]+){0,3}\s$",
+    re.IGNORECASE,
+)
+
+
 def _past_around(text: str, start: int, end: int, m_start: int, m_end: int) -> bool:
     around = text[max(start, m_start - 30) : min(end, m_end + 15)]
     return (
         PAST_MARKERS_RE.search(around) is not None
         or _ENDED_AFTER_RE.match(text, m_end, min(end, m_end + 40)) is not None
+        or _EARLIER_TERM_BEFORE_RE.search(text, max(start, m_start - 70), m_start) is not None
     )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import cast
 
 from . import agreements as agr
 from . import meetings
@@ -37,6 +38,24 @@ JOINT_PARTIES_RE = re.compile(
     r"|ketiganya|keempatnya|(?:all|the\sthree|the\sfour)\s(?:parties|partners))(?!\w)",
     re.IGNORECASE,
 )
+
+
+# The document an event is held under (README: an agreement "named as the framework under
+# which the meeting is held"): "Pertemuan ini digelar dalam kerangka nota kesepahaman ...",
+# "di bawah payung MoU", "within the framework of the Memorandum of Understanding".
+FRAMEWORK_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:(?:dalam|di\sbawah)\s(?:kerangka|payung)(?:\s(?:kerja\s?sama|hukum))?"
+    r"|(?:within|under)\sthe\sframework\sof|under)\s(?:the\s|sebuah\s)?$",
+    re.IGNORECASE,
+)
+
+
+def framework_document(text: str, s_start: int, s_end: int) -> agr.Found | None:
+    """The document the sentence names as the event's framework, if it does."""
+    for found in agr.document_types(text, s_start, s_end):
+        if FRAMEWORK_BEFORE_RE.search(text, max(s_start, found.start - 40), found.start):
+            return found
+    return None
 
 
 def agreements_of_the_event(
@@ -81,8 +100,10 @@ def agreements_of_the_event(
                 continue
             seen_sentences.add(s_start)
             docs, signing, extension, all_periods, all_durations = sentence_facts(s_start, s_end)
-            negotiated = not (docs or all_periods or all_durations or signing or extension) and (
-                _negotiated_document(text, s_start, s_end)
+            framework = framework_document(text, s_start, s_end) if docs else None
+            negotiated = framework is not None or (
+                not (docs or all_periods or all_durations or signing or extension)
+                and _negotiated_document(text, s_start, s_end)
             )
             if not (docs or all_periods or all_durations or signing or extension or negotiated):
                 continue
@@ -100,6 +121,15 @@ def agreements_of_the_event(
                         "agreements", name, s_start, s_end, 0.6, "partner-in-agreement-sentence"
                     )
                 )
+            if (
+                framework is not None
+                and agreement.document_type is not None
+                and agreement.document_type != framework.value
+            ):
+                # "Rapat evaluasi RKT 2024 ... dalam kerangka Nota Kesepahaman ... periode
+                # 2022-2025": the plan and the framework it serves are two documents
+                _framework_agreement(text, s_end, name, gov_party, framework, results, evidence)
+                continue
             number = results.index(agreement)
             # A value in a sentence that names only this partner is surely its own; with
             # several partners it goes to the nearest one named before it (less sure).
@@ -143,6 +173,8 @@ def agreements_of_the_event(
                 doc, cand, agreement, sentence_facts
             ):
                 evidence.append(_found(number, name_, found, 0.65, "sentence-without-partner"))
+            for name_, found in _term_of_the_document_planned(doc, agreement, sentence_facts):
+                evidence.append(_found(number, name_, found, 0.6, "term-of-the-planned-signing"))
         # Two separate signings with the same partner in one event are two documents.
         if agreement is not None and signing_phrases > 1:
             prefix = f"agreements.{results.index(agreement)}."
@@ -160,6 +192,80 @@ def agreements_of_the_event(
     elif len(counterparts) > 1:
         _fill_by_document_named(doc, results, set(in_sentence), sentence_facts, evidence)
     return results
+
+
+def _framework_agreement(
+    text: str,
+    s_end: int,
+    name: str,
+    gov_party: str | None,
+    framework: agr.Found,
+    results: list[Agreement],
+    evidence: list[Evidence],
+) -> None:
+    """A second agreement of the partner: the framework document, with the period or term
+    written after it in its sentence."""
+    if any(a.partner == name and a.document_type == framework.value for a in results):
+        return
+    agreement = Agreement(name, gov_party, str(framework.value))
+    results.append(agreement)
+    number = len(results) - 1
+    evidence.append(
+        Evidence("agreements", name, framework.start, framework.end, 0.55, "framework-of-the-event")
+    )
+    evidence.append(_found(number, "document_type", framework, 0.7, "document-type"))
+    periods = agr.periods(text, framework.end, s_end)
+    if periods:
+        agreement.start_year, agreement.end_year = _years(periods[0])
+        evidence.append(_found(number, "period", periods[0], 0.6, "period-of-framework"))
+    durations = agr.durations(text, framework.end, s_end)
+    if durations:
+        agreement.duration_years = cast(int, durations[0].value)
+        evidence.append(_found(number, "duration", durations[0], 0.6, "duration-of-framework"))
+
+
+def _term_of_the_document_planned(
+    doc: Document,
+    agreement: Agreement,
+    sentence_facts,  # noqa: ANN001
+) -> list[tuple[str, agr.Found]]:
+    """A document drafted in the event, its signing still a plan: "Kedua pihak membahas
+    rancangan MoU ... MoU direncanakan ditandatangani pada Agustus dan berlaku selama tiga
+    tahun" gives the drafted MoU its term. Only when nothing is signed now (else the planned
+    document is another one) and the plan names the same type of document."""
+    if agreement.document_type is None or (
+        agreement.duration_years is not None or agreement.start_year is not None
+    ):
+        return []
+    text = doc.text
+    if any(sentence_facts(s, e)[1] for s, e in doc.sentences if e > doc.body_start):
+        return []
+    taken: list[tuple[str, agr.Found]] = []
+    for s_start, s_end in doc.sentences:
+        if s_end <= doc.body_start or doc.in_title(s_start):
+            continue
+        if _told_not_now(text, s_start, s_end) != "planned":
+            continue
+        if not any(
+            d.value == agreement.document_type for d in agr.document_types(text, s_start, s_end)
+        ):
+            continue
+        found_periods = agr.periods(text, s_start, s_end)
+        found_durations = agr.durations(text, s_start, s_end)
+        if found_periods and agreement.start_year is None:
+            agreement.start_year, agreement.end_year = _years(found_periods[0])
+            taken.append(("period", found_periods[0]))
+        if found_durations and agreement.duration_years is None:
+            agreement.duration_years = cast(int, found_durations[0].value)
+            taken.append(("duration", found_durations[0]))
+        if taken:
+            break
+    return taken
+
+
+def _years(found: agr.Found) -> tuple[int | None, int | None]:
+    """(start year, end year) of a found period."""
+    return cast(tuple[int | None, int | None], found.value)
 
 
 # A grant or a loan named without its document word ("Hibah itu berlaku selama tiga tahun").
@@ -252,6 +358,12 @@ def _sentence_facts(text: str, s_start: int, s_end: int) -> tuple:
     extension = meetings.extension_now(text, s_start, s_end)
     periods = agr.periods(text, s_start, s_end)
     durations = agr.durations(text, s_start, s_end)
+    if (periods or durations) and not (docs or signing or extension):
+        first = min(f.start for f in (*periods, *durations))
+        if agr.PAST_MARKERS_RE.search(text, s_start, first):
+            # "Wetlands International sebelumnya terlibat dalam program X pada 2015-2021":
+            # years of what the partner did before, in a sentence that names no document
+            return ([], False, None, [], [])
     if (docs or periods or durations) and not (signing or extension):
         told = _told_not_now(text, s_start, s_end)
         if told and not _negotiated_now(text, s_start, s_end):
@@ -369,6 +481,7 @@ def _document_of_the_event(
             or periods
             or durations
             or _negotiated_now(doc.text, s_start, s_end)
+            or framework_document(doc.text, s_start, s_end)
         ):
             continue
         if required is not None and not required.search(doc.text, s_start, s_end):

@@ -243,9 +243,18 @@ def _region_value(region: Region) -> str:
     return region.regency_code or region.province_code
 
 
+# A byline is no headline: "Penulis Dian Lestari | Editor Bayu Santoso", "Oleh: Tim Humas",
+# "Reporter: ...", "By John Doe".
+_BYLINE_RE = re.compile(
+    r"[ \t]*(?:penulis|editor|reporter|pewarta|redaktur|penyunting|fotografer|kontributor"
+    r"|oleh|by|written\sby|posted\sby|diposting\soleh|ditulis\soleh)(?:\s?:|\s[A-Z])",
+    re.IGNORECASE,
+)
+
+
 def _title(doc: Document, date_lines: set[int]) -> tuple[int, int] | None:
     for index, (start, end) in enumerate(doc.header_lines):
-        if index in date_lines:
+        if index in date_lines or _BYLINE_RE.match(doc.text, start, end):
             continue
         if len(doc.text[start:end].split()) >= 3:
             return (start, end)

@@ -200,7 +200,8 @@ def link_cues(
     return [foreign[i] for i in sorted(linked)]
 
 
-JOINT_GAP_RE = re.compile(r"\s(?:dan|bersama|&)\s")
+# "G dan F", "G (KemenPPPA) bersama F": the first name's acronym in brackets may stand between.
+JOINT_GAP_RE = re.compile(r"(?:\s?\([^()\n]{1,20}\))?\s(?:dan|bersama|&)\s")
 _ACRONYM_AFTER_RE = re.compile(r"\s?\([^()]{1,20}\)")
 
 

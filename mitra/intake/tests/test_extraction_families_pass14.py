@@ -1,0 +1,214 @@
+"""Phrase families of the fourteenth pass (issue 12): the term of a document whose signing is
+still planned, time already spent ("selama dua tahun pelaksanaan"), the term an earlier
+agreement had, the document an event is held under (its framework), a news site's name before
+the body ("KOMPAS.com -") and a byline in the header, and a name's acronym between two joint
+subjects.
+
+Every sentence here was written for these tests; none is copied from a dev or fresh item.
+"""
+
+import pytest
+
+from mitra.intake.extraction import extract
+
+from .family_items import agreements, foreign, headed
+
+
+def _terms(body: str) -> list[tuple]:
+    return [
+        (a["partner"], a["document_type"], a["start_year"], a["end_year"], a["duration_years"])
+        for a in agreements(body)
+    ]
+
+
+# -- the term of a drafted document whose signing is planned -----
+PLANNED_TERMS = [
+    (
+        "Kementerian Agama dan Konrad-Adenauer-Stiftung membahas rancangan nota kesepahaman "
+        "tentang pendidikan pemilih di Jakarta. MoU itu dijadwalkan ditandatangani pada Maret "
+        "mendatang dan berlaku selama empat tahun.",
+        ("MoU", None, None, 4),
+    ),
+    (
+        "Pemerintah Kota Semarang dan Pemerintah Kota Brisbane, Australia, membahas draf Letter "
+        "of Intent secara daring. LoI rencananya diteken pada akhir tahun dan akan berlaku "
+        "selama dua tahun.",
+        ("LoI", None, None, 2),
+    ),
+    (
+        "Badan Pusat Statistik bersama Statistics Netherlands menyusun rancangan memorandum saling "
+        "pengertian di Jakarta. MSP tersebut akan ditandatangani tahun depan untuk periode "
+        "2026-2029.",
+        ("MSP", 2026, 2029, None),
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "term"), PLANNED_TERMS)
+def test_the_drafted_document_takes_the_term_of_its_planned_signing(body, term):
+    found = _terms(body)
+    assert len(found) == 1
+    assert found[0][1:] == term
+
+
+def test_a_planned_document_of_another_type_gives_no_term():
+    body = (
+        "Kementerian Pertanian dan FAO menandatangani Letter of Intent di Jakarta. Perjanjian "
+        "kerja sama direncanakan ditandatangani tahun depan dan berlaku selama lima tahun."
+    )
+    found = _terms(body)
+    assert [t[1] for t in found] == ["LoI"]
+    assert found[0][4] is None
+
+
+# -- time already spent is no term -----
+ELAPSED = [
+    "Kementerian Sosial dan WFP mengevaluasi perjanjian kerja sama di Kupang. Menurut Sekjen, "
+    "selama tiga tahun pelaksanaan PKS, ribuan keluarga telah menerima bantuan.",
+    "Pemerintah Provinsi Bali dan UNICEF mengevaluasi nota kesepahaman di Denpasar. Selama dua "
+    "tahun berjalan, MoU itu menjangkau 40 desa.",
+    "Kementerian Kesehatan dan WHO mengevaluasi nota kesepahaman di Jakarta. Setelah 3 (tiga) "
+    "tahun, program itu diperluas.",
+]
+
+
+@pytest.mark.parametrize("body", ELAPSED)
+def test_time_already_spent_is_no_term(body):
+    found = _terms(body)
+    assert found
+    assert all(t[4] is None for t in found)
+
+
+# -- the term an earlier agreement had -----
+EARLIER_TERMS = [
+    (
+        "Pemerintah Provinsi Jawa Tengah dan Pemerintah Negara Bagian Queensland memperpanjang "
+        "kerja sama sister province. Kerja sama ini berlaku untuk periode 2025-2030. Kerja sama "
+        "Jateng-Queensland terakhir diperbarui untuk periode 2019-2024.",
+        (2025, 2030),
+    ),
+    (
+        "Pemerintah Kota Surabaya dan Pemerintah Kota Kitakyushu memperbarui nota kesepahaman. "
+        "MoU pertama kali ditandatangani untuk periode 2012-2016 oleh Kitakyushu. Pembaruan "
+        "berlaku 2024-2028.",
+        (2024, 2028),
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "years"), EARLIER_TERMS)
+def test_the_term_an_earlier_agreement_had_is_not_the_new_one(body, years):
+    found = _terms(body)
+    assert found
+    assert found[0][2:4] == years
+
+
+def test_years_of_what_the_partner_did_before_are_no_term():
+    body = (
+        "Kementerian Lingkungan Hidup dan Kehutanan menandatangani nota kesepahaman dengan "
+        "Rainforest Alliance di Jakarta. Rainforest Alliance sebelumnya mendampingi petani kopi "
+        "di Lampung pada 2016-2020."
+    )
+    found = _terms(body)
+    assert found
+    assert found[0][2:4] == (None, None)
+
+
+# -- the document an event is held under -----
+FRAMEWORKS = [
+    (
+        "Badan Meteorologi, Klimatologi, dan Geofisika dan Korea Meteorological Administration "
+        "menggelar pertemuan teknis secara daring. Pertemuan ini digelar dalam kerangka nota "
+        "kesepahaman antara BMKG dan KMA.",
+        "MoU",
+    ),
+    (
+        "Kementerian Perhubungan bersama Japan International Cooperation Agency menggelar rapat "
+        "koordinasi di Jakarta. Rapat diselenggarakan di bawah payung Record of Discussions "
+        "antara kedua pihak.",
+        "other",
+    ),
+    (
+        "Kementerian Pertanian dan FAO menggelar pertemuan teknis di Bogor. The meeting was held "
+        "within the framework of the Memorandum of Understanding between the two sides.",
+        "MoU",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "kind"), FRAMEWORKS)
+def test_the_framework_of_a_meeting_is_its_agreement(body, kind):
+    assert [t[1] for t in _terms(body)] == [kind]
+
+
+def test_a_plan_and_its_framework_are_two_agreements():
+    body = (
+        "Dinas Kesehatan Provinsi Sulawesi Selatan bersama UNICEF mengevaluasi Rencana Kerja "
+        "Tahunan 2025 di Makassar. Evaluasi digelar dalam kerangka nota kesepahaman antara "
+        "Pemerintah Provinsi Sulawesi Selatan dan UNICEF periode 2023-2027."
+    )
+    found = sorted(_terms(body), key=lambda t: t[1])
+    assert [t[1:4] for t in found] == [("MoU", 2023, 2027), ("other", 2025, 2025)]
+
+
+def test_a_document_only_mentioned_is_no_framework():
+    body = (
+        "Kementerian Luar Negeri menerima kunjungan Duta Besar Norwegia di Jakarta. Keduanya "
+        "membahas peluang kerja sama energi. Indonesia dan Norwegia pernah menandatangani nota "
+        "kesepahaman pada 2010."
+    )
+    assert _terms(body) == []
+
+
+# -- a news site's name before the body, a byline in the header -----
+SITE_PREFIXES = [
+    "KOMPAS.com - ",
+    "Liputan6.com, Jakarta - ",
+    "JAKARTA, KOMPAS.com - ",
+    "VIVA.co.id – ",
+]
+
+
+@pytest.mark.parametrize("prefix", SITE_PREFIXES)
+def test_the_partner_after_a_news_sites_name_is_found(prefix):
+    text = (
+        "https://contoh.com/read/2023/1\n"
+        "Kompas.com - 12/05/2023, 10:00 WIB\n"
+        "Penulis Rina Amelia | Editor Dimas Pratama\n"
+        "Kemensos dan UNHCR Luncurkan Layanan Pengungsi\n\n"
+        f"{prefix}Kementerian Sosial (Kemensos) bersama Komisariat Tinggi PBB untuk Pengungsi "
+        "(UNHCR) meluncurkan layanan terpadu bagi pengungsi di Jakarta."
+    )
+    names = [p.name for p in extract(text).foreign_parties]
+    assert any("UNHCR" in n or "Pengungsi" in n for n in names), names
+
+
+BYLINES = [
+    "Penulis Rina Amelia | Editor Dimas Pratama",
+    "Oleh: Tim Humas Kemenkes",
+    "Reporter: Andi Saputra",
+    "Editor Bambang Wijaya",
+]
+
+
+@pytest.mark.parametrize("byline", BYLINES)
+def test_a_byline_is_not_the_headline(byline):
+    record = headed(
+        f"{byline}\nKemenkes dan WHO Bahas Vaksinasi",
+        "Kementerian Kesehatan menggelar rapat di Jakarta bersama perwakilan kedua organisasi.",
+    )
+    assert any("WHO" in n or "Kesehatan Dunia" in n for n in record["foreign_parties"])
+
+
+# -- a name's acronym between two joint subjects -----
+JOINT_WITH_ACRONYM = [
+    "Kementerian Desa (Kemendes) bersama Dana Internasional untuk Pembangunan Pertanian "
+    "(IFAD) meluncurkan program baru di Kupang.",
+    "Badan Nasional Penanggulangan Bencana (BNPB) dan Palang Merah Jerman menggelar "
+    "simulasi gempa di Padang.",
+]
+
+
+@pytest.mark.parametrize("body", JOINT_WITH_ACRONYM)
+def test_the_partner_joined_after_an_acronym_in_brackets(body):
+    assert foreign(body), body
