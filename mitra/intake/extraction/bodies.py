@@ -231,6 +231,7 @@ class Gazetteer:
             rest = entry.name.removeprefix("Kementerian ")
             surfaces += [(f"{unit} {rest}", STRONG) for unit in FIELD_UNITS]
         surfaces += [(unit, STRONG) for unit in MINISTRY_UNITS.get(entry.key, ())]
+        surfaces += [(office, STRONG) for office in vertical_offices().get(entry.key, ())]
         return surfaces
 
     def _add(self, surface: str, entry: BodyEntry, strength: str) -> None:
@@ -649,6 +650,13 @@ OFFICE_HEADS: dict[str, tuple[str, ...]] = {
 
 
 @lru_cache(maxsize=1)
+def vertical_offices() -> dict[str, tuple[str, ...]]:
+    """Regional offices of national bodies, by registry code (data/vertical_offices.yaml)."""
+    with (Path(__file__).parent / "data" / "vertical_offices.yaml").open(encoding="utf-8") as f:
+        return {code: tuple(names) for code, names in yaml.safe_load(f).items()}
+
+
+@lru_cache(maxsize=1)
 def indonesian_places() -> frozenset[str]:
     """Bare names of Indonesia's provinces, regencies and cities, lower case ("bogor",
     "jawa barat", "sumba timur"): an institution named after one is Indonesian."""
@@ -673,7 +681,8 @@ FIELD_UNITS = (
     "Badan Pengembangan Sumber Daya Manusia", "BPSDM",
     "Badan Penyuluhan dan Pengembangan Sumber Daya Manusia",
 )  # fmt: skip
-# Regional offices named without their ministry, by the kind of office.
+# Regional offices named without their ministry, by the kind of office (more in
+# data/vertical_offices.yaml, with their legal basis).
 MINISTRY_UNITS: dict[str, tuple[str, ...]] = {
     "kemenpupr": ("Balai Besar Wilayah Sungai", "Balai Wilayah Sungai", "BBWS",
                   "Balai Besar Pelaksanaan Jalan Nasional", "BBPJN",

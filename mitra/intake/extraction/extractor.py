@@ -299,6 +299,10 @@ def _body_mentions(
             text, max(0, mention.start - 8), mention.start
         ) and all(e.kind in _NATIONAL_KINDS for e in mention.entries):
             continue  # "Dinas PUPR NTB": a regional office named after its field's ministry
+        if text.startswith(("TNI", "Pol"), mention.start) and _RANK_BEFORE_RE.search(
+            text, max(0, mention.start - 24), mention.start
+        ):
+            continue  # "Marsdya TNI Hendra", "Irjen Pol. Budi": a person's rank, not the body
         after, previous = previous, mention
         if _dateline_place(text, mention):
             # "KOTA BANDUNG -- ...", "Kota Bandung, 4 Maret 2024 -": where the item was
@@ -328,6 +332,16 @@ def _body_mentions(
                 continue
         kept.append(mention)
     return kept
+
+
+# Military and police ranks written with their force before a name: "Marsdya TNI", "Mayjen TNI
+# (Purn.)", "Laksamana TNI", "Irjen Pol."; the force word is part of the rank.
+_RANK_BEFORE_RE = re.compile(
+    r"(?<![\w.])(?:(?:Jenderal|Kolonel|Mayor|Laksamana|Marsekal|Letnan|Brigadir|Inspektur"
+    r"|Komisaris)(?:\s(?:Jenderal|Muda|Madya|Pertama|Kolonel|Besar))?"
+    r"|Letjen|Mayjen|Brigjen|Kol\.|Letkol|Kapten|Laksdya|Laksda|Laksma|Marsdya|Marsda|Marsma"
+    r"|Komjen|Irjen|Kombes|AKBP|Kompol)\s$"
+)
 
 
 # After a dateline's place: a dash, a bracketed agency, or a date ("Kota Bandung, 4 Maret").

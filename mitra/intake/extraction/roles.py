@@ -195,9 +195,34 @@ def link_cues(
                 linked.add(cand_index)
             continue
         after = f_start >= mention[1] and _linked(text, mention[1], f_start)
-        if after or f_end <= mention[0] and _linked(text, f_end, mention[0]):
-            linked.add(cand_index)
+        if not (after or f_end <= mention[0] and _linked(text, f_end, mention[0])):
+            continue
+        left, right = (mention, (f_start, f_end)) if after else ((f_start, f_end), mention)
+        if _both_in_guest_list(doc, left, right):
+            continue
+        linked.add(cand_index)
     return [foreign[i] for i in sorted(linked)]
+
+
+# A pairing word that ties two names as the sides of one cooperation, not as two items of a
+# list: "antara G dan F", "G dengan F", "G bersama F".
+_PAIRING_GAP_RE = re.compile(r"(?<!\w)(?:dengan|bersama|with|dan\s(?:mitranya|counterpart))(?!\w)")
+_PAIRING_BEFORE_RE = re.compile(r"(?<!\w)(?:antara|between)\s(?:[\w.-]+\s){0,3}$", re.IGNORECASE)
+
+
+def _both_in_guest_list(doc: Document, left: tuple[int, int], right: tuple[int, int]) -> bool:
+    """ "Hadir pula perwakilan Konsulat Jenderal Jepang serta perwakilan Kementerian Dalam
+    Negeri": two guests after the sentence's attendance cue, joined as a list, are not the two
+    sides of the cooperation ("Turut hadir dalam penandatanganan MoU antara G dan F, ..." still
+    pairs G and F)."""
+    text = doc.text
+    s_start, s_end = doc.sentence_span(left[0])
+    cue = ATTEND_RE.search(text, s_start, left[0])
+    if cue is None:
+        return False
+    if _PAIRING_GAP_RE.search(text, left[1], right[0]):
+        return False
+    return _PAIRING_BEFORE_RE.search(text, max(s_start, left[0] - 40), left[0]) is None
 
 
 # "G dan F", "G (KemenPPPA) bersama F": the first name's acronym in brackets may stand between.

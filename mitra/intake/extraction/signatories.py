@@ -22,7 +22,7 @@ from .meetings import SIGNING_RE, background_sentence, is_planned
 from .names import form_key
 
 TITLE_START_RE = re.compile(
-    r"(?<![\w-])(?:(?:Wakil|Plt\.?|Pj\.?|Deputy|Acting|Vice)\s)?(?:"
+    r"(?<![\w-])(?:(?:Wakil|Plt\.?|Pj\.?|Deputy|Acting|Vice)[\s-])?(?:"
     r"Kepala|Ketua(?:\sUmum)?|Direktur(?:\sJenderal|\sEksekutif|\sUtama)?|Dirjen|"
     r"Sekretaris(?:\sJenderal|\sUtama|\sDaerah)?|Sekjen|Sestama|Sekda|Menteri(?:\sKoordinator)?|"
     r"Menko|Gubernur|Bupati|Wali\s?[Kk]ota|Walikota|Duta\sBesar|Dubes|Deputi|Asisten|"
@@ -159,6 +159,7 @@ def find_signatories(
                     text, s_start, title.start(), title.end(), limit, gov_mentions, gov_name, index
                 )
                 or _regional_official(text, title.start(), limit, gov_mentions, gov_name)
+                or _title_of_the_sole_partner(text, title.start(), limit, foreign_mentions)
             )
             if not found:
                 continue
@@ -351,7 +352,7 @@ class _Positions:
 
 # A title in English (the foreign side's): "Director", "Chief Executive", "Minister for ...".
 _ENGLISH_TITLE_RE = re.compile(
-    r"(?:(?:Deputy|Acting|Vice)\s)?(?:Country|Regional|Executive|Managing|Program|Programme"
+    r"(?:(?:Deputy|Acting|Vice)[\s-])?(?:Country|Regional|Executive|Managing|Program|Programme"
     r"|Resident|General|Project|Chief|Senior|Team|Mission|Director|Representative|President"
     r"|Chairman|Chairperson|CEO|Head|Ambassador|Minister|Governor|Mayor|Premier|Commissioner"
     r"|Administrator|Secretary|Chancellor)(?![\w-])"
@@ -460,6 +461,34 @@ _REGIONAL_OFFICIAL_RE = re.compile(
 )
 _REGIONAL_KINDS = frozenset(["regency_government", "city_government", "provincial_government"])
 _REGION_HEAD_RE = re.compile(r"^Pemerintah\s(?=Kabupaten|Kota|Provinsi)")
+
+
+# An English title written out before the signer's name: "Director of Wageningen Environmental
+# Research, Prof. Maarten de Vries", "Minister for Trade and Investment South Australia,
+# Michael Grant" (the title may name a unit or a place, not the partner itself).
+_TITLE_BEFORE_NAME_RE = re.compile(r"[^,.;:()\n]{0,70}?(?=,\s(?:Prof\.|Dr\.|Mr\.|Ms\.|[A-Z]))")
+
+
+_ENGLISH_TITLE_WORDS = frozenset(["for", "of", "and", "the", "on", "in", "to", "&"])
+
+
+def _title_of_the_sole_partner(
+    text: str, title_start: int, limit: int, foreign_mentions: list[tuple[int, int, str, str]]
+) -> tuple[str, str, int, str] | None:
+    """With one foreign organization in the item, an English title that names no body signs
+    for it."""
+    if _ENGLISH_TITLE_RE.match(text, title_start) is None:
+        return None
+    partners = {key for *_, key in foreign_mentions}
+    if len(partners) != 1:
+        return None
+    phrase = _TITLE_BEFORE_NAME_RE.match(text, title_start, limit)
+    if phrase is None or len(phrase.group().split()) < 2:
+        return None
+    if any(w[:1].islower() and w not in _ENGLISH_TITLE_WORDS for w in phrase.group().split()):
+        return None  # "Minister Counsellor KBRI Roma ... kepada ANTARA": a sentence, no title
+    _start, _end, name, key = foreign_mentions[0]
+    return phrase.group().strip(), name, phrase.end(), key
 
 
 def _regional_official(

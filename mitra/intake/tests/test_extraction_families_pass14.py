@@ -11,7 +11,7 @@ import pytest
 
 from mitra.intake.extraction import extract
 
-from .family_items import agreements, foreign, headed
+from .family_items import agreements, foreign, headed, record, signatories
 
 
 def _terms(body: str) -> list[tuple]:
@@ -212,3 +212,119 @@ JOINT_WITH_ACRONYM = [
 @pytest.mark.parametrize("body", JOINT_WITH_ACRONYM)
 def test_the_partner_joined_after_an_acronym_in_brackets(body):
     assert foreign(body), body
+
+
+# -- regional offices of national bodies attend for their body -----
+VERTICAL_OFFICES = [
+    ("Kepolisian Daerah Sulawesi Selatan", "Kepolisian Negara Republik Indonesia"),
+    ("Polda Bali", "Kepolisian Negara Republik Indonesia"),
+    ("Kantor Imigrasi Kelas I TPI Denpasar", "Kementerian Hukum dan Hak Asasi Manusia"),
+    ("Balai Konservasi Sumber Daya Alam Jawa Barat", "Kementerian Lingkungan Hidup dan Kehutanan"),
+    ("Balai Pengelola Transportasi Darat Kelas II Jambi", "Kementerian Perhubungan"),
+    ("Balai Besar Pengawas Obat dan Makanan di Medan", "Badan Pengawas Obat dan Makanan"),
+    ("Stasiun Meteorologi Sam Ratulangi", "Badan Meteorologi, Klimatologi, dan Geofisika"),
+]
+
+
+@pytest.mark.parametrize(("office", "body"), VERTICAL_OFFICES)
+def test_a_regional_office_attends_for_its_national_body(office, body):
+    text = (
+        "https://contoh.go.id/berita/2\nPemprov Perkuat Kerja Sama\nSenin, 3 Juni 2024\n"
+        "Pemerintah Provinsi Jawa Tengah dan UNICEF menggelar rapat koordinasi di Semarang, "
+        f"Senin (3/6/2024). Rapat dihadiri oleh {office} dan perwakilan desa."
+    )
+    assert body in extract(text).to_record()["attending_agencies"]
+
+
+def test_an_office_is_read_with_the_body_of_its_date():
+    text = (
+        "https://contoh.go.id/berita/3\nPemprov Perkuat Kerja Sama\nSenin, 3 Maret 2025\n"
+        "Pemerintah Provinsi Bali dan IOM menggelar rapat koordinasi di Denpasar, Senin "
+        "(3/3/2025). Rapat dihadiri oleh Kantor Imigrasi Kelas I TPI Denpasar."
+    )
+    assert extract(text).to_record()["attending_agencies"] == [
+        "Kementerian Imigrasi dan Pemasyarakatan"
+    ]
+
+
+# -- two guests listed after the attendance cue are not the two sides -----
+GUEST_LISTS = [
+    "Pemerintah Kota Malang bersama Pemerintah Kota Tianjin menggelar pertemuan di Malang. "
+    "Hadir pula perwakilan Konsulat Jenderal Tiongkok serta perwakilan Pusat Fasilitasi Kerja "
+    "Sama Kementerian Dalam Negeri.",
+    "Pemerintah Provinsi Sumatera Barat dan Pemerintah Prefektur Kochi menggelar rapat di "
+    "Padang. Turut hadir Kedutaan Besar Jepang dan Kementerian Luar Negeri.",
+]
+
+
+@pytest.mark.parametrize("body", GUEST_LISTS)
+def test_two_guests_in_a_list_are_not_the_sides(body):
+    found = record(body)
+    assert len(found["government_parties"]) == 1
+    assert found["attending_agencies"]
+
+
+def test_the_sides_named_after_an_attendance_cue_still_pair():
+    body = (
+        "Turut hadir dalam penandatanganan nota kesepahaman antara Pemerintah Provinsi Riau dan "
+        "WWF-Indonesia, Kepala Dinas Kehutanan."
+    )
+    assert foreign(body)
+
+
+# -- a person's rank is not the force -----
+RANKS = [
+    "Sekretaris Jenderal Kementerian Pertahanan, Marsdya TNI Budi Santoso",
+    "Direktur Jenderal Strategi Pertahanan, Laksamana Muda TNI Agus Wijaya",
+    "Sekretaris Jenderal Kementerian Pertahanan, Mayjen TNI (Purn.) Arif Hidayat",
+]
+
+
+@pytest.mark.parametrize("signer", RANKS)
+def test_a_rank_with_its_force_is_not_the_force(signer):
+    body = (
+        "Kementerian Pertahanan dan Komite Internasional Palang Merah menandatangani nota "
+        f"kesepahaman di Jakarta. MoU ditandatangani oleh {signer}, dan Kepala Delegasi ICRC."
+    )
+    found = record(body)
+    assert "Tentara Nasional Indonesia" not in found["government_parties"]
+
+
+# -- the foreign side's English titles -----
+def test_a_hyphenated_vice_title_signs():
+    body = (
+        "Kementerian Perindustrian dan JICA menandatangani nota kesepahaman. Penandatanganan "
+        "dilakukan oleh Sekretaris Jenderal Kementerian Perindustrian Agus Wirawan dan "
+        "Vice-President JICA Kenji Tanaka di Tokyo."
+    )
+    assert ("Vice-President", "JICA") in signatories(body)
+
+
+SOLE_PARTNER_TITLES = [
+    (
+        "Pemerintah Kabupaten Kubu Raya dan Wageningen University & Research menandatangani "
+        "LoI. Penandatanganan dilakukan Bupati Kubu Raya, Budi, dan Director of Wageningen "
+        "Food Safety Research, Prof. Jan Bakker, di Sungai Raya.",
+        "Director of Wageningen Food Safety Research",
+    ),
+    (
+        "Pemerintah Provinsi Jawa Timur dan Pemerintah Negara Bagian Australia Barat "
+        "memperbarui MoU. MoU ditandatangani Gubernur Jawa Timur, Rina, dan Minister for "
+        "Regional Development Western Australia, Tom Smith, di Surabaya.",
+        "Minister for Regional Development Western Australia",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "title"), SOLE_PARTNER_TITLES)
+def test_an_english_title_naming_no_body_signs_for_the_sole_partner(body, title):
+    assert title in [t for t, _ in signatories(body)]
+
+
+def test_a_sentence_after_a_title_is_no_title():
+    body = (
+        "Kementerian Pertanian dan FAO menandatangani LoI di Roma. Penandatanganan dilakukan "
+        "Sekretaris Jenderal Kementerian Pertanian dan Deputi Direktur Jenderal FAO, demikian "
+        "Minister Counsellor KBRI Roma Siti Rahma kepada wartawan, Minggu."
+    )
+    assert not any(t.startswith("Minister Counsellor") for t, _ in signatories(body))
