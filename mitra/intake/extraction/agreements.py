@@ -67,9 +67,14 @@ DOCUMENT_RE = re.compile(
 GENERIC_DOCUMENT_RE = re.compile(r"dokumen\skerja\s?sama|naskah\skerja\s?sama", re.IGNORECASE)
 
 YEAR = r"(?:19[89]\d|20\d\d)"
+# A day and month before a year of a period: "1 Januari 2022 sampai 31 Desember 2026".
+_MONTH = (
+    r"(?:(?:\d{1,2}\s)?(?:Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober"
+    r"|November|Desember|January|February|March|May|June|July|August|October|December)\s)"
+)
 PERIOD_RE = re.compile(
     rf"(?<!\d)(?P<start>{YEAR})\s{{0,2}}(?:-|–|—|/|s\.\s?d\.?|s\.?d\.?|s/d|sampai(?:\sdengan)?"
-    rf"|hingga|to|until)\s{{0,2}}(?:tahun\s)?(?P<end>{YEAR})(?!\d)",
+    rf"|hingga|to|until)\s{{0,2}}(?:tahun\s|{_MONTH})?(?P<end>{YEAR})(?!\d)",
     re.IGNORECASE,
 )
 NUMBER_WORDS = {
@@ -146,6 +151,11 @@ def periods(text: str, start: int, end: int) -> list[Found]:
             continue
         one_year = int(match.group("year"))
         found.append(Found(match.start(), match.end(), (one_year, one_year)))
+    # "berlaku mulai tahun 2025", "mulai berlaku pada 2024": the start year alone
+    for match in FROM_RE.finditer(text, start, end):
+        if any(f.start <= match.start("year") < f.end for f in found):
+            continue
+        found.append(Found(match.start(), match.end(), (int(match.group("year")), None)))
     # "berlaku hingga 2027", "valid until 2026": the end year alone
     for match in UNTIL_RE.finditer(text, start, end):
         if any(f.start < match.end() and match.start() < f.end for f in found):
@@ -157,6 +167,14 @@ def periods(text: str, start: int, end: int) -> list[Found]:
     return sorted(found, key=lambda f: f.start)
 
 
+# A term told by its start only: "berlaku mulai tahun 2025", "mulai berlaku pada 1 Januari
+# 2024", "effective from 2025" (not a range, which PERIOD_RE reads).
+FROM_RE = re.compile(
+    r"(?<!\w)(?:berlaku\s(?:mulai|sejak|efektif)|mulai\sberlaku|effective\sfrom|valid\sfrom)"
+    rf"\s(?:(?:pada|tanggal|tahun)\s)?(?:{_MONTH})?(?P<year>{YEAR})(?!\d)"
+    r"(?!\s{0,2}(?:[-–—/]|s\.?\s?d|sampai|hingga|to\s|until)\s{0,2}(?:tahun\s)?\S*\d)",
+    re.IGNORECASE,
+)
 # A term told by its end only: "berlaku hingga 2027", "berlaku sampai dengan akhir tahun
 # 2026", "yang berlaku s.d. Desember 2028", "valid until 2026", "effective through 2027"; an
 # extension up to a year: "diperpanjang hingga tahun 2027", "memperpanjang kerja sama dengan

@@ -328,3 +328,45 @@ def test_a_sentence_after_a_title_is_no_title():
         "Minister Counsellor KBRI Roma Siti Rahma kepada wartawan, Minggu."
     )
     assert not any(t.startswith("Minister Counsellor") for t, _ in signatories(body))
+
+
+# -- periods written with their days and months; a start year alone -----
+DATED_PERIODS = [
+    (
+        "Kementerian Kesehatan dan Global Fund menandatangani grant agreement untuk periode "
+        "1 Januari 2022 sampai 31 Desember 2026.",
+        (2022, 2026),
+    ),
+    (
+        "Pemerintah Provinsi Papua dan UNICEF menandatangani rencana kerja yang berlaku 1 Juli "
+        "2023 s.d. 30 Juni 2025.",
+        (2023, 2025),
+    ),
+    (
+        "Kementerian Sosial dan WFP menandatangani nota kesepahaman yang berlaku 2024 hingga "
+        "Desember 2027.",
+        (2024, 2027),
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "years"), DATED_PERIODS)
+def test_a_period_written_with_days_and_months(body, years):
+    found = _terms(body)
+    assert [t[2:4] for t in found] == [years]
+
+
+STARTS_ONLY = [
+    "Kementerian Kesehatan dan WHO menandatangani nota kesepahaman yang berlaku mulai tahun 2025.",
+    "Pemerintah Kota Bogor dan JICA menandatangani MoU yang mulai berlaku pada 1 Januari 2025.",
+]
+
+
+@pytest.mark.parametrize("body", STARTS_ONLY)
+def test_a_start_year_alone(body):
+    assert [t[2:4] for t in _terms(body)] == [(2025, None)]
+
+
+def test_a_start_year_of_a_range_is_read_as_the_range():
+    body = "Kemenkes dan WHO menandatangani nota kesepahaman yang berlaku mulai 2025 sampai 2028."
+    assert [t[2:4] for t in _terms(body)] == [(2025, 2028)]
