@@ -174,7 +174,22 @@ def find_signatories(
                 continue
             seen.add(key)
             results.append(FoundSignatory(title_text, organization, title.start(), end))
-    return results
+    return _one_per_phrase(results)
+
+
+def _one_per_phrase(found: list[FoundSignatory]) -> list[FoundSignatory]:
+    """ "UNICEF Representative to Indonesia" read both ways ("Representative to Indonesia"
+    after the organization, "Representative" before it) is one signer: of overlapping
+    readings for the same organization the first found stays."""
+    kept: list[FoundSignatory] = []
+    for sig in found:
+        if any(
+            k.organization == sig.organization and k.start < sig.end and sig.start < k.end
+            for k in kept
+        ):
+            continue
+        kept.append(sig)
+    return kept
 
 
 def _organization_after(

@@ -370,3 +370,12 @@ def test_a_start_year_alone(body):
 def test_a_start_year_of_a_range_is_read_as_the_range():
     body = "Kemenkes dan WHO menandatangani nota kesepahaman yang berlaku mulai 2025 sampai 2028."
     assert [t[2:4] for t in _terms(body)] == [(2025, 2028)]
+
+
+def test_a_title_read_before_and_after_its_organization_is_one_signer():
+    body = (
+        "Kementerian Kesehatan dan UNICEF menandatangani nota kesepahaman. Nota kesepahaman "
+        "ditandatangani oleh Sekretaris Jenderal Kementerian Kesehatan, Budi, dan UNICEF "
+        "Representative to Indonesia, Ana Lopez."
+    )
+    assert [o for _, o in signatories(body)].count("UNICEF") == 1
