@@ -1,0 +1,73 @@
+"""Provinces, states, prefectures and other first-level subdivisions of foreign countries
+(ISO 3166-2, from pycountry), so that "Provinsi Fujian", "Prefektur Shizuoka" or "Negara
+Bagian Australia Selatan" read as foreign local governments without a country named beside
+them. Indonesia's own subdivisions, names that are also Indonesian places, and names that are
+common words ("Central", "Western") are left out.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import pycountry
+
+from .bodies import indonesian_places
+
+# Administrative suffixes of the ISO names: "Fujian Sheng", "Beijing Shi", "Guangxi Zhuangzu
+# Zizhiqu", "Busan-gwangyeoksi", "Hong Kong SAR" (the press writes the bare name).
+_SUFFIX_RE = re.compile(
+    r"(?:\s(?:Sheng|Shi|(?:\w+zu\s)?Zizhiqu|SAR|Province|Prefecture|State|Region|Oblast|Krai)"
+    r"|-(?:gwangyeoksi|teukbyeolsi|teukbyeoljachido|teukbyeoljachisi))$"
+)
+# Compass words of English names and how the Indonesian press writes them after the name:
+# "South Australia" -> "Australia Selatan", "Western Australia" -> "Australia Barat".
+_COMPASS = {
+    "south": "Selatan", "southern": "Selatan", "north": "Utara", "northern": "Utara",
+    "east": "Timur", "eastern": "Timur", "west": "Barat", "western": "Barat",
+}  # fmt: skip
+# One-word names that are ordinary words in the press, not places.
+_COMMON_WORDS = frozenset(
+    [
+        "central", "western", "eastern", "northern", "southern", "north", "south", "east",
+        "west", "capital", "islands", "island", "coast", "lakes", "upper", "lower", "greater",
+        "interior", "atlantic", "pacific", "national", "federal", "mountain", "river", "delta",
+        "valley", "plateau", "highlands", "special", "metro", "city", "border", "littoral",
+    ]
+)  # fmt: skip
+
+
+def _forms(name: str) -> set[str]:
+    name = name.split(" (")[0].split(";")[0].strip()
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    forms = {name, plain}  # "Díli" is written "Dili"
+    bare = _SUFFIX_RE.sub("", name).strip()
+    forms.update((bare, _SUFFIX_RE.sub("", plain).strip()))
+    words = bare.split()
+    if len(words) == 2 and words[0].lower() in _COMPASS:
+        forms.add(f"{words[1]} {_COMPASS[words[0].lower()]}")
+    return forms
+
+
+@lru_cache(maxsize=1)
+def foreign_subdivisions() -> frozenset[str]:
+    """Lower-case names of foreign first-level subdivisions, as the press writes them."""
+    indonesian = indonesian_places()
+    names: set[str] = set()
+    for subdivision in pycountry.subdivisions:
+        if subdivision.country_code == "ID" or subdivision.parent_code:
+            continue
+        for form in _forms(subdivision.name):
+            lower = form.lower()
+            if len(lower) < 4 or lower in _COMMON_WORDS or lower in indonesian:
+                continue
+            names.add(lower)
+    return frozenset(names)
+
+
+def is_foreign_subdivision(name: str) -> bool:
+    """Whether `name` (or the words it starts with: "Fujian, Tiongkok") is one."""
+    words = name.split()
+    known = foreign_subdivisions()
+    return any(" ".join(words[:n]).lower().rstrip(",") in known for n in range(len(words), 0, -1))
