@@ -14,6 +14,7 @@ from .document import URL_LINE, Document, parse_document
 from .event_agreements import agreements_of_the_event
 from .foreign_side import country_counterparts
 from .model import Evidence, Extraction, ForeignParty, KnownOrganization, Signatory
+from .names import OrgCandidate
 from .page_noise import blank_page_noise
 from .parties import find_foreign_candidates
 from .regions import REGIONAL_KINDS, Region, regions_named
@@ -165,7 +166,7 @@ def extract(
                 )
             )
 
-    counterparts = [c for c in foreign if c.counterpart_cues]
+    counterparts = _without_quoted_only([c for c in foreign if c.counterpart_cues], doc)
     for cand in counterparts:
         party = ForeignParty(
             cand.display_name(), cand.known if _from_registry(cand.known, registry) else None
@@ -236,6 +237,27 @@ def extract(
                      sector.confidence, "keyword")
         )  # fmt: skip
     return result
+
+
+# A direct quotation on one line: “...” or "...".
+_QUOTATION_RE = re.compile(r"“[^”\n]{1,800}”|\"[^\"\n]{1,800}\"")
+
+
+def _without_quoted_only(counterparts: list[OrgCandidate], doc: Document) -> list[OrgCandidate]:
+    """Organizations named only inside a speaker's words ("Program ini melengkapi dukungan
+    Bank Dunia dan ADB," kata ...) are other partners of the speaker, not this event's, when
+    the item names a partner outside quotations too."""
+    if len(counterparts) < 2:
+        return counterparts
+    quotes = [m.span() for m in _QUOTATION_RE.finditer(doc.text, doc.body_start)]
+    if not quotes:
+        return counterparts
+
+    def quoted(span: tuple[int, int]) -> bool:
+        return any(q_start < span[0] and span[1] < q_end for q_start, q_end in quotes)
+
+    outside = [c for c in counterparts if not all(quoted(span) for span in c.mentions)]
+    return outside if outside else counterparts
 
 
 def _region_value(region: Region) -> str:

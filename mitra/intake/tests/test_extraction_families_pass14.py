@@ -379,3 +379,26 @@ def test_a_title_read_before_and_after_its_organization_is_one_signer():
         "Representative to Indonesia, Ana Lopez."
     )
     assert [o for _, o in signatories(body)].count("UNICEF") == 1
+
+
+# -- organizations named only inside a speaker's words -----
+QUOTED_OTHERS = [
+    "Kementerian Kesehatan dan UNICEF meluncurkan program imunisasi di Kupang. “Program ini "
+    "melengkapi dukungan Bank Dunia dan Asian Development Bank di sektor kesehatan,” kata "
+    "Menteri.",
+    'Kementerian Agama menandatangani nota kesepahaman dengan Hanns-Seidel-Stiftung. "Kami juga '
+    'bekerja sama dengan The Asia Foundation untuk program lain," ujar Sekjen.',
+]
+
+
+@pytest.mark.parametrize("body", QUOTED_OTHERS)
+def test_organizations_named_only_in_a_quotation_are_not_the_partners(body):
+    assert len(foreign(body)) == 1
+
+
+def test_the_only_partner_named_in_a_quotation_stays():
+    body = (
+        "Gubernur Bali menerima kunjungan delegasi di Denpasar. “Kami berterima kasih kepada "
+        "UNICEF yang telah bermitra dengan Pemerintah Provinsi Bali,” kata Gubernur."
+    )
+    assert foreign(body) == ["UNICEF"]
