@@ -19,6 +19,7 @@ from .page_noise import blank_page_noise
 from .parties import find_foreign_candidates
 from .regions import REGIONAL_KINDS, Region, regions_named
 from .roles import BodyRole, classify_bodies, classify_foreign
+from .same_org import attributive_only, merge_same_organizations
 from .signatories import find_signatories
 
 # Press items are a few pages; beyond this the rest of an input is not analysed, which
@@ -97,7 +98,7 @@ def extract(
     bare: list[BodyMention] = []
     mentions = _body_mentions(gazetteer, text, doc.body_start, bare)
     roles = _roles(gazetteer, mentions, on)
-    foreign = find_foreign_candidates(doc, mentions, registry)
+    foreign = merge_same_organizations(text, find_foreign_candidates(doc, mentions, registry))
     classify_foreign(doc, foreign)
     if not any(c.counterpart_cues for c in foreign):
         foreign += country_counterparts(doc, mentions)
@@ -166,7 +167,9 @@ def extract(
                 )
             )
 
-    counterparts = _without_quoted_only([c for c in foreign if c.counterpart_cues], doc)
+    counterparts = _without_quoted_only(
+        [c for c in foreign if c.counterpart_cues and not attributive_only(text, c)], doc
+    )
     for cand in counterparts:
         party = ForeignParty(
             cand.display_name(), cand.known if _from_registry(cand.known, registry) else None

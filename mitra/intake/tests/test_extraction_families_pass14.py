@@ -402,3 +402,49 @@ def test_the_only_partner_named_in_a_quotation_stays():
         "UNICEF yang telah bermitra dengan Pemerintah Provinsi Bali,” kata Gubernur."
     )
     assert foreign(body) == ["UNICEF"]
+
+
+# -- one organization written two ways -----
+TRANSLATED_IN_BRACKETS = [
+    "Kementerian ESDM dan Badan Energi Denmark (Danish Energy Agency/DEA) memperpanjang kerja "
+    "sama transisi energi di Jakarta.",
+    "Kementerian Pertahanan dan Komite Internasional Palang Merah (International Committee of "
+    "the Red Cross/ICRC) menandatangani nota kesepahaman di Jakarta.",
+    "Pemerintah Provinsi Jawa Timur bersama Organisasi Internasional untuk Migrasi "
+    "(International Organization for Migration, IOM) menggelar rapat di Surabaya.",
+]
+
+
+@pytest.mark.parametrize("body", TRANSLATED_IN_BRACKETS)
+def test_a_translation_in_brackets_is_the_same_organization(body):
+    assert len(foreign(body)) == 1
+
+
+ACRONYM_AND_COUNTRY = [
+    "Kementerian Perindustrian dan Kementerian Ekonomi, Perdagangan, dan Industri Jepang (METI) "
+    "menandatangani MoC. Delegasi METI Jepang dipimpin wakil menteri.",
+    "Kementerian Luar Negeri dan Department of Foreign Affairs and Trade (DFAT) meluncurkan "
+    "program beasiswa. Dukungan DFAT Australia mencapai 10 juta dolar.",
+]
+
+
+@pytest.mark.parametrize("body", ACRONYM_AND_COUNTRY)
+def test_an_acronym_with_its_country_is_the_same_organization(body):
+    assert len(foreign(body)) == 1
+
+
+ATTRIBUTIVE = [
+    "Kementerian Lingkungan Hidup dan Kehutanan dan ASEAN Centre for Biodiversity (ACB) "
+    "menggelar lokakarya taman warisan ASEAN di Bogor.",
+    "BNPB dan AHA Centre membahas pengerahan tim tanggap darurat ASEAN ke Indonesia.",
+]
+
+
+@pytest.mark.parametrize("body", ATTRIBUTIVE)
+def test_a_grouping_named_as_an_attribute_is_no_partner(body):
+    assert "ASEAN" not in foreign(body)
+
+
+def test_a_grouping_met_with_stays_a_partner():
+    body = "Kementerian Luar Negeri menggelar pertemuan dengan ASEAN di Jakarta."
+    assert foreign(body) == ["ASEAN"]

@@ -1,0 +1,87 @@
+"""Candidates that are one organization written two ways, merged before roles are read:
+
+* a translation with its acronym in the bracket after the name: "Badan Energi Denmark (Danish
+  Energy Agency/DEA)", "Komite Internasional Palang Merah (International Committee of the Red
+  Cross/ICRC)": the English name is the same body;
+* an acronym followed by its country: "METI Jepang", "DFAT Australia", "FSC Korea" after
+  "Kementerian Ekonomi, Perdagangan, dan Industri Jepang (METI)": the same ministry.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .countries import COUNTRY_PATTERN
+from .names import OrgCandidate
+
+# "(English Name/ACR)" or "(English Name, ACR)" right after a name.
+_TRANSLATION_BRACKET_RE = re.compile(
+    r"\s?\(\s?(?P<name>[A-Z][^()/,\n]{3,90}?)\s?[/,]\s?(?P<acronym>[A-Z][A-Za-z0-9\-&.]{1,12})\s?\)"
+)
+_ACRONYM_COUNTRY_RE = re.compile(
+    rf"(?P<acronym>[A-Z][A-Za-z0-9\-&]{{1,11}})\s(?:{COUNTRY_PATTERN})(?:\sSelatan|\sUtara)?$"
+)
+
+
+def merge_same_organizations(text: str, candidates: list[OrgCandidate]) -> list[OrgCandidate]:
+    """`candidates` with the second form of each organization merged into the first."""
+    merged: list[OrgCandidate] = []
+    for cand in sorted(candidates, key=lambda c: min(s for s, _ in c.mentions)):
+        target = next((m for m in merged if _same(text, m, cand)), None)
+        if target is None:
+            merged.append(cand)
+            continue
+        target.mentions = sorted(target.mentions + cand.mentions)
+        target.counterpart_cues += cand.counterpart_cues
+        target.attend_cues += cand.attend_cues
+        target.known = target.known or cand.known
+        target.acronym = target.acronym or cand.acronym
+    order = {id(c): i for i, c in enumerate(candidates)}
+    return sorted(merged, key=lambda c: order[id(c)])
+
+
+def _same(text: str, first: OrgCandidate, second: OrgCandidate) -> bool:
+    # the second named inside a translation bracket right after a mention of the first
+    for _start, end in first.mentions:
+        bracket = _TRANSLATION_BRACKET_RE.match(text, end)
+        if bracket and any(
+            bracket.start("name") <= s < bracket.end("name") for s, _ in second.mentions
+        ):
+            return True
+    # "METI Jepang" after "... (METI)"
+    if first.acronym:
+        for form in second.forms:
+            match = _ACRONYM_COUNTRY_RE.fullmatch(form)
+            if match and match.group("acronym") == first.acronym:
+                return True
+    return False
+
+
+# Regional groupings whose bare acronym the press uses as an attribute: "taman warisan ASEAN",
+# "negara-negara ASEAN", "tim tanggap darurat ASEAN", "forum APEC".
+_GROUPINGS = frozenset(["ASEAN", "APEC", "G20", "G7", "OKI", "BRICS", "IORA", "MIKTA", "BIMP-EAGA"])
+# Words before a name that tie it to the event, not describe a noun: "dengan ASEAN".
+_LINK_WORDS = frozenset(
+    ["dengan", "dan", "bersama", "serta", "antara", "oleh", "kepada", "dari", "ke", "with", "and",
+     "mitra", "pihak", "delegasi", "sekretariat", "menerima", "bertemu", "mengunjungi"]
+)  # fmt: skip
+_WORD_BEFORE_RE = re.compile(r"([\w-]+)\s$")
+_NAME_GOES_ON_RE = re.compile(r"\s[A-Z]")
+
+
+def attributive_only(text: str, cand: OrgCandidate) -> bool:
+    """A grouping named only as an attribute of a noun ("kawasan ASEAN"), never as a side."""
+    if not cand.forms or any(form not in _GROUPINGS for form in cand.forms):
+        return False
+    seen = False
+    for start, end in cand.mentions:
+        if _NAME_GOES_ON_RE.match(text, end):
+            continue  # "ASEAN Centre for Biodiversity": inside a longer name
+        seen = True
+        before = _WORD_BEFORE_RE.search(text, max(0, start - 30), start)
+        if before is None:
+            return False
+        word = before.group(1)
+        if not word[:1].islower() or word.lower() in _LINK_WORDS:
+            return False
+    return seen
