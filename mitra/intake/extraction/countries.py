@@ -64,7 +64,7 @@ PRESS_NAMES: tuple[str, ...] = (
 )  # fmt: skip
 
 
-def _trie_pattern(words) -> str:
+def trie_pattern(words) -> str:
     """One regex alternation as a character trie: the matcher follows one branch per
     character instead of trying ~300 names at every position of the text."""
     trie: dict = {}
@@ -89,7 +89,7 @@ def _trie_pattern(words) -> str:
 
 
 COUNTRY_NAMES: tuple[str, ...] = tuple(sorted(set(CLDR_NAMES) | set(PRESS_NAMES)))
-COUNTRY_PATTERN = _trie_pattern(COUNTRY_NAMES)
+COUNTRY_PATTERN = trie_pattern(COUNTRY_NAMES)
 
 
 # English names of countries that differ from their Indonesian names ("Japan", "Germany",
@@ -133,6 +133,6 @@ ENGLISH_DEMONYMS: tuple[str, ...] = (
 )  # fmt: skip
 # Short forms that open English names: "US Department of Agriculture", "UK Met Office".
 ENGLISH_SHORT_LEADS: tuple[str, ...] = ("US", "U.S.", "UK", "U.K.", "EU")
-ENGLISH_LEAD_PATTERN = _trie_pattern(
+ENGLISH_LEAD_PATTERN = trie_pattern(
     (*ENGLISH_COUNTRY_NAMES, *ENGLISH_DEMONYMS, *ENGLISH_SHORT_LEADS)
 )

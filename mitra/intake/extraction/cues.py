@@ -5,11 +5,17 @@ from __future__ import annotations
 
 import re
 
+from .scan import Triggered
+
 FOREIGN_CUE_RE = re.compile(
     r"(?:ormas|organisasi(?:\smasyarakat)?|lembaga|LSM|yayasan|NGO)\s(?:\(ormas\)\s)?asing"
     r"|organisasi\s(?:non[\s-]?pemerintah\s)?internasional|lembaga\s(?:donor|internasional)"
     r"|mitra\spembangunan|INGO|NGO\sinternasional|badan\sPBB",
     re.IGNORECASE,
+)
+# Looked for before every capitalised name: tried only where its first words stand (scan.py).
+FOREIGN_CUE = Triggered(
+    FOREIGN_CUE_RE, r"ormas|organisasi|lembaga|lsm|yayasan|ngo|ingo|mitra|badan"
 )
 
 COOPERATION_RE = re.compile(
@@ -21,6 +27,14 @@ COOPERATION_RE = re.compile(
     # a grant is cooperation: "F menyerahkan hibah kepada G"
     r"|(?<!\w)hibah(?!\w)",
     re.IGNORECASE,
+)
+# For scans of whole sentences (roles.py may use them): the same matches as the patterns,
+# tried only where their first words stand (scan.py).
+COOPERATION = Triggered(
+    COOPERATION_RE,
+    r"kerja|kemitraan|kolaborasi|bermitra|mitra|mou|moc|msp|pks|loi|nota|perjanjian|memorandum"
+    r"|sister|penandatanganan|menandatangani|pertemuan|kunjungan|courtes|audiensi|menyepakati"
+    r"|disepakati|bersepakat|sepakat|kesepakatan|hibah",
 )
 LINK_WORDS_RE = re.compile(r"(?<!\w)(?:dengan|dan|bersama|antara|serta|with|and)(?!\w)|[-–/]")
 # "F menyerahkan hibah kepada G", "hibah dari F": a grant links its giver and its receiver
@@ -58,6 +72,12 @@ ATTEND_RE = re.compile(
     # the members of a team or forum: "Tim ... beranggotakan perwakilan Bappenas, ..."
     r"|beranggotakan|terdiri\sdari|terdiri\satas)(?!\w)",
     re.IGNORECASE,
+)
+ATTEND = Triggered(
+    ATTEND_RE,
+    r"dihadiri|menghadiri|hadir|diundang|undangan|diikuti|peserta|turut|mengundang|narasumber"
+    r"|disaksikan|menyaksikan|witnessed|melibatkan|dilibatkan|mengikutsertakan|diikutsertakan"
+    r"|didampingi|mendampingi|menghadirkan|dihadirkan|pembicara|beranggotakan|terdiri",
 )
 ATTEND_AFTER_RE = re.compile(
     r"^[\s,)(A-Za-z]{0,25}?(?:menghadiri|hadir|turut\shadir|ikut\shadir|menyaksikan|"

@@ -244,26 +244,27 @@ def dac_sectors(text: str, start: int = 0) -> list[SectorFound]:
     One pass over the words with a dictionary lookup per word (linear; no regex alternation
     tried at every character); at each word the longest phrase wins ("kesehatan reproduksi"
     is reproductive health, not health in general)."""
-    words = list(_WORD_RE.finditer(text[: start + MAX_CHARS].lower(), start))
+    matches = list(_WORD_RE.finditer(text[: start + MAX_CHARS].lower(), start))
+    words = [match.group() for match in matches]
     first: dict[int, tuple[int, int]] = {}
     hits: dict[int, int] = {}
-    i = 0
-    while i < len(words):
-        token = words[i].group()
-        taken = 1
-        for row, phrase in _INDEX.get(token[:PREFIX_MIN], ()):
+    free = 0  # the first word not taken by a phrase found
+    for i, token in enumerate(words):
+        candidates = _INDEX.get(token[:PREFIX_MIN])
+        if candidates is None or i < free:
+            continue  # most words open no keyword
+        for row, phrase in candidates:
             size = len(phrase)
             if i + size > len(words):
                 continue
             if all(
-                _word_matches(keyword, words[i + k].group(), k == size - 1)
+                _word_matches(keyword, words[i + k], k == size - 1)
                 for k, keyword in enumerate(phrase)
             ):
-                first.setdefault(row, (words[i].start(), words[i + size - 1].end()))
+                first.setdefault(row, (matches[i].start(), matches[i + size - 1].end()))
                 hits[row] = hits.get(row, 0) + 1
-                taken = size
+                free = i + size
                 break
-        i += taken
     return [
         SectorFound(
             code=DAC_KEYWORDS[row][0],

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
+from .scan import Triggered
+
 MONTHS: dict[str, int] = {}
 for number, names in enumerate(
     [
@@ -111,6 +113,8 @@ WEEKDAY_DATE_RE = re.compile(
     rf"(?:tanggal\s|tgl\.?\s)?(?:{ANY_DATE})",
     re.IGNORECASE,
 )
+# Scanned over every body: tried only where a weekday's name stands (scan.py).
+WEEKDAY_DATE = Triggered(WEEKDAY_DATE_RE, "|".join(WEEKDAYS))
 # "pada tanggal 17 Maret 2015", "pada 4 April 2024", "(17/3/2015)" with a year.
 ANCHORED_DATE_RE = re.compile(
     rf"(?:(?<!\w)(?:pada|tanggal|tgl\.?|on)\s{{1,3}}(?:hari\s)?(?:tanggal\s)?|\()(?:{ANY_DATE})",
@@ -426,7 +430,7 @@ def find_event_date(
             return True
         return PRESS_STATEMENT_RE.search(text, max(body_start, pos - 60), pos) is not None
 
-    for match in WEEKDAY_DATE_RE.finditer(text, body_start):
+    for match in WEEKDAY_DATE.finditer(text, body_start):
         if skipped(match.start()):
             continue
         parts = _parts(match)

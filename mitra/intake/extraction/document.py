@@ -85,13 +85,17 @@ class Document:
         return self.title is not None and self.title[0] <= pos < self.title[1]
 
 
+_LAST_WORD_RE = re.compile(r"([\w.]+)$")
+_LOWER_WORD_NEXT_RE = re.compile(r"\s+[a-z]")
+
+
 def _split_sentences(text: str, start: int) -> list[tuple[int, int]]:
     sentences: list[tuple[int, int]] = []
     begin = start
     for match in SENTENCE_END.finditer(text, start):
         end = match.end()
         if match.group() != "\n":
-            word = re.search(r"([\w.]+)$", text[max(begin, end - 12) : match.start()])
+            word = _LAST_WORD_RE.search(text[max(begin, end - 12) : match.start()])
             if word and word.group(1).lower() in NON_FINAL_ABBREVIATIONS:
                 continue
             if word and len(word.group(1)) == 1 and word.group(1).isupper():
@@ -99,7 +103,7 @@ def _split_sentences(text: str, start: int) -> list[tuple[int, int]]:
             if (
                 word
                 and word.group(1) in COMPANY_ABBREVIATIONS
-                and re.match(r"\s+[a-z]", text[end : end + 4])
+                and _LOWER_WORD_NEXT_RE.match(text[end : end + 4])
             ):
                 continue  # "Toyota Tsusho Co., Ltd. menandatangani ...": a company's name
         if text[begin:end].strip():

@@ -13,6 +13,7 @@ from .bodies import COUNTRY_RE, NOT_A_FIELD, BodyMention, indonesian_places
 from .countries import COUNTRY_PATTERN
 from .document import Document
 from .names import HEADLINE_STOP, HEADLINE_VERBS, WORD_RE, OrgCandidate, overlaps
+from .scan import Triggered
 
 FOREIGN_GOV_HEAD_RE = re.compile(
     r"(?:Pemerintah\s(?:Provinsi|Prov\.|Kota|Kabupaten|Prefektur|Negara\sBagian)|Provinsi|"
@@ -30,11 +31,19 @@ UN_BODY_RE = re.compile(
     r"\s(?:PBB|Perserikatan\sBangsa-[Bb]angsa)(?![\w-])"
     rf"(?:\s(?:untuk|bagi|urusan)\s{_CAP}(?:\s(?:dan\s)?{_CAP}){{0,4}})?"
 )
+# The patterns below scan whole texts: each is tried only where its head word stands (scan.py).
+UN_BODY = Triggered(
+    UN_BODY_RE,
+    r"Badan|Organisasi|Program|Dana|Kantor|Komisi|Komisariat|Dewan|Pusat|Sekretariat|Lembaga"
+    r"|Entitas|Misi|Pasukan",
+    on_text=True,
+)
 # A foreign ministry with several fields: "Kementerian Pertanian, Kehutanan dan Perikanan
 # Jepang" (the capitalised runs break at the comma).
 FOREIGN_MINISTRY_RE = re.compile(
     rf"(?<![\w-])Kementerian(?:,?\s(?:dan\s)?{_CAP}){{1,8}}?\s(?:{COUNTRY_PATTERN})(?!\w)"
 )
+FOREIGN_MINISTRY = Triggered(FOREIGN_MINISTRY_RE, "Kementerian", on_text=True)
 
 
 def foreign_ministries(text: str, start: int):
@@ -44,7 +53,7 @@ def foreign_ministries(text: str, start: int):
     "Kementerian"."""
     pos = start
     while True:
-        match = FOREIGN_MINISTRY_RE.search(text, pos)
+        match = FOREIGN_MINISTRY.search(text, pos)
         if match is None:
             return
         words = re.findall(r"[A-Z][\w\-]*", match.group())[1:]
@@ -61,6 +70,10 @@ FOREIGN_LOCAL_RE = re.compile(
     r"(?<!\w)(?:[Pp]emerintah\s)?(?P<head>[Nn]egara\s[Bb]agian|[Pp]refektur|[Pp]rovinsi|"
     r"[Kk]ota|[Dd]istrik|[Cc]ounty\sof|[Ss]tate\sof|[Pp]refecture\sof|[Pp]rovince\sof)\s"
     r"(?P<name>[A-Z][\w'\-]*(?:\s[A-Z][\w'\-]*){0,2})"
+)
+FOREIGN_LOCAL = Triggered(
+    FOREIGN_LOCAL_RE,
+    r"pemerintah|negara|prefektur|provinsi|kota|distrik|county|state|prefecture|province",
 )
 
 
@@ -132,6 +145,7 @@ FOREIGN_HEAD_RE = re.compile(
     r"(?<!\w)(?P<head>Wali\s?[Kk]ota|Walikota|(?:Lord\s)?Mayor\sof(?:\sthe\sCity\sof)?"
     r"|Governor\sof|Gubernur)\s(?P<name>[A-Z][\w'\-]*(?:\s[A-Z][\w'\-]*){0,2})"
 )
+FOREIGN_HEAD = Triggered(FOREIGN_HEAD_RE, r"Wali|Lord|Mayor|Governor|Gubernur", on_text=True)
 _NOT_A_PLACE = frozenset(
     ["Jenderal", "Bank", "Lemhannas", "Akademi", "Akpol", "Administrasi", "Kota", "Provinsi",
      "Prefektur", "Negara", "Pemerintah", "Indonesia", "RI", "Daerah", "Kabupaten"]
@@ -422,11 +436,14 @@ def country_in_title_phrase(text: str, start: int, end: int) -> bool:
     return _TITLE_PHRASE_BEFORE_RE.search(text, max(0, start - 100), start) is not None
 
 
+_LOCAL_HEAD_RE = re.compile(r"(?:Pemerintah\s)?(?:Provinsi|Prefektur|Negara\sBagian|Kota)\s")
+
+
 def is_foreign_subnational(text: str, start: int, end: int) -> bool:
     """'Pemerintah Provinsi X, Korea Selatan', 'Chungcheongbuk-do Korsel' style places."""
     name = text[start:end]
     after = text[end : end + 30]
-    if re.match(r"(?:Pemerintah\s)?(?:Provinsi|Prefektur|Negara\sBagian|Kota)\s", name):
+    if _LOCAL_HEAD_RE.match(name):
         return (
             COUNTRY_RE.match(after.lstrip(", ")) is not None or COUNTRY_RE.search(name) is not None
         )

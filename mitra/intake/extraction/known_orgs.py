@@ -7,11 +7,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .countries import trie_pattern
 from .foreign_orgs import WELL_KNOWN, with_indonesian_variants, with_un_variants
 from .iati_publishers import iati_publishers
 from .limits import Budget
 from .model import KnownOrganization
 from .names import NAME_CONNECTORS, WORD_RE, normalise_name, similar, strip_country_suffix
+from .scan import Triggered
 
 MAX_NAME_WORDS = 12  # longest organization name looked up as a whole
 
@@ -53,6 +55,12 @@ class KnownIndex:
             if alternatives
             else r"(?!x)x"
         )
+        # Its matches start with an acronym as written: tried only where one stands (scan.py).
+        self.acronyms = Triggered(
+            self.acronym_re,
+            trie_pattern(self.case_sensitive) if alternatives else None,
+            on_text=True,
+        )
         # Names that contain lower-case words ("Badan PBB untuk Pengungsi") are not one
         # capitalised run; they are found by one pass of this pattern.
         with_lower = sorted(
@@ -74,6 +82,19 @@ class KnownIndex:
                 re.IGNORECASE,
             )
             if with_lower
+            else None
+        )
+        # Its matches start with a name's first word: tried only where one stands (scan.py);
+        # a name that opens with anything but an ASCII letter leaves it scanned the plain way.
+        leads = [re.match(r"[A-Za-z]+", form) for form in with_lower]
+        self.lowercase = (
+            Triggered(
+                self.lowercase_re,
+                "|".join(sorted({lead.group().lower() for lead in leads if lead}))
+                if all(leads)
+                else None,
+            )
+            if self.lowercase_re is not None
             else None
         )
 

@@ -19,21 +19,22 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from itertools import chain as _chain
 
 from .agreements import DOCUMENT_RE
 from .bodies import COUNTRY_RE, BodyMention
 from .countries import COUNTRY_PATTERN
-from .cues import FOREIGN_CUE_RE
+from .cues import FOREIGN_CUE
 from .document import Document
 from .foreign_side import (
     FOREIGN_AGENCY_HEAD_RE,
     FOREIGN_GOV_HEAD_RE,
-    FOREIGN_HEAD_RE,
+    FOREIGN_HEAD,
+    FOREIGN_LOCAL,
     FOREIGN_LOCAL_RE,
     INTERNATIONAL_HEAD_RE,
-    UN_BODY_RE,
+    UN_BODY,
     country_in_title_phrase,
     foreign_head_name,
     foreign_ministries,
@@ -189,8 +190,8 @@ def find_foreign_candidates(
     # 0. Known names with lower-case words ("Badan PBB untuk Pangan dan Pertanian"): the
     # capitalised runs inside them are not names of their own.
     lower_spans: list[tuple[int, int]] = []
-    if index.lowercase_re is not None:
-        for match in index.lowercase_re.finditer(text, search_from):
+    if index.lowercase is not None:
+        for match in index.lowercase.finditer(text, search_from):
             known = index.match_name(match.group())
             if known is not None and not overlaps(match.span(), gov_spans):
                 after = BRACKET_AFTER_RE.match(text, match.end())
@@ -201,7 +202,7 @@ def find_foreign_candidates(
     # Kebudayaan PBB", "Kantor PBB untuk Pengurangan Risiko Bencana"): the whole name, not
     # the "PBB" inside it nor the capitalised runs it is cut into.
     named_in_full = _chain(
-        UN_BODY_RE.finditer(text, search_from), foreign_ministries(text, search_from)
+        UN_BODY.finditer(text, search_from), foreign_ministries(text, search_from)
     )
     for match in named_in_full:
         span = (match.start(), match.end())
@@ -266,7 +267,7 @@ def find_foreign_candidates(
     # 2c. Foreign local governments, also in lower case: "pemerintah negara bagian
     # Queensland, Australia", "Prefektur Osaka", "Provinsi Fujian" (not an Indonesian one).
     with_country: set[str] | None = None
-    for match in FOREIGN_LOCAL_RE.finditer(text, search_from):
+    for match in FOREIGN_LOCAL.finditer(text, search_from):
         if overlaps(match.span("name"), gov_spans):
             continue
         if with_country is None:
@@ -276,7 +277,7 @@ def find_foreign_candidates(
     # 2d. The head of a foreign local government: "Wali Kota Perth", "Mayor of Darwin",
     # "Governor of Hokkaido", "Gubernur Victoria, Australia" (Indonesian heads of region are
     # gazetteer mentions and never reach here).
-    for match in FOREIGN_HEAD_RE.finditer(text, search_from):
+    for match in FOREIGN_HEAD.finditer(text, search_from):
         if overlaps(match.span("name"), gov_spans) or overlaps(match.span(), lower_spans):
             continue
         name = foreign_head_name(text, match)
@@ -285,7 +286,7 @@ def find_foreign_candidates(
     # 3. Known acronyms anywhere (case-sensitive), unless part of a longer name ("PBB" in
     # "Dana Kependudukan PBB").
     named = disjoint(sorted(span for cand in candidates for span in cand.mentions))
-    for match in index.acronym_re.finditer(text, search_from):
+    for match in index.acronyms.finditer(text, search_from):
         known = index.orgs[index.case_sensitive[match.group()]][0]
         if not overlaps(match.span(), gov_spans) and not overlaps(match.span(), named):
             add(
@@ -502,9 +503,6 @@ def _classify_run(text, run_start, run_end, index, gov_spans, add, budget) -> No
         if known is None and name.endswith(" Indonesia") and " " not in name[:-10]:
             # "Plan Indonesia": the country office of a known "Plan International"
             known = index.match_name(name[:-10] + " International")
-        preceding = text[max(0, s - 40) : s]
-        cue = FOREIGN_CUE_RE.search(preceding)
-        following = text[e : e + 40]
         if known:
             add(name, (s, e), known)
         elif (
@@ -514,18 +512,24 @@ def _classify_run(text, run_start, run_end, index, gov_spans, add, budget) -> No
             and not is_domestic_institution([w.lower() for w in WORD_RE.findall(name)])
             or is_foreign_government(name)
             or is_foreign_subnational(text, s, e)
-            or cue
-            and not preceding[cue.end() :].strip()
-            and len(name) > 2
+            or len(name) > 2
+            and _foreign_cue_before(text, s)
         ):
             add(name, (s, e))
-        elif re.match(r"\s?\(", following) is None and COUNTRY_RE.fullmatch(name) is None:
-            continue
+
+
+def _foreign_cue_before(text: str, start: int) -> bool:
+    """Whether a foreign cue ("ormas asing", "lembaga donor") stands right before `start`
+    (the first cue of the 40 characters before it, with only white space after it)."""
+    # the pattern has no lookaround: searched in place, as in the 40 characters cut out
+    cue = FOREIGN_CUE.search(text, max(0, start - 40), start)
+    return cue is not None and not text[cue.end() : start].strip()
 
 
 def _split_at_headline_verbs(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    if not any(is_headline_verb(w) for w in text[start:end].split()[1:]):
-        return [(start, end)]  # most pieces: no verb inside
+    following = text[start:end].split()[1:]
+    if not following or not any(is_headline_verb(w) for w in following):
+        return [(start, end)]  # most pieces: one word, or no verb inside
     parts: list[tuple[int, int]] = []
     words = list(WORD_RE.finditer(text, start, end))
     for word in words[1:]:
@@ -564,9 +568,7 @@ def _collect_mentions(
         for form in sorted(forms, key=len, reverse=True):
             if len(form) < 2:
                 continue
-            pattern = re.compile(rf"(?<![\w-]){re.escape(form)}(?![\w])")
-            for match in pattern.finditer(text, start):
-                span = match.span()
+            for span in _standalone(text, form, start):
                 if span in seen or overlaps(span, gov_spans):
                     continue
                 if overlaps(span, covered):
@@ -575,3 +577,19 @@ def _collect_mentions(
                 bisect.insort(covered, span)
                 cand.mentions.append(span)
         cand.mentions.sort()
+
+
+def _standalone(text: str, form: str, start: int) -> Iterator[tuple[int, int]]:
+    r"""The spans of `form` in `text` after `start` that `(?<![\w-])form(?!\w)` finds: found by
+    string search (a pattern opening with a lookbehind tries every position of the text).
+    A character is \w when it is alphanumeric or "_"."""
+    size = len(form)
+    pos = start
+    while (found := text.find(form, pos)) >= 0:
+        before = text[found - 1] if found > 0 else " "
+        after = text[found + size] if found + size < len(text) else " "
+        if before.isalnum() or before in "_-" or after.isalnum() or after == "_":
+            pos = found + 1
+            continue
+        yield (found, found + size)
+        pos = found + size
