@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .scan import Triggered
+
 DOCUMENT_TYPES: tuple[tuple[str, str], ...] = (
     ("MSP", r"memorandum\ssaling\spengertian|(?<![\w-])MSP(?![\w-])"),
     (
@@ -63,6 +65,13 @@ DOCUMENT_RE = re.compile(
     + "|".join(f"(?P<t{i}>{pattern})" for i, (_, pattern) in enumerate(DOCUMENT_TYPES))
     + ")",
     re.IGNORECASE,
+)
+DOCUMENT = Triggered(
+    DOCUMENT_RE,
+    r"memorandum|msp|letter|loi|surat|moc|cpap|grant|perjanjian|rik|rencana|implementing"
+    r"|individual|technical|loan|financing|host|pengaturan|country|record|reaffirmation|loa"
+    r"|exchange|rkt|work|minutes|mom|r/d|rod|summary|berita|mou|nota|kesepakatan|pks"
+    r"|cooperation",
 )
 GENERIC_DOCUMENT_RE = re.compile(r"dokumen\skerja\s?sama|naskah\skerja\s?sama", re.IGNORECASE)
 
@@ -135,7 +144,7 @@ class Found:
 
 def document_types(text: str, start: int = 0, end: int | None = None) -> list[Found]:
     found = []
-    for match in DOCUMENT_RE.finditer(text, start, len(text) if end is None else end):
+    for match in DOCUMENT.finditer(text, start, len(text) if end is None else end):
         index = int(next(k for k, v in match.groupdict().items() if v)[1:])
         found.append(Found(match.start(), match.end(), DOCUMENT_TYPES[index][0]))
     return found

@@ -380,12 +380,12 @@ def _told_not_now(text: str, s_start: int, s_end: int) -> str | None:
     is told as a plan, "past" when one is told otherwise, None when the sentence tells neither
     or only as a possibility ("dapat diperpanjang")."""
     told = None
-    for match in meetings.SIGNING_RE.finditer(text, s_start, s_end):
+    for match in meetings.SIGNING.finditer(text, s_start, s_end):
         if meetings.is_planned(text, match.start(), s_start, match.end(), modal=False):
             return "planned"
         if not meetings.is_planned(text, match.start(), s_start):
             told = "past"
-    for match in meetings.EXTENSION_RE.finditer(text, s_start, s_end):
+    for match in meetings.EXTENSION.finditer(text, s_start, s_end):
         at = match.start("verb") if match.group("verb") else match.start()
         if meetings.is_planned(text, at, s_start, match.end(), modal=False):
             return "planned"
@@ -416,7 +416,7 @@ def _negotiated_now(text: str, start: int, end: int) -> bool:
     not only planned to be ("draf ... akan dibahas")."""
     return any(
         not meetings.is_planned(text, match.start(), start, match.end())
-        for match in meetings.NEGOTIATION_RE.finditer(text, start, end)
+        for match in meetings.NEGOTIATION.finditer(text, start, end)
     )
 
 
@@ -427,7 +427,7 @@ def _signing_now(text: str, start: int, end: int) -> bool:
     return any(
         not meetings.is_history(text, match.start(), match.end(), start)
         and not meetings.is_planned(text, match.start(), start, match.end())
-        for match in meetings.SIGNING_RE.finditer(text, start, end)
+        for match in meetings.SIGNING.finditer(text, start, end)
     )
 
 

@@ -15,14 +15,14 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from .agreements import DOCUMENT_RE
+from .agreements import DOCUMENT
 from .bodies import BodyMention
 from .cues import (
     ACTS_AFTER_RE,
+    ATTEND,
     ATTEND_AFTER_RE,
-    ATTEND_RE,
-    COOPERATION_RE,
-    FOREIGN_CUE_RE,
+    COOPERATION,
+    FOREIGN_CUE,
     GRANT_BEFORE_RE,
     GRANT_LINK_RE,
     LINK_MAX_GAP,
@@ -36,7 +36,7 @@ from .cues import (
     WITNESS_WORD_RE,
 )
 from .document import Document
-from .meetings import EXTENSION_RE, SIGNING_RE, background_sentence
+from .meetings import EXTENSION, SIGNING, background_sentence
 from .names import TITLE_WORDS, OrgCandidate
 
 # "... dengan F", "... bersama F" in a sentence about a meeting: F met the host.
@@ -116,7 +116,7 @@ def attend_context(doc: Document, start: int, end: int) -> str | None:
     key = ("attend", s_start)
     first_cue_end = doc.memo.get(key)
     if first_cue_end is None:
-        cue = ATTEND_RE.search(text, s_start, s_end)
+        cue = ATTEND.search(text, s_start, s_end)
         first_cue_end = doc.memo[key] = cue.end() if cue else s_end + 1
     if WITNESS_BEFORE_RE.search(text, max(s_start, start - 60), start):
         return "witness"
@@ -158,7 +158,7 @@ def _has_cooperation_word(doc: Document, s_start: int, s_end: int) -> bool:
     key = ("cooperation", s_start)
     found = doc.memo.get(key)
     if found is None:
-        found = doc.memo[key] = COOPERATION_RE.search(doc.text, s_start, s_end) is not None
+        found = doc.memo[key] = COOPERATION.search(doc.text, s_start, s_end) is not None
     return found
 
 
@@ -217,7 +217,7 @@ def _both_in_guest_list(doc: Document, left: tuple[int, int], right: tuple[int, 
     pairs G and F)."""
     text = doc.text
     s_start, s_end = doc.sentence_span(left[0])
-    cue = ATTEND_RE.search(text, s_start, left[0])
+    cue = ATTEND.search(text, s_start, left[0])
     if cue is None:
         return False
     if _PAIRING_GAP_RE.search(text, left[1], right[0]):
@@ -479,7 +479,7 @@ def passing_mention(doc: Document, s_start: int, start: int) -> bool:
         return False
     # "menandatangani nota kesepahaman dengan tiga mitra, antara lain F": a list of the
     # parties of this signing, not an example
-    return SIGNING_RE.search(before, 0, examples[-1].start()) is None
+    return SIGNING.search(before, 0, examples[-1].start()) is None
 
 
 # "bertemu dengan (tiga) badan-badan PBB, yakni F": the members are read as if named right
@@ -511,13 +511,13 @@ def classify_foreign(doc: Document, foreign: list[OrgCandidate]) -> None:
                 passing.add((start, end))  # named in passing: no cue from this mention
                 continue
             before = _without_umbrella(text[max(s_start, start - 70) : start])[-40:]
-            cue = FOREIGN_CUE_RE.search(before)
+            cue = FOREIGN_CUE.search(before)
             if cue and not before[cue.end() :].strip():
                 cand.counterpart_cues.append("foreign-cue")
             # "kerja sama dengan F", "Program Kerja Sama RI-F", "bermitra dengan F"
             tail = before[-45:]
             if (
-                COOPERATION_RE.search(tail)
+                COOPERATION.search(tail)
                 and LINK_WORDS_RE.search(tail[-20:])
                 or GRANT_BEFORE_RE.search(tail)
                 or SUPPORT_BEFORE_RE.search(tail)
@@ -588,7 +588,7 @@ def _agreement_sentence(doc: Document, s_start: int, s_end: int) -> bool:
     if found is None:
         found = doc.memo[key] = any(
             pattern.search(doc.text, s_start, s_end) is not None
-            for pattern in (DOCUMENT_RE, SIGNING_RE, EXTENSION_RE)
+            for pattern in (DOCUMENT, SIGNING, EXTENSION)
         )
     return found
 

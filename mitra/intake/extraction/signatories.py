@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from .bodies import COUNTRY_RE, BodyMention
 from .countries import COUNTRY_PATTERN
-from .meetings import SIGNING_RE, background_sentence, is_planned
+from .meetings import SIGNING, background_sentence, is_planned
 from .names import form_key
 
 TITLE_START_RE = re.compile(
@@ -78,7 +78,7 @@ MAX_TITLE_CHARS = 70
 def _signing_only_as_setting(text: str, s_start: int, s_end: int) -> bool:
     """Whether every signing word of the sentence is the setting of something else ("pada
     penandatanganan ...", "usai penandatanganan"): it then names no signatory."""
-    for match in SIGNING_RE.finditer(text, s_start, s_end):
+    for match in SIGNING.finditer(text, s_start, s_end):
         if not SETTING_BEFORE_RE.search(text, max(s_start, match.start() - 30), match.start()):
             return False
     return True
@@ -92,7 +92,7 @@ def _speaks(text: str, s_start: int, start: int, end: int, s_end: int) -> bool:
     speech = SPEECH_AFTER_RE.match(text, end, s_end)
     if speech is None:
         return False
-    return SIGNING_RE.search(text, end, speech.end()) is None
+    return SIGNING.search(text, end, speech.end()) is None
 
 
 # Bodies whose head's title is written with the body's name: "Menteri Kesehatan", "Direktur
@@ -124,7 +124,7 @@ def find_signatories(
     index = _Positions([m.start for m in gov_mentions], [start for start, *_ in foreign_mentions])
     for s_start, s_end in sentences:
         sentence = text[s_start:s_end]
-        verbs = SIGNING_RE.finditer(text, s_start, s_end)
+        verbs = SIGNING.finditer(text, s_start, s_end)
         if not any(not is_planned(text, m.start(), s_start) for m in verbs):
             continue  # none, or only planned: "diharapkan dapat ditandatangani tahun depan"
         if background_sentence(text, s_start, s_end):
