@@ -12,6 +12,7 @@ from functools import lru_cache
 from .bodies import COUNTRY_RE, NOT_A_FIELD, BodyMention, indonesian_places
 from .countries import COUNTRY_PATTERN
 from .document import Document
+from .foreign_places import is_foreign_subdivision
 from .names import HEADLINE_STOP, HEADLINE_VERBS, WORD_RE, OrgCandidate, overlaps
 from .scan import Triggered
 
@@ -114,6 +115,13 @@ def is_foreign_local(match: re.Match[str], with_country: set[str]) -> bool:
     text = match.string
     around = text[max(0, match.start() - SISTER_WINDOW) : match.end() + SISTER_WINDOW]
     if head in ("kota", "provinsi") and match.group()[:1].isupper() and SISTER_RE.search(around):
+        return True
+    # "Provinsi Fujian", "Kota Busan": a subdivision of a foreign country (ISO 3166-2)
+    if (
+        head in ("kota", "provinsi")
+        and match.group()[:1].isupper()
+        and is_foreign_subdivision(name)
+    ):
         return True
     # Provinsi / Kota / Distrik X: foreign when X stands with a foreign country somewhere
     # in the text ("Provinsi X, Tiongkok", "kota-kota di X, Cina", "Kota X di Jepang").

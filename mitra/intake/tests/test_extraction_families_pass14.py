@@ -448,3 +448,27 @@ def test_a_grouping_named_as_an_attribute_is_no_partner(body):
 def test_a_grouping_met_with_stays_a_partner():
     body = "Kementerian Luar Negeri menggelar pertemuan dengan ASEAN di Jakarta."
     assert foreign(body) == ["ASEAN"]
+
+
+# -- a foreign province or city named without its country -----
+FOREIGN_SUBDIVISIONS = [
+    (
+        "Pemerintah Provinsi Jawa Timur menerima delegasi Provinsi Fujian yang dipimpin Wakil "
+        "Gubernur Fujian di Surabaya.",
+        "Provinsi Fujian",
+    ),
+    (
+        "Pemerintah Kota Surabaya bekerja sama dengan Kota Busan dalam pengelolaan pelabuhan.",
+        "Kota Busan",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "name"), FOREIGN_SUBDIVISIONS)
+def test_a_foreign_subdivision_without_its_country(body, name):
+    assert name in foreign(body)
+
+
+def test_an_unknown_indonesian_looking_city_is_not_made_foreign():
+    body = "Pemerintah Kota Bogor menggelar rapat tentang Kota Hijau di Balai Kota."
+    assert foreign(body) == []
