@@ -439,6 +439,13 @@ class Gazetteer:
             return False
         following = text[mention.end : mention.end + 80]
         run = re.match(r"(?:\s(?:dan\s)?[A-Z][\w\-]*){1,6}", following)
+        if " " not in mention.surface:
+            # "BNPB dan Palang Merah Jerman", "BNPB, IOM, dan ...": an acronym names the
+            # whole body; a "dan" or a comma after it opens the next name, never more fields
+            second = re.search(r"\sdan\s", run.group()) if run else None
+            return run is not None and contains_country(
+                run.group()[: second.start()] if second else run.group()
+            )
         if run:
             # "Kementerian ESDM dan Badan Pembangunan Internasional Amerika Serikat": the
             # "dan" opens a second body, so the country closes that one, not this name.
@@ -450,7 +457,9 @@ class Gazetteer:
         # the country closing the name; not a list of bodies ("Kemenlu, Kedutaan Besar Jepang")
         run = _FIELDS_THEN_COUNTRY_RE.match(following)
         return run is not None and not any(
-            w in NOT_A_FIELD for w in re.findall(r"[A-Z][\w\-]*", run.group("fields"))
+            # an acronym is a name of its own, not a ministry's field ("..., IOM, dan ...")
+            w in NOT_A_FIELD or w.isupper()
+            for w in re.findall(r"[A-Z][\w\-]*", run.group("fields"))
         )
 
 
@@ -464,6 +473,9 @@ NOT_A_FIELD = frozenset(
     "Lembaga", "Provinsi", "Kota", "Negara", "Presiden", "Menteri", "Perdana", "Raja",
     "Republik", "Kerajaan", "Kabupaten", "Departemen", "Kejaksaan", "Mahkamah", "Kepolisian",
     "Parlemen", "Majelis", "Otoritas", "Komisi", "Bank",
+    # heads of other organizations' names ("BNPB dan Palang Merah Jerman")
+    "Palang", "Organisasi", "Yayasan", "Universitas", "Institut", "Dana", "Program", "Pusat",
+    "Perhimpunan", "Asosiasi", "Federasi", "Dewan", "Kamar", "Komite", "Agensi", "Korps",
     ]
 )  # fmt: skip
 # Words between the "dan" and the country: up to three are the fields of one ministry

@@ -59,8 +59,9 @@ SUPPORT_BEFORE_RE = re.compile(
 ACTS_AFTER_RE = re.compile(
     r"[^.;\n]{0,50}?(?<!\w)(?:bertemu|menemui|mengunjungi|menyambangi|beraudiensi"
     r"|bersilaturahmi|mendukung|mendanai|membiayai|met|meets|visited|visits|supports|funds"
-    r"|(?:memberikan|menyampaikan|menyatakan|menyalurkan|menyerahkan|memberi)\s(?:\w+\s)?"
-    r"(?:dukungan|bantuan|hibah))(?!\w)",
+    r"|(?:memberikan|menyampaikan|menyatakan|menyalurkan|menyerahkan|memberi|menyetujui"
+    r"|mengucurkan|mengalokasikan)\s(?:\w+\s)?(?:dukungan|bantuan|hibah|pinjaman|pendanaan))"
+    r"(?!\w)",
     re.IGNORECASE,
 )
 # Also bodies brought in ("melibatkan", "mengikutsertakan"), accompanying ("didampingi oleh")

@@ -108,6 +108,9 @@ class KnownIndex:
             return self.orgs[self.forms[key]][0]
         if name in self.case_sensitive:
             return self.orgs[self.case_sensitive[name]][0]
+        if " " in name and name[-1].isdigit() and name.replace(" ", "") in self.case_sensitive:
+            # "FHI 360" for the acronym-like name "FHI360"
+            return self.orgs[self.case_sensitive[name.replace(" ", "")]][0]
         # spelling variants ("Konrad Adenaur Stiftung"): fuzzy on long names only
         if fuzzy and len(key) >= 10:
             # spelling variants keep the first letters ("Konrad Adenaur Stiftung")

@@ -263,6 +263,14 @@ def find_foreign_candidates(
             add(acronym, (acr_start, acr_start + len(acronym)), known, acronym, full)
     # 2. Capitalised runs: known names, org heads, foreign governments, foreign cues.
     for run_start, run_end in all_runs:
+        numbered = _NUMBER_AFTER_RE.match(text, run_end)
+        if numbered:
+            # "FHI 360": only a known name (a number after a name is most often a year
+            # or a count)
+            start, known = known_suffix(text, run_start, numbered.end(), index)
+            if known is not None:
+                add(text[start : numbered.end()], (start, numbered.end()), known)
+                continue
         _classify_run(text, run_start, run_end, index, gov_spans, add, budget)
     # 2c. Foreign local governments, also in lower case: "pemerintah negara bagian
     # Queensland, Australia", "Prefektur Osaka", "Provinsi Fujian" (not an Indonesian one).
@@ -540,6 +548,8 @@ def _split_at_headline_verbs(text: str, start: int, end: int) -> list[tuple[int,
     return [(s, e) for s, e in parts if text[s:e].strip(" -,")]
 
 
+# A number that belongs to a known name: "FHI 360" (the IATI publisher "FHI360").
+_NUMBER_AFTER_RE = re.compile(r"\s?\d{1,4}(?![\w.,])")
 _FOREIGN_MINISTRY_WITH_DAN_RE = re.compile(r"(?:Kementerian|Departemen)\s[A-Z][^\n]*?\sdan\s[A-Z]")
 # "Universitas Kyoto, Jepang", "Institut Pasteur di Prancis": an institution named in
 # Indonesian is foreign when a foreign country follows it.

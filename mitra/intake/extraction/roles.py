@@ -225,18 +225,33 @@ def _both_in_guest_list(doc: Document, left: tuple[int, int], right: tuple[int, 
     return _PAIRING_BEFORE_RE.search(text, max(s_start, left[0] - 40), left[0]) is None
 
 
-# "G dan F", "G (KemenPPPA) bersama F": the first name's acronym in brackets may stand between.
-JOINT_GAP_RE = re.compile(r"(?:\s?\([^()\n]{1,20}\))?\s(?:dan|bersama|&)\s")
+# "G dan F", "G (KemenPPPA) bersama F": the first name's acronym in brackets may stand between;
+# so may the proper name that follows a unit's head ("Balai Taman Nasional Gunung Leuser
+# bersama F", where the gazetteer names the unit by its head).
+JOINT_GAP_RE = re.compile(r"(?:\s[A-Z][\w'-]*){0,4}(?:\s?\([^()\n]{1,20}\))?\s(?:dan|bersama|&)\s")
+# "G, F dan F2 menggelar ...": the first two items of a list that ends in "dan" before the
+# verb; the list must go on to its "dan" (a comma alone may open an apposition).
+_LIST_GAP_RE = re.compile(r"(?:\s[A-Z][\w'-]*){0,4}(?:\s?\([^()\n]{1,20}\))?,\s")
+_LIST_GOES_ON_RE = re.compile(
+    r"(?:\s?\([^()\n]{1,20}\))?(?:,\s[^,.;:\n]{2,60}?)*,?\s(?:dan|serta|&)\s[^.;:\n]{2,60}?"
+    r"(?:\s?\([^()\n]{1,20}\))?(?=\s(?:me|ber)[a-z]{3,})"
+)
 _ACRONYM_AFTER_RE = re.compile(r"\s?\([^()]{1,20}\)")
 
 
 def _joint_subject(text: str, first: tuple[int, int], second: tuple[int, int]) -> bool:
     """'G dan F menggelar ...': two names joined by "dan" as the subject of an organising
-    verb act together (the sides of one event), whatever the sentence is about."""
+    verb act together (the sides of one event), whatever the sentence is about. So do the
+    first items of a list joined by "dan" before the verb ("G, F, dan F2 meluncurkan")."""
     left, right = sorted((first, second))
-    if not JOINT_GAP_RE.fullmatch(text, left[1], right[0]):
-        return False
     end = right[1]
+    if not JOINT_GAP_RE.fullmatch(text, left[1], right[0]):
+        if not _LIST_GAP_RE.fullmatch(text, left[1], right[0]):
+            return False
+        rest = _LIST_GOES_ON_RE.match(text, end)
+        if rest is None:
+            return False
+        end = rest.end()
     bracket = _ACRONYM_AFTER_RE.match(text, end)
     return organiser_verb_after(
         text, bracket.end() if bracket else end, JOINT_VERBS, any_active=True
@@ -365,6 +380,7 @@ def classify_bodies(
                 doc, *doc.sentence_span(mention.start)
             ):
                 role.party_cues.append(("organiser", mention.start))
+    coordinated_partners(doc, foreign)
 
 
 # Verbs of taking on a partner, right before it: "menggandeng F", "merangkul F".
@@ -555,7 +571,8 @@ def classify_foreign(doc: Document, foreign: list[OrgCandidate]) -> None:
                 cand.counterpart_cues.append("partner-acts")
             if attend_context(doc, start, end):
                 cand.attend_cues += 1
-    _coordinated_partners(text, foreign, passing)
+    doc.memo["passing-mentions"] = passing
+    coordinated_partners(doc, foreign)
 
 
 # An event organised by a body, told in the passive: "yang diselenggarakan G", "digelar oleh
@@ -632,18 +649,21 @@ _OFFICE_REGION_RE = re.compile(r"(?<!\w)Indonesia,\s$")
 _COVERED_REGIONS = frozenset(["ASEAN", "Asia Tenggara", "Asia Pasifik", "Pasifik", "Timor-Leste"])
 
 
-def _coordinated_partners(
-    text: str, foreign: list[OrgCandidate], passing: set[tuple[int, int]]
-) -> None:
+def coordinated_partners(doc: Document, foreign: list[OrgCandidate]) -> None:
+    """Names joined in one list share the cue of a cued one, before or after it ("Kemendagri,
+    UCLG ASPAC, dan Ford Foundation": the list's last item linked to the body gives its
+    middle one too). Called again once the bodies' links are known (classify_bodies)."""
+    text = doc.text
+    passing: set[tuple[int, int]] = doc.memo.get("passing-mentions", set())
     spans = sorted(
         ((start, end, cand) for cand in foreign for start, end in cand.mentions),
         key=lambda item: (item[0], item[1]),
     )
     cued = {id(c) for c in foreign if c.counterpart_cues}
-    for (first_start, end, first), (start, second_end, second) in zip(
-        spans, spans[1:], strict=False
-    ):
-        if id(first) not in cued or id(second) in cued or first is second:
+    pairs = list(zip(spans, spans[1:], strict=False))
+    # forwards, then backwards: a cue passes along the whole list from any cued item
+    for (first_start, end, first), (start, second_end, second) in [*pairs, *reversed(pairs)]:
+        if first is second or (id(first) in cued) == (id(second) in cued):
             continue
         if (first_start, end) in passing or (start, second_end) in passing:
             continue  # "seperti ADB dan Bank Dunia": named in passing, not a partner's list
@@ -653,5 +673,6 @@ def _coordinated_partners(
         ):
             continue  # "Country Director GIZ Indonesia, ASEAN dan Timor-Leste": an office's reach
         if start - end <= 8 and _COORDINATION_RE.fullmatch(text, end, start):
-            second.counterpart_cues.append("listed-with-partner")
-            cued.add(id(second))
+            uncued = second if id(first) in cued else first
+            uncued.counterpart_cues.append("listed-with-partner")
+            cued.add(id(uncued))

@@ -1,0 +1,133 @@
+"""Phrase families of the fifteenth pass (issue 12): partners found through the shape of the
+sentence rather than their names.
+
+Every sentence here was written for these tests; none is copied from a dev or fresh item.
+"""
+
+import pytest
+
+from .family_items import foreign, government
+
+# -- the first items of a list joined by "dan" before the verb act together -----
+LISTED_SUBJECTS = [
+    (
+        "Kementerian Kesehatan, UNICEF dan WHO meluncurkan kampanye imunisasi campak di Jakarta.",
+        ["UNICEF", "WHO"],
+    ),
+    (
+        "Pemerintah Kabupaten Sikka, Plan International, serta Save the Children menyepakati "
+        "rencana aksi perlindungan anak.",
+        ["Plan International", "Save the Children"],
+    ),
+    (
+        "Kemendagri, UCLG ASPAC, dan Ford Foundation menandatangani perpanjangan kerja sama di "
+        "Jakarta.",
+        ["UCLG ASPAC", "Ford Foundation"],
+    ),
+    (
+        "Badan Nasional Penanggulangan Bencana, IOM, dan Palang Merah Jerman menggelar simulasi "
+        "evakuasi tsunami di Padang.",
+        ["IOM", "Palang Merah Jerman"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "partners"), LISTED_SUBJECTS)
+def test_every_item_of_a_joint_subject_list_is_a_partner(body, partners):
+    assert foreign(body) == partners
+
+
+def test_a_comma_alone_opens_no_joint_subject():
+    # a place in apposition after the body, then a verb: no list, no partner
+    body = "Kementerian Kesehatan, Jakarta, meluncurkan kampanye imunisasi bersama warga."
+    assert foreign(body) == []
+
+
+# -- a body's acronym, then "dan" or a comma: the next name is another organization -----
+NEXT_NAME_AFTER_BODY = [
+    "BNPB, IOM, dan Palang Merah Jerman menggelar simulasi evakuasi tsunami di Padang.",
+    "BNPB dan Palang Merah Jerman menggelar simulasi evakuasi tsunami di Padang.",
+    "Badan Nasional Penanggulangan Bencana dan Palang Merah Jerman menggelar simulasi evakuasi "
+    "tsunami di Padang.",
+]
+
+
+@pytest.mark.parametrize("body", NEXT_NAME_AFTER_BODY)
+def test_a_foreign_name_after_a_body_leaves_the_body_indonesian(body):
+    assert government(body) == ["Badan Nasional Penanggulangan Bencana"]
+    assert "Palang Merah Jerman" in foreign(body)
+
+
+def test_a_foreign_ministry_with_its_fields_is_still_foreign():
+    body = (
+        "Pemerintah Provinsi Bali menjalin kerja sama dengan Kementerian Luar Negeri dan "
+        "Perdagangan Selandia Baru di bidang pertanian."
+    )
+    assert government(body) == ["Pemerintah Provinsi Bali"]
+    assert foreign(body) == ["Kementerian Luar Negeri dan Perdagangan Selandia Baru"]
+
+
+# -- a unit named by its head, then its proper name, before "bersama F" -----
+UNIT_WITH_NAME = [
+    (
+        "Balai Taman Nasional Gunung Leuser bersama Wildlife Conservation Society melaksanakan "
+        "patroli perlindungan orangutan.",
+        "Wildlife Conservation Society",
+    ),
+    (
+        "Balai Besar KSDA Jawa Barat dan Fauna & Flora International menggelar pelatihan bagi "
+        "petugas lapangan.",
+        "Fauna & Flora International",
+    ),
+    (
+        "Balai Taman Nasional Way Kambas dan Save the Rhino International meresmikan pusat "
+        "pendidikan konservasi.",
+        "Save the Rhino International",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "partner"), UNIT_WITH_NAME)
+def test_a_unit_with_its_proper_name_acts_with_the_partner(body, partner):
+    assert foreign(body) == [partner]
+    # no date in the item: the body as it is named today
+    assert government(body) == ["Kementerian Kehutanan"]
+
+
+# -- a lender or donor approves or disburses a loan or grant for the body -----
+FUNDERS_ACT = [
+    ("ADB menyetujui pinjaman untuk Kemenkes senilai 500 juta dolar AS.", "ADB"),
+    (
+        "JICA mengucurkan pinjaman kepada Kementerian PUPR untuk pembangunan bendungan.",
+        "JICA",
+    ),
+    (
+        "Bank Pembangunan Islam menyetujui pendanaan bagi Pemerintah Provinsi Aceh untuk "
+        "rumah sakit rujukan.",
+        "Bank Pembangunan Islam",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "partner"), FUNDERS_ACT)
+def test_a_funder_that_approves_or_disburses_is_the_partner(body, partner):
+    assert foreign(body) == [partner]
+
+
+def test_a_loan_approved_by_a_domestic_bank_gives_no_partner():
+    body = "Bank Jatim menyetujui pinjaman untuk Pemerintah Kabupaten Jember."
+    assert foreign(body) == []
+
+
+# -- a known name written with its number apart -----
+def test_a_known_name_with_a_number_is_one_name():
+    body = (
+        "Pemprov Jabar menandatangani nota kesepahaman dengan FHI 360 tentang penanggulangan "
+        "HIV di Bandung."
+    )
+    assert foreign(body) == ["FHI 360"]
+
+
+def test_a_year_after_a_name_is_no_part_of_it():
+    body = "UNICEF 2024 mendukung Pemprov Jabar dalam program gizi anak."
+    assert foreign(body) == ["UNICEF"]
