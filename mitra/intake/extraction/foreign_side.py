@@ -14,6 +14,7 @@ from .countries import COUNTRY_PATTERN
 from .document import Document
 from .foreign_places import is_foreign_subdivision
 from .names import HEADLINE_STOP, HEADLINE_VERBS, WORD_RE, OrgCandidate, overlaps
+from .roles import JOINT_VERBS, organiser_verb_after
 from .scan import Triggered
 
 FOREIGN_GOV_HEAD_RE = re.compile(
@@ -356,6 +357,8 @@ def country_counterparts(doc: Document, gov_mentions: list[BodyMention]) -> list
         cand.mentions.append(match.span())
         if _COUNTRY_PAIR_BEFORE_RE.search(before) or _COUNTRY_COOPERATION_BEFORE_RE.search(before):
             linked.add(name)
+        elif _joint_with_a_body(text, match, gov_spans):
+            linked.add(name)  # "Pemprov Jabar dan Jepang sepakat ...": the two act together
         elif _ENVOY_BEFORE_RE.search(before) and _ENVOY_MEETS_RE.search(
             text, s_start, doc.sentence_span(match.start())[1]
         ):
@@ -372,6 +375,18 @@ def country_counterparts(doc: Document, gov_mentions: list[BodyMention]) -> list
         cand.counterpart_cues.append("country-link")
         result.append(cand)
     return sorted(result, key=lambda c: c.mentions[0])
+
+
+def _joint_with_a_body(text: str, match: re.Match[str], gov_spans: list[tuple[int, int]]) -> bool:
+    """A country joined by "dan" or "bersama" to an Indonesian body right before it, the two
+    the subject of a joint verb ("Pemprov Jabar dan Jepang sepakat memperkuat ...")."""
+    joint = _JOINT_BEFORE_RE.search(text, max(0, match.start() - 12), match.start())
+    if joint is None or not any(end == joint.start() for _, end in gov_spans):
+        return False
+    return organiser_verb_after(text, match.end(), JOINT_VERBS, any_active=True)
+
+
+_JOINT_BEFORE_RE = re.compile(r"\s(?:dan|bersama|&)\s$")
 
 
 # A government agency named in Indonesian ends with its country: "Badan Kerja Sama

@@ -149,3 +149,28 @@ def known_suffix(
         if known is not None:
             return word.start(), known
     return start, None
+
+
+# Most words of a person's name that follow an organization in one capitalised run.
+MAX_PERSON_WORDS = 4
+
+
+def known_prefix(
+    text: str, start: int, end: int, index: KnownIndex
+) -> tuple[int, KnownOrganization] | None:
+    """A known organization's name that opens the run and is followed only by a person's
+    name, with where it ends: "Mercy Corps Indonesia Ade Soekadis" (after its title "Country
+    Director") is Mercy Corps and the name of its director."""
+    words = list(WORD_RE.finditer(text, start, end))
+    if not 3 <= len(words) <= MAX_NAME_WORDS:
+        return None
+    for cut in range(len(words) - 1, max(0, len(words) - 1 - MAX_PERSON_WORDS), -1):
+        if cut < 2 and words[0].group().isupper():
+            return None  # a one-word acronym is found as an acronym on its own
+        if any(not w.group()[:1].isupper() for w in words[cut:]):
+            return None
+        head = text[start : words[cut - 1].end()]
+        known = index.match_name(head) or index.match_name(strip_country_suffix(head))
+        if known is not None:
+            return words[cut - 1].end(), known
+    return None

@@ -45,7 +45,7 @@ from .foreign_side import (
     names_before_countries,
     place_words,
 )
-from .known_orgs import known_index, known_suffix
+from .known_orgs import known_index, known_prefix, known_suffix
 from .limits import FUZZY_ORG_COMPARISONS, PAIRWISE_ORG_COMPARISONS, Budget
 from .model import KnownOrganization
 from .names import (
@@ -500,6 +500,12 @@ def _classify_run(text, run_start, run_end, index, gov_spans, add, budget) -> No
             add(text[s:e], (s, e))
             continue
         s = strip_leading_titles(text, s, e)
+        person_after = known_prefix(text, s, e, index)
+        if person_after is not None:
+            # "Country Director Mercy Corps Indonesia Ade Soekadis": the organization, then
+            # its officer's name
+            add(text[s : person_after[0]], (s, person_after[0]), person_after[1])
+            continue
         e = cut_at_headline_words(text, s, e)
         name = text[s:e].strip(" -")
         if len(name) < 2:

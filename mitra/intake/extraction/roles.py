@@ -310,6 +310,8 @@ def organiser_verb_after(
         lower = word.lower()
         if lower == "bekerja" or lower in verbs:
             return True
+        if any_active and lower in STATIVE_VERBS:
+            return False  # "G dan Jepang merupakan wilayah rawan gempa": no act at all
         if any_active and lower not in NOT_A_PREDICATE and _ACTIVE_VERB_RE.fullmatch(lower):
             return True  # "G dan F menjalankan program ...": any act of the two together
         if lower == "yang" and not through:
@@ -324,6 +326,11 @@ def organiser_verb_after(
     return False
 
 
+# Verbs of active shape that tell what the subject is or has, not what it does.
+STATIVE_VERBS = frozenset(
+    ["merupakan", "menjadi", "memiliki", "mempunyai", "mengalami", "berada", "berbatasan",
+     "bernama", "berjarak", "menghadapi", "berstatus", "bersebelahan", "menempati"]
+)  # fmt: skip
 # An active verb (me-, ber-): what a subject does.
 _ACTIVE_VERB_RE = re.compile(r"(?:me|ber)[a-z]{3,}")
 
@@ -389,7 +396,7 @@ PARTNER_VERB_BEFORE_RE = re.compile(
 )
 # "menerima (kunjungan) Direktur Regional F", "menyambut Duta Besar F": F's official visits.
 RECEIVED_BEFORE_RE = re.compile(
-    r"(?<!\w)(?:menerima|menyambut|bertemu\sdengan|bertemu)\s(?P<between>(?:[\w.]+\s){0,5})$",
+    r"(?<!\w)(?:menerima|menyambut|bertemu\sdengan|bertemu)\s(?P<between>(?:[\w.]+\s){0,7})$",
     re.IGNORECASE,
 )
 
@@ -397,8 +404,19 @@ RECEIVED_BEFORE_RE = re.compile(
 def _received(before: str) -> bool:
     found = RECEIVED_BEFORE_RE.search(before)
     return found is not None and all(
-        word.lower().strip(".") in TITLE_WORDS for word in found.group("between").split()
+        word.lower().strip(".") in TITLE_WORDS or word.lower() in _RECEIVED_BETWEEN_WORDS
+        for word in found.group("between").split()
     )
+
+
+# Words between "menerima" and the visitor's organization besides titles: the visit itself and
+# the region an officer covers ("menerima kunjungan kehormatan Direktur Regional Asia Pasifik
+# F").
+_RECEIVED_BETWEEN_WORDS = frozenset(
+    ["kunjungan", "kehormatan", "audiensi", "delegasi", "rombongan", "perwakilan", "para", "dari",
+     "untuk", "asia", "pasifik", "tenggara", "timur", "selatan", "barat", "utara", "eropa",
+     "afrika", "amerika", "kawasan", "wilayah", "regional", "region"]
+)  # fmt: skip
 
 
 # A signing told with its other side after a link word: "Penandatanganan dilakukan bersama
@@ -545,10 +563,16 @@ def classify_foreign(doc: Document, foreign: list[OrgCandidate]) -> None:
             elif (
                 paired_with_indonesia(text, s_start, start)
                 and not doc.in_title(start)
-                and _agreement_sentence(doc, s_start, s_end)
+                and (
+                    _agreement_sentence(doc, s_start, s_end)
+                    # a verb of acting together, not any verb ("terus memperhatikan")
+                    or organiser_verb_after(text, end, JOINT_VERBS)
+                )
             ):
                 # "CPAP antara Pemerintah Indonesia dan UNDP", "Indonesia dan FAO
-                # menandatangani LoI": the other side of Indonesia itself in an agreement
+                # menandatangani LoI": the other side of Indonesia itself in an agreement;
+                # "Pemerintah Indonesia dan Pemerintah Korea Selatan menyepakati ...": the two
+                # acting together
                 cand.counterpart_cues.append("paired-with-indonesia")
             if "cooperation-with" not in cand.counterpart_cues and ORGANISED_WITH_BEFORE_RE.search(
                 text, max(s_start, start - 120), start
@@ -564,7 +588,7 @@ def classify_foreign(doc: Document, foreign: list[OrgCandidate]) -> None:
             if (
                 VISIT_RE.search(text[max(s_start, start - 30) : start])
                 or VISIT_RE.search(text[end : end + 30])
-                or _received(before)
+                or _received(text[max(s_start, start - 90) : start])
             ):
                 cand.counterpart_cues.append("visit")
             elif _subject_acts(text, s_start, start, end, s_end):

@@ -6,7 +6,7 @@ Every sentence here was written for these tests; none is copied from a dev or fr
 
 import pytest
 
-from .family_items import foreign, government
+from .family_items import foreign, government, signatories
 
 # -- the first items of a list joined by "dan" before the verb act together -----
 LISTED_SUBJECTS = [
@@ -131,3 +131,64 @@ def test_a_known_name_with_a_number_is_one_name():
 def test_a_year_after_a_name_is_no_part_of_it():
     body = "UNICEF 2024 mendukung Pemprov Jabar dalam program gizi anak."
     assert foreign(body) == ["UNICEF"]
+
+
+# -- a country or a foreign government joined to the Indonesian side as one subject -----
+JOINT_WITH_A_COUNTRY = [
+    ("Pemprov Jabar dan Jepang sepakat memperkuat kerja sama kebencanaan.", "Jepang"),
+    ("Kementerian Pertanian bersama Belanda meluncurkan pusat pelatihan hortikultura.", "Belanda"),
+    (
+        "Pemerintah Indonesia dan Pemerintah Korea Selatan menyepakati kerja sama di bidang "
+        "perikanan.",
+        "Pemerintah Korea Selatan",
+    ),
+    (
+        "Indonesia dan Selandia Baru meluncurkan program beasiswa vokasi di Jakarta.",
+        "Selandia Baru",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "partner"), JOINT_WITH_A_COUNTRY)
+def test_a_country_acting_with_the_indonesian_side_is_the_partner(body, partner):
+    assert foreign(body) == [partner]
+
+
+def test_a_country_after_a_body_without_a_joint_verb_is_no_partner():
+    body = "Pemprov Jabar dan Jepang merupakan wilayah rawan gempa, kata peneliti itu."
+    assert foreign(body) == []
+
+
+# -- the visitor's organization after its officer's title and region -----
+RECEIVED_OFFICERS = [
+    (
+        "Gubernur Jawa Timur menerima kunjungan Direktur Regional Asia Pasifik Oxfam, Maria "
+        "Lopez, di Gedung Grahadi.",
+        "Oxfam",
+    ),
+    (
+        "Wali Kota Makassar menerima kunjungan kehormatan Kepala Perwakilan Regional UN-Habitat "
+        "di Balai Kota.",
+        "UN-Habitat",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "partner"), RECEIVED_OFFICERS)
+def test_the_organization_of_a_received_officer_is_the_partner(body, partner):
+    assert foreign(body) == [partner]
+
+
+# -- a known organization followed by its officer's name in one run -----
+def test_a_known_name_then_a_person_is_the_organization():
+    body = (
+        "Nota kesepahaman ditandatangani oleh Sekretaris Daerah Provinsi NTT dan Country "
+        "Director Mercy Corps Indonesia Ade Soekadis."
+    )
+    assert foreign(body) == ["Mercy Corps"]
+    assert ("Country Director", "Mercy Corps") in signatories(body)
+
+
+def test_an_unknown_run_is_not_cut_for_a_person():
+    body = "Pemkab Sleman bekerja sama dengan Mercy Corps Indonesia dalam program air bersih."
+    assert foreign(body) == ["Mercy Corps"]
