@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from .countries import COUNTRY_PATTERN
 from .scan import Triggered
 
 FOREIGN_CUE_RE = re.compile(
@@ -17,6 +18,47 @@ FOREIGN_CUE_RE = re.compile(
 FOREIGN_CUE = Triggered(
     FOREIGN_CUE_RE, r"ormas|organisasi|lembaga|lsm|yayasan|ngo|ingo|mitra|badan"
 )
+# A description of what the organization is, ending in where it comes from, right before its
+# name: "organisasi nirlaba asal Belanda, Wetlands International", "perusahaan teknologi asal
+# Jerman, Siemens AG", "organisasi kesehatan global Resolve to Save Lives", "badan kerja sama
+# pembangunan Jerman, GIZ". A bare country closes it only before a comma.
+_DESCRIBED_NOUNS = (
+    r"organisasi|lembaga|LSM|NGO|yayasan|perusahaan|badan|institusi|ormas|asosiasi|jaringan"
+    r"|konsorsium|firma|korporasi|perhimpunan|federasi|universitas|kampus|perguruan\stinggi"
+    r"|pusat\sriset|pusat\spenelitian|dana|program|inisiatif|aliansi|koalisi|kelompok"
+)
+FOREIGN_DESCRIPTION_RE = re.compile(
+    rf"(?<!\w)(?:{_DESCRIBED_NOUNS})(?-i:\s[a-z][\w-]*){{0,5}}?"
+    r"(?:\s(?:asing|internasional|global|dunia|multinasional|mancanegara|regional)"
+    rf"|\s(?:asal|dari|milik|berbasis\sdi|yang\sberbasis\sdi|yang\sberkantor(?:\spusat)?\sdi"
+    rf"|yang\sbermarkas(?:\sbesar)?\sdi|berkantor\spusat\sdi)\s(?:{COUNTRY_PATTERN})"
+    rf"|\s(?:{COUNTRY_PATTERN})(?=,))"
+    r",?\s$",
+    re.IGNORECASE,
+)
+FOREIGN_DESCRIPTION = Triggered(
+    FOREIGN_DESCRIPTION_RE,
+    r"organisasi|lembaga|lsm|ngo|yayasan|perusahaan|badan|institusi|ormas|asosiasi|jaringan"
+    r"|konsorsium|firma|korporasi|perhimpunan|federasi|universitas|kampus|perguruan|pusat|dana"
+    r"|program|inisiatif|aliansi|koalisi|kelompok",
+)
+
+
+def foreign_cue_before(text: str, start: int, floor: int = 0) -> bool:
+    """Whether a foreign cue ("ormas asing", "lembaga donor") or a foreign description
+    ("organisasi nirlaba asal Belanda,") ends right before `start`, after `floor`."""
+    # Searched in the window cut out: the scans lower-case the text they are given, and the
+    # callers ask this for every mention while scanning other windows in between (a whole
+    # text lower-cased at every mention would make long inputs quadratic).
+    # One character more before the window lets a lookbehind see the word it would cut.
+    low = max(floor, start - 90)
+    lead = 1 if low > 0 else 0
+    window = text[low - lead : start]
+    cue = FOREIGN_CUE.search(window, max(lead, len(window) - 40))
+    if cue is not None and not window[cue.end() :].strip(" ,"):
+        return True
+    return FOREIGN_DESCRIPTION.search(window, lead) is not None
+
 
 COOPERATION_RE = re.compile(
     r"kerja\s?sama|kemitraan|kolaborasi|bermitra|mitra|MoU|MoC|MSP|PKS|LoI|nota\skesepahaman"
@@ -49,7 +91,18 @@ GRANT_BEFORE_RE = re.compile(r"(?<!\w)hibah\s(?:dari\s(?:pihak\s)?)?$", re.IGNOR
 SUPPORT_BEFORE_RE = re.compile(
     r"(?<!\w)(?:dukungan|bantuan|didukung|didanai|dibiayai|disponsori|pendanaan|pembiayaan"
     r"|funded|supported|sponsored|financed|support\sof|support\sfrom)"
-    r"(?:\s(?:penuh|langsung|pendanaan|dana))?(?:\s(?:dari|oleh|by|from))?(?:\s(?:pihak|the))?\s$",
+    r"(?:\s(?:penuh|langsung|pendanaan|dana|sebagian|sepenuhnya|bersama))?"
+    r"(?:\s(?:dari|oleh|by|from))?(?:\s(?:pihak|the))?\s$"
+    # "pendanaan program berasal dari F", "dana hibah itu bersumber dari F"
+    r"|(?<!\w)(?:dana|pendanaan|pembiayaan|anggaran|bantuan|hibah|dukungan)(?:\s[\w-]+){0,4}"
+    r"\s(?:berasal|bersumber|diperoleh|didapat)\sdari\s(?:pihak\s)?$",
+    re.IGNORECASE,
+)
+# A funder named as such after its name: "Pemerintah Kerajaan Norwegia selaku mitra pendana",
+# "F sebagai donor program".
+FUNDER_AFTER_RE = re.compile(
+    r",?\s(?:selaku|sebagai)\s(?:mitra\s|lembaga\s|negara\s)?(?:pendana|donor|penyandang\sdana"
+    r"|pemberi\s(?:hibah|dana|pinjaman))(?!\w)",
     re.IGNORECASE,
 )
 # The partner as the subject of meeting, visiting, supporting or funding, a few words after

@@ -279,10 +279,10 @@ def _fill_by_document_named(
     sentence_facts,  # noqa: ANN001
     evidence: list[Evidence],
 ) -> None:
-    """Several partners: a sentence that names no partner but names the document of exactly
-    one agreement ("BNPB menandatangani perjanjian hibah dengan USAID serta nota kesepahaman
-    dengan UNDP. Hibah itu berlaku selama tiga tahun, 2022-2025.") gives that agreement its
-    term."""
+    """Several partners: a sentence that names no partner gives its term to the one document
+    all of them signed, or, when they signed several, to the one agreement whose document it
+    names ("BNPB menandatangani perjanjian hibah dengan USAID serta nota kesepahaman dengan
+    UNDP. Hibah itu berlaku selama tiga tahun, 2022-2025.")."""
     text = doc.text
     for s_start, s_end in doc.sentences:
         if s_start in partner_sentences or s_end <= doc.body_start or doc.in_title(s_start):
@@ -295,16 +295,28 @@ def _fill_by_document_named(
         named = {str(d.value) for d in docs}
         if _GRANT_OR_LOAN_RE.search(text, s_start, s_end):
             named.add("other")
-        targets = [a for a in results if a.document_type in named]
-        if len(targets) != 1 or len({a.document_type for a in results}) < 2:
-            continue  # the document is not told apart from the others
-        agreement, number = targets[0], results.index(targets[0])
-        if found_periods and agreement.start_year is None and agreement.end_year is None:
-            agreement.start_year, agreement.end_year = found_periods[0].value
-            evidence.append(_found(number, "period", found_periods[0], 0.6, "document-named"))
-        if found_durations and agreement.duration_years is None:
-            agreement.duration_years = int(found_durations[0].value)
-            evidence.append(_found(number, "duration", found_durations[0], 0.6, "document-named"))
+        types = {a.document_type for a in results}
+        if len(types) == 1 and all(
+            a.start_year is None and a.end_year is None and a.duration_years is None
+            for a in results
+        ):
+            # one document signed with every partner ("Kemenkes, Gates Foundation dan PATH
+            # menandatangani MoU. Kesepakatan berlaku selama empat tahun."): its term is theirs
+            targets = list(results)
+        else:
+            targets = [a for a in results if a.document_type in named]
+            if len(targets) != 1 or len(types) < 2:
+                continue  # the document is not told apart from the others
+        for agreement in targets:
+            number = results.index(agreement)
+            if found_periods and agreement.start_year is None and agreement.end_year is None:
+                agreement.start_year, agreement.end_year = found_periods[0].value
+                evidence.append(_found(number, "period", found_periods[0], 0.6, "document-named"))
+            if found_durations and agreement.duration_years is None:
+                agreement.duration_years = int(found_durations[0].value)
+                evidence.append(
+                    _found(number, "duration", found_durations[0], 0.6, "document-named")
+                )
 
 
 def _joint_agreements(

@@ -198,6 +198,7 @@ TITLE_WORDS = frozenset(
         "sekretaris",
         "jenderal",
         "kepala",
+        "utama",  # "Direktur Utama", "Sekretaris Utama"
         "ketua",
         "direktur",
         "wakil",
@@ -634,6 +635,8 @@ def looks_foreign(name: str) -> bool:
     words = [w.lower() for w in written]
     if not words or DOMESTIC_INTERNATIONAL_RE.search(name):
         return False
+    if len(words) == 1 and words[0] in ORG_HEADS:
+        return False  # "Global", "International": a head word alone names nothing
     if not DOMESTIC_BRAND_WORDS.isdisjoint(words):
         return False  # "Tanoto Foundation", "Traveloka": an Indonesian group or company
     if any(w in UNIVERSITY_WORDS for w in words) or written[-1] in COMPANY_FORMS:

@@ -25,7 +25,7 @@ from itertools import chain as _chain
 from .agreements import DOCUMENT_RE
 from .bodies import COUNTRY_RE, BodyMention
 from .countries import COUNTRY_PATTERN
-from .cues import FOREIGN_CUE
+from .cues import foreign_cue_before
 from .document import Document
 from .foreign_side import (
     FOREIGN_AGENCY_HEAD_RE,
@@ -143,6 +143,8 @@ def find_foreign_candidates(
             return
         if is_document_name(form) or full and is_document_name(full):
             return  # "Memorandum of Cooperation (MoC)", "Letter of Intent": a document
+        if not known and _DESCRIPTION_ONLY_RE.fullmatch(form):
+            return  # "Lembaga Asal Jerman", "NGO Jepang": what it is, not its name
         if _ADDRESS_HEAD_RE.match(form) and _CITY_BEFORE_RE.search(
             text, max(0, span[0] - 60), span[0]
         ):
@@ -366,6 +368,13 @@ def is_document_name(form: str) -> bool:
     return first is not None and first.group().lower() in _DOCUMENT_NAME_HEADS
 
 
+# A headline's description of the partner instead of its name: "Lembaga Asal Jerman", "NGO
+# Jepang", "LSM dari Belanda", "Perusahaan Jepang".
+_DESCRIPTION_ONLY_RE = re.compile(
+    r"(?:Lembaga|NGO|LSM|Organisasi|Ormas|Yayasan|Perusahaan|Institusi|Mitra|Donor|Investor"
+    r"|Universitas|Kampus)(?:\s(?:Nirlaba|Internasional|Swasta|Kemanusiaan))?"
+    rf"(?:\s(?:Asal|Dari|dari|asal))?\s(?:{COUNTRY_PATTERN})"
+)
 # A foreign city followed by the region it lies in: the region is an address, not a party.
 _ADDRESS_HEAD_RE = re.compile(
     r"(?:[Pp]emerintah\s)?(?:Prefektur|Provinsi|Negara\sBagian|State\sof)\s"
@@ -527,17 +536,9 @@ def _classify_run(text, run_start, run_end, index, gov_spans, add, budget) -> No
             or is_foreign_government(name)
             or is_foreign_subnational(text, s, e)
             or len(name) > 2
-            and _foreign_cue_before(text, s)
+            and foreign_cue_before(text, s)
         ):
             add(name, (s, e))
-
-
-def _foreign_cue_before(text: str, start: int) -> bool:
-    """Whether a foreign cue ("ormas asing", "lembaga donor") stands right before `start`
-    (the first cue of the 40 characters before it, with only white space after it)."""
-    # the pattern has no lookaround: searched in place, as in the 40 characters cut out
-    cue = FOREIGN_CUE.search(text, max(0, start - 40), start)
-    return cue is not None and not text[cue.end() : start].strip()
 
 
 def _split_at_headline_verbs(text: str, start: int, end: int) -> list[tuple[int, int]]:

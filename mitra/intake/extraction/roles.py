@@ -22,7 +22,7 @@ from .cues import (
     ATTEND,
     ATTEND_AFTER_RE,
     COOPERATION,
-    FOREIGN_CUE,
+    FUNDER_AFTER_RE,
     GRANT_BEFORE_RE,
     GRANT_LINK_RE,
     LINK_MAX_GAP,
@@ -34,6 +34,7 @@ from .cues import (
     VISIT_TO_RE,
     WITNESS_BEFORE_RE,
     WITNESS_WORD_RE,
+    foreign_cue_before,
 )
 from .document import Document
 from .meetings import EXTENSION, SIGNING, background_sentence
@@ -484,9 +485,12 @@ OTHER_WORD_RE = re.compile(
     r"(?<![\w-])(?<!antara\s)(?:lain|lainnya|serupa|other|similar)(?![\w-])", re.I
 )
 # History told about the parties, before the name in its clause: "telah lama bekerja sama
-# dengan F", "sebelumnya bermitra dengan F", "pernah menerima hibah dari F".
+# dengan F", "sebelumnya bermitra dengan F", "pernah menerima hibah dari F", "yang dahulu
+# sempat didukung F".
 HISTORY_WORD_RE = re.compile(
-    r"(?<!\w)(?:sebelumnya|telah\slama|sudah\slama|sejak\slama|pernah|selama\sini"
+    r"(?<!\w)(?:sebelumnya|telah\slama|sudah\slama|sejak\slama|pernah|selama\sini|sempat"
+    # "program yang dahulu sempat didukung F" (not "terlebih dahulu", beforehand)
+    r"|(?<!terlebih\s)(?:dahulu|dulu)(?:nya)?"
     r"|sejak\s(?:tahun\s)?(?:19|20)\d\d|previously|has\slong)(?!\w)",
     re.IGNORECASE,
 )
@@ -545,8 +549,8 @@ def classify_foreign(doc: Document, foreign: list[OrgCandidate]) -> None:
                 passing.add((start, end))  # named in passing: no cue from this mention
                 continue
             before = _without_umbrella(text[max(s_start, start - 70) : start])[-40:]
-            cue = FOREIGN_CUE.search(before)
-            if cue and not before[cue.end() :].strip():
+            if foreign_cue_before(text, start, s_start):
+                # "ormas asing F", "organisasi nirlaba asal Belanda, F"
                 cand.counterpart_cues.append("foreign-cue")
             # "kerja sama dengan F", "Program Kerja Sama RI-F", "bermitra dengan F"
             tail = before[-45:]
@@ -582,6 +586,10 @@ def classify_foreign(doc: Document, foreign: list[OrgCandidate]) -> None:
             if _signed_with(text, s_start, start):
                 # "Penandatanganan dilakukan bersama perwakilan F": the other signing side
                 cand.counterpart_cues.append("signed-with")
+            if FUNDER_AFTER_RE.match(text, end, s_end):
+                # "Pemerintah Kerajaan Norwegia selaku mitra pendana": a funder, even listed
+                # among the guests
+                cand.counterpart_cues.append("funder")
             if PARTNER_VERB_BEFORE_RE.search(before):
                 # "Kemenkes menggandeng F": taken on as a partner
                 cand.counterpart_cues.append("cooperation-with")

@@ -6,7 +6,7 @@ Every sentence here was written for these tests; none is copied from a dev or fr
 
 import pytest
 
-from .family_items import foreign, government, signatories
+from .family_items import agreements, foreign, government, headed, signatories
 
 # -- the first items of a list joined by "dan" before the verb act together -----
 LISTED_SUBJECTS = [
@@ -192,3 +192,119 @@ def test_a_known_name_then_a_person_is_the_organization():
 def test_an_unknown_run_is_not_cut_for_a_person():
     body = "Pemkab Sleman bekerja sama dengan Mercy Corps Indonesia dalam program air bersih."
     assert foreign(body) == ["Mercy Corps"]
+
+
+# -- what the organization is, then its name -----
+DESCRIBED_PARTNERS = [
+    (
+        "Pemerintah Provinsi Riau bersama organisasi nirlaba asal Belanda, Tidal Peat Trust, "
+        "mematangkan draf rencana kerja restorasi gambut.",
+        "Tidal Peat Trust",
+    ),
+    (
+        "Kementerian Perindustrian menggandeng perusahaan teknologi asal Jepang, Hokuto Denki, "
+        "untuk pelatihan otomasi pabrik.",
+        "Hokuto Denki",
+    ),
+    (
+        "Dinas Kesehatan Kota Medan menjalin kerja sama dengan organisasi kesehatan global "
+        "Heart Beat Partners untuk skrining hipertensi.",
+        "Heart Beat Partners",
+    ),
+    (
+        "Pemkab Gowa menerima kunjungan lembaga kemanusiaan yang berbasis di Swiss, Aqua "
+        "Helvetia, di Sungguminasa.",
+        "Aqua Helvetia",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "partner"), DESCRIBED_PARTNERS)
+def test_a_name_after_a_foreign_description_is_the_partner(body, partner):
+    assert foreign(body) == [partner]
+
+
+def test_a_domestic_description_makes_no_foreign_partner():
+    body = (
+        "Pemerintah Provinsi Riau bersama organisasi nirlaba lokal, Tidal Peat Trust, "
+        "mematangkan draf rencana kerja restorasi gambut."
+    )
+    assert foreign(body) == []
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "KLHK Teken Kerja Sama dengan Lembaga Asal Jerman",
+        "Pemkab Sikka Gandeng NGO Jepang Bangun Sumur",
+        "Pemkot Bogor Jajaki Kerja Sama dengan Mitra Global",
+    ],
+)
+def test_a_description_in_the_headline_is_no_name(headline):
+    body = "Kerja sama itu mencakup pelatihan petugas di lapangan."
+    assert headed(headline, body)["foreign_parties"] == []
+
+
+# -- funders named by how the money comes -----
+FUNDERS = [
+    (
+        "Program itu didanai sebagian oleh Departemen Luar Negeri dan Perdagangan Australia "
+        "(DFAT) dan dijalankan Pemprov NTT.",
+        "Departemen Luar Negeri dan Perdagangan Australia",
+    ),
+    (
+        "Wali Kota Ambon menjelaskan, pendanaan program berasal dari Bank Pembangunan Asia (ADB).",
+        "Bank Pembangunan Asia",
+    ),
+    (
+        "Turut hadir perwakilan Kementerian Keuangan dan Pemerintah Kerajaan Norwegia selaku "
+        "mitra pendana dalam rapat yang digelar Pemprov Kaltim.",
+        "Pemerintah Kerajaan Norwegia",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "partner"), FUNDERS)
+def test_a_funder_is_a_partner(body, partner):
+    # a name defined with its acronym is shown with it: "Bank Pembangunan Asia (ADB)"
+    assert any(name.split(" (")[0] == partner for name in foreign(body))
+
+
+# -- support told as history -----
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Pemkab Berau melanjutkan program kawasan konservasi laut yang dahulu sempat didukung "
+        "USAID.",
+        "Program yang dulu didanai oleh JICA itu kini dijalankan Pemprov Sulsel sendiri.",
+    ],
+)
+def test_support_told_as_history_is_no_partner(body):
+    assert foreign(body) == []
+
+
+def test_a_partner_acting_beforehand_is_still_the_partner():
+    body = "Sebelum penandatanganan, Pemprov Bali terlebih dahulu bertemu dengan UNDP di Denpasar."
+    assert foreign(body) == ["UNDP"]
+
+
+# -- "Direktur Utama" is a title, not the start of a name -----
+def test_a_president_directors_title_is_no_name():
+    body = (
+        "Kesepakatan ditandatangani Kepala Dinas Pendidikan Jatim dan Direktur Utama Bank "
+        "Jatim di Surabaya."
+    )
+    assert foreign(body) == []
+
+
+# -- one document signed with every partner: its term is theirs -----
+def test_the_term_of_one_document_signed_with_two_partners_is_both_of_theirs():
+    body = (
+        "Kementerian Kesehatan, Bill & Melinda Gates Foundation dan PATH menandatangani nota "
+        "kesepahaman di Jakarta. Kesepakatan berlaku selama empat tahun."
+    )
+    found = agreements(body)
+    assert [(a["partner"], a["duration_years"]) for a in found] == [
+        ("Bill & Melinda Gates Foundation", 4),
+        ("PATH", 4),
+    ]
