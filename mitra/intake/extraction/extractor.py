@@ -19,7 +19,11 @@ from .page_noise import blank_page_noise
 from .parties import find_foreign_candidates
 from .regions import REGIONAL_KINDS, Region, regions_named
 from .roles import BodyRole, classify_bodies, classify_foreign
-from .same_org import attributive_only, merge_same_organizations
+from .same_org import (
+    attributive_only,
+    merge_same_organizations,
+    without_countries_of_partners,
+)
 from .signatories import find_signatories
 
 # Press items are a few pages; beyond this the rest of an input is not analysed, which
@@ -167,8 +171,10 @@ def extract(
                 )
             )
 
-    counterparts = _without_quoted_only(
-        [c for c in foreign if c.counterpart_cues and not attributive_only(text, c)], doc
+    counterparts = without_countries_of_partners(
+        _without_quoted_only(
+            [c for c in foreign if c.counterpart_cues and not attributive_only(text, c)], doc
+        )
     )
     for cand in counterparts:
         party = ForeignParty(

@@ -70,12 +70,12 @@ def foreign_ministries(text: str, start: int):
 
 FOREIGN_LOCAL_RE = re.compile(
     r"(?<!\w)(?:[Pp]emerintah\s)?(?P<head>[Nn]egara\s[Bb]agian|[Pp]refektur|[Pp]rovinsi|"
-    r"[Kk]ota|[Dd]istrik|[Cc]ounty\sof|[Ss]tate\sof|[Pp]refecture\sof|[Pp]rovince\sof)\s"
+    r"[Kk]ota|[Dd]istrik|[Cc]ounty\sof|[Ss]tate\sof|[Pp]refecture\sof|[Pp]rovince\sof|City\sof)\s"
     r"(?P<name>[A-Z][\w'\-]*(?:\s[A-Z][\w'\-]*){0,2})"
 )
 FOREIGN_LOCAL = Triggered(
     FOREIGN_LOCAL_RE,
-    r"pemerintah|negara|prefektur|provinsi|kota|distrik|county|state|prefecture|province",
+    r"pemerintah|negara|prefektur|provinsi|kota|distrik|county|state|prefecture|province|city",
 )
 
 
@@ -113,6 +113,9 @@ def is_foreign_local(match: re.Match[str], with_country: set[str]) -> bool:
         return False  # "kerja sama Kota Kembar dengan ...": the kind of pair, not a city
     if head.startswith(("negara", "prefektur", "county", "state", "prefecture")):
         return True
+    if head == "city of":
+        # "City of Darwin": a city named in English is abroad, unless it is Indonesia's own
+        return name.lower() not in indonesian_places()
     text = match.string
     around = text[max(0, match.start() - SISTER_WINDOW) : match.end() + SISTER_WINDOW]
     if head in ("kota", "provinsi") and match.group()[:1].isupper() and SISTER_RE.search(around):
@@ -381,12 +384,16 @@ def _joint_with_a_body(text: str, match: re.Match[str], gov_spans: list[tuple[in
     """A country joined by "dan" or "bersama" to an Indonesian body right before it, the two
     the subject of a joint verb ("Pemprov Jabar dan Jepang sepakat memperkuat ...")."""
     joint = _JOINT_BEFORE_RE.search(text, max(0, match.start() - 12), match.start())
-    if joint is None or not any(end == joint.start() for _, end in gov_spans):
-        return False
-    return organiser_verb_after(text, match.end(), JOINT_VERBS, any_active=True)
+    if joint is not None and any(end == joint.start() for _, end in gov_spans):
+        return organiser_verb_after(text, match.end(), JOINT_VERBS, any_active=True)
+    # the country first: "Jepang dan Pemprov Jabar sepakat ..."
+    joint = _JOINT_AFTER_RE.match(text, match.end())
+    body = next((span for span in gov_spans if joint and span[0] == joint.end()), None)
+    return body is not None and organiser_verb_after(text, body[1], JOINT_VERBS, any_active=True)
 
 
 _JOINT_BEFORE_RE = re.compile(r"\s(?:dan|bersama|&)\s$")
+_JOINT_AFTER_RE = re.compile(r"\s(?:dan|bersama|&)\s")
 
 
 # A government agency named in Indonesian ends with its country: "Badan Kerja Sama

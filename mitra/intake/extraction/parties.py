@@ -153,12 +153,21 @@ def find_foreign_candidates(
             text, max(0, span[0] - 20), span[0]
         ):
             return  # "tiga badan PBB, yaitu FAO, ...": the agencies listed are the parties
-        if _REGION_BEFORE_RE.search(text, max(0, span[0] - 70), span[0]) and (
-            COUNTRY_RE.fullmatch(form) or _COUNTRY_STATE_RE.fullmatch(form)
+        if (COUNTRY_RE.fullmatch(form) or _COUNTRY_STATE_RE.fullmatch(form)) and (
+            _REGION_BEFORE_RE.search(text, max(0, span[0] - 70), span[0])
+            or _addressed_name_before(text, span[0])
         ):
-            return  # "Provinsi Hainan, Republik Rakyat Tiongkok": the province's country
+            # "Provinsi Hainan, Republik Rakyat Tiongkok", "Universität Hamburg, Republik
+            # Federal Jerman": where the organization before it is, not another party
+            return
         key = form_key(form)
         cand = same(key, known, acronym, form)
+        # Where the form counts as written first: a headline's short form, or a name made
+        # from an officer's title ("City Mayor of X" -> "City of X"), after every form the
+        # body writes (README: the name as first spelled out in the text).
+        rank = span[0]
+        if doc.in_title(span[0]) or not text.startswith(form, span[0]):
+            rank += _AFTER_THE_BODY
         if cand is not None:
             if (
                 form not in cand.forms
@@ -166,8 +175,8 @@ def find_foreign_candidates(
                 and len(cand.forms) < MAX_FORMS
             ):
                 cand.forms.append(form)
-            if span[0] < cand.first_at.get(form, span[0] + 1):
-                cand.first_at[form] = span[0]
+            if rank < cand.first_at.get(form, rank + 1):
+                cand.first_at[form] = rank
             cand.mentions.append(span)
             cand.known = cand.known or known
             if acronym and not cand.acronym:
@@ -180,7 +189,7 @@ def find_foreign_candidates(
             return  # a press item names a handful; beyond this the input is not prose
         forms = [form] if form != acronym or not full else [full]
         cand = OrgCandidate(forms, acronym, known, [span], defined_full=full)
-        cand.first_at[form] = span[0]
+        cand.first_at[form] = rank
         candidates.append(cand)
         remember(cand, *forms, acronym)
 
@@ -306,6 +315,10 @@ def find_foreign_candidates(
     return _merge_governments(candidates)
 
 
+# Added to the position of a form that the body does not write where it was found.
+_AFTER_THE_BODY = 10**7
+
+
 def _merge_governments(candidates: list[OrgCandidate]) -> list[OrgCandidate]:
     """One counterpart per foreign country's government: "Pemerintah Kerajaan Norwegia" and
     "Kedutaan Besar Norwegia" (or "Pemerintah Norwegia") are one party, named by the first
@@ -390,6 +403,24 @@ _REGION_BEFORE_RE = re.compile(
     r"(?<!\w)(?:Provinsi|Prefektur|Negara\sBagian|Kota|State\sof|Province\sof|City\sof)"
     r"(?:\s[A-Z][\w'-]*){1,4},\s$"
 )
+# An organization's name right before ", <country>": two capitalised words at least, or an
+# acronym (one capitalised word may open the sentence: "Kemarin, Jepang ...").
+_NAME_THEN_COMMA_RE = re.compile(
+    r"(?<![\w-])[A-Z][\w'&.-]*(?:\s(?:[A-Z][\w'&.-]*|&|of|for|für|de|van|von|der)){0,8},\s$"
+)
+
+
+def _addressed_name_before(text: str, start: int) -> bool:
+    found = _NAME_THEN_COMMA_RE.search(text, max(0, start - 90), start)
+    if found is None:
+        return False
+    name = found.group()[:-2]
+    if " " not in name and not (len(name) > 1 and name[1:].lower() != name[1:]):
+        return False
+    # a name that itself ends with a country ("Jepang, Korea Selatan") is one of a list
+    return not any(country.end() == len(name) for country in COUNTRY_RE.finditer(name))
+
+
 _COUNTRY_STATE_RE = re.compile(
     rf"(?:Republik(?:\sRakyat|\sSosialis|\sFederal|\sDemokratik)?|Kerajaan|Persemakmuran)"
     rf"\s(?:{COUNTRY_PATTERN})"
@@ -435,9 +466,15 @@ def _local_core(form: str) -> tuple[str, str] | None:
     local = _LOCAL_FORM_RE.match(form) if form else None
     if local is None:
         return None
-    head = form[: local.start("name")].split()[-1].lower()
+    head = [w for w in form[: local.start("name")].lower().split() if w != "of"][-1]
+    head = _ENGLISH_LOCAL_HEADS.get(head, head)  # "City of Darwin" is "Kota Darwin"
     words = [w for w in local.group("name").lower().split() if w not in _REGION_EPITHETS]
     return (head, " ".join(words)) if words else None
+
+
+_ENGLISH_LOCAL_HEADS = {
+    "city": "kota", "province": "provinsi", "prefecture": "prefektur", "state": "bagian"
+}  # fmt: skip
 
 
 def _same_org(

@@ -4,13 +4,16 @@
   Energy Agency/DEA)", "Komite Internasional Palang Merah (International Committee of the Red
   Cross/ICRC)": the English name is the same body;
 * an acronym followed by its country: "METI Jepang", "DFAT Australia", "FSC Korea" after
-  "Kementerian Ekonomi, Perdagangan, dan Industri Jepang (METI)": the same ministry.
+  "Kementerian Ekonomi, Perdagangan, dan Industri Jepang (METI)": the same ministry;
+* a bare country beside a partner of that country ("Uzbekistan" beside "Kementerian Luar
+  Negeri Republik Uzbekistan"): the country is recorded only when it is the whole side.
 """
 
 from __future__ import annotations
 
 import re
 
+from .bodies import COUNTRY_RE
 from .countries import COUNTRY_PATTERN
 from .names import OrgCandidate
 
@@ -85,3 +88,27 @@ def attributive_only(text: str, cand: OrgCandidate) -> bool:
         if not word[:1].islower() or word.lower() in _LINK_WORDS:
             return False
     return seen
+
+
+# A country's name, bare or as a state: "Uzbekistan", "Republik Federal Jerman", "Kerajaan
+# Belanda".
+_BARE_COUNTRY_RE = re.compile(
+    r"(?:(?:Republik|Kerajaan|Negara|Persemakmuran)(?:\s(?:Federal|Rakyat|Sosialis|Islam"
+    rf"|Demokratik|Arab))*\s)?(?P<country>{COUNTRY_PATTERN})"
+)
+
+
+def without_countries_of_partners(counterparts: list[OrgCandidate]) -> list[OrgCandidate]:
+    """The counterparts less a bare country whose own body is a counterpart too: the README
+    records the country only when "a foreign side [is] given only as a country"."""
+    named_countries: set[str] = set()
+    bare: list[tuple[OrgCandidate, str]] = []
+    for cand in counterparts:
+        name = cand.display_name()
+        whole = _BARE_COUNTRY_RE.fullmatch(name)
+        if whole is not None:
+            bare.append((cand, whole.group("country")))
+        else:
+            named_countries.update(m.group() for m in COUNTRY_RE.finditer(name))
+    dropped = {id(cand) for cand, country in bare if country in named_countries}
+    return [c for c in counterparts if id(c) not in dropped]

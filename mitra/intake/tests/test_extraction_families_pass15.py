@@ -308,3 +308,44 @@ def test_the_term_of_one_document_signed_with_two_partners_is_both_of_theirs():
         ("Bill & Melinda Gates Foundation", 4),
         ("PATH", 4),
     ]
+
+
+# -- a country beside its own body, or as the address of an organization -----
+def test_a_bare_country_beside_its_own_ministry_is_not_a_second_partner():
+    body = (
+        "Kementerian Luar Negeri dan Kementerian Luar Negeri Republik Uzbekistan menandatangani "
+        "rencana konsultasi di Jakarta. Kerja sama dengan Uzbekistan terus tumbuh."
+    )
+    assert foreign(body) == ["Kementerian Luar Negeri Republik Uzbekistan"]
+
+
+def test_a_country_after_an_organization_is_its_address():
+    body = (
+        "Universitas Islam Negeri Walisongo dan Universität Leipzig, Republik Federal Jerman, "
+        "menandatangani nota kesepahaman kerja sama akademik."
+    )
+    assert "Republik Federal Jerman" not in foreign(body)
+
+
+def test_a_country_opening_a_sentence_after_an_adverb_is_still_read():
+    body = "Kemarin, Jepang dan Pemprov Jabar sepakat memperkuat kerja sama kebencanaan."
+    assert foreign(body) == ["Jepang"]
+
+
+# -- one foreign city written in English and in Indonesian -----
+def test_city_of_x_and_kota_x_are_one_partner():
+    body = (
+        "Pemerintah Kota Ambon menerima kunjungan delegasi City of Darwin, Australia. Kota "
+        "Darwin dan Kota Ambon telah menjadi kota kembar sejak 1988."
+    )
+    assert foreign(body) == ["City of Darwin"]
+
+
+# -- the name as the body first spells it, not the headline's short form -----
+def test_the_body_form_names_the_partner_before_a_headline_form():
+    found = headed(
+        "Wali Kota Darwin Kunjungi Ambon",
+        "Pemerintah Kota Ambon menerima kunjungan delegasi City of Darwin, Australia, di Balai "
+        "Kota Ambon.",
+    )
+    assert found["foreign_parties"] == ["City of Darwin"]
