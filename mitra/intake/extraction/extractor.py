@@ -107,6 +107,8 @@ def extract(
     if not any(c.counterpart_cues for c in foreign):
         foreign += country_counterparts(doc, mentions)
     classify_bodies(doc, roles, foreign)
+    event_types = list(meetings.event_types(text, doc.body_start))
+    _meeting_participants(foreign, {name for name, *_ in event_types})
 
     signatories = find_signatories(
         text,
@@ -176,6 +178,7 @@ def extract(
             [c for c in foreign if c.counterpart_cues and not attributive_only(text, c)], doc
         )
     )
+    counterparts.sort(key=lambda c: c.mentions[0])  # in the order the text names them
     for cand in counterparts:
         party = ForeignParty(
             cand.display_name(), cand.known if _from_registry(cand.known, registry) else None
@@ -213,7 +216,7 @@ def extract(
         )
 
     # Event types, mode, venue, sectors -------------------------------------------------
-    for name, start, end, confidence in meetings.event_types(text, doc.body_start):
+    for name, start, end, confidence in event_types:
         result.event_types.append(name)
         evidence.append(Evidence("event_types", name, start, end, confidence, "trigger"))
     venue = meetings.venue(text, doc.body_start)
@@ -246,6 +249,21 @@ def extract(
                      sector.confidence, "keyword")
         )  # fmt: skip
     return result
+
+
+def _meeting_participants(foreign: list[OrgCandidate], event_types: set[str]) -> None:
+    """At a meeting whose other side is named nowhere else, the foreign organizations taking
+    part are that side ("Kemenkes menggelar rapat bersama mitra pembangunan internasional ...
+    dihadiri perwakilan WHO, UNICEF, ..."). Guests beside a named partner are not (dev item
+    119: guests at a welcome by ABS); at a signing, one that only attends or witnesses is not
+    (README: an ambassador at a signing is no party)."""
+    if "meeting" not in event_types or event_types & {"signing", "extension"}:
+        return
+    if any(cand.counterpart_cues for cand in foreign):
+        return
+    for cand in foreign:
+        if not cand.counterpart_cues and cand.attend_cues > cand.witness_cues:
+            cand.counterpart_cues.append("meeting-participant")
 
 
 # A direct quotation on one line: “...” or "...".

@@ -61,8 +61,8 @@ class KnownIndex:
             trie_pattern(self.case_sensitive) if alternatives else None,
             on_text=True,
         )
-        # Names that contain lower-case words ("Badan PBB untuk Pengungsi") are not one
-        # capitalised run; they are found by one pass of this pattern.
+        # Names that contain lower-case words ("Badan PBB untuk Pengungsi") or a comma are not
+        # one capitalised run; they are found by one pass of this pattern.
         with_lower = sorted(
             {
                 form.strip()
@@ -71,7 +71,11 @@ class KnownIndex:
                 if form
                 and " " in form.strip()
                 and any(w[:1].islower() for w in form.split())
-                and not all(w.lower() in NAME_CONNECTORS or w[:1].isupper() for w in form.split())
+                and (
+                    not all(w.lower() in NAME_CONNECTORS or w[:1].isupper() for w in form.split())
+                    # "Gavi, the Vaccine Alliance": a comma splits the capitalised runs too
+                    or "," in form
+                )
             },
             key=len,
             reverse=True,

@@ -462,6 +462,7 @@ class OrgCandidate:
     mentions: list[tuple[int, int]] = field(default_factory=list)
     counterpart_cues: list[str] = field(default_factory=list)
     attend_cues: int = 0
+    witness_cues: int = 0  # of the attend cues, those of witnessing a signing
     defined_full: str = ""  # full name given with the acronym in brackets
     first_at: dict[str, int] = field(default_factory=dict)  # form -> first offset
 

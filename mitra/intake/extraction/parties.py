@@ -343,6 +343,7 @@ def _merge_governments(candidates: list[OrgCandidate]) -> list[OrgCandidate]:
         first.mentions = sorted(set(first.mentions) | set(cand.mentions))
         first.counterpart_cues += cand.counterpart_cues
         first.attend_cues += cand.attend_cues
+        first.witness_cues += cand.witness_cues
         first.known = first.known or cand.known
     for cand in by_country.values():
         named = [f for f in cand.forms if (government_country(f) or ("", False))[1]]
@@ -406,7 +407,8 @@ _REGION_BEFORE_RE = re.compile(
 # An organization's name right before ", <country>": two capitalised words at least, or an
 # acronym (one capitalised word may open the sentence: "Kemarin, Jepang ...").
 _NAME_THEN_COMMA_RE = re.compile(
-    r"(?<![\w-])[A-Z][\w'&.-]*(?:\s(?:[A-Z][\w'&.-]*|&|of|for|für|de|van|von|der)){0,8},\s$"
+    r"(?<![\w-])[A-Z][\w'&.-]*(?:\s(?:[A-Z][\w'&.-]*|&|of|for|für|de|van|von|der)){0,8}"
+    r"(?P<acronym>\s\([^()\n]{1,20}\))?,\s$"
 )
 
 
@@ -414,7 +416,9 @@ def _addressed_name_before(text: str, start: int) -> bool:
     found = _NAME_THEN_COMMA_RE.search(text, max(0, start - 90), start)
     if found is None:
         return False
-    name = found.group()[:-2]
+    # the name without its acronym in brackets and the comma
+    name_end = found.start("acronym") if found.group("acronym") else found.end() - 2
+    name = text[found.start() : name_end]
     if " " not in name and not (len(name) > 1 and name[1:].lower() != name[1:]):
         return False
     # a name that itself ends with a country ("Jepang, Korea Selatan") is one of a list

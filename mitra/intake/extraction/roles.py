@@ -544,6 +544,7 @@ def classify_foreign(doc: Document, foreign: list[OrgCandidate]) -> None:
                 cand.counterpart_cues.append("headline")
             elif witnessed(text, s_start, start):
                 cand.attend_cues += 1  # a witness of the signing, not its other side
+                cand.witness_cues += 1
                 continue
             elif passing_mention(doc, s_start, start):
                 passing.add((start, end))  # named in passing: no cue from this mention
@@ -601,8 +602,10 @@ def classify_foreign(doc: Document, foreign: list[OrgCandidate]) -> None:
                 cand.counterpart_cues.append("visit")
             elif _subject_acts(text, s_start, start, end, s_end):
                 cand.counterpart_cues.append("partner-acts")
-            if attend_context(doc, start, end):
+            attended = attend_context(doc, start, end)
+            if attended:
                 cand.attend_cues += 1
+                cand.witness_cues += attended == "witness"
     doc.memo["passing-mentions"] = passing
     coordinated_partners(doc, foreign)
 
@@ -673,7 +676,10 @@ def _subject_acts(text: str, s_start: int, start: int, end: int, s_end: int) -> 
 
 # "bertemu dengan UNDP dan UNFPA", "didukung oleh WFP, UNICEF, serta FAO": names joined in
 # one list share the cue of the first.
-_COORDINATION_RE = re.compile(r"\s?(?:,\s?|\s(?:dan|serta|and|&)\s|,\s(?:dan|serta|and)\s)\s?")
+_COORDINATION_RE = re.compile(
+    # after the acronym in brackets of the first name too: "F (UNODC) serta F2"
+    r"\)?\s?(?:,\s?|\s(?:dan|serta|and|&)\s|,\s(?:dan|serta|and)\s)\s?"
+)
 
 
 # The region an office covers, after its country: "GIZ Indonesia, ASEAN dan Timor-Leste".

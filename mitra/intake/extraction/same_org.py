@@ -37,6 +37,7 @@ def merge_same_organizations(text: str, candidates: list[OrgCandidate]) -> list[
         target.mentions = sorted(target.mentions + cand.mentions)
         target.counterpart_cues += cand.counterpart_cues
         target.attend_cues += cand.attend_cues
+        target.witness_cues += cand.witness_cues
         target.known = target.known or cand.known
         target.acronym = target.acronym or cand.acronym
     order = {id(c): i for i, c in enumerate(candidates)}

@@ -349,3 +349,48 @@ def test_the_body_form_names_the_partner_before_a_headline_form():
         "Kota Ambon.",
     )
     assert found["foreign_parties"] == ["City of Darwin"]
+
+
+# -- a meeting whose other side is named only among those taking part -----
+def test_the_organizations_at_a_meeting_with_no_named_partner_are_its_other_side():
+    body = (
+        "Kementerian Kesehatan menggelar rapat koordinasi bersama mitra pembangunan "
+        "internasional. Rapat dihadiri perwakilan UNICEF, WHO, dan Gavi, the Vaccine Alliance."
+    )
+    assert foreign(body) == ["UNICEF", "WHO", "Gavi, the Vaccine Alliance"]
+
+
+def test_guests_beside_a_named_partner_are_not_partners():
+    body = (
+        "Badan Pusat Statistik bertemu dengan Australian Bureau of Statistics di Canberra. "
+        "Tamu undangan terdiri atas perwakilan dari Australia National University dan DFAT."
+    )
+    assert foreign(body) == ["Australian Bureau of Statistics"]
+
+
+def test_witnesses_of_a_signing_are_not_partners():
+    body = (
+        "Pemkab Sleman dan PT Sinar Jaya menandatangani perjanjian kerja sama. Penandatanganan "
+        "disaksikan oleh perwakilan UNDP."
+    )
+    assert foreign(body) == []
+
+
+# -- a list goes on after the first name's acronym in brackets -----
+def test_a_list_goes_on_after_an_acronym_in_brackets():
+    body = (
+        "BNN menggelar pertemuan teknis bersama Kantor PBB untuk Urusan Narkoba dan Kejahatan "
+        "(UNODC) serta Colombo Plan Drug Advisory Programme di Jakarta."
+    )
+    assert [name.split(" (")[0] for name in foreign(body)] == [
+        "Kantor PBB untuk Urusan Narkoba dan Kejahatan",
+        "Colombo Plan Drug Advisory Programme",
+    ]
+
+
+def test_a_country_after_a_name_and_its_acronym_is_its_address():
+    body = (
+        "Dinas Pendidikan Provinsi Jawa Barat menandatangani perjanjian kerja sama dengan "
+        "Kyungpook National University (KNU), Republik Korea, tentang beasiswa guru."
+    )
+    assert [name.split(" (")[0] for name in foreign(body)] == ["Kyungpook National University"]
