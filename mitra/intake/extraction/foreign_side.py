@@ -70,12 +70,15 @@ def foreign_ministries(text: str, start: int):
 
 FOREIGN_LOCAL_RE = re.compile(
     r"(?<!\w)(?:[Pp]emerintah\s)?(?P<head>[Nn]egara\s[Bb]agian|[Pp]refektur|[Pp]rovinsi|"
+    # a state of Malaysia: "Pemerintah Negeri Sarawak" ("Kejaksaan Negeri" is Indonesian)
+    r"(?<=[Pp]emerintah\s)[Nn]egeri|"
     r"[Kk]ota|[Dd]istrik|[Cc]ounty\sof|[Ss]tate\sof|[Pp]refecture\sof|[Pp]rovince\sof|City\sof)\s"
     r"(?P<name>[A-Z][\w'\-]*(?:\s[A-Z][\w'\-]*){0,2})"
 )
 FOREIGN_LOCAL = Triggered(
     FOREIGN_LOCAL_RE,
-    r"pemerintah|negara|prefektur|provinsi|kota|distrik|county|state|prefecture|province|city",
+    r"pemerintah|negara|negeri|prefektur|provinsi|kota|distrik|county|state|prefecture|province"
+    r"|city",
 )
 
 
@@ -111,7 +114,7 @@ def is_foreign_local(match: re.Match[str], with_country: set[str]) -> bool:
         return False
     if SISTER_RE.match(match.string, match.start("head")):
         return False  # "kerja sama Kota Kembar dengan ...": the kind of pair, not a city
-    if head.startswith(("negara", "prefektur", "county", "state", "prefecture")):
+    if head.startswith(("negara", "prefektur", "county", "state", "prefecture", "negeri")):
         return True
     if head == "city of":
         # "City of Darwin": a city named in English is abroad, unless it is Indonesia's own
@@ -175,6 +178,12 @@ def foreign_head_name(text: str, match: re.Match[str]) -> str:
         words.append(word)
     if not words or words[0] in _NOT_A_PLACE or words[0] in _CITY_EPITHETS:
         return ""
+    if re.search(
+        rf"(?<!\w)(?:Wali\s?[Kk]ota|Mayor|Gubernur|Governor)\s[^,.\n]{{1,40}},\s"
+        rf"{re.escape(words[0])}\s[A-Z]",
+        text,
+    ):
+        return ""  # "Wali Kota Choi" after "Wali Kota Sejong, Choi Min-seok": the mayor himself
     words = place_words(text, words)
     name = " ".join(words)
     if COUNTRY_RE.fullmatch(name) or _indonesian_place(words):

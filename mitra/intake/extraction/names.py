@@ -638,6 +638,8 @@ def looks_foreign(name: str) -> bool:
         return False
     if len(words) == 1 and words[0] in ORG_HEADS:
         return False  # "Global", "International": a head word alone names nothing
+    if any(_CAMEL_HEAD_RE.fullmatch(w) for w in written):
+        return True  # "SurfAid", "ChildFund", "WaterAid": an English head word run on
     if not DOMESTIC_BRAND_WORDS.isdisjoint(words):
         return False  # "Tanoto Foundation", "Traveloka": an Indonesian group or company
     if any(w in UNIVERSITY_WORDS for w in words) or written[-1] in COMPANY_FORMS:
@@ -658,6 +660,12 @@ def looks_foreign(name: str) -> bool:
     if any(w.endswith(WEB_NAME_SUFFIXES) and len(w) > 6 for w in words):
         return True
     return english_name_of_a_country(name)
+
+
+# One word that ends in a capitalised English head word: "SurfAid", "WaterAid", "ChildFund".
+_CAMEL_HEAD_RE = re.compile(
+    r"[A-Z][a-z]{2,}(?:Aid|Fund|Relief|Care|Vision|Corps|Trust|Alliance|Foundation|Network)"
+)
 
 
 # A name in English that opens with a country or its demonym: "Japan Coast Guard",

@@ -145,6 +145,8 @@ def find_foreign_candidates(
             return  # "Memorandum of Cooperation (MoC)", "Letter of Intent": a document
         if not known and _DESCRIPTION_ONLY_RE.fullmatch(form):
             return  # "Lembaga Asal Jerman", "NGO Jepang": what it is, not its name
+        if not known and (_BUILDING_RE.match(form) or _VENUE_TAIL_RE.search(form)):
+            return  # "Wisma Bapa Malaysia", "KCC Convention Center": a place, no party
         if _ADDRESS_HEAD_RE.match(form) and _CITY_BEFORE_RE.search(
             text, max(0, span[0] - 60), span[0]
         ):
@@ -388,6 +390,15 @@ _DESCRIPTION_ONLY_RE = re.compile(
     r"(?:Lembaga|NGO|LSM|Organisasi|Ormas|Yayasan|Perusahaan|Institusi|Mitra|Donor|Investor"
     r"|Universitas|Kampus)(?:\s(?:Nirlaba|Internasional|Swasta|Kemanusiaan))?"
     rf"(?:\s(?:Asal|Dari|dari|asal))?\s(?:{COUNTRY_PATTERN})"
+)
+# Buildings and venues, where events take place: their names are no parties.
+_BUILDING_RE = re.compile(
+    r"(?:Wisma|Gedung|Hotel|Aula|Graha|Menara|Balai\sKota|Balai\sSidang|Ruang|Auditorium"
+    r"|Stadion|Bandara|Bandar\sUdara|Istana|Kantor\sGubernur|Rumah\sDinas|Pendopo|Pendapa)\s"
+)
+_VENUE_TAIL_RE = re.compile(
+    r"\s(?:Convention\s(?:Center|Centre|Hall)|Exhibition\s(?:Center|Centre)|Hotel|Resort"
+    r"|Ballroom|Stadium|Airport|City\sHall|Town\sHall)$"
 )
 # A foreign city followed by the region it lies in: the region is an address, not a party.
 _ADDRESS_HEAD_RE = re.compile(

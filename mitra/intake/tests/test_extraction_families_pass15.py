@@ -394,3 +394,42 @@ def test_a_country_after_a_name_and_its_acronym_is_its_address():
         "Kyungpook National University (KNU), Republik Korea, tentang beasiswa guru."
     )
     assert [name.split(" (")[0] for name in foreign(body)] == ["Kyungpook National University"]
+
+
+# -- places where events happen are no parties -----
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Wali Kota Bitung dan Pemerintah Kota General Santos menandatangani LoI bertempat di "
+        "KCC Convention Center, General Santos.",
+        "Delegasi Pemprov Kalbar bergabung dari Kantor Gubernur, sementara delegasi Pemerintah "
+        "Negeri Sarawak bergabung dari Wisma Bapa Malaysia, Kuching, dalam pembahasan MoU.",
+    ],
+)
+def test_a_venue_is_no_partner(body):
+    names = foreign(body)
+    assert not any(("Convention" in n or "Wisma" in n) for n in names)
+
+
+def test_a_state_of_malaysia_is_a_foreign_local_government():
+    body = (
+        "Pemerintah Provinsi Kalimantan Barat dan Pemerintah Negeri Sarawak, Malaysia, membahas "
+        "rancangan nota kesepahaman melalui konferensi video."
+    )
+    assert foreign(body) == ["Pemerintah Negeri Sarawak"]
+
+
+def test_a_mayor_named_by_surname_is_no_city():
+    body = (
+        "Kepala Otorita IKN bertemu dengan Wali Kota Sejong, Choi Min-seok, di Balai Kota Sejong. "
+        "Wali Kota Choi menyampaikan kesiapan kerja sama perencanaan kota."
+    )
+    assert foreign(body) == ["Kota Sejong"]
+
+
+def test_an_english_head_run_on_in_one_word_reads_foreign():
+    body = (
+        "Pemerintah Kabupaten Kepulauan Mentawai dan organisasi kemanusiaan SurfAid "
+        "menandatangani perjanjian kerja sama di Tuapeijat."
+    )
+    assert foreign(body) == ["SurfAid"]
