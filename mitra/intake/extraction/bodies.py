@@ -669,6 +669,17 @@ def vertical_offices() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
+def body_name_words() -> frozenset[str]:
+    """Every word of the Indonesian names of government bodies, lower case ("pendidikan",
+    "tinggi", "kerja", "sama"): the words the field of an unnamed unit is written in."""
+    words: set[str] = set()
+    for entry in all_bodies():
+        for name in (entry.name, *entry.aliases):
+            words.update(w.lower() for w in re.findall(r"[^\W\d_]+", name))
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
 def indonesian_places() -> frozenset[str]:
     """Bare names of Indonesia's provinces, regencies and cities, lower case ("bogor",
     "jawa barat", "sumba timur"): an institution named after one is Indonesian."""

@@ -118,7 +118,12 @@ HISTORY_AFTER_RE = re.compile(
     r"pertama\skali|terdahulu"
     # a bare year, not a date: "ditandatangani pada 2019", "signed in 2017" (the event is
     # told with its day; a period "pada 2024-2027" is a term, not a past signing)
-    r"|(?:pada|in)\s(?:tahun\s)?(?:19|20)\d\d(?![\d/\-–]))(?!\w)",
+    r"|(?:pada|in)\s(?:tahun\s)?(?:19|20)\d\d(?![\d/\-–])"
+    # a month and year without a day: "ditandatangani pada Juli 2020", "pada bulan Desember
+    # 2018" (the event itself is told with its day)
+    r"|(?:pada|in)\s(?:bulan\s)?(?:Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus"
+    r"|September|Oktober|November|Desember|January|February|March|May|June|July|August"
+    r"|October|December)\s(?:19|20)\d\d(?![\d/\-–]))(?!\w)",
     _I,
 )
 # Planned or hypothetical ("jika sudah dalam tahap negosiasi"): not what happened.
@@ -480,6 +485,13 @@ def event_types(text: str, start: int) -> list[tuple[str, int, int, float]]:
     )
     if not found:
         return [("other", start, start, 0.3)]
+    if "meeting" not in found and "signing" not in found and "extension" not in found:
+        # a draft discussed or work evaluated is done by people meeting (dev items 117, 141
+        # label "meeting" beside "evaluation" and "negotiation")
+        for held in ("negotiation", "evaluation"):
+            if held in found:
+                found = {"meeting": found[held][:2] + (0.5,), **found}
+                break
     return [(name, *found[name]) for name in found]
 
 

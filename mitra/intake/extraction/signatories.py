@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .bodies import COUNTRY_RE, BodyMention
+from .bodies import COUNTRY_RE, BodyMention, body_name_words
 from .countries import COUNTRY_PATTERN
 from .meetings import SIGNING, background_sentence, is_planned
 from .names import form_key
@@ -273,8 +273,9 @@ def _organization_after(
 # Jenderal Pendidikan Tinggi", "Kepala Pusat Kerja Sama Luar Negeri".
 _UNIT_HEAD_RE = re.compile(
     r"(?:Direktur\sJenderal|Dirjen|Sekretaris\sJenderal|Inspektur\sJenderal|Deputi|Kepala\s"
-    r"(?:Pusat|Biro|Badan)|Direktur)\s(?:Bidang\s)?[A-Z][\w-]*(?:,?\s(?:dan\s)?[A-Z][\w-]*){0,8}"
+    r"(?:Pusat|Biro|Badan)|Direktur)\s(?:Bidang\s)?(?P<field>[A-Z][\w-]*(?:,?\s(?:dan\s)?[A-Z][\w-]*){0,8})"
 )
+_CORPORATE_BEFORE_RE = re.compile(r"(?<!\w)(?:Presiden|President|Managing)\s$")
 _THROUGH_UNIT_RE = re.compile(
     r"\s(?:melalui|lewat|c\.q\.?|cq\.?|yang\sdiwakili)\s(?:oleh\s)?(?:Direktorat\sJenderal|Ditjen"
     r"|Sekretariat\sJenderal|Setjen|Inspektorat\sJenderal|Itjen|Kedeputian|Deputi|Pusat|Biro"
@@ -310,6 +311,17 @@ def _unit_head_of_ministry_before(
         break
     title = re.sub(r"(?:,|\s(?:dan|&))+\s*$", "", title.rstrip())
     if title.split()[-1] in ("Jenderal", "Pusat", "Biro", "Badan", "Bidang"):
+        return None
+    field = re.findall(r"[^\W\d_]+", title[head.start("field") - title_start :])
+    unknown = [w for w in field if w.lower() not in body_name_words()]
+    if (
+        any(w.isupper() and len(w) > 1 for w in field)
+        or len(unknown) == len(field)
+        or _CORPORATE_BEFORE_RE.search(text, max(s_start, title_start - 12), title_start)
+    ):
+        # "Direktur KITLV", "Direktur Zentrale Auslands- und Fachvermittlung", "Presiden
+        # Direktur Siemens Indonesia": an organization's officer, not the head of a ministry's
+        # unit (whose field is written in words that bodies' names use)
         return None
     if any(index.gov_between(title_start, title_start + len(title))):
         return None  # a body is named inside: the usual rules read it

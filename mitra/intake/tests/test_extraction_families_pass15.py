@@ -6,7 +6,7 @@ Every sentence here was written for these tests; none is copied from a dev or fr
 
 import pytest
 
-from .family_items import agreements, foreign, government, headed, signatories
+from .family_items import agreements, event_types, foreign, government, headed, signatories
 
 # -- the first items of a list joined by "dan" before the verb act together -----
 LISTED_SUBJECTS = [
@@ -433,3 +433,56 @@ def test_an_english_head_run_on_in_one_word_reads_foreign():
         "menandatangani perjanjian kerja sama di Tuapeijat."
     )
     assert foreign(body) == ["SurfAid"]
+
+
+# -- a draft discussed or work evaluated is a meeting too -----
+@pytest.mark.parametrize(
+    ("body", "types"),
+    [
+        (
+            "Pemprov Kalbar dan Pemerintah Negeri Sarawak membahas rancangan nota kesepahaman "
+            "melalui konferensi video.",
+            ["meeting", "negotiation"],
+        ),
+        (
+            "Tim Kementerian Kesehatan dan DFAT melakukan monitoring dan evaluasi pelaksanaan "
+            "program gizi di Kabupaten Kupang.",
+            ["meeting", "evaluation"],
+        ),
+    ],
+)
+def test_negotiation_and_evaluation_are_held_in_a_meeting(body, types):
+    assert event_types(body) == types
+
+
+def test_a_signing_is_not_made_a_meeting():
+    body = "Pemprov Bali dan UNDP menandatangani nota kesepahaman di Denpasar."
+    assert event_types(body) == ["signing"]
+
+
+# -- a signing dated by month and year only is history -----
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Proyek yang dokumennya telah ditandatangani pada Juli 2020 ini kini memasuki tahun "
+        "ketiga, kata Kepala Bappeda Sulsel saat peluncuran program bersama UNDP.",
+        "Bantuan dibangun melalui hibah Pemerintah Jepang yang kontraknya ditandatangani pada "
+        "bulan Desember 2018, kata Bupati Lombok Utara saat serah terima.",
+    ],
+)
+def test_a_signing_dated_by_month_and_year_is_history(body):
+    assert "signing" not in event_types(body)
+
+
+# -- an organization's name after "Direktur" is no unit of a ministry -----
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Nota kesepahaman ditandatangani Kepala ANRI dan Direktur KITLV di Den Haag.",
+        "MoU ditandatangani Kepala BPSDMI Kemenperin dan Presiden Direktur Siemens Indonesia di "
+        "Jakarta.",
+    ],
+)
+def test_a_foreign_organizations_director_does_not_sign_for_the_ministry(body):
+    found = signatories(body)
+    assert not any(title.startswith(("Direktur KITLV", "Direktur Siemens")) for title, _ in found)
