@@ -41,7 +41,32 @@ def merge_same_organizations(text: str, candidates: list[OrgCandidate]) -> list[
         target.known = target.known or cand.known
         target.acronym = target.acronym or cand.acronym
     order = {id(c): i for i, c in enumerate(candidates)}
-    return sorted(merged, key=lambda c: order[id(c)])
+    merged.sort(key=lambda c: order[id(c)])
+    _adopt_translation_acronyms(text, merged)
+    return merged
+
+
+def _adopt_translation_acronyms(text: str, candidates: list[OrgCandidate]) -> None:
+    """ "Badan Meteorologi Jepang (Japan Meteorological Agency/JMA)": the acronym in the
+    translation bracket is the organization's, and so are its later mentions ("Director-General
+    JMA"), unless another candidate already goes by it."""
+    taken = {c.acronym for c in candidates if c.acronym} | {
+        form for c in candidates for form in c.forms
+    }
+    for cand in candidates:
+        if cand.acronym:
+            continue
+        for _start, end in list(cand.mentions):
+            bracket = _TRANSLATION_BRACKET_RE.match(text, end)
+            if bracket is None or bracket.group("acronym") in taken:
+                continue
+            acronym = cand.acronym = bracket.group("acronym")
+            taken.add(acronym)
+            pattern = re.compile(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])")
+            spans = set(cand.mentions)
+            spans.update(m.span() for m in pattern.finditer(text, bracket.end()))
+            cand.mentions = sorted(spans)
+            break
 
 
 def _same(text: str, first: OrgCandidate, second: OrgCandidate) -> bool:

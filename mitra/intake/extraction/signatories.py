@@ -275,6 +275,17 @@ _UNIT_HEAD_RE = re.compile(
     r"(?:Direktur\sJenderal|Dirjen|Sekretaris\sJenderal|Inspektur\sJenderal|Deputi|Kepala\s"
     r"(?:Pusat|Biro|Badan)|Direktur)\s(?:Bidang\s)?(?P<field>[A-Z][\w-]*(?:,?\s(?:dan\s)?[A-Z][\w-]*){0,8})"
 )
+# A unit's name before the bracket that defines its acronym: "Direktorat Jenderal Pengawasan
+# Sumber Daya Kelautan dan Perikanan (PSDKP)".
+_UNIT_DEFINED_RE = re.compile(
+    r"(?<!\w)(?:Direktorat(?:\sJenderal)?|Ditjen|Sekretariat(?:\sJenderal)?|Badan|Pusat|Biro"
+    r"|Kedeputian|Deputi|Inspektorat(?:\sJenderal)?)\s[A-Z][^()\n]*\s$"
+)
+# A person's rank or honorific after a comma: the title ended before it.
+_PERSON_AFTER_COMMA_RE = re.compile(
+    r",\s(?:Prof|Dr|Drs|Dra|Ir|H|Hj|Laksda|Laksdya|Laksma|Marsda|Marsdya|Marsma|Mayjen|Letjen"
+    r"|Brigjen|Irjen|Komjen|Kombes|Jenderal|Kolonel|Letkol)(?![\w])"
+)
 _CORPORATE_BEFORE_RE = re.compile(r"(?<!\w)(?:Presiden|President|Managing)\s$")
 _THROUGH_UNIT_RE = re.compile(
     r"\s(?:melalui|lewat|c\.q\.?|cq\.?|yang\sdiwakili)\s(?:oleh\s)?(?:Direktorat\sJenderal|Ditjen"
@@ -303,6 +314,9 @@ def _unit_head_of_ministry_before(
     if head is None or head.end() <= title_end:
         return None
     title = head.group()
+    person = _PERSON_AFTER_COMMA_RE.search(title)  # "Direktur Jenderal PSDKP, Laksda TNI ..."
+    if person:
+        title = title[: person.start()]
     following = _ANOTHER_TITLE_RE.search(title)  # "... Pendidikan Tinggi dan Country Director"
     if following:
         title = title[: following.start()].rstrip()
@@ -312,11 +326,16 @@ def _unit_head_of_ministry_before(
     title = re.sub(r"(?:,|\s(?:dan|&))+\s*$", "", title.rstrip())
     if title.split()[-1] in ("Jenderal", "Pusat", "Biro", "Badan", "Bidang"):
         return None
-    field = re.findall(r"[^\W\d_]+", title[head.start("field") - title_start :])
+    # the field's words, its acronyms aside ("Direktur Jenderal PSDKP" is a unit's head)
+    field = [
+        w
+        for w in re.findall(r"[^\W\d_]+", title[head.start("field") - title_start :])
+        if not (w.isupper() and len(w) > 1)
+    ]
     unknown = [w for w in field if w.lower() not in body_name_words()]
     if (
-        any(w.isupper() and len(w) > 1 for w in field)
-        or len(unknown) == len(field)
+        field
+        and len(unknown) == len(field)
         or _CORPORATE_BEFORE_RE.search(text, max(s_start, title_start - 12), title_start)
     ):
         # "Direktur KITLV", "Direktur Zentrale Auslands- und Fachvermittlung", "Presiden
@@ -325,9 +344,23 @@ def _unit_head_of_ministry_before(
         return None
     if any(index.gov_between(title_start, title_start + len(title))):
         return None  # a body is named inside: the usual rules read it
+    # the unit's acronym defined earlier ("melalui Direktorat Jenderal ... (PSDKP)"): the
+    # ministry is the one named before that definition
+    acronym = title[head.start("field") - title_start :].strip()
+    defined = (
+        text.rfind(f"({acronym})", 0, title_start)
+        if acronym.isupper() and " " not in acronym
+        else -1
+    )
+    if not field and (
+        defined < 0 or not _UNIT_DEFINED_RE.search(text, max(0, defined - 120), defined)
+    ):
+        return None  # "Direktur KITLV": an acronym that names no unit of a ministry
+    if defined >= 0:
+        s_start = max(text.rfind(". ", 0, defined) + 1, defined - 300, 0)
     before = [
         gov_mentions[i]
-        for i in index.gov_between(s_start, title_start)
+        for i in index.gov_between(s_start, defined if defined >= 0 else title_start)
         if any(e.kind in _NATIONAL for e in gov_mentions[i].entries)
     ]
     through = [m for m in before if _THROUGH_UNIT_RE.match(text, m.end, m.end + 60)]

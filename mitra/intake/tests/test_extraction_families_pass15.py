@@ -486,3 +486,32 @@ def test_a_signing_dated_by_month_and_year_is_history(body):
 def test_a_foreign_organizations_director_does_not_sign_for_the_ministry(body):
     found = signatories(body)
     assert not any(title.startswith(("Direktur KITLV", "Direktur Siemens")) for title, _ in found)
+
+
+# -- the acronym in a translation bracket names the partner later -----
+def test_the_acronym_of_a_translation_bracket_names_the_signers_organization():
+    body = (
+        "BMKG dan Badan Meteorologi Jepang (Japan Meteorological Agency/JMA) sepakat memperpanjang "
+        "Memorandum of Cooperation. Penandatanganan dilakukan oleh Kepala BMKG, Prof. Dr. Ratih "
+        "Paramitha, dan Director-General JMA, Dr. Kenjiro Tanabe."
+    )
+    assert ("Director-General", "Badan Meteorologi Jepang") in signatories(body)
+
+
+# -- the head of a unit named by the acronym the item defined for it -----
+def test_a_unit_head_named_by_the_units_acronym_signs_for_its_ministry():
+    body = (
+        "Kementerian Kelautan dan Perikanan melalui Direktorat Jenderal Pengawasan Sumber Daya "
+        "Kelautan dan Perikanan (PSDKP) memperpanjang nota kesepahaman dengan organisasi "
+        "nirlaba internasional Global Fishing Watch. Perpanjangan ditandatangani oleh Direktur Jenderal PSDKP, Laksda TNI (Purn) Bayu "
+        "Hendarto, dan Chief Executive Officer Global Fishing Watch, Dr. Tomas Arregui."
+    )
+    assert ("Direktur Jenderal PSDKP", "Kementerian Kelautan dan Perikanan") in signatories(body)
+
+
+def test_an_acronym_that_names_no_unit_gives_no_ministry_signer():
+    body = (
+        "Nota kesepahaman ditandatangani Kepala ANRI, Dr. Budi Santoso, dan Direktur KITLV, Prof. "
+        "Maartje de Boer, di Den Haag."
+    )
+    assert not any(title.startswith("Direktur KITLV") for title, _ in signatories(body))
