@@ -13,7 +13,8 @@ from .bodies import COUNTRY_RE, NOT_A_FIELD, BodyMention, indonesian_places
 from .countries import COUNTRY_PATTERN
 from .document import Document
 from .foreign_places import is_foreign_subdivision
-from .names import HEADLINE_STOP, HEADLINE_VERBS, WORD_RE, OrgCandidate, overlaps
+from .name_words import HEADLINE_STOP, HEADLINE_VERBS
+from .names import WORD_RE, OrgCandidate, overlaps
 from .roles import JOINT_VERBS, organiser_verb_after
 from .scan import Triggered
 
@@ -70,8 +71,9 @@ def foreign_ministries(text: str, start: int):
 
 FOREIGN_LOCAL_RE = re.compile(
     r"(?<!\w)(?:[Pp]emerintah\s)?(?P<head>[Nn]egara\s[Bb]agian|[Pp]refektur|[Pp]rovinsi|"
-    # a state of Malaysia: "Pemerintah Negeri Sarawak" ("Kejaksaan Negeri" is Indonesian)
-    r"(?<=[Pp]emerintah\s)[Nn]egeri|"
+    # a state of Malaysia: "Pemerintah Negeri Sarawak", "Kerajaan Negeri Sarawak" ("Kejaksaan
+    # Negeri" is Indonesian)
+    r"(?<=[Pp]emerintah\s)[Nn]egeri|(?<=Kerajaan\s)Negeri|"
     r"[Kk]ota|[Dd]istrik|[Cc]ounty\sof|[Ss]tate\sof|[Pp]refecture\sof|[Pp]rovince\sof|City\sof)\s"
     r"(?P<name>[A-Z][\w'\-]*(?:\s[A-Z][\w'\-]*){0,2})"
 )

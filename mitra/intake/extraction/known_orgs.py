@@ -12,7 +12,8 @@ from .foreign_orgs import WELL_KNOWN, with_indonesian_variants, with_un_variants
 from .iati_publishers import iati_publishers
 from .limits import Budget
 from .model import KnownOrganization
-from .names import NAME_CONNECTORS, WORD_RE, normalise_name, similar, strip_country_suffix
+from .name_words import NAME_CONNECTORS
+from .names import WORD_RE, normalise_name, similar, strip_country_suffix
 from .scan import Triggered
 
 MAX_NAME_WORDS = 12  # longest organization name looked up as a whole

@@ -19,416 +19,26 @@ from .bodies import COUNTRY_RE, indonesian_places
 from .countries import ENGLISH_LEAD_PATTERN
 from .limits import Budget
 from .model import KnownOrganization
+from .name_words import (
+    COMPANY_FORMS,
+    DAN_NAME_HEADS,
+    DOMESTIC_BRAND_WORDS,
+    DOMESTIC_INSTITUTION_WORDS,
+    FOREIGN_HEAD_ENDINGS,
+    HEADLINE_STOP,
+    HEADLINE_VERBS,
+    NAME_CONNECTORS,
+    ORG_HEADS,
+    TITLE_AFTER_NAME,
+    TITLE_WORDS,
+    UNIVERSITY_WORDS,
+)
 
 # A word: letters and digits, with apostrophes, "&", and "-" or "." between two word
 # characters ("Ritz-Carlton", "Water.org"). Written as runs of word characters joined by
 # single "-" or "." (the same matches as `[^\W_](?:[\w'’&]|-(?=\w)|\.(?=\w))*`, in a
 # form the engine reads in fewer steps; it reads every line of every item).
 WORD_RE = re.compile(r"[^\W_][\w'’&]*(?:[-.](?=\w)[\w'’&]*)*")
-NAME_CONNECTORS = frozenset(
-    [
-        "of",
-        "for",
-        "and",
-        "the",
-        "de",
-        "du",
-        "des",
-        "la",
-        "le",
-        "für",
-        "fur",
-        "zur",
-        "van",
-        "von",
-        "der",
-        "den",
-        "&",
-        "on",
-    ]
-)
-ORG_HEADS = frozenset(
-    [
-        "foundation",
-        "stiftung",
-        "stichting",
-        "fondation",
-        "fundación",
-        "fund",
-        "institute",
-        "institut",
-        "organization",
-        "organisation",
-        "bureau",
-        "international",
-        "internasional",
-        "association",
-        "council",
-        "society",
-        "alliance",
-        "network",
-        "trust",
-        "agency",
-        "programme",
-        "corps",
-        "mission",
-        "aid",
-        "relief",
-        "federation",
-        "union",
-        "partnership",
-        "partners",
-        "initiative",
-        "centre",
-        "center",
-        "commission",
-        "secretariat",
-        "bank",
-        "aspac",
-        "conservancy",
-        "philanthropies",
-        "worldwide",
-        "global",
-        "cooperation",
-        "vision",
-        "care",
-        # government agencies named in English: "Korea Meteorological Administration",
-        # "Civil Aviation Authority of ..." ("Ministry of ..." is also a title's tail:
-        # "Vice Premier and Ministry of Education X", so it is not a head)
-        "administration",
-        "authority",
-    ]
-)
-# Legal forms that end a company's name ("Kubota Corporation", "Siemens Energy GmbH",
-# "Sembcorp Marine Pte Ltd"); "PT", "CV" and "Tbk" are Indonesian (see looks_foreign).
-COMPANY_FORMS = frozenset(
-    {"Corporation", "Corp", "Inc", "Incorporated", "Ltd", "Limited", "GmbH", "AG", "SE", "plc",
-     "PLC", "LLC", "Pte", "Bhd", "Co", "Company", "S.A", "B.V", "N.V", "K.K", "S.p.A", "A/S",
-     "AB", "ASA", "Oy", "Pty", "LLP", "SAS"}
-)  # fmt: skip
-# Universities named in English or in their own language: a head word anywhere in the name
-# ("University of Tokyo", "Wageningen University & Research", "Universität Hohenheim").
-UNIVERSITY_WORDS = frozenset(
-    {"university", "universität", "universitat", "université", "universite", "universidad",
-     "universiteit", "università", "universiti", "universitet", "polytechnic", "hochschule"}
-)  # fmt: skip
-# Indonesian universities and companies written in English ("Gadjah Mada University",
-# "Telkom University", "University of Indonesia"): a word of their names, or an Indonesian
-# place (regions_of_indonesia), keeps them domestic.
-DOMESTIC_INSTITUTION_WORDS = frozenset(
-    {"indonesia", "indonesian", "nusantara", "gadjah", "gajah", "airlangga", "brawijaya",
-     "diponegoro", "hasanuddin", "padjadjaran", "udayana", "andalas", "sriwijaya",
-     "mulawarman", "tadulako", "pattimura", "cenderawasih", "syiah", "ratulangi", "sebelas",
-     "lambung", "cendana", "telkom", "binus", "trisakti", "pelita", "president", "pertamina",
-     "prasetiya", "atma", "parahyangan", "petra", "muhammadiyah", "terbuka", "pancasila",
-     "tarumanagara", "gunadarma", "bakrie", "sampoerna", "paramadina", "negeri", "islam",
-     "tbk", "persero", "pt", "cv", "perum"}
-)  # fmt: skip
-# Indonesian business groups and companies whose foundations and brands carry English heads
-# ("Tanoto Foundation", "Djarum Foundation", "Astra Group"): domestic, never a foreign side.
-DOMESTIC_BRAND_WORDS = frozenset(
-    {"tanoto", "djarum", "traveloka", "gojek", "tokopedia", "bukalapak", "astra", "indofood",
-     "sinarmas", "adaro", "indika", "medco", "telkomsel", "dhuafa", "tjipta",
-     "rajawali", "barito", "kalbe", "lippo", "ciputra", "mayapada", "danamon"}
-)  # fmt: skip
-# Names of ministries and agencies may contain "dan" ("Kementerian Luar Negeri dan
-# Perdagangan Selandia Baru"); other runs split at it.
-DAN_NAME_HEADS = frozenset(
-    {"Kementerian", "Departemen", "Badan", "Ministry", "Department", "Organisasi", "Dana",
-     "Kamar", "Federasi", "Asosiasi", "Komite", "Institut", "Lembaga", "Dewan"}
-)  # fmt: skip
-# Leading words that are people's titles, not part of an organization's name.
-TITLE_WORDS = frozenset(
-    [
-        "country",
-        "regional",
-        "resident",
-        "executive",
-        "managing",
-        "program",
-        "programme",
-        "project",
-        "director",
-        "directors",
-        "representative",
-        "representatives",
-        "coordinator",
-        "officer",
-        "manager",
-        "head",
-        "chief",
-        "president",
-        "chairman",
-        "chair",
-        "secretary",
-        "general",
-        "deputy",
-        "vice",
-        "senior",
-        "junior",
-        "expert",
-        "advisor",
-        "adviser",
-        "team",
-        "leader",
-        "ambassador",
-        "minister",
-        "statistician",
-        "commissioner",
-        "premier",
-        "premiere",
-        "chancellor",
-        "administrator",
-        "envoy",
-        "consul",
-        "konsul",
-        "konjen",
-        "atase",
-        "attache",
-        "attaché",
-        "rector",
-        "rektor",
-        "magnificus",
-        "burgemeester",
-        "bürgermeister",
-        "counsellor",
-        "counselor",
-        "governor",
-        "mayor",
-        "sekretaris",
-        "jenderal",
-        "kepala",
-        "utama",  # "Direktur Utama", "Sekretaris Utama"
-        "ketua",
-        "direktur",
-        "wakil",
-        "gubernur",
-        "bupati",
-        "walikota",
-        "duta",
-        "besar",
-        "perwakilan",
-        "delegasi",
-        "staf",
-        "presiden",
-        "menteri",
-        "dubes",
-        "sdr",
-        "sdri",
-        "bapak",
-        "ibu",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "pihak",
-        "tim",
-        "para",
-        # Indonesian titles of a partner's officials ("Direktur Eksekutif F", "Koordinator
-        # Program F", "Deputi Direktur F", "Utusan Khusus F")
-        "eksekutif",
-        "koordinator",
-        "deputi",
-        "utusan",
-        "khusus",
-        "penasihat",
-        "manajer",
-        "asisten",
-        "pimpinan",
-    ]
-)
-# Indonesian words that end a candidate name when read from the left in headlines.
-HEADLINE_STOP = frozenset(
-    [
-        "kerja",
-        "sama",
-        "kerjasama",
-        "dengan",
-        "antara",
-        "dan",
-        "minati",
-        "perpanjang",
-        "penandatanganan",
-        "perjanjian",
-        "courtessy",
-        "courtesy",
-        "call",
-        "program",
-        "penguatan",
-        "kolaborasi",
-        "melalui",
-        "bidang",
-        "terus",
-        "perkuat",
-        "dorong",
-        "hadiri",
-        "gelar",
-        "buka",
-        "ormas",
-        "asing",
-        "organisasi",
-        "lembaga",
-        "internasional",
-        "mitra",
-        "rapat",
-        "pertemuan",
-        "kunjungan",
-        "audiensi",
-        "tahun",
-        "tentang",
-        "sosialisasi",
-        "evaluasi",
-        "monev",
-    ]
-)
-
-
-# Verbs of title-case headlines ("Pemerintah Selandia Baru Bahas Kerja Sama ..."): bare stems
-# and imperatives that open the predicate after the subject. No organization name carries
-# one of them after its first word, so a name read from a headline ends before it.
-HEADLINE_VERBS = frozenset(
-    [
-        "bahas",
-        "membahas",
-        "diskusikan",
-        "mendiskusikan",
-        "teken",
-        "meneken",
-        "tandatangani",
-        "menandatangani",
-        "jalin",
-        "menjalin",
-        "perkuat",
-        "memperkuat",
-        "perluas",
-        "memperluas",
-        "pererat",
-        "mempererat",
-        "eratkan",
-        "gelar",
-        "menggelar",
-        "sepakati",
-        "menyepakati",
-        "sepakat",
-        "terima",
-        "menerima",
-        "jajaki",
-        "menjajaki",
-        "dukung",
-        "mendukung",
-        "bantu",
-        "membantu",
-        "serahkan",
-        "menyerahkan",
-        "salurkan",
-        "menyalurkan",
-        "lanjutkan",
-        "melanjutkan",
-        "perpanjang",
-        "memperpanjang",
-        "perbarui",
-        "memperbarui",
-        "tingkatkan",
-        "meningkatkan",
-        "kembangkan",
-        "mengembangkan",
-        "luncurkan",
-        "meluncurkan",
-        "resmikan",
-        "meresmikan",
-        "kunjungi",
-        "mengunjungi",
-        "sambangi",
-        "menyambangi",
-        "sambut",
-        "menyambut",
-        "temui",
-        "menemui",
-        "bertemu",
-        "apresiasi",
-        "mengapresiasi",
-        "ajak",
-        "mengajak",
-        "tawarkan",
-        "menawarkan",
-        "berikan",
-        "memberikan",
-        "percepat",
-        "mempercepat",
-        "wujudkan",
-        "mewujudkan",
-        "hadiri",
-        "menghadiri",
-        "gandeng",
-        "menggandeng",
-        "lirik",
-        "melirik",
-        "bersinergi",
-        "berkolaborasi",
-        "bermitra",
-        "berkomitmen",
-        "komitmen",
-        "tinjau",
-        "meninjau",
-        "pantau",
-        "memantau",
-        "latih",
-        "melatih",
-        "fasilitasi",
-        "memfasilitasi",
-        "rampungkan",
-        "finalisasi",
-        "susun",
-        "menyusun",
-        "rumuskan",
-        "merumuskan",
-        "matangkan",
-        "mematangkan",
-        "kucurkan",
-        "mengucurkan",
-        "hibahkan",
-        "undang",
-        "mengundang",
-        "siapkan",
-        "menyiapkan",
-        "targetkan",
-        "menargetkan",
-        "optimalkan",
-        "mengoptimalkan",
-    ]
-)
-
-
-# A person's title written after the organization ("UNICEF Representative to Indonesia",
-# "JICA Chief Representative", "USAID Mission Director"): the organization ends before it.
-# Words that also head organizations' names ("Programme", "Commissioner" of UNHCR,
-# "General") are not in this list.
-TITLE_AFTER_NAME = frozenset(
-    [
-        "representative",
-        "representatives",
-        "director",
-        "directors",
-        "ambassador",
-        "minister",
-        "consul",
-        "coordinator",
-        "officer",
-        "manager",
-        "chief",
-        "chairman",
-        "chairperson",
-        "president",
-        "administrator",
-        "envoy",
-        "counsellor",
-        "counselor",
-        "statistician",
-        "premier",
-        "governor",
-        "mayor",
-    ]
-)
 
 
 def is_headline_verb(word: str) -> bool:
@@ -467,15 +77,21 @@ class OrgCandidate:
     first_at: dict[str, int] = field(default_factory=dict)  # form -> first offset
 
     def display_name(self) -> str:
-        if self.defined_full and self.acronym:
-            return f"{self.defined_full} ({self.acronym})"
         # The name as first spelled out in the text (not an acronym), without a
-        # country-office suffix; else the longest form.
+        # country-office suffix, with the acronym it was defined with; else the longest form.
         spelled = [
             f for f in self.forms if f in self.first_at and _spelled_out(strip_country_suffix(f))
         ]
-        if spelled:
-            return strip_country_suffix(min(spelled, key=lambda f: (self.first_at[f], -len(f))))
+        first = min(spelled, key=lambda f: (self.first_at[f], -len(f))) if spelled else None
+        if self.defined_full and self.acronym:
+            # "Dana Kependudukan PBB atau United Nations Population Fund (UNFPA)": the name
+            # written before the defined one, when there is one
+            name = self.defined_full
+            if first is not None and self.first_at[first] < self.first_at.get(name, 1 << 62):
+                name = strip_country_suffix(first)
+            return f"{name} ({self.acronym})"
+        if first is not None:
+            return strip_country_suffix(first)
         best = max(self.forms, key=len)
         return strip_country_suffix(best)
 
@@ -644,10 +260,14 @@ def looks_foreign(name: str) -> bool:
         return False  # "Tanoto Foundation", "Traveloka": an Indonesian group or company
     if any(w in UNIVERSITY_WORDS for w in words) or written[-1] in COMPANY_FORMS:
         return len(words) > 1 and not is_domestic_institution(words)
-    # "... Bureau of Statistics", "... Institute for Development Studies"
+    # "... Bureau of Statistics", "... Institute for Development Studies", "Humanistisch
+    # Instituut voor Ontwikkelingssamenwerking"
     head_of = any(
-        w in ORG_HEADS and words[i + 1] in ("of", "for", "on") for i, w in enumerate(words[:-1])
+        w in ORG_HEADS and words[i + 1] in ("of", "for", "on", "voor", "für", "pour", "de")
+        for i, w in enumerate(words[:-1])
     )
+    if len(words) > 1 and words[-1].endswith(FOREIGN_HEAD_ENDINGS) and len(words[-1]) > 8:
+        return True  # "Deutscher Akademischer Austauschdienst"
     if (
         words[-1] in ORG_HEADS
         or head_of

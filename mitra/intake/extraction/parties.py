@@ -245,7 +245,11 @@ def find_foreign_candidates(
         last = bisect.bisect_right(run_ends, bracket) - 1  # the last run ending before it
         gap = text[run_ends[last] : bracket] if last >= 0 else "\n"
         if len(gap) > 3 or gap.strip() or "\n" in gap:
-            continue  # the name must stand right before the bracket, on the same line
+            # the name must stand right before the bracket, on the same line; one with
+            # lower-case words is found by its initials ("Centre national de la recherche
+            # scientifique (CNRS)")
+            _defined_by_initials(text, bracket, acronym, acr_start, gov_spans, index, add)
+            continue
         runs = [_after_government(text, *all_runs[last], gov_spans)]
         # after "G dan": only a name that reads foreign by itself (not "... Internasional")
         after_government = runs[0] != all_runs[last]
@@ -272,6 +276,11 @@ def find_foreign_candidates(
             and not after_government
             and not DOMESTIC_INTERNATIONAL_RE.search(full)
         ):
+            first = _first_name_of_alias(text, run_start, all_runs, run_ends, gov_spans)
+            if first is not None:
+                # "Dana Kependudukan PBB atau United Nations Population Fund (UNFPA)": the
+                # name first written names the organization
+                add(text[first[0] : first[1]], first, known, acronym, text[first[0] : first[1]])
             add(full, (run_start, runs[-1][1]), known, acronym, full)
             add(acronym, (acr_start, acr_start + len(acronym)), known, acronym, full)
     # 2. Capitalised runs: known names, org heads, foreign governments, foreign cues.
@@ -315,6 +324,85 @@ def find_foreign_candidates(
             )
     _collect_mentions(text, search_from, candidates, gov_spans)
     return _merge_governments(candidates)
+
+
+# "X atau Y (ACR)", "X atau yang lebih dikenal sebagai Y (ACR)": X is Y's other name. A
+# legal form or founding year may close X ("... Frankfurt von 1858 e.V. atau ...").
+_ALIAS_GAP_RE = re.compile(
+    r"(?:\s[\w.]{1,8}){0,3}?\s(?:atau|alias)\s(?:yang\s(?:lebih\s)?(?:dikenal|disebut)"
+    r"\s(?:sebagai|dengan)\s)?$"
+)
+
+
+def _first_name_of_alias(
+    text: str,
+    start: int,
+    all_runs: list[tuple[int, int]],
+    run_ends: list[int],
+    gov_spans: list[tuple[int, int]],
+) -> tuple[int, int] | None:
+    """The name written first when the name at `start` is given as its other name."""
+    before = text[max(0, start - 70) : start]
+    if " atau " not in before and " alias " not in before:
+        return None  # most names: no other name given
+    index = bisect.bisect_right(run_ends, start - 1) - 1
+    if index < 0:
+        return None
+    run_start, run_end = all_runs[index]
+    if not _ALIAS_GAP_RE.fullmatch(text, run_end, start) or overlaps(
+        (run_start, run_end), gov_spans
+    ):
+        return None
+    run_start = strip_leading_titles(text, run_start, run_end)
+    return (run_start, run_end) if run_end - run_start > 3 else None
+
+
+# Words that may go unmatched when a name is found by its acronym's initials.
+_INITIALS_SKIP = frozenset(
+    ["de", "la", "le", "du", "des", "of", "the", "and", "for", "voor", "van", "von", "der", "für",
+     "und", "et", "pour", "del", "y", "&"]
+)  # fmt: skip
+_WORDS_BEFORE_BRACKET_RE = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _defined_by_initials(text, bracket, acronym, acr_start, gov_spans, index, add) -> None:  # noqa: ANN001
+    """A name with lower-case words defined by its acronym: the fewest words right before the
+    bracket whose initials spell the acronym in order (Schwartz and Hearst's idea), kept when
+    the name is known or reads foreign, or a foreign country follows the bracket."""
+    letters = [c.lower() for c in acronym if c.isalpha()]
+    if not 2 <= len(letters) <= 10:
+        return
+    line_start = max(text.rfind("\n", 0, bracket) + 1, bracket - 160)
+    words = list(_WORDS_BEFORE_BRACKET_RE.finditer(text, line_start, bracket))
+    if not words or text[words[-1].end() : bracket].strip():
+        return
+    for count in range(len(letters), min(len(words), len(letters) + 5) + 1):
+        window = words[-count:]
+        if any(c in text[window[0].start() : bracket] for c in ".,;:()"):
+            return
+        if window[0].group()[0].lower() != letters[0] or not _initials_spell(window, letters):
+            continue
+        start, end = window[0].start(), window[-1].end()
+        if overlaps((start, end), gov_spans):
+            return
+        full = text[start:end]
+        known = index.match_name(full) or index.match_name(acronym)
+        after = text[bracket + len(acronym) + 2 : bracket + len(acronym) + 40]
+        if known or looks_foreign(full) or _FOREIGN_COUNTRY_AFTER_RE.match(after):
+            add(full, (start, end), known, acronym, full)
+            add(acronym, (acr_start, acr_start + len(acronym)), known, acronym, full)
+        return
+
+
+def _initials_spell(window: list[re.Match[str]], letters: list[str]) -> bool:
+    position = 0
+    for word in window:
+        initial = word.group()[0].lower()
+        if position < len(letters) and initial == letters[position]:
+            position += 1
+        elif word.group().lower() not in _INITIALS_SKIP:
+            return False
+    return position == len(letters)
 
 
 # Added to the position of a form that the body does not write where it was found.

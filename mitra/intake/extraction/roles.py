@@ -38,7 +38,8 @@ from .cues import (
 )
 from .document import Document
 from .meetings import EXTENSION, SIGNING, background_sentence
-from .names import TITLE_WORDS, OrgCandidate
+from .name_words import TITLE_WORDS
+from .names import OrgCandidate
 
 # "... dengan F", "... bersama F" in a sentence about a meeting: F met the host.
 MEETING_WITH_RE = re.compile(r"(?<!\w)(?:dengan|bersama)\s(?:pihak\s)?$", re.IGNORECASE)

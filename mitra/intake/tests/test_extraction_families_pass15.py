@@ -503,8 +503,9 @@ def test_a_unit_head_named_by_the_units_acronym_signs_for_its_ministry():
     body = (
         "Kementerian Kelautan dan Perikanan melalui Direktorat Jenderal Pengawasan Sumber Daya "
         "Kelautan dan Perikanan (PSDKP) memperpanjang nota kesepahaman dengan organisasi "
-        "nirlaba internasional Global Fishing Watch. Perpanjangan ditandatangani oleh Direktur Jenderal PSDKP, Laksda TNI (Purn) Bayu "
-        "Hendarto, dan Chief Executive Officer Global Fishing Watch, Dr. Tomas Arregui."
+        "nirlaba internasional Global Fishing Watch. Perpanjangan ditandatangani oleh Direktur "
+        "Jenderal PSDKP, Laksda TNI (Purn) Bayu Hendarto, dan Chief Executive Officer Global "
+        "Fishing Watch, Dr. Tomas Arregui."
     )
     assert ("Direktur Jenderal PSDKP", "Kementerian Kelautan dan Perikanan") in signatories(body)
 
@@ -515,3 +516,77 @@ def test_an_acronym_that_names_no_unit_gives_no_ministry_signer():
         "Maartje de Boer, di Den Haag."
     )
     assert not any(title.startswith("Direktur KITLV") for title, _ in signatories(body))
+
+
+# -- a name with lower-case words, found by its acronym's initials -----
+@pytest.mark.parametrize(
+    ("body", "partner"),
+    [
+        (
+            "BRIN dan Centre national de la recherche scientifique (CNRS) Prancis menggelar "
+            "pertemuan untuk mematangkan draf nota kesepahaman.",
+            "Centre national de la recherche scientifique",
+        ),
+        (
+            "Kementerian Pertanian bekerja sama dengan Institut national de recherche pour "
+            "l'agriculture (INRA) Prancis dalam riset padi.",
+            None,  # the initials do not spell the acronym: nothing made up
+        ),
+    ],
+)
+def test_a_name_with_lower_case_words_is_found_by_its_initials(body, partner):
+    names = [name.split(" (")[0] for name in foreign(body)]
+    if partner is None:
+        assert not any(name.startswith("Institut national") for name in names)
+    else:
+        assert names == [partner]
+
+
+# -- the name written first when another name follows "atau" -----
+@pytest.mark.parametrize(
+    ("body", "partner"),
+    [
+        (
+            "BKKBN bersama Dana Kependudukan Perserikatan Bangsa-Bangsa atau United Nations "
+            "Population Fund (UNFPA) melaksanakan monitoring terpadu di Bojonegoro.",
+            "Dana Kependudukan Perserikatan Bangsa-Bangsa",
+        ),
+        (
+            "Balai Taman Nasional Bukit Tigapuluh meneken perjanjian kerja sama dengan "
+            "Zoologische Gesellschaft Frankfurt atau yang lebih dikenal sebagai Frankfurt "
+            "Zoological Society (FZS).",
+            "Zoologische Gesellschaft Frankfurt",
+        ),
+    ],
+)
+def test_the_name_written_before_atau_names_the_partner(body, partner):
+    assert [name.split(" (")[0] for name in foreign(body)] == [partner]
+
+
+# -- a state government of Malaysia in Malay -----
+def test_kerajaan_negeri_is_a_foreign_local_government():
+    body = (
+        "Gubernur Kalimantan Barat menerima kunjungan kerja delegasi Kerajaan Negeri Sarawak, "
+        "Malaysia, di Kantor Gubernur."
+    )
+    assert [name for name in foreign(body) if "Sarawak" in name] != []
+
+
+# -- heads of names in the organizations' own languages -----
+@pytest.mark.parametrize(
+    ("body", "partner"),
+    [
+        (
+            "Kemendikbudristek bersama Deutscher Akademischer Austauschdienst menggelar rapat "
+            "pembahasan draf deklarasi kehendak.",
+            "Deutscher Akademischer Austauschdienst",
+        ),
+        (
+            "Pemkab Sumba Timur menjalin kerja sama dengan Humanistisch Instituut voor "
+            "Ontwikkelingssamenwerking di bidang energi terbarukan.",
+            "Humanistisch Instituut voor Ontwikkelingssamenwerking",
+        ),
+    ],
+)
+def test_a_head_in_the_organizations_own_language_reads_foreign(body, partner):
+    assert foreign(body) == [partner]
