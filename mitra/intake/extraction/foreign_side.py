@@ -41,12 +41,14 @@ UN_BODY = Triggered(
     r"|Entitas|Misi|Pasukan",
     on_text=True,
 )
-# A foreign ministry with several fields: "Kementerian Pertanian, Kehutanan dan Perikanan
-# Jepang" (the capitalised runs break at the comma).
+# A foreign ministry or agency with several fields: "Kementerian Pertanian, Kehutanan dan
+# Perikanan Jepang", "Badan Kadaster, Pendaftaran Tanah, dan Pemetaan Belanda" (the
+# capitalised runs break at the comma).
 FOREIGN_MINISTRY_RE = re.compile(
-    rf"(?<![\w-])Kementerian(?:,?\s(?:dan\s)?{_CAP}){{1,8}}?\s(?:{COUNTRY_PATTERN})(?!\w)"
+    rf"(?<![\w-])(?:Kementerian|Departemen|Badan)(?:,?\s(?:dan\s)?{_CAP}){{1,8}}?"
+    rf"\s(?:{COUNTRY_PATTERN})(?!\w)"
 )
-FOREIGN_MINISTRY = Triggered(FOREIGN_MINISTRY_RE, "Kementerian", on_text=True)
+FOREIGN_MINISTRY = Triggered(FOREIGN_MINISTRY_RE, "Kementerian|Departemen|Badan", on_text=True)
 
 
 def foreign_ministries(text: str, start: int):

@@ -105,7 +105,8 @@ def _spelled_out(name: str) -> bool:
 # after a foreign government; Indonesia is the other side, not part of the name.
 _PAIRED_WITH_INDONESIA_RE = re.compile(r"[-–](?:Indonesia|RI)$")
 _INDONESIA_SUFFIX_RE = re.compile(r"(?:,?\s(?:di\s)?(?:Indonesia|Korsel))$")
-_AFTER_LAST_COMMA_RE = re.compile(r",\s[^,]{2,30}$")
+# ", Jepang" after a name is its country; ", dan Pemetaan Belanda" is the last of its fields.
+_AFTER_LAST_COMMA_RE = re.compile(r",\s(?!dan\s|and\s|serta\s|&\s)[^,]{2,30}$")
 
 
 def _ends_with(name: str, suffixes: tuple[str, ...]) -> bool:

@@ -21,6 +21,7 @@ from .names import OrgCandidate
 _TRANSLATION_BRACKET_RE = re.compile(
     r"\s?\(\s?(?P<name>[A-Z][^()/,\n]{3,90}?)\s?[/,]\s?(?P<acronym>[A-Z][A-Za-z0-9\-&.]{1,12})\s?\)"
 )
+_SHORT_NAME_BRACKET_RE = re.compile(r"\s?\(\s?(?P<name>[A-Z][\w&.-]{1,20})\s?\)")
 _ACRONYM_COUNTRY_RE = re.compile(
     rf"(?P<acronym>[A-Z][A-Za-z0-9\-&]{{1,11}})\s(?:{COUNTRY_PATTERN})(?:\sSelatan|\sUtara)?$"
 )
@@ -34,12 +35,20 @@ def merge_same_organizations(text: str, candidates: list[OrgCandidate]) -> list[
         if target is None:
             merged.append(cand)
             continue
+        short_name = _short_name_of(text, cand, target)
         target.mentions = sorted(target.mentions + cand.mentions)
         target.counterpart_cues += cand.counterpart_cues
         target.attend_cues += cand.attend_cues
         target.witness_cues += cand.witness_cues
         target.known = target.known or cand.known
         target.acronym = target.acronym or cand.acronym
+        if short_name:
+            # "Hivos" (in the headline) is the short name of the "Humanistisch Instituut voor
+            # Ontwikkelingssamenwerking (Hivos)" of the body: the full name names them both
+            for form in cand.forms:
+                if form not in target.forms:
+                    target.forms.append(form)
+                target.first_at.setdefault(form, cand.first_at.get(form, 0))
     order = {id(c): i for i, c in enumerate(candidates)}
     merged.sort(key=lambda c: order[id(c)])
     _adopt_translation_acronyms(text, merged)
@@ -70,7 +79,9 @@ def _adopt_translation_acronyms(text: str, candidates: list[OrgCandidate]) -> No
 
 
 def _same(text: str, first: OrgCandidate, second: OrgCandidate) -> bool:
-    # the second named inside a translation bracket right after a mention of the first
+    # the second named inside a translation bracket right after a mention of the first, or as
+    # the whole of a bracket there ("Humanistisch Instituut voor Ontwikkelingssamenwerking
+    # (Hivos)": a short name that is no all-capital acronym)
     for _start, end in first.mentions:
         bracket = _TRANSLATION_BRACKET_RE.match(text, end)
         if bracket and any(
@@ -83,6 +94,21 @@ def _same(text: str, first: OrgCandidate, second: OrgCandidate) -> bool:
             match = _ACRONYM_COUNTRY_RE.fullmatch(form)
             if match and match.group("acronym") == first.acronym:
                 return True
+    return _short_name_of(text, first, second) or _short_name_of(text, second, first)
+
+
+def _short_name_of(text: str, named: OrgCandidate, short: OrgCandidate) -> bool:
+    """Whether `short` is the whole of a bracket right after a mention of `named`."""
+    for start, end in named.mentions:
+        bracket = _SHORT_NAME_BRACKET_RE.match(text, end)
+        if (
+            bracket
+            and bracket.span("name") in short.mentions
+            # not "PBB" at the end of "Organisasi Pangan dan Pertanian PBB (FAO)", a name
+            # of the other itself
+            and not any(s <= start and end <= e for s, e in short.mentions)
+        ):
+            return True
     return False
 
 

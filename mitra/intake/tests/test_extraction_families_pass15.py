@@ -590,3 +590,33 @@ def test_kerajaan_negeri_is_a_foreign_local_government():
 )
 def test_a_head_in_the_organizations_own_language_reads_foreign(body, partner):
     assert foreign(body) == [partner]
+
+
+# -- a foreign agency whose fields are listed with commas -----
+def test_a_foreign_agency_with_comma_fields_is_one_name():
+    body = (
+        "Kementerian ATR/BPN memperpanjang nota kesepahaman dengan Badan Kadaster, Pendaftaran "
+        "Tanah, dan Pemetaan Belanda selama lima tahun."
+    )
+    assert foreign(body) == ["Badan Kadaster, Pendaftaran Tanah, dan Pemetaan Belanda"]
+
+
+# -- a short name in brackets, and the same short name in the headline -----
+def test_a_short_name_in_brackets_is_the_same_partner():
+    found = headed(
+        "Pemkab Sumba Timur dan Hivos Teken PKS Energi Terbarukan",
+        "Pemerintah Kabupaten Sumba Timur dan Humanistisch Instituut voor "
+        "Ontwikkelingssamenwerking (Hivos) menandatangani perjanjian kerja sama. Hivos akan "
+        "mendukung pembangkit listrik tenaga surya.",
+    )
+    assert found["foreign_parties"] == ["Humanistisch Instituut voor Ontwikkelingssamenwerking"]
+
+
+def test_an_umbrellas_acronym_inside_a_name_is_not_its_short_name():
+    body = (
+        "Kemenko Pangan bertemu dengan tiga badan PBB, yakni Organisasi Pangan dan Pertanian PBB "
+        "(FAO), Dana Internasional untuk Pembangunan Pertanian (IFAD), dan Program Pangan Dunia "
+        "(WFP)."
+    )
+    names = [name.split(" (")[0] for name in foreign(body)]
+    assert "Organisasi Pangan dan Pertanian PBB" in names
