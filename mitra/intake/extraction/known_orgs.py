@@ -74,8 +74,10 @@ class KnownIndex:
                 and any(w[:1].islower() for w in form.split())
                 and (
                     not all(w.lower() in NAME_CONNECTORS or w[:1].isupper() for w in form.split())
-                    # "Gavi, the Vaccine Alliance": a comma splits the capitalised runs too
+                    # "Gavi, the Vaccine Alliance": a comma splits the capitalised runs too,
+                    # and so do two small words ("... Gender Equality and the Empowerment")
                     or "," in form
+                    or re.search(r"(?<!\S)[a-z]+\s[a-z]+(?!\S)", form) is not None
                 )
             },
             key=len,

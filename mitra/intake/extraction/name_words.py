@@ -102,9 +102,12 @@ ORG_HEADS = frozenset(
     ]
 )
 # Endings of one-word heads in German and Dutch compounds ("Austauschdienst",
-# "Welthungerhilfe", "Ontwikkelingssamenwerking"): no Indonesian word ends so.
-FOREIGN_HEAD_ENDINGS = ("dienst", "gesellschaft", "hilfe", "stiftung", "samenwerking", "verband",
-                        "werk", "zentrum", "stichting", "vereniging", "genootschap")  # fmt: skip
+# "Welthungerhilfe", "Ontwikkelingssamenwerking", "Entwicklungsbank"): no Indonesian word ends
+# so (Indonesian writes "Bank" as a word of its own).
+FOREIGN_HEAD_ENDINGS = (
+    "dienst", "gesellschaft", "hilfe", "stiftung", "samenwerking", "verband", "werk", "zentrum",
+    "stichting", "vereniging", "genootschap", "bank",
+)  # fmt: skip
 # Legal forms that end a company's name ("Kubota Corporation", "Siemens Energy GmbH",
 # "Sembcorp Marine Pte Ltd"); "PT", "CV" and "Tbk" are Indonesian (see looks_foreign).
 COMPANY_FORMS = frozenset(

@@ -460,7 +460,10 @@ _GOVERNMENT_NAME_CHARS = 80
 
 
 # First words of a document's name that no organization's name opens with.
-_DOCUMENT_NAME_HEADS = frozenset(["memorandum", "nota", "perjanjian", "piagam", "protokol"])
+_DOCUMENT_NAME_HEADS = frozenset(
+    ["memorandum", "nota", "perjanjian", "piagam", "protokol", "konvensi", "deklarasi", "hukum",
+     "undang-undang", "standar", "pedoman", "peraturan", "resolusi"]
+)  # fmt: skip
 
 
 def is_document_name(form: str) -> bool:

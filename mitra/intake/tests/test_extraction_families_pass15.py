@@ -620,3 +620,36 @@ def test_an_umbrellas_acronym_inside_a_name_is_not_its_short_name():
     )
     names = [name.split(" (")[0] for name in foreign(body)]
     assert "Organisasi Pangan dan Pertanian PBB" in names
+
+
+# -- known names with small words and compounds in their own language -----
+@pytest.mark.parametrize(
+    ("body", "partner"),
+    [
+        (
+            "BNPB menandatangani pengaturan pelaksanaan dengan ASEAN Coordinating Centre for "
+            "Humanitarian Assistance on disaster management (AHA Centre) di Jakarta.",
+            "ASEAN Coordinating Centre for Humanitarian Assistance on disaster management",
+        ),
+        (
+            "KemenPPPA menandatangani nota kesepahaman dengan United Nations Entity for Gender "
+            "Equality and the Empowerment of Women (UN Women) di Jakarta.",
+            "United Nations Entity for Gender Equality and the Empowerment of Women",
+        ),
+        (
+            "Kementerian Keuangan menandatangani perjanjian hibah dengan KfW Entwicklungsbank "
+            "untuk program energi terbarukan.",
+            "KfW Entwicklungsbank",
+        ),
+    ],
+)
+def test_known_names_with_small_words_or_compounds_are_whole(body, partner):
+    assert [name.split(" (")[0] for name in foreign(body)] == [partner]
+
+
+def test_a_body_of_law_is_no_organization():
+    body = (
+        "TNI dan Komite Internasional Palang Merah menandatangani nota kesepahaman tentang "
+        "penyebarluasan Hukum Humaniter Internasional (HHI) di Jakarta."
+    )
+    assert foreign(body) == ["Komite Internasional Palang Merah"]
