@@ -171,7 +171,7 @@ def periods(text: str, start: int, end: int) -> list[Found]:
             continue
         if PAST_MARKERS_RE.search(text, max(start, match.start() - 30), match.start()):
             continue
-        year = match.group("end") or match.group("end2")
+        year = match.group("end") or match.group("end2") or match.group("end3")
         found.append(Found(match.start(), match.end(), (None, int(year))))
     return sorted(found, key=lambda f: f.start)
 
@@ -189,7 +189,7 @@ FROM_RE = re.compile(
 # extension up to a year: "diperpanjang hingga tahun 2027", "memperpanjang kerja sama dengan
 # GIZ sampai 2026", "perpanjangan MoU hingga Desember 2028".
 UNTIL_RE = re.compile(
-    r"(?<!\w)(?:berlaku|valid|effective|in\sforce)(?:\s[a-z]+){0,2}?\s"
+    r"(?<!\w)(?:berlaku|berlangsung|valid|effective|in\sforce)(?:\s[a-z]+){0,2}?\s"
     r"(?:hingga|sampai(?:\sdengan)?|s\.\s?d\.?|s\.?d\.?|s/d|until|through|till)\s"
     r"(?:akhir\s|the\send\sof\s)?(?:tahun\s)?(?:(?:\d{1,2}\s)?[A-Z][a-z]+\s)?"
     rf"(?P<end>{YEAR})(?!\d)"
@@ -197,7 +197,12 @@ UNTIL_RE = re.compile(
     r"|extended|renewed)(?:\s[\w-]+){0,5}?\s"
     r"(?:hingga|sampai(?:\sdengan)?|s\.\s?d\.?|s\.?d\.?|s/d|until|through|till)\s"
     r"(?:akhir\s|the\send\sof\s)?(?:tahun\s)?(?:(?:\d{1,2}\s)?[A-Z][a-z]+\s)?"
-    rf"(?P<end2>{YEAR})(?!\d)",
+    rf"(?P<end2>{YEAR})(?!\d)"
+    # "lima tahun ke depan hingga 2028": a term forward to its end year
+    r"|(?<!\w)(?:tahun\ske\sdepan|years?\sahead),?\s"
+    r"(?:hingga|sampai(?:\sdengan)?|s\.\s?d\.?|s\.?d\.?|s/d|until|through|till)\s"
+    r"(?:akhir\s|the\send\sof\s)?(?:tahun\s)?(?:(?:\d{1,2}\s)?[A-Z][a-z]+\s)?"
+    rf"(?P<end3>{YEAR})(?!\d)",
     re.IGNORECASE,
 )
 
@@ -272,6 +277,9 @@ def _in_plan_name(text: str, start: int, end: int) -> bool:
     return any(w.strip("-") in PLAN_WORDS for w in words) or bool(pairs & PLAN_WORDS)
 
 
+_PERIOD_AFTER_RE = re.compile(rf",?\s\(?\s?{YEAR}\s?[-–—]\s?{YEAR}")
+
+
 def durations(text: str, start: int, end: int) -> list[Found]:
     found = []
     for match in DURATION_RE.finditer(text, start, end):
@@ -281,6 +289,8 @@ def durations(text: str, start: int, end: int) -> list[Found]:
             not match.group("lead")
             and not match.group("paren")
             and not (unit.endswith(("depan", "ahead", "tahunan")) or unit == "-year")
+            # "rencana kerja tiga tahun (2019-2021)": the years right after make it a term
+            and not _PERIOD_AFTER_RE.match(text, match.end(), end)
         ):
             continue
         raw = match.group("num") or ""

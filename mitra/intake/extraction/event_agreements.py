@@ -25,7 +25,10 @@ AGREEMENT_SUBJECT_RE = re.compile(
     # "Masa berlakunya lima tahun, dari 2023 sampai 2028"
     r"|masa\sberlaku(?:nya)?|jangka\swaktu(?:nya)?"
     # "Program berlangsung 2024 hingga 2026", "Program ini berjalan selama tiga tahun"
-    r"|program(?:\s(?:ini|tersebut|itu))?\s(?:akan\s)?(?:berlangsung|berjalan|dilaksanakan))"
+    r"|program(?:\s(?:ini|tersebut|itu))?\s(?:akan\s)?(?:berlangsung|berjalan|dilaksanakan)"
+    # "Proyek ... akan berlangsung selama lima tahun", "Program untuk lima tahun ke depan",
+    # "Dalam draf yang dibahas, JDoI diusulkan berlaku tiga tahun"
+    r"|proyek|project|program(?=\s(?:untuk|selama)\s)|draf|draft|rancangan)"
     r"(?!\w)",
     re.IGNORECASE,
 )

@@ -653,3 +653,52 @@ def test_a_body_of_law_is_no_organization():
         "penyebarluasan Hukum Humaniter Internasional (HHI) di Jakarta."
     )
     assert foreign(body) == ["Komite Internasional Palang Merah"]
+
+
+# -- terms told in more ways -----
+def _term(body: str) -> list[tuple]:
+    return [(a["start_year"], a["end_year"], a["duration_years"]) for a in agreements(body)]
+
+
+@pytest.mark.parametrize(
+    ("body", "term"),
+    [
+        (
+            "Pemprov DIY dan Pemerintah Prefektur Kyoto menandatangani perpanjangan nota "
+            "kesepahaman. Kerja sama kedua daerah diperpanjang untuk periode lima tahun ke depan "
+            "hingga 2028.",
+            (None, 2028, 5),
+        ),
+        (
+            "Kementerian Keuangan dan Bank Pembangunan Asia menandatangani perjanjian hibah. "
+            "Perjanjian hibah ini akan berlangsung sampai dengan 31 Desember 2024.",
+            (None, 2024, None),
+        ),
+        (
+            "Pemerintah Kota Ambon dan Pemerintah Kota Vlissingen, Belanda, menyepakati rencana "
+            "kerja tiga tahun (2019–2021) sebagai tindak lanjut kerja sama kota kembar.",
+            (2019, 2021, 3),
+        ),
+        (
+            "Kemendes PDTT dan KOICA menandatangani Record of Discussions proyek desa cerdas. "
+            "Proyek senilai 7 juta dolar AS itu akan berlangsung selama lima tahun, 2021-2025.",
+            (2021, 2025, 5),
+        ),
+        (
+            "Kemendikbudristek bersama Deutscher Akademischer Austauschdienst membahas draf "
+            "deklarasi kehendak bersama. Dalam draf yang dibahas, dokumen diusulkan berlaku tiga "
+            "tahun, mulai 2023 hingga 2025.",
+            (2023, 2025, 3),
+        ),
+    ],
+)
+def test_terms_told_in_more_ways(body, term):
+    assert _term(body) == [term]
+
+
+def test_a_number_of_years_without_a_period_or_lead_is_no_term():
+    body = (
+        "Pemkot Ambon dan Pemerintah Kota Vlissingen menandatangani nota kesepahaman. Kedua kota "
+        "bersahabat tiga tahun sebelum itu."
+    )
+    assert _term(body) == [(None, None, None)]
