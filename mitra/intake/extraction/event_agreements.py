@@ -96,6 +96,9 @@ def agreements_of_the_event(
         agreement: Agreement | None = None
         signing_phrases = 0
         seen_sentences: set[int] = set()
+        # documents signed with the partner, each right after its signing verb, and the end
+        # of its sentence: a second one of another type is a second agreement
+        signed: list[tuple[agr.Found, int]] = []
         for start, _end in cand.mentions:
             s_start, s_end = doc.sentence_span(start)
             # Every fact below is a property of the sentence: look at each sentence once.
@@ -151,11 +154,25 @@ def agreements_of_the_event(
                 evidence.append(
                     _found(number, "duration", durations[0], owned_confidence, "duration")
                 )
-            if signing and not doc.in_title(start):
+            if signing and sole and not doc.in_title(start):
+                # only where no other partner is named: the document could be the other's
+                signed += [
+                    (found, s_end)
+                    for found in docs
+                    if _SIGNED_OBJECT_RE.search(text, max(s_start, found.start - 45), found.start)
+                ]
                 signing_phrases = max(
                     signing_phrases,
                     _distinct_signing_pairs(text, s_start, s_end, cand, mentions, gov_starts),
                 )
+        if agreement is not None and agreement.document_type is not None:
+            for found, s_end in signed:
+                if found.value != agreement.document_type:
+                    # "... juga menandatangani Implementing Arrangement dengan F": another
+                    # document signed with the same partner
+                    _framework_agreement(
+                        text, s_end, name, gov_party, found, results, evidence, "signed-too"
+                    )
         if agreement is None and len(counterparts) == 1:
             # "WHO berkunjung ... Kedua pihak menandatangani nota kesepahaman": with a single
             # partner, a document signed (or extended, or given a term) now is its agreement
@@ -197,6 +214,15 @@ def agreements_of_the_event(
     return results
 
 
+# A signing verb right before the document it signs: "menandatangani Implementing
+# Arrangement", "juga meneken naskah PKS", "penandatanganan nota kesepahaman".
+_SIGNED_OBJECT_RE = re.compile(
+    r"(?<!\w)(?:menandatangani|meneken|penandatanganan|ditandatangani|signed|signing)"
+    r"\s(?:(?:juga|pula|sebuah|naskah|dokumen|dua|the|an?)\s){0,2}$",
+    re.IGNORECASE,
+)
+
+
 def _framework_agreement(
     text: str,
     s_end: int,
@@ -205,17 +231,16 @@ def _framework_agreement(
     framework: agr.Found,
     results: list[Agreement],
     evidence: list[Evidence],
+    rule: str = "framework-of-the-event",
 ) -> None:
-    """A second agreement of the partner: the framework document, with the period or term
-    written after it in its sentence."""
+    """A second agreement of the partner: the framework document (or another document signed
+    with it), with the period or term written after it in its sentence."""
     if any(a.partner == name and a.document_type == framework.value for a in results):
         return
     agreement = Agreement(name, gov_party, str(framework.value))
     results.append(agreement)
     number = len(results) - 1
-    evidence.append(
-        Evidence("agreements", name, framework.start, framework.end, 0.55, "framework-of-the-event")
-    )
+    evidence.append(Evidence("agreements", name, framework.start, framework.end, 0.55, rule))
     evidence.append(_found(number, "document_type", framework, 0.7, "document-type"))
     periods = agr.periods(text, framework.end, s_end)
     if periods:

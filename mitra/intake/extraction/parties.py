@@ -26,6 +26,7 @@ from .agreements import DOCUMENT_RE
 from .bodies import COUNTRY_RE, BodyMention
 from .countries import COUNTRY_PATTERN
 from .cues import foreign_cue_before
+from .defined_names import defined_by_initials, first_name_of_alias
 from .document import Document
 from .foreign_side import (
     FOREIGN_AGENCY_HEAD_RE,
@@ -48,6 +49,7 @@ from .foreign_side import (
 from .known_orgs import known_index, known_prefix, known_suffix
 from .limits import FUZZY_ORG_COMPARISONS, PAIRWISE_ORG_COMPARISONS, Budget
 from .model import KnownOrganization
+from .name_words import ORG_HEADS
 from .names import (
     DOMESTIC_INTERNATIONAL_RE,
     WORD_RE,
@@ -248,7 +250,7 @@ def find_foreign_candidates(
             # the name must stand right before the bracket, on the same line; one with
             # lower-case words is found by its initials ("Centre national de la recherche
             # scientifique (CNRS)")
-            _defined_by_initials(text, bracket, acronym, acr_start, gov_spans, index, add)
+            defined_by_initials(text, bracket, acronym, acr_start, gov_spans, index, add)
             continue
         runs = [_after_government(text, *all_runs[last], gov_spans)]
         # after "G dan": only a name that reads foreign by itself (not "... Internasional")
@@ -276,7 +278,7 @@ def find_foreign_candidates(
             and not after_government
             and not DOMESTIC_INTERNATIONAL_RE.search(full)
         ):
-            first = _first_name_of_alias(text, run_start, all_runs, run_ends, gov_spans)
+            first = first_name_of_alias(text, run_start, all_runs, run_ends, gov_spans)
             if first is not None:
                 # "Dana Kependudukan PBB atau United Nations Population Fund (UNFPA)": the
                 # name first written names the organization
@@ -324,85 +326,6 @@ def find_foreign_candidates(
             )
     _collect_mentions(text, search_from, candidates, gov_spans)
     return _merge_governments(candidates)
-
-
-# "X atau Y (ACR)", "X atau yang lebih dikenal sebagai Y (ACR)": X is Y's other name. A
-# legal form or founding year may close X ("... Frankfurt von 1858 e.V. atau ...").
-_ALIAS_GAP_RE = re.compile(
-    r"(?:\s[\w.]{1,8}){0,3}?\s(?:atau|alias)\s(?:yang\s(?:lebih\s)?(?:dikenal|disebut)"
-    r"\s(?:sebagai|dengan)\s)?$"
-)
-
-
-def _first_name_of_alias(
-    text: str,
-    start: int,
-    all_runs: list[tuple[int, int]],
-    run_ends: list[int],
-    gov_spans: list[tuple[int, int]],
-) -> tuple[int, int] | None:
-    """The name written first when the name at `start` is given as its other name."""
-    before = text[max(0, start - 70) : start]
-    if " atau " not in before and " alias " not in before:
-        return None  # most names: no other name given
-    index = bisect.bisect_right(run_ends, start - 1) - 1
-    if index < 0:
-        return None
-    run_start, run_end = all_runs[index]
-    if not _ALIAS_GAP_RE.fullmatch(text, run_end, start) or overlaps(
-        (run_start, run_end), gov_spans
-    ):
-        return None
-    run_start = strip_leading_titles(text, run_start, run_end)
-    return (run_start, run_end) if run_end - run_start > 3 else None
-
-
-# Words that may go unmatched when a name is found by its acronym's initials.
-_INITIALS_SKIP = frozenset(
-    ["de", "la", "le", "du", "des", "of", "the", "and", "for", "voor", "van", "von", "der", "für",
-     "und", "et", "pour", "del", "y", "&"]
-)  # fmt: skip
-_WORDS_BEFORE_BRACKET_RE = re.compile(r"[^\W\d_][\w'’-]*")
-
-
-def _defined_by_initials(text, bracket, acronym, acr_start, gov_spans, index, add) -> None:  # noqa: ANN001
-    """A name with lower-case words defined by its acronym: the fewest words right before the
-    bracket whose initials spell the acronym in order (Schwartz and Hearst's idea), kept when
-    the name is known or reads foreign, or a foreign country follows the bracket."""
-    letters = [c.lower() for c in acronym if c.isalpha()]
-    if not 2 <= len(letters) <= 10:
-        return
-    line_start = max(text.rfind("\n", 0, bracket) + 1, bracket - 160)
-    words = list(_WORDS_BEFORE_BRACKET_RE.finditer(text, line_start, bracket))
-    if not words or text[words[-1].end() : bracket].strip():
-        return
-    for count in range(len(letters), min(len(words), len(letters) + 5) + 1):
-        window = words[-count:]
-        if any(c in text[window[0].start() : bracket] for c in ".,;:()"):
-            return
-        if window[0].group()[0].lower() != letters[0] or not _initials_spell(window, letters):
-            continue
-        start, end = window[0].start(), window[-1].end()
-        if overlaps((start, end), gov_spans):
-            return
-        full = text[start:end]
-        known = index.match_name(full) or index.match_name(acronym)
-        after = text[bracket + len(acronym) + 2 : bracket + len(acronym) + 40]
-        if known or looks_foreign(full) or _FOREIGN_COUNTRY_AFTER_RE.match(after):
-            add(full, (start, end), known, acronym, full)
-            add(acronym, (acr_start, acr_start + len(acronym)), known, acronym, full)
-        return
-
-
-def _initials_spell(window: list[re.Match[str]], letters: list[str]) -> bool:
-    position = 0
-    for word in window:
-        initial = word.group()[0].lower()
-        if position < len(letters) and initial == letters[position]:
-            position += 1
-        elif word.group().lower() not in _INITIALS_SKIP:
-            return False
-    return position == len(letters)
 
 
 # Added to the position of a form that the body does not write where it was found.
@@ -718,11 +641,13 @@ def _collect_mentions(
     for cand in candidates:
         forms = set(cand.forms) | ({cand.acronym} if cand.acronym else set())
         # "pemerintah negara bagian Queensland" is "Queensland" later on ("Premier Queensland")
+        bare_forms: set[str] = set()
         for form in list(forms):
             local = FOREIGN_LOCAL_RE.fullmatch(form)
             bare = local.group("name") if local else ""
             if len(bare) >= 4 and not COUNTRY_RE.fullmatch(bare):
-                forms.add(bare)
+                bare_forms.add(bare)
+        forms |= bare_forms
         seen = set(cand.mentions)
         covered = disjoint(sorted(seen))
         for form in sorted(forms, key=len, reverse=True):
@@ -733,10 +658,26 @@ def _collect_mentions(
                     continue
                 if overlaps(span, covered):
                     continue
+                if form in bare_forms and _another_name_goes_on(text, span[1]):
+                    continue  # "Gyeonggi Business & Science Accelerator": another body's name
                 seen.add(span)
                 bisect.insort(covered, span)
                 cand.mentions.append(span)
         cand.mentions.sort()
+
+
+_NAME_GOES_ON_RE = re.compile(r"(?:\s(?:&|[A-Z][\w-]*)){1,5}")
+
+
+def _another_name_goes_on(text: str, end: int) -> bool:
+    """Whether the capitalised words after a bare place name make an organization's name of
+    their own (an "&" or a head word: "Gyeonggi Business & Science Accelerator"), not a
+    person's name after a title ("Gubernur Queensland Annastacia ...")."""
+    run = _NAME_GOES_ON_RE.match(text, end)
+    if run is None:
+        return False
+    words = run.group().split()
+    return "&" in words or any(w.lower() in ORG_HEADS for w in words)
 
 
 def _standalone(text: str, form: str, start: int) -> Iterator[tuple[int, int]]:

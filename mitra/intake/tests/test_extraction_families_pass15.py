@@ -702,3 +702,27 @@ def test_a_number_of_years_without_a_period_or_lead_is_no_term():
         "bersahabat tiga tahun sebelum itu."
     )
     assert _term(body) == [(None, None, None)]
+
+
+# -- a second document signed with the same partner -----
+def test_a_second_document_signed_with_the_partner_is_a_second_agreement():
+    body = (
+        "UIN Sunan Kalijaga menjalin kerja sama dengan Universiteit Leiden melalui "
+        "penandatanganan Memorandum of Understanding (MoU) di Yogyakarta. Pada kesempatan yang "
+        "sama, Fakultas Adab juga menandatangani Implementing Arrangement dengan Faculty of "
+        "Humanities Universiteit Leiden."
+    )
+    assert [(a["partner"], a["document_type"]) for a in agreements(body)] == [
+        ("Universiteit Leiden", "MoU"),
+        ("Universiteit Leiden", "other"),
+    ]
+
+
+def test_a_document_signed_in_a_sentence_with_another_partner_is_not_added():
+    body = (
+        "Pemprov Jabar dan Pemerintah Provinsi Gyeonggi memperbarui nota kesepahaman. Pemprov "
+        "Jabar juga menandatangani perjanjian kerja sama dengan Gyeonggi Business & Science "
+        "Accelerator."
+    )
+    pairs = [(a["partner"], a["document_type"]) for a in agreements(body)]
+    assert ("Pemerintah Provinsi Gyeonggi", "PKS") not in pairs

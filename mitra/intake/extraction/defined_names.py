@@ -1,0 +1,109 @@
+"""Names defined with an acronym in brackets that the capitalised runs do not find whole:
+a name with lower-case words, found by its acronym's initials ("Centre national de la
+recherche scientifique (CNRS)"), and the name written first when the defined one is given as
+its other name ("Dana Kependudukan PBB atau United Nations Population Fund (UNFPA)").
+
+Split out of parties.py, whose step 1 (names defined with an acronym) calls them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+
+from .countries import COUNTRY_PATTERN
+from .known_orgs import KnownIndex
+from .names import looks_foreign, overlaps, strip_leading_titles
+
+# "X atau Y (ACR)", "X atau yang lebih dikenal sebagai Y (ACR)": X is Y's other name. A
+# legal form or founding year may close X ("... Frankfurt von 1858 e.V. atau ...").
+_ALIAS_GAP_RE = re.compile(
+    r"(?:\s[\w.]{1,8}){0,3}?\s(?:atau|alias)\s(?:yang\s(?:lebih\s)?(?:dikenal|disebut)"
+    r"\s(?:sebagai|dengan)\s)?$"
+)
+
+
+def first_name_of_alias(
+    text: str,
+    start: int,
+    all_runs: list[tuple[int, int]],
+    run_ends: list[int],
+    gov_spans: list[tuple[int, int]],
+) -> tuple[int, int] | None:
+    """The name written first when the name at `start` is given as its other name."""
+    before = text[max(0, start - 70) : start]
+    if " atau " not in before and " alias " not in before:
+        return None  # most names: no other name given
+    index = bisect.bisect_right(run_ends, start - 1) - 1
+    if index < 0:
+        return None
+    run_start, run_end = all_runs[index]
+    if not _ALIAS_GAP_RE.fullmatch(text, run_end, start) or overlaps(
+        (run_start, run_end), gov_spans
+    ):
+        return None
+    run_start = strip_leading_titles(text, run_start, run_end)
+    return (run_start, run_end) if run_end - run_start > 3 else None
+
+
+# Words that may go unmatched when a name is found by its acronym's initials.
+_INITIALS_SKIP = frozenset(
+    ["de", "la", "le", "du", "des", "of", "the", "and", "for", "voor", "van", "von", "der", "für",
+     "und", "et", "pour", "del", "y", "&"]
+)  # fmt: skip
+_WORDS_BEFORE_BRACKET_RE = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def defined_by_initials(
+    text: str,
+    bracket: int,
+    acronym: str,
+    acr_start: int,
+    gov_spans: list[tuple[int, int]],
+    index: KnownIndex,
+    add: Callable[..., None],
+) -> None:
+    """A name with lower-case words defined by its acronym: the fewest words right before the
+    bracket whose initials spell the acronym in order (Schwartz and Hearst's idea), kept when
+    the name is known or reads foreign, or a foreign country follows the bracket."""
+    letters = [c.lower() for c in acronym if c.isalpha()]
+    if not 2 <= len(letters) <= 10:
+        return
+    line_start = max(text.rfind("\n", 0, bracket) + 1, bracket - 160)
+    words = list(_WORDS_BEFORE_BRACKET_RE.finditer(text, line_start, bracket))
+    if not words or text[words[-1].end() : bracket].strip():
+        return
+    for count in range(len(letters), min(len(words), len(letters) + 5) + 1):
+        window = words[-count:]
+        if any(c in text[window[0].start() : bracket] for c in ".,;:()"):
+            return
+        if window[0].group()[0].lower() != letters[0] or not _initials_spell(window, letters):
+            continue
+        start, end = window[0].start(), window[-1].end()
+        if overlaps((start, end), gov_spans):
+            return
+        full = text[start:end]
+        known = index.match_name(full) or index.match_name(acronym)
+        after = text[bracket + len(acronym) + 2 : bracket + len(acronym) + 40]
+        if known or looks_foreign(full) or _COUNTRY_AFTER_RE.match(after):
+            add(full, (start, end), known, acronym, full)
+            add(acronym, (acr_start, acr_start + len(acronym)), known, acronym, full)
+        return
+
+
+def _initials_spell(window: list[re.Match[str]], letters: list[str]) -> bool:
+    position = 0
+    for word in window:
+        initial = word.group()[0].lower()
+        if position < len(letters) and initial == letters[position]:
+            position += 1
+        elif word.group().lower() not in _INITIALS_SKIP:
+            return False
+    return position == len(letters)
+
+
+# A foreign country right after the bracket: "(CNRS) Prancis".
+_COUNTRY_AFTER_RE = re.compile(
+    rf",?\s(?:di\s)?(?!Indonesia(?!\w)|RI(?!\w))(?:{COUNTRY_PATTERN})(?!\w)"
+)
