@@ -49,9 +49,11 @@ MEETING_RE = re.compile(
     # not a room or a document named after meetings: "Ruang Rapat Utama", "Gedung
     # Pertemuan", "Catatan Diskusi" (the Indonesian name of a Record of Discussions)
     r"(?<!ruang\s)(?<!ruangan\s)(?<!aula\s)(?<!gedung\s)(?<!balai\s)(?<!catatan\s)"
-    r"(?<!kertas\s)"
+    r"(?<!kertas\s)(?<!rencana\s)"
     r"(?<!\w)(?:rapat|pertemuan|bertemu|kunjungan|berkunjung|audiensi|courtes+y\scall|"
-    r"rakor|rakormanda|dialog|diskusi|konsultasi|menerima\sdelegasi|teleconference|"
+    # not a field of work: "dialog sosial", "dialog antarumat beragama"
+    r"rakor|rakormanda|dialog(?!\s(?:sosial|antarumat|antaragama|lintas|antarbudaya))|diskusi"
+    r"|konsultasi|menerima\sdelegasi|teleconference|"
     r"telekonferensi|video\s?conference|webinar|lokakarya|workshop|FGD|focus\sgroup\sdiscussion"
     # an envoy or a minister received: "Menlu menerima Duta Besar Australia"
     r"|(?:menerima|menyambut)\s(?:Duta\sBesar|Dubes|Konsul(?:\sJenderal)?|Konjen|Menteri"

@@ -726,3 +726,17 @@ def test_a_document_signed_in_a_sentence_with_another_partner_is_not_added():
     )
     pairs = [(a["partner"], a["document_type"]) for a in agreements(body)]
     assert ("Pemerintah Provinsi Gyeonggi", "PKS") not in pairs
+
+
+# -- a field of work named "dialog", and a plan of consultations, are no meetings -----
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Kementerian Ketenagakerjaan dan ILO menandatangani program kerja sama yang menekankan "
+        "penguatan dialog sosial di tempat kerja.",
+        "Kementerian Luar Negeri dan Kementerian Luar Negeri Uzbekistan menandatangani Rencana "
+        "Konsultasi Bilateral 2024-2026 di Tashkent.",
+    ],
+)
+def test_a_topic_or_a_document_named_after_meetings_is_no_meeting(body):
+    assert event_types(body) == ["signing"]
