@@ -443,10 +443,15 @@ def event_types(text: str, start: int) -> list[tuple[str, int, int, float]]:
         needs_event_context: bool = False,
         skip_history: bool = False,
         skip_quoted: bool = False,
+        skip_visit_setting: bool = False,
     ) -> None:
         nonlocal sentences
         for match in pattern.finditer(text, start):
             if skip_quoted and in_quotation(text, match.start(), start):
+                continue
+            if skip_visit_setting and _VISIT_SETTING_RE.search(
+                text, max(start, match.start() - 25), match.end()
+            ):
                 continue
             if needs_event_context:
                 before = text[max(start, match.start() - 40) : match.start()]
@@ -485,6 +490,13 @@ def event_types(text: str, start: int) -> list[tuple[str, int, int, float]]:
         needs_event_context=True,
         skip_quoted=True,
     )
+    if "meeting" in found and "signing" in found:
+        # a signing during a visit ("Dalam kunjungan ke Tokyo, ... menandatangani"): the visit
+        # is where the signing took place, not a meeting of its own
+        del found["meeting"]
+        first("meeting", MEETING, skip_quoted=True, skip_visit_setting=True)
+        if "meeting" in found:
+            found = {"meeting": found.pop("meeting"), **found}
     if not found:
         return [("other", start, start, 0.3)]
     if "meeting" not in found and "signing" not in found and "extension" not in found:
@@ -495,6 +507,15 @@ def event_types(text: str, start: int) -> list[tuple[str, int, int, float]]:
                 found = {"meeting": found[held][:2] + (0.5,), **found}
                 break
     return [(name, *found[name]) for name in found]
+
+
+# A visit told as the setting of something else: "Dalam kunjungan tersebut", "dalam rangkaian
+# kunjungan kerja", "di sela kunjungannya".
+_VISIT_SETTING_RE = re.compile(
+    r"(?<!\w)(?:dalam|di\ssela(?:-sela)?|selama|saat)\s(?:rangkaian\s)?"
+    r"(?:kunjungan|lawatan)(?:nya)?(?:\skerja)?(?!\w)",
+    _I,
+)
 
 
 # A rule told in general, not an act: "MoU yang ditandatangani tanpa sepengetahuan ...",

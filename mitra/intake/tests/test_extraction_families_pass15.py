@@ -740,3 +740,20 @@ def test_a_document_signed_in_a_sentence_with_another_partner_is_not_added():
 )
 def test_a_topic_or_a_document_named_after_meetings_is_no_meeting(body):
     assert event_types(body) == ["signing"]
+
+
+# -- a signing during a visit: the visit is its setting -----
+def test_a_signing_during_a_visit_is_no_meeting():
+    body = (
+        "Dalam kunjungan ke Tokyo, Ketua Dewan Komisioner OJK menandatangani nota kesepahaman "
+        "dengan Financial Services Agency Jepang."
+    )
+    assert event_types(body) == ["signing"]
+
+
+def test_a_meeting_beside_a_signing_is_still_a_meeting():
+    body = (
+        "Gubernur Jateng menggelar pertemuan dengan delegasi Provinsi Chungcheongbuk-do. Pada "
+        "kesempatan itu dilakukan penandatanganan nota kesepahaman."
+    )
+    assert event_types(body) == ["meeting", "signing"]
