@@ -235,7 +235,7 @@ JOINT_GAP_RE = re.compile(r"(?:\s[A-Z][\w'-]*){0,4}(?:\s?\([^()\n]{1,20}\))?\s(?
 # verb; the list must go on to its "dan" (a comma alone may open an apposition).
 _LIST_GAP_RE = re.compile(r"(?:\s[A-Z][\w'-]*){0,4}(?:\s?\([^()\n]{1,20}\))?,\s")
 _LIST_GOES_ON_RE = re.compile(
-    r"(?:\s?\([^()\n]{1,20}\))?(?:,\s[^,.;:\n]{2,60}?)*,?\s(?:dan|serta|&)\s[^.;:\n]{2,60}?"
+    r"(?:\s?\([^()\n]{1,20}\))?(?:,\s[^,.;:\n]{2,60}?){0,8},?\s(?:dan|serta|&)\s[^.;:\n]{2,60}?"
     r"(?:\s?\([^()\n]{1,20}\))?(?=\s(?:me|ber)[a-z]{3,})"
 )
 _ACRONYM_AFTER_RE = re.compile(r"\s?\([^()]{1,20}\)")

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .bodies import COUNTRY_RE
@@ -98,17 +99,20 @@ def _same(text: str, first: OrgCandidate, second: OrgCandidate) -> bool:
 
 
 def _short_name_of(text: str, named: OrgCandidate, short: OrgCandidate) -> bool:
-    """Whether `short` is the whole of a bracket right after a mention of `named`."""
+    """Whether `short` is the whole of a bracket right after a mention of `named`. Set and
+    bisect lookups: an item may repeat one name thousands of times."""
+    short_spans = set(short.mentions)
+    starts = [s for s, _ in short.mentions]  # mentions are sorted
     for start, end in named.mentions:
         bracket = _SHORT_NAME_BRACKET_RE.match(text, end)
-        if (
-            bracket
-            and bracket.span("name") in short.mentions
-            # not "PBB" at the end of "Organisasi Pangan dan Pertanian PBB (FAO)", a name
-            # of the other itself
-            and not any(s <= start and end <= e for s, e in short.mentions)
-        ):
-            return True
+        if bracket is None or bracket.span("name") not in short_spans:
+            continue
+        # not "PBB" at the end of "Organisasi Pangan dan Pertanian PBB (FAO)", a name of the
+        # other itself: the other's mention that starts last before this one ends after it
+        inside = bisect.bisect_right(starts, start) - 1
+        if inside >= 0 and short.mentions[inside][1] >= end:
+            continue
+        return True
     return False
 
 
