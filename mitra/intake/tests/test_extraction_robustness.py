@@ -55,6 +55,10 @@ REPEATED_PIECES = [
     "A ", "(A) ", "(AB) ", "dan Foundation ", "Foundation (F) ", "International ", "of the ",
     "ormas asing ", "UNICEF ", "Kementerian Luar Negeri Jepang ", "Konrad Adenaur Stiftung ",
     "Pemerintah Provinsi X, Korea Selatan ",
+    # pass 15: short names in brackets, translation acronyms, list subjects, descriptions
+    "UNICEF (WHO) ", "Organisasi Pangan dan Pertanian PBB (FAO) ", "Kemenkes, UNICEF, ",
+    "Kemenkes dan UNICEF, WHO, dan FAO menggelar ", "Badan X Jepang (Japan X Agency/JXA) JXA ",
+    "organisasi nirlaba asal Belanda, ",
     # roles
     "dihadiri ", "berkunjung ke kantor ", "Kemendagri dan UNICEF ", "kerja sama dengan UNICEF ",
     # signatories
