@@ -33,6 +33,11 @@ AGREEMENT_SUBJECT_RE = re.compile(
     re.IGNORECASE,
 )
 _ANTARA_RE = re.compile(r"(?<!\w)antara\s")
+_FUNDED_BY_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:didanai|dibiayai|funded|financed)(?:\s(?:sebagian|penuh|bersama))?\s(?:oleh|by)\s"
+    r"(?:the\s)?$",
+    re.IGNORECASE,
+)
 # The partners signing one document together: "Ketiga pihak menandatangani ...", "para
 # pihak", "ditandatangani oleh seluruh pihak", "all parties". Not "kedua pihak", which with
 # two foreign partners may mean the host and one of them.
@@ -51,6 +56,24 @@ FRAMEWORK_BEFORE_RE = re.compile(
     r"|(?:within|under)\sthe\sframework\sof|under)\s(?:the\s|sebuah\s)?$",
     re.IGNORECASE,
 )
+
+
+# A framework named by its own name, with its term: "dalam kerangka Country Planning Framework
+# (CPF) 2021-2025", "under the UN Sustainable Development Cooperation Framework 2021-2025" (a
+# framework named without "dalam kerangka" may be only a topic: "menyiapkan bahan CPF").
+NAMED_FRAMEWORK_RE = re.compile(
+    r"(?:(?<!\w)(?:dalam|di\sbawah)\s(?:kerangka|payung)|within\sthe\sframework\sof|under)"
+    r"\s(?:the\s)?(?P<name>(?:[A-Z][\w-]*\s){1,8}Framework)(?:\s\([A-Z][\w-]{1,10}\))?"
+    r"\s(?:tahun\s|periode\s)?(?:19|20)\d\d(?!\d)"
+)
+
+
+def named_framework(text: str, s_start: int, s_end: int) -> agr.Found | None:
+    """The framework the sentence names by its own name and term, as a document ("other")."""
+    match = NAMED_FRAMEWORK_RE.search(text, s_start, s_end)
+    if match is None:
+        return None
+    return agr.Found(match.start("name"), match.end("name"), "other")
 
 
 def framework_document(text: str, s_start: int, s_end: int) -> agr.Found | None:
@@ -107,6 +130,10 @@ def agreements_of_the_event(
             seen_sentences.add(s_start)
             docs, signing, extension, all_periods, all_durations = sentence_facts(s_start, s_end)
             framework = framework_document(text, s_start, s_end) if docs else None
+            named = named_framework(text, s_start, s_end) if all_periods and not docs else None
+            if named is not None:
+                docs = [named]
+                framework = named
             negotiated = framework is not None or (
                 not (docs or all_periods or all_durations or signing or extension)
                 and _negotiated_document(text, s_start, s_end)
@@ -114,6 +141,13 @@ def agreements_of_the_event(
             if not (docs or all_periods or all_durations or signing or extension or negotiated):
                 continue
             owned = in_sentence.get(s_start, [])
+            first_here = next((s for s, _, who in owned if who == index), start)
+            if not (docs or signing or extension) and _FUNDED_BY_BEFORE_RE.search(
+                text, max(s_start, first_here - 30), first_here
+            ):
+                # "Program ... didanai oleh F dan berjalan pada 2019 hingga 2021": the term is
+                # the programme's, F only pays for it
+                continue
             sole = sole_partner.get(s_start) == index
             periods = [p for p in all_periods if _owns(owned, sole, index, p.start)]
             durations = [d for d in all_durations if _owns(owned, sole, index, d.start)]
@@ -130,7 +164,7 @@ def agreements_of_the_event(
             if (
                 framework is not None
                 and agreement.document_type is not None
-                and agreement.document_type != framework.value
+                and (agreement.document_type != framework.value or framework is named)
             ):
                 # "Rapat evaluasi RKT 2024 ... dalam kerangka Nota Kesepahaman ... periode
                 # 2022-2025": the plan and the framework it serves are two documents
@@ -154,6 +188,15 @@ def agreements_of_the_event(
                 evidence.append(
                     _found(number, "duration", durations[0], owned_confidence, "duration")
                 )
+            if sole and agreement.document_type is not None:
+                # "sesuai dengan MSP antara F dan Kemendagri periode 2018-2021, serta Rencana
+                # Kerja antara F dan Pemprov NTB tahun 2019-2020": each document its own term
+                for second in _documents_with_own_terms(text, docs, s_end)[1:]:
+                    if second.value != agreement.document_type:
+                        _framework_agreement(
+                            text, s_end, name, gov_party, second, results, evidence,
+                            "document-with-own-term",
+                        )  # fmt: skip
             if signing and sole and not doc.in_title(start):
                 # only where no other partner is named: the document could be the other's
                 signed += [
@@ -195,6 +238,17 @@ def agreements_of_the_event(
                 evidence.append(_found(number, name_, found, 0.65, "sentence-without-partner"))
             for name_, found in _term_of_the_document_planned(doc, agreement, sentence_facts):
                 evidence.append(_found(number, name_, found, 0.6, "term-of-the-planned-signing"))
+            # "Program kerja sama itu dilaksanakan dalam kerangka Country Planning Framework
+            # 2021-2025": the sole partner's framework, named in a sentence without it
+            for s_start, s_end in doc.sentences:
+                if s_start in seen_sentences or s_end <= doc.body_start:
+                    continue
+                named = named_framework(text, s_start, s_end)
+                if named is not None:
+                    _framework_agreement(
+                        text, s_end, name, gov_party, named, results, evidence,
+                        "framework-of-the-sole-partner",
+                    )  # fmt: skip
         # Two separate signings with the same partner in one event are two documents.
         if agreement is not None and signing_phrases > 1:
             prefix = f"agreements.{results.index(agreement)}."
@@ -223,6 +277,20 @@ _SIGNED_OBJECT_RE = re.compile(
 )
 
 
+def _documents_with_own_terms(text: str, docs: list[agr.Found], s_end: int) -> list[agr.Found]:
+    """The documents of a sentence when each of two or more types is followed by a term of
+    its own before the next document: they are told apart as separate agreements."""
+    # "Memorandum Saling Pengertian (MSP)": the name and its acronym are one document
+    docs = [d for i, d in enumerate(docs) if i == 0 or d.value != docs[i - 1].value]
+    if len(docs) < 2:
+        return []
+    bounds = [*(d.start for d in docs[1:]), s_end]
+    for found, bound in zip(docs, bounds, strict=True):
+        if not (agr.periods(text, found.end, bound) or agr.durations(text, found.end, bound)):
+            return []
+    return docs
+
+
 def _framework_agreement(
     text: str,
     s_end: int,
@@ -235,14 +303,21 @@ def _framework_agreement(
 ) -> None:
     """A second agreement of the partner: the framework document (or another document signed
     with it), with the period or term written after it in its sentence."""
-    if any(a.partner == name and a.document_type == framework.value for a in results):
+    periods = agr.periods(text, framework.end, s_end)
+    term = _years(periods[0]) if periods else None
+    if any(
+        a.partner == name
+        and a.document_type == framework.value
+        # two work plans ("other") told apart by their terms are two documents
+        and (term is None or a.start_year is None or (a.start_year, a.end_year) == term)
+        for a in results
+    ):
         return
     agreement = Agreement(name, gov_party, str(framework.value))
     results.append(agreement)
     number = len(results) - 1
     evidence.append(Evidence("agreements", name, framework.start, framework.end, 0.55, rule))
     evidence.append(_found(number, "document_type", framework, 0.7, "document-type"))
-    periods = agr.periods(text, framework.end, s_end)
     if periods:
         agreement.start_year, agreement.end_year = _years(periods[0])
         evidence.append(_found(number, "period", periods[0], 0.6, "period-of-framework"))

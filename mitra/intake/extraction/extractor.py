@@ -12,7 +12,7 @@ from .dac import dac_sectors
 from .dates import find_event_date, find_published
 from .document import URL_LINE, Document, parse_document
 from .event_agreements import agreements_of_the_event
-from .foreign_side import country_counterparts
+from .foreign_side import country_counterparts, envoy_missions
 from .model import Evidence, Extraction, ForeignParty, KnownOrganization, Signatory
 from .names import OrgCandidate
 from .page_noise import blank_page_noise
@@ -104,6 +104,7 @@ def extract(
     roles = _roles(gazetteer, mentions, on)
     foreign = merge_same_organizations(text, find_foreign_candidates(doc, mentions, registry))
     classify_foreign(doc, foreign)
+    envoy_missions(doc, foreign)
     if not any(c.counterpart_cues for c in foreign):
         foreign += country_counterparts(doc, mentions)
     classify_bodies(doc, roles, foreign)
@@ -127,7 +128,11 @@ def extract(
             if role.name == sig.organization:
                 role.party_cues.append(("signatory", sig.start))
         for cand in foreign:
-            if any(sig.start <= s < sig.end for s, _ in cand.mentions):
+            if (
+                cand.display_name() == sig.organization
+                if sig.represented  # the organization an office signed for, not the office
+                else any(sig.start <= s < sig.end for s, _ in cand.mentions)
+            ):
                 cand.counterpart_cues.append("signatory")
 
     parties = [r for r in roles.values() if r.party_cues]

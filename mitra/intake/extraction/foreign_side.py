@@ -393,6 +393,45 @@ def country_counterparts(doc: Document, gov_mentions: list[BodyMention]) -> list
     return sorted(result, key=lambda c: c.mentions[0])
 
 
+# A country's mission, named by the text: "Konsulat Jenderal Jepang", "Kedutaan Besar Australia".
+_MISSION_RE = re.compile(
+    r"(?:Kedutaan\sBesar|Kedubes|Konsulat\sJenderal|Konsulat)\s(?:(?:Republik|Kerajaan)\s)?"
+    rf"(?P<country>{COUNTRY_PATTERN})$"
+)
+# The mission's head received or met: "menerima kunjungan kehormatan Konsul Jenderal Jepang di
+# Surabaya", "bertemu Konsul Jenderal (Konjen) Amerika Serikat".
+_ENVOY_OF_RE = re.compile(
+    r"(?<![\w-])(?P<title>Duta\sBesar|Dubes|Konsul\sJenderal|Konjen|Konsul)"
+    r"(?:\s\((?:Dubes|Konjen)\))?\s(?:(?:Republik|Kerajaan)\s)?"
+    rf"(?P<country>{COUNTRY_PATTERN})"
+)
+_EMBASSY_TITLES = frozenset(["Duta Besar", "Dubes"])
+
+
+def envoy_missions(doc: Document, foreign: list[OrgCandidate]) -> None:
+    """The mission the text names is the counterpart when its head is received or met: the
+    visit of "Konsul Jenderal Jepang di Surabaya" is the visit of the "Konsulat Jenderal Jepang"
+    named later (else the country alone would stand for it)."""
+    missions: dict[tuple[bool, str], OrgCandidate] = {}
+    for cand in foreign:
+        for form in cand.forms:
+            found = _MISSION_RE.fullmatch(form)
+            if found is not None and not cand.counterpart_cues:
+                embassy = form.startswith(("Kedutaan", "Kedubes"))
+                missions.setdefault((embassy, found.group("country")), cand)
+    if not missions:
+        return
+    text = doc.text
+    for envoy in _ENVOY_OF_RE.finditer(text, doc.body_start):
+        embassy = envoy.group("title") in _EMBASSY_TITLES
+        mission = missions.get((embassy, envoy.group("country")))
+        if mission is None or "envoy-mission" in mission.counterpart_cues:
+            continue
+        s_start, s_end = doc.sentence_span(envoy.start())
+        if _MINISTER_MET_RE.search(text, s_start, s_end):
+            mission.counterpart_cues.append("envoy-mission")
+
+
 def _joint_with_a_body(text: str, match: re.Match[str], gov_spans: list[tuple[int, int]]) -> bool:
     """A country joined by "dan" or "bersama" to an Indonesian body right before it, the two
     the subject of a joint verb ("Pemprov Jabar dan Jepang sepakat memperkuat ...")."""

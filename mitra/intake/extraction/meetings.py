@@ -55,8 +55,10 @@ MEETING_RE = re.compile(
     r"rakor|rakormanda|dialog(?!\s(?:sosial|antarumat|antaragama|lintas|antarbudaya))|diskusi"
     r"|konsultasi|menerima\sdelegasi|teleconference|"
     r"telekonferensi|video\s?conference|webinar|lokakarya|workshop|FGD|focus\sgroup\sdiscussion"
-    # an envoy or a minister received: "Menlu menerima Duta Besar Australia"
-    r"|(?:menerima|menyambut)\s(?:Duta\sBesar|Dubes|Konsul(?:\sJenderal)?|Konjen|Menteri"
+    # an envoy, a minister or a team received: "Menlu menerima Duta Besar Australia",
+    # "Bupati menerima rombongan JICA"
+    r"|(?:menerima|menyambut)\s(?:tim|rombongan|perwakilan|Duta\sBesar|Dubes"
+    r"|Konsul(?:\sJenderal)?|Konjen|Menteri"
     r"|Wakil\sMenteri|Perdana\sMenteri|Ambassador))(?!\w)"
     # "Minutes of Meeting" names a document, not a meeting
     r"|(?<!\w)(?<!of\s)meeting(?!\w)",
@@ -134,7 +136,10 @@ HISTORY_AFTER_RE = re.compile(
 PLANNED_RE = re.compile(
     r"(?<!\w)(?:akan|berencana|rencana(?!\skerja(?!\s?sama))|rencananya|direncanakan|jika"
     r"|apabila|kalau|seandainya|diharapkan|diharap|harapannya|bakal|hendak|ditargetkan"
-    r"|dijadwalkan|nantinya|menargetkan|mentargetkan|targetnya|diupayakan)(?!\w)",
+    r"|dijadwalkan|nantinya|menargetkan|mentargetkan|targetnya|diupayakan"
+    # a wish or a warning, not an act: "Ia berharap Denmark dapat ... penyusunan dokumen",
+    # "Jangan sampai ada daerah yang menandatangani ...", "MoU itu belum ditandatangani"
+    r"|berharap|mendorong|jangan|dilarang|belum|agar|supaya)(?!\w)",
     _I,
 )
 
@@ -155,9 +160,9 @@ PLANNED_AFTER_RE = re.compile(
 MODAL_BEFORE_RE = re.compile(r"(?<!\w)(?:dapat|bisa|boleh)\s(?:segera\s|kembali\s)?$", _I)
 
 
-# "sebelum naskah (itu) ditandatangani", "sebelum MoU diteken": what is still to be signed (not
+# "sebelum naskah (itu) ditandatangani", "sebelum ditandatangani": what is still to be signed (not
 # "sebelum penandatanganan", a ceremony of the event that follows).
-NOT_YET_BEFORE_RE = re.compile(r"(?<!\w)(?:sebelum|menjelang)\s(?:[\w-]+\s){1,3}$", _I)
+NOT_YET_BEFORE_RE = re.compile(r"(?<!\w)(?:sebelum|menjelang)\s(?:[\w-]+\s){0,3}$", _I)
 PASSIVE_AT_RE = re.compile(r"di[a-z]{3,}", _I)
 
 # The event-type patterns scan whole texts and sentences; each is tried only where one of the
@@ -449,6 +454,10 @@ def event_types(text: str, start: int) -> list[tuple[str, int, int, float]]:
         for match in pattern.finditer(text, start):
             if skip_quoted and in_quotation(text, match.start(), start):
                 continue
+            if _TOPIC_BEFORE_RE.search(text, max(start, match.start() - 110), match.start()):
+                continue
+            if _alone_on_its_line(text, match.start(), match.end()):
+                continue  # a site's menu ("Berita / Konsultasi / Diet"), not a sentence
             if skip_visit_setting and _VISIT_SETTING_RE.search(
                 text, max(start, match.start() - 25), match.end()
             ):
@@ -507,6 +516,26 @@ def event_types(text: str, start: int) -> list[tuple[str, int, int, float]]:
                 found = {"meeting": found[held][:2] + (0.5,), **found}
                 break
     return [(name, *found[name]) for name in found]
+
+
+def _alone_on_its_line(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return text[line_start:start].strip() == "" and text[end:line_end].strip() == ""
+
+
+# What a document holds or a procedure has: "Rencana Konsultasi tersebut memuat agenda
+# pertemuan ...", "MoU ini mengatur rapat tahunan", "menjelaskan tahapan penyusunan naskah,
+# mulai dari penjajakan, ..., hingga penandatanganan" (a topic, not what happened; "meliputi"
+# and "mencakup" also list the acts of the day, so they are not here).
+_TOPIC_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:memuat|mengatur|berisi|berisikan|tahapan|tahap-tahap|mekanisme|prosedur"
+    # (up to the words of how, where or when it is held, which belong to the event itself:
+    # "bimtek tata cara kerja sama ... secara virtual melalui Zoom Meeting")
+    r"|tata\scara|alur)\s(?:(?!(?:secara|melalui|bertempat|pada)\s)[\w/-]+,?\s){0,12}$",
+    _I,
+)
 
 
 # A visit told as the setting of something else: "Dalam kunjungan tersebut", "dalam rangkaian

@@ -30,6 +30,7 @@ NAME_CONNECTORS = frozenset(
         "voor",
         "pour",
         "und",
+        "en",  # Dutch: "Koninklijk Instituut voor Taal-, Land- en Volkenkunde"
         "et",
         "del",
     ]
@@ -99,6 +100,11 @@ ORG_HEADS = frozenset(
         "fundação",
         "centrum",
         "zentrum",
+        # national archives and offices in their own languages ("Nationaal Archief",
+        # "Auswärtiges Amt")
+        "archief",
+        "archiv",
+        "amt",
     ]
 )
 # Endings of one-word heads in German and Dutch compounds ("Austauschdienst",
@@ -107,6 +113,9 @@ ORG_HEADS = frozenset(
 FOREIGN_HEAD_ENDINGS = (
     "dienst", "gesellschaft", "hilfe", "stiftung", "samenwerking", "verband", "werk", "zentrum",
     "stichting", "vereniging", "genootschap", "bank",
+    # German federal and public bodies: "Bundesagentur für Arbeit", "Bundesministerium für ...",
+    # "Kreditanstalt für Wiederaufbau", "Auswärtiges Amt" (with "für" or as the last word)
+    "agentur", "ministerium", "anstalt", "institut", "amt",
 )  # fmt: skip
 # Legal forms that end a company's name ("Kubota Corporation", "Siemens Energy GmbH",
 # "Sembcorp Marine Pte Ltd"); "PT", "CV" and "Tbk" are Indonesian (see looks_foreign).

@@ -171,7 +171,13 @@ def name_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
             # "Toyota Tsusho Co., Ltd", "Mitsubishi Heavy Industries, Ltd": a company's legal
             # form after a comma or an abbreviation's period
             legal_form = gap in (", ", "., ", ". ") and nxt in COMPANY_FORMS
-            if gap not in (" ", "  ", " - ", "-") and gap.strip() not in ("&",) and not legal_form:
+            # "Taal-, Land- en Volkenkunde": a compound's elided head in German and Dutch
+            elided = gap in ("-, ", "- ")
+            if (
+                gap not in (" ", "  ", " - ", "-")
+                and gap.strip() not in ("&",)
+                and not (legal_form or elided)
+            ):
                 break
             if caps[j + 1]:
                 j += 1
@@ -264,11 +270,17 @@ def looks_foreign(name: str) -> bool:
     # "... Bureau of Statistics", "... Institute for Development Studies", "Humanistisch
     # Instituut voor Ontwikkelingssamenwerking"
     head_of = any(
-        w in ORG_HEADS and words[i + 1] in ("of", "for", "on", "voor", "für", "pour", "de")
+        (w in ORG_HEADS or len(w) > 8 and w.endswith(FOREIGN_HEAD_ENDINGS))
+        and words[i + 1] in ("of", "for", "on", "voor", "für", "pour", "de")
         for i, w in enumerate(words[:-1])
     )
     if len(words) > 1 and words[-1].endswith(FOREIGN_HEAD_ENDINGS) and len(words[-1]) > 8:
         return True  # "Deutscher Akademischer Austauschdienst"
+    last_part = words[-1].rsplit("-", 1)[-1]
+    if last_part != words[-1] and (
+        last_part in ORG_HEADS or last_part.endswith(FOREIGN_HEAD_ENDINGS)
+    ):
+        return len(last_part) > 4  # "Fraunhofer-Gesellschaft", "Max-Planck-Institut"
     if (
         words[-1] in ORG_HEADS
         or head_of

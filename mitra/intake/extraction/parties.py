@@ -325,7 +325,36 @@ def find_foreign_candidates(
                 match.group(), match.span(), known, match.group() if match.group().isupper() else ""
             )
     _collect_mentions(text, search_from, candidates, gov_spans)
-    return _merge_governments(candidates)
+    return _merge_governments(_without_nested_mentions(text, candidates))
+
+
+def _without_nested_mentions(text: str, candidates: list[OrgCandidate]) -> list[OrgCandidate]:
+    """A mention inside a longer mention of another organization is part of that name ("ASEAN"
+    in "ASEAN Coordinating Centre for Humanitarian Assistance"): it is no mention of its own.
+    An organization left with no mention of its own is dropped."""
+    spans = sorted(
+        ((s, -e, index) for index, cand in enumerate(candidates) for s, e in cand.mentions)
+    )
+    nested: set[tuple[int, int, int]] = set()
+    # the mention reaching furthest so far: (start, end, whose)
+    reach_start, reach, reach_owner = -1, -1, -1
+    for start, neg_end, index in spans:
+        end = -neg_end
+        if end <= reach and reach_owner != index:
+            # "METI Jepang" is METI with its country: the same organization, kept for the merge
+            rest = f"{text[reach_start:start]} {text[end:reach]}".strip(" ,")
+            if not COUNTRY_RE.fullmatch(rest):
+                nested.add((start, end, index))
+        elif end > reach:
+            reach_start, reach, reach_owner = start, end, index
+    if not nested:
+        return candidates
+    kept = []
+    for index, cand in enumerate(candidates):
+        cand.mentions = [(s, e) for s, e in cand.mentions if (s, e, index) not in nested]
+        if cand.mentions:
+            kept.append(cand)
+    return kept
 
 
 # Added to the position of a form that the body does not write where it was found.

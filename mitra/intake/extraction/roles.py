@@ -492,10 +492,21 @@ HISTORY_WORD_RE = re.compile(
     r"(?<!\w)(?:sebelumnya|telah\slama|sudah\slama|sejak\slama|pernah|selama\sini|sempat"
     # "program yang dahulu sempat didukung F" (not "terlebih dahulu", beforehand)
     r"|(?<!terlebih\s)(?:dahulu|dulu)(?:nya)?"
-    r"|sejak\s(?:tahun\s)?(?:19|20)\d\d|previously|has\slong)(?!\w)",
+    # "sejak 2015", "sejak awal 2000-an" (a decade or its start: long ago)
+    r"|sejak\s(?:awal\s|akhir\s|pertengahan\s)?(?:tahun\s)?(?:19|20)\d\d(?:-an)?"
+    r"|previously|has\slong)(?!\w)",
     re.IGNORECASE,
 )
 _PASSING_WINDOW = 120
+
+
+# An officer's title that names where the officer is sent: "Representative and Liaison to
+# ASEAN UN Women", "Special Envoy to ASEAN" (Indonesian titles with "untuk" are read by the
+# signatory rules and the envoy cues).
+_TITLE_ACCREDITED_TO_RE = re.compile(
+    r"(?<!\w)(?:Representative|Liaison|Envoy|Ambassador|Permanent\sMission|Observer)"
+    r"\s(?:to|at)\s$"
+)
 
 
 def passing_mention(doc: Document, s_start: int, start: int) -> bool:
@@ -505,6 +516,8 @@ def passing_mention(doc: Document, s_start: int, start: int) -> bool:
     text = doc.text
     if _is_background(doc, s_start, start):
         return True
+    if _TITLE_ACCREDITED_TO_RE.search(text, max(s_start, start - 40), start):
+        return True  # "Representative and Liaison to ASEAN": whom an officer is sent to
     low = max(s_start, start - _PASSING_WINDOW)
     clause = max(low, text.rfind(";", low, start) + 1, text.rfind(":", low, start) + 1)
     before = text[clause:start]

@@ -106,6 +106,7 @@ class FoundSignatory:
     organization: str
     start: int
     end: int
+    represented: bool = False  # an office signing for the organization it represents
 
 
 def find_signatories(
@@ -173,8 +174,40 @@ def find_signatories(
             if key in seen:
                 continue
             seen.add(key)
-            results.append(FoundSignatory(title_text, organization, title.start(), end))
+            results.append(
+                _for_the_represented(
+                    text, FoundSignatory(title_text, organization, title.start(), end),
+                    foreign_mentions,
+                )
+            )  # fmt: skip
     return _one_per_phrase(results)
+
+
+# "IGES yang diwakili Direktur Kitakyushu Urban Centre": an office signs for its organization.
+_REPRESENTED_BEFORE_RE = re.compile(r"\)?\s(?:yang\s)?diwakili\s(?:oleh\s)?$")
+
+
+def _for_the_represented(
+    text: str, found: FoundSignatory, foreign_mentions: list[tuple[int, int, str, str]]
+) -> FoundSignatory:
+    """The signer of an office that represents another organization named right before "yang
+    diwakili" signs for that organization, the office in the title ("Direktur Kitakyushu
+    Urban Centre" for IGES)."""
+    link = _REPRESENTED_BEFORE_RE.search(text, max(0, found.start - 25), found.start)
+    if link is None:
+        return found
+    owner = next(
+        (
+            name
+            for _s, e, name, _k in foreign_mentions
+            if e == link.start() or e == link.start() - 1
+        ),
+        None,
+    )
+    if owner is None or owner == found.organization:
+        return found
+    office = found.organization.split(" (")[0]
+    return FoundSignatory(f"{found.title} {office}", owner, found.start, found.end, True)
 
 
 def _one_per_phrase(found: list[FoundSignatory]) -> list[FoundSignatory]:
