@@ -26,6 +26,7 @@ _DESCRIBED_NOUNS = (
     r"organisasi|lembaga|LSM|NGO|yayasan|perusahaan|badan|institusi|ormas|asosiasi|jaringan"
     r"|konsorsium|firma|korporasi|perhimpunan|federasi|universitas|kampus|perguruan\stinggi"
     r"|pusat\sriset|pusat\spenelitian|dana|program|inisiatif|aliansi|koalisi|kelompok"
+    r"|BUMN|badan\susaha(?:\smilik\snegara)?"
 )
 FOREIGN_DESCRIPTION_RE = re.compile(
     rf"(?<!\w)(?:{_DESCRIBED_NOUNS})(?-i:\s[a-z][\w-]*){{0,5}}?"
@@ -40,8 +41,34 @@ FOREIGN_DESCRIPTION = Triggered(
     FOREIGN_DESCRIPTION_RE,
     r"organisasi|lembaga|lsm|ngo|yayasan|perusahaan|badan|institusi|ormas|asosiasi|jaringan"
     r"|konsorsium|firma|korporasi|perhimpunan|federasi|universitas|kampus|perguruan|pusat|dana"
-    r"|program|inisiatif|aliansi|koalisi|kelompok",
+    r"|program|inisiatif|aliansi|koalisi|kelompok|bumn",
 )
+# The same description right after the name, set off by a comma: "Rijkswaterstaat, badan
+# pelaksana Kementerian Infrastruktur dan Pengelolaan Air Belanda", "Nationaal Archief,
+# lembaga kearsipan nasional Kerajaan Belanda" (not "..., lembaga yang bermitra dengan
+# Jepang": the country named after a link word is another side).
+FOREIGN_DESCRIPTION_AFTER_RE = re.compile(
+    rf",\s(?:{_DESCRIBED_NOUNS})"
+    r"(?:\s(?!(?:dengan|oleh|bersama|dari|untuk|kepada|di|ke|yang|antara)\s)[\w-]+){0,8}?"
+    rf"\s(?:(?:Kerajaan|Republik|Pemerintah)\s)?(?:{COUNTRY_PATTERN})(?=[\s,.;)])",
+    re.IGNORECASE,
+)
+
+
+# Inside such a description: "F, badan pelaksana <Kementerian X Belanda>" names whom F serves,
+# not a second side.
+IN_DESCRIPTION_BEFORE_RE = re.compile(
+    rf",\s(?:{_DESCRIBED_NOUNS})"
+    r"(?:\s(?!(?:dengan|oleh|bersama|dari|untuk|kepada|di|ke|yang|antara)\s)[\w-]+){0,6}?\s$",
+    re.IGNORECASE,
+)
+
+
+def foreign_description_after(text: str, end: int) -> bool:
+    """Whether a description that ends in a foreign country follows the name ending at `end`."""
+    return text.startswith(", ", end) and bool(
+        FOREIGN_DESCRIPTION_AFTER_RE.match(text, end, end + 120)
+    )
 
 
 def foreign_cue_before(text: str, start: int, floor: int = 0) -> bool:

@@ -107,3 +107,47 @@ def _initials_spell(window: list[re.Match[str]], letters: list[str]) -> bool:
 _COUNTRY_AFTER_RE = re.compile(
     rf",?\s(?:di\s)?(?!Indonesia(?!\w)|RI(?!\w))(?:{COUNTRY_PATTERN})(?!\w)"
 )
+
+
+_WORD_RE = re.compile(r"[^\W\d_]+")
+_SMALL_WORDS = frozenset(["of", "for", "and", "the", "on", "de", "du", "des", "voor", "für", "en"])
+
+
+def short_name_of(short: str, before: str) -> bool:
+    """Whether `short` ("Norad", "Sida", "Danida", "Unicef") abbreviates the name that ends
+    `before`: its letters are the first letters of the name's words, or runs of letters from
+    the start of a word ("NORwegian Agency for Development"), in order, from the name's
+    first word (the last eight words before the bracket are tried as its start)."""
+    key = short.lower()
+    if not 3 <= len(key) <= 10 or not key.isalpha():
+        return False
+    words = [w.lower() for w in _WORD_RE.findall(before)][-8:]
+    return any(
+        words[first][0] == key[0] and _abbreviates(key, words[first:])
+        for first in range(len(words))
+        if words[first] not in _SMALL_WORDS
+    )
+
+
+def _abbreviates(key: str, words: list[str]) -> bool:
+    # a small search: at most 10 letters × 8 words × 10 letters × 10 words drawn
+    # (letters used, word index, letters of that word used, words drawn from)
+    todo = [(1, 0, 1, 1)]
+    seen = set()
+    while todo:
+        used, word, taken, drawn = todo.pop()
+        if used == len(key):
+            # from two words at least ("Jakarta" is a word, not a short name), the name
+            # ending at (or one word before) the bracket
+            if drawn >= 2 and word >= len(words) - 2:
+                return True
+            continue
+        if (used, word, taken, drawn) in seen:
+            continue
+        seen.add((used, word, taken, drawn))
+        if taken < len(words[word]) and words[word][taken] == key[used]:
+            todo.append((used + 1, word, taken + 1, drawn))
+        for nxt in range(word + 1, len(words)):
+            if words[nxt][0] == key[used]:
+                todo.append((used + 1, nxt, 1, drawn + 1))
+    return False

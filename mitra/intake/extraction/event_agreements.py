@@ -33,6 +33,8 @@ AGREEMENT_SUBJECT_RE = re.compile(
     re.IGNORECASE,
 )
 _ANTARA_RE = re.compile(r"(?<!\w)antara\s")
+# "Pada periode 2013-2017, F pernah mendanai ...": what the partner once did.
+_ONCE_RE = re.compile(r"(?<!\w)(?:pernah|sempat)(?!\w)", re.IGNORECASE)
 _FUNDED_BY_BEFORE_RE = re.compile(
     r"(?<!\w)(?:didanai|dibiayai|funded|financed)(?:\s(?:sebagian|penuh|bersama))?\s(?:oleh|by)\s"
     r"(?:the\s)?$",
@@ -178,7 +180,7 @@ def agreements_of_the_event(
                 nearest = _document_of(text, docs, owned, start)
                 agreement.document_type = str(nearest.value)
                 evidence.append(_found(number, "document_type", nearest, 0.8, "document-type"))
-            if periods and agreement.start_year is None:
+            if periods and agreement.start_year is None and agreement.end_year is None:
                 agreement.start_year, agreement.end_year = periods[0].value
                 evidence.append(
                     _found(number, "period", periods[0], owned_confidence, "period-of-partner")
@@ -238,17 +240,9 @@ def agreements_of_the_event(
                 evidence.append(_found(number, name_, found, 0.65, "sentence-without-partner"))
             for name_, found in _term_of_the_document_planned(doc, agreement, sentence_facts):
                 evidence.append(_found(number, name_, found, 0.6, "term-of-the-planned-signing"))
-            # "Program kerja sama itu dilaksanakan dalam kerangka Country Planning Framework
-            # 2021-2025": the sole partner's framework, named in a sentence without it
-            for s_start, s_end in doc.sentences:
-                if s_start in seen_sentences or s_end <= doc.body_start:
-                    continue
-                named = named_framework(text, s_start, s_end)
-                if named is not None:
-                    _framework_agreement(
-                        text, s_end, name, gov_party, named, results, evidence,
-                        "framework-of-the-sole-partner",
-                    )  # fmt: skip
+            _other_documents_of_the_sole_partner(
+                doc, agreement, seen_sentences, sentence_facts, results, evidence
+            )
         # Two separate signings with the same partner in one event are two documents.
         if agreement is not None and signing_phrases > 1:
             prefix = f"agreements.{results.index(agreement)}."
@@ -274,6 +268,66 @@ _SIGNED_OBJECT_RE = re.compile(
     r"(?<!\w)(?:menandatangani|meneken|penandatanganan|ditandatangani|signed|signing)"
     r"\s(?:(?:juga|pula|sebuah|naskah|dokumen|dua|the|an?)\s){0,2}$",
     re.IGNORECASE,
+)
+
+
+def _other_documents_of_the_sole_partner(
+    doc: Document,
+    agreement: Agreement,
+    partner_sentences: set[int],
+    sentence_facts,  # noqa: ANN001
+    results: list[Agreement],
+    evidence: list[Evidence],
+) -> None:
+    """More agreements of the sole partner, told in sentences that do not name it: the
+    framework named with its term ("Program kerja sama itu dilaksanakan dalam kerangka Country
+    Planning Framework 2021-2025"), and another document signed in the event ("Pada
+    kesempatan yang sama juga ditandatangani Letter of Agreement ...", "Dokumen kedua berupa
+    LoI ...")."""
+    text = doc.text
+    name, gov_party = agreement.partner, agreement.government_party
+    for s_start, s_end in doc.sentences:
+        if s_start in partner_sentences or s_end <= doc.body_start or doc.in_title(s_start):
+            continue
+        named = named_framework(text, s_start, s_end)
+        if named is not None:
+            _framework_agreement(
+                text, s_end, name, gov_party, named, results, evidence,
+                "framework-of-the-sole-partner",
+            )  # fmt: skip
+            continue
+        if agreement.document_type is None:
+            continue
+        docs, signing, *_ = sentence_facts(s_start, s_end)
+        second = _SECOND_DOCUMENT_RE.search(text, s_start, s_end) is not None
+        other = next(
+            (
+                d
+                for d in docs
+                if d.value != agreement.document_type
+                and (
+                    second
+                    or signing
+                    and _SIGNED_OBJECT_RE.search(text, max(s_start, d.start - 45), d.start)
+                )
+                # "juga menandatangani PKS dengan Universitas X": signed with someone else
+                and not _WITH_SOMEONE_ELSE_RE.match(text, d.end, s_end)
+            ),
+            None,
+        )
+        if other is not None:
+            _framework_agreement(
+                text, s_end, name, gov_party, other, results, evidence,
+                "signed-in-the-same-event",
+            )  # fmt: skip
+
+
+_WITH_SOMEONE_ELSE_RE = re.compile(
+    r"[^.;:!?\n]{0,80}?\s(?:dengan|bersama|antara|with)\s(?:pihak\s)?[A-Z]"
+)
+# A second document of the event: "Dokumen kedua berupa LoI", "naskah kedua".
+_SECOND_DOCUMENT_RE = re.compile(
+    r"(?<!\w)(?:dokumen|naskah|document)\s(?:kedua|lain(?:nya)?|second)(?!\w)", re.IGNORECASE
 )
 
 
@@ -475,7 +529,7 @@ def _sentence_facts(text: str, s_start: int, s_end: int) -> tuple:
     durations = agr.durations(text, s_start, s_end)
     if (periods or durations) and not (docs or signing or extension):
         first = min(f.start for f in (*periods, *durations))
-        if agr.PAST_MARKERS_RE.search(text, s_start, first):
+        if agr.PAST_MARKERS_RE.search(text, s_start, first) or _ONCE_RE.search(text, first, s_end):
             # "Wetlands International sebelumnya terlibat dalam program X pada 2015-2021":
             # years of what the partner did before, in a sentence that names no document
             return ([], False, None, [], [])
@@ -565,6 +619,9 @@ def _fill_from_partnerless_sentences(
         if not AGREEMENT_SUBJECT_RE.search(doc.text, s_start, s_end):
             continue
         docs, _signing, _extension, found_periods, found_durations = sentence_facts(s_start, s_end)
+        known_type = agreement.document_type
+        if known_type is not None and docs and all(str(d.value) != known_type for d in docs):
+            continue  # another document's sentence: its term is that document's
         if docs and agreement.document_type is None:
             # "Memorandum Saling Pengertian" named in a later sentence: the partner's document
             agreement.document_type = str(docs[0].value)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from . import meetings
+from . import meetings, setting
 from .bodies import BodyMention, Gazetteer, default_gazetteer, regional_unit_before
 from .dac import dac_sectors
 from .dates import find_event_date, find_published
@@ -224,16 +224,16 @@ def extract(
     for name, start, end, confidence in event_types:
         result.event_types.append(name)
         evidence.append(Evidence("event_types", name, start, end, confidence, "trigger"))
-    venue = meetings.venue(text, doc.body_start)
+    venue = setting.venue(text, doc.body_start)
     if venue:
         result.venue = venue[0]
         evidence.append(Evidence("venue", venue[0], venue[1], venue[2], 0.6, "venue-phrase"))
     has_named_place = venue is not None and venue[0].split()[0] != venue[0]
-    mode = meetings.meeting_mode(text, doc.body_start, has_named_place)
+    mode = setting.meeting_mode(text, doc.body_start, has_named_place)
     if mode:
         result.meeting_mode = mode[0]
         evidence.append(Evidence("meeting_mode", mode[0], mode[1], mode[2], mode[3], "cue"))
-    result.sectors = meetings.sectors(text, doc.body_start)
+    result.sectors = setting.sectors(text, doc.body_start)
 
     # Beyond the schema: registry keys, regions, DAC sectors ------------------------------
     result.body_keys = {

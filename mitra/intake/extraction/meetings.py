@@ -1,12 +1,11 @@
-"""Event types, meeting mode, venue and sector tags.
+"""Event types (the meeting mode, venue and sector tags are read in setting.py).
 
 Event types come from trigger families: signing (penandatanganan, menandatangani, teken,
 or an agreement document as the object of "mengadakan/dilakukan"), extension
 (perpanjangan / pembaruan / kelanjutan / melanjutkan *of a cooperation or document*, not
 of a permit), meeting (rapat, pertemuan, kunjungan, audiensi, courtesy call),
 negotiation (drafting or discussing a document), evaluation (monev, pemantauan,
-evaluasi as a noun, not when only planned). Meeting mode: online / hybrid only when the
-text says so; offline when people meet in a named place or visit.
+evaluasi as a noun, not when only planned).
 """
 
 from __future__ import annotations
@@ -50,7 +49,9 @@ MEETING_RE = re.compile(
     # Pertemuan", "Catatan Diskusi" (the Indonesian name of a Record of Discussions)
     r"(?<!ruang\s)(?<!ruangan\s)(?<!aula\s)(?<!gedung\s)(?<!balai\s)(?<!catatan\s)"
     r"(?<!kertas\s)(?<!rencana\s)"
-    r"(?<!\w)(?:rapat|pertemuan|bertemu|kunjungan|berkunjung|audiensi|courtes+y\scall|"
+    # (not tourists' visits: "kunjungan wisman", "kunjungan wisatawan")
+    r"(?<!\w)(?:rapat|pertemuan|bertemu|kunjungan(?!\s(?:wisman|wisatawan|turis|pengunjung))"
+    r"|berkunjung|audiensi|courtes+y\scall|"
     # not a field of work: "dialog sosial", "dialog antarumat beragama"
     r"rakor|rakormanda|dialog(?!\s(?:sosial|antarumat|antaragama|lintas|antarbudaya))|diskusi"
     r"|konsultasi|menerima\sdelegasi|teleconference|"
@@ -74,7 +75,9 @@ _PASSIVE_DRAFTING = (
     r"(?:dibahas|dibicarakan|dirumuskan|disusun|difinalisasi|direviu|dinegosiasikan|dirancang)"
 )
 NEGOTIATION_RE = re.compile(
+    # not the bargaining of trade or prices: "negosiasi harga tanah", "negosiasi kontrak dagang"
     r"(?<!\w)(?:negosiasi|perundingan|berunding)(?!\w)"
+    r"(?!\s(?:harga|tarif|bisnis|dagang|kontrak|upah|gaji|utang|sandera|jual\sbeli)(?!\w))"
     r"|(?<!\w)(?:membahas|pembahasan|penyusunan|menyusun|finalisasi|memfinalisasi|merumuskan"
     rf"|perumusan|mereviu|reviu|review|merancang|perancangan)\s(?:\w+\s){{0,2}}"
     # "membahas bab demi bab rancangan ...", "pasal per pasal draf ..."
@@ -127,7 +130,11 @@ HISTORY_AFTER_RE = re.compile(
     # 2018" (the event itself is told with its day)
     r"|(?:pada|in)\s(?:bulan\s)?(?:Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus"
     r"|September|Oktober|November|Desember|January|February|March|May|June|July|August"
-    r"|October|December)\s(?:19|20)\d\d(?![\d/\-–]))(?!\w)",
+    r"|October|December)\s(?:19|20)\d\d(?![\d/\-–])"
+    # "berlangsung sejak awal 2015", "pada Maret lalu"
+    r"|sejak\s(?:awal\s|akhir\s|pertengahan\s)?(?:tahun\s)?(?:19|20)\d\d"
+    r"|(?:Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November"
+    r"|Desember)\slalu)(?!\w)",
     _I,
 )
 # Planned or hypothetical ("jika sudah dalam tahap negosiasi"): not what happened.
@@ -139,7 +146,9 @@ PLANNED_RE = re.compile(
     r"|dijadwalkan|nantinya|menargetkan|mentargetkan|targetnya|diupayakan"
     # a wish or a warning, not an act: "Ia berharap Denmark dapat ... penyusunan dokumen",
     # "Jangan sampai ada daerah yang menandatangani ...", "MoU itu belum ditandatangani"
-    r"|berharap|mendorong|jangan|dilarang|belum|agar|supaya)(?!\w)",
+    r"|berharap|mendorong|jangan|dilarang|belum|agar|supaya"
+    # what the sides agree to do next: "kedua pihak sepakat untuk memperbarui naskah ..."
+    r"|(?:ber)?sepakat\suntuk|untuk\s(?:memulai|mulai))(?!\w)",
     _I,
 )
 
@@ -255,124 +264,6 @@ def in_quotation(text: str, pos: int, lower_bound: int = 0) -> bool:
     return curly_open > 0 or straight % 2 == 1
 
 
-# "luring" and "daring" are short for "luar jaringan" and "dalam jaringan", also written out.
-_IN_PERSON = (
-    r"(?:luring|offline|tatap\smuka|fisik|(?:secara\s)?langsung|in[\s-]person|luar\sjaringan)"
-)
-_REMOTE = r"(?:daring|online|virtual|dalam\sjaringan|(?:secara\s)?(?:daring|virtual|online))"
-HYBRID_RE = re.compile(
-    r"(?<!\w)(?:hybrid|hibrid|hibrida|blended)(?!\w)"
-    rf"|{_REMOTE}\s(?:dan|maupun|serta|&|atau)\s{_IN_PERSON}"
-    rf"|{_IN_PERSON}\s(?:dan|maupun|serta|&|atau)\s{_REMOTE}",
-    _I,
-)
-ONLINE_RE = re.compile(
-    r"(?<!\w)(?:daring|dalam\sjaringan|zoom|zoom\smeeting|video\s?conference|vicon|konferensi\svideo|"
-    r"webinar|google\smeet|microsoft\steams|ms\steams|webex|tele-?conference|"
-    r"telekonferensi|teleconferencing)(?!\w)"
-    r"|(?:secara|melalui|via)\s(?:online|virtual)"
-    r"|(?<!\w)(?:rapat|pertemuan|meeting|konferensi|diskusi|audiensi|kunjungan|seminar|forum)"
-    r"\s(?:virtual|online)(?!\w)|(?<!\w)(?:virtual|online)\s(?:meeting|conference)(?!\w)",
-    _I,
-)
-OFFLINE_WORD_RE = re.compile(
-    r"(?<!\w)(?:luring|luar\sjaringan|tatap\smuka|secara\slangsung|secara\sfisik|berkunjung|kunjungan|"
-    r"courtes+y\scall|audiensi|menyambut|menerima\sdelegasi)(?!\w)"
-    # a named place people met in: "di kantor Kementerian ...", "di markas FAO", "X-Hotel"
-    r"|(?<!\w)(?:di|ke)\s(?:kantor|markas|gedung|aula|ruang|hotel|balai|wisma|istana|"
-    r"pendopo|pendapa|kedutaan|kedubes|konsulat|KBRI|KJRI|command\scenter)(?:nya)?(?!\w)"
-    r"|(?<=\w)-Hotel(?!\w)"
-    # a visit to the field: "meninjau lokasi proyek", "kunjungan lapangan", "site visit",
-    # "kunjungan ke desa-desa dampingan", "turun langsung ke desa"
-    r"|(?<!\w)(?:meninjau|peninjauan|tinjauan|mengunjungi|menyambangi|kunjungan(?:\slapangan)?"
-    r"|berkunjung|turun)\s(?:langsung\s)?(?:ke\s)?"
-    r"(?:lokasi|lapangan|proyek|desa|desa-desa|kampung|dusun|nagari|gampong|posyandu|puskesmas"
-    r"|sekolah)(?!\w)|(?<!\w)(?:site|field)\svisit(?!\w)"
-    # a convention centre or exhibition hall: "di BEXCO, Busan", "di JCC Senayan", "di ICE BSD"
-    r"|(?<!\w)(?:di|ke)\s(?:(?-i:JCC|JIExpo|ICE|BEXCO|COEX|KINTEX|BNDCC|ICC|Suntec)"
-    r"|Balai\sSidang)(?!\w)"
-    r"|(?<!\w)(?:Convention|Exhibition|Expo)\s(?:Center|Centre|Hall)(?!\w)",
-    _I,
-)
-VENUE_HEADS = (
-    r"Gedung|Ruang|Aula|Hotel|Graha|Kantor|Balai|Wisma|Pendopo|Pendapa|Auditorium|Kompleks|"
-    r"Istana|Rumah\sDinas|Pondok|Restoran|Resto|Rumah\sMakan|Convention|Hall|Kampus|Markas|"
-    r"Mabes|Balairung|Sasana|Kediaman|Museum|Gedong|Ballroom|Bandara|Villa|Resort|Plaza|"
-    r"Kedutaan\sBesar|Kedubes|Konsulat(?:\sJenderal)?|KBRI|KJRI|Command\sCenter"
-)
-VENUE_RE = re.compile(
-    rf"(?<!\w)(?:di|bertempat\sdi|berlokasi\sdi|ke)\s(?:kompleks\s|kantor\s)?(?=(?:{VENUE_HEADS})"
-    rf"(?!\w))",
-    _I,
-)
-VENUE_NAME_RE = re.compile(
-    rf"(?:{VENUE_HEADS})(?:\s(?:[A-Z0-9][\w\-/]*|dan|&|of))"
-    # the city after a comma, not the weekday of a dateline ("Aula X, Kamis (4/4)")
-    r"{0,9}(?:,\s(?!(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad)(?!\w))"
-    r"(?:Kota\s|Kabupaten\s)?[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=[\s.,;)]|$))?",
-)
-# A named place whose head word comes last: "di The Westin Hotel Jakarta", "di JW Marriott
-# Hotel Surabaya", "di Bali Nusa Dua Convention Center" (case-sensitive: names only).
-NAMED_VENUE_RE = re.compile(
-    r"(?<!\w)(?:[Dd]i|bertempat\sdi|berlokasi\sdi)\s(?P<name>(?:[A-Z][\w&'.-]*\s){1,5}"
-    r"(?:Hotel|Hall|Convention\s(?:Center|Centre|Hall)|Ballroom|Resort|Auditorium|Expo)"
-    r"(?:\s[A-Z][\w-]*){0,2})(?![\w-])"
-)
-# A hotel named by its brand alone: "di Grand Hyatt Jakarta", "di Swiss-Belhotel Kupang",
-# "di The Ritz-Carlton Nusa Dua" (international and national chains; case-sensitive).
-HOTEL_BRANDS = (
-    r"[A-Z][\w-]*[Hh]otel|Hyatt|Marriott|Sheraton|Novotel|Mercure|Ibis|Hilton|Westin|Pullman"
-    r"|Fairmont|Shangri-La|Ritz-Carlton|InterContinental|Kempinski|Aston|Santika|Aryaduta"
-    r"|Radisson|Meridien|Crowne\sPlaza|Holiday\sInn|Four\sSeasons|Mandarin\sOriental|Sahid"
-    r"|Tentrem|Ayana|Alila|Padma|Luwansa|Swissôtel|Swissotel|Accor|Harris|Amaris|Fave|Whiz"
-)
-BRAND_VENUE_RE = re.compile(
-    r"(?<!\w)(?:[Dd]i|bertempat\sdi|berlokasi\sdi)\s(?P<name>(?:The\s)?(?:(?:Grand|JW|Park|Le"
-    rf"|St\.?|Best|Golden|Royal)\s)?(?:{HOTEL_BRANDS})(?:\s[A-Z][\w-]*){{0,3}})(?![\w-])"
-)
-# The venue patterns, each tried only where "di", "ke", "bertempat" or "berlokasi" and a space
-# stand (scan.py).
-VENUE = Triggered(VENUE_RE, r"di\s|ke\s|bertempat\s|berlokasi\s")
-NAMED_VENUE = Triggered(NAMED_VENUE_RE, r"di\s|bertempat\s|berlokasi\s")
-BRAND_VENUE = Triggered(BRAND_VENUE_RE, r"di\s|bertempat\s|berlokasi\s")
-TRAILING_CONNECTOR_RE = re.compile(r"(?:\s(?:dan|&|of))+$")
-CITY_AFTER_DATE_RE = re.compile(r"\)\s(?:di|bertempat\sdi)\s([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")
-
-SECTOR_KEYWORDS: tuple[tuple[str, str], ...] = (
-    ("disaster management", r"bencana|disaster"),
-    ("health", r"kesehatan|health"),
-    ("nutrition", r"gizi|nutrisi|nutrition"),
-    ("education", r"pendidikan|education"),
-    ("child protection", r"perlindungan\sanak|hak\sanak|child"),
-    ("agriculture", r"pertanian|agricultur"),
-    ("food security", r"ketahanan\spangan|food\ssecurity"),
-    ("environment", r"lingkungan\shidup|environment|iklim|climate"),
-    ("forestry", r"kehutanan|hutan|forest"),
-    ("investment", r"investasi|penanaman\smodal|investment"),
-    ("economy", r"ekonomi|economic"),
-    ("regional development", r"pembangunan\sdaerah|regional\sdevelopment"),
-    ("sustainable development", r"pembangunan\sberkelanjutan|SDGs?|sustainable"),
-    ("urban development", r"perkotaan|urban"),
-    ("decentralization", r"desentralisasi|decentrali"),
-    ("democratization", r"demokratisasi|demokrasi|democra"),
-    ("human development", r"pembangunan\smanusia|human\sdevelopment"),
-    ("water and sanitation", r"sanitasi|air\sbersih|WASH"),
-    ("tourism", r"pariwisata|tourism"),
-    ("governance", r"tata\skelola|governance"),
-)
-# One alternation with a group per tag: a single pass over the text finds every sector.
-# The word-start check is done in Python: a lookbehind in front of every alternative stops
-# the regex engine from skipping ahead by first letter, which made this pass slow.
-# It runs on lower-cased text without IGNORECASE, which lets the engine skip by first letter.
-_SECTOR_RE = re.compile(
-    "|".join(rf"(?P<s{i}>{p.lower()})" for i, (_, p) in enumerate(SECTOR_KEYWORDS))
-)
-# The same alternation without the groups finds the same matches (same alternatives, same
-# order), five times faster: a group in front of every alternative also stops the engine
-# from skipping by first letter. The grouped pattern then names the tag of each match.
-_SECTOR_SCAN_RE = re.compile("|".join(p.lower() for _, p in SECTOR_KEYWORDS))
-
-
 EVENT_CONTEXT_RE = re.compile(
     r"(?<!\w)(?:rapat|pertemuan|rakor\w*|forum|acara|kunjungan|monev|workshop|lokakarya|"
     r"meeting|FGD|diskusi)(?!\w)",
@@ -449,6 +340,7 @@ def event_types(text: str, start: int) -> list[tuple[str, int, int, float]]:
         skip_history: bool = False,
         skip_quoted: bool = False,
         skip_visit_setting: bool = False,
+        skip_done: bool = False,
     ) -> None:
         nonlocal sentences
         for match in pattern.finditer(text, start):
@@ -456,8 +348,8 @@ def event_types(text: str, start: int) -> list[tuple[str, int, int, float]]:
                 continue
             if _TOPIC_BEFORE_RE.search(text, max(start, match.start() - 110), match.start()):
                 continue
-            if _alone_on_its_line(text, match.start(), match.end()):
-                continue  # a site's menu ("Berita / Konsultasi / Diet"), not a sentence
+            if _on_a_menu_line(text, match.start(), match.end()):
+                continue  # a site's menu, not a sentence
             if skip_visit_setting and _VISIT_SETTING_RE.search(
                 text, max(start, match.start() - 25), match.end()
             ):
@@ -475,6 +367,8 @@ def event_types(text: str, start: int) -> list[tuple[str, int, int, float]]:
                     continue
             if skip_history and is_history(text, match.start(), match.end(), start):
                 continue
+            if skip_done and _done_before(text, match.start(), match.end(), start):
+                continue
             # a passive verb after its agreement: the plan ("akan") stands before the verb
             passive = "verb" in pattern.pattern.groupindex and match.group("verb")
             at = match.start("verb") if passive else match.start()
@@ -483,14 +377,22 @@ def event_types(text: str, start: int) -> list[tuple[str, int, int, float]]:
             found[name] = (match.start(), match.end(), confidence)
             return
 
-    # Quoted speech does not make a meeting, a negotiation or an evaluation of the event
-    # (a signing or an extension is told in the narrative as well when it happened).
-    first("meeting", MEETING, skip_quoted=True)
+    # Quoted speech does not make an event of the item ("Negosiasi berbulan-bulan,
+    # penandatanganan meriah, ..."): what happened is told in the narrative as well (an
+    # extension is read by extension_now).
+    first("meeting", MEETING, skip_quoted=True, skip_planned=True, skip_done=True)
     extension = extension_now(text, start, len(text), start)
     if extension is not None:
         found["extension"] = (extension.start(), extension.end(), 0.8)
-    first("signing", SIGNING, skip_planned=True, skip_history=True)
-    first("negotiation", NEGOTIATION, skip_planned=True, confidence=0.6, skip_quoted=True)
+    first("signing", SIGNING, skip_planned=True, skip_history=True, skip_quoted=True)
+    first(
+        "negotiation",
+        NEGOTIATION,
+        skip_planned=True,
+        confidence=0.6,
+        skip_quoted=True,
+        skip_done=True,
+    )
     first(
         "evaluation",
         EVALUATION,
@@ -498,12 +400,20 @@ def event_types(text: str, start: int) -> list[tuple[str, int, int, float]]:
         confidence=0.6,
         needs_event_context=True,
         skip_quoted=True,
+        skip_done=True,
     )
     if "meeting" in found and "signing" in found:
         # a signing during a visit ("Dalam kunjungan ke Tokyo, ... menandatangani"): the visit
         # is where the signing took place, not a meeting of its own
         del found["meeting"]
-        first("meeting", MEETING, skip_quoted=True, skip_visit_setting=True)
+        first(
+            "meeting",
+            MEETING,
+            skip_quoted=True,
+            skip_planned=True,
+            skip_done=True,
+            skip_visit_setting=True,
+        )
         if "meeting" in found:
             found = {"meeting": found.pop("meeting"), **found}
     if not found:
@@ -518,11 +428,22 @@ def event_types(text: str, start: int) -> list[tuple[str, int, int, float]]:
     return [(name, *found[name]) for name in found]
 
 
-def _alone_on_its_line(text: str, start: int, end: int) -> bool:
+# A site's menu or topic bar: three items or more between "|", no digits, no sentence end
+# ("Negosiasi Dagang | Perang Dagang AS-China | Penandatanganan IA-CEPA").
+_MENU_LINE_RE = re.compile(r"[^\n\d.!?|]{1,60}(?:\s\|\s[^\n\d.!?|]{1,60}){2,}")
+
+
+def _on_a_menu_line(text: str, start: int, end: int) -> bool:
+    """Whether the words at [start, end) are a site's menu: alone on their line ("Berita /
+    Konsultasi / Diet", one item a line) or on a line of items between "|"."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    return text[line_start:start].strip() == "" and text[end:line_end].strip() == ""
+    if text[line_start:start].strip() == "" and text[end:line_end].strip() == "":
+        return True
+    return "|" in text[line_start:line_end] and bool(
+        _MENU_LINE_RE.fullmatch(text[line_start:line_end].strip())
+    )
 
 
 # What a document holds or a procedure has: "Rencana Konsultasi tersebut memuat agenda
@@ -530,12 +451,42 @@ def _alone_on_its_line(text: str, start: int, end: int) -> bool:
 # mulai dari penjajakan, ..., hingga penandatanganan" (a topic, not what happened; "meliputi"
 # and "mencakup" also list the acts of the day, so they are not here).
 _TOPIC_BEFORE_RE = re.compile(
-    r"(?<!\w)(?:memuat|mengatur|berisi|berisikan|tahapan|tahap-tahap|mekanisme|prosedur"
+    r"(?<!\w)(?:memuat|mengatur|berisi|berisikan|mewajibkan|mengamanatkan|tahapan|tahap-tahap"
+    r"|mekanisme|prosedur|tata\scara|alur|proses(?:\s[\w-]+){0,3}\smeliputi)"
     # (up to the words of how, where or when it is held, which belong to the event itself:
     # "bimtek tata cara kerja sama ... secara virtual melalui Zoom Meeting")
-    r"|tata\scara|alur)\s(?:(?!(?:secara|melalui|bertempat|pada)\s)[\w/-]+,?\s){0,12}$",
+    r"\s(?:(?!(?:secara|melalui|bertempat|pada)\s)[\w/()-]+,?\s){0,12}$"
+    # a skill taught or played: "Pelatihan Negosiasi", "simulasi perundingan dan
+    # penandatanganan", "pelatihan teknik negosiasi bisnis"
+    r"|(?<!\w)(?:pelatihan|training|simulasi|kursus|teknik|keterampilan|kemampuan|materi)"
+    r"\s(?:[\w-]+\s){0,2}$"
+    # a general statement: "masih banyak daerah yang meneken MoU ...", "sebatas
+    # penandatanganan nota kesepahaman"
+    r"|(?<!\w)(?:banyak|sejumlah|beberapa|sebagian)\s(?:[\w-]+\s){0,2}yang\s"
+    r"(?:masih\s|sudah\s|telah\s|hanya\s|langsung\s)?$|(?<!\w)sebatas\s$",
     _I,
 )
+
+
+# A drafting or a review done before the event: "telah dievaluasi pada akhir tahun lalu",
+# "negosiasi naskah berlangsung sejak awal 2015" (not "mengevaluasi capaian program tahun
+# lalu", where the year is the object's).
+_DONE_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:(?:yang\s)?(?:telah|sudah|pernah)"
+    # "Penandatanganan ini tindak lanjut pertemuan kedua pihak pada Maret lalu"
+    r"|tindak\slanjut(?:\sdari)?(?:\shasil)?)\s$",
+    _I,
+)
+_SINCE_AFTER_RE = re.compile(
+    r"[^.\n]{0,40}?(?<!\w)(?:berlangsung|dimulai|berjalan|dilakukan)\ssejak(?!\w)", _I
+)
+
+
+def _done_before(text: str, start: int, end: int, lower_bound: int) -> bool:
+    return bool(
+        _DONE_BEFORE_RE.search(text, max(lower_bound, start - 26), start)
+        or _SINCE_AFTER_RE.match(text, end, end + 60)
+    )
 
 
 # A visit told as the setting of something else: "Dalam kunjungan tersebut", "dalam rangkaian
@@ -631,112 +582,3 @@ def background_sentence(text: str, s_start: int, pos: int) -> bool:
     if not BACKGROUND_OPENER_RE.match(text, s_start, pos):
         return False
     return _NOW_RE.search(text, s_start, pos) is None
-
-
-# Meeting-mode cues, each tried only where a word that opens it stands (see scan.py).
-HYBRID = Triggered(
-    HYBRID_RE,
-    r"hybrid|hibrid|blended|daring|online|virtual|dalam|secara|luring|offline|tatap|fisik"
-    r"|langsung|in[\s-]person|luar",
-)
-ONLINE = Triggered(
-    ONLINE_RE,
-    r"daring|dalam|zoom|video|vicon|konferensi|webinar|google|microsoft|ms\s|webex|tele"
-    r"|secara|melalui|via|rapat|pertemuan|meeting|diskusi|audiensi|kunjungan|seminar|forum"
-    r"|virtual|online",
-)
-OFFLINE_WORD = Triggered(
-    OFFLINE_WORD_RE,
-    r"luring|luar|tatap|secara|berkunjung|kunjungan|courtes|audiensi|menyambut|menerima"
-    r"|di\s|ke\s|-hotel|meninjau|peninjauan|tinjauan|mengunjungi|menyambangi|turun|site"
-    r"|field|convention|exhibition|expo",
-)
-STRICT_IN_PERSON_RE = re.compile(
-    r"(?<!\w)(?:luring|luar\sjaringan|tatap\smuka|secara\sfisik|offline|in[\s-]person)(?!\w)", _I
-)
-
-
-# What runs online beside the event: a programme, a course, a service ("Program pelatihan
-# kader berjalan secara daring", "layanan konsultasi daring").
-PROGRAMME_ONLINE_RE = re.compile(
-    r"(?<!\w)(?:program|pelatihan|kelas|kursus|layanan|aplikasi|platform|pembelajaran|modul"
-    r"|pendaftaran|portal|sistem|e-learning|mentoring|pendampingan)(?!\w)(?:\s[\w-]+){0,4}?"
-    r"\s(?:berjalan|dijalankan|tersedia|diakses|dapat\sdiakses|berlangsung\srutin|rutin"
-    r"|dilanjutkan)(?!\w)",
-    _I,
-)
-# Before the cue in its sentence: words that make the online work past ("telah melakukan
-# koordinasi secara daring sebelumnya", "selama pandemi").
-_PAST_ONLINE_RE = re.compile(
-    r"(?<!\w)(?:sebelumnya|selama\spandemi|saat\spandemi|sejak\spandemi|beberapa\skali|pernah"
-    r"|sempat)(?!\w)",
-    _I,
-)
-
-
-def _mode_of_the_event(text: str, match: re.Match[str], start: int) -> bool:
-    """Whether an online or hybrid cue tells how the event itself is held, not how a
-    programme runs, a plan, or earlier contacts ("Sebelumnya, kedua pihak telah berkoordinasi
-    secara daring")."""
-    s_start = sentence_start(text, match.start(), start)
-    s_end = min(len(text), match.end() + 200)
-    stop = _SENTENCE_BREAK_RE.search(text, match.end(), s_end)
-    s_end = stop.start() if stop else s_end
-    if is_planned(text, match.start(), s_start, match.end(), modal=False):
-        return False
-    if background_sentence(text, s_start, match.start()):
-        return False
-    if _PAST_ONLINE_RE.search(text, s_start, s_end):
-        return False
-    return PROGRAMME_ONLINE_RE.search(text, s_start, s_end) is None
-
-
-def meeting_mode(text: str, start: int, has_venue: bool) -> tuple[str, int, int, float] | None:
-    hybrid = next(
-        (m for m in HYBRID.finditer(text, start) if _mode_of_the_event(text, m, start)), None
-    )
-    if hybrid:
-        return ("hybrid", hybrid.start(), hybrid.end(), 0.9)
-    online = next(
-        (m for m in ONLINE.finditer(text, start) if _mode_of_the_event(text, m, start)), None
-    )
-    offline = OFFLINE_WORD.search(text, start)
-    # an explicit in-person word anywhere beside an online one ("melalui Zoom ... Sebagian
-    # peserta hadir secara luring"), not only when it is the first place word of the text
-    in_person = STRICT_IN_PERSON_RE.search(text, start) if online else None
-    if online and in_person:
-        return ("hybrid", online.start(), online.end(), 0.7)
-    if online:
-        return ("online", online.start(), online.end(), 0.8)
-    if offline:
-        return ("offline", offline.start(), offline.end(), 0.7)
-    if has_venue:
-        return ("offline", start, start, 0.7)
-    return None
-
-
-def venue(text: str, start: int) -> tuple[str, int, int] | None:
-    for match in VENUE.finditer(text, start):
-        name = VENUE_NAME_RE.match(text, match.end())
-        if name and len(name.group().split()) >= 2:
-            # A trailing connector ("Gedung F ... dan platform zoom") is not part of the name.
-            value = TRAILING_CONNECTOR_RE.sub("", name.group().strip(" ,"))
-            return (value, name.start(), name.start() + len(value))
-    named = NAMED_VENUE.search(text, start) or BRAND_VENUE.search(text, start)
-    if named:
-        return (named.group("name"), named.start("name"), named.end("name"))
-    city = CITY_AFTER_DATE_RE.search(text, start)
-    if city:
-        return (city.group(1), city.start(1), city.end(1))
-    return None
-
-
-def sectors(text: str, start: int) -> list[str]:
-    found: set[int] = set()
-    lowered = text[max(0, start - 1) : start + 20000].lower()
-    for match in _SECTOR_SCAN_RE.finditer(lowered, 1 if start > 0 else 0):
-        if match.start() > 0 and lowered[match.start() - 1].isalnum():
-            continue  # inside a word
-        tagged = _SECTOR_RE.match(lowered, match.start())
-        found.add(int(tagged.lastgroup[1:]))  # type: ignore[union-attr,index]
-    return [SECTOR_KEYWORDS[i][0] for i in sorted(found)]

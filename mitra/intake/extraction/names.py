@@ -276,6 +276,8 @@ def looks_foreign(name: str) -> bool:
     )
     if len(words) > 1 and words[-1].endswith(FOREIGN_HEAD_ENDINGS) and len(words[-1]) > 8:
         return True  # "Deutscher Akademischer Austauschdienst"
+    if len(words) == 1 and _EAST_ASIAN_LOCAL_RE.fullmatch(written[0]):
+        return True  # "Kitakyushu-shi", "Gyeonggi-do", "Chiba-ken": a city, province, county
     last_part = words[-1].rsplit("-", 1)[-1]
     if last_part != words[-1] and (
         last_part in ORG_HEADS or last_part.endswith(FOREIGN_HEAD_ENDINGS)
@@ -293,6 +295,11 @@ def looks_foreign(name: str) -> bool:
     if any(w.endswith(WEB_NAME_SUFFIXES) and len(w) > 6 for w in words):
         return True
     return english_name_of_a_country(name)
+
+
+# A Japanese or Korean local government named in its own language, its kind run on with a
+# hyphen: "-shi" (city), "-ken"/"-fu" (prefecture), "-do" (Korean province), "-gun" (county).
+_EAST_ASIAN_LOCAL_RE = re.compile(r"[A-Z][a-z]{3,}-(?:shi|ken|fu|do|gun|si|cho|machi)")
 
 
 # One word that ends in a capitalised English head word: "SurfAid", "WaterAid", "ChildFund".

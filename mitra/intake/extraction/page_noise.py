@@ -18,7 +18,8 @@ NOISE_LINE_RE = re.compile(
     r"|(?:berita|artikel|tulisan|konten)\s(?:terkait|lainnya|terpopuler|populer|pilihan"
     r"|rekomendasi)(?!\w)"
     r"|(?:read\salso|see\salso|also\sread)(?!\w)"
-    r"|(?:tags?|topik|kata\skunci|foto|photo|ilustrasi|caption)\s?:"
+    r"|(?:tags?|topik(?:\s(?:pilihan|terkait|populer|hangat|terkini))?|kata\skunci|foto|photo"
+    r"|ilustrasi|caption)\s?:"
     # a byline, unless it carries the date ("Penulis: Tim Humas, 04/03/2024 10:15 WIB")
     r"|(?:editor|pewarta|reporter|penulis|fotografer|redaktur|penyunting)\s?:(?![^\n]*\d)"
     r")[^\n]*",

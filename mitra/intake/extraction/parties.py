@@ -25,8 +25,8 @@ from itertools import chain as _chain
 from .agreements import DOCUMENT_RE
 from .bodies import COUNTRY_RE, BodyMention
 from .countries import COUNTRY_PATTERN
-from .cues import foreign_cue_before
-from .defined_names import defined_by_initials, first_name_of_alias
+from .cues import foreign_cue_before, foreign_description_after
+from .defined_names import defined_by_initials, first_name_of_alias, short_name_of
 from .document import Document
 from .foreign_side import (
     FOREIGN_AGENCY_HEAD_RE,
@@ -239,9 +239,15 @@ def find_foreign_candidates(
     for match in re.finditer(r"\(\s?([A-Z][A-Za-z0-9\-&. ]{1,24}?)\s?\)", text[search_from:]):
         acr_start = search_from + match.start(1)
         acronym = match.group(1).strip()
-        if not any(c.isupper() for c in acronym[1:]) and not acronym.isupper():
-            continue
         bracket = search_from + match.start()
+        # "Norwegian Agency for Development Cooperation (Norad)", "... (Sida)": a short name
+        # in mixed case, only when it is made of the name's own letters
+        mixed_case = not any(c.isupper() for c in acronym[1:]) and not acronym.isupper()
+        if mixed_case and not short_name_of(
+            acronym, text[max(search_from, bracket - 120) : bracket]
+        ):
+            continue
+
         if lower_spans and overlaps((bracket - 2, bracket), lower_spans):
             continue  # the acronym of a name found in step 0
         last = bisect.bisect_right(run_ends, bracket) - 1  # the last run ending before it
@@ -631,7 +637,7 @@ def _classify_run(text, run_start, run_end, index, gov_spans, add, budget) -> No
             or is_foreign_government(name)
             or is_foreign_subnational(text, s, e)
             or len(name) > 2
-            and foreign_cue_before(text, s)
+            and (foreign_cue_before(text, s) or foreign_description_after(text, e))
         ):
             add(name, (s, e))
 

@@ -25,6 +25,7 @@ from .cues import (
     FUNDER_AFTER_RE,
     GRANT_BEFORE_RE,
     GRANT_LINK_RE,
+    IN_DESCRIPTION_BEFORE_RE,
     LINK_MAX_GAP,
     LINK_WORDS_RE,
     ORGANIZER_VERBS,
@@ -518,6 +519,8 @@ def passing_mention(doc: Document, s_start: int, start: int) -> bool:
         return True
     if _TITLE_ACCREDITED_TO_RE.search(text, max(s_start, start - 40), start):
         return True  # "Representative and Liaison to ASEAN": whom an officer is sent to
+    if IN_DESCRIPTION_BEFORE_RE.search(text, max(s_start, start - 90), start):
+        return True  # "F, badan pelaksana Kementerian X Belanda": a description of F
     low = max(s_start, start - _PASSING_WINDOW)
     clause = max(low, text.rfind(";", low, start) + 1, text.rfind(":", low, start) + 1)
     before = text[clause:start]

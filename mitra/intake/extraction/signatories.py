@@ -15,9 +15,11 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .bodies import COUNTRY_RE, BodyMention, body_name_words
 from .countries import COUNTRY_PATTERN
+from .dac import DAC_KEYWORDS
 from .meetings import SIGNING, background_sentence, is_planned
 from .names import form_key
 
@@ -57,7 +59,9 @@ NOT_SIGNING_AFTER_RE = re.compile(
 SETTING_BEFORE_RE = re.compile(
     r"(?<!\w)(?:pada|saat|ketika|usai|seusai|setelah|sesudah|sebelum|atas|dalam|menjelang"
     r"|selepas|di\ssela|di\ssela-sela|at|after|during)\s(?:(?:acara|prosesi|kegiatan|momen"
-    r"|seremoni|rangkaian)\s)?$",
+    r"|seremoni|rangkaian)\s)?$"
+    # the ceremony as the subject: "Acara penandatanganan dihadiri perwakilan ..."
+    r"|(?<!\w)(?:acara|prosesi|seremoni|seremonial)\s$",
     re.IGNORECASE,
 )
 # A speech verb or a speech tag: the title's holder spoke, at the signing or about it.
@@ -329,6 +333,20 @@ _THROUGH_UNIT_RE = re.compile(
 _NATIONAL = frozenset(["ministry", "coordinating_ministry", "agency"])
 
 
+@lru_cache(maxsize=1)
+def _field_vocabulary() -> frozenset[str]:
+    """Words a unit's field is written in: those of bodies' names and of the sectors'
+    keywords ("pengendalian", "iklim")."""
+    sector_words = {w for *_, phrases in DAC_KEYWORDS for p in phrases for w in p.split()}
+    return body_name_words() | frozenset(sector_words)
+
+
+def _field_word(word: str) -> bool:
+    # Indonesian nouns of fields end in "-an" ("Perubahan", "Ketahanan"); names seldom do
+    lower = word.lower()
+    return lower in _field_vocabulary() or lower.endswith("an")
+
+
 def _unit_head_of_ministry_before(
     text: str,
     s_start: int,
@@ -365,10 +383,14 @@ def _unit_head_of_ministry_before(
         for w in re.findall(r"[^\W\d_]+", title[head.start("field") - title_start :])
         if not (w.isupper() and len(w) > 1)
     ]
-    unknown = [w for w in field if w.lower() not in body_name_words()]
+    known = [_field_word(w) for w in field]
+    # the words after the last known one: "Direktur Regional Asia Tenggara Denso Kenichi Mori"
+    # ends with a company's and a person's names, not with a unit's field
+    last_known = max((i for i, k in enumerate(known) if k), default=-1)
+    unknown_tail = len(known) - 1 - last_known
     if (
         field
-        and len(unknown) == len(field)
+        and (not any(known) or unknown_tail >= 2)
         or _CORPORATE_BEFORE_RE.search(text, max(s_start, title_start - 12), title_start)
     ):
         # "Direktur KITLV", "Direktur Zentrale Auslands- und Fachvermittlung", "Presiden

@@ -292,3 +292,231 @@ def test_a_funder_of_the_programme_takes_no_term_of_its_own():
         "Affairs (INL) dan direncanakan berjalan pada 2024 hingga 2026."
     )
     assert all("INL" not in a["partner"] for a in agreements(body))
+
+
+# -- a short name in mixed case made of the name's own letters -------------------------------
+SHORT_NAMES = [
+    (
+        "Kementerian Kelautan dan Perikanan menandatangani nota kesepahaman dengan Norwegian "
+        "Agency for Development Cooperation (Norad) di Jakarta, Rabu (5/6/2024). MoU diteken oleh "
+        "Direktur Departemen Iklim Norad, Ingrid Berg.",
+        ("Direktur Departemen Iklim", "Norwegian Agency for Development Cooperation (Norad)"),
+    ),
+    (
+        "Kementerian Kesehatan menandatangani perjanjian hibah dengan Danish International "
+        "Development Agency (Danida) di Jakarta, Rabu (5/6/2024). Perjanjian diteken oleh "
+        "Direktur Program Danida, Lars Holm.",
+        ("Direktur Program", "Danish International Development Agency (Danida)"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "signer"), SHORT_NAMES)
+def test_a_short_name_in_mixed_case_names_the_partner_later(body, signer):
+    assert signer in signatories(body)
+
+
+def test_a_place_in_brackets_is_no_short_name():
+    body = (
+        "Pemerintah Kota Bogor menandatangani nota kesepahaman dengan Kantor UNDP (Jakarta) di "
+        "Bogor, Rabu (5/6/2024)."
+    )
+    assert all("(Jakarta)" not in name for name in foreign(body))
+
+
+# -- a term once given is not replaced by a later one ----------------------------------------
+def test_a_period_of_what_the_partner_once_did_is_not_the_agreements():
+    body = (
+        "Kementerian Kelautan dan Perikanan menandatangani nota kesepahaman dengan Norwegian "
+        "Agency for Development Cooperation (Norad) di Jakarta, Rabu (17/11/2021). Nota "
+        "kesepahaman dengan Norad berlaku hingga 2026.\n\n"
+        "Pada periode 2013-2017, Norad pernah mendanai program budi daya kerapu di Lampung."
+    )
+    [agreement] = agreements(body)
+    assert (agreement["start_year"], agreement["end_year"]) == (None, 2026)
+
+
+# -- more words of events that are plans, duties, skills or general talk ---------------------
+ONLY_THE_SIGNING = [
+    # what the sides agree to do next
+    "Pemerintah Kabupaten Sleman dan Kota Fujinomiya menandatangani nota kesepahaman di Sleman, "
+    "Senin (3/6/2024). Kedua pihak sepakat untuk segera menyusun rencana aksi bersama.",
+    # a meeting still to come
+    "Pemerintah Kabupaten Sleman dan Kota Fujinomiya menandatangani nota kesepahaman di Sleman, "
+    "Senin (3/6/2024). Kelompok kerja yang akan dibentuk akan menggelar pertemuan setiap tahun.",
+    # what the document obliges
+    "Pemerintah Kabupaten Sleman dan Kota Fujinomiya menandatangani nota kesepahaman di Sleman, "
+    "Senin (3/6/2024). Naskah itu mewajibkan para pihak menggelar rapat evaluasi setiap semester.",
+    # a programme's topics
+    "Pemerintah Kabupaten Sleman dan Kota Fujinomiya menandatangani nota kesepahaman di Sleman, "
+    "Senin (3/6/2024). Programnya mencakup pelatihan teknik negosiasi bagi perajin.",
+    # tourists' visits and bargaining over prices
+    "Pemerintah Kabupaten Sleman dan Kota Fujinomiya menandatangani nota kesepahaman di Sleman, "
+    "Senin (3/6/2024). Kerja sama itu diharapkan menambah kunjungan wisatawan Jepang dan "
+    "memperkuat negosiasi harga kopi petani.",
+]
+
+
+@pytest.mark.parametrize("body", ONLY_THE_SIGNING)
+def test_plans_duties_skills_and_trade_are_no_events_beside_the_signing(body):
+    assert event_types(body) == ["signing"]
+
+
+def test_a_general_statement_about_signing_is_no_signing():
+    body = (
+        "Kemendagri menggelar rapat koordinasi kerja sama luar negeri di Jakarta, Senin "
+        "(3/6/2024). Masih banyak daerah yang meneken nota kesepahaman dengan pihak asing tanpa "
+        "persetujuan pusat, padahal kerja sama tidak sebatas penandatanganan naskah."
+    )
+    assert event_types(body) == ["meeting"]
+
+
+def test_a_topic_bar_between_bars_is_no_event():
+    record = headed(
+        "Nasional | Negosiasi Dagang | Perang Dagang | Penandatanganan Kontrak\n"
+        "Gubernur Kaltim Terima Dubes Denmark",
+        "Gubernur Kalimantan Timur menerima kunjungan Duta Besar Denmark di Samarinda, Kamis "
+        "(14/2/2019).",
+    )
+    assert record["event_types"] == ["meeting"]
+
+
+# -- a description set off after the name, or before it, ending in a foreign country ---------
+DESCRIBED_AFTER = [
+    (
+        "Kementerian PUPR menandatangani nota kesepahaman dengan Rijkswaterstaat, badan pelaksana "
+        "Kementerian Infrastruktur dan Pengelolaan Air Belanda, di Jakarta, Selasa (11/6/2024).",
+        ["Rijkswaterstaat"],
+    ),
+    (
+        "Arsip Nasional menandatangani LoI dengan Nationaal Archief, lembaga kearsipan nasional "
+        "Kerajaan Belanda, di Den Haag, Selasa (11/6/2024).",
+        ["Nationaal Archief"],
+    ),
+    (
+        "Kementerian PUPR menandatangani nota kesepahaman dengan BUMN pengelola sumber daya air "
+        "Korea Selatan, Hanguk Suja-won Gongsa (K-water), di Jakarta, Selasa (11/6/2024).",
+        ["Hanguk Suja-won Gongsa"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "partners"), DESCRIBED_AFTER)
+def test_a_name_described_as_foreign_is_the_partner_and_its_description_is_not(body, partners):
+    assert foreign(body) == partners
+
+
+def test_a_programme_between_two_governments_keeps_the_foreign_one():
+    body = (
+        "Pemerintah Provinsi Sulawesi Selatan menggelar rapat bersama SKALA, program kemitraan "
+        "antara Pemerintah Australia dan Pemerintah Indonesia, di Makassar, Kamis (16/3/2023)."
+    )
+    assert "Pemerintah Australia" in foreign(body)
+
+
+# -- Japanese and Korean local governments in their own language ------------------------------
+@pytest.mark.parametrize(
+    ("body", "partner"),
+    [
+        (
+            "Pemerintah Kota Surabaya memperpanjang kerja sama kota kembar dengan Kitakyushu-shi, "
+            "Jepang, di Surabaya, Selasa (11/6/2024).",
+            "Kitakyushu-shi",
+        ),
+        (
+            "Pemerintah Provinsi Jawa Barat menandatangani MoU dengan Gyeonggi-do di Bandung, "
+            "Selasa (11/6/2024).",
+            "Gyeonggi-do",
+        ),
+    ],
+)
+def test_a_local_government_with_its_kind_run_on_is_foreign(body, partner):
+    assert foreign(body) == [partner]
+
+
+# -- another document of the sole partner, signed in the same event --------------------------
+def test_another_document_signed_in_the_same_event_is_a_second_agreement():
+    body = (
+        "Pemerintah Provinsi NTT dan WFP menandatangani nota kesepahaman ketahanan pangan di "
+        "Kupang, Senin (13/4/2015). MoU berlaku untuk periode 2015-2018.\n\n"
+        "Pada kesempatan yang sama juga ditandatangani Letter of Agreement uji coba makanan "
+        "tambahan anak sekolah yang berlaku selama satu tahun."
+    )
+    assert _terms(body) == [("MoU", 2015, 2018, None), ("other", None, None, 1)]
+
+
+def test_a_document_still_to_be_drafted_after_the_signing_is_no_agreement():
+    body = (
+        "Pemerintah Kabupaten Sikka dan Helen Keller International menandatangani kesepakatan "
+        "bersama di Maumere, Selasa (5/3/2024).\n\nUsai penandatanganan, kedua pihak membentuk "
+        "tim teknis yang akan menyusun rencana kerja tahunan."
+    )
+    assert _terms(body) == [("MoU", None, None, None)]
+
+
+def test_an_officer_of_an_unknown_company_does_not_sign_for_the_ministry():
+    body = (
+        "Kementerian Perindustrian menandatangani nota kesepahaman dengan Toyota Tsusho di "
+        "Jakarta, Selasa (11/6/2024). Penandatanganan dilakukan oleh Kepala Badan Pengembangan "
+        "Sumber Daya Manusia Industri (BPSDMI) Kemenperin Dr. Arif Santoso, Executive Vice "
+        "President Toyota Tsusho Hiroshi Tanabe, serta Direktur Regional Asia Tenggara Denso "
+        "Kenichi Moriyama."
+    )
+    assert not any("Denso" in title for title, _org in signatories(body))
+
+
+def test_the_guests_of_the_signing_ceremony_are_no_signatories():
+    body = (
+        "Pemerintah Provinsi NTT dan WFP menandatangani nota kesepahaman di Kupang, Senin "
+        "(13/4/2015). MoU ditandatangani Gubernur NTT dan Country Director WFP Indonesia.\n\n"
+        "Acara penandatanganan dihadiri Wakil Bupati Timor Tengah Selatan dan Sekretaris Daerah "
+        "Kabupaten Sumba Timur."
+    )
+    titles = [title for title, _org in signatories(body)]
+    assert "Wakil Bupati" not in titles
+    assert "Sekretaris Daerah" not in titles
+    assert "Gubernur" in titles
+
+
+# -- events told in quotes, or as what went before ------------------------------------------
+BEFORE_OR_QUOTED = [
+    # a speaker's words about signings in general
+    (
+        "Kemendagri menggelar rapat koordinasi kerja sama daerah di Jakarta, Senin (3/6/2024). "
+        '"Kita sering terjebak seremoni: penandatanganan meriah, lalu tidak ada tindak lanjut," '
+        "ujar Direktur.",
+        ["meeting"],
+    ),
+    # a negotiation that went on since an earlier year
+    (
+        "Kementerian Kelautan dan Perikanan dan Norwegia menandatangani nota kesepahaman di "
+        "Jakarta, Senin (3/6/2024). Negosiasi naskahnya berlangsung sejak awal 2022.",
+        ["signing"],
+    ),
+    # the meeting this signing follows up
+    (
+        "Pemerintah Kota Bogor dan Kota Saint-Omer menandatangani nota kesepahaman di Bogor, "
+        "Senin (3/6/2024). Penandatanganan ini tindak lanjut pertemuan kedua wali kota pada Maret "
+        "lalu.",
+        ["signing"],
+    ),
+    # a negotiation hoped to begin
+    (
+        "Pemerintah Kota Bogor dan Kota Saint-Omer menandatangani nota kesepahaman di Bogor, "
+        "Senin (3/6/2024). Komite bersama dibentuk untuk memulai negosiasi skema pembiayaan.",
+        ["signing"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "types"), BEFORE_OR_QUOTED)
+def test_events_told_in_quotes_or_as_what_went_before_are_not_the_items(body, types):
+    assert event_types(body) == types
+
+
+def test_a_signing_in_the_narrative_beside_a_quote_still_counts():
+    body = (
+        "Bupati Sigi dan Caritas Jerman menandatangani perjanjian hibah di Sigi, Senin (3/6/2024). "
+        '"Penandatanganan ini awal kerja kita," kata Bupati.'
+    )
+    assert event_types(body) == ["signing"]

@@ -9,14 +9,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mitra.intake.extraction import agreements, cues, dates, foreign_side, meetings, scan
+from mitra.intake.extraction import agreements, cues, dates, foreign_side, meetings, scan, setting
 from mitra.intake.extraction.known_orgs import known_index
 from mitra.intake.extraction.model import KnownOrganization
 from mitra.intake.extraction.scan import Triggered, lowered
 
 TRIGGERED = {
     f"{module.__name__}.{name}": value
-    for module in (meetings, cues, foreign_side, dates, agreements)
+    for module in (meetings, setting, cues, foreign_side, dates, agreements)
     for name, value in vars(module).items()
     if isinstance(value, Triggered)
 }
