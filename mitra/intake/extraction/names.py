@@ -98,6 +98,8 @@ class OrgCandidate:
 
 def _spelled_out(name: str) -> bool:
     words = name.split()
+    if len(words) == 1 and _EAST_ASIAN_LOCAL_RE.fullmatch(name):
+        return True  # "Kitakyushu-shi": one word, the city's whole name
     return len(words) > 1 and not all(w.isupper() for w in words)
 
 

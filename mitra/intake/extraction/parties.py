@@ -226,8 +226,15 @@ def find_foreign_candidates(
         name = match.group()
         after = BRACKET_AFTER_RE.match(text, match.end())
         acronym = after.group(1).strip() if after else ""
-        known = index.match_name(name, fuzzy=True, budget=budget) or (
-            index.match_name(acronym) if acronym else None
+        english = ""
+        translated = TRANSLATION_BRACKET_RE.match(text, match.end())
+        if translated is not None:
+            # "Badan Program Pembangunan PBB (United Nations Development Programme/UNDP)"
+            english, acronym = translated.group("name"), translated.group("acronym")
+        known = (
+            index.match_name(name, fuzzy=True, budget=budget)
+            or (index.match_name(acronym) if acronym else None)
+            or (index.match_name(english) if english else None)
         )
         add(name, span, known, acronym, name if acronym else "")
         lower_spans.append(span)
@@ -453,7 +460,11 @@ _VENUE_TAIL_RE = re.compile(
 _ADDRESS_HEAD_RE = re.compile(
     r"(?:[Pp]emerintah\s)?(?:Prefektur|Provinsi|Negara\sBagian|State\sof)\s"
 )
-_CITY_BEFORE_RE = re.compile(r"(?<!\w)(?:Kota|City\sof)\s[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2},\s$")
+_CITY_BEFORE_RE = re.compile(
+    r"(?:(?<!\w)(?:Kota|City\sof)\s[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2}"
+    # "Ichikawa-shi, Prefektur Chiba"
+    r"|(?<![\w-])[A-Z][a-z]{3,}-(?:shi|si)),\s$"
+)
 
 
 # "badan-badan PBB, yaitu ...", "lembaga PBB seperti ...": an umbrella before its members.
@@ -479,8 +490,11 @@ def _addressed_name_before(text: str, start: int) -> bool:
     # the name without its acronym in brackets and the comma
     name_end = found.start("acronym") if found.group("acronym") else found.end() - 2
     name = text[found.start() : name_end]
-    if " " not in name and not (len(name) > 1 and name[1:].lower() != name[1:]):
-        return False
+    one_word = " " not in name
+    if one_word and not (len(name) > 1 and name[1:].lower() != name[1:]):
+        # an acronym ("UNDP, Jepang") or a run-on local government ("Gyeonggi-do, Republik
+        # Korea") may stand alone; any other single word may open the sentence
+        return _RUN_ON_LOCAL_RE.fullmatch(name) is not None
     # a name that itself ends with a country ("Jepang, Korea Selatan") is one of a list
     return not any(country.end() == len(name) for country in COUNTRY_RE.finditer(name))
 
@@ -515,6 +529,11 @@ def _after_government(
 
 
 _JOINT_RE = re.compile(r"\s(?:dan|&|bersama|serta)\s(?=[A-Z])")
+# A translation and the acronym in one bracket: "(United Nations Development Programme/UNDP)",
+# "(World Food Programme/WFP)".
+TRANSLATION_BRACKET_RE = re.compile(
+    r"\s?\((?P<name>[A-Z][^()/\n]{2,80}?)\s?/\s?(?P<acronym>[A-Z][\w-]{1,12})\)"
+)
 BRACKET_AFTER_RE = re.compile(r"\s?\(\s?([A-Z][A-Za-z0-9\-&. ]{1,24}?)\s?\)")
 
 
@@ -529,13 +548,22 @@ def _local_core(form: str) -> tuple[str, str] | None:
     """A foreign local government's head and place name without its epithets."""
     local = _LOCAL_FORM_RE.match(form) if form else None
     if local is None:
-        return None
+        # "Kitakyushu-shi" is "Kota Kitakyushu", "Gyeonggi-do" is "Provinsi Gyeonggi"
+        run_on = _RUN_ON_LOCAL_RE.fullmatch(form) if form else None
+        if run_on is None:
+            return None
+        return _RUN_ON_HEADS[run_on.group("kind")], run_on.group("name").lower()
     head = [w for w in form[: local.start("name")].lower().split() if w != "of"][-1]
     head = _ENGLISH_LOCAL_HEADS.get(head, head)  # "City of Darwin" is "Kota Darwin"
     words = [w for w in local.group("name").lower().split() if w not in _REGION_EPITHETS]
     return (head, " ".join(words)) if words else None
 
 
+_RUN_ON_LOCAL_RE = re.compile(r"(?P<name>[A-Z][a-z]{3,})-(?P<kind>shi|si|ken|fu|do|gun)")
+_RUN_ON_HEADS = {
+    "shi": "kota", "si": "kota", "ken": "prefektur", "fu": "prefektur", "do": "provinsi",
+    "gun": "kabupaten",
+}  # fmt: skip
 _ENGLISH_LOCAL_HEADS = {
     "city": "kota", "province": "provinsi", "prefecture": "prefektur", "state": "bagian"
 }  # fmt: skip

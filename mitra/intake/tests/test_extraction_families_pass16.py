@@ -520,3 +520,38 @@ def test_a_signing_in_the_narrative_beside_a_quote_still_counts():
         '"Penandatanganan ini awal kerja kita," kata Bupati.'
     )
     assert event_types(body) == ["signing"]
+
+
+def test_a_run_on_local_government_is_the_same_as_its_indonesian_form():
+    body = (
+        "Pemerintah Kota Surabaya dan Kitakyushu-shi, Jepang, memperpanjang kerja sama kota "
+        "kembar, Jumat (10/2/2023). Wali Kota Surabaya dan Wali Kota Kitakyushu meneken "
+        "perpanjangan nota kesepahaman di Balai Kota Surabaya. Kota Kitakyushu juga membantu "
+        "pengelolaan sampah."
+    )
+    assert foreign(body) == ["Kitakyushu-shi"]
+
+
+def test_the_country_after_a_run_on_local_government_is_its_address():
+    body = (
+        "Pemerintah Provinsi Jawa Barat dan Gyeonggi-do, Republik Korea, memperpanjang kerja sama "
+        "provinsi bersahabat di Suwon, Jumat (10/2/2023)."
+    )
+    assert foreign(body) == ["Gyeonggi-do"]
+
+
+def test_the_prefecture_after_a_run_on_city_is_its_address():
+    body = (
+        "Pemerintah Kota Medan menerima kunjungan delegasi Ichikawa-shi, Prefektur Chiba, Jepang, "
+        "di Balai Kota, Selasa (4/6/2024)."
+    )
+    assert foreign(body) == ["Ichikawa-shi"]
+
+
+def test_a_translation_and_acronym_in_one_bracket_name_one_partner():
+    body = (
+        "BNPB bersama Badan Program Pembangunan Perserikatan Bangsa-Bangsa (United Nations "
+        "Development Programme/UNDP) menyelenggarakan rapat evaluasi, Selasa (4/6/2024). Rapat "
+        "dihadiri Assistant Country Director UNDP Indonesia."
+    )
+    assert foreign(body) == ["Badan Program Pembangunan Perserikatan Bangsa-Bangsa (UNDP)"]
