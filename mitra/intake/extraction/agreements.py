@@ -189,7 +189,8 @@ FROM_RE = re.compile(
 # extension up to a year: "diperpanjang hingga tahun 2027", "memperpanjang kerja sama dengan
 # GIZ sampai 2026", "perpanjangan MoU hingga Desember 2028".
 UNTIL_RE = re.compile(
-    r"(?<!\w)(?:berlaku|berlangsung|valid|effective|in\sforce)(?:\s[a-z]+){0,2}?\s"
+    # ("berlaku lima tahun, hingga 2026": the length, a comma, the end)
+    r"(?<!\w)(?:berlaku|berlangsung|valid|effective|in\sforce)(?:\s[a-z]+){0,2}?,?\s"
     r"(?:hingga|sampai(?:\sdengan)?|s\.\s?d\.?|s\.?d\.?|s/d|until|through|till)\s"
     r"(?:akhir\s|the\send\sof\s)?(?:tahun\s)?(?:(?:\d{1,2}\s)?[A-Z][a-z]+\s)?"
     rf"(?P<end>{YEAR})(?!\d)"
@@ -221,6 +222,8 @@ WORK_PLAN_YEAR_RE = re.compile(
 # After a period, words that end it in the past: "proyek 2017-2020 yang telah selesai".
 _ENDED_AFTER_RE = re.compile(
     r"[^.\n]{0,12}?(?<!\w)(?:(?:telah|sudah)\s(?:selesai|berakhir|rampung|usai)|selesai"
+    # "periode 2014-2019 yang berakhir bulan ini"
+    r"|berakhir\s(?:pada\s)?(?:bulan|tahun|pekan)\s(?:ini|lalu)"
     r"|completed|ended)(?!\w)",
     re.IGNORECASE,
 )
@@ -230,7 +233,9 @@ _ENDED_AFTER_RE = re.compile(
 # kali ditandatangani untuk 2010-2014".
 _EARLIER_TERM_BEFORE_RE = re.compile(
     r"(?<!\w)(?:terakhir|pertama)(?:\skali)?\s(?:di|ter)?(?:perbarui|perpanjang|tandatangani"
-    r"|teken|sepakati)(?:\s[\w-]+){0,3}\s$",
+    r"|teken|sepakati)(?:\s[\w-]+){0,3}\s$"
+    # "beberapa kali diperbarui, terakhir untuk periode 2014-2019"
+    r"|(?<!\w)diperbarui,?\sterakhir\s(?:untuk\s|pada\s)?(?:periode\s)?$",
     re.IGNORECASE,
 )
 

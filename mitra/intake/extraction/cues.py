@@ -121,7 +121,7 @@ SUPPORT_BEFORE_RE = re.compile(
     r"(?:\s(?:penuh|langsung|pendanaan|dana|sebagian|sepenuhnya|bersama))?"
     r"(?:\s(?:dari|oleh|by|from))?(?:\s(?:pihak|the))?\s$"
     # "pendanaan program berasal dari F", "dana hibah itu bersumber dari F"
-    r"|(?<!\w)(?:dana|pendanaan|pembiayaan|anggaran|bantuan|hibah|dukungan)(?:\s[\w-]+){0,4}"
+    r"|(?<!\w)(?:dana|pendanaan|pembiayaan|anggaran|bantuan|hibah|dukungan)(?:\s[\w-]+){0,6}"
     r"\s(?:berasal|bersumber|diperoleh|didapat)\sdari\s(?:pihak\s)?$",
     re.IGNORECASE,
 )

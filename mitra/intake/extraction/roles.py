@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from .agreements import DOCUMENT
 from .bodies import BodyMention
+from .countries import COUNTRY_PATTERN
 from .cues import (
     ACTS_AFTER_RE,
     ATTEND,
@@ -393,6 +394,10 @@ def classify_bodies(
     coordinated_partners(doc, foreign)
 
 
+_THROUGH_ITS_AGENCY_BEFORE_RE = re.compile(
+    rf"(?<!\w)Pemerintah\s(?:(?:Republik|Kerajaan|Federal)\s)?(?:{COUNTRY_PATTERN})"
+    r"\s(?:melalui|lewat|through)\s$"
+)
 # Verbs of taking on a partner, right before it: "menggandeng F", "merangkul F".
 PARTNER_VERB_BEFORE_RE = re.compile(
     r"(?<!\w)(?:menggandeng|digandeng|merangkul|menggaet|menggamit)\s$", re.IGNORECASE
@@ -611,6 +616,10 @@ def classify_foreign(doc: Document, foreign: list[OrgCandidate]) -> None:
             if PARTNER_VERB_BEFORE_RE.search(before):
                 # "Kemenkes menggandeng F": taken on as a partner
                 cand.counterpart_cues.append("cooperation-with")
+            if _THROUGH_ITS_AGENCY_BEFORE_RE.search(before):
+                # "Pemerintah Australia melalui Department of Foreign Affairs and Trade": the
+                # agency a foreign government acts through is a side as well
+                cand.counterpart_cues.append("agency-of-government")
             if (
                 VISIT_RE.search(text[max(s_start, start - 30) : start])
                 or VISIT_RE.search(text[end : end + 30])

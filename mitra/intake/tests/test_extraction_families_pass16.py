@@ -555,3 +555,34 @@ def test_a_translation_and_acronym_in_one_bracket_name_one_partner():
         "dihadiri Assistant Country Director UNDP Indonesia."
     )
     assert foreign(body) == ["Badan Program Pembangunan Perserikatan Bangsa-Bangsa (UNDP)"]
+
+
+# -- terms: a length and an end year; the term of the agreement before -----------------------
+def test_a_length_then_an_end_year_are_one_term():
+    body = (
+        "Pemerintah Kota Semarang dan Brisbane City Council menandatangani nota kesepahaman di "
+        "Semarang, Senin (3/6/2024). Nota kesepahaman tersebut berlaku lima tahun, hingga 2029."
+    )
+    assert _terms(body) == [("MoU", None, 2029, 5)]
+
+
+def test_the_term_of_the_agreement_before_is_not_the_new_ones():
+    body = (
+        "Pemerintah Provinsi Jawa Timur dan Pemerintah Negara Bagian Australia Barat "
+        "menandatangani nota kesepahaman baru di Surabaya, Jumat (22/11/2019). Hubungan Jawa "
+        "Timur dan Australia Barat beberapa kali diperbarui, terakhir untuk periode 2014-2019 "
+        "yang berakhir bulan ini."
+    )
+    assert _terms(body) == [("MoU", None, None, None)]
+
+
+def test_the_agency_a_foreign_government_acts_through_is_a_side_as_well():
+    body = (
+        "Pemerintah Kabupaten Sumba Timur bersama INOVASI, program kemitraan antara Pemerintah "
+        "Indonesia dan Pemerintah Australia melalui Department of Foreign Affairs and Trade "
+        "(DFAT), menyelenggarakan evaluasi paruh waktu, Selasa (4/6/2024)."
+    )
+    assert foreign(body) == [
+        "Pemerintah Australia",
+        "Department of Foreign Affairs and Trade (DFAT)",
+    ]
