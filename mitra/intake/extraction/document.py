@@ -100,6 +100,10 @@ def _split_sentences(text: str, start: int) -> list[tuple[int, int]]:
                 continue
             if word and len(word.group(1)) == 1 and word.group(1).isupper():
                 continue  # an initial: "H. Agus"
+            if match.group() == "." and text[end : end + 1].isalpha():
+                continue  # inside an abbreviation: "Ph.D", "M.Sc"
+            if word and "." in word.group(1) and _LOWER_WORD_NEXT_RE.match(text[end : end + 4]):
+                continue  # a degree before "dan": "Ph.D. dan Wakil Sekretaris Jenderal ..."
             if (
                 word
                 and word.group(1) in COMPANY_ABBREVIATIONS

@@ -5,6 +5,8 @@
   Cross/ICRC)": the English name is the same body;
 * an acronym followed by its country: "METI Jepang", "DFAT Australia", "FSC Korea" after
   "Kementerian Ekonomi, Perdagangan, dan Industri Jepang (METI)": the same ministry;
+* one name in Indonesian and in English: "Badan Meteorologi Jepang" and "Japan Meteorological
+  Agency" (translations.py);
 * a bare country beside a partner of that country ("Uzbekistan" beside "Kementerian Luar
   Negeri Republik Uzbekistan"): the country is recorded only when it is the whole side.
 """
@@ -17,6 +19,7 @@ import re
 from .bodies import COUNTRY_RE
 from .countries import COUNTRY_PATTERN
 from .names import OrgCandidate
+from .translations import same_in_translation
 
 # "(English Name/ACR)" or "(English Name, ACR)" right after a name.
 _TRANSLATION_BRACKET_RE = re.compile(
@@ -95,7 +98,16 @@ def _same(text: str, first: OrgCandidate, second: OrgCandidate) -> bool:
             match = _ACRONYM_COUNTRY_RE.fullmatch(form)
             if match and match.group("acronym") == first.acronym:
                 return True
-    return _short_name_of(text, first, second) or _short_name_of(text, second, first)
+    if _short_name_of(text, first, second) or _short_name_of(text, second, first):
+        return True
+    # "Badan Meteorologi Jepang" and, later, "Japan Meteorological Agency (JMA)"
+    return any(
+        same_in_translation(one, other)
+        for one in first.forms
+        if " " in one
+        for other in second.forms
+        if " " in other
+    )
 
 
 def _short_name_of(text: str, named: OrgCandidate, short: OrgCandidate) -> bool:

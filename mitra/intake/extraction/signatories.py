@@ -47,6 +47,11 @@ VENUE_BEFORE_TITLE_RE = re.compile(
     r"Pertemuan))?|Pendopo|Pendapa|Istana|Kediaman|Wisma|Balai|Graha|Sekretariat)\s$",
     re.IGNORECASE,
 )
+# "atas nama Gubernur DIY", "yang hadir mewakili Gubernur": whom the signer stands for.
+ON_BEHALF_OF_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:atas\snama|a\.n\.|(?:yang\s)?(?:hadir\s)?mewakili|on\sbehalf\sof)\s$",
+    re.IGNORECASE,
+)
 # "Kepala BNPB turut menyaksikan penandatanganan ...": the title and organization are the
 # subject of a witnessing or attending verb, not of the signing.
 NOT_SIGNING_AFTER_RE = re.compile(
@@ -149,6 +154,8 @@ def find_signatories(
                 continue
             if VENUE_BEFORE_TITLE_RE.search(text, max(s_start, title.start() - 30), title.start()):
                 continue
+            if ON_BEHALF_OF_BEFORE_RE.search(text, max(s_start, title.start() - 30), title.start()):
+                continue  # "Sekda, atas nama Gubernur DIY": the one represented signs nothing
             found = (
                 _organization_after(
                     text,

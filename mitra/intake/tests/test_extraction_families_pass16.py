@@ -6,6 +6,8 @@ Every sentence here was written for these tests; none is copied from a dev or fr
 
 import pytest
 
+from mitra.intake.extraction.translations import same_in_translation
+
 from .family_items import agreements, event_types, foreign, headed, signatories
 
 # -- a wish, a warning or what is not yet done: no signing, no drafting -----------------------
@@ -586,3 +588,57 @@ def test_the_agency_a_foreign_government_acts_through_is_a_side_as_well():
         "Pemerintah Australia",
         "Department of Foreign Affairs and Trade (DFAT)",
     ]
+
+
+@pytest.mark.parametrize("link", ["atas nama", "yang hadir mewakili"])
+def test_the_one_a_signer_stands_for_signs_nothing(link):
+    body = (
+        "Pemerintah Daerah DIY dan Prefektur Kyoto memperbarui nota kesepahaman di Yogyakarta, "
+        "Senin (3/6/2024). Naskah ditandatangani oleh Sekretaris Daerah DIY, Drs. Budi Santoso, "
+        f"{link} Gubernur DIY, dan Wakil Gubernur Prefektur Kyoto, Kenji Yamashita."
+    )
+    titles = [title for title, _org in signatories(body)]
+    assert "Gubernur" not in titles
+    assert "Sekretaris Daerah" in titles
+
+
+def test_a_degree_before_dan_does_not_end_the_sentence():
+    body = (
+        "Kemendikbud dan Deutscher Akademischer Austauschdienst (DAAD) menandatangani deklarasi "
+        "bersama di Jakarta, Senin (3/6/2024). "
+        "Deklarasi ditandatangani oleh Direktur Jenderal Pendidikan Tinggi Kemendikbud Prof. Hadi "
+        "Suseno, "
+        "Ph.D. dan Wakil Sekretaris Jenderal DAAD Dr. Katharina Brandt."
+    )
+    assert (
+        "Wakil Sekretaris Jenderal",
+        "Deutscher Akademischer Austauschdienst (DAAD)",
+    ) in signatories(body)
+
+
+# -- one organization named in Indonesian and, later, in English -----------------------------
+def test_a_name_and_its_english_translation_are_one_partner():
+    body = (
+        "Badan Meteorologi, Klimatologi, dan Geofisika dan Badan Meteorologi Jepang "
+        "menandatangani Memorandum of Cooperation di Tokyo, Kamis (6/6/2024). Penandatanganan "
+        "berlangsung di kantor pusat Japan Meteorological Agency (JMA). Dokumen itu ditandatangani "
+        "Kepala BMKG dan Direktur Jenderal JMA, Hiroshi Takeda."
+    )
+    assert foreign(body) == ["Badan Meteorologi Jepang"]
+    assert ("Direktur Jenderal", "Badan Meteorologi Jepang") in signatories(body)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        ("Kementerian Luar Negeri Jepang", "Ministry of Foreign Affairs of Japan", True),
+        ("Badan Kerja Sama Internasional Korea", "Korea International Cooperation Agency", True),
+        # another country, another head: not the same body
+        ("Badan Meteorologi Jepang", "Korea Meteorological Administration", False),
+        ("Badan Meteorologi Jepang", "Japan Meteorological Administration", False),
+        # a word outside the list: no guess
+        ("Badan Meteorologi Jepang", "Japan Meteorological Agency Osaka", False),
+    ],
+)
+def test_translations_compare_the_concepts_of_the_names(first, second, same):
+    assert same_in_translation(first, second) is same
