@@ -59,6 +59,16 @@ REPEATED_PIECES = [
     "UNICEF (WHO) ", "Organisasi Pangan dan Pertanian PBB (FAO) ", "Kemenkes, UNICEF, ",
     "Kemenkes dan UNICEF, WHO, dan FAO menggelar ", "Badan X Jepang (Japan X Agency/JXA) JXA ",
     "organisasi nirlaba asal Belanda, ",
+    # pass 16: envoys' missions, names inside names, descriptions after a name, short names,
+    # run-on local governments, translations, other documents, topics, menus, plans
+    "menerima Konsul Jenderal Jepang. Konsulat Jenderal Jepang ",
+    "ASEAN Coordinating Centre for Humanitarian Assistance (AHA Centre) ASEAN ",
+    "Rijkswaterstaat, badan pelaksana Kementerian Air Belanda, ",
+    "Norwegian Agency for Development Cooperation (Norad) Norad ",
+    "Kitakyushu-shi, Prefektur Chiba, Kota Kitakyushu ",
+    "Badan Meteorologi Jepang dan Japan Meteorological Agency ",
+    "juga ditandatangani Letter of Agreement selama satu tahun. ", "memuat agenda pertemuan ",
+    "Berita | Konsultasi | Negosiasi\n", "sepakat untuk menyusun ",
     # roles
     "dihadiri ", "berkunjung ke kantor ", "Kemendagri dan UNICEF ", "kerja sama dengan UNICEF ",
     # signatories
