@@ -27,7 +27,8 @@ TITLE_START_RE = re.compile(
     r"(?<![\w-])(?:(?:Wakil|Plt\.?|Pj\.?|Deputy|Acting|Vice)[\s-])?(?:"
     r"Kepala|Ketua(?:\sUmum)?|Direktur(?:\sJenderal|\sEksekutif|\sUtama)?|Dirjen|"
     r"Sekretaris(?:\sJenderal|\sUtama|\sDaerah)?|Sekjen|Sestama|Sekda|Menteri(?:\sKoordinator)?|"
-    r"Menko|Gubernur|Bupati|Wali\s?[Kk]ota|Walikota|Duta\sBesar|Dubes|Deputi|Asisten|"
+    r"Menko|Gubernur|Bupati|Wali\s?[Kk]ota|Walikota|Duta\sBesar|Dubes|Konsul\sJenderal"
+    r"|Deputi|Asisten|"
     r"Kapolri|Panglima|Presiden|Rektor|Inspektur\sJenderal|Kabiro|Kapus|"
     r"Rector(?:\sMagnificus)?|Burgemeester|Bürgermeister|Atase|Attach[eé]|"
     r"Chief\sof\sParty|"
@@ -552,7 +553,8 @@ def _foreign_minister(
 # government of the country ("Pemerintah Republik Federal Jerman"), when the text names it.
 _AMBASSADOR_RE = re.compile(
     r"(?:(?:Wakil|Deputy|Plt\.?)\s)?"
-    r"(?:Duta\sBesar|Dubes|Ambassador)(?:\sLuar\sBiasa\sdan\sBerkuasa\sPenuh)?"
+    r"(?:Duta\sBesar|Dubes|Ambassador|Konsul\sJenderal|Konjen|Consul\sGeneral)"
+    r"(?:\sLuar\sBiasa\sdan\sBerkuasa\sPenuh)?"
     rf"\s(?P<country>{COUNTRY_PATTERN})(?!\w)"
 )
 _ATTENDING_BEFORE_RE = re.compile(r"(?<!\w)(?:dihadiri|hadir|turut|didampingi)(?!\w)", re.I)
@@ -570,7 +572,11 @@ def _ambassador(
     country = form_key(match.group("country"))
     for _start, _end, name, key in foreign_mentions:
         own = form_key(name.split(" (")[0])
-        if own == country or own.endswith(country) and own.startswith(("pemerintah", "kedutaan")):
+        if (
+            own == country
+            or own.endswith(country)
+            and own.startswith(("pemerintah", "kedutaan", "kedubes", "konsulat"))
+        ):
             return text[title_start : match.start("country")].strip(), name, match.end(), key
     return None
 

@@ -642,3 +642,12 @@ def test_a_name_and_its_english_translation_are_one_partner():
 )
 def test_translations_compare_the_concepts_of_the_names(first, second, same):
     assert same_in_translation(first, second) is same
+
+
+def test_a_consul_general_signs_for_the_consulate():
+    body = (
+        "Pemerintah Kabupaten Lombok Utara menandatangani kontrak hibah dengan Konsulat Jenderal "
+        "Jepang di Denpasar, Senin (3/6/2024). Penandatanganan dilakukan oleh Bupati Lombok Utara "
+        "dan Konsul Jenderal Jepang di Denpasar, Kenji Watanabe."
+    )
+    assert ("Konsul Jenderal", "Konsulat Jenderal Jepang") in signatories(body)
