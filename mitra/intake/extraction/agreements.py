@@ -83,7 +83,10 @@ _MONTH = (
 )
 PERIOD_RE = re.compile(
     rf"(?<!\d)(?P<start>{YEAR})\s{{0,2}}(?:-|–|—|/|s\.\s?d\.?|s\.?d\.?|s/d|sampai(?:\sdengan)?"
-    rf"|hingga|to|until)\s{{0,2}}(?:tahun\s|{_MONTH})?(?P<end>{YEAR})(?!\d)",
+    # "mulai Januari 2018 dan rampung pada 2021": a start, then when it ends
+    r"|hingga|to|until|dan\s(?:rampung|selesai|berakhir)(?:\spada)?)"
+    # "mulai 2019 sampai dengan akhir 2021"
+    rf"\s{{0,2}}(?:akhir\s)?(?:tahun\s|{_MONTH})?(?P<end>{YEAR})(?!\d)",
     re.IGNORECASE,
 )
 NUMBER_WORDS = {
@@ -171,7 +174,9 @@ def periods(text: str, start: int, end: int) -> list[Found]:
             continue
         if PAST_MARKERS_RE.search(text, max(start, match.start() - 30), match.start()):
             continue
-        year = match.group("end") or match.group("end2") or match.group("end3")
+        year = (
+            match.group("end") or match.group("end2") or match.group("end3") or match.group("end4")
+        )
         found.append(Found(match.start(), match.end(), (None, int(year))))
     return sorted(found, key=lambda f: f.start)
 
@@ -179,7 +184,8 @@ def periods(text: str, start: int, end: int) -> list[Found]:
 # A term told by its start only: "berlaku mulai tahun 2025", "mulai berlaku pada 1 Januari
 # 2024", "effective from 2025" (not a range, which PERIOD_RE reads).
 FROM_RE = re.compile(
-    r"(?<!\w)(?:berlaku\s(?:mulai|sejak|efektif)|mulai\sberlaku|effective\sfrom|valid\sfrom)"
+    r"(?<!\w)(?:berlaku\s(?:terhitung\s)?(?:mulai|sejak|efektif)|mulai\sberlaku"
+    r"|effective\sfrom|valid\sfrom)"
     rf"\s(?:(?:pada|tanggal|tahun)\s)?(?:{_MONTH})?(?P<year>{YEAR})(?!\d)"
     r"(?!\s{0,2}(?:[-–—/]|s\.?\s?d|sampai|hingga|to\s|until)\s{0,2}(?:tahun\s)?\S*\d)",
     re.IGNORECASE,
@@ -190,7 +196,7 @@ FROM_RE = re.compile(
 # GIZ sampai 2026", "perpanjangan MoU hingga Desember 2028".
 UNTIL_RE = re.compile(
     # ("berlaku lima tahun, hingga 2026": the length, a comma, the end)
-    r"(?<!\w)(?:berlaku|berlangsung|valid|effective|in\sforce)(?:\s[a-z]+){0,2}?,?\s"
+    r"(?<!\w)(?:berlaku|berlangsung|berjalan|valid|effective|in\sforce)(?:\s[a-z]+){0,2}?,?\s"
     r"(?:hingga|sampai(?:\sdengan)?|s\.\s?d\.?|s\.?d\.?|s/d|until|through|till)\s"
     r"(?:akhir\s|the\send\sof\s)?(?:tahun\s)?(?:(?:\d{1,2}\s)?[A-Z][a-z]+\s)?"
     rf"(?P<end>{YEAR})(?!\d)"
@@ -203,7 +209,10 @@ UNTIL_RE = re.compile(
     r"|(?<!\w)(?:tahun\ske\sdepan|years?\sahead),?\s"
     r"(?:hingga|sampai(?:\sdengan)?|s\.\s?d\.?|s\.?d\.?|s/d|until|through|till)\s"
     r"(?:akhir\s|the\send\sof\s)?(?:tahun\s)?(?:(?:\d{1,2}\s)?[A-Z][a-z]+\s)?"
-    rf"(?P<end3>{YEAR})(?!\d)",
+    rf"(?P<end3>{YEAR})(?!\d)"
+    # "masa berlaku MoU itu akan berakhir pada 2028"
+    r"|(?<!\w)masa\sberlaku(?:nya)?(?:\s[\w-]+){0,3}?\s(?:akan\s)?berakhir\s(?:pada\s)?"
+    rf"(?:akhir\s)?(?:tahun\s)?(?:(?:\d{{1,2}}\s)?[A-Z][a-z]+\s)?(?P<end4>{YEAR})(?!\d)",
     re.IGNORECASE,
 )
 

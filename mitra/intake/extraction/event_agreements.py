@@ -25,7 +25,8 @@ AGREEMENT_SUBJECT_RE = re.compile(
     # "Masa berlakunya lima tahun, dari 2023 sampai 2028"
     r"|masa\sberlaku(?:nya)?|jangka\swaktu(?:nya)?"
     # "Program berlangsung 2024 hingga 2026", "Program ini berjalan selama tiga tahun"
-    r"|program(?:\s(?:ini|tersebut|itu))?\s(?:akan\s)?(?:berlangsung|berjalan|dilaksanakan)"
+    r"|program(?:\s[a-z]+)?(?:\s(?:ini|tersebut|itu))?\s(?:akan\s)?(?:berlangsung|berjalan"
+    r"|dilaksanakan)"
     # "Proyek ... akan berlangsung selama lima tahun", "Program untuk lima tahun ke depan",
     # "Dalam draf yang dibahas, JDoI diusulkan berlaku tiga tahun"
     r"|proyek|project|program(?=\s(?:untuk|selama)\s)|draf|draft|rancangan)"
@@ -453,9 +454,9 @@ def _fill_by_document_named(
         if _GRANT_OR_LOAN_RE.search(text, s_start, s_end):
             named.add("other")
         types = {a.document_type for a in results}
-        if len(types) == 1 and all(
-            a.start_year is None and a.end_year is None and a.duration_years is None
-            for a in results
+        if (
+            len(types) == 1
+            and len({(a.start_year, a.end_year, a.duration_years) for a in results}) == 1
         ):
             # one document signed with every partner ("Kemenkes, Gates Foundation dan PATH
             # menandatangani MoU. Kesepakatan berlaku selama empat tahun."): its term is theirs

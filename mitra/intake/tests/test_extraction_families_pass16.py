@@ -651,3 +651,34 @@ def test_a_consul_general_signs_for_the_consulate():
         "dan Konsul Jenderal Jepang di Denpasar, Kenji Watanabe."
     )
     assert ("Konsul Jenderal", "Konsulat Jenderal Jepang") in signatories(body)
+
+
+# -- more ways of writing a term --------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("term", "expected"),
+    [
+        ("Kerja sama dijalankan mulai 2024 sampai dengan akhir 2026.", ("MoU", 2024, 2026, None)),
+        (
+            "Proyek dijadwalkan mulai Januari 2024 dan rampung pada 2027.",
+            ("MoU", 2024, 2027, None),
+        ),
+        ("Kerja sama ini berlaku terhitung mulai 2024.", ("MoU", 2024, None, None)),
+        ("Kerja sama akan terus berjalan hingga 2028.", ("MoU", None, 2028, None)),
+        ("Program pelatihan akan dilaksanakan dari 2024 hingga 2026.", ("MoU", 2024, 2026, None)),
+    ],
+)
+def test_more_ways_of_writing_a_term(term, expected):
+    body = (
+        "Kementerian Pendidikan dan British Council menandatangani nota kesepahaman di Jakarta, "
+        f"Senin (3/6/2024). {term}"
+    )
+    assert _terms(body) == [expected]
+
+
+def test_a_term_given_after_the_partners_share_one_document_goes_to_each():
+    body = (
+        "Kementerian Ketenagakerjaan menandatangani nota kesepahaman dengan ILO dan IOM di "
+        "Jakarta, Senin (3/6/2024). Nota kesepahaman berlaku selama empat tahun. Kerja sama ini "
+        "berlaku terhitung mulai 2024."
+    )
+    assert _terms(body) == [("MoU", 2024, None, 4), ("MoU", 2024, None, 4)]
