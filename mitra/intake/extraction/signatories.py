@@ -50,7 +50,9 @@ VENUE_BEFORE_TITLE_RE = re.compile(
 )
 # "atas nama Gubernur DIY", "yang hadir mewakili Gubernur": whom the signer stands for.
 ON_BEHALF_OF_BEFORE_RE = re.compile(
-    r"(?<!\w)(?:atas\snama|a\.n\.|(?:yang\s)?(?:hadir\s)?mewakili|on\sbehalf\sof)\s$",
+    r"(?<!\w)(?:atas\snama|a\.n\.|(?:yang\s)?(?:hadir\s)?mewakili|on\sbehalf\sof)\s"
+    # "mewakili Penjabat (Pj) Bupati Probolinggo"
+    r"(?:(?:Penjabat|Pelaksana\sTugas|Plt\.?|Plh\.?|Pj\.?)\s(?:\([^()\n]{1,6}\)\s)?)?$",
     re.IGNORECASE,
 )
 # "Kepala BNPB turut menyaksikan penandatanganan ...": the title and organization are the
@@ -133,14 +135,20 @@ def find_signatories(
     gov_mentions = sorted(gov_mentions, key=lambda m: m.start)
     foreign_mentions = sorted(foreign_mentions)
     index = _Positions([m.start for m in gov_mentions], [start for start, *_ in foreign_mentions])
+    after_signing = False
     for s_start, s_end in sentences:
         sentence = text[s_start:s_end]
         verbs = SIGNING.finditer(text, s_start, s_end)
-        if not any(not is_planned(text, m.start(), s_start) for m in verbs):
+        signs = any(not is_planned(text, m.start(), s_start) for m in verbs)
+        # "... diteken Wakapolri. Sementara AFP diwakili Commissioner AFP ...": the other
+        # side of the signing told in the next sentence
+        continues = after_signing and _OTHER_SIDE_NEXT_RE.match(text, s_start, s_end)
+        after_signing = signs
+        if not (signs or continues):
             continue  # none, or only planned: "diharapkan dapat ditandatangani tahun depan"
         if background_sentence(text, s_start, s_end):
             continue  # "Terbaru, ada penandatanganan ...": another, earlier signing
-        if _signing_only_as_setting(text, s_start, s_end):
+        if signs and _signing_only_as_setting(text, s_start, s_end):
             continue  # "Menteri X dalam sambutannya pada penandatanganan ...": a speaker
         witness = WITNESS_RE.search(sentence)
         limit = s_start + witness.start() if witness else s_end
@@ -155,7 +163,7 @@ def find_signatories(
                 continue
             if VENUE_BEFORE_TITLE_RE.search(text, max(s_start, title.start() - 30), title.start()):
                 continue
-            if ON_BEHALF_OF_BEFORE_RE.search(text, max(s_start, title.start() - 30), title.start()):
+            if ON_BEHALF_OF_BEFORE_RE.search(text, max(s_start, title.start() - 45), title.start()):
                 continue  # "Sekda, atas nama Gubernur DIY": the one represented signs nothing
             found = (
                 _organization_after(
@@ -326,6 +334,13 @@ _UNIT_DEFINED_RE = re.compile(
     r"(?<!\w)(?:Direktorat(?:\sJenderal)?|Ditjen|Sekretariat(?:\sJenderal)?|Badan|Pusat|Biro"
     r"|Kedeputian|Deputi|Inspektorat(?:\sJenderal)?)\s[A-Z][^()\n]*\s$"
 )
+_OTHER_SIDE_NEXT_RE = re.compile(
+    r"\s*(?:Sementara(?:\situ)?|Sedangkan|Adapun)\b[^.\n]{0,60}?(?<!\w)(?:diwakili|oleh)\s"
+)
+_UNIT_NAMES = (
+    "Direktorat Jenderal", "Ditjen", "Direktorat", "Badan", "Pusat", "Biro", "Sekretariat Jenderal",
+    "Inspektorat Jenderal", "Kedeputian", "Deputi",
+)  # fmt: skip
 # A person's rank or honorific after a comma: the title ended before it.
 _PERSON_AFTER_COMMA_RE = re.compile(
     r",\s(?:Prof|Dr|Drs|Dra|Ir|H|Hj|Laksda|Laksdya|Laksma|Marsda|Marsdya|Marsma|Mayjen|Letjen"
@@ -419,6 +434,10 @@ def _unit_head_of_ministry_before(
         defined < 0 or not _UNIT_DEFINED_RE.search(text, max(0, defined - 120), defined)
     ):
         return None  # "Direktur KITLV": an acronym that names no unit of a ministry
+    if defined < 0 and field:
+        # the unit named in full earlier ("Kemendikbudristek melalui Direktorat Jenderal Guru
+        # dan Tenaga Kependidikan ..."): the ministry is the one named before it
+        defined = max(text.rfind(f"{unit} {acronym}", 0, title_start) for unit in _UNIT_NAMES)
     if defined >= 0:
         s_start = max(text.rfind(". ", 0, defined) + 1, defined - 300, 0)
     before = [

@@ -682,3 +682,44 @@ def test_a_term_given_after_the_partners_share_one_document_goes_to_each():
         "berlaku terhitung mulai 2024."
     )
     assert _terms(body) == [("MoU", 2024, None, 4), ("MoU", 2024, None, 4)]
+
+
+# -- signers told in the next sentence, standing for an acting head, named by their unit ------
+def test_the_other_side_told_in_the_next_sentence_signs_too():
+    body = (
+        "Polri dan Australian Federal Police (AFP) menandatangani nota kesepahaman, Senin "
+        "(6/7/2020). Dari pihak Polri, nota kesepahaman diteken Wakil Kepala Kepolisian Negara "
+        "Republik Indonesia Komjen Bambang dari Jakarta. Sementara AFP diwakili Commissioner AFP "
+        "Callum Whitfield dari Canberra."
+    )
+    assert ("Commissioner", "Australian Federal Police (AFP)") in signatories(body)
+
+
+def test_a_sentence_after_one_without_a_signing_signs_nothing():
+    body = (
+        "Polri dan Australian Federal Police (AFP) menggelar rapat di Jakarta, Senin (6/7/2020). "
+        "Sementara AFP diwakili Commissioner AFP Callum Whitfield dari Canberra."
+    )
+    assert signatories(body) == []
+
+
+def test_the_acting_head_a_signer_stands_for_signs_nothing():
+    body = (
+        "Pemerintah Kabupaten Probolinggo dan KOICA menandatangani perjanjian kerja sama, Senin "
+        "(3/6/2024). PKS diteken Sekretaris Daerah Kabupaten Probolinggo, mewakili Penjabat (Pj) "
+        "Bupati Probolinggo."
+    )
+    assert "Bupati" not in [title for title, _org in signatories(body)]
+
+
+def test_a_unit_head_signs_for_the_ministry_named_before_the_unit_in_full():
+    body = (
+        "Kemendikbudristek melalui Direktorat Jenderal Guru dan Tenaga Kependidikan menandatangani "
+        "nota kesepahaman dengan British Council di Jakarta, Kamis (20/10/2022). Nota kesepahaman "
+        "ditandatangani oleh Direktur Jenderal Guru dan Tenaga Kependidikan, Prof. Dr. Ratih, dan "
+        "Country Director British Council Indonesia."
+    )
+    assert (
+        "Direktur Jenderal Guru dan Tenaga Kependidikan",
+        "Kementerian Pendidikan, Kebudayaan, Riset, dan Teknologi",
+    ) in signatories(body)
