@@ -148,7 +148,7 @@ PLANNED_RE = re.compile(
     # "Jangan sampai ada daerah yang menandatangani ...", "MoU itu belum ditandatangani"
     r"|berharap|mendorong|jangan|dilarang|belum|agar|supaya"
     # what the sides agree to do next: "kedua pihak sepakat untuk memperbarui naskah ..."
-    r"|(?:ber)?sepakat\suntuk|untuk\s(?:memulai|mulai))(?!\w)",
+    r"|(?:ber)?sepakat\s(?:untuk|menindaklanjuti)|untuk\s(?:memulai|mulai))(?!\w)",
     _I,
 )
 
@@ -462,6 +462,8 @@ _TOPIC_BEFORE_RE = re.compile(
     r"\s(?:[\w-]+\s){0,2}$"
     # a general statement: "masih banyak daerah yang meneken MoU ...", "sebatas
     # penandatanganan nota kesepahaman"
+    # another occasion given as a reason: "berhalangan hadir karena mengikuti rapat di Surabaya"
+    r"|(?<!\w)(?:karena|sebab|lantaran)\s(?:[\w-]+\s){0,2}$"
     r"|(?<!\w)(?:banyak|sejumlah|beberapa|sebagian)\s(?:[\w-]+\s){0,2}yang\s"
     r"(?:masih\s|sudah\s|telah\s|hanya\s|langsung\s)?$|(?<!\w)sebatas\s$",
     _I,

@@ -19,7 +19,7 @@ import re
 from .bodies import COUNTRY_RE
 from .countries import COUNTRY_PATTERN
 from .names import OrgCandidate
-from .translations import same_in_translation
+from .translations import country_codes, same_in_translation
 
 # "(English Name/ACR)" or "(English Name, ACR)" right after a name.
 _TRANSLATION_BRACKET_RE = re.compile(
@@ -178,5 +178,11 @@ def without_countries_of_partners(counterparts: list[OrgCandidate]) -> list[OrgC
             bare.append((cand, whole.group("country")))
         else:
             named_countries.update(m.group() for m in COUNTRY_RE.finditer(name))
-    dropped = {id(cand) for cand, country in bare if country in named_countries}
+            # "Danish Energy Agency" names Denmark too
+            named_countries.update(country_codes(name))
+    dropped = {
+        id(cand)
+        for cand, country in bare
+        if country in named_countries or country_codes(country) & named_countries
+    }
     return [c for c in counterparts if id(c) not in dropped]

@@ -157,3 +157,28 @@ def same_in_translation(first: str, second: str) -> bool:
         return False
     one, other = concepts(first), concepts(second)
     return one is not None and one == other
+
+
+def country_codes(name: str) -> set[str]:
+    """The countries a name names, by name in either language or by English demonym
+    ("Danish Energy Agency": DK)."""
+    words = [w.lower() for w in _WORD_RE.findall(name)]
+    codes: set[str] = set()
+    i = 0
+    while i < len(words):
+        country = next(
+            (
+                (len(parts), code)
+                for parts, code in _countries().get(words[i], ())
+                if tuple(words[i : i + len(parts)]) == parts
+            ),
+            None,
+        )
+        if country is not None:
+            codes.add(country[1])
+            i += country[0]
+            continue
+        if words[i] in _DEMONYMS:
+            codes.add(_DEMONYMS[words[i]])
+        i += 1
+    return codes

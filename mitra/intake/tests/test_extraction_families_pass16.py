@@ -723,3 +723,29 @@ def test_a_unit_head_signs_for_the_ministry_named_before_the_unit_in_full():
         "Direktur Jenderal Guru dan Tenaga Kependidikan",
         "Kementerian Pendidikan, Kebudayaan, Riset, dan Teknologi",
     ) in signatories(body)
+
+
+def test_a_meeting_given_as_a_reason_is_not_the_event():
+    body = (
+        "Pemerintah Kabupaten Probolinggo dan KOICA menandatangani perjanjian kerja sama, Senin "
+        "(3/6/2024). Bupati berhalangan hadir karena mengikuti rapat di Surabaya."
+    )
+    assert event_types(body) == ["signing"]
+
+
+def test_agreeing_to_follow_up_with_a_draft_is_no_negotiation():
+    body = (
+        "Wali Kota Bandung menerima kunjungan Duta Besar Jepang, Senin (3/6/2024). Kedua pihak "
+        "sepakat menindaklanjuti pertemuan tersebut dengan menyusun nota kesepahaman."
+    )
+    assert event_types(body) == ["meeting"]
+
+
+def test_a_country_beside_its_agency_named_by_demonym_is_no_second_partner():
+    body = (
+        "Kementerian ESDM dan Danish Energy Agency memperbarui nota kesepahaman di Jakarta, Senin "
+        "(3/6/2024). MoU ditandatangani Direktur Jenderal EBTKE dan Duta Besar Denmark untuk "
+        "Indonesia atas nama Danish Energy Agency. Kerja sama dengan Denmark sudah berjalan sejak "
+        "2015."
+    )
+    assert foreign(body) == ["Danish Energy Agency"]
