@@ -129,7 +129,8 @@ DATELINE_RE = re.compile(
     r"[ \t]{0,4}[A-Z][\w.'’-]{1,30}(?:[ \t][A-Z][\w.'’-]{0,30}){0,3}[ \t]?"
     r"(?:\([^()\n]{2,30}\)[ \t]?)?,[ \t]{0,3}"
     rf"(?:(?P<wd>{_WEEKDAY_ALT}),?[ \t]{{1,3}})?\(?{ANY_DATE}\)?[ \t]{{0,3}}"
-    r"(?:\([^()\n]{2,30}\)[ \t]{0,3})?[-–—]",
+    # closed by a dash, or by a stop before the first sentence ("Jakarta, 20 Mei 2015. KLHK ...")
+    r"(?:\([^()\n]{2,30}\)[ \t]{0,3})?(?:[-–—]|\.(?=[ \t][A-Z]))",
     re.IGNORECASE,
 )
 # "Jakarta (4/3/2024) –", "JAKARTA (4/3/2024) |": the date in brackets right after the place.
@@ -257,7 +258,10 @@ def find_published(
         if not match:
             continue
         rest = line[match.end() :].strip(" \t\r-|–,")
-        if len(rest.split()) > 4:  # a sentence that starts with a date, not a date line
+        fields_follow = _FIELD_SEPARATOR_RE.match(line, match.end()) is not None
+        if len(rest.split()) > 4 and not fields_follow:
+            # a sentence that starts with a date, not a date line ("Kamis, 21 November 2019
+            # | Dilihat 312 kali | Humas NTB" is one: fields follow the date)
             continue
         parts = _parts(match)
         if parts is None:

@@ -18,7 +18,7 @@ from .names import OrgCandidate
 from .page_noise import blank_page_noise
 from .parties import find_foreign_candidates
 from .regions import REGIONAL_KINDS, Region, regions_named
-from .roles import BodyRole, classify_bodies, classify_foreign
+from .roles import BodyRole, classify_bodies, classify_foreign, meeting_participants
 from .same_org import (
     attributive_only,
     merge_same_organizations,
@@ -109,7 +109,7 @@ def extract(
         foreign += country_counterparts(doc, mentions)
     classify_bodies(doc, roles, foreign)
     event_types = list(meetings.event_types(text, doc.body_start))
-    _meeting_participants(foreign, {name for name, *_ in event_types})
+    meeting_participants(foreign, {name for name, *_ in event_types})
 
     signatories = find_signatories(
         text,
@@ -254,21 +254,6 @@ def extract(
                      sector.confidence, "keyword")
         )  # fmt: skip
     return result
-
-
-def _meeting_participants(foreign: list[OrgCandidate], event_types: set[str]) -> None:
-    """At a meeting whose other side is named nowhere else, the foreign organizations taking
-    part are that side ("Kemenkes menggelar rapat bersama mitra pembangunan internasional ...
-    dihadiri perwakilan WHO, UNICEF, ..."). Guests beside a named partner are not (dev item
-    119: guests at a welcome by ABS); at a signing, one that only attends or witnesses is not
-    (README: an ambassador at a signing is no party)."""
-    if "meeting" not in event_types or event_types & {"signing", "extension"}:
-        return
-    if any(cand.counterpart_cues for cand in foreign):
-        return
-    for cand in foreign:
-        if not cand.counterpart_cues and cand.attend_cues > cand.witness_cues:
-            cand.counterpart_cues.append("meeting-participant")
 
 
 # A direct quotation on one line: “...” or "...".

@@ -740,3 +740,18 @@ def coordinated_partners(doc: Document, foreign: list[OrgCandidate]) -> None:
             uncued = second if id(first) in cued else first
             uncued.counterpart_cues.append("listed-with-partner")
             cued.add(id(uncued))
+
+
+def meeting_participants(foreign: list[OrgCandidate], event_types: set[str]) -> None:
+    """At a meeting whose other side is named nowhere else, the foreign organizations taking
+    part are that side ("Kemenkes menggelar rapat bersama mitra pembangunan internasional ...
+    dihadiri perwakilan WHO, UNICEF, ..."). Guests beside a named partner are not (dev item
+    119: guests at a welcome by ABS); at a signing, one that only attends or witnesses is not
+    (README: an ambassador at a signing is no party)."""
+    if "meeting" not in event_types or event_types & {"signing", "extension"}:
+        return
+    if any(cand.counterpart_cues for cand in foreign):
+        return
+    for cand in foreign:
+        if not cand.counterpart_cues and cand.attend_cues > cand.witness_cues:
+            cand.counterpart_cues.append("meeting-participant")

@@ -749,3 +749,38 @@ def test_a_country_beside_its_agency_named_by_demonym_is_no_second_partner():
         "2015."
     )
     assert foreign(body) == ["Danish Energy Agency"]
+
+
+# -- publication dates: a date followed by fields; a dateline closed by a stop ----------------
+@pytest.mark.parametrize(
+    ("header", "published"),
+    [
+        ("Kamis, 21 November 2019 | Dilihat 312 kali | Humas NTB", "2019-11-21"),
+        ("14 Desember 2023 | Biro Hukum, Kerja Sama, dan Humas", "2023-12-14"),
+    ],
+)
+def test_a_date_followed_by_fields_is_the_date_line(header, published):
+    record = headed(
+        f"Bappeda NTB dan KOMPAK Gelar Monev\n{header}",
+        "Pemerintah Provinsi Nusa Tenggara Barat bersama KOMPAK melaksanakan monitoring "
+        "program layanan dasar di Lombok Timur.",
+    )
+    assert str(record["published"]) == published
+
+
+def test_a_sentence_that_opens_with_a_date_is_no_date_line():
+    record = headed(
+        "Bappeda NTB dan KOMPAK Gelar Monev",
+        "21 November 2019 menjadi hari pertama monitoring program layanan dasar oleh Pemerintah "
+        "Provinsi Nusa Tenggara Barat dan KOMPAK di Lombok Timur.",
+    )
+    assert record["published"] is None
+
+
+def test_a_dateline_closed_by_a_stop_is_the_publication_date():
+    record = headed(
+        "Indonesia dan Korea Perpanjang Kerja Sama Kehutanan",
+        "Jakarta, 20 Mei 2015. Kementerian Lingkungan Hidup dan Kehutanan dan Badan Kehutanan "
+        "Korea hari ini menandatangani perpanjangan nota kesepahaman.",
+    )
+    assert str(record["published"]) == "2015-05-20"
