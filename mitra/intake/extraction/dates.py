@@ -127,7 +127,9 @@ ANCHORED_DATE_RE = re.compile(
 # to four capitalised words; the date must have its year (checked after the match).
 DATELINE_RE = re.compile(
     r"[ \t]{0,4}[A-Z][\w.'’-]{1,30}(?:[ \t][A-Z][\w.'’-]{0,30}){0,3}[ \t]?"
-    r"(?:\([^()\n]{2,30}\)[ \t]?)?,[ \t]{0,3}"
+    r"(?:\([^()\n]{2,30}\)[ \t]?)?"
+    # the source after the place: "Jakarta, Kementerian LHK, 19 November 2020 –"
+    r"(?:,[ \t][A-Z][\w./'’-]{1,25}(?:[ \t][A-Z][\w./'’-]{0,25}){0,2})?,[ \t]{0,3}"
     rf"(?:(?P<wd>{_WEEKDAY_ALT}),?[ \t]{{1,3}})?\(?{ANY_DATE}\)?[ \t]{{0,3}}"
     # closed by a dash, or by a stop before the first sentence ("Jakarta, 20 Mei 2015. KLHK ...")
     r"(?:\([^()\n]{2,30}\)[ \t]{0,3})?(?:[-–—]|\.(?=[ \t][A-Z]))",

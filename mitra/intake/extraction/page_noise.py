@@ -42,6 +42,12 @@ LIST_HEADING_RE = re.compile(
 CAPTION_RE = re.compile(
     r"\((?:foto|photo|dok|dokumentasi|ilustrasi|sumber\sfoto)\s?[:.][^()\n]{0,200}\)", _I
 )
+# A date with its year, in a short line: the item's date line ends a list of headlines.
+_DATE_LINE_RE = re.compile(
+    r"^.{0,40}?(?<!\d)\d{1,2}(?:\s(?:Jan|Feb|Mar|Apr|Mei|May|Jun|Jul|Agu|Ags|Aug|Sep|Okt|Oct"
+    r"|Nov|Des|Dec)[a-z]*\s|[/.-]\d{1,2}[/.-])(?:19|20)\d\d(?!\d).{0,40}$",
+    _I,
+)
 # A headline of a list: short, and no sentence end.
 _HEADLINE_MAX = 160
 _LIST_MAX_LINES = 12
@@ -57,16 +63,26 @@ def blank_page_noise(text: str, start: int = 0) -> str:
     """`text` with page furniture after `start` replaced by spaces (same length)."""
     chars: list[str] | None = None
     in_list = 0
+    listed: tuple[int, int] | None = None  # the last line blanked as a listed headline
     for line in re.finditer(r"[^\n]*", text[start:]):
         if not line.group():
             continue
         begin, end = start + line.start(), start + line.end()
         content = line.group().strip()
         noise = False
+        if not in_list:
+            listed = None
         if in_list:
-            if content and len(content) <= _HEADLINE_MAX and content[-1] not in '.!?"”':
+            if _DATE_LINE_RE.search(content):
+                # "Terkini / Politik / ... / <headline> / Kamis, 12 Oktober 2023 15:48 WIB": a
+                # menu read as a list; the date line and the headline before it are the item's
+                in_list = 0
+                if chars is not None and listed is not None:
+                    chars[listed[0] : listed[1]] = text[listed[0] : listed[1]]
+            elif content and len(content) <= _HEADLINE_MAX and content[-1] not in '.!?"”':
                 noise = True
                 in_list -= 1
+                listed = (begin, end)
             else:
                 in_list = 0
         if not noise and LIST_HEADING_RE.fullmatch(line.group()):

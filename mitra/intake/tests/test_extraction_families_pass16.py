@@ -784,3 +784,21 @@ def test_a_dateline_closed_by_a_stop_is_the_publication_date():
         "Korea hari ini menandatangani perpanjangan nota kesepahaman.",
     )
     assert str(record["published"]) == "2015-05-20"
+
+
+def test_a_menu_read_as_a_list_of_headlines_keeps_the_items_date_line():
+    record = headed(
+        "Terkini\nPolitik\nHukum\nEkonomi\nKemenkes luncurkan program HEARTS bersama WHO\n"
+        "Kamis, 12 Oktober 2023 15:48 WIB",
+        "Jakarta (ANTARA) - Kementerian Kesehatan bersama WHO meluncurkan program HEARTS.",
+    )
+    assert str(record["published"]) == "2023-10-12"
+
+
+def test_a_dateline_with_its_source_dates_the_item():
+    record = headed(
+        "KLHK dan GIZ Bahas Rancangan Rencana Kerja",
+        "Jakarta, Kementerian LHK, 13 Agustus 2021 – Kementerian Lingkungan Hidup dan Kehutanan "
+        "dan GIZ membahas rancangan rencana kerja pengelolaan gambut.",
+    )
+    assert str(record["published"]) == "2021-08-13"
