@@ -190,6 +190,15 @@ def _mode_of_the_event(text: str, match: re.Match[str], start: int) -> bool:
     return PROGRAMME_ONLINE_RE.search(text, s_start, s_end) is None
 
 
+# Some of the participants joining from afar: "juga diikuti secara daring oleh ...",
+# "disaksikan secara virtual oleh ...", "tim BKG dari Frankfurt melalui konferensi video".
+_JOINED_REMOTELY_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:diikuti|disaksikan|bergabung|mengikuti|menyaksikan)\s(?:[^.\n]{0,70}\s)?"
+    r"(?:secara\s|melalui\s|via\s)?$",
+    _I,
+)
+
+
 def meeting_mode(text: str, start: int, has_venue: bool) -> tuple[str, int, int, float] | None:
     hybrid = next(
         (m for m in HYBRID.finditer(text, start) if _mode_of_the_event(text, m, start)), None
@@ -205,6 +214,14 @@ def meeting_mode(text: str, start: int, has_venue: bool) -> tuple[str, int, int,
     in_person = STRICT_IN_PERSON_RE.search(text, start) if online else None
     if online and in_person:
         return ("hybrid", online.start(), online.end(), 0.7)
+    if (
+        online
+        and has_venue
+        and _JOINED_REMOTELY_BEFORE_RE.search(text, max(start, online.start() - 80), online.start())
+    ):
+        # "Rapat digelar di Ruang Sidang Balai Kota ... dan diikuti secara daring oleh tim GIZ":
+        # some join from afar, the meeting itself is in the room
+        return ("hybrid", online.start(), online.end(), 0.6)
     if online:
         return ("online", online.start(), online.end(), 0.8)
     if offline:

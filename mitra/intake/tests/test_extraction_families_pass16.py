@@ -9,6 +9,7 @@ import pytest
 from mitra.intake.extraction.translations import same_in_translation
 
 from .family_items import agreements, event_types, foreign, headed, signatories
+from .family_items import record as record_of
 
 # -- a wish, a warning or what is not yet done: no signing, no drafting -----------------------
 NOT_AN_ACT = [
@@ -802,3 +803,22 @@ def test_a_dateline_with_its_source_dates_the_item():
         "dan GIZ membahas rancangan rencana kerja pengelolaan gambut.",
     )
     assert str(record["published"]) == "2021-08-13"
+
+
+# -- a meeting in a room that some join from afar is hybrid ----------------------------------
+def test_a_meeting_in_a_room_that_some_join_from_afar_is_hybrid():
+    body = (
+        "Pemerintah Kota Malang dan GIZ membahas draf perjanjian kerja sama. Rapat digelar di "
+        "Ruang Sidang Balai Kota Malang, Kamis (16/9/2021), dan diikuti secara daring oleh tim GIZ "
+        "dari Jakarta."
+    )
+    assert record_of(body)["meeting_mode"] == "hybrid"
+
+
+def test_a_teleconference_from_a_room_stays_online():
+    body = (
+        "Biro Kerja Sama menyelenggarakan teleconference pembinaan kerja sama luar negeri dengan "
+        "narasumber dari Kementerian Luar Negeri di Lounge Gedung Sekretariat Jenderal, Selasa "
+        "(25/8/2020)."
+    )
+    assert record_of(body)["meeting_mode"] == "online"
