@@ -57,7 +57,10 @@ VENUE_HEADS = (
     r"Gedung|Ruang|Aula|Hotel|Graha|Kantor|Balai|Wisma|Pendopo|Pendapa|Auditorium|Kompleks|"
     r"Istana|Rumah\sDinas|Pondok|Restoran|Resto|Rumah\sMakan|Convention|Hall|Kampus|Markas|"
     r"Mabes|Balairung|Sasana|Kediaman|Museum|Gedong|Ballroom|Bandara|Villa|Resort|Plaza|"
-    r"Kedutaan\sBesar|Kedubes|Konsulat(?:\sJenderal)?|KBRI|KJRI|Command\sCenter"
+    r"Kedutaan\sBesar|Kedubes|Konsulat(?:\sJenderal)?|KBRI|KJRI|Command\sCenter|"
+    # Javanese halls, yards and stores, town halls abroad: "Bangsal Kepatihan", "Gedhong
+    # Pracimasana", "halaman Kantor Gubernur", "Gudang Logistik BPBD", "Stadhuis Vlissingen"
+    r"Bangsal|Gedhong|Pendapi|Halaman|Pelataran|Lapangan|Gudang|Posko|Dermaga|Stadhuis|Rathaus"
 )
 VENUE_RE = re.compile(
     rf"(?<!\w)(?:di|bertempat\sdi|berlokasi\sdi|ke)\s(?:kompleks\s|kantor\s)?(?=(?:{VENUE_HEADS})"

@@ -822,3 +822,15 @@ def test_a_teleconference_from_a_room_stays_online():
         "(25/8/2020)."
     )
     assert record_of(body)["meeting_mode"] == "online"
+
+
+@pytest.mark.parametrize(
+    "place",
+    ["Bangsal Kepatihan, Yogyakarta", "Gedhong Pracimasana", "Gudang Logistik BPBD NTB"],
+)
+def test_a_hall_or_store_by_its_own_word_is_a_place_met_in(place):
+    body = (
+        f"Pemerintah Daerah DIY dan Prefektur Kyoto menandatangani nota kesepahaman di {place}, "
+        "Senin (3/6/2024)."
+    )
+    assert record_of(body)["meeting_mode"] == "offline"
