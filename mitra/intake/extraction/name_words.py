@@ -253,6 +253,14 @@ TITLE_WORDS = frozenset(
         "manajer",
         "asisten",
         "pimpinan",
+        # heads of foreign universities and cities in their own languages
+        "naib",
+        "canselor",
+        "dekan",
+        "dean",
+        "oberbürgermeister",
+        "vizepräsident",
+        "präsident",
     ]
 )
 # Indonesian words that end a candidate name when read from the left in headlines.

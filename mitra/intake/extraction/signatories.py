@@ -30,7 +30,10 @@ TITLE_START_RE = re.compile(
     r"Menko|Gubernur|Bupati|Wali\s?[Kk]ota|Walikota|Duta\sBesar|Dubes|Konsul\sJenderal"
     r"|Deputi|Asisten|"
     r"Kapolri|Panglima|Presiden|Rektor|Inspektur\sJenderal|Kabiro|Kapus|"
-    r"Rector(?:\sMagnificus)?|Burgemeester|Bürgermeister|Atase|Attach[eé]|"
+    r"Rector(?:\sMagnificus)?|Burgemeester|Bürgermeister|Oberbürgermeister|Atase|Attach[eé]|"
+    # heads of foreign universities and their faculties, in their own languages
+    r"Naib\sCanselor|Canselor|Vizepräsident|Präsident|Dekan|Dean|"
+    r"Chief\sof\sMission|Chair(?:man|woman|person)?(?:\sof\sthe\s(?:Executive\s)?Board)?|"
     r"Chief\sof\sParty|"
     r"(?:Country|Regional|Executive|Managing|Program|Programme|Resident|General|Project|Chief|"
     r"Senior|Team|Mission)\s(?:Director|Representative|Manager|Coordinator|Leader)|"

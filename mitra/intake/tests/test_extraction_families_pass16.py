@@ -834,3 +834,25 @@ def test_a_hall_or_store_by_its_own_word_is_a_place_met_in(place):
         "Senin (3/6/2024)."
     )
     assert record_of(body)["meeting_mode"] == "offline"
+
+
+@pytest.mark.parametrize(
+    ("signer", "expected"),
+    [
+        (
+            "Naib Canselor Universiti Sains Islam Malaysia",
+            ("Naib Canselor", "Universiti Sains Islam Malaysia"),
+        ),
+        (
+            "Chair of the Executive Board Universiteit Leiden",
+            ("Chair of the Executive Board", "Universiteit Leiden"),
+        ),
+    ],
+)
+def test_heads_of_foreign_universities_sign_in_their_own_titles(signer, expected):
+    partner = expected[1]
+    body = (
+        f"UIN Sunan Kalijaga dan {partner} menandatangani nota kesepahaman di Yogyakarta, Senin "
+        f"(3/6/2024). Naskah ditandatangani Rektor UIN Sunan Kalijaga dan {signer}, Prof. Ahmad."
+    )
+    assert expected in signatories(body)
