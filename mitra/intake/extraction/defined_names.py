@@ -92,6 +92,24 @@ def defined_by_initials(
         return
 
 
+def only_the_tail_of(run: str, acronym: str) -> bool:
+    """Whether the capitalised run before a bracket spells only the end of its acronym
+    ("Propriété Industrielle" for "INPI"): the name begins further left."""
+    letters = [c.lower() for c in acronym if c.isalpha()]
+    initials = [w[0].lower() for w in _WORDS_BEFORE_BRACKET_RE.findall(run) if w[0].isupper()]
+    return (
+        acronym.isupper()
+        and 0 < len(initials) < len(letters)
+        and letters[-len(initials) :] == initials
+    )
+
+
+def country_after_bracket(text: str, bracket: int, acronym: str) -> bool:
+    """Whether a foreign country follows the bracket of `acronym` at `bracket`."""
+    after = text[bracket + len(acronym) + 2 : bracket + len(acronym) + 40]
+    return _COUNTRY_AFTER_RE.match(after) is not None
+
+
 def _initials_spell(window: list[re.Match[str]], letters: list[str]) -> bool:
     position = 0
     for word in window:

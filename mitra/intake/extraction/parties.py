@@ -26,7 +26,13 @@ from .agreements import DOCUMENT_RE
 from .bodies import COUNTRY_RE, BodyMention
 from .countries import COUNTRY_PATTERN
 from .cues import foreign_cue_before, foreign_description_after
-from .defined_names import defined_by_initials, first_name_of_alias, short_name_of
+from .defined_names import (
+    country_after_bracket,
+    defined_by_initials,
+    first_name_of_alias,
+    only_the_tail_of,
+    short_name_of,
+)
 from .document import Document
 from .foreign_side import (
     FOREIGN_AGENCY_HEAD_RE,
@@ -280,6 +286,11 @@ def find_foreign_candidates(
         full = text[run_start : runs[-1][1]]
         if not full or overlaps((run_start, runs[-1][1]), gov_spans):
             continue
+        if only_the_tail_of(full, acronym):
+            # "Institut National de la Propriété Industrielle (INPI)": the run before the
+            # bracket ("Propriété Industrielle") is the name's tail; its initials find the whole
+            defined_by_initials(text, bracket, acronym, acr_start, gov_spans, index, add)
+            continue
         known = (
             known or index.match_name(full, fuzzy=True, budget=budget) or index.match_name(acronym)
         )
@@ -290,6 +301,10 @@ def find_foreign_candidates(
             or INTERNATIONAL_HEAD_RE.fullmatch(full)
             and not after_government
             and not DOMESTIC_INTERNATIONAL_RE.search(full)
+            # "Disaster and Emergency Management Presidency (AFAD) Turki": the country after
+            # the bracket tells where the organization comes from
+            or " " in full
+            and country_after_bracket(text, bracket, acronym)
         ):
             first = first_name_of_alias(text, run_start, all_runs, run_ends, gov_spans)
             if first is not None:

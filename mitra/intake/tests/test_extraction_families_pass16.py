@@ -856,3 +856,32 @@ def test_heads_of_foreign_universities_sign_in_their_own_titles(signer, expected
         f"(3/6/2024). Naskah ditandatangani Rektor UIN Sunan Kalijaga dan {signer}, Prof. Ahmad."
     )
     assert expected in signatories(body)
+
+
+# -- a name defined with its acronym and followed by its country -----------------------------
+@pytest.mark.parametrize(
+    ("body", "partner"),
+    [
+        (
+            "BNPB menerima delegasi Disaster and Emergency Management Presidency (AFAD) Turki di "
+            "Jakarta, Kamis (25/10/2018).",
+            "Disaster and Emergency Management Presidency (AFAD)",
+        ),
+        (
+            "Kementerian Hukum dan Hak Asasi Manusia bersama Institut National de la Propriété "
+            "Industrielle (INPI) Prancis menggelar pembahasan rancangan nota kesepahaman, Kamis "
+            "(12/7/2018).",
+            "Institut National de la Propriété Industrielle (INPI)",
+        ),
+    ],
+)
+def test_a_name_defined_by_its_acronym_then_its_country_is_foreign(body, partner):
+    assert foreign(body) == [partner]
+
+
+def test_an_indonesian_name_defined_by_its_acronym_stays_indonesian():
+    body = (
+        "Kementerian Luar Negeri dan Perkumpulan Pengusaha Mebel (PPM) Indonesia menggelar rapat, "
+        "Kamis (25/10/2018)."
+    )
+    assert foreign(body) == []
