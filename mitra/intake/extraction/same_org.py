@@ -100,6 +100,8 @@ def _same(text: str, first: OrgCandidate, second: OrgCandidate) -> bool:
                 return True
     if _short_name_of(text, first, second) or _short_name_of(text, second, first):
         return True
+    if _other_name_after(text, first, second):
+        return True
     # "Badan Meteorologi Jepang" and, later, "Japan Meteorological Agency (JMA)"
     return any(
         same_in_translation(one, other)
@@ -108,6 +110,22 @@ def _same(text: str, first: OrgCandidate, second: OrgCandidate) -> bool:
         for other in second.forms
         if " " in other
     )
+
+
+# "Bundesagentur für Arbeit (BA) atau Badan Ketenagakerjaan Federal Jerman": the name after
+# "atau" (or "alias") is the same organization's other name.
+_OTHER_NAME_LINK_RE = re.compile(r"(?:\s?\([^()\n]{1,20}\))?\s(?:atau|alias)\s")
+
+
+def _other_name_after(text: str, named: OrgCandidate, other: OrgCandidate) -> bool:
+    """Whether a mention of `other` follows a mention of `named` after "atau" (set lookups:
+    an item may repeat one name thousands of times)."""
+    other_starts = {s for s, _ in other.mentions}
+    for _start, end in named.mentions:
+        link = _OTHER_NAME_LINK_RE.match(text, end)
+        if link is not None and link.end() in other_starts:
+            return True
+    return False
 
 
 def _short_name_of(text: str, named: OrgCandidate, short: OrgCandidate) -> bool:

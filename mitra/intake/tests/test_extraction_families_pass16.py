@@ -885,3 +885,12 @@ def test_an_indonesian_name_defined_by_its_acronym_stays_indonesian():
         "Kamis (25/10/2018)."
     )
     assert foreign(body) == []
+
+
+def test_the_name_after_atau_is_the_same_partner():
+    body = (
+        "Kementerian Ketenagakerjaan dan Bundesagentur für Arbeit (BA) atau Badan Ketenagakerjaan "
+        "Federal Republik Federal Jerman menandatangani surat pernyataan kehendak, Selasa "
+        "(21/5/2024)."
+    )
+    assert foreign(body) == ["Bundesagentur für Arbeit (BA)"]

@@ -67,6 +67,7 @@ REPEATED_PIECES = [
     "Norwegian Agency for Development Cooperation (Norad) Norad ",
     "Kitakyushu-shi, Prefektur Chiba, Kota Kitakyushu ",
     "Badan Meteorologi Jepang dan Japan Meteorological Agency ",
+    "Bundesagentur (BA) atau Badan X Jerman ",
     "juga ditandatangani Letter of Agreement selama satu tahun. ", "memuat agenda pertemuan ",
     "Berita | Konsultasi | Negosiasi\n", "sepakat untuk menyusun ",
     # roles
