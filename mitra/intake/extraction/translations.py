@@ -115,6 +115,18 @@ def _countries() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     return by_first
 
 
+def _country_at(words: list[str], i: int) -> tuple[int, str] | None:
+    """(number of words, code) of the country whose name starts at words[i], if one does."""
+    return next(
+        (
+            (len(parts), code)
+            for parts, code in _countries().get(words[i], ())
+            if tuple(words[i : i + len(parts)]) == parts
+        ),
+        None,
+    )
+
+
 @lru_cache(maxsize=4096)
 def concepts(name: str) -> frozenset[str] | None:
     """The concepts of `name`, or None when a word of it is not in the list (or it has fewer
@@ -126,14 +138,7 @@ def concepts(name: str) -> frozenset[str] | None:
     found: set[str] = set()
     i = 0
     while i < len(words):
-        country = next(
-            (
-                (len(parts), code)
-                for parts, code in _countries().get(words[i], ())
-                if tuple(words[i : i + len(parts)]) == parts
-            ),
-            None,
-        )
+        country = _country_at(words, i)
         if country is not None:
             found.add(f"country:{country[1]}")
             i += country[0]
@@ -166,14 +171,7 @@ def country_codes(name: str) -> set[str]:
     codes: set[str] = set()
     i = 0
     while i < len(words):
-        country = next(
-            (
-                (len(parts), code)
-                for parts, code in _countries().get(words[i], ())
-                if tuple(words[i : i + len(parts)]) == parts
-            ),
-            None,
-        )
+        country = _country_at(words, i)
         if country is not None:
             codes.add(country[1])
             i += country[0]
