@@ -146,7 +146,8 @@ PLANNED_RE = re.compile(
     r"|dijadwalkan|nantinya|menargetkan|mentargetkan|targetnya|diupayakan"
     # a wish or a warning, not an act: "Ia berharap Denmark dapat ... penyusunan dokumen",
     # "Jangan sampai ada daerah yang menandatangani ...", "MoU itu belum ditandatangani"
-    r"|berharap|mendorong|jangan|dilarang|belum|agar|supaya"
+    # ("belum lama ini", recently, tells what did happen)
+    r"|berharap|mendorong|jangan|dilarang|belum(?!\slama)|agar|supaya"
     # what the sides agree to do next: "kedua pihak sepakat untuk memperbarui naskah ..."
     r"|(?:ber)?sepakat\s(?:untuk|menindaklanjuti)|untuk\s(?:memulai|mulai))(?!\w)",
     _I,

@@ -894,3 +894,11 @@ def test_the_name_after_atau_is_the_same_partner():
         "(21/5/2024)."
     )
     assert foreign(body) == ["Bundesagentur für Arbeit (BA)"]
+
+
+def test_a_signing_told_as_recent_still_counts():
+    body = (
+        "Pemerintah Kabupaten Sigi belum lama ini menandatangani perjanjian hibah dengan Caritas "
+        "Jerman di Sigi, Senin (3/6/2024)."
+    )
+    assert event_types(body) == ["signing"]
