@@ -37,6 +37,8 @@ DOCUMENT_TYPES: tuple[tuple[str, str], ...] = (
         # a programme's action plan; a host-country agreement
         r"|perjanjian\s(?:pinjaman|pembiayaan)|(?:loan|financing|host\scountry)\sagreement"
         r"|pengaturan\s(?:pelaksanaan|teknis)|country\sprogramme\saction\splan"
+        # (CPAP in Indonesian)
+        r"|rencana\saksi\sprogram\snegara"
         r"|record\sof\sunderstanding"
         r"|reaffirmation|(?<![\w-])LoA(?![\w-])|letter\sof\sagreement|exchange\sof\snotes"
         # a work plan, but not "rencana kerja sama" (a planned cooperation) nor the

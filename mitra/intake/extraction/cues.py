@@ -87,6 +87,33 @@ def foreign_cue_before(text: str, start: int, floor: int = 0) -> bool:
     return FOREIGN_DESCRIPTION.search(window, lead) is not None
 
 
+# The next name of a list the description opened: "dua perusahaan asal Jepang, Toyota Tsusho
+# dan Denso", "organisasi nirlaba asal Belanda, Wetlands International, dan lembaga riset
+# Deltares" (the name before the link, then the link and a short description of its own).
+_LISTED_AFTER_RE = re.compile(
+    r"(?P<name>(?:(?:[A-Z][\w&.-]*|&)\s){1,6}?)?(?P<last>[A-Z][\w&.-]*),?\s(?:dan|serta|and)\s"
+    rf"(?:(?:{_DESCRIBED_NOUNS})(?-i:\s[a-z][\w-]*){{0,2}}\s)?$"
+)
+
+
+def listed_after_foreign_cue(text: str, start: int, floor: int = 0) -> bool:
+    """Whether the name at `start` continues a list of names that a foreign cue or
+    description opens ("perusahaan asal Jepang, A dan <B>")."""
+    low = max(floor, start - 80)
+    listed = _LISTED_AFTER_RE.search(text, low, start)
+    if listed is None:
+        return False
+    first = listed.start("name") if listed.group("name") else listed.start("last")
+    # a list of organizations, not of a programme's parts ("program pelatihan internasional
+    # Kerja Sama Selatan-Selatan dan Triangular")
+    if _PROGRAMME_BEFORE_RE.search(text, max(floor, first - 60), first):
+        return False
+    return foreign_cue_before(text, first, floor)
+
+
+_PROGRAMME_BEFORE_RE = re.compile(r"(?<!\w)(?:program|programme|inisiatif|proyek)\s", re.I)
+
+
 COOPERATION_RE = re.compile(
     r"kerja\s?sama|kemitraan|kolaborasi|bermitra|mitra|MoU|MoC|MSP|PKS|LoI|nota\skesepahaman"
     r"|perjanjian|memorandum|sister\s(?:city|province)|penandatanganan|menandatangani"

@@ -71,9 +71,22 @@ NAMED_FRAMEWORK_RE = re.compile(
 )
 
 
+# A country programme the event serves, with its period: "di bawah payung Program Kerja Sama
+# Pemerintah Indonesia dan UNICEF periode 2021-2025", "merupakan bagian dari pelaksanaan
+# Program Negara (Country Programme) ke-10 UNFPA untuk Indonesia periode 2021-2025".
+NAMED_PROGRAMME_RE = re.compile(
+    r"(?:(?<!\w)(?:dalam|di\sbawah)\s(?:kerangka|payung)|bagian\sdari(?:\spelaksanaan)?"
+    r"|within\sthe\sframework\sof|under)\s(?:the\s)?"
+    r"(?P<name>(?:Program|Programme|Country\sProgramme)\s(?:[\w()/-]+\s){0,10}?)"
+    r"(?:tahun\s|periode\s|for\s)(?:19|20)\d\d\s?[-–—]\s?(?:19|20)\d\d(?!\d)"
+)
+
+
 def named_framework(text: str, s_start: int, s_end: int) -> agr.Found | None:
     """The framework the sentence names by its own name and term, as a document ("other")."""
-    match = NAMED_FRAMEWORK_RE.search(text, s_start, s_end)
+    match = NAMED_FRAMEWORK_RE.search(text, s_start, s_end) or NAMED_PROGRAMME_RE.search(
+        text, s_start, s_end
+    )
     if match is None:
         return None
     return agr.Found(match.start("name"), match.end("name"), "other")
@@ -152,8 +165,8 @@ def agreements_of_the_event(
                 # the programme's, F only pays for it
                 continue
             sole = sole_partner.get(s_start) == index
-            periods = [p for p in all_periods if _owns(owned, sole, index, p.start)]
-            durations = [d for d in all_durations if _owns(owned, sole, index, d.start)]
+            periods = [p for p in all_periods if _owns(text, owned, sole, index, p.start)]
+            durations = [d for d in all_durations if _owns(text, owned, sole, index, d.start)]
             if not (docs or periods or durations or signing or extension or negotiated):
                 continue
             if agreement is None:
@@ -167,7 +180,11 @@ def agreements_of_the_event(
             if (
                 framework is not None
                 and agreement.document_type is not None
-                and (agreement.document_type != framework.value or framework is named)
+                and (
+                    agreement.document_type != framework.value
+                    or framework is named
+                    or _own_other_term(text, framework, s_end, agreement)
+                )
             ):
                 # "Rapat evaluasi RKT 2024 ... dalam kerangka Nota Kesepahaman ... periode
                 # 2022-2025": the plan and the framework it serves are two documents
@@ -419,6 +436,17 @@ def _term_of_the_document_planned(
         if taken:
             break
     return taken
+
+
+def _own_other_term(text: str, framework: agr.Found, s_end: int, agreement: Agreement) -> bool:
+    """Whether the framework has a term of its own, other than the agreement's: "AWP 2018 ...
+    dalam kerangka CPAP ... periode 2016-2020" are two documents of one type."""
+    periods = agr.periods(text, framework.end, s_end)
+    return (
+        bool(periods)
+        and agreement.start_year is not None
+        and _years(periods[0]) != (agreement.start_year, agreement.end_year)
+    )
 
 
 def _years(found: agr.Found) -> tuple[int | None, int | None]:
@@ -684,7 +712,7 @@ def _document_of(
     return min(docs, key=lambda d: abs(d.start - start))
 
 
-def _owns(spans: list[tuple[int, int, int]], sole: bool, owner: int, pos: int) -> bool:
+def _owns(text: str, spans: list[tuple[int, int, int]], sole: bool, owner: int, pos: int) -> bool:
     """A period/duration belongs to the nearest partner mentioned before it.
 
     `spans`: (start, end, partner index) of every partner mention in the sentence, sorted.
@@ -693,8 +721,23 @@ def _owns(spans: list[tuple[int, int, int]], sole: bool, owner: int, pos: int) -
     index = bisect.bisect_left(spans, (pos, -1, -1))  # spans that start before `pos`
     for i in range(index - 1, -1, -1):
         if spans[i][1] <= pos:
-            return spans[i][2] == owner
+            if spans[i][2] == owner:
+                return True
+            # "A, dan lembaga riset B mematangkan draf ... periode 2021-2024": partners
+            # listed together as the subject share what follows
+            while i > 0 and _JOINED_RE.fullmatch(text, spans[i - 1][1], spans[i][0]):
+                i -= 1
+                if spans[i][2] == owner:
+                    return True
+            return False
     return sole
+
+
+# Between two partners listed together: ", ", " dan ", ", dan lembaga riset ".
+_JOINED_RE = re.compile(
+    r",\s(?:dan\s|serta\s)?(?:(?:lembaga|organisasi|perusahaan|yayasan|universitas|institut)"
+    r"(?:\s[a-z][\w-]*)?\s)?"
+)
 
 
 def _distinct_signing_pairs(

@@ -25,7 +25,7 @@ from itertools import chain as _chain
 from .agreements import DOCUMENT_RE
 from .bodies import COUNTRY_RE, BodyMention
 from .countries import COUNTRY_PATTERN
-from .cues import foreign_cue_before, foreign_description_after
+from .cues import foreign_cue_before, foreign_description_after, listed_after_foreign_cue
 from .defined_names import (
     country_after_bracket,
     defined_by_initials,
@@ -34,6 +34,7 @@ from .defined_names import (
     short_name_of,
 )
 from .document import Document
+from .foreign_programmes import foreign_programmes
 from .foreign_side import (
     FOREIGN_AGENCY_HEAD_RE,
     FOREIGN_GOV_HEAD_RE,
@@ -352,6 +353,10 @@ def find_foreign_candidates(
             add(
                 match.group(), match.span(), known, match.group() if match.group().isupper() else ""
             )
+    # 4. Programmes the text describes as a foreign government's ("KOMPAK merupakan program
+    # kemitraan Pemerintah Australia dan Pemerintah Indonesia"): Indonesian words, foreign.
+    for name, acronym, span in foreign_programmes(text, search_from):
+        add(name, span, None, acronym, name if name != acronym else "")
     _collect_mentions(text, search_from, candidates, gov_spans)
     return _merge_governments(_without_nested_mentions(text, candidates))
 
@@ -680,7 +685,11 @@ def _classify_run(text, run_start, run_end, index, gov_spans, add, budget) -> No
             or is_foreign_government(name)
             or is_foreign_subnational(text, s, e)
             or len(name) > 2
-            and (foreign_cue_before(text, s) or foreign_description_after(text, e))
+            and (
+                foreign_cue_before(text, s)
+                or foreign_description_after(text, e)
+                or listed_after_foreign_cue(text, s)
+            )
         ):
             add(name, (s, e))
 
@@ -722,7 +731,9 @@ def _collect_mentions(
         bare_forms: set[str] = set()
         for form in list(forms):
             local = FOREIGN_LOCAL_RE.fullmatch(form)
-            bare = local.group("name") if local else ""
+            # "Siemens AG" is "Siemens" later on ("Presiden Direktur Siemens Indonesia")
+            company = _LEGAL_FORM_RE.search(form)
+            bare = local.group("name") if local else form[: company.start()] if company else ""
             if len(bare) >= 4 and not COUNTRY_RE.fullmatch(bare):
                 bare_forms.add(bare)
         forms |= bare_forms
@@ -744,6 +755,12 @@ def _collect_mentions(
         cand.mentions.sort()
 
 
+# A company's legal form after its name: "Siemens AG", "Koppert B.V." ("AS" is also the
+# United States in Indonesian: "Kedutaan Besar AS").
+_LEGAL_FORM_RE = re.compile(
+    r"(?:,?\s(?:AG|GmbH|ASA|A/S|S\.A\.|B\.V\.|BV|N\.V\.|NV|K\.K\.|Ltd\.?"
+    r"|Limited|Inc\.?|Corp\.?|PLC|plc|LLC|Pty\.?\sLtd\.?|Co\.,?\sLtd\.?|S\.p\.A\.|SpA))$"
+)
 _NAME_GOES_ON_RE = re.compile(r"(?:\s(?:&|[A-Z][\w-]*)){1,5}")
 
 

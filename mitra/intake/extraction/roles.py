@@ -37,6 +37,7 @@ from .cues import (
     WITNESS_BEFORE_RE,
     WITNESS_WORD_RE,
     foreign_cue_before,
+    listed_after_foreign_cue,
 )
 from .document import Document
 from .meetings import EXTENSION, SIGNING, background_sentence
@@ -572,7 +573,9 @@ def classify_foreign(doc: Document, foreign: list[OrgCandidate]) -> None:
                 passing.add((start, end))  # named in passing: no cue from this mention
                 continue
             before = _without_umbrella(text[max(s_start, start - 70) : start])[-40:]
-            if foreign_cue_before(text, start, s_start):
+            if foreign_cue_before(text, start, s_start) or listed_after_foreign_cue(
+                text, start, s_start
+            ):
                 # "ormas asing F", "organisasi nirlaba asal Belanda, F"
                 cand.counterpart_cues.append("foreign-cue")
             # "kerja sama dengan F", "Program Kerja Sama RI-F", "bermitra dengan F"

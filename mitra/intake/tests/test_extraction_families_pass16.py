@@ -585,7 +585,9 @@ def test_the_agency_a_foreign_government_acts_through_is_a_side_as_well():
         "Indonesia dan Pemerintah Australia melalui Department of Foreign Affairs and Trade "
         "(DFAT), menyelenggarakan evaluasi paruh waktu, Selasa (4/6/2024)."
     )
+    # (the programme is a side of its own since pass 17: test_extraction_families_pass17.py)
     assert foreign(body) == [
+        "INOVASI",
         "Pemerintah Australia",
         "Department of Foreign Affairs and Trade (DFAT)",
     ]

@@ -1,0 +1,138 @@
+"""Phrase families of the seventeenth pass (issue 12).
+
+Every sentence here was written for these tests; none is copied from a dev or fresh item.
+"""
+
+import pytest
+
+from .family_items import agreements, foreign
+
+# -- a programme the text describes as a foreign government's is a foreign party ------------
+PROGRAMMES = [
+    (
+        "Bappeda Provinsi Jambi bersama LAUTAN (Layanan Terpadu untuk Anak dan Nelayan) menggelar "
+        "rapat evaluasi di Jambi, Selasa (4/6/2024). LAUTAN merupakan program kemitraan Pemerintah "
+        "Selandia Baru dan Pemerintah Indonesia di bidang perlindungan anak.",
+        "Layanan Terpadu untuk Anak dan Nelayan",
+    ),
+    (
+        "Dinas Pendidikan Kabupaten Ende menerima tim Peningkatan Mutu Guru Daerah (PMGD), program "
+        "kerja sama antara Pemerintah Indonesia dan Pemerintah Kanada, di Ende, Kamis (7/3/2019).",
+        "Peningkatan Mutu Guru Daerah",
+    ),
+    (
+        "Pemerintah Kabupaten Dompu dan PRIMA menandatangani perjanjian kerja sama di Dompu. PRIMA "
+        "adalah program yang didanai Pemerintah Australia untuk pertanian lahan kering.",
+        "PRIMA",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "programme"), PROGRAMMES)
+def test_a_programme_of_a_foreign_government_is_a_foreign_party(body, programme):
+    assert programme in [name.split(" (")[0] for name in foreign(body)]
+
+
+DOMESTIC_PROGRAMMES = [
+    "Pemerintah Kabupaten Sleman dan Bappeda menggelar rapat evaluasi SIPADU di Sleman. SIPADU "
+    "merupakan program Pemerintah Provinsi Daerah Istimewa Yogyakarta untuk layanan terpadu.",
+    "Dinas Sosial Kota Medan mengevaluasi KOTAKU di Medan, Senin (2/9/2019). KOTAKU adalah "
+    "program kemitraan Pemerintah Indonesia dengan pemerintah daerah.",
+]
+
+
+@pytest.mark.parametrize("body", DOMESTIC_PROGRAMMES)
+def test_a_programme_of_an_indonesian_government_is_no_foreign_party(body):
+    assert foreign(body) == []
+
+
+# -- the country programme an event serves, with its own period, is a second agreement -------
+def test_a_country_programme_named_with_its_period_is_the_framework():
+    body = (
+        "Pemerintah Provinsi Maluku bersama UNICEF mengevaluasi Rencana Kerja Tahunan (RKT) 2022 "
+        "di Ambon, Kamis (8/12/2022). Kerja sama itu berjalan di bawah payung Program Kerja Sama "
+        "Pemerintah Indonesia dan UNICEF periode 2021-2025."
+    )
+    terms = sorted((a["document_type"], a["start_year"], a["end_year"]) for a in agreements(body))
+    assert terms == [("other", 2021, 2025), ("other", 2022, 2022)]
+
+
+def test_a_country_programme_of_which_the_event_is_a_part():
+    body = (
+        "BKKBN dan UNFPA menggelar tinjauan tahunan Rencana Kerja Tahunan 2019 di Jakarta, Senin "
+        "(9/12/2019). Tinjauan ini merupakan bagian dari pelaksanaan Program Negara (Country "
+        "Programme) ke-9 UNFPA untuk Indonesia periode 2016-2020."
+    )
+    terms = sorted((a["document_type"], a["start_year"], a["end_year"]) for a in agreements(body))
+    assert terms == [("other", 2016, 2020), ("other", 2019, 2019)]
+
+
+def test_a_programme_named_in_passing_is_no_framework():
+    body = (
+        "Pemerintah Kota Ambon dan UNICEF menandatangani Rencana Kerja Tahunan 2022 di Ambon. "
+        "Wali Kota menyebut Program Kerja Sama periode 2021-2025 sebagai contoh yang baik."
+    )
+    assert [(a["start_year"], a["end_year"]) for a in agreements(body)] == [(2022, 2022)]
+
+
+def test_the_cpap_in_indonesian_is_a_document_with_its_own_term():
+    body = (
+        "BNPB dan UNDP membahas Rencana Kerja Tahunan (AWP) 2017 proyek pengurangan risiko bencana "
+        "di Jakarta, Rabu (15/2/2017). Proyek itu dilaksanakan dalam kerangka Rencana Aksi "
+        "Program Negara antara Pemerintah Indonesia dan UNDP periode 2016-2020."
+    )
+    terms = sorted((a["document_type"], a["start_year"], a["end_year"]) for a in agreements(body))
+    assert terms == [("other", 2016, 2020), ("other", 2017, 2017)]
+
+
+# -- a company named with its legal form is written without it later -----------------------
+def test_a_company_is_the_same_without_its_legal_form():
+    body = (
+        "Kementerian Perhubungan menggandeng perusahaan teknik asal Swiss, Hilti AG, dan lembaga "
+        "kerja sama pembangunan Swiss, Swisscontact, dalam nota kesepahaman yang ditandatangani "
+        "Direktur Jenderal Perhubungan Darat dan Presiden Direktur Hilti Indonesia di Jakarta, "
+        "Senin (4/3/2019). Hilti akan melatih teknisi bengkel."
+    )
+    partners = sorted(a["partner"].split(" (")[0] for a in agreements(body))
+    assert partners == ["Hilti AG", "Swisscontact"]
+
+
+# -- the next names of a list a foreign description opens are foreign too ---------------------
+LISTS = [
+    (
+        "Kementerian Perindustrian bekerja sama dengan dua perusahaan asal Korea Selatan, Hyosung "
+        "dan Doosan, untuk melatih teknisi di Cilegon, Rabu (5/6/2019).",
+        ["Doosan", "Hyosung"],
+    ),
+    (
+        "Pemerintah Provinsi Jambi bersama organisasi nirlaba asal Inggris, Fauna & Flora, dan "
+        "lembaga riset Kew Gardens membahas draf rencana kerja di Jambi, Senin (3/2/2020).",
+        ["Fauna & Flora", "Kew Gardens"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "names"), LISTS)
+def test_names_listed_after_a_foreign_description_are_foreign(body, names):
+    assert sorted(foreign(body)) == names
+
+
+def test_a_programme_s_parts_are_no_list_of_organizations():
+    body = (
+        "Kementerian Sekretariat Negara menggelar rapat dengan JICA tentang program pelatihan "
+        "internasional Kerja Sama Selatan-Selatan dan Triangular di Jakarta, Senin (5/2/2024)."
+    )
+    assert [name.split(" (")[0] for name in foreign(body)] == ["JICA"]
+
+
+# -- partners listed together as the subject share the period that follows -------------------
+def test_partners_listed_together_share_the_period():
+    body = (
+        "Pemerintah Provinsi Jambi bersama organisasi nirlaba asal Inggris, Fauna & Flora, dan "
+        "lembaga riset Kew Gardens menandatangani rencana kerja konservasi harimau untuk periode "
+        "2021-2024 di Jambi, Senin (3/5/2021)."
+    )
+    assert sorted((a["partner"], a["start_year"], a["end_year"]) for a in agreements(body)) == [
+        ("Fauna & Flora", 2021, 2024),
+        ("Kew Gardens", 2021, 2024),
+    ]
