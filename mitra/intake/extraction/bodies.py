@@ -438,6 +438,8 @@ class Gazetteer:
         ):
             return False
         following = text[mention.end : mention.end + 80]
+        if _AFFAIRS_OF_A_COUNTRY_RE.match(following):
+            return True  # "Sekretariat Negara untuk Urusan Ekonomi Swiss" (SECO)
         run = re.match(r"(?:\s(?:dan\s)?[A-Z][\w\-]*){1,6}", following)
         if " " not in mention.surface:
             # "BNPB dan Palang Merah Jerman", "BNPB, IOM, dan ...": an acronym names the
@@ -463,6 +465,10 @@ class Gazetteer:
         )
 
 
+# "... untuk Urusan Ekonomi Swiss": the affairs a foreign body is for, then its country.
+_AFFAIRS_OF_A_COUNTRY_RE = re.compile(
+    rf"\suntuk\sUrusan(?:\s(?:dan\s)?[A-Z][\w\-]*){{1,4}}?\s(?:{COUNTRY_PATTERN})(?!\w)"
+)
 _FIELDS_THEN_COUNTRY_RE = re.compile(
     r"(?P<fields>(?:,\s(?:dan\s)?[A-Z][\w\-]*(?:\s(?:dan\s)?[A-Z][\w\-]*){0,2}){1,3})"
     rf"\s(?:{COUNTRY_PATTERN})(?!\w)"

@@ -169,3 +169,23 @@ def _abbreviates(key: str, words: list[str]) -> bool:
             if words[nxt][0] == key[used]:
                 todo.append((used + 1, nxt, 1, drawn + 1))
     return False
+
+
+# "Sekretariat Negara untuk Urusan Ekonomi Swiss (SECO)", "Kantor Federal untuk Migrasi Swiss":
+# an office's head words, "untuk", then the affairs and the country; the capitalised run
+# before the bracket starts after "untuk".
+_HEAD_FOR_AFFAIRS_RE = re.compile(
+    r"(?:^|(?<=\s))(?P<head>(?:Sekretariat|Kantor|Badan|Lembaga|Dewan|Komisi|Pusat|Otoritas"
+    r"|Agensi|Direktorat|Departemen|Kementerian)(?:\s[A-Z][\w-]*){0,3})\s(?:untuk|bagi)\s$"
+)
+
+
+def head_before_affairs(text: str, run_start: int, run_end: int) -> int:
+    """Where a foreign office's name starts when the run before its acronym holds only the
+    affairs it is for ("Urusan Ekonomi Swiss" after "Sekretariat Negara untuk"): the head's
+    start when the run ends with a foreign country, else `run_start`."""
+    country = re.search(rf"(?:{COUNTRY_PATTERN})$", text[run_start:run_end])
+    if country is None or text[run_start:run_end].startswith("Indonesia"):
+        return run_start
+    head = _HEAD_FOR_AFFAIRS_RE.search(text, max(0, run_start - 60), run_start)
+    return head.start("head") if head is not None else run_start

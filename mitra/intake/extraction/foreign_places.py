@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 
 import pycountry
@@ -71,3 +72,29 @@ def is_foreign_subdivision(name: str) -> bool:
     words = name.split()
     known = foreign_subdivisions()
     return any(" ".join(words[:n]).lower().rstrip(",") in known for n in range(len(words), 0, -1))
+
+
+# A foreign city followed by the region it lies in: the region is an address, not a party.
+_ADDRESS_HEAD_RE = re.compile(
+    r"(?:[Pp]emerintah\s)?(?:Prefektur|Provinsi|Negara\sBagian|State\sof)\s"
+)
+_CITY_BEFORE_RE = re.compile(
+    r"(?:(?<!\w)(?:Kota|City\sof)\s[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2}"
+    # "Ichikawa-shi, Prefektur Chiba"
+    r"|(?<![\w-])[A-Z][a-z]{3,}-(?:shi|si)),\s$"
+)
+
+
+_NAME_BEFORE_RE = re.compile(r"[A-Z][\w'-]*,\s$")
+
+
+def address_of_a_city(text: str, form: str, start: int, region_forms: Sequence[str] = ()) -> bool:
+    """Whether `form`, written at `start`, is the region a foreign city named right before it
+    lies in ("Kota Hamamatsu, Prefektur Shizuoka"); a region's bare name (one of whose
+    `region_forms` is "Prefektur Shiga") after a name and a comma is one too (a dateline's
+    "Higashiomi, Shiga –")."""
+    if _ADDRESS_HEAD_RE.match(form):
+        return _CITY_BEFORE_RE.search(text, max(0, start - 60), start) is not None
+    return any(
+        _ADDRESS_HEAD_RE.match(region) and region.endswith(" " + form) for region in region_forms
+    ) and (_NAME_BEFORE_RE.search(text, max(0, start - 40), start) is not None)

@@ -30,10 +30,12 @@ from .defined_names import (
     country_after_bracket,
     defined_by_initials,
     first_name_of_alias,
+    head_before_affairs,
     only_the_tail_of,
     short_name_of,
 )
 from .document import Document
+from .foreign_places import address_of_a_city
 from .foreign_programmes import foreign_programmes
 from .foreign_side import (
     FOREIGN_AGENCY_HEAD_RE,
@@ -156,9 +158,7 @@ def find_foreign_candidates(
             return  # "Lembaga Asal Jerman", "NGO Jepang": what it is, not its name
         if not known and (_BUILDING_RE.match(form) or _VENUE_TAIL_RE.search(form)):
             return  # "Wisma Bapa Malaysia", "KCC Convention Center": a place, no party
-        if _ADDRESS_HEAD_RE.match(form) and _CITY_BEFORE_RE.search(
-            text, max(0, span[0] - 60), span[0]
-        ):
+        if address_of_a_city(text, form, span[0]):
             return  # "Kota Hamamatsu, Prefektur Shizuoka, Jepang": the city's address
         if _UMBRELLA_AFTER_RE.match(text, span[1]) and _UMBRELLA_BEFORE_RE.search(
             text, max(0, span[0] - 20), span[0]
@@ -284,6 +284,11 @@ def find_foreign_candidates(
             and is_foreign_government(text[runs[-1][0] : runs[-1][1]])
         ):
             run_start = strip_leading_titles(text, *runs[-1])
+        # "Sekretariat Negara untuk Urusan Ekonomi Swiss (SECO)": a foreign office by its
+        # country, whose head words stand before "untuk"
+        head = head_before_affairs(text, *runs[-1])
+        for_affairs = head != runs[-1][0]
+        run_start = head if for_affairs else run_start
         full = text[run_start : runs[-1][1]]
         if not full or overlaps((run_start, runs[-1][1]), gov_spans):
             continue
@@ -297,6 +302,7 @@ def find_foreign_candidates(
         )
         if (
             known
+            or for_affairs
             or looks_foreign(full)
             or is_foreign_government(full)
             or INTERNATIONAL_HEAD_RE.fullmatch(full)
@@ -475,15 +481,6 @@ _BUILDING_RE = re.compile(
 _VENUE_TAIL_RE = re.compile(
     r"\s(?:Convention\s(?:Center|Centre|Hall)|Exhibition\s(?:Center|Centre)|Hotel|Resort"
     r"|Ballroom|Stadium|Airport|City\sHall|Town\sHall)$"
-)
-# A foreign city followed by the region it lies in: the region is an address, not a party.
-_ADDRESS_HEAD_RE = re.compile(
-    r"(?:[Pp]emerintah\s)?(?:Prefektur|Provinsi|Negara\sBagian|State\sof)\s"
-)
-_CITY_BEFORE_RE = re.compile(
-    r"(?:(?<!\w)(?:Kota|City\sof)\s[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2}"
-    # "Ichikawa-shi, Prefektur Chiba"
-    r"|(?<![\w-])[A-Z][a-z]{3,}-(?:shi|si)),\s$"
 )
 
 

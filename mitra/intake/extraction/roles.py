@@ -40,6 +40,7 @@ from .cues import (
     listed_after_foreign_cue,
 )
 from .document import Document
+from .foreign_places import address_of_a_city
 from .meetings import EXTENSION, SIGNING, background_sentence
 from .name_words import TITLE_WORDS
 from .names import OrgCandidate
@@ -739,6 +740,8 @@ def coordinated_partners(doc: Document, foreign: list[OrgCandidate]) -> None:
             and text[start:second_end] in _COVERED_REGIONS
         ):
             continue  # "Country Director GIZ Indonesia, ASEAN dan Timor-Leste": an office's reach
+        if address_of_a_city(text, text[start:second_end], start, second.forms):
+            continue  # "Kota Higashiomi, Prefektur Shiga": where the city lies
         if start - end <= 8 and _COORDINATION_RE.fullmatch(text, end, start):
             uncued = second if id(first) in cued else first
             uncued.counterpart_cues.append("listed-with-partner")

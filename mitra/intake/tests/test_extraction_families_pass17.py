@@ -5,7 +5,7 @@ Every sentence here was written for these tests; none is copied from a dev or fr
 
 import pytest
 
-from .family_items import agreements, foreign
+from .family_items import agreements, foreign, government
 
 # -- a programme the text describes as a foreign government's is a foreign party ------------
 PROGRAMMES = [
@@ -136,3 +136,33 @@ def test_partners_listed_together_share_the_period():
         ("Fauna & Flora", 2021, 2024),
         ("Kew Gardens", 2021, 2024),
     ]
+
+
+# -- a foreign office whose Indonesian name holds an Indonesian body's name -------------------
+def test_a_foreign_office_for_the_affairs_of_its_country_is_no_indonesian_body():
+    body = (
+        "Kementerian Perdagangan bersama Sekretariat Negara untuk Urusan Ekonomi Swiss (SECO) "
+        "menandatangani dokumen proyek di Jakarta, Senin (4/4/2022)."
+    )
+    assert government(body) == ["Kementerian Perdagangan"]
+    assert [name.split(" (")[0] for name in foreign(body)] == [
+        "Sekretariat Negara untuk Urusan Ekonomi Swiss"
+    ]
+
+
+def test_a_body_s_aid_for_a_country_keeps_the_body():
+    body = (
+        "Kementerian Sekretariat Negara menyalurkan bantuan Kementerian Kesehatan untuk Palestina "
+        "di Jakarta, Senin (4/12/2023)."
+    )
+    assert not any(name.startswith("Kementerian") for name in foreign(body))
+
+
+# -- the region after a city is its address, no partner --------------------------------------
+def test_the_region_after_a_city_in_a_dateline_is_its_address():
+    body = (
+        "Ueda, Nagano – Bertempat di Balai Kota Ueda, Prefektur Nagano, Bupati Jember dan Wali "
+        "Kota Ueda menandatangani nota kesepahaman kota bersaudara, Senin (4/11/2019). Gubernur "
+        "Prefektur Nagano turut hadir."
+    )
+    assert foreign(body) == ["Kota Ueda"]
