@@ -117,7 +117,10 @@ WEEKDAY_DATE_RE = re.compile(
 WEEKDAY_DATE = Triggered(WEEKDAY_DATE_RE, "|".join(WEEKDAYS))
 # "pada tanggal 17 Maret 2015", "pada 4 April 2024", "(17/3/2015)" with a year.
 ANCHORED_DATE_RE = re.compile(
-    rf"(?:(?<!\w)(?:pada|tanggal|tgl\.?|on)\s{{1,3}}(?:hari\s)?(?:tanggal\s)?|\()(?:{ANY_DATE})",
+    rf"(?:(?<!\w)(?:pada|tanggal|tgl\.?|on)\s{{1,3}}(?:hari\s)?(?:tanggal\s)?|\("
+    # after the place, set off by a comma: "di Hotel Novotel Balikpapan, 23-25 Juli 2019"
+    r"|(?<=[a-z]),\s)"
+    rf"(?:{ANY_DATE})",
     re.IGNORECASE,
 )
 
@@ -421,6 +424,15 @@ def _resolve_year(
     return (not_future[0] if not_future else candidates[0]), 0.7
 
 
+# "di Hotel Novotel Balikpapan", "bertempat di Aula ...": where the event is, in its clause.
+_VENUE_IN_CLAUSE_RE = re.compile(r"(?<!\w)(?:di|bertempat\sdi|at)\s[A-Z][^.,;\n]{1,80}$")
+
+
+def _after_a_venue(text: str, comma: int) -> bool:
+    """Whether the comma at `comma` closes a place the event is held in."""
+    return _VENUE_IN_CLAUSE_RE.search(text, max(0, comma - 90), comma) is not None
+
+
 def find_event_date(
     text: str,
     body_start: int,
@@ -455,6 +467,8 @@ def find_event_date(
     for match in ANCHORED_DATE_RE.finditer(text, body_start):
         if skipped(match.start()) or _AGO_AFTER_RE.match(text, match.end()):
             continue  # "ditandatangani pada 17 Maret 2021 silam": history, not the event
+        if match.group().startswith(",") and not _after_a_venue(text, match.start()):
+            continue  # "Jakarta, 9/6/2023 –": a dateline's place, not where the event was
         parts = _parts(match)
         if parts is None or parts.year is None:
             continue

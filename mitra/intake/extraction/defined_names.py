@@ -136,18 +136,21 @@ def short_name_of(short: str, before: str) -> bool:
     `before`: its letters are the first letters of the name's words, or runs of letters from
     the start of a word ("NORwegian Agency for Development"), in order, from the name's
     first word (the last eight words before the bracket are tried as its start)."""
-    key = short.lower()
+    # "Korea Water Resources Corporation (K-water)": a hyphenated short name may take its
+    # letters from the name's first words only
+    hyphened = short.count("-") == 1
+    key = short.lower().replace("-", "")
     if not 3 <= len(key) <= 10 or not key.isalpha():
         return False
     words = [w.lower() for w in _WORD_RE.findall(before)][-8:]
     return any(
-        words[first][0] == key[0] and _abbreviates(key, words[first:])
+        words[first][0] == key[0] and _abbreviates(key, words[first:], hyphened)
         for first in range(len(words))
         if words[first] not in _SMALL_WORDS
     )
 
 
-def _abbreviates(key: str, words: list[str]) -> bool:
+def _abbreviates(key: str, words: list[str], anywhere: bool = False) -> bool:
     # a small search: at most 10 letters × 8 words × 10 letters × 10 words drawn
     # (letters used, word index, letters of that word used, words drawn from)
     todo = [(1, 0, 1, 1)]
@@ -157,7 +160,7 @@ def _abbreviates(key: str, words: list[str]) -> bool:
         if used == len(key):
             # from two words at least ("Jakarta" is a word, not a short name), the name
             # ending at (or one word before) the bracket
-            if drawn >= 2 and word >= len(words) - 2:
+            if drawn >= 2 and (anywhere or word >= len(words) - 2):
                 return True
             continue
         if (used, word, taken, drawn) in seen:

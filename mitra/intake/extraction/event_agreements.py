@@ -449,6 +449,19 @@ def _own_other_term(text: str, framework: agr.Found, s_end: int, agreement: Agre
     )
 
 
+def _completes(agreement: Agreement, years: tuple[int | None, int | None]) -> bool:
+    """Whether a term found later fills what the agreement lacks without contradicting what
+    it has: no start yet and the same end (or none), or the other way round."""
+    start_year, end_year = years
+    if agreement.start_year is None and agreement.end_year is None:
+        return True
+    if agreement.start_year is None:
+        return start_year is not None and end_year in (None, agreement.end_year)
+    if agreement.end_year is None:
+        return end_year is not None and start_year in (None, agreement.start_year)
+    return False
+
+
 def _years(found: agr.Found) -> tuple[int | None, int | None]:
     """(start year, end year) of a found period."""
     return cast(tuple[int | None, int | None], found.value)
@@ -655,8 +668,12 @@ def _fill_from_partnerless_sentences(
             # "Memorandum Saling Pengertian" named in a later sentence: the partner's document
             agreement.document_type = str(docs[0].value)
             taken.append(("document_type", docs[0]))
-        if found_periods and agreement.start_year is None:
-            agreement.start_year, agreement.end_year = found_periods[0].value
+        if found_periods and _completes(agreement, _years(found_periods[0])):
+            # (a half of a term once given is kept: "MoU yang baru ini berlaku hingga 2026"
+            # before "Sebelumnya, ... MoU periode 2020-2023"; "mulai 2019" then "hingga 2021")
+            start_year, end_year = _years(found_periods[0])
+            agreement.start_year = agreement.start_year or start_year
+            agreement.end_year = agreement.end_year or end_year
             taken.append(("period", found_periods[0]))
         if found_durations and agreement.duration_years is None:
             agreement.duration_years = int(found_durations[0].value)

@@ -171,6 +171,16 @@ _NOT_A_PLACE = frozenset(
 )  # fmt: skip
 
 
+def _SPEAKS_RE(word: str) -> re.Pattern[str]:  # noqa: N802 - a pattern built per word
+    """The word as one who speaks: "kata Bambang", "Menurut Bambang", "Bambang mengatakan"."""
+    w = re.escape(word)
+    return re.compile(
+        rf"(?<!\w)(?:kata|ujar|ungkap|jelas|tutur|imbuh|tambah|tegas|[Mm]enurut)\s{w}(?![\w-])"
+        rf"|(?<![\w-]){w}\s(?:mengatakan|menyampaikan|menjelaskan|mengungkapkan|menuturkan"
+        r"|menegaskan|menambahkan|berharap|berpesan|mengaku)(?!\w)"
+    )
+
+
 def foreign_head_name(text: str, match: re.Match[str]) -> str:
     """The foreign city or region a head of local government stands for ("Kota Perth",
     "City of Darwin", "Hokkaido"), or "" when the place may be Indonesian."""
@@ -193,6 +203,8 @@ def foreign_head_name(text: str, match: re.Match[str]) -> str:
     if COUNTRY_RE.fullmatch(name) or _indonesian_place(words):
         return ""
     country_after = _COUNTRY_AFTER_RE.match(text, match.end("name")) is not None
+    if not country_after and _SPEAKS_RE(words[0]).search(text):
+        return ""  # "Wali Kota Bambang Wicaksono ... Bambang mengatakan": a person, no place
     if head.startswith("Gubernur") and not country_after:
         return ""  # "Gubernur X" alone: too often an Indonesian region written loosely
     if head.lower().replace(" ", "").startswith("walikota"):

@@ -85,6 +85,9 @@ ORG_HEADS = frozenset(
         # "Vice Premier and Ministry of Education X", so it is not a head)
         "administration",
         "authority",
+        # a local government in English: "Osaka Prefectural Government", "Northern
+        # Territory Government"
+        "government",
         # heads in the organizations' own languages ("Humanistisch Instituut voor ...",
         # "Koninklijke ... Vereniging", "Deutscher Akademischer Austauschdienst")
         "instituut",

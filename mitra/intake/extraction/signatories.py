@@ -24,7 +24,8 @@ from .meetings import SIGNING, background_sentence, is_planned
 from .names import form_key
 
 TITLE_START_RE = re.compile(
-    r"(?<![\w-])(?:(?:Wakil|Plt\.?|Pj\.?|Deputy|Acting|Vice)[\s-])?(?:"
+    r"(?<![\w-])(?:(?:Executive|Senior|First)\sVice[\s-]|(?:Wakil|Plt\.?|Pj\.?|Deputy|Acting"
+    r"|Vice)[\s-])?(?:"
     r"Kepala|Ketua(?:\sUmum)?|Direktur(?:\sJenderal|\sEksekutif|\sUtama)?|Dirjen|"
     r"Sekretaris(?:\sJenderal|\sUtama|\sDaerah)?|Sekjen|Sestama|Sekda|Menteri(?:\sKoordinator)?|"
     r"Menko|Gubernur|Bupati|Wali\s?[Kk]ota|Walikota|Duta\sBesar|Dubes|Konsul\sJenderal"
@@ -183,6 +184,9 @@ def find_signatories(
                     text, s_start, title.start(), title.end(), limit, gov_mentions, gov_name, index
                 )
                 or _regional_official(text, title.start(), limit, gov_mentions, gov_name)
+                or _head_of_the_sole_region(
+                    text, title.start(), limit, gov_mentions, foreign_mentions, gov_name
+                )
                 or _title_of_the_sole_partner(text, title.start(), limit, foreign_mentions)
             )
             if not found:
@@ -669,3 +673,41 @@ def _regional_official(
             break
         end = match.end() + word.end()  # "Sekda Kulon Progo": the rest of the short name
     return text[title_start : match.start("short")].strip(), name, end, name
+
+
+# A head of region named by title and person only: "LoI ditandatangani Wali Kota Bambang ...".
+_HEAD_AND_PERSON_RE = re.compile(
+    r"(?P<title>Gubernur|Wakil\sGubernur|Bupati|Wakil\sBupati|Wali\s?[Kk]ota|Walikota"
+    r"|Wakil\sWali\s?[Kk]ota)\s(?:(?:Prof|Dr|Ir|H|Hj|Drs|KH)\.\s?)*[A-Z][\w'-]*"
+)
+_KIND_OF_HEAD = {
+    "gubernur": "provincial_government",
+    "bupati": "regency_government",
+    "wali": "city_government",
+    "walikota": "city_government",
+}
+
+
+def _head_of_the_sole_region(
+    text: str,
+    title_start: int,
+    limit: int,
+    gov_mentions: list[BodyMention],
+    foreign_mentions: list[tuple[int, int, str, str]],
+    gov_name: Callable[[BodyMention], tuple[str, bool]],
+) -> tuple[str, str, int, str] | None:
+    """The region a head signs for when the title is followed by the person's name only: the
+    one government of that kind the text names (none or two: no guess)."""
+    match = _HEAD_AND_PERSON_RE.match(text, title_start, limit)
+    if match is None:
+        return None
+    name_start = match.end("title") + 1
+    if any(start == name_start for start, *_ in foreign_mentions):
+        return None  # "Wali Kota Brugge": a foreign mayor, the city named
+    head = match.group("title").split()[-1].lower()
+    kind = _KIND_OF_HEAD["wali" if head in ("kota", "wali") else head]
+    names = {gov_name(m)[0] for m in gov_mentions if any(e.kind == kind for e in m.entries)}
+    if len(names) != 1:
+        return None
+    name = names.pop()
+    return match.group("title"), name, match.end("title"), name

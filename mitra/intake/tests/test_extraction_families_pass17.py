@@ -5,7 +5,10 @@ Every sentence here was written for these tests; none is copied from a dev or fr
 
 import pytest
 
-from .family_items import agreements, foreign, government
+from mitra.intake.extraction import extract
+
+from .family_items import agreements, foreign, government, signatories
+from .family_items import record as record_of
 
 # -- a programme the text describes as a foreign government's is a foreign party ------------
 PROGRAMMES = [
@@ -166,3 +169,96 @@ def test_the_region_after_a_city_in_a_dateline_is_its_address():
         "Prefektur Nagano turut hadir."
     )
     assert foreign(body) == ["Kota Ueda"]
+
+
+# -- a foreign local government named in English ---------------------------------------------
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Queensland State Government",
+        "Osaka Prefectural Government",
+        "Busan Metropolitan Government",
+    ],
+)
+def test_a_local_government_named_in_english_is_foreign(name):
+    body = (
+        f"Pemerintah Provinsi Jawa Tengah menandatangani nota kesepahaman dengan {name} di "
+        "Semarang, Senin (4/3/2019)."
+    )
+    assert foreign(body) == [name]
+
+
+# -- a half of a term once given is kept; a later sentence only completes it ----------------
+def test_the_end_of_the_new_term_is_not_replaced_by_the_old_period():
+    body = (
+        "Wali Kota Malang dan Wali Kota Brugge menandatangani MoU di Malang, Senin (4/3/2024). "
+        "MoU yang baru ini berlaku hingga 2027. Sebelumnya, kedua kota terikat MoU periode "
+        "2019-2022 yang masa berlakunya habis akhir tahun ini."
+    )
+    assert [(a["start_year"], a["end_year"]) for a in agreements(body)] == [(None, 2027)]
+
+
+def test_a_start_and_an_end_told_apart_make_one_term():
+    body = (
+        "Wali Kota Malang dan Wali Kota Brugge menandatangani MoU di Malang, Senin (4/3/2024). "
+        "MoU itu berlaku mulai 2024. Kerja sama tersebut berlangsung hingga 2027."
+    )
+    assert [(a["start_year"], a["end_year"]) for a in agreements(body)] == [(2024, 2027)]
+
+
+# -- the date set off by a comma after the place of the event ---------------------------------
+@pytest.mark.parametrize(
+    ("place", "expected"),
+    [
+        ("di Hotel Novotel Balikpapan, 23-25 Juli 2019", "2019-07-23"),
+        ("bertempat di Aula Bappeda Provinsi Jambi, 4 Maret 2020", "2020-03-04"),
+    ],
+)
+def test_the_date_after_the_place_of_the_event(place, expected):
+    body = f"Kementerian Dalam Negeri menggelar rapat koordinasi dengan JICA {place}."
+    assert record_of(body)["event_date"] == expected
+
+
+def test_a_dateline_s_place_and_date_are_not_the_venue_s():
+    item = (
+        "https://contoh.go.id/berita/1\nKLHK dan WCS Evaluasi Kerja Sama\n"
+        "Selasa, 14 September 2021\n"
+        "Manado, 14 September 2021. KLHK bersama WCS melaksanakan evaluasi kerja sama di "
+        "Bitung pada 13 September 2021."
+    )
+    assert extract(item).to_record()["event_date"] == "2021-09-13"
+
+
+# -- a head of region named by title and person signs for the region the text names ----------
+def test_a_mayor_named_by_person_signs_for_the_city_and_is_no_foreign_city():
+    body = (
+        "Pemerintah Kota Semarang menandatangani LoI dengan Korea Water Resources Corporation "
+        "(K-water) di Semarang, Selasa (26/11/2019). LoI ditandatangani Wali Kota Bambang "
+        "Wicaksono Rahardjo dan Executive Vice President for Overseas Business K-water, Choi "
+        "Dong-hyun. Menurut Bambang, kajian dimulai tahun depan."
+    )
+    assert [name.split(" (")[0] for name in foreign(body)] == ["Korea Water Resources Corporation"]
+    assert signatories(body) == [
+        ("Wali Kota", "Pemerintah Kota Semarang"),
+        (
+            "Executive Vice President for Overseas Business",
+            "Korea Water Resources Corporation (K-water)",
+        ),
+    ]
+
+
+def test_a_foreign_mayor_named_by_the_city_stays_foreign():
+    body = (
+        "Wali Kota Semarang dan Wali Kota Brisbane menandatangani nota kesepahaman kota kembar di "
+        "Semarang, Selasa (26/11/2019). Kerja sama dengan Brisbane mencakup pengelolaan air."
+    )
+    assert "Kota Brisbane" in foreign(body)
+
+
+def test_two_cities_of_the_kind_leave_the_mayor_without_a_guess():
+    body = (
+        "Pemerintah Kota Semarang dan Pemerintah Kota Salatiga menandatangani LoI dengan Korea "
+        "Water Resources Corporation di Semarang, Selasa (26/11/2019). LoI ditandatangani Wali "
+        "Kota Bambang Wicaksono Rahardjo."
+    )
+    assert [s for s in signatories(body) if s[0] == "Wali Kota"] == []
