@@ -84,6 +84,22 @@ class Document:
     def in_title(self, pos: int) -> bool:
         return self.title is not None and self.title[0] <= pos < self.title[1]
 
+    def in_caption(self, pos: int) -> bool:
+        """Whether `pos` stands on a photo caption's line (one ending with the photo's
+        credit): a caption, like a headline, does not spell a name out first."""
+        line_start = self.text.rfind("\n", 0, pos) + 1
+        line_end = self.text.find("\n", pos)
+        line = self.text[line_start : line_end if line_end >= 0 else len(self.text)]
+        return CAPTION_CREDIT_LINE_RE.fullmatch(line) is not None
+
+
+# A photo caption told by its credit at the line's end: "... di ruang kerjanya, Selasa (10/5).
+# (BP/ari)", "... Rabu (18/8/2021). ANTARA/HO-Humas BMKG", "(Antara/Etri Saputra)".
+CAPTION_CREDIT_LINE_RE = re.compile(
+    r"[^\n]{20,400}?(?:\((?:ANTARA|Antara|[A-Z]{2,8}|[A-Z][a-z]{2,12})/[^()\n/]{1,40}\)"
+    r"|(?<![\w/])ANTARA/[^()\n]{1,60})[ \t.]*"
+)
+
 
 _LAST_WORD_RE = re.compile(r"([\w.]+)$")
 _LOWER_WORD_NEXT_RE = re.compile(r"\s+[a-z]")

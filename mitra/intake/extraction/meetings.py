@@ -79,7 +79,9 @@ NEGOTIATION_RE = re.compile(
     r"(?<!\w)(?:negosiasi|perundingan|berunding)(?!\w)"
     r"(?!\s(?:harga|tarif|bisnis|dagang|kontrak|upah|gaji|utang|sandera|jual\sbeli)(?!\w))"
     r"|(?<!\w)(?:membahas|pembahasan|penyusunan|menyusun|finalisasi|memfinalisasi|merumuskan"
-    rf"|perumusan|mereviu|reviu|review|merancang|perancangan)\s(?:\w+\s){{0,2}}"
+    rf"|perumusan|mereviu|reviu|review|merancang|perancangan)\s"
+    # (not what a document has brought: "membahas capaian nota kesepahaman" is a review)
+    rf"(?:(?!(?:capaian|pelaksanaan|implementasi|realisasi|progres|kemajuan|hasil)\s)\w+\s){{0,2}}"
     # "membahas bab demi bab rancangan ...", "pasal per pasal draf ..."
     rf"(?:(?:bab|pasal|butir|poin)\s(?:demi|per)\s(?:bab|pasal|butir|poin)\s)?{_DRAFTED}"
     # in the passive: "dibahas pula draf nota kesepahaman", "Draf MoU difinalisasi",

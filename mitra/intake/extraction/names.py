@@ -203,6 +203,8 @@ SENTENCE_OPENERS = frozenset(
         "selanjutnya", "sebelumnya", "akhirnya", "dalam", "pada", "saat", "ketika", "oleh",
         "kepada", "bagi", "terkait", "kata", "ujar", "turut", "hadir", "tampak", "diketahui",
         "sebagaimana", "seperti", "yakni", "yaitu", "sejak",
+        # a preposition opening the sentence: "Dari Jepang, Wali Kota ... menyampaikan"
+        "dari", "di", "ke", "untuk", "bersama",
     ]
 )  # fmt: skip
 # A dateline before the name: "SURABAYA - ", "Jakarta – ".

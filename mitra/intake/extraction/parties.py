@@ -177,7 +177,7 @@ def find_foreign_candidates(
         # from an officer's title ("City Mayor of X" -> "City of X"), after every form the
         # body writes (README: the name as first spelled out in the text).
         rank = span[0]
-        if doc.in_title(span[0]) or not text.startswith(form, span[0]):
+        if doc.in_title(span[0]) or doc.in_caption(span[0]) or not text.startswith(form, span[0]):
             rank += _AFTER_THE_BODY
         if cand is not None:
             if (

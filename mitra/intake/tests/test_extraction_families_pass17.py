@@ -7,7 +7,7 @@ import pytest
 
 from mitra.intake.extraction import extract
 
-from .family_items import agreements, foreign, government, signatories
+from .family_items import agreements, event_types, foreign, government, signatories
 from .family_items import record as record_of
 
 # -- a programme the text describes as a foreign government's is a foreign party ------------
@@ -262,3 +262,46 @@ def test_two_cities_of_the_kind_leave_the_mayor_without_a_guess():
         "Kota Bambang Wicaksono Rahardjo."
     )
     assert [s for s in signatories(body) if s[0] == "Wali Kota"] == []
+
+
+# -- a photo caption, like a headline, does not spell a name out first ------------------------
+@pytest.mark.parametrize("credit", ["(BP/ari)", "(Antara/Etri Saputra)", "ANTARA/HO-Humas Pemkab"])
+def test_a_caption_s_short_form_gives_way_to_the_body_s_name(credit):
+    item = (
+        "https://contoh.go.id/berita/1\nBupati Terima Rombongan Diplomat Eropa\n"
+        "Senin, 4 Maret 2019\n"
+        "Bupati Gianyar menerima rombongan Kedubes Belanda di ruang kerjanya, Senin (4/3). "
+        f"{credit}\n"
+        "GIANYAR - Rombongan Kedutaan Besar Kerajaan Belanda berkunjung ke Kantor Bupati Gianyar, "
+        "Senin (4/3), membahas kerja sama pelestarian subak."
+    )
+    assert extract(item).to_record()["foreign_parties"] == ["Kedutaan Besar Kerajaan Belanda"]
+
+
+# -- a preposition opening a sentence is no part of a name -----------------------------------
+def test_a_preposition_opening_the_sentence_is_no_name():
+    body = (
+        "Pemerintah Kota Banda Aceh dan Kota Higashimatsushima, Jepang, menggelar rapat evaluasi "
+        "secara daring, Senin (8/3/2021). Dari Jepang, Wali Kota Higashimatsushima menyampaikan "
+        "bahwa pertukaran pelajar dibatalkan."
+    )
+    assert foreign(body) == ["Kota Higashimatsushima"]
+
+
+# -- what a document has brought, discussed, is a review, not a negotiation -------------------
+@pytest.mark.parametrize("what", ["capaian", "pelaksanaan", "implementasi", "hasil"])
+def test_discussing_what_an_agreement_brought_is_no_negotiation(what):
+    body = (
+        "Pemerintah Kota Banda Aceh dan Kota Higashimatsushima menggelar rapat evaluasi kerja sama "
+        f"secara daring, Senin (8/3/2021). Rapat ini membahas {what} nota kesepahaman kerja sama "
+        "periode 2019-2023."
+    )
+    assert "negotiation" not in event_types(body)
+
+
+def test_discussing_a_draft_is_still_a_negotiation():
+    body = (
+        "Pemerintah Kota Banda Aceh dan Kota Higashimatsushima menggelar rapat secara daring, "
+        "Senin (8/3/2021). Rapat ini membahas draf nota kesepahaman kerja sama periode 2024-2028."
+    )
+    assert "negotiation" in event_types(body)
