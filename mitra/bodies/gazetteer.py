@@ -360,6 +360,8 @@ def _regional_governments() -> tuple[BodyEntry, ...]:
                 f"Pemerintah Kota {bare}",
                 f"Pemda Kota {bare}",
                 f"Pemerintah Daerah Kota {bare}",
+                # how Sumatra's press writes a city's government: "Pemko Padang", "Pemko Medan"
+                f"Pemko {bare}",
             }
         else:
             kind, key, short, name_en = "regency_government", "pemkab", "Pemkab", "Regency of"

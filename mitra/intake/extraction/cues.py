@@ -87,6 +87,24 @@ def foreign_cue_before(text: str, start: int, floor: int = 0) -> bool:
     return FOREIGN_DESCRIPTION.search(window, lead) is not None
 
 
+# A description before the name and its country after it: "lembaga riset Deltares dari
+# Belanda", "perusahaan Koppert asal Belanda" (a bare name after "dari" is a place or person).
+_DESCRIBED_BEFORE_RE = re.compile(
+    rf"(?<!\w)(?:{_DESCRIBED_NOUNS})(?-i:\s[a-z][\w-]*){{0,3}}\s$", re.IGNORECASE
+)
+_FROM_COUNTRY_AFTER_RE = re.compile(
+    rf",?\s(?:asal|dari|yang\sberbasis\sdi|berbasis\sdi)\s(?:{COUNTRY_PATTERN})(?!\w)"
+)
+
+
+def described_from_country(text: str, start: int, end: int) -> bool:
+    """Whether the name at [start, end) stands between a description of what it is and the
+    foreign country it comes from."""
+    return bool(_FROM_COUNTRY_AFTER_RE.match(text, end)) and bool(
+        _DESCRIBED_BEFORE_RE.search(text, max(0, start - 60), start)
+    )
+
+
 # The next name of a list the description opened: "dua perusahaan asal Jepang, Toyota Tsusho
 # dan Denso", "organisasi nirlaba asal Belanda, Wetlands International, dan lembaga riset
 # Deltares" (the name before the link, then the link and a short description of its own).

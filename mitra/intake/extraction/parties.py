@@ -25,7 +25,12 @@ from itertools import chain as _chain
 from .agreements import DOCUMENT_RE
 from .bodies import COUNTRY_RE, BodyMention
 from .countries import COUNTRY_PATTERN
-from .cues import foreign_cue_before, foreign_description_after, listed_after_foreign_cue
+from .cues import (
+    described_from_country,
+    foreign_cue_before,
+    foreign_description_after,
+    listed_after_foreign_cue,
+)
 from .defined_names import (
     country_after_bracket,
     defined_by_initials,
@@ -686,6 +691,7 @@ def _classify_run(text, run_start, run_end, index, gov_spans, add, budget) -> No
                 foreign_cue_before(text, s)
                 or foreign_description_after(text, e)
                 or listed_after_foreign_cue(text, s)
+                or described_from_country(text, s, e)
             )
         ):
             add(name, (s, e))

@@ -36,6 +36,7 @@ from .cues import (
     VISIT_TO_RE,
     WITNESS_BEFORE_RE,
     WITNESS_WORD_RE,
+    described_from_country,
     foreign_cue_before,
     listed_after_foreign_cue,
 )
@@ -574,8 +575,10 @@ def classify_foreign(doc: Document, foreign: list[OrgCandidate]) -> None:
                 passing.add((start, end))  # named in passing: no cue from this mention
                 continue
             before = _without_umbrella(text[max(s_start, start - 70) : start])[-40:]
-            if foreign_cue_before(text, start, s_start) or listed_after_foreign_cue(
-                text, start, s_start
+            if (
+                foreign_cue_before(text, start, s_start)
+                or listed_after_foreign_cue(text, start, s_start)
+                or described_from_country(text, start, end)
             ):
                 # "ormas asing F", "organisasi nirlaba asal Belanda, F"
                 cand.counterpart_cues.append("foreign-cue")

@@ -305,3 +305,38 @@ def test_discussing_a_draft_is_still_a_negotiation():
         "Senin (8/3/2021). Rapat ini membahas draf nota kesepahaman kerja sama periode 2024-2028."
     )
     assert "negotiation" in event_types(body)
+
+
+# -- "Pemko": a city's government as Sumatra's press writes it --------------------------------
+@pytest.mark.parametrize("city", ["Padang", "Medan", "Pekanbaru"])
+def test_pemko_is_the_city_s_government(city):
+    body = (
+        f"Pemko {city} menandatangani nota kesepahaman kota kembar dengan Kota Hildesheim, "
+        "Jerman, Rabu (15/9/2021)."
+    )
+    assert government(body) == [f"Pemerintah Kota {city}"]
+
+
+# -- a description before a name and its country after it -------------------------------------
+@pytest.mark.parametrize(
+    ("phrase", "name"),
+    [
+        ("lembaga riset Deltares dari Belanda", "Deltares"),
+        ("perusahaan Koppert asal Belanda", "Koppert"),
+        ("universitas Aalto yang berbasis di Finlandia", "Aalto"),
+    ],
+)
+def test_a_described_name_from_a_foreign_country_is_foreign(phrase, name):
+    body = (
+        f"Pemerintah Provinsi Kalimantan Tengah menandatangani nota kesepahaman dengan {phrase} "
+        "di Palangka Raya, Kamis (14/2/2019)."
+    )
+    assert foreign(body) == [name]
+
+
+def test_a_person_from_a_country_is_no_organization():
+    body = (
+        "Pemerintah Provinsi Kalimantan Tengah menerima peneliti Marieke dari Belanda di Palangka "
+        "Raya, Kamis (14/2/2019)."
+    )
+    assert "Marieke" not in foreign(body)
