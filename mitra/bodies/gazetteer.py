@@ -313,6 +313,13 @@ PROVINCE_OWN_NAMES = {
 }
 
 
+# A government whose own law gives it a shorter name than "Pemerintah Provinsi …": Aceh's is
+# "Pemerintah Aceh" (UU 11/2006 on the Government of Aceh). Texts and labellers use both; the
+# extractor writes the short one where the text does (a lookup still takes either). Not an
+# alias: "Pemerintah Aceh" is also the start of "Pemerintah Aceh Besar" and the other regencies.
+OWN_LEGAL_NAMES = {"pemprov-11": "Pemerintah Aceh"}
+
+
 def _province_acronym(code: str, name: str) -> str:
     # The first short name is the one in common use ("Pemprov Jateng", "Pemprov NTB").
     short = PROVINCE_SHORT_NAMES.get(code, ())

@@ -6,6 +6,8 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
+from mitra.bodies.gazetteer import OWN_LEGAL_NAMES, BodyEntry
+
 from . import meetings, setting
 from .bodies import BodyMention, Gazetteer, default_gazetteer, regional_unit_before
 from .dac import dac_sectors
@@ -101,7 +103,7 @@ def extract(
     # Government bodies and foreign organizations --------------------------------------
     bare: list[BodyMention] = []
     mentions = _body_mentions(gazetteer, text, doc.body_start, bare)
-    roles = _roles(gazetteer, mentions, on)
+    roles = _roles(gazetteer, mentions, on, text)
     foreign = merge_same_organizations(text, find_foreign_candidates(doc, mentions, registry))
     classify_foreign(doc, foreign)
     envoy_missions(doc, foreign)
@@ -121,7 +123,10 @@ def extract(
             for c, name in ((c, c.display_name()) for c in foreign)
             for s, e in c.mentions
         ],
-        lambda m: (gazetteer.resolve(m.entries, on).name, any(e.kind == "unit" for e in m.entries)),
+        lambda m: (
+            _name_as_written(gazetteer.resolve(m.entries, on), text),
+            any(e.kind == "unit" for e in m.entries),
+        ),
     )
     for sig in signatories:
         for role in roles.values():
@@ -469,16 +474,26 @@ def _regional_office_of(text: str, national: BodyMention, region: BodyMention) -
 
 
 def _roles(
-    gazetteer: Gazetteer, mentions: list[BodyMention], on: date | None
+    gazetteer: Gazetteer, mentions: list[BodyMention], on: date | None, text: str
 ) -> dict[str, BodyRole]:
     roles: dict[str, BodyRole] = {}
     for mention in mentions:
         body = gazetteer.resolve(mention.entries, on)
         role = roles.get(body.key)
         if role is None:
-            role = roles[body.key] = BodyRole(body.key, body.name, (mention.start, mention.end))
+            name = _name_as_written(body, text)
+            role = roles[body.key] = BodyRole(body.key, name, (mention.start, mention.end))
         role.mentions.append(mention)
     return roles
+
+
+def _name_as_written(body: BodyEntry, text: str) -> str:
+    """The body's name, or its own legal name where the text writes that one ("Pemerintah
+    Aceh", not followed by a regency's name)."""
+    own = OWN_LEGAL_NAMES.get(body.key)
+    if own is not None and re.search(rf"(?<!\w){re.escape(own)}(?![\w-]|\s[A-Z])", text):
+        return own
+    return body.name
 
 
 def _host_fallback(roles: dict[str, BodyRole]) -> list[BodyRole]:

@@ -340,3 +340,20 @@ def test_a_person_from_a_country_is_no_organization():
         "Raya, Kamis (14/2/2019)."
     )
     assert "Marieke" not in foreign(body)
+
+
+# -- Aceh's government by its own legal name, where the text writes it -------------------------
+def test_aceh_s_government_by_its_own_name_where_the_text_writes_it():
+    body = (
+        "Pemerintah Aceh dan Universitas Tohoku menandatangani memorandum saling pengertian di "
+        "Banda Aceh, Senin (7/3/2022). Sekretaris Daerah Aceh menandatangani atas nama Gubernur."
+    )
+    assert government(body) == ["Pemerintah Aceh"]
+
+
+def test_aceh_s_government_as_a_province_where_the_text_says_so():
+    body = (
+        "Pemprov Aceh dan Universitas Tohoku menandatangani memorandum saling pengertian di Banda "
+        "Aceh, Senin (7/3/2022). Pemerintah Aceh Besar turut hadir."
+    )
+    assert "Pemerintah Provinsi Aceh" in government(body)
