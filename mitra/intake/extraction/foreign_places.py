@@ -98,3 +98,47 @@ def address_of_a_city(text: str, form: str, start: int, region_forms: Sequence[s
     return any(
         _ADDRESS_HEAD_RE.match(region) and region.endswith(" " + form) for region in region_forms
     ) and (_NAME_BEFORE_RE.search(text, max(0, start - 40), start) is not None)
+
+
+# A foreign local government's form: its head word, then the place ("Kota Kitakyushu",
+# "City of Darwin", "Gemeente Vlissingen").
+LOCAL_FORM_RE = re.compile(
+    r"(?:Pemerintah\s)?(?:Kota|Provinsi|Prefektur|Negara\sBagian|Distrik|City\sof|State\sof"
+    r"|Prefecture\sof|Province\sof|Gemeente|Stadt|Landeshauptstadt|Ville\sde|Comune\sdi"
+    r"|Municipality\sof)\s(?P<name>[A-Z].*)"
+)
+
+
+# Epithets of a foreign region that a later mention drops ("Pemerintah Provinsi Otonom Khusus
+# Jeju" ... "Provinsi Jeju").
+_REGION_EPITHETS = frozenset(
+    ["otonom", "khusus", "daerah", "istimewa", "special", "autonomous", "metropolitan"]
+)
+
+
+def local_core(form: str) -> tuple[str, str] | None:
+    """A foreign local government's head and place name without its epithets."""
+    local = LOCAL_FORM_RE.match(form) if form else None
+    if local is None:
+        # "Kitakyushu-shi" is "Kota Kitakyushu", "Gyeonggi-do" is "Provinsi Gyeonggi"
+        run_on = RUN_ON_LOCAL_RE.fullmatch(form) if form else None
+        if run_on is None:
+            return None
+        return _RUN_ON_HEADS[run_on.group("kind")], run_on.group("name").lower()
+    head = [w for w in form[: local.start("name")].lower().split() if w != "of"][-1]
+    head = _ENGLISH_LOCAL_HEADS.get(head, head)  # "City of Darwin" is "Kota Darwin"
+    words = [w for w in local.group("name").lower().split() if w not in _REGION_EPITHETS]
+    return (head, " ".join(words)) if words else None
+
+
+RUN_ON_LOCAL_RE = re.compile(r"(?P<name>[A-Z][a-z]{3,})-(?P<kind>shi|si|ken|fu|do|gun)")
+_RUN_ON_HEADS = {
+    "shi": "kota", "si": "kota", "ken": "prefektur", "fu": "prefektur", "do": "provinsi",
+    "gun": "kabupaten",
+}  # fmt: skip
+_ENGLISH_LOCAL_HEADS = {
+    "city": "kota", "province": "provinsi", "prefecture": "prefektur", "state": "bagian",
+    # a municipality in its own language ("Ville de", "Comune di": the word before the name)
+    "gemeente": "kota", "stadt": "kota", "landeshauptstadt": "kota", "municipality": "kota",
+    "de": "kota", "di": "kota",
+}  # fmt: skip

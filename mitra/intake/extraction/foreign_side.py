@@ -76,13 +76,16 @@ FOREIGN_LOCAL_RE = re.compile(
     # a state of Malaysia: "Pemerintah Negeri Sarawak", "Kerajaan Negeri Sarawak" ("Kejaksaan
     # Negeri" is Indonesian)
     r"(?<=[Pp]emerintah\s)[Nn]egeri|(?<=Kerajaan\s)Negeri|"
-    r"[Kk]ota|[Dd]istrik|[Cc]ounty\sof|[Ss]tate\sof|[Pp]refecture\sof|[Pp]rovince\sof|City\sof)\s"
+    r"[Kk]ota|[Dd]istrik|[Cc]ounty\sof|[Ss]tate\sof|[Pp]refecture\sof|[Pp]rovince\sof|City\sof"
+    # a municipality in its own language: "Gemeente Vlissingen", "Stadt Braunschweig",
+    # "Ville de Nantes", "Comune di Torino", "Municipality of Davao"
+    r"|Gemeente|Stadt|Landeshauptstadt|Ville\sde|Comune\sdi|Municipality\sof)\s"
     r"(?P<name>[A-Z][\w'\-]*(?:\s[A-Z][\w'\-]*){0,2})"
 )
 FOREIGN_LOCAL = Triggered(
     FOREIGN_LOCAL_RE,
     r"pemerintah|negara|negeri|prefektur|provinsi|kota|distrik|county|state|prefecture|province"
-    r"|city",
+    r"|city|gemeente|stadt|landeshauptstadt|ville|comune|municipality",
 )
 
 
@@ -118,7 +121,10 @@ def is_foreign_local(match: re.Match[str], with_country: set[str]) -> bool:
         return False
     if SISTER_RE.match(match.string, match.start("head")):
         return False  # "kerja sama Kota Kembar dengan ...": the kind of pair, not a city
-    if head.startswith(("negara", "prefektur", "county", "state", "prefecture", "negeri")):
+    if head.startswith(
+        ("negara", "prefektur", "county", "state", "prefecture", "negeri", "gemeente", "stadt",
+         "landeshauptstadt", "ville", "comune", "municipality")
+    ):  # fmt: skip
         return True
     if head == "city of":
         # "City of Darwin": a city named in English is abroad, unless it is Indonesia's own

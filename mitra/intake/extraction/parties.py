@@ -40,7 +40,7 @@ from .defined_names import (
     short_name_of,
 )
 from .document import Document
-from .foreign_places import address_of_a_city
+from .foreign_places import LOCAL_FORM_RE, RUN_ON_LOCAL_RE, address_of_a_city, local_core
 from .foreign_programmes import foreign_programmes
 from .foreign_side import (
     FOREIGN_AGENCY_HEAD_RE,
@@ -115,7 +115,7 @@ def find_foreign_candidates(
         key: str, known: KnownOrganization | None, acronym: str, form: str = ""
     ) -> OrgCandidate | None:
         if pairs.spend(len(candidates)):
-            core = _local_core(form)
+            core = local_core(form)
             for cand in candidates:
                 same_known = known is not None and cand.known is known
                 if same_known or _same_org(key, cand, acronym, budget, core):
@@ -143,7 +143,7 @@ def find_foreign_candidates(
                 return
             span = (start, start + len(form))
         cut = cut_at_headline_verb(form)
-        local = _LOCAL_FORM_RE.match(cut)
+        local = LOCAL_FORM_RE.match(cut)
         if local:
             # "Kota Kitakyushu Kenji Morimoto": the city, not the mayor's name after it
             words = local.group("name").split()
@@ -336,25 +336,33 @@ def find_foreign_candidates(
                 add(text[start : numbered.end()], (start, numbered.end()), known)
                 continue
         _classify_run(text, run_start, run_end, index, gov_spans, add, budget)
-    # 2c. Foreign local governments, also in lower case: "pemerintah negara bagian
-    # Queensland, Australia", "Prefektur Osaka", "Provinsi Fujian" (not an Indonesian one).
-    with_country: set[str] | None = None
-    for match in FOREIGN_LOCAL.finditer(text, search_from):
-        if overlaps(match.span("name"), gov_spans):
-            continue
-        if with_country is None:
-            with_country = names_before_countries(text, search_from)
-        if is_foreign_local(match, with_country):
-            add(match.group().rstrip(" ,"), match.span())
-    # 2d. The head of a foreign local government: "Wali Kota Perth", "Mayor of Darwin",
+    # 2c. The head of a foreign local government: "Wali Kota Perth", "Mayor of Darwin",
     # "Governor of Hokkaido", "Gubernur Victoria, Australia" (Indonesian heads of region are
     # gazetteer mentions and never reach here).
+    head_places: set[str] = set()
     for match in FOREIGN_HEAD.finditer(text, search_from):
         if overlaps(match.span("name"), gov_spans) or overlaps(match.span(), lower_spans):
             continue
         name = foreign_head_name(text, match)
         if name:
             add(name, match.span())
+            head_places.add(name.split(" ", 2)[-1] if name.startswith("City of") else name)
+    # 2d. Foreign local governments, also in lower case: "pemerintah negara bagian
+    # Queensland, Australia", "Prefektur Osaka", "Provinsi Fujian" (not an Indonesian one), a
+    # city whose head the text names abroad ("Deputy Mayor of Kitakyushu").
+    with_country: set[str] | None = None
+    for match in FOREIGN_LOCAL.finditer(text, search_from):
+        if overlaps(match.span("name"), gov_spans):
+            continue
+        if with_country is None:
+            with_country = names_before_countries(text, search_from)
+        place = match.group("name")
+        if (
+            is_foreign_local(match, with_country)
+            or place in head_places
+            or f"Kota {place}" in head_places
+        ):
+            add(match.group().rstrip(" ,"), match.span())
     # 3. Known acronyms anywhere (case-sensitive), unless part of a longer name ("PBB" in
     # "Dana Kependudukan PBB").
     named = disjoint(sorted(span for cand in candidates for span in cand.mentions))
@@ -516,7 +524,7 @@ def _addressed_name_before(text: str, start: int) -> bool:
     if one_word and not (len(name) > 1 and name[1:].lower() != name[1:]):
         # an acronym ("UNDP, Jepang") or a run-on local government ("Gyeonggi-do, Republik
         # Korea") may stand alone; any other single word may open the sentence
-        return _RUN_ON_LOCAL_RE.fullmatch(name) is not None
+        return RUN_ON_LOCAL_RE.fullmatch(name) is not None
     # a name that itself ends with a country ("Jepang, Korea Selatan") is one of a list
     return not any(country.end() == len(name) for country in COUNTRY_RE.finditer(name))
 
@@ -524,10 +532,6 @@ def _addressed_name_before(text: str, start: int) -> bool:
 _COUNTRY_STATE_RE = re.compile(
     rf"(?:Republik(?:\sRakyat|\sSosialis|\sFederal|\sDemokratik)?|Kerajaan|Persemakmuran)"
     rf"\s(?:{COUNTRY_PATTERN})"
-)
-_LOCAL_FORM_RE = re.compile(
-    r"(?:Pemerintah\s)?(?:Kota|Provinsi|Prefektur|Negara\sBagian|Distrik|City\sof|State\sof"
-    r"|Prefecture\sof|Province\sof)\s(?P<name>[A-Z].*)"
 )
 
 
@@ -559,38 +563,6 @@ TRANSLATION_BRACKET_RE = re.compile(
 BRACKET_AFTER_RE = re.compile(r"\s?\(\s?([A-Z][A-Za-z0-9\-&. ]{1,24}?)\s?\)")
 
 
-# Epithets of a foreign region that a later mention drops ("Pemerintah Provinsi Otonom Khusus
-# Jeju" ... "Provinsi Jeju").
-_REGION_EPITHETS = frozenset(
-    ["otonom", "khusus", "daerah", "istimewa", "special", "autonomous", "metropolitan"]
-)
-
-
-def _local_core(form: str) -> tuple[str, str] | None:
-    """A foreign local government's head and place name without its epithets."""
-    local = _LOCAL_FORM_RE.match(form) if form else None
-    if local is None:
-        # "Kitakyushu-shi" is "Kota Kitakyushu", "Gyeonggi-do" is "Provinsi Gyeonggi"
-        run_on = _RUN_ON_LOCAL_RE.fullmatch(form) if form else None
-        if run_on is None:
-            return None
-        return _RUN_ON_HEADS[run_on.group("kind")], run_on.group("name").lower()
-    head = [w for w in form[: local.start("name")].lower().split() if w != "of"][-1]
-    head = _ENGLISH_LOCAL_HEADS.get(head, head)  # "City of Darwin" is "Kota Darwin"
-    words = [w for w in local.group("name").lower().split() if w not in _REGION_EPITHETS]
-    return (head, " ".join(words)) if words else None
-
-
-_RUN_ON_LOCAL_RE = re.compile(r"(?P<name>[A-Z][a-z]{3,})-(?P<kind>shi|si|ken|fu|do|gun)")
-_RUN_ON_HEADS = {
-    "shi": "kota", "si": "kota", "ken": "prefektur", "fu": "prefektur", "do": "provinsi",
-    "gun": "kabupaten",
-}  # fmt: skip
-_ENGLISH_LOCAL_HEADS = {
-    "city": "kota", "province": "provinsi", "prefecture": "prefektur", "state": "bagian"
-}  # fmt: skip
-
-
 def _same_org(
     key: str,
     cand: OrgCandidate,
@@ -600,7 +572,7 @@ def _same_org(
 ) -> bool:
     if acronym and cand.acronym == acronym:
         return True
-    if core is not None and any(_local_core(form) == core for form in cand.forms):
+    if core is not None and any(local_core(form) == core for form in cand.forms):
         return True
     for form in cand.forms + ([cand.acronym] if cand.acronym else []):
         other = form_key(form)

@@ -357,3 +357,33 @@ def test_aceh_s_government_as_a_province_where_the_text_says_so():
         "Aceh, Senin (7/3/2022). Pemerintah Aceh Besar turut hadir."
     )
     assert "Pemerintah Provinsi Aceh" in government(body)
+
+
+# -- a municipality named in its own language --------------------------------------------------
+@pytest.mark.parametrize(
+    "name", ["Gemeente Vlissingen", "Stadt Braunschweig", "Ville de Nantes", "Comune di Torino"]
+)
+def test_a_municipality_in_its_own_language_is_foreign(name):
+    body = (
+        f"Pemerintah Kota Ambon menggelar pertemuan virtual dengan {name} untuk membahas draf "
+        "Letter of Intent kota kembar, Rabu (16/6/2021)."
+    )
+    assert foreign(body) == [name]
+
+
+def test_the_municipality_and_its_mayor_are_one_partner():
+    body = (
+        "Pemerintah Kota Bandung menerima delegasi Stadt Braunschweig yang dipimpin Wali Kota "
+        "Braunschweig di Pendopo, Kamis (13/10/2022), membahas kerja sama sister city."
+    )
+    assert foreign(body) == ["Stadt Braunschweig"]
+
+
+# -- a city whose head the text names abroad is foreign where it is named as a city -----------
+def test_a_city_whose_deputy_mayor_signs_is_foreign_by_its_indonesian_name():
+    body = (
+        "Pemkot Surabaya, Pemerintah Kota Kitakyushu, dan IGES menandatangani Letter of Intent "
+        "di Surabaya, Kamis (27/10/2022). LoI diteken Wakil Wali Kota Surabaya dan Deputy Mayor "
+        "of Kitakyushu."
+    )
+    assert "Pemerintah Kota Kitakyushu" in foreign(body)
