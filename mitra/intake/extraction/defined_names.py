@@ -177,18 +177,27 @@ def _abbreviates(key: str, words: list[str], anywhere: bool = False) -> bool:
 # "Sekretariat Negara untuk Urusan Ekonomi Swiss (SECO)", "Kantor Federal untuk Migrasi Swiss":
 # an office's head words, "untuk", then the affairs and the country; the capitalised run
 # before the bracket starts after "untuk".
-_HEAD_FOR_AFFAIRS_RE = re.compile(
-    r"(?:^|(?<=\s))(?P<head>(?:Sekretariat|Kantor|Badan|Lembaga|Dewan|Komisi|Pusat|Otoritas"
-    r"|Agensi|Direktorat|Departemen|Kementerian)(?:\s[A-Z][\w-]*){0,3})\s(?:untuk|bagi)\s$"
+_OFFICE_HEADS = (
+    r"Sekretariat|Kantor|Badan|Lembaga|Dewan|Komisi|Pusat|Otoritas|Agensi|Direktorat"
+    r"|Departemen|Kementerian"
 )
+_HEAD_FOR_AFFAIRS_RE = re.compile(
+    rf"(?:^|(?<=\s))(?P<head>(?:{_OFFICE_HEADS})(?:\s[A-Z][\w-]*){{0,3}})\s(?P<link>untuk|bagi|dan)\s$"
+)
+# "Badan Kerja Sama dan Koordinasi Turki (TIKA)": the second field of one office's name, not
+# a second office ("... dan Kementerian Luar Negeri Jepang").
+_SECOND_OFFICE_RE = re.compile(rf"(?:{_OFFICE_HEADS}|Pemerintah|Kedutaan|Konsulat)\s")
 
 
 def head_before_affairs(text: str, run_start: int, run_end: int) -> int:
     """Where a foreign office's name starts when the run before its acronym holds only the
-    affairs it is for ("Urusan Ekonomi Swiss" after "Sekretariat Negara untuk"): the head's
-    start when the run ends with a foreign country, else `run_start`."""
+    affairs it is for ("Urusan Ekonomi Swiss" after "Sekretariat Negara untuk") or its second
+    field ("Koordinasi Turki" after "Badan Kerja Sama dan"): the head's start when the run
+    ends with a foreign country, else `run_start`."""
     country = re.search(rf"(?:{COUNTRY_PATTERN})$", text[run_start:run_end])
     if country is None or text[run_start:run_end].startswith("Indonesia"):
         return run_start
     head = _HEAD_FOR_AFFAIRS_RE.search(text, max(0, run_start - 60), run_start)
-    return head.start("head") if head is not None else run_start
+    if head is None or head.group("link") == "dan" and _SECOND_OFFICE_RE.match(text, run_start):
+        return run_start
+    return head.start("head")

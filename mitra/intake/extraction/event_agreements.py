@@ -16,7 +16,8 @@ from .model import Agreement, Evidence
 from .names import OrgCandidate
 
 AGREEMENT_SUBJECT_RE = re.compile(
-    r"(?<!\w)(?:kerja\s?sama|kemitraan|MoU|MSP|PKS|MoC|LoI|nota\skesepahaman|perjanjian|memorandum"
+    r"(?<!\w)(?:kerja\s?sama|kemitraan|MoU|MSP|PKS|MoC|LoI|LoA|nota\skesepahaman|perjanjian"
+    r"|memorandum"
     # the document called by another name in a later sentence: "Kesepakatan tersebut berlaku
     # selama empat tahun", "Dokumen itu berlaku ...", "The agreement is valid for ..."
     r"|kesepakatan|naskah|dokumen|pengaturan|agreement|arrangement|document"

@@ -18,7 +18,10 @@ from .scan import Triggered
 _I = re.IGNORECASE
 _AGREEMENT_NOUN = (
     r"(?:kerja\s?sama|kemitraan|MoU|MSP|PKS|MoC|nota\skesepahaman|perjanjian|memorandum|"
-    r"kesepakatan|agreement|periode)"
+    r"kesepakatan|agreement|periode"
+    # the documents of a foreign NGO's permit and of a UN programme: "perpanjangan Rencana
+    # Induk Kegiatan (RIK)", "pembaruan LoA", "perpanjangan CPAP"
+    r"|RIK|rencana\sinduk|LoA|CPAP|arrangement|pengaturan\s(?:pelaksanaan|teknis))"
 )
 SIGNING_RE = re.compile(
     r"(?<!\w)(?:penandatanganan|menandatangani|ditandatangani|bertanda\s?tangan|tanda\s?tangan"
@@ -195,7 +198,7 @@ EXTENSION = Triggered(
     r"|kelanjutan|melanjutkan|dilanjutkan|renew|extension"
     # the agreement before its passive verb
     r"|kerja|kemitraan|mou|msp|pks|moc|nota|perjanjian|memorandum|kesepakatan|agreement"
-    r"|periode",
+    r"|periode|rik|rencana|loa|cpap|arrangement|pengaturan",
 )
 NEGOTIATION = Triggered(
     NEGOTIATION_RE,

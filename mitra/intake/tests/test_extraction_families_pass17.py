@@ -387,3 +387,48 @@ def test_a_city_whose_deputy_mayor_signs_is_foreign_by_its_indonesian_name():
         "of Kitakyushu."
     )
     assert "Pemerintah Kota Kitakyushu" in foreign(body)
+
+
+# -- a document named by its own name is extended too ----------------------------------------
+@pytest.mark.parametrize(
+    "document",
+    [
+        "Rencana Induk Kegiatan (RIK)",
+        "Letter of Agreement (LoA)",
+        "CPAP",
+        "Implementing Arrangement",
+    ],
+)
+def test_the_extension_of_a_document_named_by_its_own_name(document):
+    body = (
+        "Kementerian Dalam Negeri dan ormas asing Hanns Seidel Foundation menandatangani "
+        f"perpanjangan {document} di Jakarta, Kamis (18/1/2024)."
+    )
+    assert "extension" in event_types(body)
+
+
+def test_the_term_of_a_letter_of_agreement_told_after_it():
+    body = (
+        "Pemerintah Provinsi NTT dan WFP menandatangani Letter of Agreement di Kupang, Kamis "
+        "(18/1/2024). LoA tersebut berlaku untuk periode 2024 hingga 2025."
+    )
+    assert [(a["start_year"], a["end_year"]) for a in agreements(body)] == [(2024, 2025)]
+
+
+# -- one foreign office's name with two fields joined by "dan" ----------------------------------
+def test_an_office_with_two_fields_and_its_country_is_one_foreign_party():
+    body = (
+        "Gubernur Aceh menerima Koordinator Program Badan Kerja Sama dan Koordinasi Turki (TIKA) "
+        "di Banda Aceh, Kamis (9/11/2017), membahas kerja sama penanggulangan bencana."
+    )
+    assert [name.split(" (")[0] for name in foreign(body)] == [
+        "Badan Kerja Sama dan Koordinasi Turki"
+    ]
+
+
+def test_a_second_office_after_dan_is_its_own_party():
+    body = (
+        "Kementerian Kelautan dan Perikanan dan Kementerian Pertanian, Kehutanan dan Perikanan "
+        "Jepang (MAFF) menandatangani nota kesepahaman di Tokyo, Kamis (9/11/2017)."
+    )
+    assert not any(name.startswith("Kementerian Kelautan") for name in foreign(body))
