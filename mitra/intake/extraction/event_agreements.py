@@ -57,6 +57,8 @@ JOINT_PARTIES_RE = re.compile(
 # "di bawah payung MoU", "within the framework of the Memorandum of Understanding".
 FRAMEWORK_BEFORE_RE = re.compile(
     r"(?<!\w)(?:(?:dalam|di\sbawah)\s(?:kerangka|payung)(?:\s(?:kerja\s?sama|hukum))?"
+    # "AWP 2024 merupakan bagian dari pelaksanaan Country Programme Action Plan (CPAP)"
+    r"|bagian\sdari(?:\spelaksanaan|\simplementasi)?"
     r"|(?:within|under)\sthe\sframework\sof|under)\s(?:the\s|sebuah\s)?$",
     re.IGNORECASE,
 )

@@ -164,8 +164,9 @@ PLANNED_RE = re.compile(
 PLANNED_AFTER_RE = re.compile(
     r"[^.\n]{0,40}?(?<!\w)(?:dijadwalkan|direncanakan|ditargetkan|rencananya|akan\s(?:segera\s)?"
     r"(?:dilaksanakan|dilakukan|digelar|diadakan|berlangsung|ditandatangani)"
-    # "setelah MoU ditandatangani nanti": a signing still to come
-    r"|nanti|kelak)(?!\w)",
+    # "setelah MoU ditandatangani nanti": a signing still to come; "difinalkan dan
+    # ditandatangani pada Desember mendatang"
+    r"|nanti|kelak|mendatang)(?!\w)",
     _I,
 )
 

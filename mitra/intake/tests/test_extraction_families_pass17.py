@@ -432,3 +432,24 @@ def test_a_second_office_after_dan_is_its_own_party():
         "Jepang (MAFF) menandatangani nota kesepahaman di Tokyo, Kamis (9/11/2017)."
     )
     assert not any(name.startswith("Kementerian Kelautan") for name in foreign(body))
+
+
+# -- the programme an event is part of, named as a document with its own term -----------------
+def test_the_action_plan_an_event_is_part_of_is_its_framework():
+    body = (
+        "BKKBN dan UNFPA membahas rancangan Annual Work Plan (AWP) 2024 di Jakarta, Selasa "
+        "(7/11/2023). Pembahasan AWP 2024 merupakan bagian dari pelaksanaan Country Programme "
+        "Action Plan (CPAP) antara Pemerintah Indonesia dan UNFPA periode 2021-2025."
+    )
+    terms = sorted((a["document_type"], a["start_year"], a["end_year"]) for a in agreements(body))
+    assert terms == [("other", 2021, 2025), ("other", 2024, 2024)]
+
+
+# -- a signing still to come ("mendatang") is no signing ---------------------------------------
+def test_a_signing_next_month_is_no_signing():
+    body = (
+        "BKKBN dan UNFPA membahas rancangan Annual Work Plan 2024 di Jakarta, Selasa (7/11/2023). "
+        "Menurut Sarah, rancangan tersebut difinalkan dan ditandatangani pada Desember "
+        "mendatang."
+    )
+    assert "signing" not in event_types(body)
