@@ -118,6 +118,9 @@ def listed_after_foreign_cue(text: str, start: int, floor: int = 0) -> bool:
     """Whether the name at `start` continues a list of names that a foreign cue or
     description opens ("perusahaan asal Jepang, A dan <B>")."""
     low = max(floor, start - 80)
+    near = text[max(low, start - 40) : start]
+    if " dan " not in near and " serta " not in near and " and " not in near:
+        return False  # most names: no list word right before them
     listed = _LISTED_AFTER_RE.search(text, low, start)
     if listed is None:
         return False
