@@ -470,8 +470,10 @@ _AFFAIRS_OF_A_COUNTRY_RE = re.compile(
     rf"\suntuk\sUrusan(?:\s(?:dan\s)?[A-Z][\w\-]*){{1,4}}?\s(?:{COUNTRY_PATTERN})(?!\w)"
 )
 _FIELDS_THEN_COUNTRY_RE = re.compile(
-    r"(?P<fields>(?:,\s(?:dan\s)?[A-Z][\w\-]*(?:\s(?:dan\s)?[A-Z][\w\-]*){0,2}){1,3})"
-    rf"\s(?:{COUNTRY_PATTERN})(?!\w)"
+    r"(?P<fields>(?:,\s(?:dan\s)?[A-Z][\w\-]*(?:\s(?:dan\s)?(?!Kerajaan\s|Republik\s)[A-Z][\w\-]*)"
+    r"{0,2}){1,3})"
+    # "... dan Perikanan Kerajaan Norwegia": the state's form before the country
+    rf"\s(?:(?:Kerajaan|Republik(?:\sFederal|\sRakyat)?)\s)?(?:{COUNTRY_PATTERN})(?!\w)"
 )
 NOT_A_FIELD = frozenset(
     [

@@ -51,6 +51,11 @@ FOREIGN_MINISTRY_RE = re.compile(
 FOREIGN_MINISTRY = Triggered(FOREIGN_MINISTRY_RE, "Kementerian|Departemen|Badan", on_text=True)
 
 
+_STATE_BEFORE_COUNTRY_RE = re.compile(
+    rf"\s(?:Kerajaan|Republik(?:\sFederal|\sRakyat)?)\s(?:{COUNTRY_PATTERN})$"
+)
+
+
 def foreign_ministries(text: str, start: int):
     """Foreign ministries whose name has a comma (the others are capitalised runs). A match
     that takes in another body ("Kementerian Perhubungan dan Kementerian Pertanahan,
@@ -62,6 +67,10 @@ def foreign_ministries(text: str, start: int):
         if match is None:
             return
         words = re.findall(r"[A-Z][\w\-]*", match.group())[1:]
+        # "... dan Perikanan Kerajaan Norwegia": the state's form before the country
+        state = _STATE_BEFORE_COUNTRY_RE.search(match.group())
+        if state is not None:
+            words = re.findall(r"[A-Z][\w\-]*", match.group()[: state.start()])[1:]
         if "," in match.group() and not any(w in NOT_A_FIELD for w in words):
             yield match
             pos = match.end()

@@ -453,3 +453,14 @@ def test_a_signing_next_month_is_no_signing():
         "mendatang."
     )
     assert "signing" not in event_types(body)
+
+
+# -- a foreign ministry of several fields with its state's form before the country ------------
+@pytest.mark.parametrize("country", ["Kerajaan Norwegia", "Kerajaan Arab Saudi"])
+def test_a_ministry_of_several_fields_of_a_kingdom_is_foreign(country):
+    body = (
+        "Kementerian Kelautan dan Perikanan dan Kementerian Perdagangan, Industri, dan Perikanan "
+        f"{country} menandatangani nota kesepahaman di Jakarta, Selasa (27/9/2022)."
+    )
+    assert government(body) == ["Kementerian Kelautan dan Perikanan"]
+    assert foreign(body) == [f"Kementerian Perdagangan, Industri, dan Perikanan {country}"]
