@@ -118,19 +118,25 @@ def _english_names() -> tuple[str, ...]:
 
 
 ENGLISH_COUNTRY_NAMES: tuple[str, ...] = _english_names()
-# English demonyms of countries (general usage): "Australian Federal Police", "Japanese
-# Red Cross Society", "Korean Air"; and "Korea", which English names of Korean bodies open
-# with ("Korea Forest Service").
-ENGLISH_DEMONYMS: tuple[str, ...] = (
-    "American", "Australian", "Austrian", "Bangladeshi", "Belgian", "Brazilian", "British",
-    "Bruneian", "Cambodian", "Canadian", "Chilean", "Chinese", "Czech", "Danish", "Dutch",
-    "Egyptian", "Emirati", "European", "Filipino", "Finnish", "French", "German", "Greek",
-    "Hungarian", "Icelandic", "Indian", "Iranian", "Irish", "Israeli", "Italian", "Japanese",
-    "Jordanian", "Korea", "Korean", "Kuwaiti", "Lao", "Malaysian", "Mexican", "Moroccan",
-    "Nepalese", "Nigerian", "Norwegian", "Pakistani", "Philippine", "Polish", "Portuguese",
-    "Qatari", "Russian", "Saudi", "Scottish", "Singaporean", "Spanish", "Swedish", "Swiss",
-    "Taiwanese", "Thai", "Timorese", "Turkish", "Ukrainian", "Vietnamese",
-)  # fmt: skip
+# English demonyms of countries (general usage), with the country's ISO code: "Australian
+# Federal Police", "Japanese Red Cross Society", "Korean Air"; and "Korea", which English names
+# of Korean bodies open with ("Korea Forest Service"). translations.py reads the codes.
+DEMONYM_CODES: dict[str, str] = {
+    "American": "US", "Australian": "AU", "Austrian": "AT", "Bangladeshi": "BD",
+    "Belgian": "BE", "Brazilian": "BR", "British": "GB", "Bruneian": "BN", "Cambodian": "KH",
+    "Canadian": "CA", "Chilean": "CL", "Chinese": "CN", "Czech": "CZ", "Danish": "DK",
+    "Dutch": "NL", "Egyptian": "EG", "Emirati": "AE", "European": "EU", "Filipino": "PH",
+    "Finnish": "FI", "French": "FR", "German": "DE", "Greek": "GR", "Hungarian": "HU",
+    "Icelandic": "IS", "Indian": "IN", "Iranian": "IR", "Irish": "IE", "Israeli": "IL",
+    "Italian": "IT", "Japanese": "JP", "Jordanian": "JO", "Korea": "KR", "Korean": "KR",
+    "Kuwaiti": "KW", "Lao": "LA", "Malaysian": "MY", "Mexican": "MX", "Moroccan": "MA",
+    "Nepalese": "NP", "Nigerian": "NG", "Norwegian": "NO", "Pakistani": "PK",
+    "Philippine": "PH", "Polish": "PL", "Portuguese": "PT", "Qatari": "QA", "Russian": "RU",
+    "Saudi": "SA", "Scottish": "GB", "Singaporean": "SG", "Spanish": "ES", "Swedish": "SE",
+    "Swiss": "CH", "Taiwanese": "TW", "Thai": "TH", "Timorese": "TL", "Turkish": "TR",
+    "Ukrainian": "UA", "Vietnamese": "VN",
+}  # fmt: skip
+ENGLISH_DEMONYMS: tuple[str, ...] = tuple(DEMONYM_CODES)
 # Short forms that open English names: "US Department of Agriculture", "UK Met Office".
 ENGLISH_SHORT_LEADS: tuple[str, ...] = ("US", "U.S.", "UK", "U.K.", "EU")
 ENGLISH_LEAD_PATTERN = trie_pattern(

@@ -16,6 +16,8 @@ from functools import lru_cache
 
 from babel import Locale
 
+from .countries import DEMONYM_CODES
+
 # Indonesian and English words of organizations' names, each to one concept (the English root).
 _CONCEPTS: dict[str, str] = {
     # heads
@@ -87,12 +89,7 @@ _PHRASES = (
     ("kerja sama", "kerja_sama"), ("kerjasama", "kerja_sama"), ("tenaga kerja", "tenaga_kerja"),
     ("luar negeri", "luar_negeri"), ("dalam negeri", "dalam_negeri"), ("bea cukai", "bea_cukai"),
 )  # fmt: skip
-_DEMONYMS = {
-    "japanese": "JP", "korean": "KR", "australian": "AU", "german": "DE", "dutch": "NL",
-    "french": "FR", "british": "GB", "american": "US", "norwegian": "NO", "danish": "DK",
-    "swedish": "SE", "swiss": "CH", "chinese": "CN", "canadian": "CA", "finnish": "FI",
-    "italian": "IT", "spanish": "ES", "singaporean": "SG", "malaysian": "MY", "thai": "TH",
-}  # fmt: skip
+_DEMONYMS = {word.lower(): code for word, code in DEMONYM_CODES.items()}
 _WORD_RE = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
 
 
