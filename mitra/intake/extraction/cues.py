@@ -167,12 +167,18 @@ SUPPORT_BEFORE_RE = re.compile(
     r"(?<!\w)(?:dukungan|bantuan|didukung|didanai|dibiayai|disponsori|pendanaan|pembiayaan"
     r"|funded|supported|sponsored|financed|support\sof|support\sfrom)"
     r"(?:\s(?:penuh|langsung|pendanaan|dana|sebagian|sepenuhnya|bersama))?"
-    r"(?:\s(?:dari|oleh|by|from))?(?:\s(?:pihak|the))?\s$"
-    # "pendanaan program berasal dari F", "dana hibah itu bersumber dari F"
-    r"|(?<!\w)(?:dana|pendanaan|pembiayaan|anggaran|bantuan|hibah|dukungan)(?:\s[\w-]+){0,6}"
+    r"(?:\s(?:dari|oleh|by|from))?(?:\s(?:pihak|the))?\s$",
+    re.IGNORECASE,
+)
+# "pendanaan program berasal dari F", "dana hibah itu bersumber dari F", "pendanaan program
+# beasiswa dalam JDoI akan bersumber dari F", "Hibah senilai 10 juta euro tersebut bersumber
+# dari F": the money phrase may be long, so this one is looked for in a wider window.
+FUNDS_FROM_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:dana|pendanaan|pembiayaan|anggaran|bantuan|hibah|dukungan)(?:\s[\w.,-]+){0,10}"
     r"\s(?:berasal|bersumber|diperoleh|didapat)\sdari\s(?:pihak\s)?$",
     re.IGNORECASE,
 )
+FUNDS_FROM_WINDOW = 110
 # A funder named as such after its name: "Pemerintah Kerajaan Norwegia selaku mitra pendana",
 # "F sebagai donor program".
 FUNDER_AFTER_RE = re.compile(

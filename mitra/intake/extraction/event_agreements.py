@@ -11,9 +11,11 @@ from typing import cast
 from . import agreements as agr
 from . import meetings
 from .bodies import BodyMention
+from .cues import FUNDS_FROM_BEFORE_RE, FUNDS_FROM_WINDOW
 from .document import Document
 from .model import Agreement, Evidence
 from .names import OrgCandidate
+from .roles import witnessed
 
 AGREEMENT_SUBJECT_RE = re.compile(
     r"(?<!\w)(?:kerja\s?sama|kemitraan|MoU|MSP|PKS|MoC|LoI|LoA|nota\skesepahaman|perjanjian"
@@ -146,6 +148,8 @@ def agreements_of_the_event(
             # Every fact below is a property of the sentence: look at each sentence once.
             if s_start in seen_sentences:
                 continue
+            if witnessed(text, s_start, start):
+                continue  # "... serta disaksikan oleh Kepala Delegasi Uni Eropa": no side
             seen_sentences.add(s_start)
             docs, signing, extension, all_periods, all_durations = sentence_facts(s_start, s_end)
             framework = framework_document(text, s_start, s_end) if docs else None
@@ -161,8 +165,15 @@ def agreements_of_the_event(
                 continue
             owned = in_sentence.get(s_start, [])
             first_here = next((s for s, _, who in owned if who == index), start)
-            if not (docs or signing or extension) and _FUNDED_BY_BEFORE_RE.search(
-                text, max(s_start, first_here - 30), first_here
+            if (
+                not (docs or signing or extension)
+                and _FUNDED_BY_BEFORE_RE.search(text, max(s_start, first_here - 30), first_here)
+            ) or FUNDS_FROM_BEFORE_RE.search(
+                # "Hibah senilai 10 juta euro tersebut bersumber dari F ... Perjanjian
+                # ditandatangani ...": the money's source, whatever else the sentence tells
+                text,
+                max(s_start, first_here - FUNDS_FROM_WINDOW),
+                first_here,
             ):
                 # "Program ... didanai oleh F dan berjalan pada 2019 hingga 2021": the term is
                 # the programme's, F only pays for it

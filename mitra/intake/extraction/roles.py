@@ -24,6 +24,8 @@ from .cues import (
     ATTEND_AFTER_RE,
     COOPERATION,
     FUNDER_AFTER_RE,
+    FUNDS_FROM_BEFORE_RE,
+    FUNDS_FROM_WINDOW,
     GRANT_BEFORE_RE,
     GRANT_LINK_RE,
     IN_DESCRIPTION_BEFORE_RE,
@@ -458,7 +460,10 @@ def _signed_with(text: str, s_start: int, start: int) -> bool:
 # "disaksikan oleh Duta Besar Jepang, UNDP dan WFP".
 _WITNESS_LIST_WORDS = frozenset(
     ["oleh", "by", "langsung", "pula", "juga", "dan", "serta", "and", "&", "perwakilan", "dari",
-     "pihak", "para", "wakil"]
+     "pihak", "para", "wakil",
+     # the words of an envoy's title: "Duta Besar Prancis untuk Indonesia dan Kepala Delegasi
+     # Uni Eropa", "Konsul Jenderal RI di Osaka"
+     "untuk", "merangkap", "di", "for", "to"]
 )  # fmt: skip
 _WITNESS_LIST_BEFORE = 160
 
@@ -589,6 +594,7 @@ def classify_foreign(doc: Document, foreign: list[OrgCandidate]) -> None:
                 and LINK_WORDS_RE.search(tail[-20:])
                 or GRANT_BEFORE_RE.search(tail)
                 or SUPPORT_BEFORE_RE.search(tail)
+                or FUNDS_FROM_BEFORE_RE.search(text, max(s_start, start - FUNDS_FROM_WINDOW), start)
             ):
                 cand.counterpart_cues.append("cooperation-with")
             elif MEETING_WITH_RE.search(before) and MEETING_NOUN_RE.search(text, s_start, start):

@@ -464,3 +464,23 @@ def test_a_ministry_of_several_fields_of_a_kingdom_is_foreign(country):
     )
     assert government(body) == ["Kementerian Kelautan dan Perikanan"]
     assert foreign(body) == [f"Kementerian Perdagangan, Industri, dan Perikanan {country}"]
+
+
+# -- the source of the money, after a long money phrase, is a party but no agreement's ---------
+def test_the_source_of_a_grant_after_a_long_phrase_is_a_party_without_an_agreement():
+    body = (
+        "Kementerian PUPR dan AFD menandatangani perjanjian hibah sanitasi di Jakarta, Senin "
+        "(4/3/2024). Hibah senilai 10 juta euro tersebut bersumber dari Uni Eropa melalui Asian "
+        "Investment Facility."
+    )
+    assert "Uni Eropa" in foreign(body)
+    assert [a["partner"].split(" (")[0] for a in agreements(body)] == ["AFD"]
+
+
+# -- a witness named with an envoy's title signs nothing and holds no agreement ----------------
+def test_a_witness_after_an_envoy_s_title_holds_no_agreement():
+    body = (
+        "Kementerian PUPR dan AFD menandatangani perjanjian hibah di Jakarta, Senin (4/3/2024), "
+        "disaksikan oleh Duta Besar Prancis untuk Indonesia dan Kepala Delegasi Uni Eropa."
+    )
+    assert [a["partner"].split(" (")[0] for a in agreements(body)] == ["AFD"]
