@@ -87,12 +87,21 @@ class Document:
     def in_caption(self, pos: int) -> bool:
         """Whether `pos` stands on a photo caption's line (one ending with the photo's
         credit): a caption, like a headline, does not spell a name out first."""
-        line_start = self.text.rfind("\n", 0, pos) + 1
-        line_end = self.text.find("\n", pos)
-        line = self.text[line_start : line_end if line_end >= 0 else len(self.text)]
-        return CAPTION_CREDIT_LINE_RE.fullmatch(line) is not None
+        # a caption's line is short: look no further than that for its ends (a whole-line
+        # search per mention made texts without line breaks quadratic)
+        low, high = max(0, pos - _CAPTION_MAX), min(len(self.text), pos + _CAPTION_MAX)
+        line_start = self.text.rfind("\n", low, pos) + 1
+        if line_start == 0 and low > 0:
+            return False
+        line_end = self.text.find("\n", pos, high)
+        if line_end < 0:
+            if high < len(self.text):
+                return False
+            line_end = len(self.text)
+        return CAPTION_CREDIT_LINE_RE.fullmatch(self.text, line_start, line_end) is not None
 
 
+_CAPTION_MAX = 500
 # A photo caption told by its credit at the line's end: "... di ruang kerjanya, Selasa (10/5).
 # (BP/ari)", "... Rabu (18/8/2021). ANTARA/HO-Humas BMKG", "(Antara/Etri Saputra)".
 CAPTION_CREDIT_LINE_RE = re.compile(

@@ -186,10 +186,24 @@ _NOT_A_PLACE = frozenset(
 )  # fmt: skip
 
 
-def _SPEAKS_RE(word: str) -> re.Pattern[str]:  # noqa: N802 - a pattern built per word
+@lru_cache(maxsize=256)
+def _found_in(text: str, pattern: str) -> bool:
+    """Whether `pattern` occurs in `text`, once per text and pattern: a head of local
+    government asks for every match, and a text may repeat it (a whole-text search per
+    match made long inputs quadratic)."""
+    return re.search(pattern, text) is not None
+
+
+@lru_cache(maxsize=256)
+def count_in(text: str, pattern: str) -> int:
+    """How often `pattern` occurs in `text`, once per text and pattern (as `_found_in`)."""
+    return len(re.findall(pattern, text))
+
+
+def _speaks_pattern(word: str) -> str:
     """The word as one who speaks: "kata Bambang", "Menurut Bambang", "Bambang mengatakan"."""
     w = re.escape(word)
-    return re.compile(
+    return (
         rf"(?<!\w)(?:kata|ujar|ungkap|jelas|tutur|imbuh|tambah|tegas|[Mm]enurut)\s{w}(?![\w-])"
         rf"|(?<![\w-]){w}\s(?:mengatakan|menyampaikan|menjelaskan|mengungkapkan|menuturkan"
         r"|menegaskan|menambahkan|berharap|berpesan|mengaku)(?!\w)"
@@ -207,10 +221,10 @@ def foreign_head_name(text: str, match: re.Match[str]) -> str:
         words.append(word)
     if not words or words[0] in _NOT_A_PLACE or words[0] in _CITY_EPITHETS:
         return ""
-    if re.search(
+    if _found_in(
+        text,
         rf"(?<!\w)(?:Wali\s?[Kk]ota|Mayor|Gubernur|Governor)\s[^,.\n]{{1,40}},\s"
         rf"{re.escape(words[0])}\s[A-Z]",
-        text,
     ):
         return ""  # "Wali Kota Choi" after "Wali Kota Sejong, Choi Min-seok": the mayor himself
     words = place_words(text, words)
@@ -218,7 +232,7 @@ def foreign_head_name(text: str, match: re.Match[str]) -> str:
     if COUNTRY_RE.fullmatch(name) or _indonesian_place(words):
         return ""
     country_after = _COUNTRY_AFTER_RE.match(text, match.end("name")) is not None
-    if not country_after and _SPEAKS_RE(words[0]).search(text):
+    if not country_after and _found_in(text, _speaks_pattern(words[0])):
         return ""  # "Wali Kota Bambang Wicaksono ... Bambang mengatakan": a person, no place
     if head.startswith("Gubernur") and not country_after:
         return ""  # "Gubernur X" alone: too often an Indonesian region written loosely
@@ -259,8 +273,8 @@ def place_words(text: str, words: list[str]) -> list[str]:
     place name."""
     if len(words) < 2 or words[0] in _NOT_A_PLACE or words[0] in _BODY_WORDS:
         return words
-    alone = len(re.findall(rf"(?<![\w-]){re.escape(words[-1])}(?![\w-])", text))
-    together = len(re.findall(rf"(?<![\w-]){re.escape(' '.join(words))}(?![\w-])", text))
+    alone = count_in(text, rf"(?<![\w-]){re.escape(words[-1])}(?![\w-])")
+    together = count_in(text, rf"(?<![\w-]){re.escape(' '.join(words))}(?![\w-])")
     if (
         alone > together
         and words[-1] not in _PLACE_PARTS

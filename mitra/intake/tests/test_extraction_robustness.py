@@ -70,6 +70,16 @@ REPEATED_PIECES = [
     "Bundesagentur (BA) atau Badan X Jerman ",
     "juga ditandatangani Letter of Agreement selama satu tahun. ", "memuat agenda pertemuan ",
     "Berita | Konsultasi | Negosiasi\n", "sepakat untuk menyusun ",
+    # pass 17: programmes of a foreign government, lists after a foreign description, legal
+    # forms, offices for a country's affairs, municipalities, funders, captions, mayors
+    "KOMPAK merupakan program kemitraan Pemerintah Australia ", "program kemitraan ",
+    "perusahaan asal Jepang, Toyota dan ", "lembaga riset Deltares dari Belanda ",
+    "Siemens AG Siemens ", "Sekretariat Negara untuk Urusan Ekonomi Swiss (SECO) ",
+    "Badan Kerja Sama dan Koordinasi Turki (TIKA) ", "Gemeente Vlissingen ",
+    "Deputy Mayor of Kitakyushu Pemerintah Kota Kitakyushu ",
+    "Hibah senilai 10 juta euro tersebut bersumber dari Uni Eropa ",
+    "Wali Kota Bambang Wicaksono. Bambang mengatakan ", "di Hotel Novotel, 23-25 Juli 2019 ",
+    "Bupati menerima rombongan Kedubes Belanda. (BP/ari)\n", "di bawah payung Program Kerja Sama ",
     # roles
     "dihadiri ", "berkunjung ke kantor ", "Kemendagri dan UNICEF ", "kerja sama dengan UNICEF ",
     # signatories
