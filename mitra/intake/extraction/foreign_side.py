@@ -281,7 +281,7 @@ def place_words(text: str, words: list[str]) -> list[str]:
         # "Provinsi Otonom Khusus Jeju" ... "Provinsi Jeju": the last word is a place
         # when the text writes it after a place head too
         and not any(w in _PLACE_PARTS for w in words[:-1])
-        and re.search(rf"{_PLACE_HEAD}\s{re.escape(words[-1])}(?![\w-])", text) is None
+        and not _found_in(text, rf"{_PLACE_HEAD}\s{re.escape(words[-1])}(?![\w-])")
     ):
         return words[: max(1, len(words) - _PERSON_WORDS)]
     if (
