@@ -320,6 +320,70 @@ PROVINCE_OWN_NAMES = {
 OWN_LEGAL_NAMES = {"pemprov-11": "Pemerintah Aceh"}
 
 
+# The names the press gives regencies and cities beside their own ("Pemkot Solo" for
+# Surakarta, "Bupati TTS", "Pemkab Kukar"): common usage in regional news, keyed by the
+# region's name in the Kemendagri code list.
+REGION_PRESS_NAMES: dict[str, tuple[str, ...]] = {
+    "Kota Surakarta": ("Solo",),
+    "Kota Yogyakarta": ("Jogja", "Yogya"),
+    "Kota Tangerang Selatan": ("Tangsel",),
+    "Kabupaten Bandung Barat": ("KBB",),
+    "Kabupaten Kutai Kartanegara": ("Kukar",),
+    "Kabupaten Kutai Timur": ("Kutim",),
+    "Kabupaten Kutai Barat": ("Kubar",),
+    "Kabupaten Penajam Paser Utara": ("PPU",),
+    "Kabupaten Kotawaringin Timur": ("Kotim",),
+    "Kabupaten Kotawaringin Barat": ("Kobar",),
+    "Kabupaten Hulu Sungai Selatan": ("HSS",),
+    "Kabupaten Hulu Sungai Tengah": ("HST",),
+    "Kabupaten Hulu Sungai Utara": ("HSU",),
+    "Kabupaten Lombok Barat": ("Lobar",),
+    "Kabupaten Lombok Tengah": ("Loteng",),
+    "Kabupaten Lombok Timur": ("Lotim",),
+    "Kabupaten Lombok Utara": ("KLU",),
+    "Kabupaten Timor Tengah Selatan": ("TTS",),
+    "Kabupaten Timor Tengah Utara": ("TTU",),
+    "Kabupaten Sumba Barat Daya": ("SBD",),
+    "Kabupaten Mandailing Natal": ("Madina",),
+    "Kabupaten Serdang Bedagai": ("Sergai",),
+    "Kabupaten Tapanuli Selatan": ("Tapsel",),
+    "Kabupaten Tapanuli Utara": ("Taput",),
+    "Kabupaten Tapanuli Tengah": ("Tapteng",),
+    "Kabupaten Indragiri Hilir": ("Inhil",),
+    "Kabupaten Indragiri Hulu": ("Inhu",),
+    "Kabupaten Kuantan Singingi": ("Kuansing",),
+    "Kabupaten Rokan Hilir": ("Rohil",),
+    "Kabupaten Rokan Hulu": ("Rohul",),
+    "Kabupaten Musi Banyuasin": ("Muba",),
+    "Kabupaten Musi Rawas": ("Mura",),
+    "Kabupaten Musi Rawas Utara": ("Muratara",),
+    "Kabupaten Ogan Komering Ilir": ("OKI",),
+    "Kabupaten Ogan Komering Ulu": ("OKU",),
+    "Kabupaten Lampung Selatan": ("Lamsel",),
+    "Kabupaten Tulang Bawang Barat": ("Tubaba",),
+    "Kabupaten Aceh Barat Daya": ("Abdya",),
+    "Kabupaten Pesisir Selatan": ("Pessel",),
+    "Kabupaten Minahasa Utara": ("Minut",),
+    "Kabupaten Bolaang Mongondow": ("Bolmong",),
+    "Kabupaten Pangkajene dan Kepulauan": ("Pangkep",),
+    "Kabupaten Sidenreng Rappang": ("Sidrap",),
+    "Kabupaten Polewali Mandar": ("Polman",),
+    "Kabupaten Maluku Tengah": ("Malteng",),
+    "Kabupaten Maluku Tenggara": ("Malra",),
+    "Kabupaten Seram Bagian Barat": ("SBB",),
+    "Kabupaten Halmahera Barat": ("Halbar",),
+    "Kabupaten Halmahera Selatan": ("Halsel",),
+    "Kabupaten Halmahera Utara": ("Halut",),
+    "Kabupaten Halmahera Tengah": ("Halteng",),
+    "Kabupaten Halmahera Timur": ("Haltim",),
+}
+
+
+def press_names(entry: BodyEntry) -> tuple[str, ...]:
+    """The press's own names of a regency or city (REGION_PRESS_NAMES), else none."""
+    return REGION_PRESS_NAMES.get(entry.name.removeprefix("Pemerintah "), ())
+
+
 def _province_acronym(code: str, name: str) -> str:
     # The first short name is the one in common use ("Pemprov Jateng", "Pemprov NTB").
     short = PROVINCE_SHORT_NAMES.get(code, ())
@@ -380,6 +444,9 @@ def _regional_governments() -> tuple[BodyEntry, ...]:
                 f"Pemda Kab. {bare}",
                 f"Pemkab. {bare}",
             }
+        for press in REGION_PRESS_NAMES.get(name, ()):
+            own = "Kota" if is_city else "Kabupaten"
+            aliases |= {f"{short} {press}", f"Pemerintah {own} {press}", f"Pemda {press}"}
         aliases.discard(full)
         entries.append(
             BodyEntry(

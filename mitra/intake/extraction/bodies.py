@@ -26,7 +26,13 @@ import yaml
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
-from mitra.bodies.gazetteer import PROVINCE_SHORT_NAMES, BodyEntry, all_bodies, entry_from_row
+from mitra.bodies.gazetteer import (
+    PROVINCE_SHORT_NAMES,
+    BodyEntry,
+    all_bodies,
+    entry_from_row,
+    press_names,
+)
 
 from .countries import COUNTRY_PATTERN
 from .limits import FUZZY_BODY_COMPARISONS, Budget
@@ -203,6 +209,9 @@ class Gazetteer:
                 weak = (f"Kota {bare}",)
             surfaces += [(f"{head} {bare}", TITLE) for head in heads]
             surfaces += [(w, WEAK) for w in weak]
+            for press in press_names(entry):  # "Wali Kota Solo", "Kabupaten TTS"
+                surfaces += [(f"{head} {press}", TITLE) for head in heads]
+                surfaces += [(w.replace(bare, press), WEAK) for w in weak]
             # "Bau-Bau" / "Baubau", "Tanjung Pinang" / "Tanjungpinang": the press writes
             # compound names of regions in one word as often as in two
             joined = re.sub(r"[\s\-]", "", bare)
@@ -695,6 +704,7 @@ def indonesian_places() -> frozenset[str]:
     for entry in all_bodies():
         if entry.kind in ("regency_government", "city_government") and entry.acronym:
             names.add(entry.acronym.split(" ", 1)[1].lower())
+            names.update(press.lower() for press in press_names(entry))
         elif entry.kind == "provincial_government":
             names.add(entry.name.removeprefix("Pemerintah Provinsi ").lower())
             names.update(n.lower() for n in PROVINCE_SHORT_NAMES.get(entry.province_code or "", ()))

@@ -4,6 +4,7 @@ witnessing, visits and organising verbs (used by roles.py and the foreign-name f
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .countries import COUNTRY_PATTERN
 from .scan import Triggered
@@ -263,3 +264,30 @@ ORGANIZER_VERBS = frozenset(
 # Indonesian verb morphology: the first such word after a subject is its predicate.
 VERB_LIKE_RE = re.compile(r"(?:me|ber|di|ter)[a-z]{3,}")
 LINK_MAX_GAP = 70
+
+
+# "Direktur Regional Vital Strategies, Tara, yang menandatangani atas nama Bloomberg
+# Philanthropies": the signer's organization acts for the partner named after the phrase.
+_ON_BEHALF_OF_RE = re.compile(
+    r"[^.;\n]{0,80}?(?<!\w)(?:atas\snama|on\sbehalf\sof|mewakili|untuk\sdan\satas\snama)\s"
+)
+
+
+def signs_for_another(
+    text: str,
+    mentions: list[tuple[int, int]],
+    sentence_span: Callable[[int], tuple[int, int]],
+    in_sentence: dict[int, list[tuple[int, int, int]]],
+    who: int,
+) -> bool:
+    """Whether partner `who` signs on behalf of another partner in one of its sentences
+    (`in_sentence`: each sentence's partner mentions as (start, end, partner))."""
+    for start, end in mentions:
+        s_start, s_end = sentence_span(start)
+        phrase = _ON_BEHALF_OF_RE.match(text, end, s_end)
+        if phrase is not None and any(
+            other_start == phrase.end() and other != who
+            for other_start, _, other in in_sentence.get(s_start, [])
+        ):
+            return True
+    return False

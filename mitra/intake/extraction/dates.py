@@ -433,6 +433,11 @@ def _after_a_venue(text: str, comma: int) -> bool:
     return _VENUE_IN_CLAUSE_RE.search(text, max(0, comma - 90), comma) is not None
 
 
+def _comma_after_no_venue(text: str, match: re.Match[str]) -> bool:
+    """A date set off by a comma that does not follow the event's place ("Jakarta, 12 Mei")."""
+    return match.group().startswith(",") and not _after_a_venue(text, match.start())
+
+
 def find_event_date(
     text: str,
     body_start: int,
@@ -467,7 +472,7 @@ def find_event_date(
     for match in ANCHORED_DATE_RE.finditer(text, body_start):
         if skipped(match.start()) or _AGO_AFTER_RE.match(text, match.end()):
             continue  # "ditandatangani pada 17 Maret 2021 silam": history, not the event
-        if match.group().startswith(",") and not _after_a_venue(text, match.start()):
+        if _comma_after_no_venue(text, match):
             continue  # "Jakarta, 9/6/2023 –": a dateline's place, not where the event was
         parts = _parts(match)
         if parts is None or parts.year is None:
@@ -479,7 +484,7 @@ def find_event_date(
     # the year comes from the publication date (or the year before for a later month).
     if reference is not None:
         for match in ANCHORED_DATE_RE.finditer(text, body_start):
-            if skipped(match.start()):
+            if skipped(match.start()) or _comma_after_no_venue(text, match):
                 continue
             parts = _parts(match)
             if parts is None or parts.year is not None:
@@ -493,6 +498,8 @@ def find_event_date(
         for match in ANCHORED_DATE_RE.finditer(text, body_start):
             parts = _parts(match)
             if skipped(match.start()) or parts is None or parts.year is not None:
+                continue
+            if _comma_after_no_venue(text, match):
                 continue
             day_name = _WEEKDAY_BEFORE_RE.search(text, max(body_start, match.start() - 30),
                                                  match.start())  # fmt: skip

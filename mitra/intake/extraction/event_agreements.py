@@ -11,7 +11,7 @@ from typing import cast
 from . import agreements as agr
 from . import meetings
 from .bodies import BodyMention
-from .cues import FUNDS_FROM_BEFORE_RE, FUNDS_FROM_WINDOW
+from .cues import FUNDS_FROM_BEFORE_RE, FUNDS_FROM_WINDOW, signs_for_another
 from .document import Document
 from .model import Agreement, Evidence
 from .names import OrgCandidate
@@ -136,6 +136,8 @@ def agreements_of_the_event(
     gov_starts = [m.start for m in mentions]  # mentions are in text order
 
     for index, cand in enumerate(counterparts):
+        if signs_for_another(text, cand.mentions, doc.sentence_span, in_sentence, index):
+            continue  # "F, yang menandatangani atas nama Bloomberg": Bloomberg is the side
         name = cand.display_name()
         agreement: Agreement | None = None
         signing_phrases = 0

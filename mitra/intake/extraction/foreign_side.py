@@ -294,6 +294,26 @@ def place_words(text: str, words: list[str]) -> list[str]:
     return words
 
 
+# Heads that only Indonesian regional offices carry ("Kesbangpol Merauke", "BPBD Sigi"); the
+# generic nouns of REGIONAL_UNIT_WORDS ("Badan", "Biro", "Kantor") also head foreign names.
+_INDONESIAN_UNIT_HEADS = frozenset(
+    ["kesbangpol", "bakesbangpol", "bappeda", "bapelitbangda", "bappelitbangda", "bapperida",
+     "bpbd", "setda", "satpol", "rsud", "bapenda", "dpmptsp", "disdukcapil", "diskominfo",
+     "dinkes", "disdik", "dprd", "dinas", "inspektorat", "uptd", "sekda"]
+)  # fmt: skip
+
+
+def indonesian_regional_unit(form: str) -> bool:
+    """Whether a name is an Indonesian regional office, bare or with the region it serves
+    written without "Kabupaten"/"Provinsi": "Bappeda", "Kesbangpol Merauke", "BPBD Sigi"."""
+    words = form.split()
+    return (
+        bool(words)
+        and words[0].lower() in _INDONESIAN_UNIT_HEADS
+        and (len(words) == 1 or _indonesian_place(words[1:]))
+    )
+
+
 def _indonesian_place(words: list[str]) -> bool:
     """Whether the first words name an Indonesian region ("Bau-Bau" or "Baubau")."""
     places = _place_keys()

@@ -215,6 +215,38 @@ EVALUATION = Triggered(
 )
 
 
+# A recurrence by a meeting or evaluation word, in its clause: "evaluasi pelaksanaan kerja
+# sama setiap dua tahun sekali", "bertemu sekurang-kurangnya sekali setahun untuk ...
+# mengevaluasi": what the agreement provides for, not an event of the item.
+_RECURRENCE = (
+    r"(?<!\w)(?:(?:setiap|tiap)\s(?:(?:dua|tiga|empat|enam|\d)\s)?"
+    r"(?:tahun|bulan|semester|triwulan|pekan)|sekali\s(?:dalam\s)?(?:se)?(?:tahun|bulan)"
+    r"|(?:setahun|sebulan)\s(?:sekali|dua\skali)|(?:dua|tiga|empat)\skali\s(?:se)?tahun)"
+    r"(?!\w)"
+)
+_RECURRING_AFTER_RE = re.compile(rf"[^.;\n]{{0,60}}?{_RECURRENCE}", _I)
+_RECURRING_BEFORE_RE = re.compile(rf"{_RECURRENCE}[^.;\n]{{0,50}}$", _I)
+
+
+_DATED_RE = re.compile(r"(?<!\w)(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu)(?!\w)")
+
+
+def _recurring(text: str, start: int, end: int) -> bool:
+    """A recurrence in the clause right after, or right before ("bertemu sekali setahun
+    untuk ... mengevaluasi"), the words at [start, end), in a sentence that dates nothing
+    ("rapat rutin setiap tahun itu digelar Selasa (3/6)" is the event)."""
+    if not (
+        _RECURRING_AFTER_RE.match(text, end)
+        or _RECURRING_BEFORE_RE.search(text, max(0, start - 90), start)
+    ):
+        return False
+    low = max(
+        text.rfind(".", max(0, start - 250), start), text.rfind("\n", max(0, start - 250), start)
+    )
+    stops = [p for p in (text.find(".", end, end + 250), text.find("\n", end, end + 250)) if p >= 0]
+    return _DATED_RE.search(text, low + 1, min(stops, default=end + 250)) is None
+
+
 def is_planned(
     text: str, pos: int, lower_bound: int = 0, end: int | None = None, modal: bool = True
 ) -> bool:
@@ -376,6 +408,8 @@ def event_types(text: str, start: int) -> list[tuple[str, int, int, float]]:
                 continue
             if skip_done and _done_before(text, match.start(), match.end(), start):
                 continue
+            if name in ("meeting", "evaluation") and _recurring(text, match.start(), match.end()):
+                continue  # "evaluasi bersama setiap dua tahun": a provision of the agreement
             # a passive verb after its agreement: the plan ("akan") stands before the verb
             passive = "verb" in pattern.pattern.groupindex and match.group("verb")
             at = match.start("verb") if passive else match.start()

@@ -88,6 +88,10 @@ ORG_HEADS = frozenset(
         # a local government in English: "Osaka Prefectural Government", "Northern
         # Territory Government"
         "government",
+        # English plural heads of non-profits and firms: "Vital Strategies", "Nexus
+        # Solutions" (an Indonesian name would put its head first, in Indonesian)
+        "strategies",
+        "solutions",
         # heads in the organizations' own languages ("Humanistisch Instituut voor ...",
         # "Koninklijke ... Vereniging", "Deutscher Akademischer Austauschdienst")
         "instituut",

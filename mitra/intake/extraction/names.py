@@ -214,13 +214,24 @@ _DATELINE_PREFIX_RE = re.compile(r"[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\s?(?:\([^()]{2,
 _LEADING_WORDS = TITLE_WORDS | HEADLINE_STOP | SENTENCE_OPENERS
 
 
+# World regions an officer's title may cover ("Regional Director Asia Pasifik").
+_WORLD_REGION_RE = re.compile(
+    r"(?:Asia\s(?:Tenggara|Pasifik|Timur|Selatan|Tengah)|Asia[\s-]Pacific|Southeast\sAsia"
+    r"|(?:East|South|Central)\sAsia|Timur\sTengah|Middle\sEast|Amerika\sLatin|Latin\sAmerica"
+    r"|Asia|Eropa|Europe|Afrika|Africa|Pasifik|Pacific)\s(?=[A-Z])"
+)
+
+
 def strip_leading_titles(text: str, start: int, end: int) -> int:
     """Move `start` past a dateline, sentence openers and title words ("Country Director
     ...", "Sekretaris Jenderal ...", "Menurut ...")."""
     dateline = _DATELINE_PREFIX_RE.match(text, start, end)
     if dateline and dateline.end() < end:
         start = dateline.end()
+    after_title = False
     for word in WORD_RE.finditer(text, start, end):
+        if word.start() < start:
+            continue  # inside a world region already passed
         lower = word.group().lower()
         if (
             lower in _LEADING_WORDS
@@ -230,6 +241,13 @@ def strip_leading_titles(text: str, start: int, end: int) -> int:
             start = word.end()
             while start < end and text[start] in " -":
                 start += 1
+            after_title = lower in TITLE_WORDS
+            continue
+        # "Direktur Regional Asia Tenggara Vital Strategies": the region the title covers
+        region = _WORLD_REGION_RE.match(text, word.start(), end) if after_title else None
+        if region and region.end() < end:
+            start = region.end()
+            after_title = False
             continue
         # "Australia Chief Statistician ...": a country before a title belongs to the title.
         country = COUNTRY_RE.match(text, word.start(), end)

@@ -31,6 +31,7 @@ from .cues import (
     foreign_description_after,
     listed_after_foreign_cue,
 )
+from .dates import MONTHS, WEEKDAYS
 from .defined_names import (
     country_after_bracket,
     defined_by_initials,
@@ -54,6 +55,7 @@ from .foreign_side import (
     foreign_head_name,
     foreign_ministries,
     government_country,
+    indonesian_regional_unit,
     is_foreign_government,
     is_foreign_local,
     is_foreign_subnational,
@@ -86,6 +88,10 @@ from .names import (
 # item may name.
 MAX_CANDIDATES = 60
 MAX_FORMS = 8  # surface forms kept per organization
+
+
+# A weekday or month standing alone ("Senin", "Desember") is a date's word, never a name.
+_CALENDAR_WORDS = frozenset(WEEKDAYS) | frozenset(m for m in MONTHS if len(m) > 3)
 
 
 def find_foreign_candidates(
@@ -159,6 +165,10 @@ def find_foreign_candidates(
             return
         if is_document_name(form) or full and is_document_name(full):
             return  # "Memorandum of Cooperation (MoC)", "Letter of Intent": a document
+        if form.lower() in _CALENDAR_WORDS:
+            return  # "lembaga donor asing, Senin (3/6)": a day, not the next name
+        if not known and indonesian_regional_unit(form):
+            return  # "Kesbangpol Merauke": the regency's own office, written without "Kabupaten"
         if not known and _DESCRIPTION_ONLY_RE.fullmatch(form):
             return  # "Lembaga Asal Jerman", "NGO Jepang": what it is, not its name
         if not known and (_BUILDING_RE.match(form) or _VENUE_TAIL_RE.search(form)):

@@ -80,6 +80,11 @@ REPEATED_PIECES = [
     "Hibah senilai 10 juta euro tersebut bersumber dari Uni Eropa ",
     "Wali Kota Bambang Wicaksono. Bambang mengatakan ", "di Hotel Novotel, 23-25 Juli 2019 ",
     "Bupati menerima rombongan Kedubes Belanda. (BP/ari)\n", "di bawah payung Program Kerja Sama ",
+    # pass 18
+    "Kesbangpol Merauke ", "Beranda » Papua » Bappeda ", "lembaga donor asing, Senin ",
+    "Vital Strategies ", "Direktur Regional Asia Tenggara Vital Strategies, ", "Pemkot Solo ",
+    "Bupati TTS ", "yang menandatangani atas nama Bloomberg Philanthropies ",
+    "Vital Strategies, Tara, atas nama UNICEF dan ", "Jakarta, 2 Mei, ",
     # roles
     "dihadiri ", "berkunjung ke kantor ", "Kemendagri dan UNICEF ", "kerja sama dengan UNICEF ",
     # signatories

@@ -1,0 +1,180 @@
+"""Phrase families of the eighteenth pass (issue 12).
+
+Every sentence here was written for these tests; none is copied from a dev or fresh item.
+"""
+
+from datetime import date
+
+import pytest
+
+from mitra.intake.extraction import extract
+from mitra.intake.extraction.dates import find_event_date
+
+from .family_items import agreements, event_types, foreign, government
+
+
+# -- a day and month set off by a comma is the event's only after the event's place ----------
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # a place in a source line, then the event's own date
+        ("Surat undangan dari Jakarta, 2 Mei, meminta tim hadir dalam rapat pada 10 Mei.", 10),
+        # after the venue the comma date is the event's
+        ("Rapat koordinasi digelar di Hotel Santika Kupang, 14 Mei, bersama WVI.", 14),
+    ],
+)
+def test_a_day_and_month_after_a_comma_is_the_events_only_after_its_place(text, day):
+    found = find_event_date(text, 0, date(2024, 6, 1), [])
+    assert found is not None
+    assert found.value == date(2024, 5, day)
+
+
+# -- a regional office written with its bare region is Indonesian, never a foreign party ------
+REGIONAL_OFFICES = [
+    "Beranda » Papua Selatan » Kesbangpol Merauke ingatkan pengawasan ormas asing\n"
+    "Kesbangpol Merauke ingatkan pengawasan ormas asing\nMerauke - Kepala Kesbangpol Merauke "
+    "membuka sosialisasi pengawasan ormas asing di Merauke, Selasa (22/8/2023).",
+    "Home » Papua » Kesbangpol Jayapura minta LSM asing melapor\nKesbangpol Jayapura minta LSM "
+    "asing melapor\nJayapura - Kepala Kesbangpol Jayapura meminta LSM asing melapor sebelum "
+    "bekerja di kampung, Kamis (4/10/2018).",
+    "Berita / Daerah / Bappeda NTB undang mitra pembangunan\nBappeda NTB undang mitra "
+    "pembangunan\nMataram - Bappeda NTB mengundang mitra pembangunan ke forum perencanaan di "
+    "Mataram, Senin (3/6/2024).",
+]
+
+
+@pytest.mark.parametrize("text", REGIONAL_OFFICES)
+def test_a_regional_office_with_its_bare_region_is_no_foreign_party(text):
+    assert extract("https://contoh.go.id/berita/1\n" + text).foreign_parties == []
+
+
+# -- a weekday after a foreign cue and a comma is the date's, not the next name ---------------
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Bappeda NTB mengundang lembaga donor asing, Senin (3/6/2024), guna menyamakan rencana.",
+        "Pemerintah Kota Ambon menerima organisasi internasional, Kamis (6/3/2025), di Balai Kota.",
+        "Dinas Kesehatan Kabupaten Sikka bertemu mitra pembangunan, Rabu, 5 Juni 2024, di Maumere.",
+    ],
+)
+def test_a_weekday_after_a_foreign_cue_is_no_foreign_party(body):
+    assert foreign(body) == []
+
+
+# -- English plural heads name foreign organizations ---------------------------------------
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        (
+            "Pemerintah Kota Bandung bekerja sama dengan mitra teknis Vital Strategies dalam "
+            "program keselamatan jalan, Selasa (20/9/2022).",
+            "Vital Strategies",
+        ),
+        (
+            "Dinas Lingkungan Hidup Kota Semarang menandatangani nota kesepahaman dengan Nexus "
+            "Energy Solutions tentang efisiensi energi, Rabu (5/6/2024).",
+            "Nexus Energy Solutions",
+        ),
+        (
+            "Dinas Kesehatan Provinsi Jawa Barat bekerja sama dengan Resolve Health Strategies "
+            "dalam kajian pengendalian hipertensi di Bandung, Selasa (15/8/2023).",
+            "Resolve Health Strategies",
+        ),
+    ],
+)
+def test_english_plural_heads_name_foreign_organizations(body, name):
+    assert name in foreign(body)
+
+
+# -- a world region after an officer's title belongs to the title ---------------------------
+@pytest.mark.parametrize(
+    ("body", "title", "org"),
+    [
+        (
+            "Nota kesepahaman ditandatangani Sekretaris Daerah Provinsi Bali dan Direktur "
+            "Regional Asia Tenggara Vital Strategies di Denpasar, Senin (3/6/2024).",
+            "Direktur Regional Asia Tenggara",
+            "Vital Strategies",
+        ),
+        (
+            "Dokumen itu diteken Bupati Sleman dan Regional Director Asia Pacific Plan "
+            "International di Sleman, Kamis (6/3/2025).",
+            "Regional Director Asia Pacific",
+            "Plan International",
+        ),
+    ],
+)
+def test_a_world_region_after_a_title_belongs_to_the_title(body, title, org):
+    assert org in foreign(body)
+    assert not any(name.startswith(("Asia", title)) for name in foreign(body))
+
+
+# -- the names the press gives regencies and cities ----------------------------------------
+@pytest.mark.parametrize(
+    ("body", "government_party"),
+    [
+        (
+            "Pemkot Solo menandatangani letter of intent dengan Bloomberg Philanthropies di "
+            "Balai Kota Solo, Kamis (3/3/2022).",
+            "Pemerintah Kota Surakarta",
+        ),
+        (
+            "Bupati TTS menerima kunjungan Country Director WFP Indonesia di SoE, Rabu "
+            "(13/3/2019), untuk membahas kerja sama ketahanan pangan.",
+            "Pemerintah Kabupaten Timor Tengah Selatan",
+        ),
+        (
+            "Pemkab Kukar dan GIZ menandatangani perjanjian kerja sama pengelolaan sampah di "
+            "Tenggarong, Senin (8/7/2024).",
+            "Pemerintah Kabupaten Kutai Kartanegara",
+        ),
+        (
+            "Wali Kota Jogja menerima Konsul Jenderal Australia di Balai Kota, Jumat "
+            "(12/1/2024), membahas kerja sama pendidikan.",
+            "Pemerintah Kota Yogyakarta",
+        ),
+    ],
+)
+def test_the_press_names_of_regencies_and_cities(body, government_party):
+    assert government_party in government(body)
+
+
+# -- a signer's organization that signs on behalf of another partner holds no agreement ------
+def test_an_organization_signing_on_behalf_of_another_holds_no_agreement():
+    body = (
+        "Wali Kota berfoto bersama perwakilan Vital Strategies seusai penandatanganan di Balai "
+        "Kota Solo, Kamis (3/3/2022). "
+        "Pemerintah Kota Surakarta menandatangani letter of intent dengan Bloomberg "
+        "Philanthropies. Dokumen diteken oleh Direktur "
+        "Vital Strategies, Tara Morrison, yang menandatangani atas nama Bloomberg "
+        "Philanthropies. Kemitraan berlaku s.d. Desember 2023."
+    )
+    partners = [(a["partner"], a["end_year"]) for a in agreements(body)]
+    assert partners == [("Bloomberg Philanthropies", 2023)]
+
+
+# -- a meeting or evaluation the agreement provides for, on a recurrence, is no event -------
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Pemerintah Provinsi Bali dan Pemerintah Prefektur Okayama menandatangani nota "
+        "kesepahaman di Denpasar, Senin (3/6/2024). Kedua pihak sepakat membentuk komite "
+        "bersama, serta evaluasi pelaksanaan kerja sama setiap dua tahun sekali.",
+        "BMKG dan Météo-France menandatangani nota kesepahaman di Jakarta, Rabu (18/8/2021). "
+        "Ruang lingkupnya meliputi pertukaran data, pelatihan, serta evaluasi bersama atas "
+        "pelaksanaan kegiatan setiap tiga tahun.",
+        "KKP dan Kementerian Perikanan Norwegia menandatangani MoU di Oslo, Kamis (5/9/2019). "
+        "MoU membentuk kelompok kerja yang bertemu sekurang-kurangnya sekali setahun untuk "
+        "menyusun program dan mengevaluasi pelaksanaannya.",
+    ],
+)
+def test_a_recurring_provision_of_the_agreement_is_no_event(body):
+    assert event_types(body) == ["signing"]
+
+
+def test_a_recurring_meeting_held_on_a_named_day_is_the_event():
+    body = (
+        "Kesbangpol Provinsi Jambi menggelar rapat koordinasi pengawasan ormas asing yang rutin "
+        "diadakan setiap tahun, Selasa (4/6/2024), bersama Yayasan Save the Children."
+    )
+    assert "meeting" in event_types(body)
