@@ -570,6 +570,20 @@ def _same_words(run: str, name: str) -> bool:
 _MINISTRY_SHORT_RE = re.compile(r"Kemen(?=[A-Za-z])|Kemen(?=\s)|Kementerian\s")
 
 
+@lru_cache(maxsize=1)
+def minister_short_titles() -> dict[str, str]:
+    """Short titles of ministers ("Menkes", "Menko Polhukam", "MenPAN-RB") and the title
+    each stands for in full ("Menteri Kesehatan", "Menteri Koordinator Bidang ...")."""
+    titles: dict[str, str] = {}
+    for entry in all_bodies():
+        if entry.kind in ("ministry", "coordinating_ministry"):
+            full = "Menteri " + entry.name.removeprefix("Kementerian ")
+            for short in _minister_short_forms(entry):
+                if not short.startswith("Menteri"):
+                    titles.setdefault(short, full)
+    return titles
+
+
 def _minister_short_forms(entry: BodyEntry) -> list[str]:
     forms = []
     for short in (entry.acronym, *entry.aliases):
@@ -763,7 +777,7 @@ def regional_unit_before(text: str, start: int) -> bool:
     """
     window = text[max(0, start - 160) : start]
     words = re.findall(r"[^\s,()]+", window)
-    for word in reversed(words[-20:]):
+    for back, word in enumerate(reversed(words[-20:])):
         bare = word.strip(".,;:\"'“”")
         if not bare:
             continue
@@ -772,5 +786,7 @@ def regional_unit_before(text: str, start: int) -> bool:
             return True
         if bare[:1].isupper() or lower in UNIT_NAME_CONNECTORS or bare.isupper():
             continue
+        if back == 0 and lower == "dari" and window.endswith("dari "):
+            continue  # "Dinas Tenaga Kerja dari Provinsi Jawa Barat": the unit's region
         return False
     return False

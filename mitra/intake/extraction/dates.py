@@ -76,14 +76,17 @@ ISO_DATE_RE = re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)")
 # date line, where a date follows at once.
 _WEEKDAY_ABBR = r"sen|sel|rab|kam|jum|sab|min|mon|tue|wed|thu|fri|sat|sun"
 # A byline before the date of a header line: "Oleh Humas | 4 Mar 2024", "By Admin on 4 March
-# 2024", "Ditulis oleh Redaksi pada Senin, 4 Maret 2024", "Humas Kemenkes - 4 Maret 2024".
+# 2024", "Ditulis oleh Redaksi pada Senin, 4 Maret 2024", "Humas Kemenkes - 4 Maret 2024",
+# "Posted by: humas on: 05/05/2017", "admin_bappeda  08/03/2023  Berita" (a CMS's columns).
 BYLINE_RE = re.compile(
-    r"^[\s\-–|•·]{0,4}(?P<who>[^\n|]{2,50}?)(?:\s?[|•·]\s?|\s[-–—]\s|\s(?:on|pada)\s|,\s)",
+    r"^[\s\-–|•·]{0,4}(?P<who>[^\n|]{2,50}?)"
+    r"(?:\s?[|•·]\s?|\s[-–—]\s|\s(?:on|pada):?\s|,\s|[ \t]{2,})",
     re.IGNORECASE,
 )
 BYLINE_WORDS_RE = re.compile(
-    r"(?<!\w)(?:oleh|by|ditulis|penulis|reporter|pewarta|humas|admin|redaksi|editor|posted|"
-    r"diposting|diterbitkan|dipublikasikan|kontributor|author|biro|tim)(?!\w)"
+    # "admin_bappeda": a user name of the site's CMS, the underscore a separator
+    r"(?<![^\W_])(?:oleh|by|ditulis|penulis|reporter|pewarta|humas|admin|redaksi|editor|posted|"
+    r"diposting|diterbitkan|dipublikasikan|kontributor|author|biro|tim)(?![^\W_])"
     # the site itself: "Kemenkes.go.id - 4 Maret 2024"
     r"|[\w-]\.(?:go\.id|co\.id|or\.id|ac\.id|com|id|net|org)(?!\w)",
     re.IGNORECASE,
@@ -263,7 +266,11 @@ def find_published(
         if not match:
             continue
         rest = line[match.end() :].strip(" \t\r-|–,")
-        fields_follow = _FIELD_SEPARATOR_RE.match(line, match.end()) is not None
+        # "... 19:05 Reporter : Dimas Editor : Rini": the credits after the date
+        fields_follow = (
+            _FIELD_SEPARATOR_RE.match(line, match.end()) is not None
+            or _CREDITS_RE.match(rest) is not None
+        )
         if len(rest.split()) > 4 and not fields_follow:
             # a sentence that starts with a date, not a date line ("Kamis, 21 November 2019
             # | Dilihat 312 kali | Humas NTB" is one: fields follow the date)
@@ -301,6 +308,9 @@ def _after_byline(start: int, line: str) -> tuple[int, str, re.Match[str] | None
     return start + byline.end(), rest, match
 
 
+_CREDITS_RE = re.compile(
+    r"(?:reporter|penulis|pewarta|editor|redaktur|oleh|sumber|foto|author|by)\s?:", re.I
+)
 # fields of a metadata line, and the steps of a breadcrumb ("Beranda / Berita / 4 Maret 2024")
 _FIELD_SEPARATOR_RE = re.compile(r"\s[|•·/»›>]\s")
 

@@ -460,7 +460,10 @@ def _shares_government_head(text: str, kept: list[BodyMention], mention: BodyMen
         if not _LIST_JOIN_RE.fullmatch(text, earlier.end, head.start):
             break
         head = earlier
-    return _HEAD_SURFACE_RE.match(text, head.start) is not None
+    # "Dinas Tenaga Kerja dari Provinsi Jawa Barat dan Jawa Tengah": a unit heads the list
+    return _HEAD_SURFACE_RE.match(text, head.start) is not None or regional_unit_before(
+        text, head.start
+    )
 
 
 # Words between a national body and the region of one of its offices.

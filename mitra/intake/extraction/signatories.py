@@ -17,15 +17,24 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .bodies import COUNTRY_RE, BodyMention, body_name_words
+from .bodies import COUNTRY_RE, BodyMention, body_name_words, minister_short_titles
 from .countries import COUNTRY_PATTERN
 from .dac import DAC_KEYWORDS
 from .meetings import SIGNING, background_sentence, is_planned
 from .names import form_key
 
+# A given name right before a word: "Carlos Mendes" (not "Oleh Menkes", "Wakil Menkes").
+_NAME_BEFORE_RE = re.compile(
+    r"(?<!\w)(?!(?:Oleh|Dan|Serta|Bersama|Sementara|Wakil)\s)[A-Z][a-z]+\s$"
+)
+# "Menkes", "Mendagri", "Menko Polhukam": ministers by their short titles (the gazetteer's)
+_MINISTER_SHORT = "|".join(
+    re.escape(t) for t in sorted(minister_short_titles(), key=len, reverse=True)
+)
 TITLE_START_RE = re.compile(
     r"(?<![\w-])(?:(?:Executive|Senior|First)\sVice[\s-]|(?:Wakil|Plt\.?|Pj\.?|Deputy|Acting"
     r"|Vice)[\s-])?(?:"
+    rf"{_MINISTER_SHORT}|"
     r"Kepala|Ketua(?:\sUmum)?|Direktur(?:\sJenderal|\sEksekutif|\sUtama)?|Dirjen|"
     r"Sekretaris(?:\sJenderal|\sUtama|\sDaerah)?|Sekjen|Sestama|Sekda|Menteri(?:\sKoordinator)?|"
     r"Menko|Gubernur|Bupati|Wali\s?[Kk]ota|Walikota|Duta\sBesar|Dubes|Konsul\sJenderal"
@@ -167,6 +176,10 @@ def find_signatories(
                 continue
             if VENUE_BEFORE_TITLE_RE.search(text, max(s_start, title.start() - 30), title.start()):
                 continue
+            if title.group() in minister_short_titles() and _NAME_BEFORE_RE.search(
+                text, max(s_start, title.start() - 25), title.start()
+            ):
+                continue  # "Carlos Mendes": a surname, not the minister's short title
             if ON_BEHALF_OF_BEFORE_RE.search(text, max(s_start, title.start() - 45), title.start()):
                 continue  # "Sekda, atas nama Gubernur DIY": the one represented signs nothing
             found = (
@@ -192,7 +205,9 @@ def find_signatories(
             if not found:
                 continue
             title_text, organization, end, org_key = found
-            taken_until = title.start() + len(title_text)
+            # (a short title written out in full is longer than the words it was read from)
+            written = text.startswith(title_text, title.start())
+            taken_until = title.start() + len(title_text) if written else end
             if NOT_SIGNING_AFTER_RE.match(text, end, min(end + 40, s_end)):
                 continue
             if _speaks(text, s_start, title.start(), end, s_end):
@@ -275,7 +290,11 @@ def _organization_after(
     # Regional heads: "Bupati Bantul" is one mention that carries the title itself.
     for i in index.gov_between(title_start, title_start + 1):
         mention = gov_mentions[i]
-        if mention.strength == "title":
+        # ("Menkes" is also the ministry's strong short name)
+        if (
+            mention.strength == "title"
+            or text[mention.start : mention.end] in minister_short_titles()
+        ):
             foreign_side = _foreign_country_after(
                 text, mention.end, horizon, foreign_mentions, index
             )
@@ -289,6 +308,8 @@ def _organization_after(
                 # a minister's title is written in full ("Menteri Kelautan dan Perikanan"), and
                 # so is the head of a unit ("Direktur Jenderal Pajak", the ministry's official)
                 head = text[title_start : mention.end]
+                # "Menkes": the title in full, as the body's own name is
+                head = minister_short_titles().get(head, head)
             return head, name, mention.end, name
     # start, end, name, is unit, is government, identity key
     candidates: list[tuple[int, int, str, bool, bool, str]] = []

@@ -78,10 +78,11 @@ def test_minister_short_forms_stand_for_the_ministry(text, body):
     assert record(text)["government_parties"] == [body]
 
 
-def test_coordinating_minister_signs_with_the_short_title():
+def test_coordinating_minister_signs_with_the_short_title_written_in_full():
+    # every labelled set writes a minister's title in full ("Menteri Kesehatan" for "Menkes")
     found = record("MoU ditandatangani oleh Menko Marves dan Presiden ADB.")["signatories"]
     assert {
-        "title": "Menko Marves",
+        "title": "Menteri Koordinator Bidang Kemaritiman dan Investasi",
         "organization": "Kementerian Koordinator Bidang Kemaritiman dan Investasi",
     } in found
 

@@ -10,7 +10,7 @@ import pytest
 from mitra.intake.extraction import extract
 from mitra.intake.extraction.dates import find_event_date
 
-from .family_items import agreements, event_types, foreign, government
+from .family_items import agreements, attending, event_types, foreign, government, signatories
 
 
 # -- a day and month set off by a comma is the event's only after the event's place ----------
@@ -178,3 +178,72 @@ def test_a_recurring_meeting_held_on_a_named_day_is_the_event():
         "diadakan setiap tahun, Selasa (4/6/2024), bersama Yayasan Save the Children."
     )
     assert "meeting" in event_types(body)
+
+
+# -- date lines with credits after the date, a CMS's columns, "Posted by: X on: date" -------
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("Senin, 3 Juni 2024 10:15 Reporter : Budi Santoso Editor : Sri Wahyuni", date(2024, 6, 3)),
+        (
+            "Rabu, 12 Juli 2023 | 09:00 WIB Penulis : Tim Humas Sumber : Diskominfo",
+            date(2023, 7, 12),
+        ),
+        ("admin_diskominfo  21/09/2022  Berita Daerah", date(2022, 9, 21)),
+        ("Posted by: humas on: 05/05/2017", date(2017, 5, 5)),
+    ],
+)
+def test_a_date_line_with_credits_or_columns_gives_the_publication_date(line, published):
+    page = (
+        "https://contoh.go.id/berita/1\nPemkab Sleman Bahas Kerja Sama dengan UNICEF\n"
+        f"{line}\n\nSLEMAN - Pemerintah Kabupaten Sleman membahas kerja sama dengan UNICEF."
+    )
+    assert extract(page).published == published
+
+
+# -- a regional office "dari" its region, and the regions listed after it -------------------
+def test_regional_offices_from_listed_regions_attend():
+    body = (
+        "Kementerian Ketenagakerjaan dan ILO menggelar lokakarya di Jakarta, Selasa (4/6/2024). "
+        "Turut hadir perwakilan Dinas Tenaga Kerja dari Provinsi Jawa Barat dan Jawa Tengah."
+    )
+    assert {"Pemerintah Provinsi Jawa Barat", "Pemerintah Provinsi Jawa Tengah"} <= set(
+        attending(body)
+    )
+
+
+# -- a minister signing under a short title ("Menkes", "Mendagri") -------------------------
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Kementerian Kesehatan menandatangani Letter of Intent dengan Gavi di Jenewa, Senin "
+            "(27/5/2024). LoI tersebut ditandatangani Menkes dan Chief Executive Officer Gavi.",
+            [("Menteri Kesehatan", "Kementerian Kesehatan"), ("Chief Executive Officer", "Gavi")],
+        ),
+        (
+            "Kementerian Dalam Negeri dan UNDP menandatangani nota kesepahaman di Jakarta, Senin "
+            "(3/6/2024). Naskah diteken Mendagri dan Resident Representative UNDP Indonesia.",
+            [
+                ("Menteri Dalam Negeri", "Kementerian Dalam Negeri"),
+                ("Resident Representative", "UNDP"),
+            ],
+        ),
+        (
+            "Kementerian Ketenagakerjaan dan ILO menandatangani Decent Work Country Programme di "
+            "Jakarta, Senin (3/6/2024). Dokumen ditandatangani Menaker bersama Direktur ILO.",
+            [("Menteri Ketenagakerjaan", "Kementerian Ketenagakerjaan"), ("Direktur", "ILO")],
+        ),
+    ],
+)
+def test_a_minister_signing_under_a_short_title(body, expected):
+    assert signatories(body) == expected
+
+
+def test_a_surname_like_a_short_title_is_no_minister():
+    body = (
+        "Kementerian Keuangan dan AIIB menandatangani perjanjian pinjaman di Jakarta, Kamis "
+        "(5/12/2024). Perjanjian ditandatangani oleh Direktur Jenderal Pengelolaan Pembiayaan "
+        "dan Risiko, Wahyu Setiadi, dan Wakil Presiden AIIB, Carlos Mendes."
+    )
+    assert not any(title.startswith("Menteri") for title, _ in signatories(body))

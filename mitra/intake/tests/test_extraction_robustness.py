@@ -85,6 +85,8 @@ REPEATED_PIECES = [
     "Vital Strategies ", "Direktur Regional Asia Tenggara Vital Strategies, ", "Pemkot Solo ",
     "Bupati TTS ", "yang menandatangani atas nama Bloomberg Philanthropies ",
     "Vital Strategies, Tara, atas nama UNICEF dan ", "Jakarta, 2 Mei, ",
+    "admin_humas  08/03/2023  ", "Posted by: humas on: ", "Dinas Tenaga Kerja dari Provinsi ",
+    "Jawa Barat dan ", "ditandatangani Menkes dan ", "Carlos Mendes ", "Menko Polhukam ",
     # roles
     "dihadiri ", "berkunjung ke kantor ", "Kemendagri dan UNICEF ", "kerja sama dengan UNICEF ",
     # signatories
