@@ -450,7 +450,8 @@ class Gazetteer:
         if _AFFAIRS_OF_A_COUNTRY_RE.match(following):
             return True  # "Sekretariat Negara untuk Urusan Ekonomi Swiss" (SECO)
         run = re.match(r"(?:\s(?:dan\s)?[A-Z][\w\-]*){1,6}", following)
-        if " " not in mention.surface:
+        # "Kementerian PUPR dan LH Korea": a name closed by its acronym is whole as well
+        if " " not in mention.surface or mention.surface.rsplit(" ", 1)[-1].split("/")[0].isupper():
             # "BNPB dan Palang Merah Jerman", "BNPB, IOM, dan ...": an acronym names the
             # whole body; a "dan" or a comma after it opens the next name, never more fields
             second = re.search(r"\sdan\s", run.group()) if run else None

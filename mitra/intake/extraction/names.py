@@ -111,6 +111,12 @@ _INDONESIA_SUFFIX_RE = re.compile(r"(?:,?\s(?:di\s)?(?:Indonesia|Korsel))$")
 _AFTER_LAST_COMMA_RE = re.compile(r",\s(?!dan\s|and\s|serta\s|&\s)[^,]{2,30}$")
 
 
+_OFFICE_SUFFIXES = ("Program", "Programme", "Office")
+_COUNTRY_OFFICE_RE = re.compile(
+    r"[-\s](?:Indonesia|RI)\s(?:Country\s)?(?:Program|Programme|Office)$"
+)
+
+
 def _ends_with(name: str, suffixes: tuple[str, ...]) -> bool:
     """Whether `name` ends with one of `suffixes`, or with one and a line break (where a
     pattern's "$" matches too)."""
@@ -131,6 +137,9 @@ def strip_country_suffix(name: str) -> str:
     stripped = (
         _INDONESIA_SUFFIX_RE.sub("", name) if _ends_with(name, ("Indonesia", "Korsel")) else name
     )
+    if _ends_with(stripped, _OFFICE_SUFFIXES):
+        # "Wildlife Conservation Society-Indonesia Program", "JICA Indonesia Office"
+        stripped = _COUNTRY_OFFICE_RE.sub("", stripped)
     stripped = (
         _AFTER_LAST_COMMA_RE.sub("", stripped)
         if "," in stripped and COUNTRY_RE.search(stripped.rsplit(",", 1)[-1])

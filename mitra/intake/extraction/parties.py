@@ -92,6 +92,9 @@ MAX_FORMS = 8  # surface forms kept per organization
 
 # A weekday or month standing alone ("Senin", "Desember") is a date's word, never a name.
 _CALENDAR_WORDS = frozenset(WEEKDAYS) | frozenset(m for m in MONTHS if len(m) > 3)
+_LANGUAGE_BEFORE_RE = re.compile(r"(?<!\w)(?:ber)?bahasa\s$", re.IGNORECASE)
+# A count opening the words: "20 Ribu Guru Bahasa Inggris", "3 Negara Eropa".
+_COUNT_FIRST_RE = re.compile(r"\d[\d.,]*\s")
 
 
 def find_foreign_candidates(
@@ -165,8 +168,10 @@ def find_foreign_candidates(
             return
         if is_document_name(form) or full and is_document_name(full):
             return  # "Memorandum of Cooperation (MoC)", "Letter of Intent": a document
-        if form.lower() in _CALENDAR_WORDS:
-            return  # "lembaga donor asing, Senin (3/6)": a day, not the next name
+        if form.lower() in _CALENDAR_WORDS or _COUNT_FIRST_RE.match(form):
+            return  # "lembaga donor asing, Senin (3/6)", "Latih 20 Ribu Guru": no name
+        if _LANGUAGE_BEFORE_RE.search(text, max(0, span[0] - 11), span[0]):
+            return  # "guru Bahasa Inggris": a language, not the country
         if not known and indonesian_regional_unit(form):
             return  # "Kesbangpol Merauke": the regency's own office, written without "Kabupaten"
         if not known and _DESCRIPTION_ONLY_RE.fullmatch(form):
@@ -772,5 +777,8 @@ def _standalone(text: str, form: str, start: int) -> Iterator[tuple[int, int]]:
         if before.isalnum() or before in "_-" or after.isalnum() or after == "_":
             pos = found + 1
             continue
+        if _LANGUAGE_BEFORE_RE.search(text, max(0, found - 11), found):
+            pos = found + size
+            continue  # "guru Bahasa Inggris": the language, not the country
         yield (found, found + size)
         pos = found + size

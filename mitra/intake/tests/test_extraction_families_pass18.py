@@ -247,3 +247,56 @@ def test_a_surname_like_a_short_title_is_no_minister():
         "dan Risiko, Wahyu Setiadi, dan Wakil Presiden AIIB, Carlos Mendes."
     )
     assert not any(title.startswith("Menteri") for title, _ in signatories(body))
+
+
+# -- headline words that name nothing: a body closed by its acronym, a request verb, a count,
+# -- a language ----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        ("Kementerian PUPR dan LH Korea Bahas Draf PKS Hunian ASN", "Kementerian PUPR"),
+        ("Kementerian ESDM dan JOGMEC Korea Perkuat Riset Mineral", "Kementerian ESDM"),
+    ],
+)
+def test_an_indonesian_body_closed_by_its_acronym_before_dan_stays_indonesian(headline, expected):
+    page = f"https://contoh.go.id/1\n{headline}\nJAKARTA - Rapat digelar Senin (3/6/2024)."
+    assert not any(
+        name.startswith(expected) for name in [p.name for p in extract(page).foreign_parties]
+    )
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Wali Kota Minta OPD Aktif Jajaki Kerja Sama Luar Negeri",
+        "Kota Bogor Dorong Dinas Jalin Kemitraan dengan Lembaga Asing",
+        "Latih 20 Ribu Guru Bahasa Inggris, Kemendikbudristek Gandeng Mitra",
+        "Guru Bahasa Jepang Se-Jawa Tengah Ikuti Pelatihan",
+    ],
+)
+def test_headline_words_that_name_no_foreign_party(headline):
+    page = (
+        f"https://contoh.go.id/1\n{headline}\n"
+        "SEMARANG - Pemerintah daerah menggelar rapat koordinasi, Senin (3/6/2024)."
+    )
+    assert extract(page).foreign_parties == []
+
+
+# -- a country office's suffix is dropped from the organization's name ---------------------
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        (
+            "Pemkab Lampung Barat dan Wildlife Conservation Society-Indonesia Program "
+            "menandatangani perjanjian kerja sama di Liwa, Senin (6/5/2024).",
+            "Wildlife Conservation Society",
+        ),
+        (
+            "Pemerintah Kota Makassar menandatangani nota kesepahaman dengan JICA Indonesia Office "
+            "di Makassar, Senin (6/5/2024).",
+            "JICA",
+        ),
+    ],
+)
+def test_a_country_office_suffix_is_dropped(body, name):
+    assert name in foreign(body)

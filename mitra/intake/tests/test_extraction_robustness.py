@@ -87,6 +87,8 @@ REPEATED_PIECES = [
     "Vital Strategies, Tara, atas nama UNICEF dan ", "Jakarta, 2 Mei, ",
     "admin_humas  08/03/2023  ", "Posted by: humas on: ", "Dinas Tenaga Kerja dari Provinsi ",
     "Jawa Barat dan ", "ditandatangani Menkes dan ", "Carlos Mendes ", "Menko Polhukam ",
+    "Kementerian PUPR dan LH Korea ", "Wali Kota Minta ", "20 Ribu Guru ", "Bahasa Inggris ",
+    "Society-Indonesia Program ",
     # roles
     "dihadiri ", "berkunjung ke kantor ", "Kemendagri dan UNICEF ", "kerja sama dengan UNICEF ",
     # signatories
