@@ -43,6 +43,11 @@ _PROGRAM_WORD_RE = re.compile(r"(?<![\w-])program\s")
 # small words between them ("Program Inovasi untuk Anak Sekolah Indonesia (INOVASI)").
 _NAME_BEFORE_RE = re.compile(r"(?:[A-Z][\w-]*\s(?:(?:dan|untuk|bagi|di|and|for|of)\s)?){1,10}$")
 _SMALL_WORDS = frozenset({"dan", "untuk", "bagi", "di", "and", "for", "of"})
+# An event's words before the programme's name ("Lokakarya Evaluasi Akhir Program ...").
+_EVENT_BEFORE_PROGRAM_RE = re.compile(
+    r"(?:Lokakarya|Rapat|Seminar|Workshop|Pelatihan|Sosialisasi|Peluncuran|Evaluasi|Monev"
+    r"|Forum|Diskusi|Rakor|Pertemuan)\s(?:[A-Z][\w-]*\s){0,3}?(?=Program(?:me)?\s)"
+)
 
 
 def foreign_programmes(text: str, start: int) -> Iterator[tuple[str, str, tuple[int, int]]]:
@@ -78,7 +83,12 @@ def _first_spelled_out(text: str, start: int, acronym: str) -> tuple[str, str, t
             name = words.group().strip()
             while name.split()[-1] in _SMALL_WORDS:
                 name = name.rsplit(" ", 1)[0]
-            before = (at - len(words.group()), name)
+            begin = at - len(words.group())
+            # "Lokakarya Evaluasi Akhir Program Kolaborasi ...": the event held on the programme
+            lead = _EVENT_BEFORE_PROGRAM_RE.match(name)
+            if lead is not None:
+                name, begin = name[lead.end() :], begin + lead.end()
+            before = (begin, name)
             break
     options = []
     if after is not None:

@@ -56,6 +56,17 @@ _STATE_BEFORE_COUNTRY_RE = re.compile(
 )
 
 
+# A ministry named in English with its fields listed ("Ministry of Economy, Trade and
+# Industry", "Department of Agriculture, Fisheries and Forestry"): foreign, since the press
+# names Indonesia's ministries in Indonesian; its commas would cut it into runs.
+ENGLISH_MINISTRY_RE = re.compile(
+    rf"(?<![\w-])(?P<head>Ministry|Department|Minister)\s(?:of|for)(?:\sthe)?\s{_CAP}"
+    rf"(?:,\s{_CAP}(?:\s{_CAP}){{0,2}}){{1,5}},?\s(?:and|&)\s{_CAP}(?:\s{_CAP}){{0,2}}?"
+    r"(?=[\s,.;)(]|$)"
+)
+ENGLISH_MINISTRY = Triggered(ENGLISH_MINISTRY_RE, "Minist|Department", on_text=True)
+
+
 def foreign_ministries(text: str, start: int):
     """Foreign ministries whose name has a comma (the others are capitalised runs). A match
     that takes in another body ("Kementerian Perhubungan dan Kementerian Pertanahan,
@@ -76,6 +87,14 @@ def foreign_ministries(text: str, start: int):
             pos = match.end()
         else:
             pos = match.start() + 1
+
+
+def english_ministries(text: str, start: int) -> tuple[list[re.Match[str]], list[tuple[int, int]]]:
+    """Ministries named in English with their fields listed (ENGLISH_MINISTRY_RE), and the
+    spans of every such name or minister's title ("Minister for Agriculture, Fisheries and
+    Forestry": no other name starts inside one)."""
+    found = list(ENGLISH_MINISTRY.finditer(text, start))
+    return [m for m in found if m.group("head") != "Minister"], [m.span() for m in found]
 
 
 # Heads of local governments; Prefektur and Negara Bagian exist only abroad.

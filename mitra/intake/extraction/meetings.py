@@ -535,8 +535,11 @@ def _done_before(text: str, start: int, end: int, lower_bound: int) -> bool:
 # A visit told as the setting of something else: "Dalam kunjungan tersebut", "dalam rangkaian
 # kunjungan kerja", "di sela kunjungannya".
 _VISIT_SETTING_RE = re.compile(
-    r"(?<!\w)(?:dalam|di\ssela(?:-sela)?|selama|saat)\s(?:rangkaian\s)?"
-    r"(?:kunjungan|lawatan)(?:nya)?(?:\skerja)?(?!\w)",
+    r"(?<!\w)(?:(?:dalam|di\ssela(?:-sela)?|selama|saat)\s(?:rangkaian\s)?"
+    r"(?:kunjungan|lawatan)(?:nya)?(?:\skerja)?"
+    # "Penandatanganan dilakukan di sela rangkaian pertemuan tingkat menteri AZEC"
+    r"|di\ssela(?:-sela)?\s(?:rangkaian\s)?(?:pertemuan|rapat|sidang|KTT|konferensi|forum"
+    r"|kongres))(?!\w)",
     _I,
 )
 

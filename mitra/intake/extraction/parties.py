@@ -52,6 +52,7 @@ from .foreign_side import (
     INTERNATIONAL_HEAD_RE,
     UN_BODY,
     country_in_title_phrase,
+    english_ministries,
     foreign_head_name,
     foreign_ministries,
     government_country,
@@ -113,6 +114,13 @@ def find_foreign_candidates(
     exact: dict[str, OrgCandidate] = {}
     by_known: dict[int, OrgCandidate] = {}
 
+    english_ministry_names, english_spans = english_ministries(text, doc.body_start)
+    english_starts = [s for s, _ in english_spans]
+
+    def inside_an_english_title(pos: int) -> bool:
+        at = bisect.bisect_right(english_starts, pos) - 1
+        return at >= 0 and english_starts[at] < pos < english_spans[at][1]
+
     def remember(cand: OrgCandidate, *forms: str) -> None:
         for form in forms:
             if form:
@@ -168,6 +176,8 @@ def find_foreign_candidates(
             return
         if is_document_name(form) or full and is_document_name(full):
             return  # "Memorandum of Cooperation (MoC)", "Letter of Intent": a document
+        if english_starts and inside_an_english_title(span[0]):
+            return  # "Minister for Agriculture, <Fisheries and Forestry> Australia"
         if form.lower() in _CALENDAR_WORDS or _COUNT_FIRST_RE.match(form):
             return  # "lembaga donor asing, Senin (3/6)", "Latih 20 Ribu Guru": no name
         if _LANGUAGE_BEFORE_RE.search(text, max(0, span[0] - 11), span[0]):
@@ -244,7 +254,9 @@ def find_foreign_candidates(
     # Kebudayaan PBB", "Kantor PBB untuk Pengurangan Risiko Bencana"): the whole name, not
     # the "PBB" inside it nor the capitalised runs it is cut into.
     named_in_full = _chain(
-        UN_BODY.finditer(text, search_from), foreign_ministries(text, search_from)
+        UN_BODY.finditer(text, search_from),
+        foreign_ministries(text, search_from),
+        english_ministry_names,
     )
     for match in named_in_full:
         span = (match.start(), match.end())

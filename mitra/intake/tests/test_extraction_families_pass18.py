@@ -9,6 +9,7 @@ import pytest
 
 from mitra.intake.extraction import extract
 from mitra.intake.extraction.dates import find_event_date
+from mitra.intake.extraction.foreign_programmes import foreign_programmes
 
 from .family_items import agreements, attending, event_types, foreign, government, signatories
 
@@ -300,3 +301,54 @@ def test_headline_words_that_name_no_foreign_party(headline):
 )
 def test_a_country_office_suffix_is_dropped(body, name):
     assert name in foreign(body)
+
+
+# -- a signing on the sidelines of a meeting is no meeting of its own ------------------------
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Kementerian ESDM dan JOGMEC menandatangani MoC di Tokyo, Senin (18/12/2023). "
+        "Penandatanganan dilakukan di sela rangkaian pertemuan tingkat menteri AZEC.",
+        "Kementerian Kesehatan dan Gavi meneken LoI di Jenewa, Senin (27/5/2024), di sela-sela "
+        "Sidang Majelis Kesehatan Dunia ke-77.",
+    ],
+)
+def test_a_signing_on_the_sidelines_of_a_meeting_is_no_meeting(body):
+    assert event_types(body) == ["signing"]
+
+
+# -- a ministry named in English with its fields listed is one foreign party ----------------
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        (
+            "MoU antara Kementerian Pertanian dan Department of Agriculture, Fisheries and "
+            "Forestry (DAFF) Australia itu diteken oleh Menteri Pertanian dan Minister for "
+            "Agriculture, Fisheries and Forestry Australia di Canberra, Senin (4/3/2024).",
+            "Department of Agriculture, Fisheries and Forestry",
+        ),
+        (
+            "Kementerian Perindustrian bekerja sama dengan Ministry of Economy, Trade and "
+            "Industry Jepang dalam pengembangan industri hijau, Selasa (5/3/2024).",
+            "Ministry of Economy, Trade and Industry",
+        ),
+    ],
+)
+def test_an_english_ministry_with_its_fields_is_one_foreign_party(body, name):
+    found = foreign(body)
+    assert any(n.startswith(name) for n in found)
+    assert not any(n.startswith(("Fisheries", "Trade")) for n in found)
+
+
+def test_an_event_held_on_a_foreign_programme_is_not_its_name():
+    body = (
+        "Bappeda Kabupaten Bondowoso menggelar Lokakarya Evaluasi Akhir Program Kolaborasi "
+        "Masyarakat dan Pelayanan untuk Kesejahteraan (KOMPAK) di Bondowoso, Selasa "
+        "(23/11/2021). KOMPAK merupakan program kemitraan Pemerintah Australia dan Pemerintah "
+        "Indonesia."
+    )
+    [(name, acronym, _span)] = list(foreign_programmes(body, 0))
+    assert (name, acronym) == (
+        "Program Kolaborasi Masyarakat dan Pelayanan untuk Kesejahteraan",
+        "KOMPAK",
+    )

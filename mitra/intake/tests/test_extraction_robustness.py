@@ -88,7 +88,9 @@ REPEATED_PIECES = [
     "admin_humas  08/03/2023  ", "Posted by: humas on: ", "Dinas Tenaga Kerja dari Provinsi ",
     "Jawa Barat dan ", "ditandatangani Menkes dan ", "Carlos Mendes ", "Menko Polhukam ",
     "Kementerian PUPR dan LH Korea ", "Wali Kota Minta ", "20 Ribu Guru ", "Bahasa Inggris ",
-    "Society-Indonesia Program ",
+    "Society-Indonesia Program ", "di sela rangkaian pertemuan ",
+    "Department of Agriculture, Fisheries and ", "Minister for Agriculture, Fisheries ",
+    "Ministry of A, B, C and D ",
     # roles
     "dihadiri ", "berkunjung ke kantor ", "Kemendagri dan UNICEF ", "kerja sama dengan UNICEF ",
     # signatories
