@@ -105,7 +105,9 @@ DURATION_RE = re.compile(
     r"(?<!\w)(?P<lead>(?:selama|jangka\swaktu|masa\sberlaku(?:nya)?|berlaku(?:\suntuk)?|for"
     r"|for\sa\speriod\sof|durasi|(?:dalam|untuk)\s(?:jangka|kurun|masa)(?:\swaktu)?"
     r"|untuk\smasa|untuk|berdurasi|berjangka\swaktu|periode|masa)\s(?:kurang\slebih\s|sekitar\s)?)?"
-    rf"{_NUMBER}(?P<unit>\s(?:tahun\ske\sdepan|years?\sahead)|\stahunan|\s(?:tahun|years?)|-year)"
+    rf"{_NUMBER}(?P<unit>\s(?:tahun\ske\sdepan|years?\sahead)|\stahunan|\s(?:tahun|years?)|-year"
+    # "selama 48 bulan": a length in whole years told in months
+    r"|\s(?:bulan|months?))"
     r"(?!\w)",
     re.IGNORECASE,
 )
@@ -312,6 +314,9 @@ def durations(text: str, start: int, end: int) -> list[Found]:
         raw = match.group("num") or ""
         raw = raw.lower()
         value = int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw)
+        if value and unit.strip().startswith(("bulan", "month")):
+            # whole years only ("36 bulan" is three years; "18 bulan" is no term in years)
+            value = value // 12 if value % 12 == 0 else None
         if not value or value > 30:
             continue
         before = text[max(start, match.start() - 30) : match.start()]

@@ -26,7 +26,7 @@ AGREEMENT_SUBJECT_RE = re.compile(
     # "Hibah berlaku selama dua tahun, 2022-2024", "Dengan pembaruan tersebut, ..."
     r"|hibah|grant|pinjaman|loan|pembaruan|perpanjangan|rencana\skerja|work\s?plan"
     # "Masa berlakunya lima tahun, dari 2023 sampai 2028"
-    r"|masa\sberlaku(?:nya)?|jangka\swaktu(?:nya)?"
+    r"|masa\sberlaku(?:nya)?|jangka\swaktu(?:nya)?|periodenya"
     # "Program berlangsung 2024 hingga 2026", "Program ini berjalan selama tiga tahun"
     r"|program(?:\s[a-z]+)?(?:\s(?:ini|tersebut|itu))?\s(?:akan\s)?(?:berlangsung|berjalan"
     r"|dilaksanakan)"

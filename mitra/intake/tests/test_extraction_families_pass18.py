@@ -352,3 +352,53 @@ def test_an_event_held_on_a_foreign_programme_is_not_its_name():
         "Program Kolaborasi Masyarakat dan Pelayanan untuk Kesejahteraan",
         "KOMPAK",
     )
+
+
+# -- a length in months that makes whole years; "periodenya" in a later sentence -------------
+@pytest.mark.parametrize(
+    ("body", "duration"),
+    [
+        (
+            "Pemerintah Provinsi Sulawesi Selatan dan KOICA menandatangani Record of Discussion "
+            "proyek budidaya rumput laut di Makassar, Jumat (26/4/2024). Proyek hibah itu akan "
+            "dilaksanakan selama 48 bulan.",
+            4,
+        ),
+        (
+            "Pemerintah Kabupaten Banyuasin dan Zoological Society of London meneken PKS di "
+            "Palembang, Selasa (13/4/2021). Perjanjian berlaku selama 36 bulan.",
+            3,
+        ),
+        (
+            "Pemerintah Kota Kupang dan Plan International menandatangani perjanjian kerja sama "
+            "di Kupang, Selasa (13/4/2021). Perjanjian berlaku selama 18 bulan.",
+            None,
+        ),
+    ],
+)
+def test_a_length_in_months_is_a_term_only_in_whole_years(body, duration):
+    [agreement] = agreements(body)
+    assert agreement["duration_years"] == duration
+
+
+def test_months_of_an_expert_stay_are_no_term():
+    body = (
+        "Pemerintah Kota Surabaya dan Pemerintah Kota Kitakyushu menandatangani rencana kerja "
+        "2025 di Surabaya, Senin (3/2/2025). Kitakyushu akan mengirim dua tenaga ahli untuk "
+        "mendampingi Surabaya selama tiga bulan."
+    )
+    assert [a["duration_years"] for a in agreements(body)] == [None]
+
+
+def test_the_period_of_the_cooperation_told_as_periodenya():
+    body = (
+        "Pemerintah Provinsi Jawa Timur dan The Japan Foundation menandatangani nota "
+        "kesepahaman lanjutan di Surabaya, Senin (3/2/2020). Kerja sama lanjutan ini disepakati "
+        "untuk tiga tahun. Periodenya dimulai pada tahun 2020 dan berakhir pada 2022."
+    )
+    [agreement] = agreements(body)
+    assert (agreement["start_year"], agreement["end_year"], agreement["duration_years"]) == (
+        2020,
+        2022,
+        3,
+    )

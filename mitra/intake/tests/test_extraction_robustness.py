@@ -90,7 +90,8 @@ REPEATED_PIECES = [
     "Kementerian PUPR dan LH Korea ", "Wali Kota Minta ", "20 Ribu Guru ", "Bahasa Inggris ",
     "Society-Indonesia Program ", "di sela rangkaian pertemuan ",
     "Department of Agriculture, Fisheries and ", "Minister for Agriculture, Fisheries ",
-    "Ministry of A, B, C and D ",
+    "Ministry of A, B, C and D ", "selama 48 bulan ", "Periodenya dimulai pada tahun 2020 ",
+    "Lokakarya Evaluasi Akhir Program ",
     # roles
     "dihadiri ", "berkunjung ke kantor ", "Kemendagri dan UNICEF ", "kerja sama dengan UNICEF ",
     # signatories
