@@ -38,8 +38,10 @@ OFFLINE_WORD_RE = re.compile(
     r"(?<!\w)(?:luring|luar\sjaringan|tatap\smuka|secara\slangsung|secara\sfisik|berkunjung|kunjungan|"
     r"courtes+y\scall|audiensi|menyambut|menerima\sdelegasi)(?!\w)"
     # a named place people met in: "di kantor Kementerian ...", "di markas FAO", "X-Hotel"
-    r"|(?<!\w)(?:di|ke)\s(?:kantor|markas|gedung|aula|ruang|hotel|balai|wisma|istana|"
-    r"pendopo|pendapa|kedutaan|kedubes|konsulat|KBRI|KJRI|command\scenter)(?:nya)?(?!\w)"
+    r"|(?<!\w)(?:di|ke)\s(?:(?:salah\ssatu|sebuah)\s)?(?:kantor|markas|gedung|aula|ruang|hotel"
+    r"|balai|wisma|istana|pendopo|pendapa|kedutaan|kedubes|konsulat|KBRI|KJRI|command\scenter"
+    # a school's yard or a village's field where goods were handed over
+    r"|halaman|lapangan)(?:nya)?(?!\w)"
     r"|(?<=\w)-Hotel(?!\w)"
     # a visit to the field: "meninjau lokasi proyek", "kunjungan lapangan", "site visit",
     # "kunjungan ke desa-desa dampingan", "turun langsung ke desa"
@@ -60,7 +62,9 @@ VENUE_HEADS = (
     r"Kedutaan\sBesar|Kedubes|Konsulat(?:\sJenderal)?|KBRI|KJRI|Command\sCenter|"
     # Javanese halls, yards and stores, town halls abroad: "Bangsal Kepatihan", "Gedhong
     # Pracimasana", "halaman Kantor Gubernur", "Gudang Logistik BPBD", "Stadhuis Vlissingen"
-    r"Bangsal|Gedhong|Pendapi|Halaman|Pelataran|Lapangan|Gudang|Posko|Dermaga|Stadhuis|Rathaus"
+    r"Bangsal|Gedhong|Pendapi|Halaman|Pelataran|Lapangan|Gudang|Posko|Dermaga|Stadhuis|Rathaus|"
+    # "di Palais des Nations, Jenewa"
+    r"Palais"
 )
 VENUE_RE = re.compile(
     rf"(?<!\w)(?:di|bertempat\sdi|berlokasi\sdi|ke)\s(?:kompleks\s|kantor\s)?(?=(?:{VENUE_HEADS})"
@@ -68,7 +72,7 @@ VENUE_RE = re.compile(
     _I,
 )
 VENUE_NAME_RE = re.compile(
-    rf"(?:{VENUE_HEADS})(?:\s(?:[A-Z0-9][\w\-/]*|dan|&|of))"
+    rf"(?:{VENUE_HEADS})(?:\s(?:[A-Z0-9][\w\-/]*|dan|&|of|des|de|du|der))"
     # the city after a comma, not the weekday of a dateline ("Aula X, Kamis (4/4)")
     r"{0,9}(?:,\s(?!(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad)(?!\w))"
     r"(?:Kota\s|Kabupaten\s)?[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=[\s.,;)]|$))?",
@@ -77,7 +81,9 @@ VENUE_NAME_RE = re.compile(
 # Hotel Surabaya", "di Bali Nusa Dua Convention Center" (case-sensitive: names only).
 NAMED_VENUE_RE = re.compile(
     r"(?<!\w)(?:[Dd]i|bertempat\sdi|berlokasi\sdi)\s(?P<name>(?:[A-Z][\w&'.-]*\s){1,5}"
-    r"(?:Hotel|Hall|Convention\s(?:Center|Centre|Hall)|Ballroom|Resort|Auditorium|Expo)"
+    r"(?:Hotel|Hall|Convention\s(?:Center|Centre|Hall)|Ballroom|Resort|Auditorium|Expo"
+    # places abroad named in English: "di Parliament House", "di Government Guest House"
+    r"|House|Palace|Building)"
     r"(?:\s[A-Z][\w-]*){0,2})(?![\w-])"
 )
 # A hotel named by its brand alone: "di Grand Hyatt Jakarta", "di Swiss-Belhotel Kupang",
@@ -97,7 +103,7 @@ BRAND_VENUE_RE = re.compile(
 VENUE = Triggered(VENUE_RE, r"di\s|ke\s|bertempat\s|berlokasi\s")
 NAMED_VENUE = Triggered(NAMED_VENUE_RE, r"di\s|bertempat\s|berlokasi\s")
 BRAND_VENUE = Triggered(BRAND_VENUE_RE, r"di\s|bertempat\s|berlokasi\s")
-TRAILING_CONNECTOR_RE = re.compile(r"(?:\s(?:dan|&|of))+$")
+TRAILING_CONNECTOR_RE = re.compile(r"(?:\s(?:dan|&|of|des|de|du|der))+$")
 CITY_AFTER_DATE_RE = re.compile(r"\)\s(?:di|bertempat\sdi)\s([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")
 
 SECTOR_KEYWORDS: tuple[tuple[str, str], ...] = (
@@ -171,7 +177,16 @@ PROGRAMME_ONLINE_RE = re.compile(
 # koordinasi secara daring sebelumnya", "selama pandemi").
 _PAST_ONLINE_RE = re.compile(
     r"(?<!\w)(?:sebelumnya|selama\spandemi|saat\spandemi|sejak\spandemi|beberapa\skali|pernah"
-    r"|sempat)(?!\w)",
+    r"|sempat"
+    # "Penyusunan naskah dimulai sejak Oktober 2023 melalui serangkaian pertemuan daring"
+    r"|sejak\s(?:awal\s|akhir\s)?(?:[A-Z][a-z]+\s)?(?:19|20)\d\d)(?!\w)",
+    _I,
+)
+# The online word names what a thing is, not how the event is held: "platform pelatihan guru
+# daring", "kekerasan berbasis daring", "modul pelatihan daring dan luring".
+_THING_ONLINE_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:platform|modul|berbasis|layanan|aplikasi|kursus|pembelajaran|konten|sistem"
+    r"|pendaftaran|penjualan|pasar|judi|penipuan|media|portal|kelas)(?:\s[\w-]+){0,2}\s$",
     _I,
 )
 
@@ -185,6 +200,8 @@ def _mode_of_the_event(text: str, match: re.Match[str], start: int) -> bool:
     stop = _SENTENCE_BREAK_RE.search(text, match.end(), s_end)
     s_end = stop.start() if stop else s_end
     if is_planned(text, match.start(), s_start, match.end(), modal=False):
+        return False
+    if _THING_ONLINE_BEFORE_RE.search(text, max(s_start, match.start() - 40), match.start()):
         return False
     if background_sentence(text, s_start, match.start()):
         return False

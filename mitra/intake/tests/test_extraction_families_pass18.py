@@ -12,6 +12,7 @@ from mitra.intake.extraction.dates import find_event_date
 from mitra.intake.extraction.foreign_programmes import foreign_programmes
 
 from .family_items import agreements, attending, event_types, foreign, government, signatories
+from .family_items import record as record_of
 
 
 # -- a day and month set off by a comma is the event's only after the event's place ----------
@@ -402,3 +403,52 @@ def test_the_period_of_the_cooperation_told_as_periodenya():
         2022,
         3,
     )
+
+
+# -- places abroad named in English or French are places met in ----------------------------
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Menteri Pertanian dan Minister for Agriculture Australia menandatangani MoU di "
+        "Parliament House, Canberra, Kamis (8/2/2024).",
+        "Menkes menandatangani LoI dengan Gavi di Palais des Nations, Jenewa, Senin (27/5/2024).",
+        "Gubernur NTT bertemu Chief Minister Northern Territory di Government House, Darwin, "
+        "Rabu (10/7/2024).",
+    ],
+)
+def test_a_place_abroad_named_in_english_or_french_is_met_in(body):
+    assert record_of(body)["meeting_mode"] == "offline"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Dinas Kelautan dan Perikanan Provinsi Sulawesi Tenggara dan Rare menggelar monev di "
+        "salah satu hotel di Kota Kendari, Rabu (5/6/2024).",
+        "Save the Children menyerahkan bantuan perlengkapan sekolah kepada Pemerintah Kabupaten "
+        "Klaten di halaman SDN 2 Gondang, Kamis (6/6/2024).",
+        "UNICEF dan Pemerintah Kabupaten Sigi menyerahkan tangki air di lapangan Desa Pombewe, "
+        "Selasa (4/6/2024).",
+    ],
+)
+def test_an_unnamed_hotel_a_yard_or_a_field_is_met_in(body):
+    assert record_of(body)["meeting_mode"] == "offline"
+
+
+# -- an online word that names a thing or an earlier stage is not how the event was held -----
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Kementerian PPPA dan ChildFund International menandatangani PKS pencegahan kekerasan "
+        "berbasis daring di Ruang Rapat Lantai 11 Kemen PPPA, Jakarta, Senin (3/6/2024).",
+        "Kemendikbudristek dan British Council bertemu di Gedung A Kemendikbudristek, Jakarta, "
+        "Selasa (4/6/2024). British Council memiliki platform pelatihan guru daring.",
+        "Kemenkes dan UNICEF menandatangani nota kesepahaman di Gedung Adhyatma, Jakarta, Rabu "
+        "(5/6/2024). Ruang lingkupnya meliputi pengembangan modul pelatihan daring dan luring.",
+        "Pemprov Jawa Barat dan Provinsi Gyeonggi memperpanjang kerja sama di Gedung Sate, "
+        "Bandung, Kamis (16/5/2024). Penyusunan naskah dimulai sejak Oktober 2023 melalui "
+        "serangkaian pertemuan daring antara kedua sekretariat.",
+    ],
+)
+def test_an_online_word_naming_a_thing_or_an_earlier_stage_is_not_the_mode(body):
+    assert record_of(body)["meeting_mode"] == "offline"

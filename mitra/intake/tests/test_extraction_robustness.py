@@ -91,7 +91,8 @@ REPEATED_PIECES = [
     "Society-Indonesia Program ", "di sela rangkaian pertemuan ",
     "Department of Agriculture, Fisheries and ", "Minister for Agriculture, Fisheries ",
     "Ministry of A, B, C and D ", "selama 48 bulan ", "Periodenya dimulai pada tahun 2020 ",
-    "Lokakarya Evaluasi Akhir Program ",
+    "Lokakarya Evaluasi Akhir Program ", "di Palais des ", "di Parliament House ",
+    "di salah satu hotel ", "kekerasan berbasis daring ", "sejak Oktober 2023 melalui daring ",
     # roles
     "dihadiri ", "berkunjung ke kantor ", "Kemendagri dan UNICEF ", "kerja sama dengan UNICEF ",
     # signatories
