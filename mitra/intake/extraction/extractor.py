@@ -300,6 +300,8 @@ def _title(doc: Document, date_lines: set[int]) -> tuple[int, int] | None:
     for index, (start, end) in enumerate(doc.header_lines):
         if index in date_lines or _BYLINE_RE.match(doc.text, start, end):
             continue
+        if doc.text.count("»", start, end) >= 2 and index + 1 < len(doc.header_lines):
+            continue  # "Home » NTT » Kupang": the site's breadcrumb, the headline follows
         if len(doc.text[start:end].split()) >= 3:
             return (start, end)
     return None

@@ -88,6 +88,8 @@ ORG_HEADS = frozenset(
         # a local government in English: "Osaka Prefectural Government", "Northern
         # Territory Government"
         "government",
+        # "Northern Territory", "Australian Capital Territory": a territory of a federation
+        "territory",
         # English plural heads of non-profits and firms: "Vital Strategies", "Nexus
         # Solutions" (an Indonesian name would put its head first, in Indonesian)
         "strategies",

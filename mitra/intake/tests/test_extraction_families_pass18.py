@@ -452,3 +452,36 @@ def test_an_unnamed_hotel_a_yard_or_a_field_is_met_in(body):
 )
 def test_an_online_word_naming_a_thing_or_an_earlier_stage_is_not_the_mode(body):
     assert record_of(body)["meeting_mode"] == "offline"
+
+
+# -- a territory of a federation; the headline behind a "»" breadcrumb ----------------------
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        (
+            "Pemerintah Provinsi NTT menandatangani MoU dengan Pemerintah Northern Territory di "
+            "Darwin, Selasa (4/6/2024).",
+            "Pemerintah Northern Territory",
+        ),
+        (
+            "Penjabat Gubernur NTT dan Chief Minister Northern Territory menandatangani MoU di "
+            "Darwin, Selasa (4/6/2024).",
+            "Northern Territory",
+        ),
+    ],
+)
+def test_a_territory_of_a_federation_is_a_foreign_party(body, name):
+    assert name in foreign(body)
+
+
+def test_the_headline_behind_a_breadcrumb_is_the_title():
+    page = (
+        "https://kupang.contoh.com/2023/05/25/ntt-dan-northern-territory\n"
+        "Home » NTT » Kupang\n"
+        "NTT dan Northern Territory Perbarui MoU Kerja Sama\n"
+        "Kamis, 25 Mei 2023 08:03 WITA\n\n"
+        "KUPANG - Pemerintah Provinsi Nusa Tenggara Timur dan Pemerintah Northern Territory "
+        "(NT), Australia, memperbarui nota kesepahaman kerja sama, Rabu (24/5/2023)."
+    )
+    names = [p.name for p in extract(page).foreign_parties]
+    assert [name.split(" (")[0] for name in names] == ["Pemerintah Northern Territory"]

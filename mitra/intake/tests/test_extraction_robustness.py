@@ -93,6 +93,7 @@ REPEATED_PIECES = [
     "Ministry of A, B, C and D ", "selama 48 bulan ", "Periodenya dimulai pada tahun 2020 ",
     "Lokakarya Evaluasi Akhir Program ", "di Palais des ", "di Parliament House ",
     "di salah satu hotel ", "kekerasan berbasis daring ", "sejak Oktober 2023 melalui daring ",
+    "Pemerintah Northern Territory ", "Home » NTT » Kupang\n",
     # roles
     "dihadiri ", "berkunjung ke kantor ", "Kemendagri dan UNICEF ", "kerja sama dengan UNICEF ",
     # signatories
