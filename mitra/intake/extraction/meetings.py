@@ -28,6 +28,8 @@ SIGNING_RE = re.compile(
     # written in two words: "ditanda tangani", "penanda tanganan", "menanda tangani"
     r"|(?:penanda|menanda|ditanda)\stangan(?:an|i)?"
     r"|meneken|diteken|teken|signing|signed|sign)(?!\w)"
+    # a handover's record signed is no agreement: "penandatanganan berita acara serah terima"
+    r"(?!\s(?:(?:naskah|dokumen)\s)?(?:berita\sacara|BAST)(?!\w))"
     r"|(?<!\w)(?:mengadakan|dilakukan|melakukan|dilaksanakan)\s(?:pembaruan\s|perpanjangan\s)?"
     r"(?:kerja\s?sama\s)?(?:MoU|MoC|MSP|PKS|nota\skesepahaman|memorandum|perjanjian)",
     _I,
@@ -97,6 +99,8 @@ EVALUATION_RE = re.compile(
     r"(?<!\w)(?:monev|evaluasi|pemantauan|monitoring|evaluation"
     # a review at half term: "Mid-Term Review", "midterm review", "reviu paruh waktu"
     r"|mid[\s-]?term\s(?:review|evaluation)|(?:review|reviu|tinjauan)\s(?:paruh|tengah)\swaktu"
+    # a donor's supervision of its project: "misi supervisi IFAD", "supervision mission"
+    r"|misi\ssupervisi|supervision\smission|supervisi\sbersama|joint\ssupervision"
     # told with a verb: "mengevaluasi pelaksanaan program" (not "memantau", which the press
     # uses for watching any situation: "BNPB terus memantau perkembangan")
     r"|mengevaluasi|dievaluasi)(?!\w)",
@@ -153,6 +157,9 @@ PLANNED_RE = re.compile(
     # "Jangan sampai ada daerah yang menandatangani ...", "MoU itu belum ditandatangani"
     # ("belum lama ini", recently, tells what did happen)
     r"|berharap|mendorong|jangan|dilarang|belum(?!\slama)|agar|supaya"
+    # a negation or a duty: "Pemda Tak Asal Teken ...", "ormas asing wajib ... menandatangani
+    # MSP" ("tidak hanya", not only, negates nothing)
+    r"|tak|tidak(?!\shanya)|wajib|diwajibkan|harus"
     # what the sides agree to do next: "kedua pihak sepakat untuk memperbarui naskah ..."
     r"|(?:ber)?sepakat\s(?:untuk|menindaklanjuti)|untuk\s(?:memulai|mulai))(?!\w)",
     _I,
@@ -211,7 +218,7 @@ NEGOTIATION = Triggered(
 EVALUATION = Triggered(
     EVALUATION_RE,
     r"monev|monitoring|evaluasi|evaluation|pemantauan|mid|review|reviu|tinjauan|mengevaluasi"
-    r"|dievaluasi",
+    r"|dievaluasi|misi|supervision|supervisi|joint",
 )
 
 

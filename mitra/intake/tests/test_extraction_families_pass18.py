@@ -485,3 +485,40 @@ def test_the_headline_behind_a_breadcrumb_is_the_title():
     )
     names = [p.name for p in extract(page).foreign_parties]
     assert [name.split(" (")[0] for name in names] == ["Pemerintah Northern Territory"]
+
+
+# -- a signing negated, owed as a duty, or of a handover's record is no signing --------------
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Kemendagri meminta pemerintah daerah tidak menandatangani kerja sama luar negeri tanpa "
+        "konsultasi. Hal itu mengemuka dalam rapat koordinasi di Jakarta, Kamis (18/11/2021).",
+        "Kesbangpol Provinsi Jambi menggelar rapat pengawasan ormas asing di Jambi, Selasa "
+        "(4/6/2024). Ormas asing wajib memiliki izin prinsip serta menandatangani MSP dengan "
+        "pemerintah.",
+    ],
+)
+def test_a_signing_negated_or_owed_is_no_signing(body):
+    assert "signing" not in event_types(body)
+
+
+def test_a_signed_handover_record_is_no_signing():
+    body = (
+        "TIKA menyerahkan gedung sekolah tahan gempa kepada Pemerintah Kabupaten Lombok Utara di "
+        "halaman SDN 2 Gondang, Kamis (5/12/2019). Penyerahan ditandai dengan penandatanganan "
+        "berita acara serah terima oleh Bupati Lombok Utara dan Koordinator TIKA."
+    )
+    assert "signing" not in event_types(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Kementerian Desa dan IFAD menggelar misi supervisi Program TEKAD di Jakarta, Senin "
+        "(15/5/2023), dengan kick-off meeting di Ruang Rapat Lantai 3.",
+        "Bappenas dan Bank Dunia menggelar joint supervision mission proyek air minum di Jakarta, "
+        "Selasa (6/6/2023).",
+    ],
+)
+def test_a_donors_supervision_mission_is_an_evaluation(body):
+    assert "evaluation" in event_types(body)

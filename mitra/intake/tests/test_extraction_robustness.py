@@ -93,7 +93,8 @@ REPEATED_PIECES = [
     "Ministry of A, B, C and D ", "selama 48 bulan ", "Periodenya dimulai pada tahun 2020 ",
     "Lokakarya Evaluasi Akhir Program ", "di Palais des ", "di Parliament House ",
     "di salah satu hotel ", "kekerasan berbasis daring ", "sejak Oktober 2023 melalui daring ",
-    "Pemerintah Northern Territory ", "Home » NTT » Kupang\n",
+    "Pemerintah Northern Territory ", "Home » NTT » Kupang\n", "tidak menandatangani ",
+    "wajib menandatangani ", "penandatanganan berita acara serah terima ", "misi supervisi ",
     # roles
     "dihadiri ", "berkunjung ke kantor ", "Kemendagri dan UNICEF ", "kerja sama dengan UNICEF ",
     # signatories
