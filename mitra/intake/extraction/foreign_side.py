@@ -9,7 +9,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .bodies import COUNTRY_RE, NOT_A_FIELD, BodyMention, indonesian_places
+from .bodies import (
+    COUNTRY_RE,
+    NOT_A_FIELD,
+    REGIONAL_UNIT_WORDS,
+    BodyMention,
+    indonesian_places,
+)
 from .countries import COUNTRY_PATTERN
 from .document import Document
 from .foreign_places import is_foreign_subdivision
@@ -313,13 +319,14 @@ def place_words(text: str, words: list[str]) -> list[str]:
     return words
 
 
-# Heads that only Indonesian regional offices carry ("Kesbangpol Merauke", "BPBD Sigi"); the
-# generic nouns of REGIONAL_UNIT_WORDS ("Badan", "Biro", "Kantor") also head foreign names.
-_INDONESIAN_UNIT_HEADS = frozenset(
-    ["kesbangpol", "bakesbangpol", "bappeda", "bapelitbangda", "bappelitbangda", "bapperida",
-     "bpbd", "setda", "satpol", "rsud", "bapenda", "dpmptsp", "disdukcapil", "diskominfo",
-     "dinkes", "disdik", "dprd", "dinas", "inspektorat", "uptd", "sekda"]
-)  # fmt: skip
+# Heads that only Indonesian regional offices carry ("Kesbangpol Merauke", "BPBD Sigi"): the
+# regional unit nouns without the generic ones, which also head foreign names ("Badan",
+# "Biro", "Kantor") or are people's titles, and with two the gazetteer reads otherwise.
+_INDONESIAN_UNIT_HEADS = (
+    REGIONAL_UNIT_WORDS
+    - {"badan", "biro", "bagian", "sekretariat", "kantor", "upt", "asisten", "sekretaris",
+       "staf", "kepala"}
+) | {"bakesbangpol", "dprd"}  # fmt: skip
 
 
 def indonesian_regional_unit(form: str) -> bool:

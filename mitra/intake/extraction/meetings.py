@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from .dates import WEEKDAYS
 from .scan import Triggered
 
 _I = re.IGNORECASE
@@ -235,7 +236,10 @@ _RECURRING_AFTER_RE = re.compile(rf"[^.;\n]{{0,60}}?{_RECURRENCE}", _I)
 _RECURRING_BEFORE_RE = re.compile(rf"{_RECURRENCE}[^.;\n]{{0,50}}$", _I)
 
 
-_DATED_RE = re.compile(r"(?<!\w)(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu)(?!\w)")
+# A weekday's name, capitalised as a date writes it ("Selasa (4/6)"; "minggu" is also a week).
+_DATED_RE = re.compile(
+    r"(?<!\w)(?:" + "|".join(re.escape(day.capitalize()) for day in WEEKDAYS) + r")(?!\w)"
+)
 
 
 def _recurring(text: str, start: int, end: int) -> bool:
